@@ -1,0 +1,9 @@
+/**
+ * The registry of sub-commands. Each entry adds one command to the program; the order here is
+ * the order in `effekt --help`.
+ */
+import type { Command } from 'commander';
+
+export type RegisterCommand = (program: Command) => void;
+
+export const commands: RegisterCommand[] = [];

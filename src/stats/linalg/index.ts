@@ -1,0 +1,3 @@
+export * from './matrix.ts';
+export * from './qr.ts';
+export * from './cholesky.ts';
