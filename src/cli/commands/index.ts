@@ -3,7 +3,8 @@
  * the order in `effekt --help`.
  */
 import type { Command } from 'commander';
+import { registerEconomics } from './economics.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [];
+export const commands: RegisterCommand[] = [registerEconomics];

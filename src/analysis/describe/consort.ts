@@ -1,0 +1,43 @@
+/**
+ * CONSORT 2025 participant flow per arm: randomised, received the allocated intervention,
+ * lost to follow-up per visit (with the recorded reasons) and analysed per visit.
+ * "Lost" at a visit = no value of the primary outcome there; "analysed" = in the primary analysis.
+ */
+import type { ConsortArmFlow } from '../results/types.ts';
+import type { AnalysisFrame, FrameOutcome } from '../frame/frame.ts';
+
+export function consortFlow(
+  frame: AnalysisFrame,
+  primary: FrameOutcome,
+  analysedAt: (visit: string) => Readonly<Record<string, number>>,
+): Record<string, ConsortArmFlow> {
+  const out: Record<string, ConsortArmFlow> = {};
+  for (let a = 0; a < frame.arms.length; a++) {
+    const arm = frame.arms[a];
+    const members: number[] = [];
+    for (let i = 0; i < frame.n; i++) if (frame.arm[i] === a) members.push(i);
+    let received: number | null = null;
+    if (arm.role === 'intervention' && frame.adherence) {
+      received = members.filter((i) => frame.adherence!.values[i] >= 1).length;
+    }
+    const lost = frame.visits
+      .map((visit, v) => ({ visit, v }))
+      .filter(({ v }) => v !== frame.baselineVisit)
+      .map(({ visit, v }) => {
+        const reasons: Record<string, number> = {};
+        let n = 0;
+        for (const i of members) {
+          if (!Number.isNaN(primary.values[v][i])) continue;
+          n++;
+          const r = frame.missingReason[v]?.[i] ?? 'not_recorded';
+          reasons[r] = (reasons[r] ?? 0) + 1;
+        }
+        return { visit, n, reasons };
+      });
+    const analysed = frame.visits
+      .filter((_, v) => v !== frame.baselineVisit)
+      .map((visit) => ({ visit, n: analysedAt(visit)[arm.label] ?? 0 }));
+    out[arm.label] = { randomised: members.length, receivedAllocated: received, lostToFollowUp: lost, analysed };
+  }
+  return out;
+}

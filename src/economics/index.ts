@@ -1,0 +1,13 @@
+export * from './scenario/schema.ts';
+export * from './scenario/errors.ts';
+export { loadScenario, parseScenario, checkScenario } from './scenario/load.ts';
+export * from './model/parameters.ts';
+export * from './model/business-case.ts';
+export * from './settlement/settlement.ts';
+export { irr, npv } from './settlement/irr.ts';
+export * from './psa/psa.ts';
+export * from './psa/tornado.ts';
+export { linkResults, resolveResultsFile, type TrialLink } from './link/from-results.ts';
+export * from './run.ts';
+export { economicsTables } from './tables.ts';
+export { writeEconomics } from './write.ts';

@@ -1,0 +1,89 @@
+/**
+ * Loads and checks a scenario: schema first (zod), then the rules a schema cannot state —
+ * target-group shares sum to 1, the horizon is not shorter than the course, every rate-card
+ * entry prices a known effect, each administration is driven by at most one effect.
+ */
+import { readFileSync } from 'node:fs';
+import type { z } from 'zod';
+import { scenarioSchema, administrationIds, type Scenario } from './schema.ts';
+import { EconomicsInputError, type ScenarioProblem } from './errors.ts';
+
+const SHARE_TOLERANCE = 1e-9;
+
+function zodProblems(file: string, issues: readonly z.core.$ZodIssue[], input: unknown): ScenarioProblem[] {
+  return issues.map((i) => {
+    const path = i.path.map(String).join('.');
+    let value: unknown = input;
+    for (const k of i.path) value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[k as PropertyKey] : undefined;
+    return { file, path, value, message: i.message, fix: 'correct the value to match the scenario schema (schemas/economics-scenario.schema.json)' };
+  });
+}
+
+export function checkScenario(s: Scenario, file: string): ScenarioProblem[] {
+  const problems: ScenarioProblem[] = [];
+  const shareSum = s.targetGroups.reduce((a, g) => a + g.share, 0);
+  if (Math.abs(shareSum - 1) > SHARE_TOLERANCE) {
+    problems.push({ file, path: 'targetGroups[].share', value: shareSum, message: `target-group shares sum to ${shareSum}, not 1`, fix: 'make the shares add up to 1 (include a group with no saving for the rest)' });
+  }
+  if (s.horizonYears < s.programme.years) {
+    problems.push({ file, path: 'horizonYears', value: s.horizonYears, message: `the horizon (${s.horizonYears} years) is shorter than the course programme (${s.programme.years} years)`, fix: `set horizonYears to at least ${s.programme.years}` });
+  }
+  if (s.savingsProfile) {
+    if (s.savingsProfile.length !== s.horizonYears) {
+      problems.push({ file, path: 'savingsProfile', value: s.savingsProfile, message: `has ${s.savingsProfile.length} entries but the horizon is ${s.horizonYears} years`, fix: 'give one share per horizon year' });
+    }
+    const sum = s.savingsProfile.reduce((a, b) => a + b, 0);
+    if (Math.abs(sum - 1) > SHARE_TOLERANCE) {
+      problems.push({ file, path: 'savingsProfile', value: sum, message: `yearly shares sum to ${sum}, not 1`, fix: 'make the yearly shares add up to 1' });
+    }
+  }
+  const effectIds = new Set(s.effects.map((e) => e.id));
+  s.investor.rateCard.forEach((r, i) => {
+    if (!effectIds.has(r.effect)) {
+      problems.push({ file, path: `investor.rateCard[${i}].effect`, value: r.effect, message: `no effect with id "${r.effect}"`, fix: `use one of: ${[...effectIds].join(', ')}` });
+    }
+  });
+  for (const adm of administrationIds) {
+    const drivers = s.effects.filter((e) => e.drives.includes(adm)).map((e) => e.id);
+    if (drivers.length > 1) {
+      problems.push({ file, path: 'effects[].drives', value: drivers, message: `administration "${adm}" is driven by more than one effect`, fix: 'let each administration be driven by one effect' });
+    }
+  }
+  if (s.investor.cap !== undefined && s.investor.cap < s.investor.floor) {
+    problems.push({ file, path: 'investor.cap', value: s.investor.cap, message: `cap ${s.investor.cap} is below the floor ${s.investor.floor}`, fix: 'raise the cap or lower the floor' });
+  }
+  s.targetGroups.forEach((g, i) => {
+    const parts = g.savingPerSuccess.byAdministration;
+    const partSum = parts.social + parts.health + parts.employment;
+    // The source rounds each part to the krone, so parts may miss the total by a krone or two.
+    if (Math.abs(partSum - g.savingPerSuccess.total) > Math.max(2, 1e-6 * g.savingPerSuccess.total)) {
+      problems.push({ file, path: `targetGroups[${i}].savingPerSuccess`, value: { total: g.savingPerSuccess.total, partSum }, message: `administration parts sum to ${partSum}, far from the total ${g.savingPerSuccess.total}`, fix: 'check the per-administration figures' });
+    }
+  });
+  return problems;
+}
+
+/** Validates a parsed scenario object; throws EconomicsInputError listing every problem. */
+export function parseScenario(input: unknown, file = '<scenario>'): Scenario {
+  const parsed = scenarioSchema.safeParse(input);
+  if (!parsed.success) throw new EconomicsInputError(zodProblems(file, parsed.error.issues, input));
+  const problems = checkScenario(parsed.data, file);
+  if (problems.length > 0) throw new EconomicsInputError(problems);
+  return parsed.data;
+}
+
+export function loadScenario(file: string): Scenario {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new EconomicsInputError([{ file, path: '', value: null, message: `cannot read the file (${(e as Error).message})`, fix: 'check the path' }]);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new EconomicsInputError([{ file, path: '', value: null, message: `not valid JSON (${(e as Error).message})`, fix: 'fix the JSON syntax' }]);
+  }
+  return parseScenario(json, file);
+}
