@@ -50,7 +50,8 @@ export function createRng(seed: number): Rng {
   if (!Number.isInteger(seed) || seed < 1 || seed > 0xffffffff) {
     throw new StatsError('INVALID_ARGUMENT', `seed must be an integer in 1…4294967295, got ${seed}`, { seed });
   }
-  const base = mt19937.factory({ seed });
+  // The typings omit `normalized` (53-bit uniform on [0, 1)) on factory instances; it exists at run time.
+  const base = mt19937.factory({ seed }) as unknown as { normalized: () => number };
   const u = base.normalized;
   const opts = { prng: u };
   const norm = normalDist.factory(0, 1, opts) as unknown as () => number;

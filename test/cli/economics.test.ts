@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from './run-cli.ts';
+import { repoRoot } from '../helpers/fixtures.ts';
+
+const scenario = join(repoRoot, 'data-samples/economics/dsi-base-case.json');
+
+describe('effekt economics', () => {
+  it('prints the base case figures and writes all outputs', () => {
+    const out = mkdtempSync(join(tmpdir(), 'effekt-econ-'));
+    const r = runCli(['economics', '--scenario', scenario, '--out', out, '--draws', '2000']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    for (const figure of ['9,694 DKK', '11,361 DKK', '1,667 DKK', '400,080 DKK', '6.64 %']) expect(r.stdout).toContain(figure);
+    expect(r.stdout).not.toContain('MISMATCH');
+    expect(readdirSync(out).sort()).toEqual([
+      'economics-cash_flow.csv', 'economics-psa_histogram.csv', 'economics-savings_by_administration.csv', 'economics-summary.csv', 'economics-tornado.csv', 'economics.json', 'economics.xlsx',
+    ]);
+    const json = JSON.parse(readFileSync(join(out, 'economics.json'), 'utf8'));
+    expect(json.schemaVersion).toBe('1.0.0');
+    expect(Math.round(json.businessCase.netPerCitizen)).toBe(1667);
+  });
+
+  it('is byte-identical for the same scenario and seed', () => {
+    const a = mkdtempSync(join(tmpdir(), 'effekt-econ-a-'));
+    const b = mkdtempSync(join(tmpdir(), 'effekt-econ-b-'));
+    runCli(['economics', '--scenario', scenario, '--out', a, '--draws', '1000', '--seed', '9']);
+    runCli(['economics', '--scenario', scenario, '--out', b, '--draws', '1000', '--seed', '9']);
+    for (const f of readdirSync(a)) expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), f).toBe(true);
+  });
+
+  it('links to trial results', () => {
+    const r = runCli(['economics', '--scenario', scenario, '--results', join(repoRoot, 'test/economics/fixtures'), '--draws', '500']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('qpr15-responder 15.00 %');
+  });
+
+  it('a bad scenario exits 2, names the problem and writes nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'effekt-econ-bad-'));
+    const bad = JSON.parse(readFileSync(scenario, 'utf8'));
+    bad.targetGroups[0].share = 0.5;
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify(bad));
+    const out = join(dir, 'out');
+    const r = runCli(['economics', '--scenario', file, '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('bad.json');
+    expect(r.stderr).toContain('targetGroups[].share');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('a bad option value exits 2', () => {
+    const r = runCli(['economics', '--scenario', scenario, '--draws', 'many']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--draws');
+  });
+});
