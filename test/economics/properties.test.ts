@@ -101,3 +101,21 @@ describe('PSA', () => {
     expect(Math.abs(r.totalNet.mean - det)).toBeLessThan(4 * mcSe);
   });
 });
+
+describe('the PSA fast path equals the full model', () => {
+  it('for random parameters and discount rates', async () => {
+    const { fastEvaluator } = await import('../../src/economics/model/net-total.ts');
+    const { settlement } = await import('../../src/economics/settlement/settlement.ts');
+    fc.assert(
+      fc.property(fc.double({ min: -0.2, max: 0.6, noNaN: true }), fc.double({ min: 0, max: 30000, noNaN: true }), fc.double({ min: 0, max: 0.08, noNaN: true }), fc.double({ min: 0, max: 600000, noNaN: true }), (rate, cost, r, saving) => {
+        const s: Scenario = { ...base, discountRate: r };
+        const p = withParameter(withParameter(withParameter(baseParameters(s), 'effect:personal-recovery', rate), 'costPerCitizen', cost), 'saving:significantly_reduced', saving);
+        const fast = fastEvaluator(s);
+        const full = businessCase(s, p).totalNet;
+        expect(Math.abs(fast.totalNet(p) - full)).toBeLessThan(1e-6 * Math.max(1, Math.abs(full)));
+        expect(fast.totalPayments(p)).toBeCloseTo(settlement(s, p).totalPayments, 4);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

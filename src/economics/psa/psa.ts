@@ -7,8 +7,7 @@
 import { createRng, type Rng } from '../../stats/random/rng.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { baseParameters, getParameter, parameterKeys, withParameter, type ModelParameters, type ParameterKey } from '../model/parameters.ts';
-import { businessCase } from '../model/business-case.ts';
-import { settlement } from '../settlement/settlement.ts';
+import { fastEvaluator } from '../model/net-total.ts';
 import { sample, type ParameterDistribution } from './distributions.ts';
 import { parameterDistribution } from './parameter-distributions.ts';
 
@@ -88,6 +87,8 @@ export function runPsa(s: Scenario, options: PsaOptions = {}): PsaResult {
   let repaid = 0;
   let clipped = 0;
   const every = Math.max(1, Math.floor(draws / 100));
+  const n = s.programme.groupsPerYear * s.programme.participantsPerGroup * s.programme.years;
+  const evaluate = fastEvaluator(s);
   for (let d = 0; d < draws; d++) {
     let p: ModelParameters = base;
     for (const [k, { rng, dist }] of streams) {
@@ -98,11 +99,11 @@ export function runPsa(s: Scenario, options: PsaOptions = {}): PsaResult {
       }
       p = withParameter(p, k, v);
     }
-    const bc = businessCase(s, p);
-    totalNet[d] = bc.totalNet;
-    perCitizen[d] = bc.netPerCitizen;
-    if (bc.totalNet > 0) netPositive++;
-    if (settlement(s, p).repaidInFull) repaid++;
+    const net = evaluate.totalNet(p);
+    totalNet[d] = net;
+    perCitizen[d] = net / n;
+    if (net > 0) netPositive++;
+    if (evaluate.totalPayments(p) >= evaluate.totalPrefinancing) repaid++;
     if (options.onProgress && (d + 1) % every === 0) options.onProgress(d + 1, draws);
   }
   return {
