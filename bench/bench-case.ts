@@ -1,0 +1,12 @@
+/** One benchmark: a computation timed in effekt and, when `r` is given and Rscript exists, the same work in R. */
+export interface BenchCase {
+  readonly name: string;
+  /** Untimed preparation; its result is passed to run(). */
+  readonly setup?: () => unknown;
+  readonly run: (prepared: unknown) => unknown;
+  readonly repeat?: number;
+  /** R code doing the same computation; timed by R itself (median of `repeat` runs, ms printed as the last line). */
+  readonly r?: string;
+  /** Target from the issue, shown beside the result. */
+  readonly targetMs?: number;
+}
