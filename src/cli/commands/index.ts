@@ -4,7 +4,8 @@
  */
 import type { Command } from 'commander';
 import { registerEconomics } from './economics.ts';
+import { registerSimulate } from './simulate.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [registerEconomics];
+export const commands: RegisterCommand[] = [registerSimulate, registerEconomics];

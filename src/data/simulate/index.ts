@@ -1,0 +1,5 @@
+export * from './options.ts';
+export * from './simulate.ts';
+export { scaleModels, esrReverseItems, type ScaleModel } from './scales.ts';
+export { generate, recipe, type Cohort, type DatasetRecipe } from './write-twin.ts';
+export { header, participantRows, type Layout } from './layout.ts';
