@@ -5,7 +5,8 @@
 import type { Command } from 'commander';
 import { registerEconomics } from './economics.ts';
 import { registerSimulate } from './simulate.ts';
+import { registerValidate } from './validate.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [registerSimulate, registerEconomics];
+export const commands: RegisterCommand[] = [registerValidate, registerSimulate, registerEconomics];

@@ -59,7 +59,7 @@ export function peerOptions(overrides: Partial<SimulationOptions> = {}): Simulat
     followUpRetention: 0.7,
     timeTrend: 0.2,
     dropout: { intercept: -1.45, severitySlope: 0.45, significantlyReduced: 0.35, extraAtFollowUp: -2.3, returnAtFollowUp: 0.15 },
-    itemMissing: 0.012,
+    itemMissing: 0.004,
     ...overrides,
   };
 }

@@ -1,0 +1,16 @@
+export * from './problems.ts';
+export * from './spec/schema.ts';
+export * from './spec/load.ts';
+export * from './load/raw-table.ts';
+export { readCsv, type CsvReadOptions } from './load/read-csv.ts';
+export { readXlsx } from './load/read-xlsx.ts';
+export { readDataFile, readDataBytes, wideToLong } from './load/read-file.ts';
+export { sniffKind, sniffDelimiter, type FileKind } from './load/sniff.ts';
+export * from './validate/column-rules.ts';
+export * from './validate/validate.ts';
+export { parseNumber } from './validate/parse-number.ts';
+export { didYouMean } from './validate/suggest.ts';
+export * from './write/csv.ts';
+export * from './io/write-atomic.ts';
+export * from './io/flat-table.ts';
+export * as simulate from './simulate/index.ts';

@@ -1,0 +1,86 @@
+/**
+ * Reads a data file (CSV or XLSX, by content, not just by name) into a RawTable, and turns
+ * wide files (one row per participant, visit as a column suffix) into the long layout.
+ */
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import type { TrialSpec } from '../spec/load.ts';
+import { DataValidationError } from '../problems.ts';
+import type { RawTable } from './raw-table.ts';
+import { readCsv } from './read-csv.ts';
+import { readXlsx } from './read-xlsx.ts';
+import { sniffKind } from './sniff.ts';
+
+function fail(file: string, message: string, fix: string): never {
+  throw new DataValidationError([{ file, row: null, column: null, value: null, message, allowed: 'a CSV text file or an .xlsx workbook', fix }]);
+}
+
+export async function readDataBytes(bytes: Uint8Array, file: string, spec: TrialSpec): Promise<RawTable> {
+  const kind = sniffKind(bytes);
+  switch (kind) {
+    case 'empty':
+      return fail(file, 'the file is empty', 'export the data again');
+    case 'pdf':
+      return fail(file, 'this is a PDF document, not a data table', 'export the data from the source system as CSV or .xlsx');
+    case 'zip':
+      return fail(file, 'this is a zip archive, not a data table', 'unpack it and point effekt at the CSV or .xlsx inside');
+    case 'binary':
+      return fail(file, 'this is a binary file, not a data table', 'export the data as CSV or .xlsx');
+    case 'xlsx':
+      return readXlsx(bytes, file, spec.data.sheet);
+    case 'text':
+      if (extname(file).toLowerCase() === '.xlsx') return fail(file, 'has the .xlsx extension but holds text', 'rename it to .csv');
+      return readCsv(bytes, file, spec.data.csv);
+  }
+}
+
+export async function readDataFile(file: string, spec: TrialSpec): Promise<RawTable> {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    return fail(file, `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'check the path');
+  }
+  const raw = await readDataBytes(bytes, file, spec);
+  if (raw.rows.length === 0) fail(file, 'has a header but no data rows', 'export the data again with its rows');
+  return spec.data.format === 'wide' ? wideToLong(raw, spec) : raw;
+}
+
+/**
+ * Wide → long: columns named `<name><sep><suffix>` become `<name>` on the row of that visit;
+ * all other columns are per participant and repeated on every visit row. A visit row is kept
+ * even when all its per-visit cells are empty (it records a missed visit). Row numbers stay
+ * those of the participant's wide row, so errors still point at the right Excel row.
+ */
+export function wideToLong(raw: RawTable, spec: TrialSpec): RawTable {
+  const wide = spec.data.wide!;
+  const visitCol = spec.columns.visit;
+  const perVisit = new Map<string, Map<string, number>>(); // base name → visit → column index
+  const constant: number[] = [];
+  raw.header.forEach((h, j) => {
+    for (const [visit, suffix] of Object.entries(wide.suffixes)) {
+      const end = `${wide.separator}${suffix}`;
+      if (h.endsWith(end) && h.length > end.length) {
+        const base = h.slice(0, -end.length);
+        if (!perVisit.has(base)) perVisit.set(base, new Map());
+        perVisit.get(base)!.set(visit, j);
+        return;
+      }
+    }
+    constant.push(j);
+  });
+  const bases = [...perVisit.keys()];
+  const header = [...constant.map((j) => raw.header[j]), visitCol, ...bases];
+  const rows: string[][] = [];
+  const rowNumbers: number[] = [];
+  raw.rows.forEach((r, i) => {
+    for (const v of spec.visits) {
+      rows.push([...constant.map((j) => r[j]), v.id, ...bases.map((b) => {
+        const j = perVisit.get(b)!.get(v.id);
+        return j === undefined ? '' : r[j];
+      })]);
+      rowNumbers.push(raw.rowNumbers[i]);
+    }
+  });
+  return { file: raw.file, header, rows, rowNumbers };
+}

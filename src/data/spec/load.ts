@@ -1,0 +1,81 @@
+/**
+ * Loads a trial spec: JSON → zod schema → cross-references (every outcome's instrument and
+ * visit exist, strata/covariate columns are not reused for another role, …). All problems are
+ * reported at once with their JSON path.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { trialSpecSchema, type TrialSpecParsed } from './schema.ts';
+import { DataValidationError, type DataProblem } from '../problems.ts';
+
+export interface TrialSpec extends TrialSpecParsed {
+  /** Absolute path of the spec file (for resolving relative paths and for provenance). */
+  readonly specFile: string;
+}
+
+function specProblem(file: string, path: string, value: unknown, message: string, fix: string): DataProblem {
+  return { file, row: null, column: null, path, value: value === undefined ? null : JSON.stringify(value), message, allowed: null, fix };
+}
+
+export function checkSpec(s: TrialSpecParsed, file: string): DataProblem[] {
+  const out: DataProblem[] = [];
+  const visitIds = s.visits.map((v) => v.id);
+  const instrumentIds = s.instruments.map((i) => i.id);
+  const outcomeIds = s.outcomes.map((o) => o.id);
+  const dup = (xs: string[]) => xs.filter((x, i) => xs.indexOf(x) !== i);
+  for (const [what, ids] of [['visit', visitIds], ['instrument', instrumentIds], ['outcome', outcomeIds], ['arm', s.arms.map((a) => a.label)], ['population', s.populations.map((p) => p.id)]] as const) {
+    for (const d of new Set(dup([...ids]))) out.push(specProblem(file, `${what}s`, d, `${what} id "${d}" is used twice`, 'give every entry its own id'));
+  }
+  if (!visitIds.includes(s.baselineVisit)) out.push(specProblem(file, 'baselineVisit', s.baselineVisit, 'is not one of the visits', `use one of: ${visitIds.join(', ')}`));
+  if (!s.arms.some((a) => a.role === 'control')) out.push(specProblem(file, 'arms', null, 'no arm has role "control"', 'mark the comparator arm as control'));
+  if (s.arms.filter((a) => a.role === 'intervention').length !== 1) out.push(specProblem(file, 'arms', null, 'exactly one arm must have role "intervention"', 'mark the intervention arm'));
+  s.outcomes.forEach((o, i) => {
+    if (!visitIds.includes(o.primaryVisit)) out.push(specProblem(file, `outcomes[${i}].primaryVisit`, o.primaryVisit, 'is not one of the visits', `use one of: ${visitIds.join(', ')}`));
+    if (o.instrument !== undefined && !instrumentIds.includes(o.instrument)) out.push(specProblem(file, `outcomes[${i}].instrument`, o.instrument, 'names no instrument of this spec', `use one of: ${instrumentIds.join(', ')}`));
+  });
+  if (s.outcomes.filter((o) => o.role === 'primary').length !== 1) out.push(specProblem(file, 'outcomes', null, 'exactly one outcome must have role "primary"', 'mark the primary outcome'));
+  s.responders.forEach((r, i) => {
+    if (!outcomeIds.includes(r.outcome)) out.push(specProblem(file, `responders[${i}].outcome`, r.outcome, 'names no outcome of this spec', `use one of: ${outcomeIds.join(', ')}`));
+  });
+  if (s.data.format === 'wide') {
+    if (!s.data.wide) out.push(specProblem(file, 'data.wide', null, 'a wide-format spec needs the visit suffixes', 'add data.wide.suffixes, e.g. {"baseline": "t0", "end": "t1"}'));
+    else for (const v of visitIds) if (!(v in s.data.wide.suffixes)) out.push(specProblem(file, 'data.wide.suffixes', v, `visit "${v}" has no column suffix`, 'add a suffix for every visit'));
+  }
+  if (s.populations.some((p) => p.rule.type === 'adherence') && !s.columns.adherence) {
+    out.push(specProblem(file, 'populations', null, 'an adherence rule needs columns.adherence', 'name the sessions-attended column in columns.adherence'));
+  }
+  return out;
+}
+
+export function parseSpec(json: unknown, file: string): TrialSpec {
+  const parsed = trialSpecSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new DataValidationError(
+      parsed.error.issues.map((i) => specProblem(file, i.path.map(String).join('.') || '(top level)', undefined, i.message, 'correct the spec to match schemas/trial-spec.schema.json')),
+    );
+  }
+  const problems = checkSpec(parsed.data, file);
+  if (problems.length > 0) throw new DataValidationError(problems);
+  return Object.freeze({ ...parsed.data, specFile: resolve(file) });
+}
+
+export function loadSpec(file: string): TrialSpec {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new DataValidationError([specProblem(file, '', undefined, `cannot read the spec (${(e as Error).message})`, 'check the --spec path')]);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new DataValidationError([specProblem(file, '', undefined, `the spec is not valid JSON (${(e as Error).message})`, 'fix the JSON syntax')]);
+  }
+  return parseSpec(json, file);
+}
+
+/** Resolves a path written in the spec relative to the spec's folder. */
+export function specRelative(spec: TrialSpec, path: string): string {
+  return resolve(dirname(spec.specFile), path);
+}

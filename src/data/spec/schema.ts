@@ -1,0 +1,144 @@
+/**
+ * The trial specification: the one place that says which column means what. Every loader,
+ * validator, scorer and estimator reads column names from here, never from code.
+ */
+import { z } from 'zod';
+
+export const localisedSchema = z.object({ da: z.string().min(1), en: z.string().min(1) }).strict();
+
+const itemsSchema = z.union([
+  z.object({ prefix: z.string().min(1), count: z.number().int().positive() }).strict(),
+  z.object({ columns: z.array(z.string().min(1)).min(1) }).strict(),
+]);
+
+export const instrumentUseSchema = z
+  .object({
+    /** Local id used by outcomes. */
+    id: z.string().min(1),
+    /** Registry key (src/instruments/registry.json), e.g. "QPR-15". */
+    instrument: z.string().min(1),
+    items: itemsSchema,
+    /** Overrides of registry settings for this trial's version of the scale. */
+    overrides: z
+      .object({
+        itemRange: z.tuple([z.number(), z.number()]).optional(),
+        reverseItems: z.array(z.number().int().positive()).optional(),
+        scoring: z.enum(['sum', 'mean']).optional(),
+        higherIsBetter: z.boolean().optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export const outcomeSpecSchema = z
+  .object({
+    id: z.string().min(1),
+    name: localisedSchema,
+    role: z.enum(['primary', 'secondary', 'exploratory', 'safety']),
+    /** A scored instrument (id from `instruments`) … */
+    instrument: z.string().min(1).optional(),
+    /** … or a plain count column (safety outcomes such as admissions). */
+    column: z.string().min(1).optional(),
+    primaryVisit: z.string().min(1),
+  })
+  .strict()
+  .refine((o) => (o.instrument === undefined) !== (o.column === undefined), { message: 'an outcome names exactly one of "instrument" or "column"' });
+
+export const covariateSchema = z
+  .object({
+    column: z.string().min(1),
+    label: localisedSchema,
+    type: z.enum(['numeric', 'categorical']),
+    /** Categorical levels in display order (the first is the reference). */
+    levels: z.array(z.string().min(1)).optional(),
+    levelLabels: z.record(z.string(), localisedSchema).optional(),
+  })
+  .strict()
+  .refine((c) => c.type === 'numeric' || (c.levels !== undefined && c.levels.length >= 2), { message: 'a categorical covariate lists at least two levels' });
+
+export const populationSchema = z
+  .object({
+    id: z.string().min(1),
+    name: localisedSchema,
+    rule: z.discriminatedUnion('type', [
+      z.object({ type: z.literal('all') }).strict(),
+      /** Intervention-arm participants attending at least `min` sessions; other arms all included. */
+      z.object({ type: z.literal('adherence'), min: z.number().int().nonnegative() }).strict(),
+    ]),
+  })
+  .strict();
+
+export const responderSchema = z
+  .object({
+    outcome: z.string().min(1),
+    /** "change": within-person change from baseline in the beneficial direction ≥ threshold; "level": value at the visit on the beneficial side of threshold. */
+    type: z.enum(['change', 'level']),
+    threshold: z.number().finite(),
+    /** Name of the effect rate handed to the economics model (results.json effectRates[].metric). */
+    metric: z.string().min(1),
+    definition: localisedSchema,
+  })
+  .strict();
+
+export const csvDialectSchema = z
+  .object({
+    delimiter: z.enum([',', ';', '\t', 'auto']).default('auto'),
+    decimal: z.enum(['.', ',']).default('.'),
+    encoding: z.enum(['utf-8', 'windows-1252']).default('utf-8'),
+  })
+  .strict();
+
+export const trialSpecSchema = z
+  .object({
+    $schema: z.string().optional(),
+    trial: z
+      .object({
+        id: z.string().min(1),
+        title: localisedSchema,
+        registration: z.string().optional(),
+        synthetic: z.boolean().default(false),
+      })
+      .strict(),
+    data: z
+      .object({
+        format: z.enum(['long', 'wide']).default('long'),
+        csv: csvDialectSchema.default({ delimiter: 'auto', decimal: '.', encoding: 'utf-8' }),
+        /** Wide format: per-visit columns are `<column><separator><suffix>`. */
+        wide: z.object({ separator: z.string().default('_'), suffixes: z.record(z.string(), z.string().min(1)) }).strict().optional(),
+        sheet: z.string().optional(),
+      })
+      .strict(),
+    columns: z
+      .object({
+        id: z.string().min(1),
+        arm: z.string().min(1),
+        visit: z.string().min(1),
+        site: z.string().min(1).optional(),
+        strata: z.array(z.string().min(1)).default([]),
+        missingReason: z.string().min(1).optional(),
+        adherence: z.object({ column: z.string().min(1), max: z.number().int().positive() }).strict().optional(),
+      })
+      .strict(),
+    arms: z
+      .array(z.object({ label: z.string().min(1), role: z.enum(['control', 'intervention']), name: localisedSchema }).strict())
+      .min(1),
+    visits: z.array(z.object({ id: z.string().min(1), name: localisedSchema }).strict()).min(1),
+    baselineVisit: z.string().min(1),
+    covariates: z.array(covariateSchema).default([]),
+    instruments: z.array(instrumentUseSchema).default([]),
+    outcomes: z.array(outcomeSpecSchema).min(1),
+    events: z.array(z.object({ id: z.string().min(1), column: z.string().min(1), name: localisedSchema }).strict()).default([]),
+    populations: z.array(populationSchema).default([{ id: 'itt', name: { da: 'Alle randomiserede (ITT)', en: 'All randomised (ITT)' }, rule: { type: 'all' } }]),
+    responders: z.array(responderSchema).default([]),
+    /** The analysis plan (validated by the analysis layer): an object, or a path relative to the spec. */
+    analysisPlan: z.unknown().optional(),
+  })
+  .strict();
+
+export type TrialSpecInput = z.input<typeof trialSpecSchema>;
+export type TrialSpecParsed = z.output<typeof trialSpecSchema>;
+
+export function trialSpecJsonSchema(): unknown {
+  return z.toJSONSchema(trialSpecSchema, { io: 'input', unrepresentable: 'any' });
+}

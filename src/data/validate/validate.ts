@@ -1,0 +1,128 @@
+/**
+ * Checks a long raw table against the spec and the column rules, collecting every problem
+ * (up to a cap) before failing, and returns the typed long data. Nothing is dropped: a row is
+ * either valid and kept, or its problem is reported and the whole load fails.
+ */
+import type { TrialSpec } from '../spec/load.ts';
+import { ProblemList } from '../problems.ts';
+import type { RawTable } from '../load/raw-table.ts';
+import type { ColumnRule } from './column-rules.ts';
+import { didYouMean } from './suggest.ts';
+import { parseNumber } from './parse-number.ts';
+
+export type TypedColumn = (number | null)[] | (string | null)[];
+
+export interface LongData {
+  readonly file: string;
+  readonly n: number;
+  readonly columns: Readonly<Record<string, TypedColumn>>;
+  /** Excel row of each record, for later messages. */
+  readonly rowNumbers: readonly number[];
+}
+
+export function validateLong(raw: RawTable, spec: TrialSpec, rules: readonly ColumnRule[]): LongData {
+  const problems = new ProblemList();
+  const file = raw.file;
+  const c = spec.columns;
+  const index = new Map(raw.header.map((h, j) => [h, j] as const));
+  const required = [c.id, c.arm, c.visit, ...rules.map((r) => r.column)];
+  for (const col of new Set(required)) {
+    if (!index.has(col)) {
+      const near = didYouMean(col, raw.header);
+      problems.add({ file, row: 1, column: col, value: null, message: 'a required column is missing from the header', allowed: null, fix: near ? `did you mean "${near}"? Rename the column or change the spec` : 'add the column, or change the spec to name the column that holds it' });
+    }
+  }
+  for (const d of raw.header.filter((h, j) => h !== '' && raw.header.indexOf(h) !== j)) {
+    problems.add({ file, row: 1, column: d, value: null, message: 'the column name appears more than once in the header', allowed: null, fix: 'give every column its own name' });
+  }
+  problems.throwIfAny();
+
+  const armLabels = spec.arms.map((a) => a.label);
+  const visitIds = spec.visits.map((v) => v.id);
+  const col = (name: string) => index.get(name)!;
+  const ids: (string | null)[] = [];
+  const arms: (string | null)[] = [];
+  const visits: (string | null)[] = [];
+  const firstRowOf = new Map<string, number>();
+  const perParticipant = new Map<string, { row: number; arm: string; fixed: Map<string, string>; hasBaseline: boolean }>();
+  const fixedCols = [c.site, ...c.strata].filter((x): x is string => x !== undefined);
+
+  raw.rows.forEach((r, i) => {
+    const row = raw.rowNumbers[i];
+    const id = r[col(c.id)];
+    const arm = r[col(c.arm)];
+    const visit = r[col(c.visit)];
+    if (id === '') problems.add({ file, row, column: c.id, value: '', message: 'the participant id is empty', allowed: 'a non-empty id', fix: 'fill in the participant id' });
+    if (!armLabels.includes(arm)) {
+      const near = didYouMean(arm, armLabels);
+      problems.add({ file, row, column: c.arm, value: arm, message: 'unknown arm label', allowed: armLabels.join(', '), fix: near ? `did you mean "${near}"?` : 'use one of the arm labels of the spec' });
+    }
+    if (!visitIds.includes(visit)) {
+      const near = didYouMean(visit, visitIds);
+      problems.add({ file, row, column: c.visit, value: visit, message: 'visit is not in the spec', allowed: visitIds.join(', '), fix: near ? `did you mean "${near}"?` : 'add the visit to the spec or correct the value' });
+    }
+    if (id !== '' && visitIds.includes(visit)) {
+      const key = `${id}\u0000${visit}`;
+      const first = firstRowOf.get(key);
+      if (first !== undefined) problems.add({ file, row, column: c.visit, value: `${id} / ${visit}`, message: `duplicate participant × visit (first seen on row ${first})`, allowed: 'one row per participant per visit', fix: 'remove or merge the duplicate row' });
+      else firstRowOf.set(key, row);
+    }
+    if (id !== '') {
+      const p = perParticipant.get(id);
+      if (!p) perParticipant.set(id, { row, arm, fixed: new Map(fixedCols.map((f) => [f, r[col(f)]])), hasBaseline: visit === spec.baselineVisit });
+      else {
+        if (p.arm !== arm) problems.add({ file, row, column: c.arm, value: arm, message: `participant ${id} changes arm (was "${p.arm}" on row ${p.row})`, allowed: 'the same arm on every row of a participant', fix: 'correct the arm; a participant stays in the arm they were randomised to' });
+        for (const f of fixedCols) {
+          if (p.fixed.get(f) !== r[col(f)]) problems.add({ file, row, column: f, value: r[col(f)], message: `participant ${id} changes ${f} (was "${p.fixed.get(f)}" on row ${p.row})`, allowed: 'the same value on every row of a participant', fix: `correct ${f} on this row` });
+        }
+        if (visit === spec.baselineVisit) p.hasBaseline = true;
+      }
+    }
+    ids.push(id === '' ? null : id);
+    arms.push(arm);
+    visits.push(visit);
+  });
+  for (const [id, p] of perParticipant) {
+    if (!p.hasBaseline) problems.add({ file, row: p.row, column: c.visit, value: id, message: `participant ${id} has no ${spec.baselineVisit} row`, allowed: `a "${spec.baselineVisit}" row for every participant`, fix: 'add the baseline row (leave unknown values empty)' });
+  }
+
+  const columns: Record<string, TypedColumn> = { [c.id]: ids, [c.arm]: arms, [c.visit]: visits };
+  const decimal = spec.data.csv.decimal;
+  for (const rule of rules) {
+    const j = col(rule.column);
+    if (rule.kind === 'numeric') {
+      const out: (number | null)[] = [];
+      raw.rows.forEach((r, i) => {
+        const text = r[j];
+        if (text === '') return void out.push(null);
+        const x = parseNumber(text, decimal);
+        const row = raw.rowNumbers[i];
+        const range = `${rule.describe}${rule.integer ? ', a whole number' : ''}`;
+        if (x === null) {
+          problems.add({ file, row, column: rule.column, value: text, message: 'is not a number', allowed: range, fix: decimal === ',' ? 'write numbers with a decimal comma (e.g. 3,5) and no units' : 'write numbers with a decimal point (e.g. 3.5) and no units, or set data.csv.decimal to "," in the spec' });
+          return void out.push(null);
+        }
+        if ((rule.integer && !Number.isInteger(x)) || (rule.min !== null && x < rule.min) || (rule.max !== null && x > rule.max)) {
+          problems.add({ file, row, column: rule.column, value: text, message: 'is out of range', allowed: range, fix: 'correct the value, or leave the cell empty if it is unknown' });
+          return void out.push(null);
+        }
+        out.push(x);
+      });
+      columns[rule.column] = out;
+    } else if (rule.kind === 'categorical') {
+      columns[rule.column] = raw.rows.map((r, i) => {
+        const v = r[j];
+        if (v === '') return null;
+        if (!rule.levels.includes(v)) {
+          const near = didYouMean(v, rule.levels);
+          problems.add({ file, row: raw.rowNumbers[i], column: rule.column, value: v, message: `unknown ${rule.describe} level`, allowed: rule.levels.join(', '), fix: near ? `did you mean "${near}"?` : 'use one of the levels listed in the spec' });
+        }
+        return v;
+      });
+    } else {
+      columns[rule.column] = raw.rows.map((r) => (r[j] === '' ? null : r[j]));
+    }
+  }
+  problems.throwIfAny();
+  return { file, n: raw.rows.length, columns, rowNumbers: raw.rowNumbers };
+}

@@ -1,0 +1,54 @@
+/**
+ * The validate summary: participants per arm × site, rows per visit, and missingness per
+ * outcome × visit — counts only (no row-level values).
+ */
+import type { TrialSpec } from '../data/spec/load.ts';
+import type { LongData } from '../data/validate/validate.ts';
+
+export interface TrialSummary {
+  readonly participants: number;
+  readonly byArmSite: ReadonlyArray<{ readonly arm: string; readonly site: string; readonly n: number }>;
+  readonly byArm: Readonly<Record<string, number>>;
+  readonly visits: ReadonlyArray<{ readonly visit: string; readonly rows: number }>;
+  readonly missingness: ReadonlyArray<{ readonly outcome: string; readonly visit: string; readonly missing: number; readonly of: number }>;
+}
+
+export function summariseTrial(data: LongData, spec: TrialSpec, scores: Readonly<Record<string, readonly (number | null)[]>>): TrialSummary {
+  const c = spec.columns;
+  const ids = data.columns[c.id] as (string | null)[];
+  const arms = data.columns[c.arm] as (string | null)[];
+  const visits = data.columns[c.visit] as (string | null)[];
+  const sites = c.site ? (data.columns[c.site] as (string | null)[]) : null;
+  const seen = new Map<string, { arm: string; site: string }>();
+  for (let i = 0; i < data.n; i++) if (ids[i] !== null && !seen.has(ids[i]!)) seen.set(ids[i]!, { arm: arms[i] ?? '', site: sites?.[i] ?? '(all)' });
+  const armSite = new Map<string, number>();
+  const byArm: Record<string, number> = Object.fromEntries(spec.arms.map((a) => [a.label, 0]));
+  for (const { arm, site } of seen.values()) {
+    armSite.set(`${arm}\u0000${site}`, (armSite.get(`${arm}\u0000${site}`) ?? 0) + 1);
+    byArm[arm] = (byArm[arm] ?? 0) + 1;
+  }
+  const byArmSite = [...armSite.entries()]
+    .map(([k, n]) => {
+      const [arm, site] = k.split('\u0000');
+      return { arm, site, n };
+    })
+    .sort((a, b) => a.site.localeCompare(b.site, 'da') || a.arm.localeCompare(b.arm));
+  const visitsOut = spec.visits.map((v) => ({ visit: v.id, rows: visits.filter((x) => x === v.id).length }));
+  const missingness: { outcome: string; visit: string; missing: number; of: number }[] = [];
+  for (const o of spec.outcomes) {
+    const values = o.instrument ? scores[o.id] : (data.columns[o.column!] as (number | null)[]);
+    for (const v of spec.visits) {
+      let missing = 0;
+      const present = new Set<string>();
+      for (let i = 0; i < data.n; i++) {
+        if (visits[i] !== v.id || ids[i] === null) continue;
+        present.add(ids[i]!);
+        if (values[i] === null) missing++;
+      }
+      // A participant without a row for the visit is missing there too.
+      missing += seen.size - present.size;
+      missingness.push({ outcome: o.id, visit: v.id, missing, of: seen.size });
+    }
+  }
+  return { participants: seen.size, byArmSite, byArm, visits: visitsOut, missingness };
+}
