@@ -4,8 +4,10 @@
  */
 import { scenarioJsonSchema } from '../src/economics/scenario/schema.ts';
 import { analysisPlanJsonSchema } from '../src/analysis/plan/json-schema.ts';
+import { trialSpecJsonSchema } from '../src/data/spec/schema.ts';
 
 export const exportedSchemas: ReadonlyArray<{ readonly file: string; readonly schema: () => unknown }> = [
+  { file: 'schemas/trial-spec.schema.json', schema: trialSpecJsonSchema },
   { file: 'schemas/economics-scenario.schema.json', schema: scenarioJsonSchema },
   { file: 'schemas/analysis-plan.schema.json', schema: analysisPlanJsonSchema },
 ];

@@ -14,3 +14,4 @@ export * from './write/csv.ts';
 export * from './io/write-atomic.ts';
 export * from './io/flat-table.ts';
 export * as simulate from './simulate/index.ts';
+export * from './write/xlsx.ts';

@@ -30,7 +30,7 @@ export function readCsv(bytes: Uint8Array, file: string, options: CsvReadOptions
   const delimiter = options.delimiter === 'auto' ? sniffDelimiter(text) : options.delimiter;
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { delimiter, info: true, skip_empty_lines: true, relax_column_count: true, trim: false, bom: true }) as { record: string[]; info: { lines: number } }[];
+    records = parse(text, { delimiter, info: true, skip_empty_lines: true, relax_column_count: true, trim: false, bom: true }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (e) {
     const err = e as { message: string; lines?: number };
     throw new DataValidationError([
