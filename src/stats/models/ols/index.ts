@@ -1,0 +1,2 @@
+export * from './ols.ts';
+export * from './robust.ts';

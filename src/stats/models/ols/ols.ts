@@ -1,0 +1,118 @@
+/**
+ * Ordinary least squares through the Householder QR with R's limited pivoting (as `lm`):
+ * coefficients, standard errors, t, p and t-based CIs, residual SE, R² and the covariance
+ * matrix. Aliased (linearly dependent) columns are detected and named; their coefficients are
+ * null (R prints NA) and every other quantity is still correct, or, with
+ * `onRankDeficient: 'error'`, the fit is refused naming the columns.
+ */
+import type { Matrix } from '../../linalg/matrix.ts';
+import { qrDecompose, qrCoef, qrFitted, qrUnscaledCovariance, qrAliased, type QR } from '../../linalg/qr.ts';
+import { StatsError, assertFinite } from '../../errors.ts';
+import { studentT, tPValue } from '../../dist/continuous.ts';
+
+export interface OlsOptions {
+  readonly confLevel?: number;
+  readonly onRankDeficient?: 'report' | 'error';
+  /** QR pivoting tolerance (R's lm uses 1e-7). */
+  readonly tol?: number;
+  readonly columnNames?: readonly string[];
+}
+
+export interface Coefficient {
+  readonly name: string;
+  readonly estimate: number | null;
+  readonly se: number | null;
+  readonly t: number | null;
+  readonly p: number | null;
+  readonly lower: number | null;
+  readonly upper: number | null;
+}
+
+export interface OlsFit {
+  readonly method: 'ols';
+  readonly options: Required<Omit<OlsOptions, 'columnNames'>>;
+  readonly n: number;
+  readonly rank: number;
+  readonly dfResidual: number;
+  readonly columnNames: readonly string[];
+  readonly coefficients: readonly Coefficient[];
+  readonly aliased: readonly string[];
+  readonly sigma: number;
+  readonly rss: number;
+  readonly rSquared: number;
+  readonly adjRSquared: number;
+  /** Coefficient vector with NaN for aliased columns (internal use by EMMs/tests). */
+  readonly coef: Float64Array;
+  /** σ²(XᵀX)⁻¹ with NaN rows/columns for aliased columns. */
+  readonly vcov: Matrix;
+  readonly fitted: Float64Array;
+  readonly residuals: Float64Array;
+  readonly qr: QR;
+}
+
+export function ols(X: Matrix, y: ArrayLike<number>, options: OlsOptions = {}): OlsFit {
+  const confLevel = options.confLevel ?? 0.95;
+  const tol = options.tol ?? 1e-7;
+  const onRankDeficient = options.onRankDeficient ?? 'report';
+  if (!(confLevel > 0 && confLevel < 1)) throw new StatsError('INVALID_ARGUMENT', `confLevel must lie in (0, 1), got ${confLevel}`);
+  const n = X.rows;
+  const p = X.cols;
+  if (y.length !== n) throw new StatsError('LENGTH_MISMATCH', `y has ${y.length} values but X has ${n} rows`);
+  if (n === 0) throw new StatsError('EMPTY_INPUT', 'no observations to fit');
+  assertFinite(y, 'y');
+  assertFinite(X.data, 'X');
+  const names = options.columnNames ?? Array.from({ length: p }, (_, j) => `x${j + 1}`);
+  const qr = qrDecompose(X, tol);
+  const aliased = qrAliased(qr).map((j) => names[j]);
+  if (aliased.length > 0 && onRankDeficient === 'error') {
+    throw new StatsError('RANK_DEFICIENT', `the model matrix is rank deficient: ${aliased.join(', ')} ${aliased.length === 1 ? 'is' : 'are'} a linear combination of other columns`, { aliased });
+  }
+  const df = n - qr.rank;
+  if (df <= 0) throw new StatsError('NOT_ESTIMABLE', `no residual degrees of freedom (n = ${n}, rank = ${qr.rank})`, { n, rank: qr.rank });
+  const coef = qrCoef(qr, y);
+  const fitted = qrFitted(qr, y);
+  const residuals = new Float64Array(n);
+  let rss = 0;
+  let mean = 0;
+  for (let i = 0; i < n; i++) {
+    residuals[i] = y[i] - fitted[i];
+    rss += residuals[i] ** 2;
+    mean += y[i];
+  }
+  mean /= n;
+  const hasIntercept = names[0] === '(Intercept)';
+  let tss = 0;
+  for (let i = 0; i < n; i++) tss += hasIntercept ? (y[i] - mean) ** 2 : y[i] ** 2;
+  const sigma2 = rss / df;
+  const unscaled = qrUnscaledCovariance(qr);
+  const vcov: Matrix = { rows: p, cols: p, data: unscaled.data.map((v) => v * sigma2) };
+  const tq = studentT.quantile(1 - (1 - confLevel) / 2, df);
+  const coefficients: Coefficient[] = names.map((name, j) => {
+    const b = coef[j];
+    if (Number.isNaN(b)) return { name, estimate: null, se: null, t: null, p: null, lower: null, upper: null };
+    const se = Math.sqrt(vcov.data[j + j * p]);
+    const t = b / se;
+    return { name, estimate: b, se, t, p: tPValue(t, df), lower: b - tq * se, upper: b + tq * se };
+  });
+  const dfModel = qr.rank - (hasIntercept ? 1 : 0);
+  const rSquared = tss > 0 ? 1 - rss / tss : Number.NaN;
+  return {
+    method: 'ols',
+    options: { confLevel, onRankDeficient, tol },
+    n,
+    rank: qr.rank,
+    dfResidual: df,
+    columnNames: names,
+    coefficients,
+    aliased,
+    sigma: Math.sqrt(sigma2),
+    rss,
+    rSquared,
+    adjRSquared: dfModel > 0 ? 1 - (1 - rSquared) * ((n - (hasIntercept ? 1 : 0)) / df) : rSquared,
+    coef,
+    vcov,
+    fitted,
+    residuals,
+    qr,
+  };
+}

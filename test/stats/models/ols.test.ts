@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { factor, modelMatrix, numeric, type Variable } from '../../../src/stats/design/model-matrix.ts';
+import { ols } from '../../../src/stats/models/ols/ols.ts';
+import { vcovHC, type HcType } from '../../../src/stats/models/ols/robust.ts';
+import { emmeans, contrast } from '../../../src/stats/emm/emmeans.ts';
+import { olsBasis } from '../../../src/stats/emm/from-ols.ts';
+import { fromColumns } from '../../../src/stats/linalg/matrix.ts';
+import { StatsError } from '../../../src/stats/errors.ts';
+import { readFixture } from '../../helpers/fixtures.ts';
+import { expectLRE } from '../../helpers/lre.ts';
+
+interface EmmFx { estimate: number[]; se: number[]; df: number[]; lower: number[]; upper: number[]; diff: { estimate: number; se: number; df: number; t: number; p: number; lower: number; upper: number } }
+interface Case {
+  name: string;
+  data: { y: number[]; arm: string[]; site: string[]; covariates: Record<string, number[]> };
+  coefNames: string[]; coef: (number | null)[]; se: (number | null)[]; sigma: number; df: number; r2: number; adjR2: number;
+  hc: Record<HcType, (number | null)[]>;
+  emmEqual: EmmFx; emmProportional: EmmFx;
+}
+const fx = readFixture<{ cases: Case[] }>('lm-emmeans.json');
+
+function design(c: Case) {
+  const vars: Variable[] = [factor('arm', c.data.arm, ['SAU', 'PEER']), ...Object.entries(c.data.covariates).map(([k, v]) => numeric(k, v)), factor('site', c.data.site, [...new Set(c.data.site)].sort())];
+  return modelMatrix({ variables: vars, terms: [['arm'], ...Object.keys(c.data.covariates).map((k) => [k]), ['site']] });
+}
+
+// Tolerances: coefficients, SEs, CIs, statistics LRE ≥ 10; p-values LRE ≥ 8 (issue 3).
+describe.each(fx.cases.map((c) => [c.name, c] as const))('OLS and EMMs vs R lm/emmeans/sandwich: %s', (_name, c) => {
+  const d = design(c);
+  const fit = ols(d.X, c.data.y, { columnNames: d.columnNames });
+
+  it('names the columns as R does', () => expect(d.columnNames).toEqual(c.coefNames));
+
+  it('coefficients, SEs, residual SE, df, R²', () => {
+    c.coef.forEach((b, j) => {
+      const got = fit.coefficients[j];
+      if (b === null) {
+        expect(got.estimate).toBeNull();
+        expect(fit.aliased).toContain(c.coefNames[j]);
+      } else {
+        expectLRE(got.estimate!, b, 10, `coef ${c.coefNames[j]}`);
+        expectLRE(got.se!, c.se[j]!, 10, `se ${c.coefNames[j]}`);
+      }
+    });
+    expectLRE(fit.sigma, c.sigma, 10, 'sigma');
+    expect(fit.dfResidual).toBe(c.df);
+    expectLRE(fit.rSquared, c.r2, 10, 'R²');
+    expectLRE(fit.adjRSquared, c.adjR2, 10, 'adjusted R²');
+  });
+
+  it('HC0–HC3 robust SEs', () => {
+    for (const type of ['HC0', 'HC1', 'HC2', 'HC3'] as const) {
+      const v = vcovHC(fit, d.X, type);
+      c.hc[type].forEach((se, j) => {
+        if (se === null || c.coef[j] === null) return;
+        expectLRE(Math.sqrt(v.data[j + j * v.rows]), se, 10, `${type} se ${c.coefNames[j]}`);
+      });
+    }
+  });
+
+  it.each([['equal', 'emmEqual'], ['proportional', 'emmProportional']] as const)('EMMs per arm and the PEER − SAU contrast (%s weights)', (weights, key) => {
+    const ref = c[key];
+    const basis = olsBasis(fit, d);
+    const emm = emmeans(basis, { specs: ['arm'], weights });
+    emm.cells.forEach((cell, k) => {
+      expectLRE(cell.estimate!, ref.estimate[k], 10, `emm ${cell.levels.arm}`);
+      expectLRE(cell.se!, ref.se[k], 10, `emm se ${cell.levels.arm}`);
+      expect(cell.df).toBe(ref.df[k]);
+      expectLRE(cell.lower!, ref.lower[k], 10, 'emm lower');
+      expectLRE(cell.upper!, ref.upper[k], 10, 'emm upper');
+    });
+    const diff = contrast(basis, emm.cells[1], emm.cells[0]);
+    expectLRE(diff.estimate!, ref.diff.estimate, 10, 'difference');
+    expectLRE(diff.se!, ref.diff.se, 10, 'difference SE');
+    expectLRE(diff.t!, ref.diff.t, 10, 't');
+    expectLRE(diff.p!, ref.diff.p, 8, 'p');
+    expectLRE(diff.lower!, ref.diff.lower, 10, 'lower');
+    expectLRE(diff.upper!, ref.diff.upper, 10, 'upper');
+  });
+});
+
+describe('OLS bad input and invariants', () => {
+  it('refuses a rank-deficient model on request, naming the column', () => {
+    const X = fromColumns([[1, 1, 1, 1], [1, 2, 3, 4], [2, 4, 6, 8]]);
+    expect(() => ols(X, [1, 2, 3, 5], { onRankDeficient: 'error', columnNames: ['(Intercept)', 'x', 'x2'] })).toThrow(/x2 is a linear combination/);
+  });
+
+  it.each([
+    ['NaN in y', () => ols(fromColumns([[1, 1, 1]]), [1, Number.NaN, 2]), 'NON_FINITE'],
+    ['mismatched lengths', () => ols(fromColumns([[1, 1, 1]]), [1, 2]), 'LENGTH_MISMATCH'],
+    ['no residual df', () => ols(fromColumns([[1, 1], [0, 1]]), [1, 2]), 'NOT_ESTIMABLE'],
+    ['Infinity in X', () => ols(fromColumns([[1, 1, Infinity]]), [1, 2, 3]), 'NON_FINITE'],
+  ] as const)('%s → %s', (_l, f, code) => {
+    try {
+      f();
+      throw new Error('expected an error');
+    } catch (e) {
+      expect(e).toBeInstanceOf(StatsError);
+      expect((e as StatsError).code).toBe(code);
+    }
+  });
+
+  it('property: residuals are orthogonal to X and the fit is invariant to row order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: -100, max: 100 }), fc.double({ min: -100, max: 100, noNaN: true })), { minLength: 5, maxLength: 40 }), (pts) => {
+        const x = pts.map((p) => p[0]);
+        if (new Set(x).size < 3) return;
+        const y = pts.map((p) => p[1]);
+        const X = fromColumns([x.map(() => 1), x]);
+        const f = ols(X, y);
+        const dot = f.residuals.reduce((a, r, i) => a + r * x[i], 0);
+        expect(Math.abs(dot)).toBeLessThan(1e-7 * (1 + Math.max(...x.map(Math.abs))) * (1 + Math.max(...y.map(Math.abs))) * x.length);
+        const rev = ols(fromColumns([[...x].reverse().map(() => 1), [...x].reverse()]), [...y].reverse());
+        expect(Math.abs(rev.coef[1] - f.coef[1])).toBeLessThan(1e-9 * (1 + Math.abs(f.coef[1])));
+      }),
+    );
+  });
+});
