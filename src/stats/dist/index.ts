@@ -1,1 +1,2 @@
 export * from './continuous.ts';
+export * from './noncentral-t.ts';

@@ -1,0 +1,2 @@
+export * from './binary.ts';
+export * from './cohens-d.ts';

@@ -1,0 +1,1 @@
+export * from './t-test.ts';

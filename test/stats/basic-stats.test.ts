@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { mean, quantile, sd, summarise, type QuantileType } from '../../src/stats/descriptive/descriptive.ts';
+import { tTest } from '../../src/stats/hypothesis/t-test.ts';
+import { noncentralTCdf } from '../../src/stats/dist/noncentral-t.ts';
+import { cohensD } from '../../src/stats/effects/cohens-d.ts';
+import { numberNeededToTreat, oddsRatio, riskDifference, riskRatio, wilson } from '../../src/stats/effects/binary.ts';
+import { fixedSequence, pAdjust, type AdjustMethod } from '../../src/stats/multiplicity/adjust.ts';
+import { StatsError } from '../../src/stats/errors.ts';
+import { readFixture } from '../helpers/fixtures.ts';
+import { expectLRE, lre } from '../helpers/lre.ts';
+
+const arr = (v: number | number[]): number[] => (Array.isArray(v) ? v : [v]);
+/* eslint-disable @typescript-eslint/no-explicit-any */
+const fx = readFixture<any>('basic-stats.json');
+
+describe('descriptives vs R (mean, sd, quantile types 4–9)', () => {
+  it.each(fx.descriptives.map((d: any) => [d.name, d]))('%s', (_n, d: any) => {
+    const x = arr(d.x);
+    expectLRE(mean(x), d.mean, 10, 'mean');
+    expectLRE(sd(x), d.sd, 10, 'sd');
+    [4, 5, 6, 7, 8, 9].forEach((type, k) => {
+      [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1].forEach((p, j) => expectLRE(quantile(x, p, type as QuantileType), d.quantiles[k][j], 10, `quantile type ${type} p ${p}`));
+    });
+  });
+
+  it('summarise makes the missing-value policy explicit', () => {
+    expect(() => summarise([1, Number.NaN, 3])).toThrow(StatsError);
+    const s = summarise([1, Number.NaN, 3, 4], { missing: 'omit' });
+    expect(s).toMatchObject({ n: 3, nMissing: 1, median: 3, missing: 'omit', quantileType: 7 });
+  });
+});
+
+describe('two-sample t tests vs R t.test', () => {
+  it.each(fx.ttests.map((d: any) => [d.name, d]))('%s', (name, d: any) => {
+    const data = fx.descriptives.find((x: any) => x.name === name);
+    for (const r of d.results) {
+      const got = tTest(arr(data.x), arr(data.y), { varEqual: r.varEqual, alternative: r.alternative });
+      const label = `${r.varEqual ? 'Student' : 'Welch'} ${r.alternative}`;
+      expectLRE(got.statistic, r.statistic, 10, `${label} t`);
+      expectLRE(got.df, r.df, 10, `${label} df`);
+      expectLRE(got.p, r.p, 8, `${label} p`);
+      expectLRE(got.se, r.se, 10, `${label} se`);
+      if (r.lower !== null && Number.isFinite(got.lower)) expectLRE(got.lower, r.lower, 10, `${label} lower`);
+      if (r.upper !== null && Number.isFinite(got.upper)) expectLRE(got.upper, r.upper, 10, `${label} upper`);
+      if (r.alternative === 'less') expect(got.lower).toBe(-Infinity);
+      if (r.alternative === 'greater') expect(got.upper).toBe(Infinity);
+    }
+  });
+
+  it('swapping the groups flips the sign and the one-sided direction', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 3, maxLength: 30 }), fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 3, maxLength: 30 }), (x, y) => {
+        if (new Set([...x, ...y]).size < 2) return;
+        const a = tTest(x, y, { alternative: 'greater' });
+        const b = tTest(y, x, { alternative: 'less' });
+        expect(b.statistic).toBeCloseTo(-a.statistic, 10);
+        expect(lre(b.p, a.p)).toBeGreaterThan(10);
+      }),
+    );
+  });
+
+  it.each([
+    ['an empty group', () => tTest([], [1, 2, 3]), 'EMPTY_GROUP'],
+    ['a single value', () => tTest([1], [1, 2, 3]), 'EMPTY_GROUP'],
+    ['constant data', () => tTest([2, 2, 2], [2, 2]), 'CONSTANT_DATA'],
+    ['NaN', () => tTest([1, Number.NaN, 3], [1, 2]), 'NON_FINITE'],
+    ['Infinity', () => tTest([1, Infinity, 3], [1, 2]), 'NON_FINITE'],
+    ['a bad confLevel', () => tTest([1, 2, 3], [1, 2], { confLevel: 95 }), 'INVALID_ARGUMENT'],
+  ] as const)('%s → %s', (_l, f, code) => {
+    expect(f).toThrow(StatsError);
+    try { f(); } catch (e) { expect((e as StatsError).code).toBe(code); }
+  });
+});
+
+describe('noncentral t and Cohen’s d', () => {
+  it('noncentral t cdf vs R pt(x, df, ncp) where R reports full precision', () => {
+    const g = fx.noncentralT;
+    let worst = 15;
+    g.t.forEach((t: number, i: number) => {
+      if (g.imprecise[i]) return;
+      const v = noncentralTCdf(t, g.df[i], g.ncp[i]);
+      // For t < 0 the value is 1 − (series), as in R's pnt: relative accuracy of tiny lower tails is
+      // limited to ~1e-16 / value in both implementations, so there only the absolute error is held.
+      if (t < 0 && g.cdf[i] < 1e-6) return void expect(Math.abs(v - g.cdf[i])).toBeLessThan(1e-15);
+      worst = Math.min(worst, lre(v, g.cdf[i]));
+      expectLRE(v, g.cdf[i], 9, `pt(${t}, ${g.df[i]}, ncp = ${g.ncp[i]})`);
+    });
+    console.log(`noncentral t: worst LRE ${worst.toFixed(1)} over ${g.t.length - g.imprecise.filter(Boolean).length} points`);
+  });
+
+  it.each(fx.cohensD.map((d: any) => [d.name, d]))('d, Hedges’ g and the noncentral-t CI: %s', (name, d: any) => {
+    const data = fx.descriptives.find((x: any) => x.name === name);
+    const r = cohensD(arr(data.x), arr(data.y));
+    expectLRE(r.estimate, d.d, 10, 'd');
+    expectLRE(r.sd, d.sd, 10, 'pooled SD');
+    expectLRE(r.lower, d.lower, 8, 'd lower');
+    expectLRE(r.upper, d.upper, 8, 'd upper');
+    expectLRE(cohensD(arr(data.x), arr(data.y), { hedges: true }).estimate, d.g, 10, 'g');
+  });
+});
+
+describe('binary effect measures vs R', () => {
+  it.each(fx.binary.map((b: any) => [b.counts.join('/'), b]))('%s', (_l, b: any) => {
+    const [e1, n1, e2, n2] = b.counts;
+    const w1 = wilson(e1, n1);
+    expectLRE(w1.lower, b.wilson1[0], 10, 'Wilson lower');
+    expectLRE(w1.upper, b.wilson1[1], 10, 'Wilson upper');
+    const rd = riskDifference(e1, n1, e2, n2);
+    expectLRE(rd.estimate, b.rd, 10, 'RD');
+    expectLRE(rd.se, b.se, 10, 'RD se');
+    expectLRE(rd.lower, b.newcombe[0], 10, 'Newcombe lower');
+    expectLRE(rd.upper, b.newcombe[1], 10, 'Newcombe upper');
+    expectLRE(rd.wald.lower, b.wald[0], 10, 'Wald lower');
+    const rr = riskRatio(e1, n1, e2, n2);
+    const or = oddsRatio(e1, n1, e2, n2);
+    if (b.rr[0] === null) expect(rr.estimable).toBe(false);
+    else [rr.estimate, rr.lower, rr.upper].forEach((v, k) => expectLRE(v, b.rr[k], 10, `RR ${k}`));
+    if (b.or[0] === null) expect(or.estimable).toBe(false);
+    else [or.estimate, or.lower, or.upper].forEach((v, k) => expectLRE(v, b.or[k], 10, `OR ${k}`));
+  });
+
+  it('NNT follows Altman when the CI crosses zero', () => {
+    expect(numberNeededToTreat({ estimate: 0.2, lower: 0.1, upper: 0.25 })).toEqual({ estimate: 5, kind: 'benefit', crossesZero: false, lower: 4, upper: 10 });
+    expect(numberNeededToTreat({ estimate: 0.1, lower: -0.05, upper: 0.25 })).toEqual({ estimate: 10, kind: 'benefit', crossesZero: true, lower: 4, upper: 20 });
+    expect(numberNeededToTreat({ estimate: -0.1, lower: -0.2, upper: -0.05 })).toMatchObject({ kind: 'harm', lower: 5, upper: 20 });
+  });
+
+  it('refuses impossible counts', () => {
+    expect(() => riskDifference(5, 4, 1, 10)).toThrow(StatsError);
+    expect(() => wilson(-1, 10)).toThrow(StatsError);
+  });
+});
+
+describe('multiplicity vs R p.adjust', () => {
+  it.each(fx.padjust.map((a: any, i: number) => [i, a]))('vector %s', (_i, a: any) => {
+    for (const m of ['bonferroni', 'holm', 'hochberg', 'hommel', 'BH'] as AdjustMethod[]) {
+      const got = pAdjust(arr(a.p), m);
+      arr(a[m]).forEach((v: number, j: number) => expectLRE(got[j], v, 10, `${m}[${j}]`));
+    }
+  });
+
+  it('fixed sequence stops at the first non-rejection', () => {
+    const r = fixedSequence([0.001, 0.03, 0.2, 0.01], 0.05);
+    expect(r.pAdjusted).toEqual([0.001, 0.03, 0.2, 0.2]);
+    expect(r.rejected).toEqual([true, true, false, false]);
+    expect(r.stoppedAt).toBe(2);
+  });
+
+  it('property: adjusted p ≥ raw p, ≤ 1, and Holm ≤ Bonferroni', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 20 }), (p) => {
+        const holm = pAdjust(p, 'holm');
+        const bonf = pAdjust(p, 'bonferroni');
+        for (const m of ['holm', 'hochberg', 'hommel', 'BH', 'bonferroni'] as AdjustMethod[]) {
+          pAdjust(p, m).forEach((v, j) => {
+            expect(v).toBeGreaterThanOrEqual(p[j] - 1e-15);
+            expect(v).toBeLessThanOrEqual(1);
+          });
+        }
+        holm.forEach((v, j) => expect(v).toBeLessThanOrEqual(bonf[j] + 1e-15));
+      }),
+    );
+  });
+});
