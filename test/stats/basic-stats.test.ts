@@ -12,10 +12,10 @@ import { expectLRE, lre } from '../helpers/lre.ts';
 
 const arr = (v: number | number[]): number[] => (Array.isArray(v) ? v : [v]);
 /* eslint-disable @typescript-eslint/no-explicit-any */
-const fx = readFixture<any>('basic-stats.json');
+const fx = readFixture<{ descriptives: any[]; ttests: any[]; noncentralT: any; cohensD: any[]; binary: any[]; padjust: any[] }>('basic-stats.json');
 
 describe('descriptives vs R (mean, sd, quantile types 4–9)', () => {
-  it.each(fx.descriptives.map((d: any) => [d.name, d]))('%s', (_n, d: any) => {
+  it.each(fx.descriptives.map((d: any): [string, any] => [d.name, d]))('%s', (_n, d: any) => {
     const x = arr(d.x);
     expectLRE(mean(x), d.mean, 10, 'mean');
     expectLRE(sd(x), d.sd, 10, 'sd');
@@ -32,7 +32,7 @@ describe('descriptives vs R (mean, sd, quantile types 4–9)', () => {
 });
 
 describe('two-sample t tests vs R t.test', () => {
-  it.each(fx.ttests.map((d: any) => [d.name, d]))('%s', (name, d: any) => {
+  it.each(fx.ttests.map((d: any): [string, any] => [d.name, d]))('%s', (name, d: any) => {
     const data = fx.descriptives.find((x: any) => x.name === name);
     for (const r of d.results) {
       const got = tTest(arr(data.x), arr(data.y), { varEqual: r.varEqual, alternative: r.alternative });
@@ -89,7 +89,7 @@ describe('noncentral t and Cohen’s d', () => {
     console.log(`noncentral t: worst LRE ${worst.toFixed(1)} over ${g.t.length - g.imprecise.filter(Boolean).length} points`);
   });
 
-  it.each(fx.cohensD.map((d: any) => [d.name, d]))('d, Hedges’ g and the noncentral-t CI: %s', (name, d: any) => {
+  it.each(fx.cohensD.map((d: any): [string, any] => [d.name, d]))('d, Hedges’ g and the noncentral-t CI: %s', (name, d: any) => {
     const data = fx.descriptives.find((x: any) => x.name === name);
     const r = cohensD(arr(data.x), arr(data.y));
     expectLRE(r.estimate, d.d, 10, 'd');
@@ -101,7 +101,7 @@ describe('noncentral t and Cohen’s d', () => {
 });
 
 describe('binary effect measures vs R', () => {
-  it.each(fx.binary.map((b: any) => [b.counts.join('/'), b]))('%s', (_l, b: any) => {
+  it.each(fx.binary.map((b: any): [string, any] => [b.counts.join('/'), b]))('%s', (_l, b: any) => {
     const [e1, n1, e2, n2] = b.counts;
     const w1 = wilson(e1, n1);
     expectLRE(w1.lower, b.wilson1[0], 10, 'Wilson lower');
@@ -133,7 +133,7 @@ describe('binary effect measures vs R', () => {
 });
 
 describe('multiplicity vs R p.adjust', () => {
-  it.each(fx.padjust.map((a: any, i: number) => [i, a]))('vector %s', (_i, a: any) => {
+  it.each(fx.padjust.map((a: any, i: number): [number, any] => [i, a]))('vector %s', (_i, a: any) => {
     for (const m of ['bonferroni', 'holm', 'hochberg', 'hommel', 'BH'] as AdjustMethod[]) {
       const got = pAdjust(arr(a.p), m);
       arr(a[m]).forEach((v: number, j: number) => expectLRE(got[j], v, 10, `${m}[${j}]`));

@@ -19,7 +19,7 @@ export interface FrameOutcome {
   readonly higherIsBetter: boolean;
   readonly primaryVisit: string;
   /** Minimal clinically important difference for a within-person change (responder analysis), if defined. */
-  readonly responder: { readonly threshold: number; readonly type: 'change' | 'level'; readonly definition: Localised } | null;
+  readonly responder: { readonly threshold: number; readonly type: 'change' | 'level'; readonly definition: Localised; readonly metric: string } | null;
   /** values[v][i]: participant i at visit v (index into `visits`); NaN = missing. */
   readonly values: readonly Float64Array[];
   readonly range: readonly [number, number] | null;

@@ -6,7 +6,8 @@ import type { Command } from 'commander';
 import { registerEconomics } from './economics.ts';
 import { registerSimulate } from './simulate.ts';
 import { registerValidate } from './validate.ts';
+import { registerAnalyze } from './analyze.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [registerValidate, registerSimulate, registerEconomics];
+export const commands: RegisterCommand[] = [registerValidate, registerAnalyze, registerSimulate, registerEconomics];

@@ -1,0 +1,109 @@
+/**
+ * The estimate rows of one outcome: the primary estimator (ITT ANCOVA) at every post-baseline
+ * visit, and at the outcome's primary visit the sensitivity estimators the plan asks for
+ * (complete case, per protocol, unadjusted Welch). Every row carries its estimand and method.
+ */
+import type { AnalysisPlan, EstimatorId } from '../plan/schema.ts';
+import type { AnalysisFrame, FrameOutcome } from '../frame/frame.ts';
+import type { Population } from '../populations.ts';
+import type { Difference, OutcomeResult, ResponderResult } from '../results/types.ts';
+import { ancova } from '../estimators/ancova.ts';
+import { welch } from '../estimators/welch.ts';
+import { countArms, type EstimatorContext, type EstimatorOutput } from '../estimators/common.ts';
+import { dFromDifference } from '../../stats/effects/cohens-d.ts';
+import { outcomeSentence, notEstimableSentence } from '../text/sentences.ts';
+import { responderCounts, responderResult } from '../responders.ts';
+
+/** Estimators this version implements; others in a plan are reported as not run. */
+export const implementedSensitivity: readonly EstimatorId[] = ['complete-case', 'per-protocol', 'welch'];
+
+interface RowSpec {
+  readonly estimator: string;
+  readonly population: Population;
+  readonly run: (ctx: EstimatorContext) => EstimatorOutput;
+  readonly missingData: string;
+  readonly intercurrent: string;
+  readonly summary: string;
+}
+
+export function outcomeRows(frame: AnalysisFrame, outcome: FrameOutcome, plan: AnalysisPlan, itt: Population, pp: Population | null, visitNames: Record<string, { da: string; en: string }>): OutcomeResult[] {
+  const op = plan.outcomes[outcome.id] ?? plan.defaults;
+  const sensitivity = (op.sensitivity ?? plan.sensitivity).filter((e) => implementedSensitivity.includes(e));
+  const visits = (op.visits ?? frame.visits.filter((_, v) => v !== frame.baselineVisit)).map((v) => frame.visits.indexOf(v));
+  const diffSummary = 'difference in means (intervention − control)';
+  const primary: RowSpec = {
+    estimator: 'ancova', population: itt, run: (ctx) => ancova(ctx, { baseline: 'mean-impute', strata: true }),
+    missingData: 'participants with the outcome observed at the visit (valid under missing at random given baseline value, stratum and arm); missing baseline values mean-imputed',
+    intercurrent: 'treatment policy: analysed as randomised whatever sessions were attended',
+    summary: `${diffSummary}, adjusted for baseline value and stratification factors; marginal means with equal weights over strata`,
+  };
+  const specs: Record<string, RowSpec> = {
+    'complete-case': { ...primary, estimator: 'complete-case', run: (ctx) => ancova(ctx, { baseline: 'complete-case', strata: true }), missingData: 'complete cases: participants with both the baseline value and the outcome observed' },
+    'per-protocol': { ...primary, estimator: 'per-protocol', population: pp ?? itt, intercurrent: 'hypothetical: intervention participants below the attendance threshold excluded (per protocol)' },
+    welch: { ...primary, estimator: 'welch', run: (ctx) => welch(ctx), summary: `${diffSummary}, unadjusted (Welch)` },
+  };
+  const rows: OutcomeResult[] = [];
+  for (const v of visits) {
+    const atPrimary = frame.visits[v] === outcome.primaryVisit;
+    const list = [primary, ...(atPrimary ? sensitivity.map((s) => specs[s]).filter((s) => s.estimator !== 'per-protocol' || pp !== null) : [])];
+    for (const r of list) rows.push(row(frame, outcome, v, r, r === primary && atPrimary, plan.confLevel, visitNames));
+  }
+  return rows;
+}
+
+function row(frame: AnalysisFrame, outcome: FrameOutcome, v: number, r: RowSpec, isPrimary: boolean, confLevel: number, visitNames: Record<string, { da: string; en: string }>): OutcomeResult {
+  const ctx: EstimatorContext = { frame, outcome, visit: v, include: r.population.include, confLevel };
+  const out = r.run(ctx);
+  const visit = frame.visits[v];
+  const I = frame.arms[frame.intervention];
+  const C = frame.arms[frame.control];
+  const benefitSign: 1 | -1 = outcome.higherIsBetter ? 1 : -1;
+  let difference: Difference | null = null;
+  if (out.difference) {
+    const d = out.difference;
+    const signed = d.estimate * benefitSign;
+    difference = { ...d, pAdjusted: d.p, direction: `${I.label} − ${C.label}`, benefitSign, favours: signed > 0 ? 'intervention' : signed < 0 ? 'control' : 'neither' };
+  }
+  const cohensD = difference && out.sd ? { ...dFromDifference(difference, out.sd, confLevel) } : null;
+  let responder: ResponderResult | null = null;
+  const warnings = [...out.warnings];
+  if (isPrimary && outcome.responder) {
+    const counts = responderCounts(frame, outcome, v, r.population.include);
+    const res = counts ? responderResult(frame, outcome, counts, confLevel) : null;
+    if (typeof res === 'string') warnings.push(`responder analysis not estimable: ${res}`);
+    else responder = res;
+  }
+  const withData = countArms(frame, [...Array(frame.n).keys()].filter((i) => !Number.isNaN(outcome.values[v][i])));
+  const sentence = difference
+    ? outcomeSentence({ outcome: outcome.name, visit: visitNames[visit], intervention: I.label, control: C.label, difference, cohensD: cohensD ? { estimate: cohensD.estimate, lower: cohensD.lower, upper: cohensD.upper } : null, digits: outcome.range && outcome.range[1] - outcome.range[0] <= 10 ? 2 : 1, confLevel })
+    : notEstimableSentence(outcome.name, out.reason ?? 'unknown reason');
+  return {
+    id: outcome.id,
+    name: outcome.name,
+    role: outcome.role,
+    higherIsBetter: outcome.higherIsBetter,
+    visit,
+    population: r.population.id,
+    estimator: r.estimator,
+    isPrimaryEstimator: isPrimary,
+    status: out.status,
+    reason: out.reason,
+    n: { randomised: countArms(frame, [...Array(frame.n).keys()].filter(r.population.include)), withData, analysed: out.analysed },
+    emm: out.emm,
+    difference,
+    cohensD: cohensD ? { estimate: cohensD.estimate, lower: cohensD.lower, upper: cohensD.upper, sd: cohensD.sd, method: cohensD.method } : null,
+    multiplicity: null,
+    estimand: {
+      population: `${r.population.name.en}: ${r.population.description}`,
+      treatment: `${I.name.en} versus ${C.name.en}`,
+      variable: `${outcome.name.en} at ${visitNames[visit].en}`,
+      intercurrentEvents: r.intercurrent,
+      summaryMeasure: r.summary,
+      missingData: r.missingData,
+    },
+    method: { name: r.estimator, model: out.model, covariates: out.covariates, dfMethod: out.dfMethod, confLevel, options: out.options },
+    responder,
+    sentence,
+    warnings,
+  };
+}
