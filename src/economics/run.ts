@@ -74,6 +74,7 @@ export function runEconomics(s: Scenario, options: RunEconomicsOptions = {}): Ec
     psa: runPsa(s, { draws: options.draws, seed: options.seed, onProgress: options.onProgress }),
     tornado: tornado(s),
     thresholds: { breakEvenEffectRates: bc.breakEvenEffectRates, breakEvenCostPerCitizen: bc.breakEvenCostPerCitizen },
-    published: checkPublished(s, bc),
+    // The published figures assume the scenario's own effect rate; with trial rates they are not comparable.
+    published: options.link ? [] : checkPublished(s, bc),
   };
 }

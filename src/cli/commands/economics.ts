@@ -26,6 +26,7 @@ export function printEconomicsSummary(r: EconomicsResult, out: (line: string) =>
   const st = r.settlement;
   out(`Investor: pre-finances ${kr(st.totalPrefinancing)}, outcome payments ${kr(st.totalPayments)}${st.limitApplied ? ` (${st.limitApplied} applied)` : ''}, return ${kr(st.investorReturn)}, IRR ${st.irr === null ? 'n/a' : pct(st.irr)}`);
   out(`PSA (${r.psa.draws} draws, seed ${r.psa.seed}): P(net saving > 0) = ${pct(r.psa.probabilityNetSaving)}; P(investor repaid in full) = ${pct(r.psa.probabilityInvestorRepaid)}; total net 95 % interval ${kr(r.psa.totalNet.lower)} to ${kr(r.psa.totalNet.upper)}`);
+  if (r.link && r.scenario.published) out('Published base-case figures are not compared: they assume the scenario’s own effect rate, not the trial’s.');
   for (const p of r.published) out(`Published ${p.figure}: ${p.published} — computed ${p.rounded} ${p.matches ? '✓' : '✗ MISMATCH'}`);
 }
 
