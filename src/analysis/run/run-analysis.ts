@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { LoadedTrial } from '../../instruments/load-trial.ts';
 import { resolvePlan } from '../plan/resolve-plan.ts';
 import { buildFrame } from '../frame/build-frame.ts';
@@ -77,7 +78,8 @@ export function runAnalysis(trial: LoadedTrial, options: AnalyzeOptions = {}): A
     schemaVersion: resultsSchemaVersion,
     software: { name: 'effekt', version: SOFTWARE_VERSION },
     trial: { id: spec.trial.id, title: spec.trial.title },
-    input: { dataFile: trial.dataFile, dataSha256: sha256(trial.dataFile), specFile: spec.specFile, specSha256: sha256(spec.specFile) },
+    // File names without folders plus content hashes: results do not depend on where the files lie.
+    input: { dataFile: basename(trial.dataFile), dataSha256: sha256(trial.dataFile), specFile: basename(spec.specFile), specSha256: sha256(spec.specFile) },
     seed: options.seed ?? 1,
     alpha: plan.alpha,
     confLevel: plan.confLevel,
