@@ -8,7 +8,8 @@ import { expectLRE } from '../helpers/lre.ts';
 
 interface RRow { outcome: string; visit: string; estimator: string; n: Record<string, number>; emm?: Record<string, number>; emmSe?: Record<string, number>; diff: number; se: number; df: number; p: number; lower: number; upper: number; d?: number }
 interface RResp { outcome: string; events: Record<string, number>; n: Record<string, number>; rd: number; lower: number; upper: number }
-const fx = readFixture<{ rows: RRow[]; responders: RResp[]; holmSecondary: Record<string, number> }>('analyze-twin.json');
+interface RSafety { outcome: string; visit: string; rr: number; lower: number; upper: number; p: number; theta: number }
+const fx = readFixture<{ rows: RRow[]; responders: RResp[]; holmSecondary: Record<string, number>; safety: RSafety[] }>('analyze-twin.json');
 
 let results: AnalysisResults;
 beforeAll(async () => {
@@ -50,6 +51,16 @@ describe('effekt analyze on the twin equals the R re-analysis', () => {
     expectLRE(s.riskDifference.upper, r.upper, 8, 'RD upper');
     const rate = results.effectRates.find((e) => e.outcomeId === r.outcome)!;
     expect(rate.estimate).toBe(s.riskDifference.estimate);
+  });
+
+  it.each(fx.safety.map((r) => [`${r.outcome} ${r.visit}`, r] as const))('safety negative-binomial rate ratio: %s', (_l, r) => {
+    const s = results.safety.find((x) => x.id === r.outcome && x.visit === r.visit)!;
+    expect(s.status).toBe('estimated');
+    expectLRE(s.rateRatio!.estimate, r.rr, 8, 'rate ratio');
+    expectLRE(s.rateRatio!.lower, r.lower, 8, 'lower');
+    expectLRE(s.rateRatio!.upper, r.upper, 8, 'upper');
+    expectLRE(s.rateRatio!.p, r.p, 8, 'p');
+    expectLRE(s.rateRatio!.theta!, r.theta, 8, 'theta');
   });
 
   it('Holm within the secondary family', () => {

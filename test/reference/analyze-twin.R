@@ -57,3 +57,19 @@ for (r in list(list(o = "qpr15", t = 5, s = 1), list(o = "mansa", t = 0.5, s = 1
 sec <- sapply(c("esr", "mansa", "wsas"), function(o) Filter(function(x) x$outcome == o && x$visit == "end" && x$estimator == "ancova", rows)[[1]]$p)
 write_json(list(R = R.version.string, emmeans = as.character(packageVersion("emmeans")), rows = rows, responders = resp,
   holmSecondary = as.list(p.adjust(sec, "holm"))), "test/reference/analyze-twin.json", digits = NA, auto_unbox = TRUE, pretty = TRUE)
+# Safety: negative-binomial rate ratio (count at visit ~ arm + baseline count), ML θ refined as in glm.R.
+suppressMessages(library(MASS))
+safety <- list()
+for (o in c("admissions", "bed_days")) for (v in c("end", "fu6")) {
+  fv <- d[d$visit == v, c("participant_id", o)]; names(fv)[2] <- "y"
+  w <- merge(base[, c("participant_id", "arm", o)], fv, by = "participant_id"); names(w)[3] <- "b"
+  w$arm <- factor(w$arm, levels = c("SAU", "PEER"))
+  f <- glm.nb(y ~ arm + b, w, control = glm.control(epsilon = 1e-14, maxit = 200)); th <- f$theta
+  for (k in 1:30) { th <- theta.ml(f$y, fitted(f), limit = 200, eps = 1e-13)
+    f <- glm(y ~ arm + b, family = negative.binomial(as.vector(th)), data = w, control = glm.control(epsilon = 1e-14, maxit = 200), start = coef(f)) }
+  s <- summary(f, dispersion = 1)$coefficients
+  safety[[length(safety) + 1]] <- list(outcome = o, visit = v, rr = exp(s[2, 1]), lower = exp(s[2, 1] - qnorm(0.975) * s[2, 2]), upper = exp(s[2, 1] + qnorm(0.975) * s[2, 2]), p = s[2, 4], theta = as.vector(th))
+}
+out <- fromJSON("test/reference/analyze-twin.json", simplifyVector = FALSE)
+out$safety <- safety
+write_json(out, "test/reference/analyze-twin.json", digits = NA, auto_unbox = TRUE, pretty = TRUE)

@@ -89,7 +89,7 @@ export function runAnalysis(trial: LoadedTrial, options: AnalyzeOptions = {}): A
     baseline: baselineTable(frame),
     outcomes: rows,
     effectRates,
-    safety: safetyResults(frame),
+    safety: safetyResults(frame, plan.confLevel),
     events: eventCounts(frame),
     subgroups,
     tippingPoints: [],

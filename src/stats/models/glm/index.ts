@@ -1,0 +1,3 @@
+export * from './family.ts';
+export * from './irls.ts';
+export * from './negative-binomial.ts';
