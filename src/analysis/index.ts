@@ -1,0 +1,18 @@
+export * from './results/types.ts';
+export * from './plan/schema.ts';
+export { resolvePlan } from './plan/resolve-plan.ts';
+export { analysisPlanJsonSchema } from './plan/json-schema.ts';
+export * from './frame/frame.ts';
+export { buildFrame } from './frame/build-frame.ts';
+export { populations, type Population } from './populations.ts';
+export { ancova, type AncovaOptions } from './estimators/ancova.ts';
+export { welch } from './estimators/welch.ts';
+export type { EstimatorContext, EstimatorOutput } from './estimators/common.ts';
+export { responderCounts, responderResult } from './responders.ts';
+export { baselineTable } from './describe/baseline-table.ts';
+export { consortFlow } from './describe/consort.ts';
+export { runAnalysis, SOFTWARE_VERSION, type AnalyzeOptions } from './run/run-analysis.ts';
+export { writeResults, resultsToJson } from './results/write-results.ts';
+export { allTables } from './results/tables.ts';
+export { outcomeSentence } from './text/sentences.ts';
+export { formatNumber, formatP } from './text/format-number.ts';

@@ -1,0 +1,35 @@
+/**
+ * The shape of economics.json spelled out as plain types for JSON Schema generation (the
+ * scenario and the PSA's parameter distributions are zod-typed; the scenario has its own schema).
+ * A type test keeps it identical to EconomicsResult.
+ */
+import type { BusinessCase } from './model/business-case.ts';
+import type { Settlement } from './settlement/settlement.ts';
+import type { PsaSummary, Histogram } from './psa/psa.ts';
+import type { TornadoRow } from './psa/tornado.ts';
+import type { TrialLink } from './link/from-results.ts';
+import type { PublishedCheck } from './run.ts';
+
+export interface EconomicsResultShape {
+  readonly schemaVersion: string;
+  readonly software: { readonly name: 'effekt'; readonly version: string };
+  /** The scenario as validated (schemas/economics-scenario.schema.json). */
+  readonly scenario: Readonly<Record<string, unknown>>;
+  readonly link: TrialLink | null;
+  readonly businessCase: BusinessCase;
+  readonly settlement: Settlement;
+  readonly psa: {
+    readonly draws: number;
+    readonly seed: number;
+    readonly totalNet: PsaSummary;
+    readonly netPerCitizen: PsaSummary;
+    readonly probabilityNetSaving: number;
+    readonly probabilityInvestorRepaid: number;
+    readonly histogram: Histogram;
+    readonly clippedEffectDraws: number;
+    readonly distributions: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  };
+  readonly tornado: readonly TornadoRow[];
+  readonly thresholds: { readonly breakEvenEffectRates: Readonly<Record<string, number>> | null; readonly breakEvenCostPerCitizen: number };
+  readonly published: readonly PublishedCheck[];
+}
