@@ -22,7 +22,7 @@ describe('effekt analyze', () => {
     expect(json.outcomes[0]).toHaveProperty('difference.pAdjusted');
     expect(json.outcomes[0]).toHaveProperty('cohensD.estimate');
     expect(json.outcomes[0]).toHaveProperty('estimand.missingData');
-    expect(json.effectRates.map((e: { metric: string }) => e.metric)).toEqual(['qpr15-responder', 'mansa-responder', 'wsas-responder']);
+    expect(json.effectRates.map((e: { metric: string }) => e.metric)).toEqual(['qpr15-responder', 'mansa-responder', 'wsas-responder', 'admissions-reduction']);
   });
 
   it('runs a new cohort (Kolding, Danish CSV and column names) with no code change', () => {

@@ -36,3 +36,26 @@ describe('linking a scenario to trial results', () => {
     expect(() => linkResults(scenario, join(fixtureDir, 'nope.json'))).toThrow(/cannot read results/);
   });
 });
+
+describe('three payment metrics, each driving its own administration', () => {
+  const three = loadScenario(join(repoRoot, 'data-samples/economics/dsi-three-payment-metrics.json'));
+
+  it('reproduces the base case while all rates equal the implied 7.78 %', () => {
+    const bc = businessCase(three);
+    expect(Math.round(bc.savingPerCitizen)).toBe(11361);
+    expect(Math.round(bc.netPerCitizen)).toBe(1667);
+  });
+
+  it('takes QPR-15, MANSA and admissions effect rates from the results and applies each to its administration', () => {
+    const { scenario: linked, link } = linkResults(three, fixtureDir);
+    expect(link.linked.map((l) => [l.effect, l.metric, l.rate])).toEqual([
+      ['personal-recovery', 'qpr15-responder', 0.15],
+      ['life-satisfaction', 'mansa-responder', 0.09],
+      ['less-psychiatric-contact', 'admissions-reduction', 0.06],
+    ]);
+    const bc = businessCase(linked);
+    expect(bc.savingPerCitizenByAdministration.social).toBeCloseTo(0.15 * bc.weightedSavingPerSuccessByAdministration.social, 6);
+    expect(bc.savingPerCitizenByAdministration.employment).toBeCloseTo(0.09 * bc.weightedSavingPerSuccessByAdministration.employment, 6);
+    expect(bc.savingPerCitizenByAdministration.health).toBeCloseTo(0.06 * bc.weightedSavingPerSuccessByAdministration.health, 6);
+  });
+});

@@ -9,10 +9,12 @@ import { basename } from 'node:path';
 import type { LoadedTrial } from '../../instruments/load-trial.ts';
 import { resolvePlan } from '../plan/resolve-plan.ts';
 import { buildFrame } from '../frame/build-frame.ts';
+import type { AnalysisFrame } from '../frame/frame.ts';
 import { populations } from '../populations.ts';
 import { consortFlow } from '../describe/consort.ts';
 import { baselineTable } from '../describe/baseline-table.ts';
-import { resultsSchemaVersion, type AnalysisResults, type EffectRate, type OutcomeResult, type SubgroupResult } from '../results/types.ts';
+import { resultsSchemaVersion, type AnalysisResults, type EffectRate, type OutcomeResult, type ResponderResult, type SubgroupResult } from '../results/types.ts';
+import { responderCounts, responderResult } from '../responders.ts';
 import { implementedSensitivity, outcomeRows } from './outcome-rows.ts';
 import { applyMultiplicity } from './multiplicity.ts';
 import { eventCounts, safetyResults } from './safety.ts';
@@ -23,6 +25,17 @@ export const SOFTWARE_VERSION = '0.1.0';
 export interface AnalyzeOptions {
   readonly seed?: number;
   readonly onProgress?: (done: number, total: number) => void;
+}
+
+function effectRate(frame: AnalysisFrame, metric: string, outcomeId: string, visit: string, population: string, estimator: string, s: ResponderResult): EffectRate {
+  const C = frame.arms[frame.control].label;
+  const I = frame.arms[frame.intervention].label;
+  return {
+    metric, outcomeId, visit, population, estimator,
+    estimate: s.riskDifference.estimate, se: s.riskDifference.se, lower: s.riskDifference.lower, upper: s.riskDifference.upper, df: null,
+    controlRate: s.rate[C].estimate, interventionRate: s.rate[I].estimate, pooled: false,
+    n: Object.fromEntries(Object.entries(s.rate).map(([a, v]) => [a, v.n])),
+  };
 }
 
 function sha256(file: string): string {
@@ -51,20 +64,22 @@ export function runAnalysis(trial: LoadedTrial, options: AnalyzeOptions = {}): A
   });
   rows = applyMultiplicity(rows, plan);
 
+  // Count outcomes with a responder rule (e.g. "no admission") yield an effect rate but no estimate rows.
+  const countRates: EffectRate[] = frame.outcomes
+    .filter((o) => o.kind === 'count' && o.responder)
+    .flatMap((o) => {
+      const counts = responderCounts(frame, o, frame.visits.indexOf(o.primaryVisit), itt.include);
+      const res = counts ? responderResult(frame, o, counts, plan.confLevel) : null;
+      if (res === null || typeof res === 'string') {
+        warnings.push(`effect rate for ${o.id} not estimable${typeof res === 'string' ? `: ${res}` : ''}`);
+        return [];
+      }
+      return [effectRate(frame, o.responder!.metric, o.id, o.primaryVisit, itt.id, 'responder proportions', res)];
+    });
   const effectRates: EffectRate[] = rows
     .filter((r) => r.isPrimaryEstimator && r.responder)
-    .map((r) => {
-      const o = frame.outcomes.find((x) => x.id === r.id)!;
-      const s = r.responder!;
-      const I = frame.arms[frame.intervention].label;
-      const C = frame.arms[frame.control].label;
-      return {
-        metric: o.responder!.metric, outcomeId: r.id, visit: r.visit, population: r.population, estimator: r.estimator,
-        estimate: s.riskDifference.estimate, se: s.riskDifference.se, lower: s.riskDifference.lower, upper: s.riskDifference.upper, df: null,
-        controlRate: s.rate[C].estimate, interventionRate: s.rate[I].estimate, pooled: false,
-        n: Object.fromEntries(Object.entries(s.rate).map(([a, v]) => [a, v.n])),
-      };
-    });
+    .map((r) => effectRate(frame, frame.outcomes.find((x) => x.id === r.id)!.responder!.metric, r.id, r.visit, r.population, r.estimator, r.responder!))
+    .concat(countRates);
 
   const primaryOutcome = frame.outcomes.find((o) => o.role === 'primary')!;
   const primaryVisit = frame.visits.indexOf(primaryOutcome.primaryVisit);
