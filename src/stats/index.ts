@@ -11,3 +11,4 @@ export * from './design/model-matrix.ts';
 export * from './models/ols/index.ts';
 export * from './models/glm/index.ts';
 export * from './emm/index.ts';
+export * from './anova/index.ts';
