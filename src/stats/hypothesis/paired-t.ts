@@ -1,0 +1,38 @@
+/** Paired t test as R's t.test(x, y, paired = TRUE): a one-sample t test on d = x − y. */
+import { StatsError, assertFinite, assertSameLength } from '../errors.ts';
+import { studentT, tPValue, type Alternative } from '../dist/continuous.ts';
+import { mean, variance } from '../descriptive/descriptive.ts';
+
+export interface PairedTResult {
+  readonly method: 'Paired t-test';
+  readonly options: { readonly alternative: Alternative; readonly confLevel: number; readonly mu: number };
+  readonly estimate: number;
+  readonly n: number;
+  readonly se: number;
+  readonly statistic: number;
+  readonly df: number;
+  readonly p: number;
+  readonly lower: number;
+  readonly upper: number;
+}
+
+export function pairedTTest(x: ArrayLike<number>, y: ArrayLike<number>, options: { alternative?: Alternative; confLevel?: number; mu?: number } = {}): PairedTResult {
+  const alternative = options.alternative ?? 'two.sided';
+  const confLevel = options.confLevel ?? 0.95;
+  const mu = options.mu ?? 0;
+  assertSameLength(x, y, 'x', 'y');
+  assertFinite(x, 'x');
+  assertFinite(y, 'y');
+  if (x.length < 2) throw new StatsError('EMPTY_GROUP', `a paired t test needs at least 2 pairs, got ${x.length}`);
+  const d = Array.from(x, (v, i) => v - y[i]);
+  const n = d.length;
+  const se = Math.sqrt(variance(d) / n);
+  if (!(se > 0)) throw new StatsError('CONSTANT_DATA', 'the differences are constant: the t statistic is undefined');
+  const est = mean(d);
+  const t = (est - mu) / se;
+  const df = n - 1;
+  const q = (p: number) => studentT.quantile(p, df);
+  const [lower, upper] =
+    alternative === 'less' ? [-Infinity, est + q(confLevel) * se] : alternative === 'greater' ? [est - q(confLevel) * se, Infinity] : [est - q(1 - (1 - confLevel) / 2) * se, est + q(1 - (1 - confLevel) / 2) * se];
+  return { method: 'Paired t-test', options: { alternative, confLevel, mu }, estimate: est, n, se, statistic: t, df, p: tPValue(t, df, alternative), lower, upper };
+}
