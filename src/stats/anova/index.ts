@@ -1,1 +1,2 @@
 export * from './one-way.ts';
+export * from './term-tests.ts';
