@@ -1,6 +1,6 @@
 # Reference values for src/stats/models/glm: glm() (binomial, poisson, gaussian) and
 # MASS::glm.nb, all iterated to tight tolerances. Writes test/reference/glm.json.
-suppressMessages({ library(jsonlite); library(MASS) })
+suppressMessages({ library(jsonlite); library(MASS); library(sandwich) })
 twin <- read.csv("data-samples/peer-trial.csv", stringsAsFactors = FALSE)
 sc <- function(v) { m <- as.matrix(twin[twin$visit == v, paste0("qpr_", 1:15)]); s <- rowMeans(m, na.rm = TRUE) * 15; s[rowSums(is.na(m)) > 3] <- NA; s }
 b <- twin[twin$visit == "baseline", ]; e <- twin[twin$visit == "end", ]
@@ -37,7 +37,14 @@ refine_nb <- function(formula, d) {
 }
 n5 <- refine_nb(y ~ arm + x + site, r5); n6 <- refine_nb(y ~ arm + x, r6)
 r7 <- prep(resp); r7$y <- r7$x + rnorm(nrow(r7)); f7 <- glm(y ~ arm + x + site, gaussian, r7, control = ctl)
-out <- list(R = R.version.string, MASS = as.character(packageVersion("MASS")), fits = list(
+robust <- function(name, f, d, fam) list(name = name, family = fam, data = list(y = d$y, arm = as.character(d$arm), x = d$x, site = as.character(d$site)),
+  coef = unname(coef(f)), se = unname(sqrt(diag(vcovHC(f, type = "HC0")))))
+rp <- prep(resp)
+robustFits <- list(
+  robust("modified Poisson: twin QPR-15 responders", glm(y ~ arm + x + site, poisson, rp, control = ctl), rp, "poisson-log"),
+  robust("logistic: twin QPR-15 responders", f1, r1, "binomial-logit"),
+  robust("poisson: twin admissions", f3, r3, "poisson-log"))
+out <- list(robust = robustFits, R = R.version.string, MASS = as.character(packageVersion("MASS")), fits = list(
   out_fit("logistic: twin QPR-15 responders", f1, r1, list(family = "binomial-logit")),
   out_fit("logistic: small n", f2, r2, list(family = "binomial-logit", terms = "arm+x")),
   out_fit("poisson: twin admissions", f3, r3, list(family = "poisson-log")),

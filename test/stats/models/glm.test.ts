@@ -71,3 +71,18 @@ describe('GLM problems are reported, never silent', () => {
     expect(() => glm(X, [0, -1, 1], 'poisson-log')).toThrow(/count outcome/);
   });
 });
+
+describe('robust (sandwich HC0) SEs vs sandwich::vcovHC', () => {
+  const rob = readFixture<{ robust: { name: string; family: FamilyId; data: Fit['data']; coef: number[]; se: number[] }[] }>('glm.json').robust;
+  it.each(rob.map((r) => [r.name, r] as const))('%s', async (_n, r) => {
+    const { glmSandwich } = await import('../../../src/stats/models/glm/robust.ts');
+    const d = design({ ...r, terms: undefined } as unknown as Fit);
+    const fit = glm(d.X, r.data.y, r.family, { columnNames: d.columnNames });
+    const v = glmSandwich(fit, d.X, r.data.y);
+    r.coef.forEach((b, j) => {
+      expectLRE(fit.coef[j], b, 9, `coef ${j}`);
+      // R mixes the last iteration's working weights with the final μ; both fits converge to ~1e-9.
+      expectLRE(Math.sqrt(v.data[j + j * v.rows]), r.se[j], 8.5, `robust se ${j}`);
+    });
+  });
+});
