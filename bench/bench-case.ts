@@ -7,6 +7,8 @@ export interface BenchCase {
   readonly repeat?: number;
   /** R code doing the same computation; timed by R itself (median of `repeat` runs, ms printed as the last line). */
   readonly r?: string;
+  /** Times R repeats bench() inside one timing (for sub-millisecond work); the time is divided by it. */
+  readonly rInner?: number;
   /** Target from the issue, shown beside the result. */
   readonly targetMs?: number;
 }

@@ -22,8 +22,8 @@ function hasR(): boolean {
   return spawnSync('Rscript', ['--version'], { encoding: 'utf8' }).status === 0;
 }
 
-function timeR(code: string, repeat: number): number | null {
-  const script = `suppressMessages({${code}\n})\nts <- replicate(${repeat}, system.time(bench())[["elapsed"]])\ncat(median(ts) * 1000, "\\n")`;
+function timeR(code: string, repeat: number, inner = 1): number | null {
+  const script = `suppressMessages({${code}\n})\nts <- replicate(${repeat}, system.time(for (k in seq_len(${inner})) bench())[["elapsed"]])\ncat(median(ts) * 1000 / ${inner}, "\\n")`;
   const r = spawnSync('Rscript', ['-e', script], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) {
     process.stderr.write(`R failed: ${r.stderr.slice(-500)}\n`);
@@ -53,7 +53,7 @@ for (const c of cases) {
     times.push(performance.now() - t0);
   }
   const ms = median(times);
-  const rMs = withR && c.r ? timeR(c.r, Math.min(repeat, 3)) : null;
+  const rMs = withR && c.r ? timeR(c.r, Math.min(repeat, 3), c.rInner ?? 1) : null;
   rows.push([c.name, ms.toFixed(1), c.targetMs === undefined ? '' : String(c.targetMs), rMs === null ? (c.r ? 'no Rscript' : '') : rMs.toFixed(1), rMs === null ? '' : `${(rMs / ms).toFixed(1)}×`]);
   process.stderr.write(`done: ${c.name}\n`);
 }
