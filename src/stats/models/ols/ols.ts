@@ -83,10 +83,10 @@ export function ols(X: Matrix, y: ArrayLike<number>, options: OlsOptions = {}): 
   const df = n - qr.rank;
   if (df <= 0) throw new StatsError('NOT_ESTIMABLE', `no residual degrees of freedom (n = ${n}, rank = ${qr.rank})`, { n, rank: qr.rank });
   // Iterative refinement on the augmented system recovers digits lost to ill-conditioning
-  // (NIST's Wampler sets). It is skipped when a cheap condition estimate (the spread of R's
-  // diagonal) shows nothing to recover, which keeps million-row fits fast.
+  // (NIST's Wampler sets). Trial-sized problems are always refined; very large ones only when the
+  // spread of R's diagonal (a lower bound on the condition number) warns, keeping big fits fast.
   const first = qrCoef(qr, y);
-  const coef = conditionEstimate(qr) > 1e4 ? refineLeastSquares(qr, X, y, first) : first;
+  const coef = n * p <= 2_000_000 || conditionEstimate(qr) > 1e3 ? refineLeastSquares(qr, X, y, first) : first;
   const fitted = qrFitted(qr, y);
   const residuals = new Float64Array(n);
   let rss = 0;
