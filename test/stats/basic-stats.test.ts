@@ -115,9 +115,9 @@ describe('binary effect measures vs R', () => {
     const rr = riskRatio(e1, n1, e2, n2);
     const or = oddsRatio(e1, n1, e2, n2);
     if (b.rr[0] === null) expect(rr.estimable).toBe(false);
-    else [rr.estimate, rr.lower, rr.upper].forEach((v, k) => expectLRE(v, b.rr[k], 10, `RR ${k}`));
+    else [rr.estimate, rr.lower, rr.upper].forEach((v, k) => expectLRE(v!, b.rr[k], 10, `RR ${k}`));
     if (b.or[0] === null) expect(or.estimable).toBe(false);
-    else [or.estimate, or.lower, or.upper].forEach((v, k) => expectLRE(v, b.or[k], 10, `OR ${k}`));
+    else [or.estimate, or.lower, or.upper].forEach((v, k) => expectLRE(v!, b.or[k], 10, `OR ${k}`));
   });
 
   it('NNT follows Altman when the CI crosses zero', () => {

@@ -59,8 +59,9 @@ export interface ResponderResult {
   /** Per arm label: responders / analysed with a Wilson CI. */
   readonly rate: Readonly<Record<string, Interval & { readonly events: number; readonly n: number }>>;
   readonly riskDifference: Interval & { readonly se: number; readonly method: string };
-  readonly riskRatio: Interval & { readonly method: string };
-  readonly oddsRatio: Interval & { readonly method: string };
+  /** Null when a zero count makes the ratio not estimable (the method says so). */
+  readonly riskRatio: { readonly estimate: number | null; readonly lower: number | null; readonly upper: number | null; readonly method: string };
+  readonly oddsRatio: { readonly estimate: number | null; readonly lower: number | null; readonly upper: number | null; readonly method: string };
   /** Number needed to treat (Altman): null bounds mean the CI includes "no effect" and the interval passes through ∞. */
   readonly nnt: { readonly estimate: number | null; readonly kind: 'benefit' | 'harm' | 'none'; readonly lower: number | null; readonly upper: number | null; readonly crossesZero: boolean };
   /** The risk difference pooled over multiple imputations (Rubin), when MI was run. */

@@ -62,7 +62,11 @@ export function riskDifference(e1: number, n1: number, e2: number, n2: number, c
   return { ...(method === 'wald' ? wald : newcombe), se, method, wald };
 }
 
-export interface Ratio extends Interval {
+/** A ratio measure; null numbers (never NaN) when a zero count makes it not estimable. */
+export interface Ratio {
+  readonly estimate: number | null;
+  readonly lower: number | null;
+  readonly upper: number | null;
   readonly method: string;
   readonly estimable: boolean;
 }
@@ -70,7 +74,7 @@ export interface Ratio extends Interval {
 export function riskRatio(e1: number, n1: number, e2: number, n2: number, confLevel = 0.95): Ratio {
   checkCounts(e1, n1, 'intervention arm');
   checkCounts(e2, n2, 'control arm');
-  if (e1 === 0 || e2 === 0) return { estimate: Number.NaN, lower: Number.NaN, upper: Number.NaN, method: 'log-scale Wald', estimable: false };
+  if (e1 === 0 || e2 === 0) return { estimate: null, lower: null, upper: null, method: 'log-scale Wald', estimable: false };
   const rr = e1 / n1 / (e2 / n2);
   const se = Math.sqrt(1 / e1 - 1 / n1 + 1 / e2 - 1 / n2);
   const q = z(confLevel);
@@ -81,7 +85,7 @@ export function oddsRatio(e1: number, n1: number, e2: number, n2: number, confLe
   checkCounts(e1, n1, 'intervention arm');
   checkCounts(e2, n2, 'control arm');
   const [a, b, c, d] = [e1, n1 - e1, e2, n2 - e2];
-  if (a === 0 || b === 0 || c === 0 || d === 0) return { estimate: Number.NaN, lower: Number.NaN, upper: Number.NaN, method: 'log-scale Wald (unconditional)', estimable: false };
+  if (a === 0 || b === 0 || c === 0 || d === 0) return { estimate: null, lower: null, upper: null, method: 'log-scale Wald (unconditional)', estimable: false };
   const or = (a * d) / (b * c);
   const se = Math.sqrt(1 / a + 1 / b + 1 / c + 1 / d);
   const q = z(confLevel);
