@@ -12,3 +12,4 @@ export * from './models/ols/index.ts';
 export * from './models/glm/index.ts';
 export * from './emm/index.ts';
 export * from './anova/index.ts';
+export * from './resample/index.ts';

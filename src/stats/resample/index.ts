@@ -1,0 +1,3 @@
+export * from './bootstrap.ts';
+export * from './intervals.ts';
+export * from './permutation.ts';
