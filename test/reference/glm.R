@@ -40,7 +40,10 @@ r7 <- prep(resp); r7$y <- r7$x + rnorm(nrow(r7)); f7 <- glm(y ~ arm + x + site, 
 robust <- function(name, f, d, fam) list(name = name, family = fam, data = list(y = d$y, arm = as.character(d$arm), x = d$x, site = as.character(d$site)),
   coef = unname(coef(f)), se = unname(sqrt(diag(vcovHC(f, type = "HC0")))))
 rp <- prep(resp)
+# Log-binomial with arm only: the MLE is interior (with baseline QPR-15 added it sits on the boundary μ = 1).
+lb <- prep(resp); flb <- glm(y ~ arm, binomial(link = "log"), lb, control = ctl, start = c(log(mean(lb$y)), 0))
 robustFits <- list(
+  c(robust("log-binomial: twin QPR-15 responders", flb, lb, "binomial-log"), list(modelSe = unname(summary(flb)$coefficients[, 2]), terms = "arm")),
   robust("modified Poisson: twin QPR-15 responders", glm(y ~ arm + x + site, poisson, rp, control = ctl), rp, "poisson-log"),
   robust("logistic: twin QPR-15 responders", f1, r1, "binomial-logit"),
   robust("poisson: twin admissions", f3, r3, "poisson-log"))

@@ -98,7 +98,8 @@ export function glm(X: Matrix, y: ArrayLike<number>, familyId: FamilyId, options
     }
   }
   let devOld = dev();
-  let coef: Float64Array = new Float64Array(p);
+  // Step halving falls back towards these: the supplied start, else zeros.
+  let coef: Float64Array = options.start ? Float64Array.from(options.start, (v) => (Number.isNaN(v) ? 0 : v)) : new Float64Array(p);
   let converged = false;
   let iterations = 0;
   const warnings: string[] = [];
@@ -132,7 +133,7 @@ export function glm(X: Matrix, y: ArrayLike<number>, familyId: FamilyId, options
       etaOf(next);
       devNew = dev();
     }
-    if (!Number.isFinite(devNew)) throw new StatsError('NOT_CONVERGED', 'the deviance is not finite even after step halving: no valid starting point', { family: familyId });
+    if (!Number.isFinite(devNew)) throw new StatsError('NOT_CONVERGED', 'the deviance is not finite even after step halving: no valid coefficients found — supply starting values (e.g. for a log-binomial model: the log of the overall rate and zero slopes)', { family: familyId });
     coef = next;
     if (Math.abs(devNew - devOld) / (Math.abs(devNew) + 0.1) < eps) {
       converged = true;
