@@ -6,6 +6,7 @@ import { fisherExact } from '../../src/stats/hypothesis/fisher.ts';
 import { mannWhitney, rankSumDistribution } from '../../src/stats/hypothesis/mann-whitney.ts';
 import { signedRank } from '../../src/stats/hypothesis/signed-rank.ts';
 import type { Alternative } from '../../src/stats/dist/continuous.ts';
+import { expectStatsError } from '../helpers/errors.ts';
 import { StatsError } from '../../src/stats/errors.ts';
 import { readFixture } from '../helpers/fixtures.ts';
 import { expectLRE } from '../helpers/lre.ts';
@@ -15,6 +16,13 @@ const num = (v: Num): number => (v === 'Inf' ? Infinity : v === '-Inf' ? -Infini
 interface Res { alternative: Alternative; statistic: number; df?: number; p: number; estimate: Num; lower: Num; upper: Num }
 interface Case { name: string; x: number[]; y: number[]; results: Res[] }
 const fx = readFixture<{ rankSum: Case[]; signedRank: Case[]; pairedT: Case[]; fisher: { table: number[][]; results: Res[] }[]; chisq: { table: number[][]; yates: Res; plain: Res }[] }>('hypothesis-tests.json');
+
+/** Rank-test results vs R: statistic, p, and estimate/limits (exact or on R's uniroot path). */
+function expectRankTest(got: { statistic: number; p: number; estimate: number; lower: number; upper: number }, r: Res) {
+  expect(got.statistic).toBe(r.statistic);
+  expectLRE(got.p, r.p, 8, `${r.alternative} p`);
+  for (const [k, v] of [['estimate', got.estimate], ['lower', got.lower], ['upper', got.upper]] as const) expectBound(v, r[k], 10, `${r.alternative} ${k}`);
+}
 
 function expectBound(got: number, ref: Num, min: number, label: string) {
   const r = num(ref);
@@ -62,18 +70,7 @@ describe("Fisher's exact test vs R fisher.test (MLE and CI from a tight-toleranc
 describe('Wilcoxon rank-sum (Mann–Whitney) and Hodges–Lehmann vs R wilcox.test', () => {
   it.each(fx.rankSum.map((c) => [c.name, c] as const))('%s', (_n, c) => {
     for (const r of c.results) {
-      const got = mannWhitney(c.x, c.y, { alternative: r.alternative });
-      expect(got.statistic).toBe(r.statistic);
-      expectLRE(got.p, r.p, 8, `${r.alternative} p`);
-      // Exact CIs are order statistics (LRE ≥ 10); asymptotic ones are roots of a step function
-      // that R's uniroot locates to 1e-4 only, so they are held to that.
-      const asymptotic = !got.options.exact;
-      for (const [k, v] of [['estimate', got.estimate], ['lower', got.lower], ['upper', got.upper]] as const) {
-        const ref = num(r[k]);
-        if (!Number.isFinite(ref)) expect(v).toBe(ref);
-        else if (asymptotic) expectLRE(v, ref, 10, `${r.alternative} ${k} (asymptotic, R uniroot path)`);
-        else expectLRE(v, ref, 10, `${r.alternative} ${k}`);
-      }
+      expectRankTest(mannWhitney(c.x, c.y, { alternative: r.alternative }), r);
     }
   });
 
@@ -89,16 +86,7 @@ describe('Wilcoxon rank-sum (Mann–Whitney) and Hodges–Lehmann vs R wilcox.te
 describe('Wilcoxon signed-rank and pseudo-median vs R wilcox.test(paired = TRUE)', () => {
   it.each(fx.signedRank.map((c) => [c.name, c] as const))('%s', (_n, c) => {
     for (const r of c.results) {
-      const got = signedRank(c.x, c.y, { alternative: r.alternative });
-      expect(got.statistic).toBe(r.statistic);
-      expectLRE(got.p, r.p, 8, `${r.alternative} p`);
-      const asymptotic = !got.options.exact;
-      for (const [k, v] of [['estimate', got.estimate], ['lower', got.lower], ['upper', got.upper]] as const) {
-        const ref = num(r[k]);
-        if (!Number.isFinite(ref)) expect(v).toBe(ref);
-        else if (asymptotic) expectLRE(v, ref, 10, `${r.alternative} ${k} (asymptotic, R uniroot path)`);
-        else expectLRE(v, ref, 10, `${r.alternative} ${k}`);
-      }
+      expectRankTest(signedRank(c.x, c.y, { alternative: r.alternative }), r);
     }
   });
 });
@@ -112,13 +100,5 @@ describe('bad input', () => {
     ['rank-sum with an empty group', () => mannWhitney([], [1, 2]), 'EMPTY_GROUP'],
     ['signed-rank with all-zero differences', () => signedRank([1, 2], [1, 2]), 'CONSTANT_DATA'],
     ['rank-sum with NaN', () => mannWhitney([1, Number.NaN], [1, 2]), 'NON_FINITE'],
-  ] as const)('%s → %s', (_l, f, code) => {
-    try {
-      f();
-      throw new Error('expected an error');
-    } catch (e) {
-      expect(e).toBeInstanceOf(StatsError);
-      expect((e as StatsError).code).toBe(code);
-    }
-  });
+  ] as const)('%s → %s', (_l, f, code) => expectStatsError(f, code));
 });

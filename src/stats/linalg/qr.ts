@@ -48,10 +48,8 @@ export function qrDecompose(x: Matrix, tol = 1e-7): QR {
       a.copyWithin(k * n, (k + 1) * n, p * n);
       a.set(col, (p - 1) * n);
       const pk = pivot[k];
-      const ok = original[pk];
       pivot.copyWithin(k, k + 1, p);
       pivot[p - 1] = pk;
-      void ok;
       lup--;
       continue;
     }
@@ -76,38 +74,32 @@ export function qrDecompose(x: Matrix, tol = 1e-7): QR {
   return { qr: { rows: n, cols: p, data: a }, v0, beta, pivot, rank: k, tol };
 }
 
+/** Applies Householder reflection k (H_k = I − β v vᵀ) to `out` in place. */
+function reflect(qr: QR, k: number, out: Float64Array): void {
+  const n = qr.qr.rows;
+  const a = qr.qr.data;
+  const b = qr.beta[k];
+  if (b === 0) return;
+  let s = qr.v0[k] * out[k];
+  for (let i = k + 1; i < n; i++) s += a[i + k * n] * out[i];
+  s *= b;
+  out[k] -= s * qr.v0[k];
+  for (let i = k + 1; i < n; i++) out[i] -= s * a[i + k * n];
+}
+
 /** Qᵀy (length n). */
 export function qrQty(qr: QR, y: ArrayLike<number>): Float64Array {
   const n = qr.qr.rows;
   if (y.length !== n) throw new StatsError('LENGTH_MISMATCH', `y has ${y.length} values, the QR has ${n} rows`);
-  const a = qr.qr.data;
   const out = Float64Array.from(y);
-  for (let k = 0; k < qr.rank; k++) {
-    const b = qr.beta[k];
-    if (b === 0) continue;
-    let s = qr.v0[k] * out[k];
-    for (let i = k + 1; i < n; i++) s += a[i + k * n] * out[i];
-    s *= b;
-    out[k] -= s * qr.v0[k];
-    for (let i = k + 1; i < n; i++) out[i] -= s * a[i + k * n];
-  }
+  for (let k = 0; k < qr.rank; k++) reflect(qr, k, out);
   return out;
 }
 
 /** Qz (length n): applies the reflections in reverse order. */
 export function qrQy(qr: QR, z: ArrayLike<number>): Float64Array {
-  const n = qr.qr.rows;
-  const a = qr.qr.data;
   const out = Float64Array.from(z);
-  for (let k = qr.rank - 1; k >= 0; k--) {
-    const b = qr.beta[k];
-    if (b === 0) continue;
-    let s = qr.v0[k] * out[k];
-    for (let i = k + 1; i < n; i++) s += a[i + k * n] * out[i];
-    s *= b;
-    out[k] -= s * qr.v0[k];
-    for (let i = k + 1; i < n; i++) out[i] -= s * a[i + k * n];
-  }
+  for (let k = qr.rank - 1; k >= 0; k--) reflect(qr, k, out);
   return out;
 }
 

@@ -6,6 +6,7 @@ import { vcovHC, type HcType } from '../../../src/stats/models/ols/robust.ts';
 import { emmeans, contrast } from '../../../src/stats/emm/emmeans.ts';
 import { olsBasis } from '../../../src/stats/emm/from-ols.ts';
 import { fromColumns } from '../../../src/stats/linalg/matrix.ts';
+import { expectStatsError } from '../../helpers/errors.ts';
 import { StatsError } from '../../../src/stats/errors.ts';
 import { readFixture } from '../../helpers/fixtures.ts';
 import { expectLRE } from '../../helpers/lre.ts';
@@ -91,15 +92,7 @@ describe('OLS bad input and invariants', () => {
     ['mismatched lengths', () => ols(fromColumns([[1, 1, 1]]), [1, 2]), 'LENGTH_MISMATCH'],
     ['no residual df', () => ols(fromColumns([[1, 1], [0, 1]]), [1, 2]), 'NOT_ESTIMABLE'],
     ['Infinity in X', () => ols(fromColumns([[1, 1, Infinity]]), [1, 2, 3]), 'NON_FINITE'],
-  ] as const)('%s → %s', (_l, f, code) => {
-    try {
-      f();
-      throw new Error('expected an error');
-    } catch (e) {
-      expect(e).toBeInstanceOf(StatsError);
-      expect((e as StatsError).code).toBe(code);
-    }
-  });
+  ] as const)('%s → %s', (_l, f, code) => expectStatsError(f, code));
 
   it('property: residuals are orthogonal to X and the fit is invariant to row order', () => {
     fc.assert(

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { bcaInterval, percentileInterval } from '../../../src/stats/resample/intervals.ts';
 import { bootstrap, jackknifeInfluence } from '../../../src/stats/resample/bootstrap.ts';
 import { permutationTest } from '../../../src/stats/resample/permutation.ts';
+import { expectStatsError } from '../../helpers/errors.ts';
 import { StatsError } from '../../../src/stats/errors.ts';
 import { readFixture } from '../../helpers/fixtures.ts';
 import { expectLRE } from '../../helpers/lre.ts';
@@ -81,13 +82,5 @@ describe('bad input', () => {
     ['an empty permutation group', () => permutationTest([], [1, 2]), 'EMPTY_GROUP'],
     ['too many exact splits', () => permutationTest(Array.from({ length: 30 }, (_, i) => i), Array.from({ length: 30 }, (_, i) => i), { exact: true }), 'INVALID_ARGUMENT'],
     ['a bad confidence level', () => percentileInterval([1, 2, 3], 1.5), 'INVALID_ARGUMENT'],
-  ] as const)('%s → %s', (_l, f, code) => {
-    try {
-      f();
-      throw new Error('expected an error');
-    } catch (e) {
-      expect(e).toBeInstanceOf(StatsError);
-      expect((e as StatsError).code).toBe(code);
-    }
-  });
+  ] as const)('%s → %s', (_l, f, code) => expectStatsError(f, code));
 });
