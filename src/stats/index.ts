@@ -13,3 +13,4 @@ export * from './models/glm/index.ts';
 export * from './emm/index.ts';
 export * from './anova/index.ts';
 export * from './resample/index.ts';
+export * from './pool/index.ts';
