@@ -60,6 +60,17 @@ describe('data that cannot support an estimate give labelled not-estimable rows,
     expect(r.effectRates.find((e) => e.outcomeId === 'qpr15')).toBeUndefined();
   });
 
+  it('a stratum with participants from one arm only: estimated, with a warning naming the stratum', async () => {
+    const trial = await loadTrial(dataFile, specFile);
+    const site = trial.table.array('municipality') as string[];
+    const lone = [...new Set(site)].sort()[0];
+    const arm = (trial.table.array('arm') as string[]).map((a, i) => (site[i] === lone ? 'PEER' : a));
+    const r = runAnalysis({ ...trial, table: trial.table.assign({ arm }) });
+    const row = r.outcomes.find((o) => o.id === 'qpr15' && o.visit === 'end' && o.estimator === 'ancova')!;
+    expect(row.status).toBe('estimated');
+    expect(row.warnings.join(' ')).toContain(`municipality = ${lone} has participants from one arm only`);
+  });
+
   it('reports every participant: analysed + lost = randomised for every visit and arm', async () => {
     const r = runAnalysis(await loadTrial(dataFile, specFile));
     for (const [arm, f] of Object.entries(r.consort)) {
