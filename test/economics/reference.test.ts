@@ -1,0 +1,102 @@
+// The business case, settlement/IRR and tornado quantiles against an independent R implementation
+// (test/reference/economics.R → economics.json; IRR by uniroot to 1e-15, cross-checked by polyroot).
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { loadScenario } from '../../src/economics/scenario/load.ts';
+import { businessCase } from '../../src/economics/model/business-case.ts';
+import { settlement } from '../../src/economics/settlement/settlement.ts';
+import { quantile, type ParameterDistribution } from '../../src/economics/psa/distributions.ts';
+import type { Scenario } from '../../src/economics/scenario/schema.ts';
+import { readFixture, repoRoot } from '../helpers/fixtures.ts';
+import { expectAllLRE, expectLRE } from '../helpers/lre.ts';
+
+interface Overrides {
+  readonly discountRate?: number;
+  readonly horizonYears?: number;
+  readonly savingsProfile?: number[];
+  readonly rates?: Record<string, number>;
+  readonly investor?: Record<string, number | null>;
+}
+interface Case { readonly name: string; readonly file: string; readonly overrides: Overrides | [] }
+interface BcCase extends Case {
+  readonly savingPerCitizen: number;
+  readonly savingPerCitizenByAdministration: Record<'social' | 'health' | 'employment', number>;
+  readonly costPerCitizenDiscounted: number;
+  readonly netPerCitizen: number;
+  readonly totalNet: number;
+  readonly breakEvenEffectRates: Record<string, number>;
+  readonly breakEvenCostPerCitizen: number;
+  readonly paybackYear: number | null;
+  readonly cumulativeNetDiscounted: number[];
+}
+interface StCase extends Case {
+  readonly flows: number[];
+  readonly paymentsBeforeLimits: number;
+  readonly totalPayments: number;
+  readonly totalPrefinancing: number;
+  readonly investorReturn: number;
+  readonly irr: number;
+  readonly irrPolyroot: number;
+}
+interface Fixture {
+  readonly businessCase: BcCase[];
+  readonly settlement: StCase[];
+  readonly probabilities: [number, number];
+  readonly quantiles: { dist: ParameterDistribution; q: [number, number] }[];
+}
+
+const ref = readFixture<Fixture>('economics.json');
+
+/** Applies a case's overrides exactly as economics.R does (a null investor field removes it). */
+function scenarioFor(c: Case): Scenario {
+  const s = loadScenario(join(repoRoot, c.file));
+  const o: Overrides = Array.isArray(c.overrides) ? {} : c.overrides;
+  const investor: Record<string, unknown> = { ...s.investor };
+  for (const [k, v] of Object.entries(o.investor ?? {})) {
+    if (v === null) delete investor[k];
+    else investor[k] = v;
+  }
+  return {
+    ...s,
+    discountRate: o.discountRate ?? s.discountRate,
+    horizonYears: o.horizonYears ?? s.horizonYears,
+    savingsProfile: o.savingsProfile ?? s.savingsProfile,
+    effects: s.effects.map((e) => ({ ...e, rate: o.rates?.[e.id] ?? e.rate })),
+    investor: investor as Scenario['investor'],
+  };
+}
+
+describe('business case against R', () => {
+  it.each(ref.businessCase.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    const bc = businessCase(scenarioFor(c));
+    expectLRE(bc.savingPerCitizen, c.savingPerCitizen, 12, 'saving per citizen');
+    for (const a of ['social', 'health', 'employment'] as const) expectLRE(bc.savingPerCitizenByAdministration[a], c.savingPerCitizenByAdministration[a], 12, `saving ${a}`);
+    expectLRE(bc.costPerCitizenDiscounted, c.costPerCitizenDiscounted, 12, 'cost per citizen');
+    expectLRE(bc.netPerCitizen, c.netPerCitizen, 10, 'net per citizen');
+    expectLRE(bc.totalNet, c.totalNet, 10, 'total net');
+    for (const [k, v] of Object.entries(c.breakEvenEffectRates)) expectLRE(bc.breakEvenEffectRates![k], v, 12, `break-even rate ${k}`);
+    expectLRE(bc.breakEvenCostPerCitizen, c.breakEvenCostPerCitizen, 12, 'break-even cost');
+    expect(bc.paybackYear).toBe(c.paybackYear);
+    expectAllLRE(bc.cashFlow.map((y) => y.cumulativeNetDiscounted), c.cumulativeNetDiscounted, 10, 'cumulative discounted net');
+  });
+});
+
+describe('settlement and IRR against R (uniroot, polyroot)', () => {
+  it.each(ref.settlement.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    const st = settlement(scenarioFor(c));
+    expectAllLRE(st.cashFlow.map((y) => y.net), c.flows, 12, 'investor net flows');
+    expectLRE(st.paymentsBeforeLimits, c.paymentsBeforeLimits, 12, 'payments before floor/cap');
+    expectLRE(st.totalPayments, c.totalPayments, 14, 'total payments');
+    expectLRE(st.totalPrefinancing, c.totalPrefinancing, 15, 'pre-financing');
+    expectLRE(st.investorReturn, c.investorReturn, 10, 'investor return');
+    expectLRE(st.irr!, c.irr, 10, 'IRR vs uniroot');
+    expectLRE(st.irr!, c.irrPolyroot, 10, 'IRR vs polyroot');
+  });
+});
+
+describe('tornado quantiles against R (qnorm, qt, qlnorm, qgamma, qbeta; triangular closed form)', () => {
+  it.each(ref.quantiles.map((c) => [c.dist.type, c] as const))('%s', (_name, c) => {
+    const q = ref.probabilities.map((p) => quantile(c.dist, Number.NaN, p));
+    expectAllLRE(q, c.q, 9, `${c.dist.type} quantiles`);
+  });
+});
