@@ -14,3 +14,4 @@ export * from './emm/index.ts';
 export * from './anova/index.ts';
 export * from './resample/index.ts';
 export * from './pool/index.ts';
+export * from './mi/index.ts';

@@ -1,0 +1,297 @@
+/**
+ * ANCOVA after multiple imputation (Rubin 1987; van Buuren, FIMD 2nd ed.): the outcome at every
+ * visit (baseline included) is imputed by chained equations from arm, the stratification factors,
+ * a severity covariate when the spec has one, and the outcome's other visits; the primary ANCOVA
+ * (y ~ arm + baseline + strata, EMMs with equal weights over strata — the model of ancova.ts) is
+ * fitted on each completed dataset, and the arm difference and both EMMs are pooled by Rubin's
+ * rules with Barnard–Rubin df (complete-data df = the residual df of the completed-data fit).
+ *
+ * Imputations are cached per (frame, population, outcome, imputation settings): the ANCOVA at
+ * another visit, a δ-adjusted refit, the tipping-point search or the pooled responder risk
+ * difference reuse them. Because imputation k's random stream depends only on (seed, k), a
+ * request for fewer imputations is served by the first m of a larger cached run.
+ */
+import { factor, modelMatrix, numeric, type Variable } from '../../stats/design/model-matrix.ts';
+import { ols } from '../../stats/models/ols/ols.ts';
+import { olsBasis } from '../../stats/emm/from-ols.ts';
+import { contrast, emmeans } from '../../stats/emm/emmeans.ts';
+import { pooledSd } from '../../stats/effects/cohens-d.ts';
+import { poolScalar, type PooledScalar } from '../../stats/pool/rubin.ts';
+import { StatsError } from '../../stats/errors.ts';
+import { fcs, type FcsData, type FcsResult } from '../../stats/mi/fcs.ts';
+import type { MiMethod } from '../../stats/mi/options.ts';
+import { deltaAdjust } from '../../stats/mi/delta.ts';
+import { countArms, notEstimable, type EstimatorContext, type EstimatorOutput } from './common.ts';
+
+export type DeltaArm = 'intervention' | 'control' | 'both';
+
+export interface MiSettings {
+  readonly m: number;
+  readonly method: 'pmm' | 'norm';
+  readonly donors: number;
+  readonly maxit: number;
+  readonly byArm: boolean;
+  readonly seed: number;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface MiAncovaOptions extends MiSettings {
+  /** Shift added (in outcome units, sign as given) to the values imputed at the analysed visit. */
+  readonly delta?: { readonly arm: DeltaArm; readonly value: number };
+}
+
+/** The imputed outcome of one population: member rows, the FCS input and its m imputations. */
+export interface ImputedOutcome {
+  /** Frame rows of the population, in frame order; row r of the FCS data is participant members[r]. */
+  readonly members: readonly number[];
+  readonly data: FcsData;
+  readonly result: FcsResult;
+  /** FCS column of each visit (index = visit index of the frame). */
+  readonly visitColumn: readonly number[];
+  /** Names of the imputation model's predictors besides the outcome's visits. */
+  readonly auxiliary: readonly string[];
+  readonly warnings: readonly string[];
+}
+
+const cache = new WeakMap<object, WeakMap<object, Map<string, ImputedOutcome>>>();
+
+/** Dummy columns for a categorical variable (missing as its own level), all but the first level present. */
+function dummies(name: string, codes: ArrayLike<number>, levels: readonly string[], members: readonly number[]): { names: string[]; cols: Float64Array[] } {
+  const present = [...new Set(members.map((i) => codes[i]))].sort((a, b) => a - b);
+  const names: string[] = [];
+  const cols: Float64Array[] = [];
+  for (const lv of present.slice(1)) {
+    names.push(`${name}=${lv < 0 ? '(missing)' : levels[lv]}`);
+    cols.push(Float64Array.from(members, (i) => (codes[i] === lv ? 1 : 0)));
+  }
+  return { names, cols };
+}
+
+function buildData(ctx: EstimatorContext, settings: MiSettings): Omit<ImputedOutcome, 'result'> {
+  const { frame, outcome } = ctx;
+  const members: number[] = [];
+  for (let i = 0; i < frame.n; i++) if (ctx.include(i)) members.push(i);
+  const columns: Float64Array[] = [];
+  const names: string[] = [];
+  const methods: MiMethod[] = [];
+  const warnings: string[] = [];
+  const visitColumn: number[] = [];
+  for (let v = 0; v < frame.visits.length; v++) {
+    const y = Float64Array.from(members, (i) => outcome.values[v][i]);
+    const nMissing = y.filter(Number.isNaN).length;
+    const nObserved = y.length - nMissing;
+    if (nObserved < 2) {
+      warnings.push(`${outcome.id} at ${frame.visits[v]} has fewer than 2 observed values and is left out of the imputation model`);
+      visitColumn.push(-1);
+      continue;
+    }
+    visitColumn.push(columns.length);
+    columns.push(y);
+    names.push(`${outcome.id}@${frame.visits[v]}`);
+    methods.push(nMissing > 0 ? settings.method : '');
+  }
+  const auxiliary: string[] = [];
+  if (!settings.byArm) {
+    columns.push(Float64Array.from(members, (i) => (frame.arm[i] === frame.intervention ? 1 : 0)));
+    names.push('arm');
+    methods.push('');
+    auxiliary.push('arm');
+  }
+  const strataColumns = new Set(frame.strata.map((s) => s.column));
+  for (const s of frame.strata) {
+    const d = dummies(s.column, s.values, s.levels, members);
+    columns.push(...d.cols);
+    names.push(...d.names);
+    methods.push(...d.cols.map((): MiMethod => ''));
+    if (d.cols.length) auxiliary.push(s.column);
+  }
+  // A severity covariate, when the spec has one: numeric or binary ones are imputed if missing; a
+  // categorical one with more levels keeps "missing" as a level (missing-indicator coding).
+  for (const c of frame.covariates.filter((x) => /sever/i.test(x.column) && !strataColumns.has(x.column))) {
+    if (c.kind === 'numeric') {
+      const x = Float64Array.from(members, (i) => c.values[i]);
+      if (x.length - x.filter(Number.isNaN).length < 2) continue;
+      columns.push(x);
+      names.push(c.column);
+      methods.push(x.some(Number.isNaN) ? settings.method : '');
+    } else if (c.levels.length === 2 && members.some((i) => c.values[i] < 0)) {
+      columns.push(Float64Array.from(members, (i) => (c.values[i] < 0 ? Number.NaN : c.values[i])));
+      names.push(c.column);
+      methods.push('logreg');
+    } else {
+      const d = dummies(c.column, c.values, c.levels, members);
+      if (!d.cols.length) continue;
+      columns.push(...d.cols);
+      names.push(...d.names);
+      methods.push(...d.cols.map((): MiMethod => ''));
+    }
+    auxiliary.push(c.column);
+  }
+  const data: FcsData = { columns, names, methods, groups: settings.byArm ? Int32Array.from(members, (i) => frame.arm[i]) : undefined };
+  return { members, data, visitColumn, auxiliary, warnings };
+}
+
+/** The m imputations of the context's outcome in its population (cached; see the file comment). */
+export function imputeOutcome(ctx: EstimatorContext, settings: MiSettings): ImputedOutcome {
+  let byInclude = cache.get(ctx.frame);
+  if (!byInclude) cache.set(ctx.frame, (byInclude = new WeakMap()));
+  let byKey = byInclude.get(ctx.include);
+  if (!byKey) byInclude.set(ctx.include, (byKey = new Map()));
+  const key = JSON.stringify([ctx.outcome.id, settings.method, settings.donors, settings.maxit, settings.byArm, settings.seed]);
+  const hit = byKey.get(key);
+  if (hit && hit.result.imputations.length >= settings.m) {
+    settings.onProgress?.(settings.m, settings.m);
+    const result = hit.result.imputations.length === settings.m ? hit.result : { ...hit.result, options: { ...hit.result.options, m: settings.m }, imputations: hit.result.imputations.slice(0, settings.m) };
+    return { ...hit, result };
+  }
+  const built = buildData(ctx, settings);
+  const result = fcs(built.data, { m: settings.m, maxit: settings.maxit, donors: settings.donors, seed: settings.seed, onProgress: settings.onProgress });
+  const out = { ...built, result };
+  byKey.set(key, out);
+  return out;
+}
+
+/** Completed values (frame-member order) of the outcome at a visit in imputation k. */
+export function completedVisit(imp: ImputedOutcome, visit: number, k: number): Float64Array {
+  const j = imp.visitColumn[visit];
+  if (j < 0) throw new StatsError('NOT_ESTIMABLE', `visit ${visit} was not imputed (fewer than 2 observed values)`);
+  const out = Float64Array.from(imp.data.columns[j]);
+  const rows = imp.result.missing[j];
+  const vals = imp.result.imputations[k][j];
+  for (let t = 0; t < rows.length; t++) out[rows[t]] = vals[t];
+  return out;
+}
+
+/** Rows (member positions) imputed at a visit. */
+export function imputedRows(imp: ImputedOutcome, visit: number): Int32Array {
+  const j = imp.visitColumn[visit];
+  return j < 0 ? new Int32Array(0) : imp.result.missing[j];
+}
+
+/** Signed shift per member row selector for a δ applied to one or both arms. */
+export function armSelector(ctx: EstimatorContext, imp: ImputedOutcome, arm: DeltaArm): (row: number) => boolean {
+  const { frame } = ctx;
+  if (arm === 'both') return () => true;
+  const target = arm === 'intervention' ? frame.intervention : frame.control;
+  return (r) => frame.arm[imp.members[r]] === target;
+}
+
+interface CompletedFit {
+  readonly diff: number;
+  readonly diffVar: number;
+  readonly emm: readonly [number, number, number, number];
+  readonly dfCom: number;
+  readonly aliased: readonly string[];
+}
+
+/** The primary ANCOVA on one completed dataset (equal-weight EMMs, as ancova.ts). */
+function fitCompleted(ctx: EstimatorContext, imp: ImputedOutcome, y: Float64Array, baseline: Float64Array, strata: readonly Variable[]): CompletedFit {
+  const { frame } = ctx;
+  const arms = [frame.arms[frame.control].label, frame.arms[frame.intervention].label];
+  const variables: Variable[] = [factor('arm', imp.members.map((i) => frame.arms[frame.arm[i]].label), arms), numeric('baseline', baseline), ...strata];
+  const design = modelMatrix({ variables, terms: variables.map((v) => [v.name]) });
+  const fit = ols(design.X, y, { columnNames: design.columnNames, confLevel: ctx.confLevel });
+  const basis = olsBasis(fit, design);
+  const emm = emmeans(basis, { specs: ['arm'], weights: 'equal', confLevel: ctx.confLevel });
+  const [ctrl, intv] = emm.cells;
+  const diff = contrast(basis, intv, ctrl, ctx.confLevel);
+  if (diff.estimate === null || diff.se === null || ctrl.estimate === null || ctrl.se === null || intv.estimate === null || intv.se === null) {
+    throw new StatsError('NOT_ESTIMABLE', 'the arm difference is not estimable in a completed dataset');
+  }
+  return { diff: diff.estimate, diffVar: diff.se ** 2, emm: [ctrl.estimate, ctrl.se ** 2, intv.estimate, intv.se ** 2], dfCom: fit.dfResidual, aliased: fit.aliased };
+}
+
+export interface PooledAncova {
+  readonly difference: PooledScalar;
+  readonly control: PooledScalar;
+  readonly intervention: PooledScalar;
+  readonly covariates: readonly string[];
+  readonly warnings: readonly string[];
+}
+
+/** Stratification factors over the members (missing as its own level; single-level ones left out). */
+function strataVariables(ctx: EstimatorContext, members: readonly number[], warnings: string[]): Variable[] {
+  const out: Variable[] = [];
+  for (const s of ctx.frame.strata) {
+    const labels = members.map((i) => (s.values[i] < 0 ? '(missing)' : s.levels[s.values[i]]));
+    const present = [...new Set(labels)].sort();
+    if (present.length < 2) {
+      warnings.push(`stratum ${s.column} has one level among the analysed and is left out of the model`);
+      continue;
+    }
+    out.push(factor(s.column, labels, present));
+  }
+  return out;
+}
+
+/** Fits the ANCOVA on each of the m completed datasets (optionally δ-shifted) and pools by Rubin's rules. */
+export function pooledAncova(ctx: EstimatorContext, imp: ImputedOutcome, shift?: { readonly select: (row: number) => boolean; readonly value: number }): PooledAncova {
+  const m = imp.result.imputations.length;
+  const warnings: string[] = [];
+  const strata = strataVariables(ctx, imp.members, warnings);
+  const rows = imputedRows(imp, ctx.visit);
+  const q = new Float64Array(m);
+  const u = new Float64Array(m);
+  const e = [new Float64Array(m), new Float64Array(m), new Float64Array(m), new Float64Array(m)];
+  let dfCom = Infinity;
+  const aliased = new Set<string>();
+  for (let k = 0; k < m; k++) {
+    let y = completedVisit(imp, ctx.visit, k);
+    if (shift && shift.value !== 0) y = deltaAdjust(y, rows, shift.value, shift.select);
+    const fit = fitCompleted(ctx, imp, y, completedVisit(imp, ctx.frame.baselineVisit, k), strata);
+    q[k] = fit.diff;
+    u[k] = fit.diffVar;
+    for (let c = 0; c < 4; c++) e[c][k] = fit.emm[c];
+    dfCom = fit.dfCom;
+    for (const a of fit.aliased) aliased.add(a);
+  }
+  if (aliased.size) warnings.push(`aliased model terms dropped in some completed datasets: ${[...aliased].join(', ')}`);
+  const opts = { dfCom, confLevel: ctx.confLevel };
+  return { difference: poolScalar(q, u, opts), control: poolScalar(e[0], e[1], opts), intervention: poolScalar(e[2], e[3], opts), covariates: ['baseline', ...strata.map((s) => s.name)], warnings };
+}
+
+export function miAncova(ctx: EstimatorContext, options: MiAncovaOptions): EstimatorOutput {
+  const { frame, outcome } = ctx;
+  const model = `${outcome.id} ~ arm + ${outcome.id}@baseline${frame.strata.length ? ` + ${frame.strata.map((s) => s.column).join(' + ')}` : ''}, fitted on each of ${options.m} imputed datasets and pooled by Rubin's rules`;
+  const members = [...Array(frame.n).keys()].filter(ctx.include);
+  const analysed = countArms(frame, members);
+  if (ctx.visit === frame.baselineVisit) return notEstimable(ctx, 'the ANCOVA is for post-baseline visits', model, analysed);
+  if (options.m < 2) return notEstimable(ctx, `Rubin's rules need at least 2 imputations (m = ${options.m})`, model, analysed);
+  const arms = [frame.arms[frame.control].label, frame.arms[frame.intervention].label];
+  for (const a of arms) if (analysed[a] < 2) return notEstimable(ctx, `fewer than 2 participants in arm ${a}`, model, analysed);
+  try {
+    const imp = imputeOutcome(ctx, options);
+    if (imp.visitColumn[ctx.visit] < 0 || imp.visitColumn[frame.baselineVisit] < 0) return { ...notEstimable(ctx, 'fewer than 2 observed values at the visit or at baseline: nothing to impute from', model, analysed), warnings: imp.warnings };
+    const delta = options.delta;
+    if (delta && !Number.isFinite(delta.value)) throw new StatsError('NON_FINITE', `the δ shift must be finite, got ${delta.value}`);
+    const pooled = pooledAncova(ctx, imp, delta ? { select: armSelector(ctx, imp, delta.arm), value: delta.value } : undefined);
+    const d = pooled.difference;
+    const cell = (p: PooledScalar) => ({ estimate: p.estimate, se: p.se, df: p.df, lower: p.lower, upper: p.upper });
+    const y = outcome.values[ctx.visit];
+    const obs = (arm: number) => members.filter((i) => frame.arm[i] === arm && !Number.isNaN(y[i])).map((i) => y[i]);
+    const yI = obs(frame.intervention);
+    const yC = obs(frame.control);
+    const rows = imputedRows(imp, ctx.visit);
+    return {
+      status: 'estimated',
+      reason: null,
+      analysed,
+      emm: { [arms[0]]: cell(pooled.control), [arms[1]]: cell(pooled.intervention) },
+      difference: { estimate: d.estimate, se: d.se, df: d.df, statistic: d.statistic, p: d.p, lower: d.lower, upper: d.upper },
+      sd: yI.length > 1 && yC.length > 1 ? pooledSd(yI, yC) : null,
+      covariates: pooled.covariates,
+      model,
+      dfMethod: 'Barnard-Rubin',
+      options: {
+        m: options.m, method: options.method, donors: options.donors, maxit: options.maxit, byArm: options.byArm, seed: options.seed,
+        fmi: d.fmi, riv: d.riv, dfCom: d.options.dfCom, imputedAtVisit: rows.length,
+        imputationPredictors: [...imp.data.names.filter((_, j) => imp.visitColumn.includes(j)), ...imp.auxiliary].join(', '),
+        deltaArm: delta ? delta.arm : null, deltaValue: delta ? delta.value : null, emmWeights: 'equal',
+      },
+      warnings: [...imp.warnings, ...pooled.warnings],
+    };
+  } catch (e) {
+    if (e instanceof StatsError) return notEstimable(ctx, e.message, model, analysed);
+    throw e;
+  }
+}

@@ -1,0 +1,184 @@
+/**
+ * Multiple imputation by fully conditional specification — chained equations (van Buuren,
+ * Brand, Groothuis-Oudshoorn & Rubin 2006; van Buuren, FIMD 2nd ed., § 4.5), as mice:
+ *
+ *   for each imputation k (its own chain, its own random stream derived from the seed):
+ *     fill every missing cell with a random draw from the column's observed values;
+ *     repeat maxit times: for each column j with a method, in order,
+ *       regress the observed y_j on an intercept and the current values of its predictors,
+ *       and replace its missing cells by draws from that model (pmm, norm or logreg).
+ *
+ * The chains are independent and the stream of imputation k depends only on (seed, k), so the
+ * first k imputations of a run with m > k are byte-identical to a run with m = k — the reason
+ * callers can cache the largest run and slice it. With `groups` (imputation by arm), each
+ * group's rows are imputed by a separate sampler that sees only that group.
+ */
+import { StatsError } from '../errors.ts';
+import { createRng, type Rng } from '../random/rng.ts';
+import { resolveMiOptions, type MiMethod, type MiOptions, type ResolvedMiOptions } from './options.ts';
+import { imputeNorm, type MethodInput } from './methods/norm.ts';
+import { imputePmm } from './methods/pmm.ts';
+import { imputeLogreg } from './methods/logreg.ts';
+
+export interface FcsData {
+  /** Columns of equal length n; NaN = missing. Categorical predictors come dummy-coded. */
+  readonly columns: readonly Float64Array[];
+  readonly names: readonly string[];
+  readonly methods: readonly MiMethod[];
+  /** predictors[j]: indices of the columns used to impute column j (default: every other column). */
+  readonly predictors?: readonly (readonly number[])[];
+  /** Optional group per row (e.g. arm): each group is imputed separately. */
+  readonly groups?: Int32Array;
+}
+
+export interface FcsResult {
+  readonly method: 'fcs';
+  readonly options: ResolvedMiOptions & { readonly methods: Readonly<Record<string, MiMethod>>; readonly byGroup: boolean };
+  readonly n: number;
+  readonly names: readonly string[];
+  /** missing[j]: rows of column j that were imputed. */
+  readonly missing: readonly Int32Array[];
+  /** imputations[k][j][t]: the value imputed in imputation k for row missing[j][t]. */
+  readonly imputations: readonly (readonly Float64Array[])[];
+}
+
+const impute: Record<Exclude<MiMethod, ''>, (input: MethodInput) => Float64Array> = { pmm: imputePmm, norm: imputeNorm, logreg: imputeLogreg };
+
+function validate(data: FcsData): readonly (readonly number[])[] {
+  const p = data.columns.length;
+  if (p === 0) throw new StatsError('EMPTY_INPUT', 'imputation needs at least one column');
+  const n = data.columns[0].length;
+  if (data.names.length !== p || data.methods.length !== p) throw new StatsError('LENGTH_MISMATCH', `${p} columns but ${data.names.length} names and ${data.methods.length} methods`);
+  for (let j = 0; j < p; j++) {
+    if (data.columns[j].length !== n) throw new StatsError('LENGTH_MISMATCH', `column ${data.names[j]} has ${data.columns[j].length} rows, expected ${n}`);
+    for (const v of data.columns[j]) if (v === Infinity || v === -Infinity) throw new StatsError('NON_FINITE', `column ${data.names[j]} has an infinite value`);
+  }
+  if (data.groups && data.groups.length !== n) throw new StatsError('LENGTH_MISMATCH', `groups has ${data.groups.length} rows, expected ${n}`);
+  const predictors = data.predictors ?? data.columns.map((_, j) => data.columns.map((__, k) => k).filter((k) => k !== j));
+  if (predictors.length !== p) throw new StatsError('LENGTH_MISMATCH', `the predictor matrix has ${predictors.length} rows, expected ${p}`);
+  for (let j = 0; j < p; j++) {
+    const missing = countMissing(data.columns[j]);
+    if (missing > 0 && data.methods[j] === '' && predictors.some((ps, t) => data.methods[t] !== '' && ps.includes(j))) {
+      throw new StatsError('INVALID_ARGUMENT', `column ${data.names[j]} has ${missing} missing value(s) but no imputation method, and it predicts another column`, { column: data.names[j] });
+    }
+    if (data.methods[j] === '') continue;
+    for (const k of predictors[j]) {
+      if (!Number.isInteger(k) || k < 0 || k >= p || k === j) throw new StatsError('INVALID_ARGUMENT', `predictor ${k} of column ${data.names[j]} is not another column`, { column: data.names[j] });
+    }
+  }
+  return predictors;
+}
+
+function countMissing(x: Float64Array): number {
+  let c = 0;
+  for (const v of x) if (Number.isNaN(v)) c++;
+  return c;
+}
+
+/** One chain over a block of rows (all rows, or one group): returns the imputed values per column. */
+function chain(columns: readonly Float64Array[], names: readonly string[], methods: readonly MiMethod[], predictors: readonly (readonly number[])[], maxit: number, donors: number, rng: Rng, label: string): Float64Array[] {
+  const p = columns.length;
+  const n = columns[0].length;
+  const work = columns.map((c) => Float64Array.from(c));
+  const miss: Int32Array[] = [];
+  const obs: Int32Array[] = [];
+  for (let j = 0; j < p; j++) {
+    const mi: number[] = [];
+    const ob: number[] = [];
+    for (let i = 0; i < n; i++) (Number.isNaN(columns[j][i]) ? mi : ob).push(i);
+    miss.push(Int32Array.from(methods[j] === '' ? [] : mi));
+    obs.push(Int32Array.from(ob));
+  }
+  const active = [...Array(p).keys()].filter((j) => miss[j].length > 0);
+  for (const j of active) {
+    if (obs[j].length < 2) throw new StatsError('EMPTY_GROUP', `column ${names[j]} has fewer than 2 observed values${label}: nothing to impute from`, { column: names[j] });
+    // Starting values: random draws from the observed values (mice's default initialisation).
+    for (const i of miss[j]) work[j][i] = columns[j][obs[j][rng.int(obs[j].length)]];
+  }
+  for (let it = 0; it < maxit; it++) {
+    for (const j of active) {
+      const ps = predictors[j];
+      const q = ps.length + 1;
+      const o = obs[j];
+      const mRows = miss[j];
+      const xObs = { rows: o.length, cols: q, data: new Float64Array(o.length * q) };
+      const xMis = { rows: mRows.length, cols: q, data: new Float64Array(mRows.length * q) };
+      xObs.data.fill(1, 0, o.length);
+      xMis.data.fill(1, 0, mRows.length);
+      for (let c = 0; c < ps.length; c++) {
+        const src = work[ps[c]];
+        const offO = (c + 1) * o.length;
+        const offM = (c + 1) * mRows.length;
+        for (let r = 0; r < o.length; r++) xObs.data[offO + r] = src[o[r]];
+        for (let r = 0; r < mRows.length; r++) xMis.data[offM + r] = src[mRows[r]];
+      }
+      const yObs = Float64Array.from(o, (i) => columns[j][i]);
+      const method = methods[j] as Exclude<MiMethod, ''>;
+      const values = impute[method]({ xObs, yObs, xMis, rng, donors });
+      for (let r = 0; r < mRows.length; r++) work[j][mRows[r]] = values[r];
+    }
+  }
+  return work.map((w, j) => Float64Array.from(miss[j], (i) => w[i]));
+}
+
+export function fcs(data: FcsData, options: MiOptions): FcsResult {
+  const resolved = resolveMiOptions(options);
+  const predictors = validate(data);
+  const p = data.columns.length;
+  const n = data.columns[0].length;
+  const { methods, names } = data;
+  const groupIds = data.groups ? [...new Set(data.groups)].sort((a, b) => a - b) : [0];
+  const blocks = groupIds.map((g) => {
+    const rows: number[] = [];
+    for (let i = 0; i < n; i++) if (!data.groups || data.groups[i] === g) rows.push(i);
+    return { g, rows: Int32Array.from(rows), columns: data.columns.map((c) => Float64Array.from(rows, (i) => c[i])) };
+  });
+  const missing = data.columns.map((c, j) => {
+    const rows: number[] = [];
+    if (methods[j] !== '') for (let i = 0; i < n; i++) if (Number.isNaN(c[i])) rows.push(i);
+    return Int32Array.from(rows);
+  });
+  // Position of each imputed row within missing[j], to scatter block results back.
+  const slot = missing.map((rows) => {
+    const s = new Int32Array(n).fill(-1);
+    rows.forEach((i, t) => (s[i] = t));
+    return s;
+  });
+  const root = createRng(resolved.seed);
+  const imputations: Float64Array[][] = [];
+  for (let k = 0; k < resolved.m; k++) {
+    const stream = root.fork(`imputation:${k}`);
+    const out = missing.map((rows) => new Float64Array(rows.length));
+    for (const b of blocks) {
+      const rng = data.groups ? stream.fork(`group:${b.g}`) : stream;
+      const values = chain(b.columns, names, methods, predictors, resolved.maxit, resolved.donors, rng, data.groups ? ` in group ${b.g}` : '');
+      for (let j = 0; j < p; j++) {
+        let t = 0;
+        for (let r = 0; r < b.rows.length; r++) {
+          const s = slot[j][b.rows[r]];
+          if (s >= 0) out[j][s] = values[j][t++];
+        }
+      }
+    }
+    imputations.push(out);
+    options.onProgress?.(k + 1, resolved.m);
+  }
+  return {
+    method: 'fcs',
+    options: { ...resolved, methods: Object.fromEntries(names.map((nm, j) => [nm, methods[j]])), byGroup: data.groups !== undefined },
+    n,
+    names,
+    missing,
+    imputations,
+  };
+}
+
+/** Column j of completed dataset k (observed values with imputation k's draws filled in). */
+export function completeColumn(data: FcsData, result: FcsResult, k: number, j: number): Float64Array {
+  if (!(k >= 0 && k < result.imputations.length)) throw new StatsError('INVALID_ARGUMENT', `imputation ${k} does not exist (m = ${result.imputations.length})`);
+  const out = Float64Array.from(data.columns[j]);
+  const rows = result.missing[j];
+  const vals = result.imputations[k][j];
+  for (let t = 0; t < rows.length; t++) out[rows[t]] = vals[t];
+  return out;
+}
