@@ -7,7 +7,7 @@ export * from './settlement/settlement.ts';
 export { irr, npv } from './settlement/irr.ts';
 export * from './psa/psa.ts';
 export * from './psa/tornado.ts';
-export { linkResults, resolveResultsFile, type TrialLink } from './link/from-results.ts';
+export { linkResults, resolveResultsFile, type TrialLink, type LinkedEffect } from './link/from-results.ts';
 export * from './run.ts';
 export { economicsTables } from './tables.ts';
 export { writeEconomics } from './write.ts';

@@ -9,6 +9,7 @@ import type { PsaSummary, Histogram } from './psa/psa.ts';
 import type { TornadoRow } from './psa/tornado.ts';
 import type { TrialLink } from './link/from-results.ts';
 import type { PublishedCheck } from './run.ts';
+import type { EconomicsCharts } from './charts.ts';
 
 export interface EconomicsResultShape {
   readonly schemaVersion: string;
@@ -32,4 +33,5 @@ export interface EconomicsResultShape {
   readonly tornado: readonly TornadoRow[];
   readonly thresholds: { readonly breakEvenEffectRates: Readonly<Record<string, number>> | null; readonly breakEvenCostPerCitizen: number };
   readonly published: readonly PublishedCheck[];
+  readonly charts: EconomicsCharts;
 }

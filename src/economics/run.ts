@@ -8,8 +8,10 @@ import { settlement, type Settlement } from './settlement/settlement.ts';
 import { runPsa, type PsaResult } from './psa/psa.ts';
 import { tornado, type TornadoRow } from './psa/tornado.ts';
 import type { TrialLink } from './link/from-results.ts';
+import { economicsCharts, type EconomicsCharts } from './charts.ts';
 
-export const economicsSchemaVersion = '1.0.0';
+// 1.1.0: adds `charts`, `link.resultsSha256` and `link.linked[].source` (nothing renamed or removed).
+export const economicsSchemaVersion = '1.1.0';
 
 export interface PublishedCheck {
   readonly figure: string;
@@ -30,6 +32,8 @@ export interface EconomicsResult {
   readonly tornado: readonly TornadoRow[];
   readonly thresholds: { readonly breakEvenEffectRates: Readonly<Record<string, number>> | null; readonly breakEvenCostPerCitizen: number };
   readonly published: readonly PublishedCheck[];
+  /** Pre-aggregated data for the report's charts (added in 1.1.0). */
+  readonly charts: EconomicsCharts;
 }
 
 /** Figures a scenario may pin under `published`, and where the model computes them. */
@@ -64,17 +68,21 @@ export interface RunEconomicsOptions {
 
 export function runEconomics(s: Scenario, options: RunEconomicsOptions = {}): EconomicsResult {
   const bc = businessCase(s);
+  const st = settlement(s);
+  const psa = runPsa(s, { draws: options.draws, seed: options.seed, onProgress: options.onProgress });
+  const tor = tornado(s);
   return {
     schemaVersion: economicsSchemaVersion,
     software: { name: 'effekt', version: options.version ?? '0.1.0' },
     scenario: s,
     link: options.link ?? null,
     businessCase: bc,
-    settlement: settlement(s),
-    psa: runPsa(s, { draws: options.draws, seed: options.seed, onProgress: options.onProgress }),
-    tornado: tornado(s),
+    settlement: st,
+    psa,
+    tornado: tor,
     thresholds: { breakEvenEffectRates: bc.breakEvenEffectRates, breakEvenCostPerCitizen: bc.breakEvenCostPerCitizen },
     // The published figures assume the scenario's own effect rate; with trial rates they are not comparable.
     published: options.link ? [] : checkPublished(s, bc),
+    charts: economicsCharts(s, bc, st, psa, tor),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './run-cli.ts';
@@ -19,7 +19,7 @@ describe('effekt economics', () => {
       'economics-cash_flow.csv', 'economics-psa_histogram.csv', 'economics-savings_by_administration.csv', 'economics-summary.csv', 'economics-tornado.csv', 'economics.json', 'economics.xlsx',
     ]);
     const json = JSON.parse(readFileSync(join(out, 'economics.json'), 'utf8'));
-    expect(json.schemaVersion).toBe('1.0.0');
+    expect(json.schemaVersion).toBe('1.1.0');
     expect(Math.round(json.businessCase.netPerCitizen)).toBe(1667);
   });
 
@@ -48,6 +48,31 @@ describe('effekt economics', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('bad.json');
     expect(r.stderr).toContain('targetGroups[].share');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('the same results in another folder give byte-identical outputs', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'effekt-econ-move-'));
+    for (const d of ['r1', 'r2/deeper']) {
+      mkdirSync(join(dir, d), { recursive: true });
+      copyFileSync(join(repoRoot, 'test/economics/fixtures/results.json'), join(dir, d, 'results.json'));
+    }
+    runCli(['economics', '--scenario', scenario, '--results', join(dir, 'r1'), '--out', join(dir, 'o1'), '--draws', '500']);
+    runCli(['economics', '--scenario', scenario, '--results', join(dir, 'r2/deeper/results.json'), '--out', join(dir, 'o2'), '--draws', '500']);
+    for (const f of readdirSync(join(dir, 'o1'))) expect(readFileSync(join(dir, 'o1', f)).equals(readFileSync(join(dir, 'o2', f))), f).toBe(true);
+  });
+
+  it('a results file without the named metric exits 2, names both and writes nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'effekt-econ-metric-'));
+    const s = JSON.parse(readFileSync(scenario, 'utf8'));
+    s.effects[0].resultsMetric = 'wsas-responder';
+    writeFileSync(join(dir, 'scenario.json'), JSON.stringify(s));
+    const out = join(dir, 'out');
+    const r = runCli(['economics', '--scenario', join(dir, 'scenario.json'), '--results', join(repoRoot, 'test/economics/fixtures'), '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('wsas-responder');
+    expect(r.stderr).toContain('qpr15-responder');
+    expect(r.stderr).toContain('nothing was written');
     expect(existsSync(out)).toBe(false);
   });
 

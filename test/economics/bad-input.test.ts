@@ -31,6 +31,10 @@ describe('bad scenarios are refused with a named problem', () => {
     ['a rate card for an unknown effect', (s: Record<string, any>) => { s.investor.rateCard[0].effect = 'nope'; }, 'investor.rateCard[0].effect', 'no effect'],
     ['a savings profile that does not sum to 1', (s: Record<string, any>) => { s.savingsProfile = [0.5, 0.5, 0.5, 0, 0]; }, 'savingsProfile', 'sum to'],
     ['a cap below the floor', (s: Record<string, any>) => { s.investor.floor = 10; s.investor.cap = 5; }, 'investor.cap', 'below the floor'],
+    ['a beta distribution whose SD is too large for its mean', (s: Record<string, any>) => { s.targetGroups[0].savingUncertainty = { type: 'beta', mean: 0.5, sd: 0.6 }; }, 'targetGroups[0].savingUncertainty', 'too large'],
+    ['a triangular distribution with min above max', (s: Record<string, any>) => { s.costUncertainty = { type: 'triangular', min: 12000, mode: 9694, max: 8000 }; }, 'costUncertainty', 'min ≤ mode ≤ max'],
+    ['a negative pre-financing', (s: Record<string, any>) => { s.investor.prefinancingPerCitizen = -1; }, 'investor.prefinancingPerCitizen', ''],
+    ['a negative saving', (s: Record<string, any>) => { s.targetGroups[1].savingPerSuccess.byAdministration.health = -10; }, 'targetGroups.1.savingPerSuccess.byAdministration.health', ''],
     ['an unknown field', (s: Record<string, any>) => { s.costPerCitizn = 1; }, '', 'Unrecognized'],
   ])('%s', (_label, mutate, path, text) => {
     const err = problemsOf(mutate);

@@ -1,12 +1,14 @@
 /**
  * Loads and checks a scenario: schema first (zod), then the rules a schema cannot state —
  * target-group shares sum to 1, the horizon is not shorter than the course, every rate-card
- * entry prices a known effect, each administration is driven by at most one effect.
+ * entry prices a known effect, each administration is driven by at most one effect, every PSA
+ * distribution can be sampled.
  */
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { scenarioSchema, administrationIds, type Scenario } from './schema.ts';
 import { EconomicsInputError, type ScenarioProblem } from './errors.ts';
+import { checkDistribution } from '../psa/distributions.ts';
 
 const SHARE_TOLERANCE = 1e-9;
 
@@ -60,6 +62,19 @@ export function checkScenario(s: Scenario, file: string): ScenarioProblem[] {
       problems.push({ file, path: `targetGroups[${i}].savingPerSuccess`, value: { total: g.savingPerSuccess.total, partSum }, message: `administration parts sum to ${partSum}, far from the total ${g.savingPerSuccess.total}`, fix: 'check the per-administration figures' });
     }
   });
+  // Parameters the schema cannot check alone (beta's SD against its mean, triangular ordering).
+  const distributions: [string, Scenario['costUncertainty']][] = [
+    ['costUncertainty', s.costUncertainty],
+    ...s.targetGroups.map((g, i): [string, Scenario['costUncertainty']] => [`targetGroups[${i}].savingUncertainty`, g.savingUncertainty]),
+  ];
+  for (const [path, d] of distributions) {
+    if (!d) continue;
+    try {
+      checkDistribution(d);
+    } catch (e) {
+      problems.push({ file, path, value: d, message: (e as Error).message, fix: 'give parameters the distribution can take' });
+    }
+  }
   return problems;
 }
 
