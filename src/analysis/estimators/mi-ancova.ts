@@ -20,7 +20,7 @@ import { poolScalar, type PooledScalar } from '../../stats/pool/rubin.ts';
 import { StatsError } from '../../stats/errors.ts';
 import { fcs, type FcsData, type FcsResult } from '../../stats/mi/fcs.ts';
 import type { MiMethod } from '../../stats/mi/options.ts';
-import { deltaAdjust } from '../../stats/mi/delta.ts';
+import { shiftImputed } from '../../stats/mi/delta.ts';
 import { countArms, notEstimable, type EstimatorContext, type EstimatorOutput } from './common.ts';
 
 export type DeltaArm = 'intervention' | 'control' | 'both';
@@ -168,7 +168,7 @@ export function imputedRows(imp: ImputedOutcome, visit: number): Int32Array {
   return j < 0 ? new Int32Array(0) : imp.result.missing[j];
 }
 
-/** Signed shift per member row selector for a δ applied to one or both arms. */
+/** Selects the member rows (FCS row positions) of one or both arms. */
 export function armSelector(ctx: EstimatorContext, imp: ImputedOutcome, arm: DeltaArm): (row: number) => boolean {
   const { frame } = ctx;
   if (arm === 'both') return () => true;
@@ -225,7 +225,7 @@ function strataVariables(ctx: EstimatorContext, members: readonly number[], warn
 }
 
 /** Fits the ANCOVA on each of the m completed datasets (optionally δ-shifted) and pools by Rubin's rules. */
-export function pooledAncova(ctx: EstimatorContext, imp: ImputedOutcome, shift?: { readonly select: (row: number) => boolean; readonly value: number }): PooledAncova {
+export function pooledAncova(ctx: EstimatorContext, imp: ImputedOutcome, shiftOf?: (row: number) => number): PooledAncova {
   const m = imp.result.imputations.length;
   const warnings: string[] = [];
   const strata = strataVariables(ctx, imp.members, warnings);
@@ -237,7 +237,7 @@ export function pooledAncova(ctx: EstimatorContext, imp: ImputedOutcome, shift?:
   const aliased = new Set<string>();
   for (let k = 0; k < m; k++) {
     let y = completedVisit(imp, ctx.visit, k);
-    if (shift && shift.value !== 0) y = deltaAdjust(y, rows, shift.value, shift.select);
+    if (shiftOf) y = shiftImputed(y, rows, shiftOf);
     const fit = fitCompleted(ctx, imp, y, completedVisit(imp, ctx.frame.baselineVisit, k), strata);
     q[k] = fit.diff;
     u[k] = fit.diffVar;
@@ -264,7 +264,8 @@ export function miAncova(ctx: EstimatorContext, options: MiAncovaOptions): Estim
     if (imp.visitColumn[ctx.visit] < 0 || imp.visitColumn[frame.baselineVisit] < 0) return { ...notEstimable(ctx, 'fewer than 2 observed values at the visit or at baseline: nothing to impute from', model, analysed), warnings: imp.warnings };
     const delta = options.delta;
     if (delta && !Number.isFinite(delta.value)) throw new StatsError('NON_FINITE', `the δ shift must be finite, got ${delta.value}`);
-    const pooled = pooledAncova(ctx, imp, delta ? { select: armSelector(ctx, imp, delta.arm), value: delta.value } : undefined);
+    const select = delta ? armSelector(ctx, imp, delta.arm) : null;
+    const pooled = pooledAncova(ctx, imp, delta && select ? (row) => (select(row) ? delta.value : 0) : undefined);
     const d = pooled.difference;
     const cell = (p: PooledScalar) => ({ estimate: p.estimate, se: p.se, df: p.df, lower: p.lower, upper: p.upper });
     const y = outcome.values[ctx.visit];

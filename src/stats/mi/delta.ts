@@ -13,11 +13,18 @@ import { StatsError } from '../errors.ts';
  */
 export function deltaAdjust(completed: Float64Array, imputedRows: ArrayLike<number>, delta: number, select: (row: number) => boolean = () => true): Float64Array {
   if (!Number.isFinite(delta)) throw new StatsError('NON_FINITE', `the δ shift must be finite, got ${delta}`);
+  return shiftImputed(completed, imputedRows, (row) => (select(row) ? delta : 0));
+}
+
+/** A copy of `completed` with `shiftOf(row)` added to each imputed row (a signed shift per row, e.g. by arm). */
+export function shiftImputed(completed: Float64Array, imputedRows: ArrayLike<number>, shiftOf: (row: number) => number): Float64Array {
   const out = Float64Array.from(completed);
   for (let t = 0; t < imputedRows.length; t++) {
     const i = imputedRows[t];
     if (!(i >= 0 && i < out.length)) throw new StatsError('INVALID_ARGUMENT', `imputed row ${i} is outside 0…${out.length - 1}`);
-    if (select(i)) out[i] += delta;
+    const d = shiftOf(i);
+    if (!Number.isFinite(d)) throw new StatsError('NON_FINITE', `the δ shift of row ${i} is ${d}`);
+    out[i] += d;
   }
   return out;
 }
