@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { loadScenario } from '../../src/economics/scenario/load.ts';
 import { businessCase } from '../../src/economics/model/business-case.ts';
 import { settlement } from '../../src/economics/settlement/settlement.ts';
+import { runEconomics } from '../../src/economics/run.ts';
+import { savingsByAdministrationTable } from '../../src/economics/tables.ts';
 import { repoRoot } from '../helpers/fixtures.ts';
 
 const scenario = loadScenario(join(repoRoot, 'data-samples/economics/dsi-base-case.json'));
@@ -53,10 +55,35 @@ describe('DSI base case reproduces the published figures', () => {
     expect(bc.cashFlow.at(-1)!.cumulativeNetDiscounted).toBeCloseTo(bc.totalNet, 6);
   });
 
-  it('a 3.5 % discount rate lowers the net result', () => {
+  it('a 3.5 % discount rate lowers the net result (figures from test/reference/economics.R)', () => {
     const discounted = businessCase({ ...scenario, discountRate: 0.035 });
-    expect(discounted.totalNet).toBeLessThan(bc.totalNet);
-    expect(discounted.costPerCitizenDiscounted).toBeLessThan(9694);
+    expect(Math.round(discounted.costPerCitizenDiscounted)).toBe(9370);
+    expect(Math.round(discounted.savingPerCitizen)).toBe(10263);
+    expect(Math.round(discounted.netPerCitizen)).toBe(893);
+    expect(Math.round(discounted.totalNet)).toBe(214385);
+    expect(Math.round(discounted.breakEvenEffectRates!['personal-recovery'] * 10000) / 100).toBe(7.11);
+  });
+
+  it('the effect starts in the year the citizen finishes and follows the yearly profile', () => {
+    // Cohort y (80 citizens) finishes in year y; its saving 80 × s × W is spread over years y … y + 4.
+    const perCohort = 80 * scenario.effects[0].rate * 145961.75;
+    const yearly = (b: typeof bc) => b.cashFlow.map((c) => c.savings.social + c.savings.health + c.savings.employment);
+    expect(yearly(bc)).toEqual([1, 2, 3, 3, 3, 2, 1].map((k) => expect.closeTo(k * 0.2 * perCohort, 6)));
+    const w = [0.4, 0.3, 0.15, 0.1, 0.05];
+    const front = businessCase({ ...scenario, savingsProfile: w });
+    const expected = [0, 1, 2, 3, 4, 5, 6].map((t) => [0, 1, 2].reduce((a, y) => a + (t - y >= 0 && t - y < 5 ? w[t - y] : 0), 0) * perCohort);
+    expect(yearly(front)).toEqual(expected.map((x) => expect.closeTo(x, 6)));
+    // Undiscounted, the profile only moves savings in time; discounted, earlier savings are worth more.
+    expect(front.totalNet).toBeCloseTo(bc.totalNet, 6);
+    expect(businessCase({ ...scenario, savingsProfile: w, discountRate: 0.035 }).totalNet).toBeGreaterThan(businessCase({ ...scenario, discountRate: 0.035 }).totalNet);
+  });
+
+  it('the savings-by-administration output carries the published parts and shows the source rounding', () => {
+    const t = savingsByAdministrationTable(runEconomics(scenario, { draws: 100 }));
+    expect(t.rows.slice(0, 2)).toEqual([
+      ['significantly_reduced', 0.25, 350283, 215149, 128170, 6964, 0],
+      ['reduced', 0.5, 116782, 45455, 23838, 47490, 1],
+    ]);
   });
 });
 
