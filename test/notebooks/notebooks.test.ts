@@ -1,0 +1,134 @@
+/**
+ * Executes every notebook in notebooks/ headless (jupyter-nbconvert on Deno's kernel, installed
+ * into a temporary folder) and checks that no cell fails and that the primary results a notebook
+ * prints are exactly those `effekt analyze`/`effekt economics` write for the same data.
+ * Skips, saying why, where jupyter-nbconvert is not installed (CI installs it).
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnalysisResults, EconomicsResult } from '../../src/index.ts';
+import {
+  cellErrors, denoBinary, executeNotebook, findNbconvert, installKernelSpec, kernelSpec, listNotebooks, printedJson, readNotebook, repoRoot,
+  type Notebook,
+} from '../../scripts/notebooks.ts';
+
+const run = promisify(execFile);
+const nbconvert = findNbconvert();
+const notebooks = listNotebooks();
+const names = notebooks.map((f) => basename(f));
+
+async function effekt(...args: string[]): Promise<void> {
+  await run(process.execPath, [join(repoRoot, 'bin', 'effekt.js'), ...args], { cwd: repoRoot, env: { ...process.env, CI: '1' } });
+}
+
+const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
+
+/** The primary result as the notebooks print it, built from results.json. */
+function expectedPrimary(r: AnalysisResults) {
+  const o = r.outcomes.find((x) => x.role === 'primary' && x.isPrimaryEstimator);
+  if (!o) throw new Error('results.json has no primary row');
+  return { outcome: o.id, visit: o.visit, population: o.population, estimator: o.estimator, n: o.n.analysed, emm: o.emm, difference: o.difference, cohensD: o.cohensD };
+}
+
+describe('notebooks as committed', () => {
+  it('there are the three notebooks, in reading order', () => {
+    expect(names).toEqual(['01-primary-analysis.ipynb', '02-economics.ipynb', '03-new-cohort.ipynb']);
+  });
+
+  it.each(names)('%s has no outputs (readable diffs) and runs on the Deno kernel', (name) => {
+    const nb = readNotebook(join(repoRoot, 'notebooks', name));
+    for (const c of nb.cells.filter((x) => x.cell_type === 'code')) {
+      expect(c.outputs).toEqual([]);
+      expect(c.execution_count).toBeNull();
+    }
+    expect(nb.metadata.kernelspec).toMatchObject({ name: 'deno', language: 'typescript' });
+  });
+
+  it.each(names)('%s imports only effekt’s public API (and the display helpers)', (name) => {
+    const nb = readNotebook(join(repoRoot, 'notebooks', name));
+    const code = nb.cells.filter((c) => c.cell_type === 'code').map((c) => (Array.isArray(c.source) ? c.source.join('') : c.source)).join('\n');
+    const specifiers = [...code.matchAll(/\bfrom\s+['"]([^'"]+)['"]/g)].map((m) => m[1]);
+    expect(specifiers.length).toBeGreaterThan(0);
+    for (const s of specifiers) expect(['../src/index.ts', './display.ts']).toContain(s);
+  });
+
+  it('the kernel spec runs the deno binary from node_modules with plain-text output', () => {
+    const spec = kernelSpec();
+    expect(spec.argv).toEqual([denoBinary(), 'jupyter', '--kernel', '--conn', '{connection_file}']);
+    expect(spec.argv[0]).toContain(join(repoRoot, 'node_modules'));
+    expect(spec).toMatchObject({ language: 'typescript', env: { NO_COLOR: '1' } });
+  });
+});
+
+describe.skipIf(!nbconvert)('notebooks executed headless (jupyter-nbconvert, Deno kernel)', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'effekt-notebooks-'));
+  const executed = new Map<string, Notebook | Error>();
+
+  beforeAll(async () => {
+    const jupyterPath = installKernelSpec(join(tmp, 'jupyter'));
+    const cli = (async () => {
+      await effekt('analyze', 'data-samples/peer-trial.csv', '--spec', 'data-samples/peer-trial.spec.json', '--out', join(tmp, 'peer'));
+      await effekt('analyze', 'data-samples/kolding-2025.csv', '--spec', 'data-samples/kolding-2025.spec.json', '--out', join(tmp, 'kolding'));
+      await effekt('economics', '--scenario', 'data-samples/economics/dsi-base-case.json', '--results', join(tmp, 'peer'), '--draws', '2000', '--out', join(tmp, 'economics'));
+    })();
+    // One notebook at a time: the machine's cores are shared.
+    for (const file of notebooks) {
+      try {
+        executed.set(basename(file), (await executeNotebook(file, { outDir: join(tmp, 'executed'), jupyterPath })).notebook);
+      } catch (e) {
+        executed.set(basename(file), e as Error);
+      }
+    }
+    await cli;
+  }, 600_000);
+
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  function get(name: string): Notebook {
+    const nb = executed.get(name);
+    if (nb === undefined) throw new Error(`${name} was not executed`);
+    if (nb instanceof Error) throw nb;
+    return nb;
+  }
+
+  it.each(names)('%s executes with no cell error', (name) => {
+    expect(cellErrors(get(name))).toEqual([]);
+  });
+
+  it('01 prints the primary result exactly as results.json from effekt analyze has it', () => {
+    const printed = printedJson(get('01-primary-analysis.ipynb'), 'primaryResult');
+    expect(printed).toHaveLength(1);
+    expect(printed[0]).toEqual(expectedPrimary(readJson<AnalysisResults>(join(tmp, 'peer', 'results.json'))));
+  });
+
+  it('03 prints the Kolding primary result exactly as results.json from effekt analyze has it', () => {
+    const printed = printedJson(get('03-new-cohort.ipynb'), 'primaryResult');
+    expect(printed).toHaveLength(1);
+    expect(printed[0]).toEqual(expectedPrimary(readJson<AnalysisResults>(join(tmp, 'kolding', 'results.json'))));
+  });
+
+  it('02 prints the business case and PSA exactly as effekt economics --draws 2000 has them', () => {
+    const printed = printedJson(get('02-economics.ipynb'), 'economicsResult');
+    const e = readJson<EconomicsResult>(join(tmp, 'economics', 'economics.json'));
+    expect(printed).toEqual([{
+      draws: 2000,
+      netPerCitizen: e.businessCase.netPerCitizen,
+      totalNet: e.businessCase.totalNet,
+      probabilityNetSaving: e.psa.probabilityNetSaving,
+      totalNetInterval: [e.psa.totalNet.lower, e.psa.totalNet.upper],
+    }]);
+  });
+
+  it.each(names)('%s shows at least one Vega-Lite chart', (name) => {
+    const charts = get(name).cells.flatMap((c) => c.outputs ?? []).filter((o) => o.data?.['application/vnd.vegalite.v5+json'] !== undefined);
+    expect(charts.length).toBeGreaterThan(0);
+  });
+});
+
+if (!nbconvert) {
+  console.warn('notebooks: jupyter-nbconvert not found, so the notebooks were not executed (Debian: apt-get install jupyter-nbconvert jupyter-client python3-ipykernel)');
+}
