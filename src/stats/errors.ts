@@ -59,3 +59,23 @@ export function assertNonEmpty(x: ArrayLike<unknown>, name: string, min = 1): vo
     });
   }
 }
+
+/** Throws INVALID_ARGUMENT unless v is a finite number (an option such as mu or alpha). */
+export function assertFiniteScalar(v: number, name: string): number {
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new StatsError('INVALID_ARGUMENT', `${name} must be a finite number, got ${v}`, { name });
+  return v;
+}
+
+/** Throws INVALID_ARGUMENT unless 0 < level < 1. */
+export function assertConfLevel(level: number): number {
+  if (!(level > 0 && level < 1)) throw new StatsError('INVALID_ARGUMENT', `confLevel must lie in (0, 1), got ${level}`);
+  return level;
+}
+
+/** Throws INVALID_ARGUMENT unless the alternative is one R knows ("two.sided", "less", "greater"). */
+export function assertAlternative<T extends string>(alternative: T): T {
+  if (alternative !== 'two.sided' && alternative !== 'less' && alternative !== 'greater') {
+    throw new StatsError('INVALID_ARGUMENT', `alternative must be "two.sided", "less" or "greater", got ${JSON.stringify(alternative)}`);
+  }
+  return alternative;
+}

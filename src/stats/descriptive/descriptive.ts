@@ -1,10 +1,11 @@
 /**
  * Descriptive statistics with an explicit missing-value policy: `missing: 'error'` (default)
- * refuses NaN, `'omit'` drops it and reports how many were dropped. Variance by the two-pass
+ * refuses NaN, `'omit'` drops it and reports how many were dropped. The bare `mean`, `variance`,
+ * `sd` and `quantile` refuse NaN and ±Infinity (a typed error, never a NaN result): clean first. Variance by the two-pass
  * algorithm (accurate with large offsets); quantiles by R's type 7 (default) or any of types 1–9
  * (Hyndman & Fan 1996).
  */
-import { StatsError } from '../errors.ts';
+import { StatsError, assertFinite } from '../errors.ts';
 
 export type MissingPolicy = 'error' | 'omit';
 
@@ -30,6 +31,7 @@ export function clean(x: ArrayLike<number>, missing: MissingPolicy = 'error', na
 
 export function mean(x: ArrayLike<number>): number {
   if (x.length === 0) throw new StatsError('EMPTY_INPUT', 'mean of no values');
+  assertFinite(x, 'x');
   let s = 0;
   for (let i = 0; i < x.length; i++) s += x[i];
   const m = s / x.length;
@@ -62,6 +64,7 @@ export type QuantileType = 4 | 5 | 6 | 7 | 8 | 9;
 export function quantile(x: ArrayLike<number>, p: number, type: QuantileType = 7): number {
   if (x.length === 0) throw new StatsError('EMPTY_INPUT', 'quantile of no values');
   if (!(p >= 0 && p <= 1)) throw new StatsError('INVALID_ARGUMENT', `probability must lie in [0, 1], got ${p}`);
+  assertFinite(x, 'x');
   const s = Float64Array.from(x).sort();
   const n = s.length;
   const [a, b] = ({ 4: [0, 1], 5: [0.5, 0.5], 6: [0, 0], 7: [1, 1], 8: [1 / 3, 1 / 3], 9: [3 / 8, 3 / 8] } as const)[type];

@@ -104,6 +104,8 @@ export interface Nnt {
 }
 
 export function numberNeededToTreat(rd: Interval): Nnt {
+  for (const k of ['estimate', 'lower', 'upper'] as const) if (!Number.isFinite(rd[k]) || Math.abs(rd[k]) > 1) throw new StatsError('INVALID_ARGUMENT', `the risk difference ${k} must be a finite number in [−1, 1], got ${rd[k]}`);
+  if (!(rd.lower <= rd.estimate && rd.estimate <= rd.upper)) throw new StatsError('INVALID_ARGUMENT', `the risk difference interval is not ordered: ${rd.lower} ≤ ${rd.estimate} ≤ ${rd.upper} fails`);
   const kind = rd.estimate > 0 ? 'benefit' : rd.estimate < 0 ? 'harm' : 'none';
   const estimate = rd.estimate === 0 ? null : 1 / Math.abs(rd.estimate);
   const crossesZero = rd.lower <= 0 && rd.upper >= 0;

@@ -8,7 +8,7 @@
  *  the CI of the difference divided by the same SD (`dFromDifference`).
  */
 import gammaln from '@stdlib/math-base-special-gammaln';
-import { StatsError, assertFinite } from '../errors.ts';
+import { StatsError, assertConfLevel, assertFinite } from '../errors.ts';
 import { mean, variance } from '../descriptive/descriptive.ts';
 import { noncentralTCdf } from '../dist/noncentral-t.ts';
 
@@ -38,6 +38,9 @@ function solve(f: (x: number) => number, lo: number, hi: number): number {
 
 /** Confidence limits for the noncentrality parameter of an observed t. */
 export function ncpInterval(t: number, df: number, confLevel = 0.95): readonly [number, number] {
+  if (!Number.isFinite(t)) throw new StatsError('NON_FINITE', `the observed t must be finite, got ${t}`);
+  if (!(df > 0)) throw new StatsError('INVALID_ARGUMENT', `df must be positive, got ${df}`);
+  assertConfLevel(confLevel);
   const alpha = 1 - confLevel;
   const width = 10 + Math.abs(t) * 2;
   const lower = solve((d) => noncentralTCdf(t, df, d) - (1 - alpha / 2), t - width, t + width);
@@ -46,13 +49,14 @@ export function ncpInterval(t: number, df: number, confLevel = 0.95): readonly [
 }
 
 export function cohensD(x: ArrayLike<number>, y: ArrayLike<number>, options: { confLevel?: number; standardiser?: number; hedges?: boolean } = {}): StandardisedDifference {
-  const confLevel = options.confLevel ?? 0.95;
+  const confLevel = assertConfLevel(options.confLevel ?? 0.95);
   assertFinite(x, 'x');
   assertFinite(y, 'y');
   const [n1, n2] = [x.length, y.length];
   if (n1 < 2 || n2 < 2) throw new StatsError('EMPTY_GROUP', `each group needs at least 2 values (got ${n1} and ${n2})`);
   const df = n1 + n2 - 2;
   const pooled = Math.sqrt(((n1 - 1) * variance(x) + (n2 - 1) * variance(y)) / df);
+  if (options.standardiser !== undefined && !(options.standardiser > 0 && Number.isFinite(options.standardiser))) throw new StatsError('INVALID_ARGUMENT', `the supplied standardising SD must be a positive finite number, got ${options.standardiser}`);
   const sd = options.standardiser ?? pooled;
   if (!(sd > 0)) throw new StatsError('CONSTANT_DATA', 'the standardising SD is 0');
   const diff = mean(x) - mean(y);
@@ -74,12 +78,14 @@ export function cohensD(x: ArrayLike<number>, y: ArrayLike<number>, options: { c
 }
 
 export function dFromDifference(difference: { estimate: number; lower: number; upper: number }, sd: number, confLevel = 0.95): StandardisedDifference {
+  assertFinite([difference.estimate, difference.lower, difference.upper], 'difference (estimate, lower, upper)');
   if (!(sd > 0)) throw new StatsError('CONSTANT_DATA', 'the standardising SD is 0');
   return { method: 'difference / pooled SD; CI = CI of the difference / SD', estimate: difference.estimate / sd, lower: difference.lower / sd, upper: difference.upper / sd, sd, confLevel };
 }
 
 /** Pooled SD of two groups. */
 export function pooledSd(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  if (x.length < 2 || y.length < 2) throw new StatsError('EMPTY_GROUP', `each group needs at least 2 values (got ${x.length} and ${y.length})`);
   const df = x.length + y.length - 2;
   return Math.sqrt(((x.length - 1) * variance(x) + (y.length - 1) * variance(y)) / df);
 }

@@ -8,7 +8,7 @@
  *  stops at ~1e-4, so compare with a tightened R reference.
  */
 import gammaln from '@stdlib/math-base-special-gammaln';
-import { StatsError } from '../errors.ts';
+import { StatsError, assertAlternative, assertConfLevel } from '../errors.ts';
 import type { Alternative } from '../dist/continuous.ts';
 
 export interface FisherResult {
@@ -43,6 +43,10 @@ export function fisherExact(table: readonly [readonly [number, number], readonly
   const confLevel = options.confLevel ?? 0.95;
   const [[a, b], [c, d]] = table;
   for (const v of [a, b, c, d]) if (!(Number.isInteger(v) && v >= 0)) throw new StatsError('INVALID_ARGUMENT', `counts must be whole numbers ≥ 0, got ${v}`);
+  assertAlternative(alternative);
+  assertConfLevel(confLevel);
+  // R returns p = 1 and OR 0 for an empty margin; here an empty row or column is an empty group.
+  if (a + b === 0 || c + d === 0 || a + c === 0 || b + d === 0) throw new StatsError('EMPTY_GROUP', 'a row or column of the table is all zeros: the odds ratio is undefined', { table: [[a, b], [c, d]] });
   const m = a + c;
   const n = b + d;
   const k = a + b;

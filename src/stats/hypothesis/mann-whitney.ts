@@ -10,7 +10,7 @@
  *  quantile — a step function whose zero set is an interval, so the point is found with R's own
  *  root finder and tolerance (uniroot, 1e-4) to land where R lands.
  */
-import { StatsError, assertFinite } from '../errors.ts';
+import { StatsError, assertAlternative, assertConfLevel, assertFinite } from '../errors.ts';
 import { normal, type Alternative } from '../dist/continuous.ts';
 import { medianOf, midRanks } from './ranks.ts';
 import { zeroin } from './zeroin.ts';
@@ -71,6 +71,8 @@ export function mannWhitney(xIn: ArrayLike<number>, yIn: ArrayLike<number>, opti
   const alternative = options.alternative ?? 'two.sided';
   const confLevel = options.confLevel ?? 0.95;
   const correct = options.correct ?? true;
+  assertAlternative(alternative);
+  assertConfLevel(confLevel);
   assertFinite(xIn, 'x');
   assertFinite(yIn, 'y');
   const x = Array.from(xIn);

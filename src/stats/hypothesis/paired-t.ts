@@ -1,5 +1,5 @@
 /** Paired t test as R's t.test(x, y, paired = TRUE): a one-sample t test on d = x − y. */
-import { StatsError, assertFinite, assertSameLength } from '../errors.ts';
+import { StatsError, assertAlternative, assertConfLevel, assertFinite, assertFiniteScalar, assertSameLength } from '../errors.ts';
 import { studentT, tPValue, type Alternative } from '../dist/continuous.ts';
 import { mean, variance } from '../descriptive/descriptive.ts';
 
@@ -20,6 +20,9 @@ export function pairedTTest(x: ArrayLike<number>, y: ArrayLike<number>, options:
   const alternative = options.alternative ?? 'two.sided';
   const confLevel = options.confLevel ?? 0.95;
   const mu = options.mu ?? 0;
+  assertAlternative(alternative);
+  assertConfLevel(confLevel);
+  assertFiniteScalar(mu, 'mu');
   assertSameLength(x, y, 'x', 'y');
   assertFinite(x, 'x');
   assertFinite(y, 'y');

@@ -6,7 +6,7 @@
  * continuity corrections and the estimate/CI by R's own root finder and tolerance (uniroot, 1e-4).
  */
 import signrankCdf from '@stdlib/stats-base-dists-signrank-cdf';
-import { StatsError, assertFinite, assertSameLength } from '../errors.ts';
+import { StatsError, assertAlternative, assertConfLevel, assertFinite, assertFiniteScalar, assertSameLength } from '../errors.ts';
 import { normal, type Alternative } from '../dist/continuous.ts';
 import { medianOf, midRanks } from './ranks.ts';
 import { zeroin } from './zeroin.ts';
@@ -17,6 +17,9 @@ export function signedRank(xIn: ArrayLike<number>, yIn?: ArrayLike<number>, opti
   const confLevel = options.confLevel ?? 0.95;
   const correct = options.correct ?? true;
   const mu = options.mu ?? 0;
+  assertAlternative(alternative);
+  assertConfLevel(confLevel);
+  assertFiniteScalar(mu, 'mu');
   assertFinite(xIn, 'x');
   if (yIn) {
     assertSameLength(xIn, yIn, 'x', 'y');

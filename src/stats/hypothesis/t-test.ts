@@ -3,7 +3,7 @@
  * Welch (df by Welch–Satterthwaite), estimate x̄ − ȳ, its SE, t, p for the alternative and
  * the CI of the difference (one-sided bounds are ±Infinity, as R).
  */
-import { StatsError, assertFinite } from '../errors.ts';
+import { StatsError, assertFinite, assertFiniteScalar } from '../errors.ts';
 import { studentT, tPValue, type Alternative } from '../dist/continuous.ts';
 import { mean, variance } from '../descriptive/descriptive.ts';
 
@@ -35,6 +35,7 @@ export function tTest(x: ArrayLike<number>, y: ArrayLike<number>, options: TTest
   const mu = options.mu ?? 0;
   if (!['two.sided', 'less', 'greater'].includes(alternative)) throw new StatsError('INVALID_ARGUMENT', `alternative must be two.sided, less or greater, got ${alternative}`);
   if (!(confLevel > 0 && confLevel < 1)) throw new StatsError('INVALID_ARGUMENT', `confLevel must lie in (0, 1), got ${confLevel}`);
+  assertFiniteScalar(mu, 'mu');
   assertFinite(x, 'x');
   assertFinite(y, 'y');
   if (x.length < 2 || y.length < 2) throw new StatsError('EMPTY_GROUP', `each group needs at least 2 values (got ${x.length} and ${y.length})`);

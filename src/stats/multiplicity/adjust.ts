@@ -17,7 +17,10 @@ function check(p: readonly number[]): void {
 const cummax = (x: number[]) => x.map(((m) => (v: number) => (m = Math.max(m, v)))(-Infinity));
 const cummin = (x: number[]) => x.map(((m) => (v: number) => (m = Math.min(m, v)))(Infinity));
 
+const METHODS: readonly AdjustMethod[] = ['none', 'bonferroni', 'holm', 'hochberg', 'hommel', 'BH'];
+
 export function pAdjust(p: readonly number[], method: AdjustMethod): number[] {
+  if (!METHODS.includes(method)) throw new StatsError('INVALID_ARGUMENT', `unknown adjustment method ${JSON.stringify(method)}; use one of ${METHODS.join(', ')}`);
   check(p);
   const n = p.length;
   if (n <= 1 || method === 'none') return [...p];
@@ -71,6 +74,7 @@ export interface FixedSequenceResult {
 }
 
 export function fixedSequence(p: readonly number[], alpha = 0.05): FixedSequenceResult {
+  if (!(alpha > 0 && alpha < 1)) throw new StatsError('INVALID_ARGUMENT', `alpha must lie in (0, 1), got ${alpha}`);
   check(p);
   const pAdjusted = cummax([...p]);
   const rejected = pAdjusted.map((v) => v <= alpha);

@@ -45,6 +45,7 @@ export function bootstrap(n: number, statistic: (indices: Int32Array) => number,
   const groups = strataGroups(n, options.strata);
   const identity = Int32Array.from({ length: n }, (_, i) => i);
   const t0 = statistic(identity);
+  if (!Number.isFinite(t0)) throw new StatsError('NON_FINITE', `the statistic on the original data is ${t0}: nothing to bootstrap`);
   const root = createRng(options.seed);
   const t = new Float64Array(options.B);
   const idx = new Int32Array(n);

@@ -3,7 +3,7 @@
  * C(n_x + n_y, n_x) splits, or Monte Carlo with a seeded generator and p = (b + 1)/(B + 1)
  * (Phipson & Smyth 2010), b = permutations at least as extreme as observed (|T| for two-sided).
  */
-import { StatsError, assertFinite } from '../errors.ts';
+import { StatsError, assertAlternative, assertFinite } from '../errors.ts';
 import { createRng, permutation } from '../random/rng.ts';
 import type { Alternative } from '../dist/continuous.ts';
 
@@ -25,7 +25,7 @@ function choose(n: number, k: number): number {
 }
 
 export function permutationTest(x: ArrayLike<number>, y: ArrayLike<number>, options: { alternative?: Alternative; exact?: boolean; B?: number; seed?: number } = {}): PermutationResult {
-  const alternative = options.alternative ?? 'two.sided';
+  const alternative = assertAlternative(options.alternative ?? 'two.sided');
   assertFinite(x, 'x');
   assertFinite(y, 'y');
   const nx = x.length;

@@ -149,6 +149,14 @@ export function glm(X: Matrix, y: ArrayLike<number>, familyId: FamilyId, options
       const big = names.filter((_, j) => Math.abs(coef[j]) > 15);
       throw new StatsError('SEPARATION', `fitted probabilities of 0 or 1 for ${extreme} observation(s): the outcome is (quasi-)separated${big.length ? ` by ${big.join(', ')}` : ''}; estimates would diverge`, { columns: big });
     }
+  } else if (familyId === 'poisson-log' || familyId === 'negbin-log') {
+    // A fitted mean of 0 means every count in some cell is 0: the log-rate diverges to −∞ (R returns
+    // a large negative coefficient with a huge SE); report it instead of a meaningless number.
+    const zero = Array.from(mu).filter((m) => m < 10 * EPS).length;
+    if (zero > 0) {
+      const big = names.filter((_, j) => Math.abs(coef[j]) > 15);
+      throw new StatsError('NOT_ESTIMABLE', `fitted mean of 0 for ${zero} observation(s): all counts are 0 in some group${big.length ? ` (${big.join(', ')})` : ''}; the rate ratio is not estimable`, { columns: big });
+    }
   }
   const dfResidual = n - qr.rank;
   let dispersion = 1;

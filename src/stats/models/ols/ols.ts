@@ -100,6 +100,7 @@ export function ols(X: Matrix, y: ArrayLike<number>, options: OlsOptions = {}): 
   const hasIntercept = names[0] === '(Intercept)';
   let tss = 0;
   for (let i = 0; i < n; i++) tss += hasIntercept ? (y[i] - mean) ** 2 : y[i] ** 2;
+  if (!(tss > 0)) throw new StatsError('CONSTANT_DATA', hasIntercept ? 'the outcome is constant: R² and every test are undefined' : 'the outcome is identically 0', { n });
   const sigma2 = rss / df;
   const unscaled = qrUnscaledCovariance(qr);
   const vcov: Matrix = { rows: p, cols: p, data: unscaled.data.map((v) => v * sigma2) };
