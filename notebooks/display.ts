@@ -16,6 +16,10 @@ export const kr = (x: number | null | undefined): string =>
 export const pct = (x: number | null | undefined, digits = 1): string =>
   x === null || x === undefined || !Number.isFinite(x) ? '–' : `${(100 * x).toFixed(digits)} %`;
 
+/** p-values as trials report them: "<0.001", else three decimals. */
+export const pv = (p: number | null | undefined): string =>
+  p === null || p === undefined || !Number.isFinite(p) ? '–' : p < 0.001 ? '<0.001' : p.toFixed(3);
+
 /** Small counts are not shown (privacy): 1–4 become "<5". */
 export const count = (n: number): string => (n > 0 && n < 5 ? '<5' : String(n));
 
