@@ -40,7 +40,7 @@ describe("the report's chart data", () => {
 
   it('tornado rows carry the base total net', () => {
     expect(c.tornado.baseTotalNet).toBeCloseTo(400080, 6);
-    expect(c.tornado.rows.map((x) => x.parameter).sort()).toEqual(['costPerCitizen', 'discountRate', 'effect:personal-recovery', 'saving:reduced', 'saving:significantly_reduced']);
+    expect(c.tornado.rows.map((x) => x.parameter).sort()).toEqual(['costPerCitizen', 'discountRate', 'effect:personal-recovery', 'saving:reduced', 'saving:significantly_reduced', 'share:reduced', 'share:significantly_reduced']);
   });
 
   it('PSA distribution is pre-aggregated: bins count every draw, and no draw is stored', () => {
