@@ -29,4 +29,13 @@ stat <- apply(splits, 2, function(ix) mean(allv[ix]) - mean(allv[-ix]))
 tol <- 1e-12
 perm <- list(x = x, y = y, observed = tobs,
   two.sided = mean(abs(stat) >= abs(tobs) - tol * abs(tobs) - tol), greater = mean(stat >= tobs - tol * abs(tobs) - tol), less = mean(stat <= tobs + tol * abs(tobs) + tol))
-write_json(list(R = R.version.string, boot = as.character(packageVersion("boot")), sets = out, permutation = perm), "test/reference/resample.json", digits = NA, auto_unbox = TRUE, pretty = TRUE)
+# More exact permutation references (drawn after everything above): ties, heavy tails, unequal sizes.
+exact_perm <- function(name, x, y) { allv <- c(x, y); tobs <- mean(x) - mean(y)
+  sp <- combn(length(allv), length(x)); st <- apply(sp, 2, function(ix) mean(allv[ix]) - mean(allv[-ix]))
+  list(name = name, x = x, y = y, observed = tobs, permutations = ncol(sp),
+       two.sided = mean(abs(st) >= abs(tobs) - tol * abs(tobs) - tol), greater = mean(st >= tobs - tol * abs(tobs) - tol), less = mean(st <= tobs + tol * abs(tobs) + tol)) }
+permMore <- list(
+  exact_perm("ties", c(3, 3, 4, 4, 5, 5, 6), c(2, 3, 3, 4, 4, 2)),
+  exact_perm("heavy tails", round(rt(7, 2) * 3 + 1, 6), round(rt(8, 2) * 3, 6)),
+  exact_perm("unequal sizes, a shift", c(10.2, 11.5, 9.9), c(8.1, 7.7, 9.0, 8.8, 9.5, 7.2, 8.4, 9.9, 8.0)))
+write_json(list(R = R.version.string, boot = as.character(packageVersion("boot")), sets = out, permutation = perm, permutationMore = permMore), "test/reference/resample.json", digits = NA, auto_unbox = TRUE, pretty = TRUE)

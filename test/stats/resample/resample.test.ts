@@ -57,6 +57,16 @@ describe('permutation test', () => {
     expectLRE(r.statistic, P.observed, 12, 'statistic');
   });
 
+  const more = readFixture<{ permutationMore: { name: string; x: number[]; y: number[]; observed: number; permutations: number; 'two.sided': number; greater: number; less: number }[] }>('resample.json').permutationMore;
+  it.each(more.map((m) => [m.name, m] as const))('exact p equals R’s enumeration for every alternative: %s', (_n, m) => {
+    for (const alt of ['two.sided', 'greater', 'less'] as const) {
+      const r = permutationTest(m.x, m.y, { alternative: alt, exact: true });
+      expect(r.permutations).toBe(m.permutations);
+      expectLRE(r.p, m[alt], 12, `${alt} p`);
+      expectLRE(r.statistic, m.observed, 12, 'statistic');
+    }
+  });
+
   it('Monte Carlo p approaches the exact p and is reproducible', () => {
     const a = permutationTest(P.x, P.y, { exact: false, B: 20000, seed: 3 });
     const b = permutationTest(P.x, P.y, { exact: false, B: 20000, seed: 3 });
