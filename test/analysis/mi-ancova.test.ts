@@ -5,14 +5,15 @@ import { loadTrial } from '../../src/instruments/load-trial.ts';
 import { buildFrame } from '../../src/analysis/frame/build-frame.ts';
 import type { AnalysisFrame } from '../../src/analysis/frame/frame.ts';
 import type { EstimatorContext } from '../../src/analysis/estimators/common.ts';
-import { miAncova } from '../../src/analysis/estimators/mi-ancova.ts';
+import { miAncova, miResponderRiskDifference } from '../../src/analysis/estimators/mi-ancova.ts';
+import { expectStatsError } from '../helpers/errors.ts';
 import { miFixtureSettings, twinQprImputationsCsv } from '../reference/mi-imputations.ts';
 import { readFixture, repoRoot } from '../helpers/fixtures.ts';
 import { expectLRE } from '../helpers/lre.ts';
 
 interface REmm { arm: string; estimate: number; se: number; df: number; lower: number; upper: number; fmi: number }
 interface RCase { visit: string; delta: number; dfCom: number; estimate: number; se: number; df: number; statistic: number; p: number; lower: number; upper: number; fmi: number; riv: number; emm: REmm[] }
-const fx = readFixture<{ m: number; cases: RCase[] }>('mi-pool.json');
+const fx = readFixture<{ m: number; cases: RCase[]; responder: { estimate: number; se: number; df: number; lower: number; upper: number; fmi: number } }>('mi-pool.json');
 
 let frame: AnalysisFrame;
 let ctxAt: (visit: string, include?: (i: number) => boolean) => EstimatorContext;
@@ -58,6 +59,25 @@ describe('MI ANCOVA on the twin (QPR-15) pools as mice does on the same imputed 
     }
     expect(out.dfMethod).toBe('Barnard-Rubin');
     expect(out.options).toMatchObject({ m: 10, method: 'pmm', donors: 5, maxit: 10, seed: 20240501, byArm: false, deltaValue: c.delta === 0 ? null : c.delta });
+  });
+});
+
+describe('responder risk difference under MI', () => {
+  it('equals mice::pool.scalar (n = Inf) over the same imputations (QPR-15 ≥ 5-point improvement at end): LRE ≥ 10', () => {
+    const r = miResponderRiskDifference(ctxAt('end'), miFixtureSettings);
+    const e = fx.responder;
+    expect(r.m).toBe(10);
+    expectLRE(r.estimate, e.estimate, 10, 'RD');
+    expectLRE(r.se, e.se, 10, 'SE');
+    expectLRE(r.df, e.df, 10, 'df');
+    expectLRE(r.lower, e.lower, 10, 'lower');
+    expectLRE(r.upper, e.upper, 10, 'upper');
+    expectLRE(r.fmi, e.fmi, 10, 'FMI');
+  });
+
+  it('refuses an outcome without a responder rule', () => {
+    const esr = { ...ctxAt('end'), outcome: frame.outcomes.find((o) => o.id === 'esr')! };
+    expectStatsError(() => miResponderRiskDifference(esr, miFixtureSettings), 'NOT_ESTIMABLE');
   });
 });
 

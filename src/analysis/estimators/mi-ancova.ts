@@ -22,6 +22,7 @@ import { fcs, type FcsData, type FcsResult } from '../../stats/mi/fcs.ts';
 import type { MiMethod } from '../../stats/mi/options.ts';
 import { shiftImputed } from '../../stats/mi/delta.ts';
 import { countArms, notEstimable, type EstimatorContext, type EstimatorOutput } from './common.ts';
+import type { ResponderResult } from '../results/types.ts';
 
 export type DeltaArm = 'intervention' | 'control' | 'both';
 
@@ -293,6 +294,59 @@ export function miAncova(ctx: EstimatorContext, options: MiAncovaOptions): Estim
     };
   } catch (e) {
     if (e instanceof StatsError) return notEstimable(ctx, e.message, model, analysed);
+    throw e;
+  }
+}
+
+/** The responder risk difference (intervention − control) pooled over the imputations. */
+export type PooledRiskDifference = NonNullable<ResponderResult['pooled']>;
+
+/**
+ * Responder risk difference under MI: on each completed dataset every member's responder status
+ * is derived from the completed baseline and visit values by the outcome's rule (as
+ * responders.ts: change or level, oriented so larger is better, same 1e-9 tolerance), the risk
+ * difference gets its Wald variance p₁(1 − p₁)/n₁ + p₀(1 − p₀)/n₀, and the m results are pooled
+ * by Rubin's rules with Rubin's (1987) large-sample df (complete-data df = ∞). Imputing the score
+ * and deriving the status afterwards ("passive" imputation) keeps the responder consistent with
+ * the imputed scores. Throws NOT_ESTIMABLE when the outcome has no responder rule or every
+ * imputation gives the same 0 % or 100 % rates.
+ */
+export function miResponderRiskDifference(ctx: EstimatorContext, settings: MiSettings): PooledRiskDifference {
+  const { frame, outcome } = ctx;
+  const rule = outcome.responder;
+  if (!rule) throw new StatsError('NOT_ESTIMABLE', `${outcome.id} has no responder definition`);
+  if (settings.m < 2) throw new StatsError('INVALID_ARGUMENT', `Rubin's rules need at least 2 imputations (m = ${settings.m})`);
+  const imp = imputeOutcome(ctx, settings);
+  if (imp.visitColumn[ctx.visit] < 0 || (rule.type === 'change' && imp.visitColumn[frame.baselineVisit] < 0)) throw new StatsError('NOT_ESTIMABLE', `${outcome.id}: too few observed values to impute`);
+  const sign = outcome.higherIsBetter ? 1 : -1;
+  const isI = imp.members.map((i) => frame.arm[i] === frame.intervention);
+  const n1 = isI.filter(Boolean).length;
+  const n0 = isI.length - n1;
+  if (n1 === 0 || n0 === 0) throw new StatsError('NOT_ESTIMABLE', 'an arm has no participants in the population');
+  const m = imp.result.imputations.length;
+  const q = new Float64Array(m);
+  const u = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    const y = completedVisit(imp, ctx.visit, k);
+    const b = rule.type === 'change' ? completedVisit(imp, frame.baselineVisit, k) : null;
+    let e1 = 0;
+    let e0 = 0;
+    for (let r = 0; r < y.length; r++) {
+      const reached = b ? sign * (y[r] - b[r]) >= rule.threshold - 1e-9 : sign * (y[r] - rule.threshold) >= -1e-9;
+      if (!reached) continue;
+      if (isI[r]) e1++;
+      else e0++;
+    }
+    const p1 = e1 / n1;
+    const p0 = e0 / n0;
+    q[k] = p1 - p0;
+    u[k] = (p1 * (1 - p1)) / n1 + (p0 * (1 - p0)) / n0;
+  }
+  try {
+    const p = poolScalar(q, u, { dfCom: Infinity, confLevel: ctx.confLevel });
+    return { estimate: p.estimate, lower: p.lower, upper: p.upper, se: p.se, df: p.df, fmi: p.fmi, m };
+  } catch (e) {
+    if (e instanceof StatsError && e.code === 'CONSTANT_DATA') throw new StatsError('NOT_ESTIMABLE', 'the responder rates are 0 % or 100 % in every imputation: the risk difference has no variance');
     throw e;
   }
 }
