@@ -48,5 +48,15 @@ bin <- lapply(tables, function(tb) {
 pv <- list(c(0.01, 0.02, 0.03, 0.04, 0.05), c(0.2, 0.001, 0.04, 0.04, 0.9, 0.0001, 0.03), c(1, 0.5, 0.5, 1e-10), runif(12)^3, c(0.049))
 adj <- lapply(pv, function(p) list(p = p, bonferroni = p.adjust(p, "bonferroni"), holm = p.adjust(p, "holm"),
   hochberg = p.adjust(p, "hochberg"), hommel = p.adjust(p, "hommel"), BH = p.adjust(p, "BH")))
-write_json(list(R = R.version.string, descriptives = desc, ttests = tt, noncentralT = nct, cohensD = dci, binary = bin, padjust = adj),
+# Hedges' g with its CI (J × the noncentral-t limits of d) and d standardised by a supplied SD (for the
+# twin the pooled baseline SD; otherwise 1.25 × the pooled SD): d = diff / s, CI = the pooled-SD
+# limits × s_p / s.
+tb <- twin[twin$visit == "baseline", ]; mb <- as.matrix(tb[, paste0("qpr_", 1:15)]); sb <- rowMeans(mb, na.rm = TRUE) * 15
+bx <- sb[tb$arm == "PEER"]; by <- sb[tb$arm == "SAU"]
+sdBase <- sqrt(((length(bx) - 1) * var(bx) + (length(by) - 1) * var(by)) / (length(bx) + length(by) - 2))
+dopt <- lapply(seq_along(dci), function(k) { r <- dci[[k]]; d <- datasets[[k]]; n1 <- length(d$x); n2 <- length(d$y); df <- n1 + n2 - 2
+  J <- exp(lgamma(df/2) - lgamma((df-1)/2)) / sqrt(df/2); s <- if (k == 1) sdBase else 1.25 * r$sd
+  list(name = r$name, gLower = J * r$lower, gUpper = J * r$upper, standardiser = s,
+       dS = (mean(d$x) - mean(d$y)) / s, dSLower = r$lower * r$sd / s, dSUpper = r$upper * r$sd / s) })
+write_json(list(R = R.version.string, descriptives = desc, ttests = tt, noncentralT = nct, cohensD = dci, cohensDOptions = dopt, binary = bin, padjust = adj),
   "test/reference/basic-stats.json", digits = NA, auto_unbox = TRUE, pretty = TRUE, na = "null")

@@ -12,7 +12,7 @@ import { expectLRE, lre } from '../helpers/lre.ts';
 
 const arr = (v: number | number[]): number[] => (Array.isArray(v) ? v : [v]);
 /* eslint-disable @typescript-eslint/no-explicit-any */
-const fx = readFixture<{ descriptives: any[]; ttests: any[]; noncentralT: any; cohensD: any[]; binary: any[]; padjust: any[] }>('basic-stats.json');
+const fx = readFixture<{ descriptives: any[]; ttests: any[]; noncentralT: any; cohensD: any[]; cohensDOptions: any[]; binary: any[]; padjust: any[] }>('basic-stats.json');
 
 describe('descriptives vs R (mean, sd, quantile types 4–9)', () => {
   it.each(fx.descriptives.map((d: any): [string, any] => [d.name, d]))('%s', (_n, d: any) => {
@@ -94,9 +94,24 @@ describe('noncentral t and Cohen’s d', () => {
     const r = cohensD(arr(data.x), arr(data.y));
     expectLRE(r.estimate, d.d, 10, 'd');
     expectLRE(r.sd, d.sd, 10, 'pooled SD');
-    expectLRE(r.lower, d.lower, 8, 'd lower');
-    expectLRE(r.upper, d.upper, 8, 'd upper');
-    expectLRE(cohensD(arr(data.x), arr(data.y), { hedges: true }).estimate, d.g, 10, 'g');
+    expectLRE(r.lower, d.lower, 10, 'd lower');
+    expectLRE(r.upper, d.upper, 10, 'd upper');
+    const o = fx.cohensDOptions.find((x: any) => x.name === name);
+    const g = cohensD(arr(data.x), arr(data.y), { hedges: true });
+    expectLRE(g.estimate, d.g, 10, 'g');
+    expectLRE(g.lower, o.gLower, 10, 'g lower');
+    expectLRE(g.upper, o.gUpper, 10, 'g upper');
+    expect(g.method).toContain("Hedges' g");
+  });
+
+  it.each(fx.cohensDOptions.map((o: any): [string, any] => [o.name, o]))('d standardised by a supplied SD (e.g. the pooled baseline SD): %s', (name, o: any) => {
+    const data = fx.descriptives.find((x: any) => x.name === name);
+    const r = cohensD(arr(data.x), arr(data.y), { standardiser: o.standardiser });
+    expectLRE(r.estimate, o.dS, 10, 'd');
+    expectLRE(r.lower, o.dSLower, 10, 'd lower');
+    expectLRE(r.upper, o.dSUpper, 10, 'd upper');
+    expect(r.sd).toBe(o.standardiser);
+    expect(r.method).toContain('supplied SD');
   });
 });
 
@@ -112,6 +127,12 @@ describe('binary effect measures vs R', () => {
     expectLRE(rd.lower, b.newcombe[0], 10, 'Newcombe lower');
     expectLRE(rd.upper, b.newcombe[1], 10, 'Newcombe upper');
     expectLRE(rd.wald.lower, b.wald[0], 10, 'Wald lower');
+    expectLRE(rd.wald.upper, b.wald[1], 10, 'Wald upper');
+    const w2 = wilson(e2, n2);
+    expectLRE(w2.lower, b.wilson2[0], 10, 'Wilson lower (control)');
+    expectLRE(w2.upper, b.wilson2[1], 10, 'Wilson upper (control)');
+    const wald = riskDifference(e1, n1, e2, n2, 0.95, 'wald');
+    expect([wald.lower, wald.upper, wald.method]).toEqual([rd.wald.lower, rd.wald.upper, 'wald']);
     const rr = riskRatio(e1, n1, e2, n2);
     const or = oddsRatio(e1, n1, e2, n2);
     if (b.rr[0] === null) expect(rr.estimable).toBe(false);
