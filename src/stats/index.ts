@@ -15,3 +15,4 @@ export * from './anova/index.ts';
 export * from './resample/index.ts';
 export * from './pool/index.ts';
 export * from './mi/index.ts';
+export * from './models/mmrm/index.ts';

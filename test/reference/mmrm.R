@@ -1,0 +1,156 @@
+# Reference values for the MMRM (src/stats/models/mmrm): nlme::gls fits of y ~ arm * visit +
+# base * visit + site for every covariance structure, with emmeans(~ arm | visit,
+# mode = "satterthwaite") — emmeans' analytic Satterthwaite for gls (apVar and the gradient of
+# vcov(beta) in nlme's variance parameters). Writes test/reference/mmrm.json.
+#   unstructured  corSymm(~ vindex | id) + varIdent(~ 1 | visit)
+#   cs            corCompSymm(~ vindex | id)
+#   csh           corCompSymm(~ vindex | id) + varIdent(~ 1 | visit)
+#   ar1           corAR1(~ vindex | id)
+#   ar1h          corAR1(~ vindex | id) + varIdent(~ 1 | visit)
+#   toeplitz      corARMA(~ vindex | id, p = T - 1): over lags 0..T-1 the correlations of a
+#                 stationary AR(T-1) are any positive-definite Toeplitz correlation matrix
+#                 (Durbin-Levinson: one-to-one with partial autocorrelations in (-1, 1)), so
+#                 this is exactly the homogeneous Toeplitz structure. Checked independently by
+#                 maximising a REML likelihood written here over the banded covariance (logLikOwn).
+#   independence  varIdent(~ 1 | visit) only
+# Datasets (monotone dropout and intermittent missingness in each): the twin (QPR-15 at end and
+# fu6, baseline as covariate, participants with a baseline score), a simulated trial with three
+# post-baseline visits, and one with four visits and t(3) errors. Plus the twin as the analysis
+# estimator sees it (all randomised, missing baseline mean-imputed, unstructured REML).
+suppressMessages({ library(jsonlite); library(nlme); library(emmeans) })
+emm_options(opt.digits = FALSE)
+twin <- read.csv("data-samples/peer-trial.csv", stringsAsFactors = FALSE)
+sc <- function(v) {
+  w <- twin[twin$visit == v, ]
+  m <- as.matrix(w[, paste0("qpr_", 1:15)]); s <- rowMeans(m, na.rm = TRUE) * 15; s[rowSums(is.na(m)) > 3] <- NA
+  s[match(b$participant_id, w$participant_id)]
+}
+b <- twin[twin$visit == "baseline", ]
+long_twin <- rbind(data.frame(id = b$participant_id, arm = b$arm, site = b$municipality, base = sc("baseline"), visit = "end", y = sc("end")),
+                   data.frame(id = b$participant_id, arm = b$arm, site = b$municipality, base = sc("baseline"), visit = "fu6", y = sc("fu6")))
+set.seed(77)
+sim <- function(n, visits, heavy = FALSE) {
+  id <- sprintf("S%03d", 1:n); arm <- sample(c("SAU", "PEER"), n, TRUE); site <- sample(c("A", "B", "C"), n, TRUE); base <- round(rnorm(n, 30, 10), 2)
+  u <- rnorm(n, 0, 5); ar <- rep(0, n)
+  out <- do.call(rbind, lapply(seq_along(visits), function(k) {
+    ar <<- 0.6 * ar + (if (heavy) rt(n, 3) * 3 else rnorm(n, 0, 4))
+    data.frame(id, arm, site, base, visit = visits[k], y = round(10 + 0.6 * base + k + ifelse(arm == "PEER", 2 + k, 0) + u + ar * sqrt(k), 6))
+  }))
+  # monotone MAR dropout (more likely with a low baseline), then 5 % intermittent gaps
+  last <- ifelse(runif(n) < plogis(-1.5 + 0.04 * (30 - base)), sample(seq_along(visits)[-length(visits)], n, TRUE), length(visits))
+  out$y[match(out$visit, visits) > last[match(out$id, id)]] <- NA
+  out$y[sample(nrow(out), round(0.05 * nrow(out)))] <- NA
+  out
+}
+datasets <- list(list(name = "twin QPR-15 (end, fu6)", d = long_twin, visits = c("end", "fu6")),
+                 list(name = "simulated, 3 visits", d = sim(150, c("v1", "v2", "v3")), visits = c("v1", "v2", "v3")),
+                 list(name = "simulated, 4 visits, t(3) errors", d = sim(120, c("v1", "v2", "v3", "v4"), heavy = TRUE), visits = c("v1", "v2", "v3", "v4")))
+ctl <- glsControl(tolerance = 1e-10, msTol = 1e-12, maxIter = 1000, msMaxIter = 1000, returnObject = TRUE)
+ctl_optim <- glsControl(tolerance = 1e-10, msTol = 1e-14, maxIter = 1000, msMaxIter = 1000, returnObject = TRUE, opt = "optim")
+structures <- list(
+  unstructured = function(T) list(correlation = corSymm(form = ~ vindex | id), weights = varIdent(form = ~ 1 | visit)),
+  cs = function(T) list(correlation = corCompSymm(form = ~ vindex | id), weights = NULL),
+  csh = function(T) list(correlation = corCompSymm(form = ~ vindex | id), weights = varIdent(form = ~ 1 | visit)),
+  ar1 = function(T) list(correlation = corAR1(form = ~ vindex | id), weights = NULL),
+  ar1h = function(T) list(correlation = corAR1(form = ~ vindex | id), weights = varIdent(form = ~ 1 | visit)),
+  toeplitz = function(T) list(correlation = corARMA(form = ~ vindex | id, p = T - 1, q = 0), weights = NULL),
+  independence = function(T) list(correlation = NULL, weights = varIdent(form = ~ 1 | visit)))
+
+# REML log-likelihood of the homogeneous Toeplitz model, written out (as gls: no + 1/2 log|X'X| term).
+toep_loglik <- function(par, X, y, id, vi, T) {
+  S <- exp(par[1]) * toeplitz(c(1, par[-1])); if (min(eigen(S, symmetric = TRUE, only.values = TRUE)$values) <= 0) return(-1e10)
+  p <- ncol(X); xvx <- matrix(0, p, p); xvy <- numeric(p); ld <- 0; yvy <- 0
+  for (g in split(seq_along(y), id)) {
+    Si <- S[vi[g], vi[g], drop = FALSE]; Wi <- solve(Si); ld <- ld + determinant(Si)$modulus
+    xvx <- xvx + t(X[g, , drop = FALSE]) %*% Wi %*% X[g, , drop = FALSE]; xvy <- xvy + t(X[g, , drop = FALSE]) %*% Wi %*% y[g]; yvy <- yvy + t(y[g]) %*% Wi %*% y[g]
+  }
+  bh <- solve(xvx, xvy); n <- length(y)
+  -0.5 * ((n - p) * log(2 * pi) + ld + (yvy - t(xvy) %*% bh) + determinant(xvx)$modulus)
+}
+
+# Satterthwaite df written out for the unstructured fit, where emmeans falls back to its stochastic
+# "appx-satterthwaite" (nlme's apVar for corSymm is not on coef(modelStruct)'s scale):
+# df = 2 (l'Phi l)^2 / (g' H^-1 g), Phi = (X'V^-1 X)^-1, H = optimHess of -logLik (REML or ML) in the
+# log-Cholesky parameters of Sigma, g = central differences of l'Phi l. Invariant to the parameterisation.
+un_sat_df <- function(f, cc, L, reml) {
+  X <- model.matrix(y ~ arm * visit + base * visit + site, cc); T <- nlevels(cc$visit); p <- ncol(X)
+  groups <- split(seq_len(nrow(cc)), as.character(cc$id)); vi <- cc$vindex; y <- cc$y
+  S0 <- getVarCov(f, individual = names(which(table(cc$id) == T))[1]); C0 <- t(chol(unclass(S0)))
+  th0 <- c(log(diag(C0)), C0[lower.tri(C0)])
+  sig <- function(th) { C <- diag(exp(th[1:T]), T); C[lower.tri(C)] <- th[-(1:T)]; C %*% t(C) }
+  parts <- function(th) {
+    S <- sig(th); xvx <- matrix(0, p, p); xvy <- numeric(p); ld <- 0; yvy <- 0
+    for (g in groups) { Si <- S[vi[g], vi[g], drop = FALSE]; Wi <- solve(Si); ld <- ld + determinant(Si)$modulus; Xg <- X[g, , drop = FALSE]
+      xvx <- xvx + t(Xg) %*% Wi %*% Xg; xvy <- xvy + t(Xg) %*% Wi %*% y[g]; yvy <- yvy + t(y[g]) %*% Wi %*% y[g] }
+    list(xvx = xvx, xvy = xvy, yvy = yvy, ld = ld)
+  }
+  nll <- function(th) { q <- parts(th); r <- q$yvy - t(q$xvy) %*% solve(q$xvx, q$xvy); n <- length(y)
+    0.5 * ((n - reml * p) * log(2 * pi) + q$ld + r + reml * determinant(q$xvx)$modulus) }
+  H <- optimHess(th0, nll, control = list(ndeps = rep(1e-4, length(th0))))
+  phi <- function(th) solve(parts(th)$xvx)
+  G <- lapply(seq_along(th0), function(k) { h <- 1e-5; a <- th0; b <- th0; a[k] <- a[k] + h; b[k] <- b[k] - h; (phi(a) - phi(b)) / (2 * h) })
+  P <- phi(th0)
+  apply(L, 1, function(l) { g <- sapply(G, function(M) sum(l * (M %*% l))); 2 * sum(l * (P %*% l))^2 / sum(g * solve(H, g)) })
+}
+
+prep <- function(d, visits) {
+  d$arm <- factor(d$arm, levels = c("SAU", "PEER")); d$visit <- factor(d$visit, levels = visits); d$site <- factor(d$site)
+  d$vindex <- as.integer(d$visit); d$id <- factor(d$id)
+  d[order(d$id, d$vindex), ]
+}
+fit_one <- function(cc, visits, structure, method) {
+  s <- structures[[structure]](length(visits))
+  args <- list(y ~ arm * visit + base * visit + site, data = cc, method = method, control = ctl)
+  if (!is.null(s$correlation)) args$correlation <- s$correlation
+  if (!is.null(s$weights)) args$weights <- s$weights
+  # gls optimises with numerical derivatives and can stop ~1e-8 short of the maximum, which moves
+  # the estimates in the 5th digit: fit with nlminb and with optim (BFGS), keep the higher logLik.
+  f <- do.call(gls, args)
+  args$control <- ctl_optim; f2 <- try(do.call(gls, args), silent = TRUE)
+  optimizer <- "nlminb"
+  if (!inherits(f2, "try-error") && logLik(f2) > logLik(f)) { f <- f2; optimizer <- "optim" }
+  mode <- "satterthwaite"
+  if (max(abs(coef(f$modelStruct) - attr(f$apVar, "Pars")[-length(attr(f$apVar, "Pars"))])) > 0.001) mode <- "appx-satterthwaite"
+  e <- emmeans(f, ~ arm | visit, mode = mode, data = cc); es <- summary(e)
+  ct <- summary(contrast(e, list(d = c(-1, 1))), infer = TRUE)
+  if (structure == "unstructured") {
+    out_df <- un_sat_df(f, cc, rbind(e@linfct, contrast(e, list(d = c(-1, 1)))@linfct), method == "REML")
+    k <- nrow(e@linfct)
+  }
+  cm <- if (is.null(f$modelStruct$corStruct)) NULL else corMatrix(f$modelStruct$corStruct)
+  T <- length(visits); full <- names(which(table(cc$id) == T))[1]
+  R <- if (is.null(f$modelStruct$corStruct)) diag(T) else if (is.list(cm)) cm[[full]] else cm
+  sdv <- if (is.null(f$modelStruct$varStruct)) rep(1, T) else 1 / unname(varWeights(f$modelStruct$varStruct)[match(visits, as.character(cc$visit))])
+  out <- list(structure = structure, method = method, coef = unname(coef(f)), se = unname(sqrt(diag(vcov(f)))), logLik = as.numeric(logLik(f)),
+       AIC = AIC(f), BIC = BIC(f), nPar = attr(logLik(f), "df"), emmMode = mode, glsOptimizer = optimizer, apVar = is.matrix(f$apVar),
+       cov = f$sigma^2 * unname(diag(sdv, T) %*% R %*% diag(sdv, T)),
+       emm = list(visit = as.character(es$visit), arm = as.character(es$arm), estimate = es$emmean, se = es$SE, df = es$df),
+       diff = list(visit = as.character(ct$visit), estimate = ct$estimate, se = ct$SE, df = ct$df, p = ct$p.value, lower = ct$lower.CL, upper = ct$upper.CL))
+  if (structure == "unstructured") { out$emm$dfOwn <- out_df[1:k]; out$diff$dfOwn <- out_df[-(1:k)] }
+  if (structure == "toeplitz" && method == "REML") {
+    X <- model.matrix(y ~ arm * visit + base * visit + site, cc)
+    # started away from the gls optimum (variance x 1.2, correlations - 0.05), banded covariance as it is
+    o <- optim(c(log(1.2 * f$sigma^2), out$cov[1, -1] / out$cov[1, 1] - 0.05), function(p) -toep_loglik(p, X, cc$y, as.character(cc$id), cc$vindex, T), method = "BFGS", control = list(reltol = 1e-14, maxit = 1000))
+    for (k in 1:3) o <- optim(o$par, function(p) -toep_loglik(p, X, cc$y, as.character(cc$id), cc$vindex, T), method = "Nelder-Mead", control = list(reltol = 1e-15, maxit = 5000))
+    out$logLikOwn <- -o$value
+  }
+  out
+}
+cases <- lapply(datasets, function(ds) {
+  d <- prep(ds$d, ds$visits)
+  cc <- d[!is.na(d$y) & !is.na(d$base), ]
+  fits <- lapply(names(structures), function(s) fit_one(cc, ds$visits, s, "REML"))
+  fits[[length(fits) + 1]] <- fit_one(cc, ds$visits, "unstructured", "ML")
+  list(name = ds$name, data = list(id = as.character(cc$id), arm = as.character(cc$arm), site = as.character(cc$site), base = cc$base, visit = as.character(cc$visit), y = cc$y),
+       visits = ds$visits, coefNames = colnames(model.matrix(y ~ arm * visit + base * visit + site, cc)), nObs = nrow(cc), nSubjects = length(unique(cc$id)), fits = fits)
+})
+
+# The analysis estimator's view of the twin: all randomised, baseline mean-imputed with the mean
+# over participants with at least one post-baseline score, municipality as stratum.
+d <- prep(long_twin, c("end", "fu6")); d <- d[!is.na(d$y), ]
+bs <- d$base[!duplicated(d$id)]; d$base[is.na(d$base)] <- mean(bs, na.rm = TRUE)
+est <- fit_one(d, c("end", "fu6"), "unstructured", "REML")
+est$imputed <- sum(is.na(bs)); est$n <- as.list(table(d$arm[!duplicated(d$id)]))
+
+write_json(list(R = R.version.string, nlme = as.character(packageVersion("nlme")), emmeans = as.character(packageVersion("emmeans")), cases = cases, estimator = est),
+  "test/reference/mmrm.json", digits = NA, auto_unbox = TRUE, pretty = TRUE)
