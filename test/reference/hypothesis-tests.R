@@ -44,7 +44,21 @@ fis <- lapply(tables, function(t) list(table = t, results = lapply(alts, functio
 chi_tables <- list(matrix(c(68, 49, 47, 79), 2), matrix(c(12, 5, 9, 7), 2), matrix(c(30, 20, 10, 25, 25, 15, 5, 10, 20), 3), matrix(c(2, 8, 5, 4), 2))
 chi <- lapply(chi_tables, function(t) list(table = t, yates = { r <- suppressWarnings(chisq.test(t)); list(statistic = unname(r$statistic), df = unname(r$parameter), p = r$p.value) },
   plain = { r <- suppressWarnings(chisq.test(t, correct = FALSE)); list(statistic = unname(r$statistic), df = unname(r$parameter), p = r$p.value) }))
-write_json(list(R = R.version.string,
+# Rank tests with options (drawn after everything above): the normal approximation without ties
+# (n ≥ 50), exact = FALSE on small data, correct = FALSE, and a paired large sample.
+wo <- function(name, x, y, paired, exact, correct) list(name = name, x = x, y = y, paired = paired, exact = exact, correct = correct,
+  results = lapply(alts, function(a) { r <- suppressWarnings(wilcox.test(x, y, paired = paired, alternative = a, conf.int = TRUE, exact = exact, correct = correct))
+    list(alternative = a, statistic = unname(r$statistic), p = r$p.value, estimate = unname(r$estimate), lower = r$conf.int[1], upper = r$conf.int[2]) }))
+lx <- round(rnorm(60, 0.4), 6); ly <- round(rnorm(55), 6); px <- round(rnorm(70, 0.3), 6); py <- round(rnorm(70), 6)
+sx <- c(1.83, 0.50, 1.62, 2.48, 1.68, 1.88, 1.55, 3.06, 1.30); sy <- c(0.878, 0.647, 0.598, 2.05, 1.06, 1.29, 1.06, 3.14, 1.29)
+rankOptions <- list(
+  wo("rank-sum, n = 60/55, no ties (normal approximation)", lx, ly, FALSE, NULL, TRUE),
+  wo("rank-sum, n = 60/55, no ties, correct = FALSE", lx, ly, FALSE, NULL, FALSE),
+  wo("rank-sum, small, exact = FALSE", sx, sy, FALSE, FALSE, TRUE),
+  wo("rank-sum, ties, correct = FALSE", c(3, 3, 4, 4, 4, 5, 5, 6, 2, 3), c(2, 2, 3, 3, 3, 4, 1, 2), FALSE, NULL, FALSE),
+  wo("signed-rank, n = 70, no ties (normal approximation)", px, py, TRUE, NULL, TRUE),
+  wo("signed-rank, small, exact = FALSE, correct = FALSE", sx, sy, TRUE, FALSE, FALSE))
+write_json(list(R = R.version.string, rankOptions = rankOptions,
   rankSum = lapply(two, function(d) list(name = d$name, x = d$x, y = d$y, results = wr(d, FALSE))),
   signedRank = lapply(paired, function(d) list(name = d$name, x = d$x, y = d$y, results = wr(d, TRUE))),
   pairedT = lapply(paired, function(d) list(name = d$name, x = d$x, y = d$y, results = pt_(d))),

@@ -102,3 +102,19 @@ describe('bad input', () => {
     ['rank-sum with NaN', () => mannWhitney([1, Number.NaN], [1, 2]), 'NON_FINITE'],
   ] as const)('%s → %s', (_l, f, code) => expectStatsError(f, code));
 });
+
+interface OptCase { name: string; x: number[]; y: number[]; paired: boolean; exact: boolean | Record<string, never>; correct: boolean; results: Res[] }
+const opts = readFixture<{ rankOptions: OptCase[] }>('hypothesis-tests.json').rankOptions;
+
+describe('rank tests with options vs R wilcox.test (normal approximation without ties, exact = FALSE, correct = FALSE)', () => {
+  it.each(opts.map((c) => [c.name, c] as const))('%s', (_n, c) => {
+    const exact = typeof c.exact === 'boolean' ? c.exact : undefined;
+    for (const r of c.results) {
+      const o = { alternative: r.alternative, exact, correct: c.correct };
+      const got = c.paired ? signedRank(c.x, c.y, o) : mannWhitney(c.x, c.y, o);
+      expect(got.method).not.toContain('exact');
+      expect(got.options.correct).toBe(c.correct);
+      expectRankTest(got, r);
+    }
+  });
+});
