@@ -114,6 +114,7 @@ describe('rank tests with options vs R wilcox.test (normal approximation without
       const got = c.paired ? signedRank(c.x, c.y, o) : mannWhitney(c.x, c.y, o);
       expect(got.method).not.toContain('exact');
       expect(got.options.correct).toBe(c.correct);
+      expect(got.method.includes('continuity correction')).toBe(c.correct);
       expectRankTest(got, r);
     }
   });

@@ -126,5 +126,5 @@ export function mannWhitney(xIn: ArrayLike<number>, yIn: ArrayLike<number>, opti
   const estimate = zeroin((d) => wdiff(d, 0, false), mumin, mumax, wdiff(mumin, 0, false), wdiff(mumax, 0, false), 1e-4);
   const [lower, upper] =
     alternative === 'two.sided' ? [rootAt(normal.quantile(1 - alpha / 2)), rootAt(normal.quantile(alpha / 2))] : alternative === 'greater' ? [rootAt(normal.quantile(1 - alpha)), Infinity] : [-Infinity, rootAt(normal.quantile(alpha))];
-  return { method: 'Wilcoxon rank-sum test with continuity correction (normal approximation)', options: { alternative, confLevel, exact: false, correct }, statistic: W, p, estimate, lower, upper };
+  return { method: `Wilcoxon rank-sum test${correct ? ' with continuity correction' : ''} (normal approximation)`, options: { alternative, confLevel, exact: false, correct }, statistic: W, p, estimate, lower, upper };
 }

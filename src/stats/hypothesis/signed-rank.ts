@@ -90,5 +90,5 @@ export function signedRank(xIn: ArrayLike<number>, yIn?: ArrayLike<number>, opti
   const [lower, upper] =
     alternative === 'two.sided' ? (a < 1 ? [rootAt(zu(a / 2)), rootAt(zl(a / 2))] : [med, med]) : alternative === 'greater' ? [a < 1 ? rootAt(zu(a)) : med, Infinity] : [-Infinity, a < 1 ? rootAt(zl(a)) : med];
   const estimate = zeroin((m) => W(m, false), lo, hi, W(lo, false), W(hi, false), 1e-4);
-  return { method: 'Wilcoxon signed-rank test with continuity correction (normal approximation)', options: { alternative, confLevel: achieved < confLevel ? achieved : confLevel, exact: false, correct }, statistic: V, p, estimate, lower, upper };
+  return { method: `Wilcoxon signed-rank test${correct ? ' with continuity correction' : ''} (normal approximation)`, options: { alternative, confLevel: achieved < confLevel ? achieved : confLevel, exact: false, correct }, statistic: V, p, estimate, lower, upper };
 }
