@@ -1,0 +1,173 @@
+/**
+ * MMRM over all post-baseline visits: outcome ~ arm * visit + baseline * visit + strata, a
+ * marginal model with the covariance structure, REML/ML and df method of the plan (the
+ * trial-standard primary analysis under MAR; Mallinckrodt et al. 2008). Everyone in the
+ * population with at least one post-baseline value contributes the visits they have; a missing
+ * baseline is mean-imputed as in the ANCOVA (White & Thompson 2005). EMMs per arm at the
+ * requested visit, equal weights over strata, baseline at its mean over the analysed rows (as
+ * emmeans on the long data).
+ *
+ * The pipeline asks once per visit; the fit covers every visit, so it is cached per outcome
+ * values array, population function and options, and the second visit reuses it.
+ */
+import { factor, modelMatrix, numeric, type Design, type Variable } from '../../stats/design/model-matrix.ts';
+import { fitMmrm, mmrmBasis, type CovarianceId, type MmrmDfMethod, type MmrmFit, type MmrmMethod } from '../../stats/models/mmrm/index.ts';
+import { contrast, emmeans, type EmmResult } from '../../stats/emm/emmeans.ts';
+import type { LinearBasis } from '../../stats/emm/basis.ts';
+import { pooledSd } from '../../stats/effects/cohens-d.ts';
+import { StatsError } from '../../stats/errors.ts';
+import { countArms, notEstimable, type EstimatorContext, type EstimatorOutput } from './common.ts';
+
+export interface MmrmEstimatorOptions {
+  readonly covariance: CovarianceId;
+  readonly df: MmrmDfMethod;
+  readonly method: MmrmMethod;
+  readonly strata: boolean;
+}
+
+/** One fit over all post-baseline visits, or why there is none. */
+export interface MmrmFitBundle {
+  readonly model: string;
+  readonly members: readonly number[];
+  readonly analysed: Readonly<Record<string, number>>;
+  readonly covariates: readonly string[];
+  readonly warnings: readonly string[];
+  readonly imputed: number;
+  readonly visits: readonly string[];
+  readonly result: { readonly fit: MmrmFit; readonly basis: LinearBasis; readonly emm: EmmResult } | { readonly error: string };
+}
+
+const cache = new WeakMap<readonly Float64Array[], WeakMap<(i: number) => boolean, Map<string, MmrmFitBundle>>>();
+
+/** The (cached) fit behind `mmrm(ctx, options)`; exported so callers and tests can inspect it. */
+export function mmrmFitFor(ctx: EstimatorContext, options: MmrmEstimatorOptions): MmrmFitBundle {
+  const byInclude = cache.get(ctx.outcome.values) ?? new WeakMap();
+  cache.set(ctx.outcome.values, byInclude);
+  const byOptions = byInclude.get(ctx.include) ?? new Map<string, MmrmFitBundle>();
+  byInclude.set(ctx.include, byOptions);
+  const key = `${options.covariance}|${options.df}|${options.method}|${options.strata}|${ctx.confLevel}`;
+  let bundle = byOptions.get(key);
+  if (!bundle) {
+    bundle = fitBundle(ctx, options);
+    byOptions.set(key, bundle);
+  }
+  return bundle;
+}
+
+function fitBundle(ctx: EstimatorContext, options: MmrmEstimatorOptions): MmrmFitBundle {
+  const { frame, outcome } = ctx;
+  const strata = options.strata ? frame.strata : [];
+  const model = `${outcome.id} ~ arm * visit + ${outcome.id}@baseline * visit${strata.length ? ` + ${strata.map((s) => s.column).join(' + ')}` : ''}`;
+  const post = frame.visits.map((_, v) => v).filter((v) => v > frame.baselineVisit && outcome.values[v].some((x) => !Number.isNaN(x)));
+  const members: number[] = [];
+  for (let i = 0; i < frame.n; i++) if (ctx.include(i) && post.some((v) => !Number.isNaN(outcome.values[v][i]))) members.push(i);
+  const analysed = countArms(frame, members);
+  const warnings: string[] = [];
+  const visits = post.map((v) => frame.visits[v]);
+  const fail = (error: string, covariates: string[] = [], imputed = 0): MmrmFitBundle => ({ model, members, analysed, covariates, warnings, imputed, visits, result: { error } });
+  const arms = [frame.arms[frame.control].label, frame.arms[frame.intervention].label];
+  for (const a of arms) if (analysed[a] < 2) return fail(`fewer than 2 participants with a post-baseline ${outcome.id} in arm ${a}`);
+
+  const base = outcome.values[frame.baselineVisit];
+  const observed = members.filter((i) => !Number.isNaN(base[i]));
+  if (observed.length < 2) return fail('the baseline value is missing for nearly everyone analysed');
+  const baseMean = observed.reduce((s, i) => s + base[i], 0) / observed.length;
+  const imputed = members.length - observed.length;
+  if (imputed > 0) warnings.push(`${imputed} missing baseline value(s) replaced by the mean baseline of the participants analysed`);
+
+  // Long format: one row per member × observed post-baseline visit.
+  const rowMember: number[] = [];
+  const rowVisit: number[] = [];
+  const y: number[] = [];
+  for (const i of members) post.forEach((v, k) => {
+    if (Number.isNaN(outcome.values[v][i])) return;
+    rowMember.push(i);
+    rowVisit.push(k);
+    y.push(outcome.values[v][i]);
+  });
+  const baseline = rowMember.map((i) => (Number.isNaN(base[i]) ? baseMean : base[i]));
+  if (new Set(baseline).size < 2) return fail('the baseline value is constant for everyone analysed', [], imputed);
+  const variables: Variable[] = [
+    factor('arm', rowMember.map((i) => frame.arms[frame.arm[i]].label), arms),
+    factor('visit', rowVisit.map((k) => visits[k]), visits),
+    numeric('baseline', baseline),
+  ];
+  const terms: string[][] = [['arm'], ['visit'], ['baseline']];
+  const covariates = ['baseline'];
+  for (const s of strata) {
+    const labels = rowMember.map((i) => (s.values[i] < 0 ? '(missing)' : s.levels[s.values[i]]));
+    const present = [...new Set(labels)].sort();
+    if (present.length < 2) {
+      warnings.push(`stratum ${s.column} has one level among the analysed and is left out of the model`);
+      continue;
+    }
+    variables.push(factor(s.column, labels, present));
+    terms.push([s.column]);
+    covariates.push(s.column);
+  }
+  terms.push(['arm', 'visit'], ['visit', 'baseline']);
+  try {
+    const design: Design = modelMatrix({ variables, terms });
+    const fit = fitMmrm(
+      { X: design.X, columnNames: design.columnNames, y, subject: rowMember, visit: rowVisit, visits },
+      { covariance: options.covariance, method: options.method, df: options.df },
+    );
+    if (fit.aliased.length > 0) warnings.push(`aliased model terms dropped: ${fit.aliased.join(', ')}`);
+    if (!fit.convergence.converged) return fail(`the MMRM did not converge: ${fit.convergence.messages.join('; ')}`, covariates, imputed);
+    if (fit.convergence.messages.length > 0) warnings.push(`MMRM optimizer fallback used (${fit.convergence.optimizer} converged): ${fit.convergence.messages.join('; ')}`);
+    const basis = mmrmBasis(fit, design);
+    const emm = emmeans(basis, { specs: ['arm'], by: ['visit'], weights: 'equal', confLevel: ctx.confLevel });
+    return { model, members, analysed, covariates, warnings, imputed, visits, result: { fit, basis, emm } };
+  } catch (e) {
+    if (e instanceof StatsError) return fail(e.message, covariates, imputed);
+    throw e;
+  }
+}
+
+export function mmrm(ctx: EstimatorContext, options: MmrmEstimatorOptions): EstimatorOutput {
+  const b = mmrmFitFor(ctx, options);
+  const visit = ctx.frame.visits[ctx.visit];
+  if ('error' in b.result) return { ...notEstimable(ctx, b.result.error, b.model, { ...b.analysed }), warnings: b.warnings };
+  if (!b.visits.includes(visit)) return { ...notEstimable(ctx, `visit ${visit} is not a post-baseline visit with ${ctx.outcome.id} observed`, b.model, { ...b.analysed }), warnings: b.warnings };
+  const { fit, basis, emm } = b.result;
+  const { frame } = ctx;
+  const arms = [frame.arms[frame.control].label, frame.arms[frame.intervention].label];
+  const [ctrl, intv] = arms.map((a) => emm.cells.find((c) => c.levels.visit === visit && c.levels.arm === a)!);
+  const diff = contrast(basis, intv, ctrl, ctx.confLevel, `${arms[1]} - ${arms[0]}`);
+  if (diff.estimate === null || diff.se === null || diff.p === null || diff.t === null || diff.lower === null || diff.upper === null || ctrl.estimate === null || intv.estimate === null) {
+    return { ...notEstimable(ctx, `the arm difference at ${visit} is not estimable in this model`, b.model, { ...b.analysed }), warnings: b.warnings };
+  }
+  const y = ctx.outcome.values[ctx.visit];
+  const at = (arm: number) => b.members.filter((i) => frame.arm[i] === arm && !Number.isNaN(y[i])).map((i) => y[i]);
+  const yI = at(frame.intervention);
+  const yC = at(frame.control);
+  const cell = (c: typeof ctrl) => ({ estimate: c.estimate!, se: c.se!, df: c.df, lower: c.lower!, upper: c.upper! });
+  return {
+    status: 'estimated',
+    reason: null,
+    analysed: b.analysed,
+    emm: { [arms[0]]: cell(ctrl), [arms[1]]: cell(intv) },
+    difference: { estimate: diff.estimate, se: diff.se, df: diff.df, statistic: diff.t, p: diff.p, lower: diff.lower, upper: diff.upper },
+    sd: yI.length > 1 && yC.length > 1 ? pooledSd(yI, yC) : null,
+    covariates: b.covariates,
+    model: b.model,
+    dfMethod: fit.options.df,
+    options: {
+      covariance: fit.options.covariance,
+      df: fit.options.df,
+      method: fit.options.method,
+      converged: fit.convergence.converged,
+      optimizer: fit.convergence.optimizer,
+      logLik: fit.logLik,
+      AIC: fit.AIC,
+      BIC: fit.BIC,
+      visits: b.visits.join(', '),
+      observations: fit.nObs,
+      baselineMissing: 'mean-impute',
+      baselineImputed: b.imputed,
+      emmWeights: 'equal',
+      strata: options.strata,
+    },
+    warnings: b.warnings,
+  };
+}
