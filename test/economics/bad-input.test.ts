@@ -30,6 +30,7 @@ describe('bad scenarios are refused with a named problem', () => {
     ['an effect rate below −1', (s: Record<string, any>) => { s.effects[0].rate = -1.01; }, 'effects.0.rate', ''],
     ['a rate card for an unknown effect', (s: Record<string, any>) => { s.investor.rateCard[0].effect = 'nope'; }, 'investor.rateCard[0].effect', 'no effect'],
     ['a savings profile that does not sum to 1', (s: Record<string, any>) => { s.savingsProfile = [0.5, 0.5, 0.5, 0, 0]; }, 'savingsProfile', 'sum to'],
+    ['a rate-card cap below its floor', (s: Record<string, any>) => { s.investor.rateCard[0].floor = 10; s.investor.rateCard[0].cap = 5; }, 'investor.rateCard[0].cap', 'below the floor'],
     ['a cap below the floor', (s: Record<string, any>) => { s.investor.floor = 10; s.investor.cap = 5; }, 'investor.cap', 'below the floor'],
     ['a beta distribution whose SD is too large for its mean', (s: Record<string, any>) => { s.targetGroups[0].savingUncertainty = { type: 'beta', mean: 0.5, sd: 0.6 }; }, 'targetGroups[0].savingUncertainty', 'too large'],
     ['a triangular distribution with min above max', (s: Record<string, any>) => { s.costUncertainty = { type: 'triangular', min: 12000, mode: 9694, max: 8000 }; }, 'costUncertainty', 'min ≤ mode ≤ max'],

@@ -1,10 +1,13 @@
 // The business case, settlement/IRR and tornado quantiles against an independent R implementation
 // (test/reference/economics.R → economics.json; IRR by uniroot to 1e-15, cross-checked by polyroot).
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadScenario } from '../../src/economics/scenario/load.ts';
+import { parseScenario } from '../../src/economics/scenario/load.ts';
 import { businessCase } from '../../src/economics/model/business-case.ts';
 import { settlement } from '../../src/economics/settlement/settlement.ts';
+import { fastEvaluator } from '../../src/economics/model/net-total.ts';
+import { baseParameters } from '../../src/economics/model/parameters.ts';
 import { quantile, type ParameterDistribution } from '../../src/economics/psa/distributions.ts';
 import type { Scenario } from '../../src/economics/scenario/schema.ts';
 import { readFixture, repoRoot } from '../helpers/fixtures.ts';
@@ -15,7 +18,7 @@ interface Overrides {
   readonly horizonYears?: number;
   readonly savingsProfile?: number[];
   readonly rates?: Record<string, number>;
-  readonly investor?: Record<string, number | null>;
+  readonly investor?: Record<string, unknown>;
 }
 interface Case { readonly name: string; readonly file: string; readonly overrides: Overrides | [] }
 interface BcCase extends Case {
@@ -47,23 +50,17 @@ interface Fixture {
 
 const ref = readFixture<Fixture>('economics.json');
 
-/** Applies a case's overrides exactly as economics.R does (a null investor field removes it). */
+/** Applies a case's overrides to the scenario file exactly as economics.R does (a null investor field removes it), then validates it. */
 function scenarioFor(c: Case): Scenario {
-  const s = loadScenario(join(repoRoot, c.file));
+  const raw = JSON.parse(readFileSync(join(repoRoot, c.file), 'utf8')) as Record<string, any>;
   const o: Overrides = Array.isArray(c.overrides) ? {} : c.overrides;
-  const investor: Record<string, unknown> = { ...s.investor };
+  for (const k of ['discountRate', 'horizonYears', 'savingsProfile'] as const) if (o[k] !== undefined) raw[k] = o[k];
+  for (const e of raw.effects) if (o.rates?.[e.id] !== undefined) e.rate = o.rates[e.id];
   for (const [k, v] of Object.entries(o.investor ?? {})) {
-    if (v === null) delete investor[k];
-    else investor[k] = v;
+    if (v === null) delete raw.investor[k];
+    else raw.investor[k] = v;
   }
-  return {
-    ...s,
-    discountRate: o.discountRate ?? s.discountRate,
-    horizonYears: o.horizonYears ?? s.horizonYears,
-    savingsProfile: o.savingsProfile ?? s.savingsProfile,
-    effects: s.effects.map((e) => ({ ...e, rate: o.rates?.[e.id] ?? e.rate })),
-    investor: investor as Scenario['investor'],
-  };
+  return parseScenario(raw, c.file);
 }
 
 describe('business case against R', () => {
@@ -98,5 +95,21 @@ describe('tornado quantiles against R (qnorm, qt, qlnorm, qgamma, qbeta; triangu
   it.each(ref.quantiles.map((c) => [c.dist.type, c] as const))('%s', (_name, c) => {
     const q = ref.probabilities.map((p) => quantile(c.dist, Number.NaN, p));
     expectAllLRE(q, c.q, 9, `${c.dist.type} quantiles`);
+  });
+});
+
+describe('rate card per payment metric with its own floor and cap', () => {
+  it('reports each metric before and after its limits, then the programme total', () => {
+    const c = ref.settlement.find((x) => x.name.startsWith('three metrics, gross basis'))!;
+    const st = settlement(scenarioFor(c));
+    expect(st.rateCard.map((r) => [r.effect, r.limitApplied])).toEqual([['personal-recovery', 'cap'], ['life-satisfaction', null], ['less-psychiatric-contact', 'floor']]);
+    // Gross basis: (0.15 + 0.30) × 240 outcomes × 60,000 = 6,480,000, capped at 3,000,000.
+    expect(st.rateCard[0].paymentsBeforeLimits).toBeCloseTo(6_480_000, 6);
+    expect(st.rateCard.map((r) => r.payments)).toEqual([3_000_000, expect.closeTo(864_000, 6), 200_000]);
+    expect(st.totalPayments).toBeCloseTo(4_064_000, 6);
+    expect(st.limitApplied).toBeNull();
+    // The PSA's fast path applies the same limits.
+    const sc = scenarioFor(c);
+    expect(fastEvaluator(sc).totalPayments(baseParameters(sc))).toBeCloseTo(st.totalPayments, 6);
   });
 });

@@ -56,17 +56,19 @@ settle <- function(sc) {
   floor_ <- if (is.null(inv$floor)) 0 else inv$floor
   rate <- sapply(sc$effects, function(e) e$rate); names(rate) <- sapply(sc$effects, function(e) e$id)
   Tn <- Y + lag
+  spread <- function(p, before, total) if (before > 0) p * total / before else ifelse(seq_len(Tn) > lag & seq_len(Tn) <= Y + lag, total / Y, 0)
+  clamp <- function(x, lo, hi) { v <- max(x, if (is.null(lo)) 0 else lo); if (is.null(hi)) v else min(v, hi) }
   pre <- numeric(Tn); pay <- numeric(Tn)
-  for (y in 1:Y) {
-    pre[y] <- ny * inv$prefinancingPerCitizen
-    for (rc in inv$rateCard) {
-      s <- rate[[rc$effect]] + if (identical(rc$basis, "gross")) rc$counterfactualRate else 0
-      pay[y + lag] <- pay[y + lag] + max(0, s) * ny * rc$pricePerOutcome
-    }
+  for (y in 1:Y) pre[y] <- ny * inv$prefinancingPerCitizen
+  # Each metric's payments within its own [floor, cap], then the programme total within the investor's.
+  for (rc in inv$rateCard) {
+    s <- rate[[rc$effect]] + if (identical(rc$basis, "gross")) rc$counterfactualRate else 0
+    p <- numeric(Tn)
+    for (y in 1:Y) p[y + lag] <- max(0, s) * ny * rc$pricePerOutcome
+    pay <- pay + spread(p, sum(p), clamp(sum(p), rc$floor, rc$cap))
   }
-  before <- sum(pay); total <- max(before, floor_)
-  if (!is.null(inv$cap)) total <- min(total, inv$cap)
-  pay <- if (before > 0) pay * total / before else ifelse(seq_len(Tn) > lag & seq_len(Tn) <= Y + lag, total / Y, 0)
+  before <- sum(pay); total <- clamp(before, floor_, inv$cap)
+  pay <- spread(pay, before, total)
   flows <- pay - pre
   root <- uniroot(function(x) npv(x, flows), c(-0.99, 10), tol = 1e-15, maxiter = 10000)$root
   # Cross-check: the IRR is 1/v − 1 for the real root v > 0 of Σ c_t v^t.
@@ -93,6 +95,10 @@ settle_cases <- list(
   list(name = "base case, 9 %, no cap, lag 2", file = base, overrides = list(rates = list(`personal-recovery` = 0.09), investor = list(cap = NULL, paymentLagYears = 2))),
   list(name = "base case, 6 %, no cap, lag 1 (loss)", file = base, overrides = list(rates = list(`personal-recovery` = 0.06), investor = list(cap = NULL))),
   list(name = "zero effect with a floor of 1,000,000", file = base, overrides = list(rates = list(`personal-recovery` = 0), investor = list(floor = 1000000))),
+  list(name = "three metrics, gross basis and per-metric cap and floor, no programme cap", file = three, overrides = list(rates = list(`personal-recovery` = 0.15, `life-satisfaction` = 0.09, `less-psychiatric-contact` = 0),
+    investor = list(cap = NULL, rateCard = list(list(effect = "personal-recovery", pricePerOutcome = 60000, basis = "gross", counterfactualRate = 0.3, cap = 3000000),
+      list(effect = "life-satisfaction", pricePerOutcome = 40000, basis = "net", counterfactualRate = 0, floor = 0),
+      list(effect = "less-psychiatric-contact", pricePerOutcome = 50000, basis = "net", counterfactualRate = 0, floor = 200000))))),
   list(name = "three metrics at trial-like rates, no cap, lag 3", file = three, overrides = list(rates = list(`personal-recovery` = 0.15, `life-satisfaction` = 0.09, `less-psychiatric-contact` = 0.06), investor = list(cap = NULL, paymentLagYears = 3)))
 )
 st_out <- lapply(settle_cases, function(cs) { sc <- apply_overrides(read_scenario(cs$file), cs$overrides); c(list(name = cs$name, file = cs$file, overrides = cs$overrides), settle(sc)) })

@@ -8,6 +8,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import { administrationIds } from '../scenario/schema.ts';
 import type { ModelParameters } from './parameters.ts';
 import { savingsProfile } from './business-case.ts';
+import { achievedPerCohort, clampPayment } from '../settlement/settlement.ts';
 
 export interface FastEvaluator {
   readonly totalNet: (p: ModelParameters) => number;
@@ -48,13 +49,8 @@ export function fastEvaluator(s: Scenario): FastEvaluator {
 
   function totalPayments(p: ModelParameters): number {
     let before = 0;
-    for (const r of s.investor.rateCard) {
-      const rate = p.effectRates[r.effect] + (r.basis === 'gross' ? r.counterfactualRate : 0);
-      before += Math.max(0, rate) * perYear * years * r.pricePerOutcome;
-    }
-    let total = Math.max(before, s.investor.floor);
-    if (s.investor.cap !== undefined) total = Math.min(total, s.investor.cap);
-    return total;
+    for (const r of s.investor.rateCard) before += clampPayment(achievedPerCohort(r, p, perYear) * years * r.pricePerOutcome, r.floor, r.cap);
+    return clampPayment(before, s.investor.floor, s.investor.cap);
   }
 
   return { totalNet, totalPayments, totalPrefinancing: perYear * years * s.investor.prefinancingPerCitizen };

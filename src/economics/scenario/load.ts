@@ -51,6 +51,11 @@ export function checkScenario(s: Scenario, file: string): ScenarioProblem[] {
       problems.push({ file, path: 'effects[].drives', value: drivers, message: `administration "${adm}" is driven by more than one effect`, fix: 'let each administration be driven by one effect' });
     }
   }
+  s.investor.rateCard.forEach((r, i) => {
+    if (r.cap !== undefined && r.cap < r.floor) {
+      problems.push({ file, path: `investor.rateCard[${i}].cap`, value: r.cap, message: `cap ${r.cap} is below the floor ${r.floor}`, fix: 'raise the cap or lower the floor' });
+    }
+  });
   if (s.investor.cap !== undefined && s.investor.cap < s.investor.floor) {
     problems.push({ file, path: 'investor.cap', value: s.investor.cap, message: `cap ${s.investor.cap} is below the floor ${s.investor.floor}`, fix: 'raise the cap or lower the floor' });
   }

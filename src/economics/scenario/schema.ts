@@ -71,6 +71,9 @@ export const rateCardEntrySchema = z
     basis: z.enum(['net', 'gross']).default('net'),
     /** For "gross": the success rate with the intervention (the counterfactual is added to the net rate). */
     counterfactualRate: z.number().min(0).max(1).default(0),
+    /** This metric's payments over the programme are kept within [floor, cap] (DKK) before the programme-wide limits. */
+    floor: money.default(0),
+    cap: money.optional(),
   })
   .strict();
 
