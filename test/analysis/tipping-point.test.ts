@@ -46,7 +46,10 @@ describe('δ-adjusted tipping point', () => {
 
   it('WSAS (higher is worse): δ is added to the intervention arm, the default range is one pooled SD', () => {
     const c = ctx('wsas');
-    const r = tippingPoint(c, { ...mi, steps: 5, alpha: 0.05 });
+    const ticks: string[] = [];
+    const r = tippingPoint(c, { ...mi, steps: 5, alpha: 0.05, onProgress: (d, t) => ticks.push(`${d}/${t}`) });
+    expect(ticks.at(-1)).toBe('16/16'); // 10 imputations + 6 grid points
+    expect(ticks).toHaveLength(16);
     const y = c.outcome.values[1];
     const obs = (a: number) => [...Array(frame.n).keys()].filter((i) => frame.arm[i] === a && !Number.isNaN(y[i])).map((i) => y[i]);
     expect(r.searchedUpTo).toBe(pooledSd(obs(frame.intervention), obs(frame.control)));

@@ -52,7 +52,9 @@ export function tippingPoint(ctx: EstimatorContext, options: TippingPointOptions
   if (!(maxDelta > 0) || !Number.isFinite(maxDelta)) throw new StatsError('INVALID_ARGUMENT', `the largest δ must be positive and finite, got ${maxDelta}`);
   const grid = deltaGrid(maxDelta, options.steps);
 
-  const imp = imputeOutcome(ctx, options);
+  // Progress: the m imputations, then the grid points (bisection steps are not counted).
+  const total = options.m + grid.length;
+  const imp = imputeOutcome(ctx, { ...options, onProgress: options.onProgress ? (done) => options.onProgress!(done, total) : undefined });
   if (imp.visitColumn[ctx.visit] < 0 || imp.visitColumn[frame.baselineVisit] < 0) throw new StatsError('NOT_ESTIMABLE', `${outcome.id}: too few observed values to impute`);
   const inI = armSelector(ctx, imp, 'intervention');
   const shiftI = arm === 'control' ? 0 : -benefit;
@@ -67,10 +69,12 @@ export function tippingPoint(ctx: EstimatorContext, options: TippingPointOptions
   const path: TippingPointResult['path'][number][] = [];
   const first = evaluate(0);
   path.push(first.point);
+  options.onProgress?.(options.m + 1, total);
   let tipping: number | null = null;
   for (let s = 1; s < grid.length; s++) {
     const e = evaluate(grid[s]);
     path.push(e.point);
+    options.onProgress?.(options.m + s + 1, total);
     if (tipping === null && e.conclusion !== first.conclusion) {
       let lo = grid[s - 1];
       let hi = grid[s];
