@@ -1,0 +1,67 @@
+/**
+ * The seeded generator behind every stochastic routine: the standard MT19937 (so the stream is the
+ * one any MT19937 implementation gives for the same seed), 53-bit uniforms built from it as
+ * genrand_res53, and golden values pinning the derived draws, so a change of algorithm or library
+ * version that would alter results "on another machine" fails here first.
+ */
+import { describe, expect, it } from 'vitest';
+import mt19937 from '@stdlib/random-base-mt19937';
+import { createRng, permutation } from '../../../src/stats/random/rng.ts';
+import { bootstrap } from '../../../src/stats/resample/bootstrap.ts';
+import { expectStatsError } from '../../helpers/errors.ts';
+
+describe('seeded random numbers', () => {
+  it('is the reference MT19937: seed 5489 gives 3499211612, …, and 4123659995 as the 10,000th output (C++ std::mt19937)', () => {
+    const g = mt19937.factory({ seed: 5489 });
+    expect([g(), g(), g(), g(), g()]).toEqual([3499211612, 581869302, 3890346734, 3586334585, 545404204]);
+    let v = 0;
+    for (let i = 6; i <= 10000; i++) v = g();
+    expect(v).toBe(4123659995);
+  });
+
+  it('uniforms are genrand_res53 of two consecutive 32-bit outputs (after the 3 that @stdlib’s samplers take when built)', () => {
+    const g = mt19937.factory({ seed: 20201201 });
+    const r = createRng(20201201);
+    for (let k = 0; k < 6; k++) g();
+    for (let k = 0; k < 5; k++) {
+      const a = g() >>> 5;
+      const b = g() >>> 6;
+      expect(r.uniform()).toBe((a * 67108864 + b) / 9007199254740992);
+    }
+  });
+
+  it('golden values: the same seed gives the same draws everywhere', () => {
+    const r = createRng(20201201);
+    expect([r.uniform(), r.uniform(), r.uniform()]).toEqual([0.17723272445783766, 0.16130020459390537, 0.5841320137962853]);
+    expect(r.normal()).toBe(0.22527089919341967);
+    expect(r.int(296)).toBe(232);
+    expect(r.gamma(2, 3)).toBe(8.613928998314737);
+    expect(r.beta(2, 5)).toBe(0.37797571284204035);
+    expect(r.chisq(3)).toBe(6.511178256403704);
+    expect(createRng(20201201).fork('bootstrap').uniform()).toBe(0.672813116224323);
+    expect(createRng(20201201).fork(7).uniform()).toBe(0.13807436171275156);
+    expect(Array.from(permutation(createRng(1), 8))).toEqual([4, 7, 3, 6, 5, 0, 1, 2]);
+  });
+
+  it('forks are reproducible, differ by label, and do not disturb the parent stream', () => {
+    const a = createRng(42);
+    const b = createRng(42);
+    a.fork('x');
+    expect(a.uniform()).toBe(b.uniform());
+    expect(createRng(42).fork('x').uniform()).toBe(createRng(42).fork('x').uniform());
+    expect(createRng(42).fork('x').uniform()).not.toBe(createRng(42).fork('y').uniform());
+  });
+
+  it('a stratified bootstrap is identical for the same seed and keeps every stratum size', () => {
+    const y = Float64Array.from({ length: 30 }, (_, i) => Math.sin(i) * 10);
+    const strata = Int32Array.from({ length: 30 }, (_, i) => i % 3);
+    const stat = (idx: Int32Array) => idx.reduce((s, i) => s + y[i], 0);
+    const one = bootstrap(30, stat, { B: 200, seed: 9, strata });
+    const two = bootstrap(30, stat, { B: 200, seed: 9, strata });
+    expect(Buffer.from(one.t.buffer).equals(Buffer.from(two.t.buffer))).toBe(true);
+    const sizes = (idx: Int32Array) => [0, 1, 2].map((s) => idx.filter((i) => strata[i] === s).length);
+    bootstrap(30, (idx) => (expect(sizes(idx)).toEqual([10, 10, 10]), 0), { B: 20, seed: 9, strata });
+  });
+
+  it.each([0, -1, 1.5, 2 ** 32, Number.NaN])('refuses seed %s', (seed) => expectStatsError(() => createRng(seed), 'INVALID_ARGUMENT'));
+});
