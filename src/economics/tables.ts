@@ -1,7 +1,7 @@
 /**
  * Economics results as rectangular tables (CSV/XLSX) and as chart data for the report:
- * cumulative cash flow by year and payer, savings by administration, the tornado and the PSA
- * histogram. Aggregates only.
+ * cumulative cash flow by year and payer, savings by administration, the investor's rate card,
+ * the tornado and the PSA histogram. Aggregates only.
  */
 import { administrationIds } from './scenario/schema.ts';
 import type { EconomicsResult } from './run.ts';
@@ -59,6 +59,14 @@ export function cashFlowTable(r: EconomicsResult): FlatTable {
   };
 }
 
+export function rateCardTable(r: EconomicsResult): FlatTable {
+  return {
+    name: 'rate_card',
+    columns: ['effect', 'outcomes', 'price_per_outcome', 'payments_before_limits', 'payments', 'limit_applied'],
+    rows: r.settlement.rateCard.map((c) => [c.effect, c.outcomes, c.pricePerOutcome, c.paymentsBeforeLimits, c.payments, c.limitApplied]),
+  };
+}
+
 export function tornadoTable(r: EconomicsResult): FlatTable {
   return {
     name: 'tornado',
@@ -77,5 +85,5 @@ export function psaHistogramTable(r: EconomicsResult): FlatTable {
 }
 
 export function economicsTables(r: EconomicsResult): FlatTable[] {
-  return [summaryTable(r), savingsByAdministrationTable(r), cashFlowTable(r), tornadoTable(r), psaHistogramTable(r)];
+  return [summaryTable(r), savingsByAdministrationTable(r), cashFlowTable(r), rateCardTable(r), tornadoTable(r), psaHistogramTable(r)];
 }
