@@ -7,3 +7,4 @@ export * from './data/index.ts';
 export * from './instruments/index.ts';
 export * from './analysis/index.ts';
 export * from './economics/index.ts';
+export * from './report/index.ts';

@@ -7,7 +7,8 @@ import { registerEconomics } from './economics.ts';
 import { registerSimulate } from './simulate.ts';
 import { registerValidate } from './validate.ts';
 import { registerAnalyze } from './analyze.ts';
+import { registerReport } from './report.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [registerValidate, registerAnalyze, registerSimulate, registerEconomics];
+export const commands: RegisterCommand[] = [registerValidate, registerAnalyze, registerSimulate, registerEconomics, registerReport];

@@ -1,0 +1,64 @@
+/**
+ * The report pipeline, in memory: results (+ economics) + language
+ *   → chart context → chart specs (charts/) → SVG (vega) → PNG (resvg) → HTML page (html/)
+ *   → a list of artefacts (name + content). Nothing is written here; write-report.ts does that.
+ * Deterministic: no clock, no randomness — same inputs and date give byte-identical artefacts.
+ */
+import type { AnalysisResults, Lang } from '../analysis/results/types.ts';
+import type { EconomicsResult } from '../economics/run.ts';
+import { chartContext } from './charts/context.ts';
+import { buildCharts } from './charts/index.ts';
+import type { ChartDef } from './charts/types.ts';
+import { renderSvgWithWarnings } from './render/svg.ts';
+import { renderPng } from './render/png.ts';
+import { vendorScripts } from './render/vendor.ts';
+import { renderPage } from './html/page.ts';
+
+export interface ReportOptions {
+  readonly lang: Lang;
+  /** Report date as YYYY-MM-DD; null or absent: no date is printed (never the wall clock). */
+  readonly date?: string | null;
+  /** Render PNGs (default true); the bench and some tests switch it off. */
+  readonly png?: boolean;
+}
+
+export interface ReportArtefact {
+  /** Path relative to the report folder. */
+  readonly name: string;
+  readonly content: string | Uint8Array;
+}
+
+export interface BuiltReport {
+  readonly lang: Lang;
+  readonly date: string | null;
+  readonly charts: readonly ChartDef[];
+  readonly artefacts: readonly ReportArtefact[];
+  /** Vega-Lite compiler notes, by chart. */
+  readonly warnings: readonly string[];
+}
+
+/** The date the report prints: --date, else SOURCE_DATE_EPOCH (reproducible-builds convention), else none. */
+export function resolveReportDate(option: string | null | undefined, env: Readonly<Record<string, string | undefined>> = process.env): string | null {
+  if (option) return option;
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
+  return null;
+}
+
+export async function buildReport(results: AnalysisResults, economics: EconomicsResult | null, options: ReportOptions): Promise<BuiltReport> {
+  const ctx = chartContext(results, economics, options.lang);
+  const date = options.date ? ctx.t.fmt.date(options.date) : null;
+  const charts = buildCharts(ctx);
+  const artefacts: ReportArtefact[] = [];
+  const warnings: string[] = [];
+  for (const c of charts) {
+    const { svg, warnings: w } = await renderSvgWithWarnings(c.spec);
+    for (const x of w) warnings.push(`${c.id}: ${x}`);
+    artefacts.push({ name: `charts/${c.id}.vl.json`, content: `${JSON.stringify(c.spec, null, 2)}\n` });
+    artefacts.push({ name: `charts/${c.id}.svg`, content: svg });
+    if (options.png !== false) artefacts.push({ name: `charts/${c.id}.png`, content: renderPng(svg) });
+  }
+  const html = renderPage({ ctx, charts: new Map(charts.map((c) => [c.id, c])), date }, vendorScripts());
+  artefacts.unshift({ name: 'index.html', content: html });
+  return { lang: options.lang, date: options.date ?? null, charts, artefacts, warnings: [...new Set(warnings)] };
+}

@@ -1,0 +1,107 @@
+/** Safety, subgroups, economics, and methods with estimands. */
+import type { Estimand, OutcomeResult } from '../../analysis/results/types.ts';
+import type { PageModel, Section } from './model.ts';
+import { figure, para } from './model.ts';
+import { esc } from './escape.ts';
+import { renderTable, type Cell } from './tables.ts';
+import { outcomeLabel } from '../charts/context.ts';
+
+const num = (text: string): Cell => ({ text, className: 'num' });
+
+export function safetySection(m: PageModel): Section {
+  const { ctx } = m;
+  const { t, results } = ctx;
+  const arms = [ctx.intervention, ctx.control];
+  const ci = t.fmt.ciLabel(results.confLevel);
+  const head: Cell[] = [t.msg.outcome, t.msg.visit, ...arms.flatMap((a) => [num(`${a.label}: ${t.msg.participantsWithEvent.toLowerCase()}`), num(`${a.label}: ${t.msg.eventsTotal.toLowerCase()}`)]), num(`${t.msg.rateRatio} (${ci})`), num(t.msg.pValue)];
+  const rows: Cell[][] = results.safety.map((s) => [
+    s.name[t.lang].charAt(0).toUpperCase() + s.name[t.lang].slice(1),
+    t.label('visits', s.visit),
+    ...arms.flatMap((a) => {
+      const c = s.byArm[a.label];
+      return c ? [num(`${t.fmt.count(c.participantsWithEvent)} / ${t.fmt.count(c.n)}`), num(t.fmt.count(c.total))] : [num('–'), num('–')];
+    }),
+    num(s.rateRatio ? `${t.fmt.num(s.rateRatio.estimate, 2)} (${t.fmt.range(s.rateRatio.lower, s.rateRatio.upper, 2)})` : t.msg.notEstimable),
+    num(s.rateRatio ? t.fmt.p(s.rateRatio.p).replace(/^p\s*=?\s*/, '') : ''),
+  ]);
+  const events = results.events.map((e) => [e.name[t.lang].charAt(0).toUpperCase() + e.name[t.lang].slice(1), ...arms.map((a) => num(t.fmt.count(e.byArm[a.label] ?? 0)))]);
+  const html = [
+    para(t.msg.safetyIntro),
+    rows.length ? renderTable({ head, rows }) : para(t.msg.noRows),
+    `<h3>${esc(t.msg.seriousEventsTitle)}</h3>`,
+    events.length ? renderTable({ head: [t.msg.event, ...arms.map((a) => num(a.label))], rows: events }) : para(t.msg.noRows),
+  ].join('\n');
+  return { id: 'safety', title: t.msg.safetyTitle, html };
+}
+
+export function subgroupSection(m: PageModel): Section {
+  const { ctx } = m;
+  const { t, results } = ctx;
+  const first = results.subgroups[0];
+  if (!first || !m.charts.has('subgroups')) return { id: 'subgroups', title: t.msg.subgroupTitle, html: para(t.msg.noRows) };
+  const o = results.outcomes.find((x) => x.id === first.outcomeId);
+  const intro = t.msg.subgroupIntro(o ? t.loc(o.name) : first.outcomeId, t.label('visits', first.visit));
+  return { id: 'subgroups', title: t.msg.subgroupTitle, html: para(intro) + figure(m, 'subgroups') };
+}
+
+export function economicsSection(m: PageModel): Section | null {
+  const { ctx } = m;
+  const { t, economics: e } = ctx;
+  if (!e) return null;
+  const bc = e.businessCase;
+  const st = e.settlement;
+  const lines = [
+    t.msg.economicsIntro(t.loc(e.scenario.title)),
+    ...Object.values(bc.breakEvenEffectRates ?? {}).map((r) => t.msg.breakEven(t.fmt.pct(r, 2))),
+    t.msg.investorSummary(t.fmt.money(st.totalPrefinancing), t.fmt.money(st.totalPayments), st.irr === null ? '–' : t.fmt.pct(st.irr, 1)),
+  ];
+  const html = [lines.map((l) => para(l)).join(''), figure(m, 'economics-cash-flow'), figure(m, 'economics-savings'), figure(m, 'economics-psa'), figure(m, 'economics-tornado')].join('\n');
+  return { id: 'economics', title: t.msg.economicsTitle, html };
+}
+
+/** The estimand in the report's language: results.json's own text in English, the catalogue's in Danish. */
+function estimandIn(m: PageModel, o: OutcomeResult): Record<keyof Estimand, string> {
+  const { ctx } = m;
+  const { t } = ctx;
+  if (t.lang === 'en') return { ...o.estimand };
+  const tx = t.msg.estimandText;
+  const pick = (table: Readonly<Record<string, string>>, id: string, fallback: string) => table[id] ?? `${fallback} ${t.msg.untranslated}`.trim();
+  return {
+    population: pick(tx.population, o.population, o.estimand.population),
+    treatment: t.msg.treatmentComparison(ctx.intervention.name, ctx.control.name),
+    variable: t.msg.variableAtVisit(t.loc(o.name), t.label('visits', o.visit)),
+    intercurrentEvents: pick(tx.intercurrentEvents, o.population, o.estimand.intercurrentEvents),
+    summaryMeasure: pick(tx.summaryMeasure, o.estimator, o.estimand.summaryMeasure),
+    missingData: pick(tx.missingData, o.estimator, o.estimand.missingData),
+  };
+}
+
+export function methodsSection(m: PageModel): Section {
+  const { ctx } = m;
+  const { t, results } = ctx;
+  const f = t.msg.estimandFields;
+  // One estimand table per estimator (as run for the primary outcome), then each outcome's model.
+  const primaryId = ctx.primary?.id;
+  const seen = new Set<string>();
+  const blocks: string[] = [];
+  for (const o of results.outcomes) {
+    const key = `${o.estimator}|${o.population}`;
+    if (seen.has(key) || (primaryId && o.id !== primaryId)) continue;
+    seen.add(key);
+    const e = estimandIn(m, o);
+    const rows: Cell[][] = [
+      [f.population, e.population],
+      [f.treatment, e.treatment],
+      [f.variable, e.variable],
+      [f.intercurrentEvents, e.intercurrentEvents],
+      [f.summaryMeasure, e.summaryMeasure],
+      [f.missingData, e.missingData],
+      [f.model, { html: `<code>${esc(o.method.model)}</code>` }],
+      [f.dfMethod, t.label('dfMethods', o.method.dfMethod)],
+    ];
+    blocks.push(`<h3>${esc(t.label('estimators', o.estimator))}</h3>${renderTable({ head: [t.msg.estimator, t.label('estimators', o.estimator)], rows, className: 'facts' })}`);
+  }
+  const models: Cell[][] = ctx.mainRows.map((o) => [outcomeLabel(ctx, o), t.label('estimators', o.estimator), { html: `<code>${esc(o.method.model)}</code>` }, o.multiplicity ? t.label('multiplicity', o.multiplicity.method) : '–']);
+  const html = [para(t.msg.methodsIntro), ...blocks, renderTable({ head: [t.msg.outcome, t.msg.estimator, f.model, t.msg.pAdjusted], rows: models })].join('\n');
+  return { id: 'methods', title: t.msg.methodsTitle, html };
+}

@@ -1,0 +1,67 @@
+/**
+ * The report's one number/date formatter. Numbers go through the analysis layer's
+ * formatNumber/formatP (so the sentences in results.json and the report agree); this adds the
+ * report's conventions: money ("9.694 kr." / "DKK 9,694"), percentages ("58 %" / "58%"),
+ * confidence intervals ("95 %-KI 2,9 til 7,3"), small-count suppression ("<5") and dates
+ * ("25. november 2026" / "25 November 2026"). Also the d3 locale used inside the charts.
+ */
+import type { Lang } from '../../analysis/results/types.ts';
+import { formatNumber, formatP } from '../../analysis/text/format-number.ts';
+
+/** Counts below this are shown as "<5" everywhere in the report (privacy). */
+export const SMALL_COUNT = 5;
+
+export interface Formatter {
+  readonly lang: Lang;
+  num(x: number, digits: number): string;
+  int(n: number): string;
+  /** A proportion 0..1 as a percentage. */
+  pct(x: number, digits?: number): string;
+  money(x: number): string;
+  p(p: number): string;
+  /** "2,9 til 7,3" / "2.9 to 7.3". */
+  range(lower: number, upper: number, digits: number): string;
+  /** "95 %-KI" / "95% CI". */
+  ciLabel(confLevel: number): string;
+  /** "95 %-KI 2,9 til 7,3". */
+  ci(lower: number, upper: number, digits: number, confLevel: number): string;
+  /** A count of people or events: "<5" when under 5. */
+  count(n: number): string;
+  /** An ISO date (YYYY-MM-DD) in words. */
+  date(iso: string): string;
+}
+
+export function isSmallCount(n: number): boolean {
+  return n < SMALL_COUNT;
+}
+
+export function createFormatter(lang: Lang): Formatter {
+  const num = (x: number, digits: number) => formatNumber(x, digits, lang);
+  const pctSign = lang === 'da' ? ' %' : '%';
+  const self: Formatter = {
+    lang,
+    num,
+    int: (n) => num(n, 0),
+    pct: (x, digits = 0) => `${num(x * 100, digits)}${pctSign}`,
+    money: (x) => (lang === 'da' ? `${num(x, 0)} kr.` : `DKK ${num(x, 0)}`),
+    p: (p) => formatP(p, lang),
+    range: (lo, hi, d) => `${num(lo, d)} ${lang === 'da' ? 'til' : 'to'} ${num(hi, d)}`,
+    ciLabel: (c) => (lang === 'da' ? `${num(c * 100, 0)} %-KI` : `${num(c * 100, 0)}% CI`),
+    ci: (lo, hi, d, c) => `${self.ciLabel(c)} ${self.range(lo, hi, d)}`,
+    count: (n) => (isSmallCount(n) ? '<5' : num(n, 0)),
+    date: (iso) => {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) throw new Error(`report date must be YYYY-MM-DD, got "${iso}"`);
+      const d = new Date(`${iso}T00:00:00Z`);
+      if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso) throw new Error(`report date "${iso}" is not a calendar date`);
+      return new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
+    },
+  };
+  return self;
+}
+
+/** d3-format locale for Vega (config.locale.number): the same conventions inside the charts. */
+export function chartNumberLocale(lang: Lang): Readonly<Record<string, unknown>> {
+  return lang === 'da'
+    ? { decimal: ',', thousands: '.', grouping: [3], currency: ['', ' kr.'], percent: ' %', minus: '−' }
+    : { decimal: '.', thousands: ',', grouping: [3], currency: ['DKK ', ''], percent: '%', minus: '−' };
+}

@@ -1,0 +1,43 @@
+/** The catalogue and formatter for one language, and label look-ups with a readable fallback. */
+import type { Lang, Localised } from '../../analysis/results/types.ts';
+import type { Messages } from './messages.ts';
+import { da } from './da.ts';
+import { en } from './en.ts';
+import { createFormatter, type Formatter } from './format.ts';
+
+export type { Messages } from './messages.ts';
+export { createFormatter, chartNumberLocale, isSmallCount, SMALL_COUNT, type Formatter } from './format.ts';
+
+export const catalogues: Readonly<Record<Lang, Messages>> = { da, en };
+
+export function isLang(x: string): x is Lang {
+  return x === 'da' || x === 'en';
+}
+
+/** "sick_leave_or_pension" → "Sick leave or pension": used only for ids no catalogue knows. */
+export function humanise(id: string): string {
+  const s = id.replace(/[_-]+/g, ' ').trim();
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export interface I18n {
+  readonly lang: Lang;
+  readonly msg: Messages;
+  readonly fmt: Formatter;
+  readonly loc: (x: Localised) => string;
+  readonly label: (kind: keyof Messages['labels'], id: string) => string;
+}
+
+export function i18n(lang: Lang): I18n {
+  const msg = catalogues[lang];
+  return {
+    lang,
+    msg,
+    fmt: createFormatter(lang),
+    loc: (x) => x[lang],
+    label: (kind, id) => {
+      const table = msg.labels[kind] as Readonly<Record<string, string>>;
+      return table[id] ?? (kind === 'visits' || kind === 'multiplicity' || kind === 'dfMethods' ? id : humanise(id));
+    },
+  };
+}

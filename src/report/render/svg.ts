@@ -1,0 +1,54 @@
+/**
+ * Vega-Lite → Vega → SVG, headless (no canvas, no DOM): `renderer: 'none'` then toSVG().
+ * Compiler warnings are collected and returned, not printed from deep inside.
+ */
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { parse, View } from 'vega';
+
+type CompileOptions = NonNullable<Parameters<typeof compile>[1]>;
+type Logger = NonNullable<CompileOptions['logger']>;
+
+function collectingLogger(sink: string[]): Logger {
+  let level = 2;
+  const logger = {
+    level(l?: number) {
+      if (l === undefined) return level;
+      level = l;
+      return logger;
+    },
+    error(...args: readonly unknown[]) {
+      sink.push(`error: ${args.map(String).join(' ')}`);
+      return logger;
+    },
+    warn(...args: readonly unknown[]) {
+      sink.push(args.map(String).join(' '));
+      return logger;
+    },
+    info() {
+      return logger;
+    },
+    debug() {
+      return logger;
+    },
+  };
+  return logger as unknown as Logger;
+}
+
+export interface SvgResult {
+  readonly svg: string;
+  readonly warnings: readonly string[];
+}
+
+export async function renderSvgWithWarnings(spec: TopLevelSpec): Promise<SvgResult> {
+  const warnings: string[] = [];
+  const view = new View(parse(compile(spec, { logger: collectingLogger(warnings) }).spec), { renderer: 'none' });
+  try {
+    return { svg: await view.toSVG(), warnings };
+  } finally {
+    view.finalize();
+  }
+}
+
+export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  return (await renderSvgWithWarnings(spec)).svg;
+}
