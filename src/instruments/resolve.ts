@@ -29,14 +29,20 @@ export function resolveInstruments(spec: TrialSpec): ResolvedInstrument[] {
     }
     const itemColumns = 'prefix' in use.items ? Array.from({ length: use.items.count }, (_, j) => `${(use.items as { prefix: string }).prefix}${j + 1}`) : [...use.items.columns];
     const o = use.overrides ?? {};
+    const itemRange = o.itemRange ?? base.itemRange;
+    const scoring = o.scoring ?? base.scoring;
+    const k = itemColumns.length;
     const definition: InstrumentDefinition = {
       ...base,
-      items: itemColumns.length,
-      itemRange: o.itemRange ?? base.itemRange,
+      items: k,
+      itemRange,
       reverseItems: o.reverseItems ?? base.reverseItems,
-      scoring: o.scoring ?? base.scoring,
+      scoring,
       higherIsBetter: o.higherIsBetter ?? base.higherIsBetter,
+      // The total range follows the version actually used (item count, range and scoring).
+      totalRange: scoring === 'sum' ? [k * itemRange[0], k * itemRange[1]] : [itemRange[0], itemRange[1]],
     };
+    if (!(itemRange[0] < itemRange[1])) problems.push({ file: spec.specFile, row: null, column: null, path: `instruments[${i}].overrides.itemRange`, value: JSON.stringify(itemRange), message: 'the item range is empty', allowed: '[min, max] with min < max', fix: 'correct the item range' });
     if (itemColumns.length !== base.items && !use.overrides) {
       problems.push({ file: spec.specFile, row: null, column: null, path: `instruments[${i}].items`, value: String(itemColumns.length), message: `${use.instrument} has ${base.items} items in the registry`, allowed: String(base.items), fix: 'list every item column, or add "overrides" for a shortened version' });
     }

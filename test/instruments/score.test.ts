@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { instrumentRegistry, maxMissingItems } from '../../src/instruments/registry.ts';
 import { scoreItems, type ScoringRules } from '../../src/instruments/score.ts';
+import { resolveInstruments } from '../../src/instruments/resolve.ts';
+import { loadSpec, parseSpec } from '../../src/data/spec/load.ts';
+import { DataValidationError } from '../../src/data/problems.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../helpers/fixtures.ts';
 
 const reg = instrumentRegistry();
 const _ = null;
@@ -26,6 +32,22 @@ describe('instrument scoring, item by item', () => {
     ['GSE four missing: not scored', 'GSE', [_, _, _, _, 3, 3, 3, 3, 3, 3], null, 4, false],
     ['SHS one missing (16.7 %): prorated 25/5 × 6 = 30', 'SHS', [_, 5, 5, 5, 5, 5], 30, 1, true],
     ['SHS two missing (33 %): not scored', 'SHS', [_, _, 5, 5, 5, 5], null, 2, false],
+    ['SHS complete: sum 1+2+3+6+7+8 = 27', 'SHS', [1, 2, 3, 6, 7, 8], 27, 0, false],
+    ['GSE complete: sum 10 × 2.5 = 25', 'GSE', [1, 2, 3, 4, 1, 2, 3, 4, 2, 3], 25, 0, false],
+    ['GSE one missing: 27/9 × 10 = 30', 'GSE', [_, 3, 3, 3, 3, 3, 3, 3, 3, 3], 30, 1, true],
+    ['GSE two missing, uneven: (1+2+3+4+1+2+3+4)/8 × 10 = 25', 'GSE', [1, 2, 3, 4, 1, 2, 3, 4, _, _], 25, 2, true],
+    ['GSE all missing: not scored', 'GSE', Array(10).fill(null), null, 10, false],
+    ['MANSA one missing (8.3 %): mean 33/11 = 3', 'MANSA', [_, 1, 2, 3, 4, 5, 3, 3, 3, 3, 3, 3], 3, 1, true],
+    ['WSAS all zero: 0 (a valid score, not missing)', 'WSAS', [0, 0, 0, 0, 0], 0, 0, false],
+    ['WSAS all maximal: 40', 'WSAS', [8, 8, 8, 8, 8], 40, 0, false],
+    ['ESR five missing (17.9 %): mean of the 23 answered = 2', 'ESR', [_, _, _, _, _, ...Array(23).fill(2)], 2, 5, true],
+    ['ESR six missing (21.4 %): not scored', 'ESR', [_, _, _, _, _, _, ...Array(22).fill(2)], null, 6, false],
+    ['self-advocacy (8 × 1–5, mean) complete: 24/8 = 3', 'SELF-ADVOCACY', [1, 2, 3, 4, 5, 3, 3, 3], 3, 0, false],
+    ['self-advocacy one missing (12.5 %): 21/7 = 3', 'SELF-ADVOCACY', [_, 2, 3, 4, 5, 1, 3, 3], 3, 1, true],
+    ['self-advocacy two missing (25 %): not scored', 'SELF-ADVOCACY', [_, _, 3, 4, 5, 1, 3, 3], null, 2, false],
+    ['CSRQ (10 × 1–5, sum) complete: 30', 'CSRQ', [1, 2, 3, 4, 5, 5, 4, 3, 2, 1], 30, 0, false],
+    ['CSRQ two missing (20 %): 27/8 × 10 = 33.75', 'CSRQ', [_, _, 3, 4, 5, 5, 4, 3, 2, 1], 33.75, 2, true],
+    ['CSRQ three missing (30 %): not scored', 'CSRQ', [_, _, _, 4, 5, 5, 4, 3, 2, 1], null, 3, false],
   ] as const)('%s', (_label, key, items, score, missing, prorated) => {
     const r = scoreItems(items as readonly (number | null)[], reg[key]);
     expect(r.score).toBe(score);
@@ -68,5 +90,41 @@ describe('instrument scoring, item by item', () => {
         expect(r.score === null).toBe(r.missingItems > 3);
       }),
     );
+  });
+
+  it('ESR reverse-codes a configured item and prorates when it is missing', () => {
+    const rules: ScoringRules = { ...reg.ESR, reverseItems: [1, 2, 3] };
+    // Item 1 missing; items 2 and 3 answered 4 → reversed to 1; 25 others answered 1 → mean 27/27 = 1.
+    expect(scoreItems([_, 4, 4, ...Array(25).fill(1)], rules)).toEqual({ score: 1, missingItems: 1, prorated: true });
+  });
+});
+
+describe('instruments resolved from a trial spec', () => {
+  const peer = loadSpec(join(repoRoot, 'data-samples/peer-trial.spec.json'));
+  const raw = () => JSON.parse(readFileSync(join(repoRoot, 'data-samples/peer-trial.spec.json'), 'utf8')) as Record<string, any>;
+
+  it('the twin spec’s ESR reverse items reach the scoring rules; WSAS keeps its own missing rule', () => {
+    const ins = resolveInstruments(peer);
+    const esr = ins.find((i) => i.id === 'esr')!;
+    expect(esr.definition.reverseItems).toEqual([3, 7, 10, 14, 16, 18, 21, 24, 27]);
+    expect(esr.itemColumns[0]).toBe('esr_1');
+    expect(ins.find((i) => i.id === 'wsas')!.definition.missing).toEqual({ rule: 'replace-mean', maxMissing: 1 });
+    expect(ins.find((i) => i.id === 'gse')!.definition.missing).toEqual({ rule: 'prorate', maxMissing: 3 });
+  });
+
+  it('a configurable scale takes its item count, range and scoring from the spec, and its total range follows', () => {
+    const s = raw();
+    s.instruments[6] = { id: 'sa', instrument: 'SELF-ADVOCACY', items: { columns: ['a1', 'a2', 'a3', 'a4', 'a5', 'a6'] }, overrides: { itemRange: [0, 3], scoring: 'sum' } };
+    const sa = resolveInstruments(parseSpec(s, 'spec.json')).find((i) => i.id === 'sa')!;
+    expect(sa.definition).toMatchObject({ items: 6, itemRange: [0, 3], scoring: 'sum', totalRange: [0, 18] });
+    expect(maxMissingItems(sa.definition)).toBe(1); // 20 % of 6 = 1.2 → 1
+    expect(scoreItems([3, _, 2, 1, 0, 3], sa.definition)).toEqual({ score: 10.8, missingItems: 1, prorated: true }); // 9/5 × 6
+    expect(scoreItems([3, _, _, 1, 0, 3], sa.definition).score).toBeNull();
+  });
+
+  it('refuses an empty item range in the spec', () => {
+    const s = raw();
+    s.instruments[7].overrides = { itemRange: [3, 3] };
+    expect(() => resolveInstruments(parseSpec(s, 'spec.json'))).toThrow(DataValidationError);
   });
 });
