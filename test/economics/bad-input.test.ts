@@ -34,6 +34,8 @@ describe('bad scenarios are refused with a named problem', () => {
     ['a cap below the floor', (s: Record<string, any>) => { s.investor.floor = 10; s.investor.cap = 5; }, 'investor.cap', 'below the floor'],
     ['a beta distribution whose SD is too large for its mean', (s: Record<string, any>) => { s.targetGroups[0].savingUncertainty = { type: 'beta', mean: 0.5, sd: 0.6 }; }, 'targetGroups[0].savingUncertainty', 'too large'],
     ['a triangular distribution with min above max', (s: Record<string, any>) => { s.costUncertainty = { type: 'triangular', min: 12000, mode: 9694, max: 8000 }; }, 'costUncertainty', 'min ≤ mode ≤ max'],
+    ['a cost distribution centred elsewhere than the cost', (s: Record<string, any>) => { s.costPerCitizen = 12000; }, 'costUncertainty', 'differs from costPerCitizen'],
+    ['a triangular saving distribution that excludes the saving', (s: Record<string, any>) => { s.targetGroups[1].savingUncertainty = { type: 'triangular', min: 1, mode: 2, max: 3 }; }, 'targetGroups[1].savingUncertainty', 'does not contain'],
     ['a negative pre-financing', (s: Record<string, any>) => { s.investor.prefinancingPerCitizen = -1; }, 'investor.prefinancingPerCitizen', ''],
     ['a negative saving', (s: Record<string, any>) => { s.targetGroups[1].savingPerSuccess.byAdministration.health = -10; }, 'targetGroups.1.savingPerSuccess.byAdministration.health', ''],
     ['an unknown field', (s: Record<string, any>) => { s.costPerCitizn = 1; }, '', 'Unrecognized'],

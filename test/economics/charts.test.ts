@@ -54,3 +54,23 @@ describe("the report's chart data", () => {
     expect(numbers(big.psa)).toBe(numbers(r.psa));
   });
 });
+
+describe('PSA histogram', () => {
+  it('has 0 as a bin edge when the draws straddle 0, so the bins at or above 0 hold P(net saving > 0)', () => {
+    const r = runEconomics(base, { draws: 5000 });
+    const h = r.psa.histogram;
+    expect(h.binEdges).toContain(0);
+    expect(h.counts.length).toBeGreaterThanOrEqual(40);
+    expect(h.counts.length).toBeLessThanOrEqual(41);
+    const saving = h.counts.reduce((a, c, i) => a + (h.binEdges[i] >= 0 ? c : 0), 0);
+    expect(saving / 5000).toBe(r.psa.probabilityNetSaving);
+    expect(h.binEdges[0]).toBeLessThanOrEqual(r.psa.totalNet.lower);
+    expect(h.binEdges.at(-1)).toBeGreaterThanOrEqual(r.psa.totalNet.upper);
+  });
+
+  it('keeps the requested bins when every draw is on one side of 0', () => {
+    const r = runEconomics({ ...base, costPerCitizen: 100, costUncertainty: undefined, effects: base.effects.map((e) => ({ ...e, se: 0.01 })) }, { draws: 2000 });
+    expect(r.psa.probabilityNetSaving).toBe(1);
+    expect(r.psa.histogram.counts.length).toBe(40);
+  });
+});

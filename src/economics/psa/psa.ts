@@ -50,6 +50,11 @@ function summarise(x: Float64Array): PsaSummary {
   return { mean: s / x.length, median: quantileSorted(sorted, 0.5), lower: quantileSorted(sorted, 0.025), upper: quantileSorted(sorted, 0.975) };
 }
 
+/**
+ * Equal-width bins over the draws. When the draws straddle 0 the grid is shifted so that 0 is a
+ * bin edge (one bin more), so every bin is wholly a loss or wholly a saving and the bins at or
+ * above 0 hold exactly the draws counted in P(net saving > 0) (bar any draw of exactly 0).
+ */
 function histogram(x: Float64Array, bins: number): Histogram {
   let min = Infinity;
   let max = -Infinity;
@@ -62,6 +67,14 @@ function histogram(x: Float64Array, bins: number): Histogram {
     max += 0.5;
   }
   const width = (max - min) / bins;
+  if (min < 0 && max > 0) {
+    // Bin k covers [k·width, (k + 1)·width): the sign of v decides the side of 0 exactly.
+    const k0 = Math.floor(min / width);
+    const n = Math.max(Math.floor(max / width) - k0 + 1, 1);
+    const counts = new Array<number>(n).fill(0);
+    for (const v of x) counts[Math.min(n - 1, Math.floor(v / width) - k0)]++;
+    return { binEdges: Array.from({ length: n + 1 }, (_, i) => (k0 + i) * width), counts };
+  }
   const counts = new Array<number>(bins).fill(0);
   for (const v of x) counts[Math.min(bins - 1, Math.floor((v - min) / width))]++;
   return { binEdges: Array.from({ length: bins + 1 }, (_, i) => min + i * width), counts };

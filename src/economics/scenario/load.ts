@@ -68,16 +68,23 @@ export function checkScenario(s: Scenario, file: string): ScenarioProblem[] {
     }
   });
   // Parameters the schema cannot check alone (beta's SD against its mean, triangular ordering).
-  const distributions: [string, Scenario['costUncertainty']][] = [
-    ['costUncertainty', s.costUncertainty],
-    ...s.targetGroups.map((g, i): [string, Scenario['costUncertainty']] => [`targetGroups[${i}].savingUncertainty`, g.savingUncertainty]),
+  // Each distribution must also centre on the value the deterministic model uses (its mean, or
+  // for a triangular one a range holding it), or the PSA and the base case describe different models.
+  const distributions: [string, Scenario['costUncertainty'], number, string][] = [
+    ['costUncertainty', s.costUncertainty, s.costPerCitizen, 'costPerCitizen'],
+    ...s.targetGroups.map((g, i): [string, Scenario['costUncertainty'], number, string] => [`targetGroups[${i}].savingUncertainty`, g.savingUncertainty, g.savingPerSuccess.total, `targetGroups[${i}].savingPerSuccess.total`]),
   ];
-  for (const [path, d] of distributions) {
-    if (!d) continue;
+  for (const [path, d, base, basePath] of distributions) {
+    if (!d || d.type === 'fixed') continue;
     try {
       checkDistribution(d);
     } catch (e) {
       problems.push({ file, path, value: d, message: (e as Error).message, fix: 'give parameters the distribution can take' });
+      continue;
+    }
+    if (d.type === 'triangular' ? !(d.min <= base && base <= d.max) : Math.abs(d.mean - base) > 1e-9 * Math.max(1, Math.abs(base))) {
+      const what = d.type === 'triangular' ? `range ${d.min}…${d.max} does not contain` : `mean ${d.mean} differs from`;
+      problems.push({ file, path, value: d, message: `the distribution's ${what} ${basePath} = ${base}`, fix: `centre the distribution on ${base} (or change ${basePath})` });
     }
   }
   return problems;
