@@ -120,6 +120,12 @@ describe('properties', () => {
         const b = await loadTrial(join(dir, 'd.xlsx'), peerSpec);
         expect(b.table.objects()).toEqual(a.table.objects());
         expect(a.table.numRows()).toBe(3 * n);
+        // … and both hold exactly the generated values, cell by cell (items included).
+        const h = header('english');
+        for (const t of [a, b]) {
+          expect(Object.keys(t.data.columns).sort()).toEqual([...h].sort());
+          rows.forEach((r, i) => h.forEach((c, j) => expect(t.data.columns[c][i], `${c} row ${i}`).toEqual(r[j] === '' ? null : r[j])));
+        }
       }),
       { numRuns: 8 },
     );

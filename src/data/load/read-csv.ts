@@ -19,10 +19,28 @@ function decode(bytes: Uint8Array, file: string, encoding: CsvReadOptions['encod
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
+    const at = firstInvalid(bytes);
     throw new DataValidationError([
-      { file, row: null, column: null, value: null, message: 'the file is not valid UTF-8 text', allowed: 'UTF-8 or Windows-1252 text', fix: 'if it was saved by Excel as "CSV (semikolonsepareret)", set data.csv.encoding to "windows-1252" in the spec' },
+      { file, row: at.row, column: at.column, value: at.value, message: 'the file is not valid UTF-8 text', allowed: 'UTF-8 or Windows-1252 text', fix: 'if it was saved by Excel as "CSV (semikolonsepareret)", set data.csv.encoding to "windows-1252" in the spec' },
     ]);
   }
+}
+
+/** Where the first byte that is not UTF-8 sits: its line, the header name of its cell, and that cell read as Windows-1252. */
+function firstInvalid(bytes: Uint8Array): { row: number | null; column: string | null; value: string | null } {
+  const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+  const k = text.indexOf('\uFFFD');
+  if (k < 0) return { row: null, column: null, value: null };
+  const lines = text.split(/\r?\n/);
+  const row = text.slice(0, k).split('\n').length;
+  const delimiter = sniffDelimiter(text);
+  // Quotes are ignored here: this only points the user at the cell, it does not parse the file.
+  const lineStart = text.lastIndexOf('\n', k - 1) + 1;
+  const cell = text.slice(lineStart, k).split(delimiter).length - 1;
+  const column = row > 1 ? (lines[0].split(delimiter)[cell]?.trim() ?? null) : null;
+  const latin = new TextDecoder('windows-1252').decode(bytes).split(/\r?\n/);
+  const raw = latin[row - 1]?.split(delimiter)[cell] ?? null;
+  return { row, column, value: raw === null ? null : raw.trim() };
 }
 
 export function readCsv(bytes: Uint8Array, file: string, options: CsvReadOptions): RawTable {
