@@ -27,15 +27,25 @@ export function fastEvaluator(s: Scenario): FastEvaluator {
   });
   const driver = administrationIds.map((a) => s.effects.find((e) => e.drives.includes(a))?.id ?? null);
 
-  function totalNet(p: ModelParameters): number {
-    const v = 1 / (1 + p.discountRate);
-    // Σ_y df(y) and Σ_y Σ_k w_k df(y + k): discounting is the same for every administration.
-    let costWeight = 0;
-    let savingWeight = 0;
+  // Σ_y df(y) and Σ_y Σ_k w_k df(y + k): discounting is the same for every administration.
+  // Cached for the last discount rate (the PSA keeps it fixed).
+  let cachedRate = Number.NaN;
+  let costWeight = 0;
+  let savingWeight = 0;
+  function weights(rate: number): void {
+    if (rate === cachedRate) return;
+    const v = 1 / (1 + rate);
+    costWeight = 0;
+    savingWeight = 0;
     for (let y = 1; y <= years; y++) {
       costWeight += v ** (y - 1);
       for (let k = 0; k < profile.length; k++) savingWeight += profile[k] * v ** (y - 1 + k);
     }
+    cachedRate = rate;
+  }
+
+  function totalNet(p: ModelParameters): number {
+    weights(p.discountRate);
     let perSuccess = 0;
     for (let a = 0; a < administrationIds.length; a++) {
       const e = driver[a];

@@ -6,7 +6,7 @@
  */
 import { createRng, type Rng } from '../../stats/random/rng.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { baseParameters, getParameter, parameterKeys, withParameter, type ModelParameters, type ParameterKey } from '../model/parameters.ts';
+import { baseParameters, getParameter, parameterKeys, type ModelParameters, type ParameterKey } from '../model/parameters.ts';
 import { fastEvaluator } from '../model/net-total.ts';
 import { sample, type ParameterDistribution } from './distributions.ts';
 import { parameterDistribution } from './parameter-distributions.ts';
@@ -102,16 +102,29 @@ export function runPsa(s: Scenario, options: PsaOptions = {}): PsaResult {
   const every = Math.max(1, Math.floor(draws / 100));
   const n = s.programme.groupsPerYear * s.programme.participantsPerGroup * s.programme.years;
   const evaluate = fastEvaluator(s);
+  // Only parameters with a distribution are drawn (a fixed one consumes no random numbers, so
+  // leaving it out changes no draw); each draw fills one fresh parameter set.
+  const drawn = [...streams]
+    .filter(([, v]) => v.dist.type !== 'fixed')
+    .map(([k, v]) => ({ key: k, rng: v.rng, dist: v.dist, base: getParameter(base, k), isEffect: k.startsWith('effect:'), id: k.slice(7) }));
   for (let d = 0; d < draws; d++) {
-    let p: ModelParameters = base;
-    for (const [k, { rng, dist }] of streams) {
-      let v = sample(dist, getParameter(base, k), rng);
-      if (k.startsWith('effect:') && (v < -1 || v > 1)) {
-        v = Math.max(-1, Math.min(1, v));
-        clipped++;
-      }
-      p = withParameter(p, k, v);
+    const effectRates: Record<string, number> = { ...base.effectRates };
+    const savingTotals: Record<string, number> = { ...base.savingTotals };
+    let costPerCitizen = base.costPerCitizen;
+    let discountRate = base.discountRate;
+    for (const x of drawn) {
+      let v = sample(x.dist, x.base, x.rng);
+      if (x.isEffect) {
+        if (v < -1 || v > 1) {
+          v = Math.max(-1, Math.min(1, v));
+          clipped++;
+        }
+        effectRates[x.id] = v;
+      } else if (x.key === 'costPerCitizen') costPerCitizen = v;
+      else if (x.key === 'discountRate') discountRate = v;
+      else savingTotals[x.id] = v;
     }
+    const p: ModelParameters = { costPerCitizen, discountRate, effectRates, savingTotals };
     const net = evaluate.totalNet(p);
     totalNet[d] = net;
     perCitizen[d] = net / n;
