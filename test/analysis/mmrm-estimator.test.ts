@@ -61,4 +61,19 @@ describe('MMRM estimator on the twin equals nlme::gls + emmeans', () => {
     expect(out.status).toBe('not-estimable');
     expect(out.reason).toMatch(/not a post-baseline visit/);
   });
+
+  it('echoes the options of a cs / ML / between-within fit', () => {
+    const out = mmrm(ctx('end'), { covariance: 'cs', df: 'between-within', method: 'ML', strata: false });
+    expect(out.status).toBe('estimated');
+    expect(out.dfMethod).toBe('between-within');
+    expect(out.covariates).toEqual(['baseline']);
+    expect(out.options).toMatchObject({ covariance: 'cs', df: 'between-within', method: 'ML', converged: true, strata: false, visits: 'end, fu6' });
+    expect(out.options.AIC).toBeCloseTo(-2 * (out.options.logLik as number) + 2 * 8, 8); // 6 fixed effects + σ, ρ
+  });
+
+  it('an empty population is not estimable, with the reason', () => {
+    const out = mmrm({ ...ctx('end'), include: () => false }, options);
+    expect(out.status).toBe('not-estimable');
+    expect(out.reason).toMatch(/fewer than 2 participants/);
+  });
 });
