@@ -10,7 +10,8 @@ datasets <- list(
   list(name = "small n", x = c(12.1, 15.3, 9.8, 14.2), y = c(10.0, 8.7, 11.9)),
   list(name = "ties", x = c(3, 3, 4, 4, 4, 5, 5, 6, 2, 3), y = c(2, 2, 3, 3, 3, 4, 1, 2)),
   list(name = "heavy tails", x = rt(40, 2) * 5 + 2, y = rt(35, 2) * 5),
-  list(name = "large offset", x = 1e9 + c(0.1, 0.2, 0.3, 0.4), y = 1e9 + c(0.15, 0.25, 0.35))
+  list(name = "large offset", x = 1e9 + c(0.1, 0.2, 0.3, 0.4), y = 1e9 + c(0.15, 0.25, 0.35)),
+  list(name = "extreme separation (p near 1e-180)", x = 300 + (1:40) * 0.5 + c(0.3, -0.2), y = (1:40) * 0.5)
 )
 desc <- lapply(datasets, function(d) list(name = d$name, x = d$x, y = d$y, mean = mean(d$x), sd = sd(d$x),
   quantiles = lapply(4:9, function(t) unname(quantile(d$x, c(0, 0.1, 0.25, 0.5, 0.75, 0.9, 1), type = t)))))
