@@ -100,6 +100,7 @@ describe('OLS bad input and invariants', () => {
         const x = pts.map((p) => p[0]);
         if (new Set(x).size < 3) return;
         const y = pts.map((p) => p[1]);
+        if (y.every((v) => v === y[0])) return; // a constant outcome is refused (CONSTANT_DATA)
         const X = fromColumns([x.map(() => 1), x]);
         const f = ols(X, y);
         const dot = f.residuals.reduce((a, r, i) => a + r * x[i], 0);
