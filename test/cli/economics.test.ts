@@ -77,9 +77,15 @@ describe('effekt economics', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('a bad option value exits 2', () => {
-    const r = runCli(['economics', '--scenario', scenario, '--draws', 'many']);
+  it.each([
+    ['--draws', 'many'],
+    ['--draws', '0'],
+    ['--draws', '20000000'],
+    ['--seed', '99999999999'],
+  ])('a bad option value exits 2 (%s %s)', (option, value) => {
+    const r = runCli(['economics', '--scenario', scenario, option, value]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--draws');
+    expect(r.stderr).toContain(option);
+    expect(r.stderr).not.toContain('unexpected');
   });
 });

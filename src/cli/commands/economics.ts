@@ -9,6 +9,10 @@ import { runEconomics, type EconomicsResult } from '../../economics/run.ts';
 import { writeEconomics } from '../../economics/write.ts';
 import { progressBar } from '../ui/progress.ts';
 import { parsePositiveInt } from '../options.ts';
+import { CliError } from '../errors.ts';
+
+const MAX_DRAWS = 10_000_000;
+const MAX_SEED = 4_294_967_295;
 
 const kr = (x: number) => `${new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 }).format(x)} DKK`;
 const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
@@ -43,13 +47,13 @@ export function registerEconomics(program: Command): void {
       let scenario = loadScenario(opts.scenario);
       let link = null;
       if (opts.results) ({ scenario, link } = linkResults(scenario, opts.results));
+      // The same bounds as the scenario's psa block (schemas/economics-scenario.schema.json).
+      const draws = opts.draws === undefined ? undefined : parsePositiveInt(opts.draws, '--draws');
+      const seed = opts.seed === undefined ? undefined : parsePositiveInt(opts.seed, '--seed');
+      if (draws !== undefined && draws > MAX_DRAWS) throw new CliError(`--draws must be at most ${MAX_DRAWS}, got ${draws}`);
+      if (seed !== undefined && seed > MAX_SEED) throw new CliError(`--seed must be at most ${MAX_SEED}, got ${seed}`);
       const bar = progressBar('PSA');
-      const result = runEconomics(scenario, {
-        link,
-        draws: opts.draws === undefined ? undefined : parsePositiveInt(opts.draws, '--draws'),
-        seed: opts.seed === undefined ? undefined : parsePositiveInt(opts.seed, '--seed'),
-        onProgress: bar.update,
-      });
+      const result = runEconomics(scenario, { link, draws, seed, onProgress: bar.update });
       bar.stop();
       printEconomicsSummary(result, (l) => process.stdout.write(`${l}\n`));
       if (opts.out) {
