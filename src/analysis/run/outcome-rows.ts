@@ -1,7 +1,9 @@
 /**
- * The estimate rows of one outcome: the primary estimator (ITT ANCOVA) at every post-baseline
- * visit, and at the outcome's primary visit the sensitivity estimators the plan asks for
- * (complete case, per protocol, unadjusted Welch). Every row carries its estimand and method.
+ * The estimate rows of one outcome: the primary estimator (ITT ANCOVA, or the MMRM when the plan
+ * says so) at every post-baseline visit; the MMRM (as sensitivity) also at every visit, since one
+ * fit covers them all; and at the outcome's primary visit the other sensitivity estimators the
+ * plan asks for (complete case, multiple imputation, per protocol, unadjusted Welch). Every row
+ * carries its estimand and method.
  */
 import type { AnalysisPlan, EstimatorId } from '../plan/schema.ts';
 import type { AnalysisFrame, FrameOutcome } from '../frame/frame.ts';
@@ -9,13 +11,25 @@ import type { Population } from '../populations.ts';
 import type { Difference, OutcomeResult, ResponderResult } from '../results/types.ts';
 import { ancova } from '../estimators/ancova.ts';
 import { welch } from '../estimators/welch.ts';
+import { mmrm } from '../estimators/mmrm.ts';
+import { miAncova, miResponderRiskDifference, type MiSettings } from '../estimators/mi-ancova.ts';
+import { StatsError } from '../../stats/errors.ts';
 import { countArms, type EstimatorContext, type EstimatorOutput } from '../estimators/common.ts';
 import { dFromDifference } from '../../stats/effects/cohens-d.ts';
 import { outcomeSentence, notEstimableSentence } from '../text/sentences.ts';
 import { responderCounts, responderResult } from '../responders.ts';
 
 /** Estimators this version implements; others in a plan are reported as not run. */
-export const implementedSensitivity: readonly EstimatorId[] = ['complete-case', 'per-protocol', 'welch'];
+export const implementedSensitivity: readonly EstimatorId[] = ['complete-case', 'mmrm', 'mi-ancova', 'per-protocol', 'welch', 'tipping-point'];
+
+/** Estimators that give rows (the tipping point gives a path, in results.tippingPoints). */
+const rowEstimators: readonly EstimatorId[] = ['complete-case', 'mmrm', 'mi-ancova', 'per-protocol', 'welch'];
+
+/** The imputation settings of the plan with the run's seed. */
+export function miSettings(plan: AnalysisPlan, seed: number): MiSettings {
+  const { m, method, donors, maxit, byArm } = plan.imputation;
+  return { m, method, donors, maxit, byArm, seed };
+}
 
 interface RowSpec {
   readonly estimator: string;
@@ -26,32 +40,52 @@ interface RowSpec {
   readonly summary: string;
 }
 
-export function outcomeRows(frame: AnalysisFrame, outcome: FrameOutcome, plan: AnalysisPlan, itt: Population, pp: Population | null, visitNames: Record<string, { da: string; en: string }>): OutcomeResult[] {
+export function outcomeRows(frame: AnalysisFrame, outcome: FrameOutcome, plan: AnalysisPlan, itt: Population, pp: Population | null, visitNames: Record<string, { da: string; en: string }>, seed: number): OutcomeResult[] {
   const op = plan.outcomes[outcome.id] ?? plan.defaults;
-  const sensitivity = (op.sensitivity ?? plan.sensitivity).filter((e) => implementedSensitivity.includes(e));
   const visits = (op.visits ?? frame.visits.filter((_, v) => v !== frame.baselineVisit)).map((v) => frame.visits.indexOf(v));
   const diffSummary = 'difference in means (intervention − control)';
-  const primary: RowSpec = {
+  const mi = miSettings(plan, seed);
+  const mm = plan.mmrm;
+  const ancovaSpec: RowSpec = {
     estimator: 'ancova', population: itt, run: (ctx) => ancova(ctx, { baseline: 'mean-impute', strata: true }),
     missingData: 'participants with the outcome observed at the visit (valid under missing at random given baseline value, stratum and arm); missing baseline values mean-imputed',
     intercurrent: 'treatment policy: analysed as randomised whatever sessions were attended',
     summary: `${diffSummary}, adjusted for baseline value and stratification factors; marginal means with equal weights over strata`,
   };
   const specs: Record<string, RowSpec> = {
-    'complete-case': { ...primary, estimator: 'complete-case', run: (ctx) => ancova(ctx, { baseline: 'complete-case', strata: true }), missingData: 'complete cases: participants with both the baseline value and the outcome observed' },
-    'per-protocol': { ...primary, estimator: 'per-protocol', population: pp ?? itt, intercurrent: 'hypothetical: intervention participants below the attendance threshold excluded (per protocol)' },
-    welch: { ...primary, estimator: 'welch', run: (ctx) => welch(ctx), summary: `${diffSummary}, unadjusted (Welch)` },
+    ancova: ancovaSpec,
+    mmrm: {
+      ...ancovaSpec, estimator: 'mmrm', run: (ctx) => mmrm(ctx, { covariance: mm.covariance, df: mm.df, method: mm.method, strata: true }),
+      missingData: `every observed post-baseline value of participants with at least one (likelihood-based, valid under missing at random given arm, baseline value, stratum and the outcome at other visits); ${mm.covariance} covariance over visits; missing baseline values mean-imputed`,
+      summary: `${diffSummary} at the visit from a mixed model for repeated measures (arm × visit, baseline × visit, stratification factors; ${mm.method}, ${mm.df} df); marginal means with equal weights over strata`,
+    },
+    'complete-case': { ...ancovaSpec, estimator: 'complete-case', run: (ctx) => ancova(ctx, { baseline: 'complete-case', strata: true }), missingData: 'complete cases: participants with both the baseline value and the outcome observed' },
+    'mi-ancova': {
+      ...ancovaSpec, estimator: 'mi-ancova', run: (ctx) => miAncova(ctx, mi),
+      missingData: `all randomised: missing outcome and baseline values multiply imputed by chained equations (${mi.method}${mi.method === 'pmm' ? `, ${mi.donors} donors` : ''}, m = ${mi.m}, ${mi.maxit} iterations, seed ${mi.seed}) from arm, stratum and the outcome at every visit (missing at random); pooled by Rubin's rules`,
+    },
+    'per-protocol': { ...ancovaSpec, estimator: 'per-protocol', population: pp ?? itt, intercurrent: 'hypothetical: intervention participants below the attendance threshold excluded (per protocol)' },
+    welch: { ...ancovaSpec, estimator: 'welch', run: (ctx) => welch(ctx), summary: `${diffSummary}, unadjusted (Welch)` },
   };
+  const primary = specs[op.primary];
+  // The ANCOVA stays as a sensitivity analysis when the MMRM is primary.
+  const sensitivity = [...(op.primary === 'ancova' ? [] : ['ancova' as const]), ...(op.sensitivity ?? plan.sensitivity).filter((e) => rowEstimators.includes(e) && e !== op.primary)]
+    .map((e) => specs[e])
+    .filter((s) => s.estimator !== 'per-protocol' || pp !== null);
   const rows: OutcomeResult[] = [];
   for (const v of visits) {
     const atPrimary = frame.visits[v] === outcome.primaryVisit;
-    const list = [primary, ...(atPrimary ? sensitivity.map((s) => specs[s]).filter((s) => s.estimator !== 'per-protocol' || pp !== null) : [])];
-    for (const r of list) rows.push(row(frame, outcome, v, r, r === primary && atPrimary, plan.confLevel, visitNames));
+    // The MMRM answers every visit from one fit, so its rows are given at every visit.
+    const list = [primary, ...sensitivity.filter((s) => atPrimary || s.estimator === 'mmrm')];
+    for (const r of list) {
+      const isPrimary = r === primary && atPrimary;
+      rows.push(row(frame, outcome, v, r, isPrimary, plan.confLevel, visitNames, isPrimary && sensitivity.some((s) => s.estimator === 'mi-ancova') ? mi : null));
+    }
   }
   return rows;
 }
 
-function row(frame: AnalysisFrame, outcome: FrameOutcome, v: number, r: RowSpec, isPrimary: boolean, confLevel: number, visitNames: Record<string, { da: string; en: string }>): OutcomeResult {
+function row(frame: AnalysisFrame, outcome: FrameOutcome, v: number, r: RowSpec, isPrimary: boolean, confLevel: number, visitNames: Record<string, { da: string; en: string }>, mi: MiSettings | null): OutcomeResult {
   const ctx: EstimatorContext = { frame, outcome, visit: v, include: r.population.include, confLevel };
   const out = r.run(ctx);
   const visit = frame.visits[v];
@@ -72,6 +106,14 @@ function row(frame: AnalysisFrame, outcome: FrameOutcome, v: number, r: RowSpec,
     const res = counts ? responderResult(frame, outcome, counts, confLevel) : null;
     if (typeof res === 'string') warnings.push(`responder analysis not estimable: ${res}`);
     else responder = res;
+    if (responder && mi) {
+      try {
+        responder = { ...responder, pooled: miResponderRiskDifference(ctx, mi) };
+      } catch (e) {
+        if (!(e instanceof StatsError)) throw e;
+        warnings.push(`MI-pooled responder risk difference not estimable: ${e.message}`);
+      }
+    }
   }
   const withData = countArms(frame, [...Array(frame.n).keys()].filter((i) => !Number.isNaN(outcome.values[v][i])));
   const sentence = difference

@@ -1,7 +1,8 @@
 /**
  * The intention-to-treat pipeline: plan → frame → estimates for every outcome × visit ×
- * estimator → multiplicity → responders and effect rates → safety → subgroups → Table 1 and
- * CONSORT flow. Deterministic: same data, spec and seed give identical results.
+ * estimator → multiplicity → responders and effect rates → MNAR tipping points → safety →
+ * subgroups → Table 1 and CONSORT flow. Deterministic: same data, spec and seed give identical
+ * results (the seed drives the multiple imputations).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -13,9 +14,11 @@ import type { AnalysisFrame } from '../frame/frame.ts';
 import { populations } from '../populations.ts';
 import { consortFlow } from '../describe/consort.ts';
 import { baselineTable } from '../describe/baseline-table.ts';
-import { resultsSchemaVersion, type AnalysisResults, type EffectRate, type OutcomeResult, type ResponderResult, type SubgroupResult } from '../results/types.ts';
+import { resultsSchemaVersion, type AnalysisResults, type EffectRate, type OutcomeResult, type ResponderResult, type SubgroupResult, type TippingPointResult } from '../results/types.ts';
 import { responderCounts, responderResult } from '../responders.ts';
-import { implementedSensitivity, outcomeRows } from './outcome-rows.ts';
+import { implementedSensitivity, miSettings, outcomeRows } from './outcome-rows.ts';
+import { tippingPoint } from '../estimators/tipping-point.ts';
+import { StatsError } from '../../stats/errors.ts';
 import { applyMultiplicity } from './multiplicity.ts';
 import { eventCounts, safetyResults } from './safety.ts';
 import { subgroupEffect } from './subgroups.ts';
@@ -23,17 +26,26 @@ import { subgroupEffect } from './subgroups.ts';
 export const SOFTWARE_VERSION = '0.1.0';
 
 export interface AnalyzeOptions {
+  /** Seed of the multiple imputations (default 20201201, the CLI's default). */
   readonly seed?: number;
+  /** Called after each outcome's estimates and after each tipping-point search. */
   readonly onProgress?: (done: number, total: number) => void;
 }
 
+/**
+ * The effect rate for the economics: the responder risk difference. When the plan ran multiple
+ * imputation, the MI-pooled difference over all randomised (Rubin; the ITT estimate) is used
+ * with its pooled SE and df; otherwise the observed-case difference with its Newcombe CI.
+ */
 function effectRate(frame: AnalysisFrame, metric: string, outcomeId: string, visit: string, population: string, estimator: string, s: ResponderResult): EffectRate {
   const C = frame.arms[frame.control].label;
   const I = frame.arms[frame.intervention].label;
+  const p = s.pooled;
+  const est = p ?? { ...s.riskDifference, df: null };
   return {
-    metric, outcomeId, visit, population, estimator,
-    estimate: s.riskDifference.estimate, se: s.riskDifference.se, lower: s.riskDifference.lower, upper: s.riskDifference.upper, df: null,
-    controlRate: s.rate[C].estimate, interventionRate: s.rate[I].estimate, pooled: false,
+    metric, outcomeId, visit, population, estimator: p ? `${estimator}; responder risk difference pooled over ${p.m} imputations` : estimator,
+    estimate: est.estimate, se: est.se, lower: est.lower, upper: est.upper, df: est.df,
+    controlRate: s.rate[C].estimate, interventionRate: s.rate[I].estimate, pooled: p !== null,
     n: Object.fromEntries(Object.entries(s.rate).map(([a, v]) => [a, v.n])),
   };
 }
@@ -54,13 +66,15 @@ export function runAnalysis(trial: LoadedTrial, options: AnalyzeOptions = {}): A
   const requested = new Set([...plan.sensitivity, ...Object.values(plan.outcomes).flatMap((o) => o.sensitivity ?? [])]);
   const skipped = [...requested].filter((e) => !implementedSensitivity.includes(e));
   if (skipped.length) warnings.push(`sensitivity estimators in the plan not run (not implemented in this version): ${skipped.join(', ')}`);
-  if (Object.values(plan.outcomes).some((o) => o.primary === 'mmrm') || plan.defaults.primary === 'mmrm') warnings.push('the plan asks for an MMRM primary estimator, which this version does not implement: ANCOVA was used');
+  const seed = options.seed ?? 20201201;
 
   const scored = frame.outcomes.filter((o) => o.kind === 'score');
+  const tipped = requested.has('tipping-point') ? scored.filter((o) => o.role === 'primary' || o.role === 'secondary') : [];
+  const steps = scored.length + tipped.length;
   let rows: OutcomeResult[] = [];
   scored.forEach((o, k) => {
-    rows.push(...outcomeRows(frame, o, plan, itt, pp, visitNames));
-    options.onProgress?.(k + 1, scored.length);
+    rows.push(...outcomeRows(frame, o, plan, itt, pp, visitNames, seed));
+    options.onProgress?.(k + 1, steps);
   });
   rows = applyMultiplicity(rows, plan);
 
@@ -81,13 +95,27 @@ export function runAnalysis(trial: LoadedTrial, options: AnalyzeOptions = {}): A
     .map((r) => effectRate(frame, frame.outcomes.find((x) => x.id === r.id)!.responder!.metric, r.id, r.visit, r.population, r.estimator, r.responder!))
     .concat(countRates);
 
+  // MNAR sensitivity for the confirmatory outcomes: δ against the intervention until the conclusion changes.
+  const tippingPoints: TippingPointResult[] = [];
+  tipped.forEach((o, k) => {
+    const { maxDelta, steps: gridSteps, m } = plan.tippingPoint;
+    try {
+      tippingPoints.push(tippingPoint({ frame, outcome: o, visit: frame.visits.indexOf(o.primaryVisit), include: itt.include, confLevel: plan.confLevel }, { ...miSettings(plan, seed), m, maxDelta, steps: gridSteps, alpha: plan.alpha }));
+    } catch (e) {
+      if (!(e instanceof StatsError)) throw e;
+      warnings.push(`tipping-point analysis for ${o.id} not estimable: ${e.message}`);
+    }
+    options.onProgress?.(scored.length + k + 1, steps);
+  });
+
   const primaryOutcome = frame.outcomes.find((o) => o.role === 'primary')!;
   const primaryVisit = frame.visits.indexOf(primaryOutcome.primaryVisit);
   const subgroups: SubgroupResult[] = plan.subgroups.map((s) => {
     const cov = [...frame.covariates, ...frame.strata].find((c) => c.column === s.column)!;
     return subgroupEffect(frame, primaryOutcome, primaryVisit, cov, itt.include, plan.confLevel);
   });
-  const analysedAt = (visit: string) => rows.find((r) => r.id === primaryOutcome.id && r.visit === visit && r.estimator === 'ancova' && r.population === itt.id)?.n.analysed ?? {};
+  const primaryEstimator = (plan.outcomes[primaryOutcome.id] ?? plan.defaults).primary;
+  const analysedAt = (visit: string) => rows.find((r) => r.id === primaryOutcome.id && r.visit === visit && r.estimator === primaryEstimator && r.population === itt.id)?.n.analysed ?? {};
 
   return {
     schemaVersion: resultsSchemaVersion,
@@ -95,7 +123,7 @@ export function runAnalysis(trial: LoadedTrial, options: AnalyzeOptions = {}): A
     trial: { id: spec.trial.id, title: spec.trial.title },
     // File names without folders plus content hashes: results do not depend on where the files lie.
     input: { dataFile: basename(trial.dataFile), dataSha256: sha256(trial.dataFile), specFile: basename(spec.specFile), specSha256: sha256(spec.specFile) },
-    seed: options.seed ?? 1,
+    seed,
     alpha: plan.alpha,
     confLevel: plan.confLevel,
     arms: frame.arms,
@@ -107,7 +135,7 @@ export function runAnalysis(trial: LoadedTrial, options: AnalyzeOptions = {}): A
     safety: safetyResults(frame, plan.confLevel),
     events: eventCounts(frame),
     subgroups,
-    tippingPoints: [],
+    tippingPoints,
     warnings,
   };
 }
