@@ -10,13 +10,13 @@ import { readFixture, repoRoot } from '../helpers/fixtures.ts';
  * effekt's PMM and norm imputation against R's mice, statistically (the RNGs differ, so not draw
  * by draw). Same data (the twin's QPR-15 at baseline, end, fu6 with arm, municipality and
  * severity; ~18 % of end values missing), same imputation model (every variable predicts every
- * other), m = 5, maxit = 5, the same ANCOVA pooled by Rubin's rules, under 200 seeds each
- * (test/reference/mi-mice-stats.R, mice 3.15.0). Compared: the mean over seeds of the pooled
+ * other), m = 5, maxit = 5, the same ANCOVA pooled by Rubin's rules, under 200 seeds in mice
+ * (test/reference/mi-mice-stats.R, mice 3.15.0) and 100 in effekt. Compared: the mean over seeds of the pooled
  * difference, of its pooled SE and of the FMI (|z| < 4 with z = difference of means over its
  * Monte Carlo SE), and the spread over seeds of the pooled difference (the imputation noise;
- * SD ratio within [0.75, 1.33], ≈ 4 SE of a log SD ratio on 199 df each).
- * At the time of writing: pmm z = 0.81 (estimate), 0.36 (SE), 0.18 (FMI), SD ratio 0.95;
- * norm z = −0.61, −0.52, −0.50, SD ratio 1.02.
+ * SD ratio within [0.7, 1.4], ≈ 4 SE of a log SD ratio on 99 and 199 df).
+ * At the time of writing: pmm z = 1.08 (estimate), 0.80 (SE), 0.79 (FMI), SD ratio 0.94;
+ * norm z = −1.14, −0.53, −0.35, SD ratio 0.89.
  */
 interface Method { method: 'pmm' | 'norm'; estimate: number[]; se: number[]; fmi: number[] }
 const fx = readFixture<{ reps: number; m: number; maxit: number; methods: Method[] }>('mi-mice-stats.json');
@@ -25,6 +25,9 @@ const meanSd = (x: readonly number[]) => {
   const m = x.reduce((a, b) => a + b, 0) / x.length;
   return { mean: m, sd: Math.sqrt(x.reduce((a, b) => a + (b - m) ** 2, 0) / (x.length - 1)), n: x.length };
 };
+
+/** Seeds run by effekt (fewer than mice's 200 to keep the test short; the z statistics use each side's n). */
+const effektReps = 100;
 
 let frame: AnalysisFrame;
 beforeAll(async () => {
@@ -38,7 +41,7 @@ describe('PMM and norm agree with mice over many seeds', () => {
     const est: number[] = [];
     const se: number[] = [];
     const fmi: number[] = [];
-    for (let s = 1; s <= fx.reps; s++) {
+    for (let s = 1; s <= effektReps; s++) {
       const r = miAncova({ frame, outcome, visit: 1, include, confLevel: 0.95 }, { m: fx.m, maxit: fx.maxit, donors: 5, method: ref.method, byArm: false, seed: s });
       est.push(r.difference!.estimate);
       se.push(r.difference!.se);
@@ -51,7 +54,7 @@ describe('PMM and norm agree with mice over many seeds', () => {
       expect(Math.abs(z), `${label}: effekt mean ${a.mean}, mice ${b.mean}`).toBeLessThan(4);
     }
     const ratio = meanSd(est).sd / meanSd(ref.estimate).sd;
-    expect(ratio).toBeGreaterThan(0.75);
-    expect(ratio).toBeLessThan(1.33);
+    expect(ratio).toBeGreaterThan(0.7);
+    expect(ratio).toBeLessThan(1.4);
   }, 60_000);
 });

@@ -90,6 +90,12 @@ function chain(columns: readonly Float64Array[], names: readonly string[], metho
     obs.push(Int32Array.from(ob));
   }
   const active = [...Array(p).keys()].filter((j) => miss[j].length > 0);
+  const yObsOf = columns.map((c, j) => {
+    const o = obs[j];
+    const out = new Float64Array(o.length);
+    for (let r = 0; r < o.length; r++) out[r] = c[o[r]];
+    return out;
+  });
   for (const j of active) {
     if (obs[j].length < 2) throw new StatsError('EMPTY_GROUP', `column ${names[j]} has fewer than 2 observed values${label}: nothing to impute from`, { column: names[j] });
     // Starting values: random draws from the observed values (mice's default initialisation).
@@ -112,9 +118,8 @@ function chain(columns: readonly Float64Array[], names: readonly string[], metho
         for (let r = 0; r < o.length; r++) xObs.data[offO + r] = src[o[r]];
         for (let r = 0; r < mRows.length; r++) xMis.data[offM + r] = src[mRows[r]];
       }
-      const yObs = Float64Array.from(o, (i) => columns[j][i]);
       const method = methods[j] as Exclude<MiMethod, ''>;
-      const values = impute[method]({ xObs, yObs, xMis, rng, donors });
+      const values = impute[method]({ xObs, yObs: yObsOf[j], xMis, rng, donors });
       for (let r = 0; r < mRows.length; r++) work[j][mRows[r]] = values[r];
     }
   }

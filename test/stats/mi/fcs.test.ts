@@ -3,7 +3,7 @@ import { createRng } from '../../../src/stats/random/rng.ts';
 import { fcs, completeColumn, type FcsData } from '../../../src/stats/mi/fcs.ts';
 import { resolveMiOptions } from '../../../src/stats/mi/options.ts';
 import { deltaAdjust, deltaGrid } from '../../../src/stats/mi/delta.ts';
-import { normDraw } from '../../../src/stats/mi/methods/norm-draw.ts';
+import { normDraw, normDrawQr } from '../../../src/stats/mi/methods/norm-draw.ts';
 import { imputeLogreg } from '../../../src/stats/mi/methods/logreg.ts';
 import { matchDonors } from '../../../src/stats/mi/methods/pmm.ts';
 import { fromColumns } from '../../../src/stats/linalg/matrix.ts';
@@ -132,6 +132,23 @@ describe('imputation methods', () => {
     expect(Math.abs(s2 / es2 - 1)).toBeLessThan(0.03); // MC SE of the ratio ≈ √(2/(ν−4)/R) ≈ 0.0017 (plus heavy tail): loose
     expect(Math.abs(b1 - first.coef[1])).toBeLessThan(4 * Math.sqrt(es2 / sxx / R) * 1.5);
     expect(Math.abs((b1sq - b1 ** 2) / (es2 / sxx) - 1)).toBeLessThan(0.05);
+  });
+
+  it('norm: the normal-equations path and the QR path agree on β̂ and σ*; collinear columns go to the QR path', () => {
+    const rng = createRng(8);
+    const n = 60;
+    const x1 = Float64Array.from({ length: n }, () => rng.normal(30, 10));
+    const x2 = Float64Array.from({ length: n }, () => rng.normal());
+    const y = Float64Array.from(x1, (v, i) => 3 + 0.5 * v - x2[i] + rng.normal());
+    const X = fromColumns([new Float64Array(n).fill(1), x1, x2]);
+    const a = normDraw(X, y, createRng(5));
+    const b = normDrawQr(X, y, createRng(5));
+    for (let j = 0; j < 3; j++) expect(a.coef[j]).toBeCloseTo(b.coef[j], 10);
+    expect(a.sigma).toBeCloseTo(b.sigma, 12);
+    const collinear = fromColumns([new Float64Array(n).fill(1), x1, Float64Array.from(x1, (v) => 2 * v)]);
+    const c = normDraw(collinear, y, createRng(5));
+    expect(c.coef[2]).toBe(0); // aliased by the QR, not drawn
+    expect(c.beta[2]).toBe(0);
   });
 
   it('pmm: donors are the k nearest predicted means and ties resolve inside that set', () => {

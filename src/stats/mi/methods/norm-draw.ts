@@ -4,7 +4,8 @@
  * `.norm.draw` with least squares by QR):
  *   σ̂² residual mean square with ν = n_obs − rank, σ*² = ν σ̂² / g with g ~ χ²_ν,
  *   β* = β̂ + σ* L z, z ~ N(0, I), LLᵀ = (XᵀX)⁻¹.
- * Columns aliased by the pivoted QR (constant or collinear predictors) get coefficient 0 and are
+ * Computed by the normal equations when XᵀX is comfortably positive definite, else through the
+ * pivoted QR, where aliased columns (constant or collinear predictors) get coefficient 0 and are
  * not drawn — as mice, which removes linearly dependent predictors before the draw.
  */
 import type { Matrix } from '../../linalg/matrix.ts';
@@ -21,7 +22,82 @@ export interface NormDraw {
   readonly sigma: number;
 }
 
+/**
+ * The draw by the normal equations: XᵀX = LLᵀ, β̂ = (XᵀX)⁻¹Xᵀy, β* = β̂ + σ* L⁻ᵀz (whose
+ * covariance is σ*²(XᵀX)⁻¹). Four times cheaper than the QR for the narrow designs of
+ * imputation models, and precise enough for a random draw; null when a Cholesky pivot falls below
+ * 1e-9 of its diagonal element (collinear or constant predictors), and the QR path handles it.
+ */
+function normDrawCholesky(x: Matrix, y: Float64Array, rng: Rng): NormDraw | null {
+  const n = x.rows;
+  const p = x.cols;
+  const d = x.data;
+  const a = new Float64Array(p * p);
+  const xty = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    const oj = j * n;
+    let s = 0;
+    for (let i = 0; i < n; i++) s += d[oj + i] * y[i];
+    xty[j] = s;
+    for (let k = 0; k <= j; k++) {
+      const ok = k * n;
+      let t = 0;
+      for (let i = 0; i < n; i++) t += d[oj + i] * d[ok + i];
+      a[j + k * p] = t;
+    }
+  }
+  // In-place lower Cholesky on the lower triangle.
+  for (let j = 0; j < p; j++) {
+    const diag = a[j + j * p];
+    let s = diag;
+    for (let k = 0; k < j; k++) s -= a[j + k * p] ** 2;
+    if (!(s > 1e-9 * diag)) return null;
+    const ljj = Math.sqrt(s);
+    a[j + j * p] = ljj;
+    for (let i = j + 1; i < p; i++) {
+      let t = a[i + j * p];
+      for (let k = 0; k < j; k++) t -= a[i + k * p] * a[j + k * p];
+      a[i + j * p] = t / ljj;
+    }
+  }
+  // β̂: solve L w = Xᵀy, then Lᵀ β̂ = w.
+  const coef = new Float64Array(p);
+  for (let i = 0; i < p; i++) {
+    let t = xty[i];
+    for (let k = 0; k < i; k++) t -= a[i + k * p] * coef[k];
+    coef[i] = t / a[i + i * p];
+  }
+  backSolveTranspose(a, p, coef);
+  let rss = 0;
+  for (let i = 0; i < n; i++) {
+    let f = 0;
+    for (let j = 0; j < p; j++) f += d[i + j * n] * coef[j];
+    rss += (y[i] - f) ** 2;
+  }
+  const sigma = Math.sqrt(rss / rng.chisq(Math.max(n - p, 1)));
+  const z = new Float64Array(p);
+  for (let j = 0; j < p; j++) z[j] = rng.normal();
+  backSolveTranspose(a, p, z);
+  const beta = new Float64Array(p);
+  for (let j = 0; j < p; j++) beta[j] = coef[j] + sigma * z[j];
+  return { coef, beta, sigma };
+}
+
+/** Solves Lᵀ v = b in place (L lower-triangular, column-major p × p). */
+function backSolveTranspose(l: Float64Array, p: number, b: Float64Array): void {
+  for (let i = p - 1; i >= 0; i--) {
+    let t = b[i];
+    for (let k = i + 1; k < p; k++) t -= l[k + i * p] * b[k];
+    b[i] = t / l[i + i * p];
+  }
+}
+
 export function normDraw(x: Matrix, y: Float64Array, rng: Rng): NormDraw {
+  return normDrawCholesky(x, y, rng) ?? normDrawQr(x, y, rng);
+}
+
+/** The draw through the pivoted QR, dropping aliased columns (see the file comment). */
+export function normDrawQr(x: Matrix, y: Float64Array, rng: Rng): NormDraw {
   const n = x.rows;
   const p = x.cols;
   const qr = qrDecompose(x);

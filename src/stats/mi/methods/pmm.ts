@@ -5,7 +5,7 @@
  * donor drawn at random from the `donors` observed rows whose predicted means are closest.
  * Imputations are therefore always values that were observed.
  */
-import { permutation, type Rng } from '../../random/rng.ts';
+import type { Rng } from '../../random/rng.ts';
 import { linearPredictor, normDraw } from './norm-draw.ts';
 import type { MethodInput } from './norm.ts';
 
@@ -19,15 +19,19 @@ export function imputePmm(input: MethodInput): Float64Array {
 
 /**
  * For each target, the k observed rows with the nearest predicted means (found by expanding
- * from the target's position in the sorted predictions), one chosen uniformly. The observed
- * rows are shuffled before the (stable) sort so that ties are broken at random, as mice does.
+ * from the target's position in the sorted predictions), one chosen uniformly. Rows with equal
+ * predicted means are exchangeable: when the chosen position falls in a block of ties, the donor
+ * is drawn uniformly from the whole block — the same distribution as mice's shuffling of the
+ * observed rows before its partial sort, without a shuffle per call.
  */
 export function matchDonors(yhatObs: Float64Array, yhatMis: Float64Array, yObs: Float64Array, donors: number, rng: Rng): Float64Array {
   const nObs = yhatObs.length;
   const k = Math.min(donors, nObs);
-  const order = Array.from(permutation(rng, nObs));
-  order.sort((a, b) => yhatObs[a] - yhatObs[b]);
-  const sorted = Float64Array.from(order, (i) => yhatObs[i]);
+  const order = new Int32Array(nObs);
+  for (let i = 0; i < nObs; i++) order[i] = i;
+  order.sort((a, b) => yhatObs[a] - yhatObs[b] || a - b);
+  const sorted = new Float64Array(nObs);
+  for (let r = 0; r < nObs; r++) sorted[r] = yhatObs[order[r]];
   const out = new Float64Array(yhatMis.length);
   for (let t = 0; t < yhatMis.length; t++) {
     const target = yhatMis[t];
@@ -47,6 +51,12 @@ export function matchDonors(yhatObs: Float64Array, yhatMis: Float64Array, yObs: 
       const takeLeft = right >= nObs || (left >= 0 && target - sorted[left] <= sorted[right] - target);
       chosen = takeLeft ? left-- : right++;
     }
+    let first = chosen;
+    let last = chosen;
+    const v = sorted[chosen];
+    while (first > 0 && sorted[first - 1] === v) first--;
+    while (last < nObs - 1 && sorted[last + 1] === v) last++;
+    if (last > first) chosen = first + rng.int(last - first + 1);
     out[t] = yObs[order[chosen]];
   }
   return out;
