@@ -11,3 +11,4 @@ export { linkResults, resolveResultsFile, type TrialLink, type LinkedEffect } fr
 export * from './run.ts';
 export { economicsTables } from './tables.ts';
 export { writeEconomics } from './write.ts';
+export { economicsCharts, type EconomicsCharts, type CashFlowPoint, type AdministrationSaving, type Payer } from './charts.ts';
