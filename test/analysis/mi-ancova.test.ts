@@ -5,7 +5,7 @@ import { loadTrial } from '../../src/instruments/load-trial.ts';
 import { buildFrame } from '../../src/analysis/frame/build-frame.ts';
 import type { AnalysisFrame } from '../../src/analysis/frame/frame.ts';
 import type { EstimatorContext } from '../../src/analysis/estimators/common.ts';
-import { miAncova, miResponderRiskDifference } from '../../src/analysis/estimators/mi-ancova.ts';
+import { imputeOutcome, miAncova, miResponderRiskDifference, pooledAncova } from '../../src/analysis/estimators/mi-ancova.ts';
 import { expectStatsError } from '../helpers/errors.ts';
 import { miFixtureSettings, twinQprImputationsCsv } from '../reference/mi-imputations.ts';
 import { readFixture, repoRoot } from '../helpers/fixtures.ts';
@@ -94,6 +94,28 @@ describe('MI ANCOVA behaviour', () => {
     expect(fewer.options.m).toBe(3);
     const again = miAncova(ctxAt('end', () => true), settings); // same settings, new population: imputes afresh, same draws
     expect(JSON.stringify(again)).toBe(JSON.stringify(end));
+  });
+
+  it('refits over the shared design equal full refits (LRE ≥ 12)', () => {
+    const ctx = ctxAt('fu6');
+    const imp = imputeOutcome(ctx, miFixtureSettings);
+    const fast = pooledAncova(ctx, imp, (r) => (r % 3 === 0 ? -2 : 0));
+    const full = pooledAncova(ctx, imp, (r) => (r % 3 === 0 ? -2 : 0), { reuseDesign: false });
+    for (const k of ['difference', 'control', 'intervention'] as const) {
+      for (const f of ['estimate', 'se', 'df', 'fmi', 'riv', 'lower', 'upper'] as const) expectLRE(fast[k][f], full[k][f], 12, `${k} ${f}`);
+    }
+  });
+
+  it('imputes missing baseline values too (full refit per dataset)', () => {
+    const outcome = frame.outcomes.find((o) => o.id === 'qpr15')!;
+    const base = Float64Array.from(outcome.values[0]);
+    for (let i = 0; i < frame.n; i += 10) base[i] = Number.NaN;
+    const holed = { ...frame, outcomes: frame.outcomes.map((o) => (o === outcome ? { ...o, values: [base, o.values[1], o.values[2]] } : o)) };
+    const ctx = { frame: holed, outcome: holed.outcomes.find((o) => o.id === 'qpr15')!, visit: 1, include: everyone, confLevel: 0.95 };
+    const out = miAncova(ctx, { ...miFixtureSettings, m: 5 });
+    expect(out.status).toBe('estimated');
+    expect(imputeOutcome(ctx, { ...miFixtureSettings, m: 5 }).result.missing[0].length).toBe(30);
+    expect(Math.abs(out.difference!.estimate - fx.cases[0].estimate)).toBeLessThan(fx.cases[0].se);
   });
 
   it('imputes by arm when asked, and refuses the baseline visit', () => {

@@ -21,6 +21,9 @@ import { StatsError } from '../../stats/errors.ts';
 import { fcs, type FcsData, type FcsResult } from '../../stats/mi/fcs.ts';
 import type { MiMethod } from '../../stats/mi/options.ts';
 import { shiftImputed } from '../../stats/mi/delta.ts';
+import { linearPredictor } from '../../stats/mi/methods/norm-draw.ts';
+import { qrCoef, qrUnscaledCovariance, type QR } from '../../stats/linalg/qr.ts';
+import type { Matrix } from '../../stats/linalg/matrix.ts';
 import { countArms, notEstimable, type EstimatorContext, type EstimatorOutput } from './common.ts';
 import type { ResponderResult } from '../results/types.ts';
 
@@ -185,8 +188,22 @@ interface CompletedFit {
   readonly aliased: readonly string[];
 }
 
+/**
+ * What the refits share when only y changes between completed datasets (baseline complete, so
+ * the design is the same): the QR of X, (XᵀX)⁻¹ and the contrast vectors of the EMMs and the
+ * difference. Aliased columns (NaN in the QR coefficients) count as 0, as in emmeans.ts.
+ */
+interface SharedDesign {
+  readonly qr: QR;
+  readonly x: Matrix;
+  readonly unscaled: Float64Array;
+  readonly l: readonly [Float64Array, Float64Array, Float64Array];
+  readonly dfCom: number;
+  readonly aliased: readonly string[];
+}
+
 /** The primary ANCOVA on one completed dataset (equal-weight EMMs, as ancova.ts). */
-function fitCompleted(ctx: EstimatorContext, imp: ImputedOutcome, y: Float64Array, baseline: Float64Array, strata: readonly Variable[]): CompletedFit {
+function fitCompleted(ctx: EstimatorContext, imp: ImputedOutcome, y: Float64Array, baseline: Float64Array, strata: readonly Variable[]): CompletedFit & { readonly shared: SharedDesign } {
   const { frame } = ctx;
   const arms = [frame.arms[frame.control].label, frame.arms[frame.intervention].label];
   const variables: Variable[] = [factor('arm', imp.members.map((i) => frame.arms[frame.arm[i]].label), arms), numeric('baseline', baseline), ...strata];
@@ -199,7 +216,31 @@ function fitCompleted(ctx: EstimatorContext, imp: ImputedOutcome, y: Float64Arra
   if (diff.estimate === null || diff.se === null || ctrl.estimate === null || ctrl.se === null || intv.estimate === null || intv.se === null) {
     throw new StatsError('NOT_ESTIMABLE', 'the arm difference is not estimable in a completed dataset');
   }
-  return { diff: diff.estimate, diffVar: diff.se ** 2, emm: [ctrl.estimate, ctrl.se ** 2, intv.estimate, intv.se ** 2], dfCom: fit.dfResidual, aliased: fit.aliased };
+  const lDiff = Float64Array.from(intv.l, (v, j) => v - ctrl.l[j]);
+  const unscaled = qrUnscaledCovariance(fit.qr).data.map((v) => (Number.isNaN(v) ? 0 : v));
+  const shared = { qr: fit.qr, x: design.X, unscaled, l: [lDiff, ctrl.l, intv.l] as const, dfCom: fit.dfResidual, aliased: fit.aliased };
+  return { diff: diff.estimate, diffVar: diff.se ** 2, emm: [ctrl.estimate, ctrl.se ** 2, intv.estimate, intv.se ** 2], dfCom: fit.dfResidual, aliased: fit.aliased, shared };
+}
+
+/** The same fit for a new y over a shared design: β = QR solve, σ² = RSS/df, var(lᵀβ) = σ² lᵀ(XᵀX)⁻¹l. */
+function refitSharedDesign(s: SharedDesign, y: Float64Array): CompletedFit {
+  const coef = qrCoef(s.qr, y).map((b) => (Number.isNaN(b) ? 0 : b));
+  const fitted = linearPredictor(s.x, coef);
+  let rss = 0;
+  for (let i = 0; i < y.length; i++) rss += (y[i] - fitted[i]) ** 2;
+  const sigma2 = rss / s.dfCom;
+  const p = coef.length;
+  const est = (l: Float64Array) => {
+    let e = 0;
+    for (let j = 0; j < p; j++) e += l[j] * coef[j];
+    let q = 0;
+    for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) q += l[a] * s.unscaled[a + b * p] * l[b];
+    return [e, sigma2 * q] as const;
+  };
+  const [d, dv] = est(s.l[0]);
+  const [c, cv] = est(s.l[1]);
+  const [t, tv] = est(s.l[2]);
+  return { diff: d, diffVar: dv, emm: [c, cv, t, tv], dfCom: s.dfCom, aliased: s.aliased };
 }
 
 export interface PooledAncova {
@@ -225,8 +266,13 @@ function strataVariables(ctx: EstimatorContext, members: readonly number[], warn
   return out;
 }
 
-/** Fits the ANCOVA on each of the m completed datasets (optionally δ-shifted) and pools by Rubin's rules. */
-export function pooledAncova(ctx: EstimatorContext, imp: ImputedOutcome, shiftOf?: (row: number) => number): PooledAncova {
+/**
+ * Fits the ANCOVA on each of the m completed datasets (optionally δ-shifted) and pools by Rubin's
+ * rules. When no baseline value was imputed the design is the same in every dataset: the first
+ * fit goes through ols/emmeans and the others reuse its QR and contrast vectors
+ * (`reuseDesign: false` forces the full fit every time — the tests compare the two).
+ */
+export function pooledAncova(ctx: EstimatorContext, imp: ImputedOutcome, shiftOf?: (row: number) => number, options: { readonly reuseDesign?: boolean } = {}): PooledAncova {
   const m = imp.result.imputations.length;
   const warnings: string[] = [];
   const strata = strataVariables(ctx, imp.members, warnings);
@@ -236,10 +282,18 @@ export function pooledAncova(ctx: EstimatorContext, imp: ImputedOutcome, shiftOf
   const e = [new Float64Array(m), new Float64Array(m), new Float64Array(m), new Float64Array(m)];
   let dfCom = Infinity;
   const aliased = new Set<string>();
+  const sameDesign = options.reuseDesign !== false && imputedRows(imp, ctx.frame.baselineVisit).length === 0;
+  let shared: SharedDesign | null = null;
   for (let k = 0; k < m; k++) {
     let y = completedVisit(imp, ctx.visit, k);
     if (shiftOf) y = shiftImputed(y, rows, shiftOf);
-    const fit = fitCompleted(ctx, imp, y, completedVisit(imp, ctx.frame.baselineVisit, k), strata);
+    let fit: CompletedFit;
+    if (shared) fit = refitSharedDesign(shared, y);
+    else {
+      const full = fitCompleted(ctx, imp, y, completedVisit(imp, ctx.frame.baselineVisit, k), strata);
+      if (sameDesign) shared = full.shared;
+      fit = full;
+    }
     q[k] = fit.diff;
     u[k] = fit.diffVar;
     for (let c = 0; c < 4; c++) e[c][k] = fit.emm[c];
