@@ -26,6 +26,10 @@ export async function readDataBytes(bytes: Uint8Array, file: string, spec: Trial
       return fail(file, 'this is a zip archive, not a data table', 'unpack it and point effekt at the CSV or .xlsx inside');
     case 'binary':
       return fail(file, 'this is a binary file, not a data table', 'export the data as CSV or .xlsx');
+    case 'markup':
+      return fail(file, 'this is an HTML or XML document (e.g. Excel\'s "web page" or XML export), not a data table', 'open it in Excel and save it as .xlsx or CSV');
+    case 'json':
+      return fail(file, 'this is a JSON document, not a data table', 'export the data as CSV or .xlsx');
     case 'xlsx':
       return readXlsx(bytes, file, spec.data.sheet);
     case 'text':

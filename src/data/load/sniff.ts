@@ -2,7 +2,7 @@
  * Recognises what a file really is before parsing it, so that a PDF, an image or a zip handed
  * in as "data.csv" gets a clear error instead of a page of garbage columns.
  */
-export type FileKind = 'xlsx' | 'zip' | 'pdf' | 'binary' | 'text' | 'empty';
+export type FileKind = 'xlsx' | 'zip' | 'pdf' | 'binary' | 'markup' | 'json' | 'text' | 'empty';
 
 export function sniffKind(bytes: Uint8Array): FileKind {
   if (bytes.length === 0) return 'empty';
@@ -19,7 +19,13 @@ export function sniffKind(bytes: Uint8Array): FileKind {
     if (b === 0) return 'binary';
     if (b < 0x09 || (b > 0x0d && b < 0x20)) control++;
   }
-  return control > n * 0.01 ? 'binary' : 'text';
+  if (control > n * 0.01) return 'binary';
+  // Text that is a document rather than a table: HTML or XML (Excel's "web page" and 2003-XML
+  // exports often carry an .xls or .csv name) or JSON.
+  const start = new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(bytes.length, 512))).replace(/^(\xEF\xBB\xBF|\s)+/, '');
+  if (/^<(\?xml|!doctype|html|table|workbook)/i.test(start)) return 'markup';
+  if (/^[{[]\s*["{[]/.test(start)) return 'json';
+  return 'text';
 }
 
 /** Picks `;`, `,` or tab: the candidate that splits the header into the most columns consistently over the first lines. */
