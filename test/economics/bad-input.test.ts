@@ -33,6 +33,7 @@ describe('bad scenarios are refused with a named problem', () => {
     ['a rate-card cap below its floor', (s: Record<string, any>) => { s.investor.rateCard[0].floor = 10; s.investor.rateCard[0].cap = 5; }, 'investor.rateCard[0].cap', 'below the floor'],
     ['a cap below the floor', (s: Record<string, any>) => { s.investor.floor = 10; s.investor.cap = 5; }, 'investor.cap', 'below the floor'],
     ['a beta distribution whose SD is too large for its mean', (s: Record<string, any>) => { s.targetGroups[0].savingUncertainty = { type: 'beta', mean: 0.5, sd: 0.6 }; }, 'targetGroups[0].savingUncertainty', 'too large'],
+    ['a beta distribution whose mean lies outside [min, max]', (s: Record<string, any>) => { s.costUncertainty = { type: 'beta', mean: 9694, sd: 500 }; }, 'costUncertainty', 'strictly between min 0 and max 1'],
     ['a triangular distribution with min above max', (s: Record<string, any>) => { s.costUncertainty = { type: 'triangular', min: 12000, mode: 9694, max: 8000 }; }, 'costUncertainty', 'min ≤ mode ≤ max'],
     ['a cost distribution centred elsewhere than the cost', (s: Record<string, any>) => { s.costPerCitizen = 12000; }, 'costUncertainty', 'differs from costPerCitizen'],
     ['a triangular saving distribution that excludes the saving', (s: Record<string, any>) => { s.targetGroups[1].savingUncertainty = { type: 'triangular', min: 1, mode: 2, max: 3 }; }, 'targetGroups[1].savingUncertainty', 'does not contain'],

@@ -39,7 +39,7 @@ function stated(d: ParameterDistribution): { mean: number; sd: number; lo: numbe
     case 'gamma':
       return { mean: d.mean, sd: d.sd, lo: 0, hi: Infinity };
     case 'beta':
-      return { mean: d.mean, sd: d.sd, lo: 0, hi: 1 };
+      return { mean: d.mean, sd: d.sd, lo: d.min ?? 0, hi: d.max ?? 1 };
     case 'normal':
       return { mean: d.mean, sd: d.sd, lo: -Infinity, hi: Infinity };
     case 'fixed':
@@ -56,6 +56,7 @@ const cases: ParameterDistribution[] = [
   { type: 'gamma', mean: 2, sd: 3 },
   { type: 'beta', mean: 0.3, sd: 0.05 },
   { type: 'beta', mean: 0.9, sd: 0.2 },
+  { type: 'beta', mean: 9694, sd: 1000, min: 7000, max: 14000 },
   { type: 'triangular', min: 7000, mode: 9694, max: 14000 },
   { type: 'triangular', min: 0, mode: 0, max: 1 },
 ];

@@ -52,4 +52,25 @@ describe('PSA against closed forms', () => {
     expect(a.draws).toBe(10_000);
     expect(JSON.stringify(runPsa(s))).toBe(JSON.stringify(a));
   });
+
+  it.each([
+    { type: 'normal', mean: 9694, sd: 900 },
+    { type: 'lognormal', mean: 9694, sd: 900 },
+    { type: 'gamma', mean: 9694, sd: 900 },
+    { type: 'beta', mean: 9694, sd: 900, min: 7000, max: 14000 },
+    { type: 'triangular', min: 7000, mode: 9000, max: 14000 },
+  ])('a scenario may give the cost a $type distribution; the PSA samples it (mean net within 4 MC SE)', (d) => {
+    const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, any>;
+    raw.costUncertainty = d;
+    raw.effects[0].se = 0;
+    for (const g of raw.targetGroups) delete g.savingUncertainty;
+    if (d.type === 'triangular') raw.costPerCitizen = 10000; // the mean of (7000, 9000, 14000)
+    const s = parseScenario(raw);
+    const n = 20_000;
+    const res = runPsa(s, { draws: n, seed: 3 });
+    const sd = d.type === 'triangular' ? Math.sqrt((7000 ** 2 + 9000 ** 2 + 14000 ** 2 - 7000 * 9000 - 7000 * 14000 - 9000 * 14000) / 18) : d.sd!;
+    const expected = 240 * (rate * W - s.costPerCitizen);
+    expect(Math.abs(res.totalNet.mean - expected)).toBeLessThan((4 * 240 * sd) / Math.sqrt(n));
+    expect(res.distributions.costPerCitizen).toEqual(d);
+  });
 });

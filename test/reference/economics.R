@@ -112,6 +112,7 @@ dists <- list(
   list(dist = list(type = "lognormal", mean = 9694, sd = 970), q = { l <- lnp(9694, 970); qlnorm(p, l[["mu"]], l[["sigma"]]) }),
   list(dist = list(type = "gamma", mean = 350283, sd = 70057), q = qgamma(p, shape = 350283^2 / 70057^2, rate = 350283 / 70057^2)),
   list(dist = list(type = "beta", mean = 0.3, sd = 0.05), q = { nu <- 0.3 * 0.7 / 0.05^2 - 1; qbeta(p, 0.3 * nu, 0.7 * nu) }),
+  list(dist = list(type = "beta", mean = 9694, sd = 1000, min = 7000, max = 14000), q = { m <- (9694 - 7000) / 7000; s <- 1000 / 7000; nu <- m * (1 - m) / s^2 - 1; 7000 + 7000 * qbeta(p, m * nu, (1 - m) * nu) }),
   list(dist = list(type = "triangular", min = 7000, mode = 9694, max = 14000), q = tri_q(p, 7000, 9694, 14000))
 )
 write_json(list(R = R.version.string, probabilities = p, businessCase = bc_out, settlement = st_out, quantiles = dists),

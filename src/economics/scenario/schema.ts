@@ -18,7 +18,8 @@ export const distributionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('normal'), mean: z.number().finite(), sd: z.number().finite().nonnegative() }).strict(),
   z.object({ type: z.literal('lognormal'), mean: z.number().finite().positive(), sd: z.number().finite().nonnegative() }).strict(),
   z.object({ type: z.literal('gamma'), mean: z.number().finite().positive(), sd: z.number().finite().nonnegative() }).strict(),
-  z.object({ type: z.literal('beta'), mean: z.number().gt(0).lt(1), sd: z.number().finite().nonnegative() }).strict(),
+  /** Beta on [min, max] (default [0, 1]: a proportion); a scaled beta bounds a cost or saving. */
+  z.object({ type: z.literal('beta'), mean: z.number().finite(), sd: z.number().finite().nonnegative(), min: z.number().finite().optional(), max: z.number().finite().optional() }).strict(),
   z.object({ type: z.literal('triangular'), min: z.number().finite(), mode: z.number().finite(), max: z.number().finite() }).strict(),
 ]);
 export type Distribution = z.infer<typeof distributionSchema>;
