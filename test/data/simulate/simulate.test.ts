@@ -94,3 +94,28 @@ describe('the synthetic twin', () => {
     );
   });
 });
+
+describe('permuted-block allocation', () => {
+  it('property: within every site list the running imbalance never exceeds half the largest block, and blocks close balanced', async () => {
+    const { allocate } = await import('../../../src/data/simulate/allocate.ts');
+    const { createRng } = await import('../../../src/stats/random/rng.ts');
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 }), fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 5 }), (seed, sizes) => {
+        const { arm } = allocate(createRng(seed), sizes, [2, 4, 6], null);
+        let k = 0;
+        for (const n of sizes) {
+          let diff = 0;
+          let zeroes = 0;
+          for (let i = 0; i < n; i++, k++) {
+            diff += arm[k] === 1 ? 1 : -1;
+            expect(Math.abs(diff)).toBeLessThanOrEqual(3);
+            if (diff === 0) zeroes++;
+          }
+          // With blocks of at most 6 the list is balanced again at least every 6 participants.
+          expect(zeroes).toBeGreaterThanOrEqual(Math.floor(n / 6));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
