@@ -68,6 +68,13 @@ const cases: readonly (readonly [string, () => unknown, StatsErrorCode])[] = [
 describe('bad input gives a typed error naming the problem', () => {
   it.each(cases)('%s', (_label, f, code) => expectStatsError(f, code));
 
+  it('bootstrap intervals leave out non-finite replicates (failed refits) as boot.ci does, and count them', () => {
+    const r = S.percentileInterval([1, N, 3, I, 2, 5, 4]);
+    expect([r.replicates, r.nonFinite]).toEqual([5, 2]);
+    expect(findNaN(r)).toBeNull();
+    expectStatsError(() => S.bcaInterval([1, 2, 3, 4], N, [1, -1, 1, -1]), 'NON_FINITE');
+  });
+
   it('the errors name the offending position', () => {
     expect(() => S.mean([1, 2, N])).toThrow(/x\[2\] is NaN/);
     expect(() => S.tTest([1, 2, 3], [2, 3, 5], { mu: N })).toThrow(/mu must be a finite number/);

@@ -15,6 +15,15 @@ export interface BootInterval {
   readonly upper: number;
   /** True when an extreme order statistic had to be used (too few replicates for the level). */
   readonly extreme: boolean;
+  /** Finite replicates used; non-finite ones (failed refits) are left out, as boot.ci does, and counted. */
+  readonly replicates: number;
+  readonly nonFinite: number;
+}
+
+function countFinite(t: ArrayLike<number>): number {
+  let k = 0;
+  for (let i = 0; i < t.length; i++) if (Number.isFinite(t[i])) k++;
+  return k;
 }
 
 /** boot's norm.inter for one level α on finite replicates. */
@@ -42,11 +51,13 @@ export function percentileInterval(t: ArrayLike<number>, confLevel = 0.95): Boot
   checkLevel(confLevel);
   const lo = normInter(t, (1 - confLevel) / 2);
   const hi = normInter(t, (1 + confLevel) / 2);
-  return { method: 'percentile', confLevel, lower: lo.value, upper: hi.value, extreme: lo.extreme || hi.extreme };
+  const replicates = countFinite(t);
+  return { method: 'percentile', confLevel, lower: lo.value, upper: hi.value, extreme: lo.extreme || hi.extreme, replicates, nonFinite: t.length - replicates };
 }
 
 export function bcaInterval(t: ArrayLike<number>, t0: number, L: ArrayLike<number>, confLevel = 0.95): BootInterval {
   checkLevel(confLevel);
+  if (!Number.isFinite(t0)) throw new StatsError('NON_FINITE', `t0 is ${t0}`);
   const finite = Array.from(t).filter(Number.isFinite);
   const w = normal.quantile(finite.filter((v) => v < t0).length / finite.length);
   if (!Number.isFinite(w)) throw new StatsError('NOT_ESTIMABLE', 'the bias correction is infinite: t0 lies outside the bootstrap replicates');
@@ -64,5 +75,5 @@ export function bcaInterval(t: ArrayLike<number>, t0: number, L: ArrayLike<numbe
   });
   const lo = normInter(finite, adj[0]);
   const hi = normInter(finite, adj[1]);
-  return { method: 'bca', confLevel, lower: lo.value, upper: hi.value, extreme: lo.extreme || hi.extreme };
+  return { method: 'bca', confLevel, lower: lo.value, upper: hi.value, extreme: lo.extreme || hi.extreme, replicates: finite.length, nonFinite: t.length - finite.length };
 }
