@@ -86,15 +86,15 @@ describe('settlement and IRR against R (uniroot, polyroot)', () => {
     expectLRE(st.totalPayments, c.totalPayments, 14, 'total payments');
     expectLRE(st.totalPrefinancing, c.totalPrefinancing, 15, 'pre-financing');
     expectLRE(st.investorReturn, c.investorReturn, 10, 'investor return');
-    expectLRE(st.irr!, c.irr, 10, 'IRR vs uniroot');
-    expectLRE(st.irr!, c.irrPolyroot, 10, 'IRR vs polyroot');
+    expectLRE(st.irr!, c.irr, 14, 'IRR vs uniroot');
+    expectLRE(st.irr!, c.irrPolyroot, 12, 'IRR vs polyroot');
   });
 });
 
 describe('tornado quantiles against R (qnorm, qt, qlnorm, qgamma, qbeta; triangular closed form)', () => {
   it.each(ref.quantiles.map((c) => [c.dist.type, c] as const))('%s', (_name, c) => {
     const q = ref.probabilities.map((p) => quantile(c.dist, Number.NaN, p));
-    expectAllLRE(q, c.q, 9, `${c.dist.type} quantiles`);
+    expectAllLRE(q, c.q, 12, `${c.dist.type} quantiles`);
   });
 });
 

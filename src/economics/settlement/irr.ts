@@ -2,7 +2,8 @@
  * Internal rate of return of yearly cash flows (index 0 = year 1): the rate r with
  * Σ_t c_t (1 + r)^−t = 0. Found by bisection on a bracket where the NPV changes sign, which is
  * robust for the investor's profile (outflows first, inflows later: at most one sign change of
- * the cumulative flow, hence one root). Returns null when no root exists in (−99 %, 1000 %).
+ * the cumulative flow, hence one root), to machine precision. Returns null when the NPV does not
+ * change sign on (−99 %, 1000 %).
  */
 export function npv(rate: number, flows: readonly number[]): number {
   let s = 0;
@@ -19,8 +20,10 @@ export function irr(flows: readonly number[]): number | null {
   if (Math.sign(flo) === Math.sign(fhi)) return null;
   for (let i = 0; i < 200; i++) {
     const mid = (lo + hi) / 2;
+    // Bisect until the bracket holds no double between its ends: the root to machine precision.
+    if (mid <= lo || mid >= hi) return mid;
     const fm = npv(mid, flows);
-    if (fm === 0 || hi - lo < 1e-12) return mid;
+    if (fm === 0) return mid;
     if (Math.sign(fm) === Math.sign(flo)) {
       lo = mid;
       flo = fm;
