@@ -118,6 +118,22 @@ describe('MI ANCOVA behaviour', () => {
     expect(Math.abs(out.difference!.estimate - fx.cases[0].estimate)).toBeLessThan(fx.cases[0].se);
   });
 
+  it('imputes a binary severity covariate with missing values by logistic regression', () => {
+    const sev = frame.covariates.find((c) => c.column === 'severity_group')!;
+    // Two levels (significantly reduced vs not), every 7th participant's value missing.
+    const values = Int32Array.from(sev.values, (v, i) => (i % 7 === 0 ? -1 : v === 0 ? 0 : 1));
+    const binary = { ...sev, column: 'severity_binary', levels: ['significantly_reduced', 'other'], values };
+    const f2 = { ...frame, covariates: [...frame.covariates.filter((c) => c !== sev), binary] };
+    const ctx = { frame: f2, outcome: f2.outcomes.find((o) => o.id === 'qpr15')!, visit: 1, include: everyone, confLevel: 0.95 };
+    const settings = { ...miFixtureSettings, m: 5 };
+    const imp = imputeOutcome(ctx, settings);
+    const j = imp.data.names.indexOf('severity_binary');
+    expect(imp.result.options.methods.severity_binary).toBe('logreg');
+    expect(imp.result.missing[j].length).toBe(43);
+    for (const k of imp.result.imputations) expect(Array.from(k[j]).every((v) => v === 0 || v === 1)).toBe(true);
+    expect(miAncova(ctx, settings).status).toBe('estimated');
+  });
+
   it('imputes by arm when asked, and refuses the baseline visit', () => {
     const byArm = miAncova(ctxAt('end'), { m: 5, method: 'pmm', donors: 5, maxit: 5, byArm: true, seed: 3 });
     expect(byArm.status).toBe('estimated');
