@@ -78,7 +78,7 @@ export function ols(X: Matrix, y: ArrayLike<number>, options: OlsOptions = {}): 
   const qr = qrDecompose(X, tol);
   const aliased = qrAliased(qr).map((j) => names[j]);
   if (aliased.length > 0 && onRankDeficient === 'error') {
-    throw new StatsError('RANK_DEFICIENT', `the model matrix is rank deficient: ${aliased.join(', ')} ${aliased.length === 1 ? 'is' : 'are'} a linear combination of other columns`, { aliased });
+    throw new StatsError('RANK_DEFICIENT', `the model matrix is rank deficient: ${aliased.join(', ')} ${aliased.length === 1 ? 'is' : 'are'} a linear combination of other columns to within the pivoted QR's relative tolerance ${tol} — the columns are collinear, or too ill-conditioned to separate (e.g. high powers of one variable: centre or orthogonalise them)`, { aliased, tol });
   }
   const df = n - qr.rank;
   if (df <= 0) throw new StatsError('NOT_ESTIMABLE', `no residual degrees of freedom (n = ${n}, rank = ${qr.rank})`, { n, rank: qr.rank });
