@@ -5,6 +5,17 @@
  */
 export type Cell = string | number | null;
 
+// Deno's kernel may report a cell finished a few milliseconds before its last outputs are flushed.
+// JupyterLab shows such late outputs anyway, but headless runners (nbconvert, so `npm run notebooks`
+// and the tests) drop them on a busy machine. Pausing briefly after each output keeps every one.
+const settle = (): Promise<void> => new Promise((done) => setTimeout(done, 50));
+
+/** console.log that keeps its line in headless runs too (use it with await). */
+export async function print(...args: unknown[]): Promise<void> {
+  console.log(...args);
+  await settle();
+}
+
 /** A number with fixed decimals; "–" for missing or non-finite values. */
 export const fmt = (x: number | null | undefined, digits = 2): string =>
   x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(digits);
@@ -32,13 +43,30 @@ export async function table(columns: readonly string[], rows: readonly (readonly
   const line = (cells: readonly Cell[]) => `| ${cells.map((c) => (c === null ? '' : String(c).replaceAll('|', '\\|'))).join(' | ')} |`;
   const md = [line(columns), line(columns.map(() => '---')), ...rows.map(line)].join('\n');
   await Deno.jupyter.display({ 'text/markdown': md, 'text/plain': md }, { raw: true });
+  await settle();
 }
 
-/** Shows a Vega-Lite spec inline (JupyterLab and VS Code render Vega-Lite 5 natively). */
+// JupyterLab and VS Code render this MIME type natively; the specs use nothing beyond Vega-Lite 5.
+const VEGA_LITE_MIME = 'application/vnd.vegalite.v5+json';
+const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
+
+/** Shows a Vega-Lite spec inline. */
 export async function chart(spec: Record<string, unknown>): Promise<void> {
-  const full = { $schema: 'https://vega.github.io/schema/vega-lite/v5.json', width: 460, ...spec };
+  const full = { width: 460, ...spec, $schema: VEGA_LITE_SCHEMA };
   const title = typeof spec.title === 'string' ? spec.title : '';
-  await Deno.jupyter.display({ 'application/vnd.vegalite.v5+json': full, 'text/plain': `[Vega-Lite chart: ${title}]` }, { raw: true });
+  await Deno.jupyter.display({ [VEGA_LITE_MIME]: full, 'text/plain': `[Vega-Lite chart: ${title}]` }, { raw: true });
+  await settle();
+}
+
+/** Shows one of the committee report's charts (effekt's chart builders); null means its inputs are absent. */
+export async function show(built: { readonly title: string; readonly spec: unknown } | null): Promise<void> {
+  if (built === null) {
+    await print('(chart left out: its inputs are not in these results)');
+    return;
+  }
+  const spec = { ...(built.spec as Record<string, unknown>), $schema: VEGA_LITE_SCHEMA };
+  await Deno.jupyter.display({ [VEGA_LITE_MIME]: spec, 'text/plain': `[Vega-Lite chart: ${built.title}]` }, { raw: true });
+  await settle();
 }
 
 export interface ForestRow {
@@ -46,22 +74,24 @@ export interface ForestRow {
   readonly estimate: number;
   readonly lower: number;
   readonly upper: number;
+  /** Rows sharing a label are drawn side by side, one colour per group (e.g. two cohorts). */
   readonly group?: string;
 }
 
-/** Estimates with confidence intervals, one row each, and a dashed line at `reference` (no effect). */
+/** Estimates with confidence intervals, one line per label (and group), and a dashed line at `reference` (no effect). */
 export async function forest(rows: readonly ForestRow[], title: string, xTitle: string, reference = 0): Promise<void> {
-  const y = { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: 280 } };
+  const labels = [...new Set(rows.map((r) => r.label))];
   const groups = [...new Set(rows.map((r) => r.group).filter((g) => g !== undefined))];
-  const colour = groups.length > 0 ? { color: { field: 'group', type: 'nominal', title: null, sort: groups } } : {};
+  const y = { field: 'label', type: 'nominal', sort: labels, title: null, axis: { labelLimit: 280 } };
+  const byGroup = groups.length > 0 ? { yOffset: { field: 'group', sort: groups }, color: { field: 'group', type: 'nominal', title: null, sort: groups } } : {};
   await chart({
     title,
     data: { values: rows },
-    height: { step: 22 },
+    height: { step: groups.length > 1 ? 14 : 22 }, // with groups the step is per group within a label
     layer: [
       { mark: { type: 'rule', strokeDash: [4, 4], color: 'grey' }, encoding: { x: { datum: reference } } },
-      { mark: 'rule', encoding: { y, x: { field: 'lower', type: 'quantitative', title: xTitle }, x2: { field: 'upper' }, ...colour } },
-      { mark: { type: 'point', filled: true, size: 60 }, encoding: { y, x: { field: 'estimate', type: 'quantitative' }, ...colour } },
+      { mark: 'rule', encoding: { y, x: { field: 'lower', type: 'quantitative', title: xTitle }, x2: { field: 'upper' }, ...byGroup } },
+      { mark: { type: 'point', filled: true, size: 50 }, encoding: { y, x: { field: 'estimate', type: 'quantitative' }, ...byGroup } },
     ],
   });
 }

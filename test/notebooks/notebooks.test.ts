@@ -123,6 +123,15 @@ describe.skipIf(!nbconvert)('notebooks executed headless (jupyter-nbconvert, Den
     }]);
   });
 
+  it.each(names)('%s keeps every cell’s output (none dropped by the headless run)', (name) => {
+    const silent = get(name).cells
+      .map((c, i) => ({ c, i }))
+      .filter(({ c }) => c.cell_type === 'code' && /\b(print|table|chart|show|forest)\(/.test(Array.isArray(c.source) ? c.source.join('') : c.source))
+      .filter(({ c }) => (c.outputs ?? []).length === 0)
+      .map(({ i }) => `cell ${i + 1}`);
+    expect(silent).toEqual([]);
+  });
+
   it.each(names)('%s shows at least one Vega-Lite chart', (name) => {
     const charts = get(name).cells.flatMap((c) => c.outputs ?? []).filter((o) => o.data?.['application/vnd.vegalite.v5+json'] !== undefined);
     expect(charts.length).toBeGreaterThan(0);
