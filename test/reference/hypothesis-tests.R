@@ -24,7 +24,10 @@ wr <- function(d, paired) lapply(alts, function(a) { r <- suppressWarnings(wilco
   list(alternative = a, statistic = unname(r$statistic), p = r$p.value, estimate = unname(r$estimate), lower = r$conf.int[1], upper = r$conf.int[2]) })
 pt_ <- function(d) lapply(alts, function(a) { r <- t.test(d$x, d$y, paired = TRUE, alternative = a)
   list(alternative = a, statistic = unname(r$statistic), df = unname(r$parameter), p = r$p.value, estimate = unname(r$estimate), lower = r$conf.int[1], upper = r$conf.int[2]) })
-tables <- list(matrix(c(68, 49, 47, 79), 2), matrix(c(3, 1, 1, 3), 2), matrix(c(10, 2, 3, 15), 2), matrix(c(0, 5, 7, 3), 2), matrix(c(120, 80, 95, 110), 2), matrix(c(200, 5, 5, 200), 2))
+# The twin's QPR-15 responders (improvement ≥ 5 points) by arm: rows PEER, SAU; columns responder, not.
+resp <- (e - b >= 5)[ok]; rarm <- arm[ok]
+twin_tab <- matrix(c(sum(resp & rarm == "PEER"), sum(resp & rarm == "SAU"), sum(!resp & rarm == "PEER"), sum(!resp & rarm == "SAU")), 2)
+tables <- list(matrix(c(68, 49, 47, 79), 2), matrix(c(3, 1, 1, 3), 2), matrix(c(10, 2, 3, 15), 2), matrix(c(0, 5, 7, 3), 2), matrix(c(120, 80, 95, 110), 2), matrix(c(200, 5, 5, 200), 2), twin_tab)
 fisher_tight <- function(x, alt, conf.level = 0.95) {
   m <- sum(x[, 1L]); n <- sum(x[, 2L]); k <- sum(x[1L, ]); x <- x[1L, 1L]
   lo <- max(0L, k - n); hi <- min(k, m); support <- lo:hi; logdc <- dhyper(support, m, n, k, log = TRUE)
@@ -42,7 +45,7 @@ fisher_tight <- function(x, alt, conf.level = 0.95) {
 }
 fis <- lapply(tables, function(t) list(table = t, results = lapply(alts, function(a) { r <- fisher.test(t, alternative = a); f <- fisher_tight(t, a)
   list(alternative = a, p = r$p.value, estimate = f$estimate, lower = f$lower, upper = f$upper, rEstimate = unname(r$estimate)) })))
-chi_tables <- list(matrix(c(68, 49, 47, 79), 2), matrix(c(12, 5, 9, 7), 2), matrix(c(30, 20, 10, 25, 25, 15, 5, 10, 20), 3), matrix(c(2, 8, 5, 4), 2), matrix(c(500, 10, 10, 500), 2))
+chi_tables <- list(matrix(c(68, 49, 47, 79), 2), matrix(c(12, 5, 9, 7), 2), matrix(c(30, 20, 10, 25, 25, 15, 5, 10, 20), 3), matrix(c(2, 8, 5, 4), 2), matrix(c(500, 10, 10, 500), 2), twin_tab)
 chi <- lapply(chi_tables, function(t) list(table = t, yates = { r <- suppressWarnings(chisq.test(t)); list(statistic = unname(r$statistic), df = unname(r$parameter), p = r$p.value) },
   plain = { r <- suppressWarnings(chisq.test(t, correct = FALSE)); list(statistic = unname(r$statistic), df = unname(r$parameter), p = r$p.value) }))
 # Rank tests with options (drawn after everything above): the normal approximation without ties
