@@ -10,6 +10,8 @@ interface Fx {
   tq: { p: number[]; df: number[]; quantile: number[] };
   chisq: { x: number[]; df: number[]; cdf: number[]; sf: number[] };
   f: { x: number[]; d1: number[]; d2: number[]; cdf: number[]; sf: number[] };
+  chisqQ: { p: number[]; df: number[]; quantile: number[] };
+  fQ: { p: number[]; d1: number[]; d2: number[]; quantile: number[]; qf: number[] };
 }
 const fx = readFixture<Fx>('distributions.json');
 
@@ -33,6 +35,19 @@ describe('continuous distributions against R 4.2', () => {
 
   it('t quantile', () => {
     fx.tq.p.forEach((p, i) => expectLRE(studentT.quantile(p, fx.tq.df[i]), fx.tq.quantile[i], 10, `qt(${p}, ${fx.tq.df[i]})`));
+  });
+
+  it('χ² quantile (qchisq, p from 1e-10)', () => {
+    fx.chisqQ.p.forEach((p, i) => expectLRE(chiSquare.quantile(p, fx.chisqQ.df[i]), fx.chisqQ.quantile[i], 10, `qchisq(${p}, ${fx.chisqQ.df[i]})`));
+  });
+
+  it('F quantile vs pf inverted to full precision in R (R’s own qf loses digits below p ≈ 1e-6 with d1 = 1)', () => {
+    fx.fQ.p.forEach((p, i) => {
+      const [d1, d2] = [fx.fQ.d1[i], fx.fQ.d2[i]];
+      expectLRE(fDist.quantile(p, d1, d2), fx.fQ.quantile[i], 10, `qf(${p}, ${d1}, ${d2})`);
+      // and it inverts our own cdf
+      expectLRE(fDist.cdf(fDist.quantile(p, d1, d2), d1, d2), p, 10, `pf(qf(${p}))`);
+    });
   });
 
   it('χ² cdf and sf (upper tail direct, e.g. pchisq(2000, 3, lower = FALSE))', () => {
