@@ -2,7 +2,7 @@
  * Descriptive statistics with an explicit missing-value policy: `missing: 'error'` (default)
  * refuses NaN, `'omit'` drops it and reports how many were dropped. The bare `mean`, `variance`,
  * `sd` and `quantile` refuse NaN and ±Infinity (a typed error, never a NaN result): clean first. Variance by the two-pass
- * algorithm (accurate with large offsets); quantiles by R's type 7 (default) or any of types 1–9
+ * algorithm (accurate with large offsets); quantiles by R's type 7 (default) or any of the continuous types 4–9
  * (Hyndman & Fan 1996).
  */
 import { StatsError, assertFinite } from '../errors.ts';
