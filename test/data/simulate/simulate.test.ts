@@ -119,3 +119,12 @@ describe('permuted-block allocation', () => {
     );
   });
 });
+
+describe('the 6-month follow-up is optional', () => {
+  it('visits: ["baseline", "end"] gives two rows per participant and the same allocation', () => {
+    const two = simulateTrial(peerOptions({ visits: ['baseline', 'end'] }));
+    expect(two.participants.length).toBe(296);
+    expect(two.participants.every((p) => p.visits.map((v) => v.visit).join() === 'baseline,end')).toBe(true);
+    expect(two.participants.map((p) => p.intervention)).toEqual(twin.participants.map((p) => p.intervention));
+  });
+});
