@@ -3,6 +3,7 @@
  *
  *   npm run notebooks:kernel        write notebooks/.jupyter/share/jupyter/kernels/deno/kernel.json
  *   npm run notebooks [-- 01 …]     execute the notebooks headless into out/notebooks/ (exit 1 on any cell error)
+ *   npm run notebooks -- check      type-check the notebooks' code (the kernel itself does not)
  *   npm run notebooks -- clear      strip outputs from notebooks/*.ipynb (they are committed without outputs)
  *
  * The kernel spec is written by hand (not `deno jupyter --install`, which writes to the home
@@ -10,7 +11,7 @@
  * TypeScript resolve the same packages. Jupyter finds it through JUPYTER_PATH.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -153,6 +154,31 @@ export function executeNotebook(file: string, options: ExecuteOptions): Promise<
   });
 }
 
+/** A notebook's code cells as one TypeScript module (cells share one scope in the kernel). */
+export function notebookModule(nb: Notebook): string {
+  const cells = nb.cells.filter((c) => c.cell_type === 'code').map((c) => joinText(c.source));
+  return `${cells.join('\n;\n')}\nexport {};\n`;
+}
+
+/**
+ * Type-checks the notebooks with `deno check` — Deno's Jupyter kernel runs without type checks, so
+ * a renamed field would otherwise print "undefined" silently. The modules are written next to the
+ * notebooks (so their relative imports and package.json resolve the same) and removed afterwards.
+ */
+export function typeCheckNotebooks(files: readonly string[] = listNotebooks()): Promise<{ ok: boolean; output: string }> {
+  const modules = files.map((f) => {
+    const m = join(dirname(f), `.check-${process.pid}-${basename(f, '.ipynb')}.ts`); // per process: runs may overlap
+    writeFileSync(m, notebookModule(readNotebook(f)));
+    return m;
+  });
+  return new Promise((done) => {
+    execFile(denoBinary(), ['check', ...modules], { cwd: repoRoot, env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      for (const m of modules) rmSync(m, { force: true });
+      done({ ok: !error, output: `${stdout}${stderr}`.replace(/^Check .*\n/gm, '').trim() });
+    });
+  });
+}
+
 /** A notebook with its outputs and execution counts removed, as Jupyter writes it (1-space JSON). */
 export function withoutOutputs(nb: Notebook): Notebook {
   const cells = nb.cells.map((c) => (c.cell_type === 'code' ? { ...c, execution_count: null, outputs: [] } : c));
@@ -177,13 +203,18 @@ function pick(names: readonly string[]): string[] {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const commands = ['kernel', 'clear', 'run'];
+  const commands = ['kernel', 'clear', 'check', 'run'];
   // `notebooks.ts 01 03` is short for `notebooks.ts run 01 03`.
   const [command, ...rest] = argv.length === 0 || !commands.includes(argv[0]) ? ['run', ...argv] : argv;
   if (command === 'kernel') {
     const jupyterPath = installKernelSpec();
     process.stdout.write(`Deno kernel "${KERNEL_NAME}" installed in ${jupyterPath}\nOpen the notebooks with:\n  JUPYTER_PATH=${jupyterPath} jupyter lab notebooks/\n`);
     return 0;
+  }
+  if (command === 'check') {
+    const { ok, output } = await typeCheckNotebooks(rest.length ? pick(rest) : listNotebooks());
+    process.stdout.write(ok ? 'The notebooks type-check.\n' : `${output}\n`);
+    return ok ? 0 : 1;
   }
   if (command === 'clear') {
     for (const f of listNotebooks()) process.stdout.write(`${clearNotebook(f) ? 'cleared' : 'clean  '} ${basename(f)}\n`);

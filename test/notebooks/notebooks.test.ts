@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResults, EconomicsResult } from '../../src/index.ts';
 import {
-  cellErrors, denoBinary, executeNotebook, findNbconvert, installKernelSpec, kernelSpec, listNotebooks, printedJson, readNotebook, repoRoot,
+  cellErrors, denoBinary, executeNotebook, findNbconvert, installKernelSpec, kernelSpec, listNotebooks, printedJson, readNotebook, repoRoot, typeCheckNotebooks,
   type Notebook,
 } from '../../scripts/notebooks.ts';
 
@@ -54,6 +54,12 @@ describe('notebooks as committed', () => {
     const specifiers = [...code.matchAll(/\bfrom\s+['"]([^'"]+)['"]/g)].map((m) => m[1]);
     expect(specifiers.length).toBeGreaterThan(0);
     for (const s of specifiers) expect(['../src/index.ts', './display.ts']).toContain(s);
+  });
+
+  it('their code type-checks against the public API (deno check; the kernel itself does not check)', async () => {
+    const { ok, output } = await typeCheckNotebooks(notebooks);
+    expect(output).toBe('');
+    expect(ok).toBe(true);
   });
 
   it('the kernel spec runs the deno binary from node_modules with plain-text output', () => {
