@@ -62,7 +62,7 @@ export function outcomeRows(frame: AnalysisFrame, outcome: FrameOutcome, plan: A
     'complete-case': { ...ancovaSpec, estimator: 'complete-case', run: (ctx) => ancova(ctx, { baseline: 'complete-case', strata: true }), missingData: 'complete cases: participants with both the baseline value and the outcome observed' },
     'mi-ancova': {
       ...ancovaSpec, estimator: 'mi-ancova', run: (ctx) => miAncova(ctx, mi),
-      missingData: `all randomised: missing outcome and baseline values multiply imputed by chained equations (${mi.method}${mi.method === 'pmm' ? `, ${mi.donors} donors` : ''}, m = ${mi.m}, ${mi.maxit} iterations, seed ${mi.seed}) from arm, stratum and the outcome at every visit (missing at random); pooled by Rubin's rules`,
+      missingData: `all randomised: missing outcome and baseline values multiply imputed by chained equations (${mi.method}${mi.method === 'pmm' ? `, ${mi.donors} donors` : ''}, m = ${mi.m}, ${mi.maxit} iterations, seed ${mi.seed}) from arm, stratum, baseline severity (when the spec has it) and the outcome at every visit (missing at random); pooled by Rubin's rules`,
     },
     'per-protocol': { ...ancovaSpec, estimator: 'per-protocol', population: pp ?? itt, intercurrent: 'hypothetical: intervention participants below the attendance threshold excluded (per protocol)' },
     welch: { ...ancovaSpec, estimator: 'welch', run: (ctx) => welch(ctx), summary: `${diffSummary}, unadjusted (Welch)` },
