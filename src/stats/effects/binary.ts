@@ -104,7 +104,9 @@ export interface Nnt {
 }
 
 export function numberNeededToTreat(rd: Interval): Nnt {
-  for (const k of ['estimate', 'lower', 'upper'] as const) if (!Number.isFinite(rd[k]) || Math.abs(rd[k]) > 1) throw new StatsError('INVALID_ARGUMENT', `the risk difference ${k} must be a finite number in [−1, 1], got ${rd[k]}`);
+  // A Wald interval may reach beyond ±1, so only finiteness and order are required.
+  for (const k of ['estimate', 'lower', 'upper'] as const) if (!Number.isFinite(rd[k])) throw new StatsError('INVALID_ARGUMENT', `the risk difference ${k} must be a finite number, got ${rd[k]}`);
+  if (Math.abs(rd.estimate) > 1) throw new StatsError('INVALID_ARGUMENT', `a risk difference lies in [−1, 1], got ${rd.estimate}`);
   if (!(rd.lower <= rd.estimate && rd.estimate <= rd.upper)) throw new StatsError('INVALID_ARGUMENT', `the risk difference interval is not ordered: ${rd.lower} ≤ ${rd.estimate} ≤ ${rd.upper} fails`);
   const kind = rd.estimate > 0 ? 'benefit' : rd.estimate < 0 ? 'harm' : 'none';
   const estimate = rd.estimate === 0 ? null : 1 / Math.abs(rd.estimate);
