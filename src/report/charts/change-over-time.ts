@@ -47,10 +47,10 @@ export const changeOverTimeChart: ChartBuilder = (ctx) => {
       ...base(ctx, t.msg.changeTitle, `${t.msg.changeAxisY}; ${t.fmt.ciLabel(conf)}`),
       data: { values: data },
       facet: { field: 'panel', type: 'nominal', title: null, sort: { field: 'order' }, header: { labelFontSize: 11, labelLimit: 400 } },
-      columns: 3,
+      columns: 4,
       resolve: { scale: { y: 'independent' } },
       spec: {
-        width: 170,
+        width: 135,
         height: 130,
         encoding: { x, xOffset: { field: 'arm', type: 'nominal', sort: armScale(ctx).domain, scale: { paddingOuter: 0.6 } }, color: colour },
         layer: [

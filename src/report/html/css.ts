@@ -33,7 +33,8 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 tr.group th { background: #f5f5f5; font-weight: bold; }
 td.indent { padding-left: 22px; }
 table.facts th { width: 32%; font-weight: normal; color: var(--muted); }
-code, .hash { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 12px; word-break: break-all; }
+code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 12px; overflow-wrap: anywhere; }
+.hash { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 12px; word-break: break-all; }
 figure { margin: 14px 0 22px; break-inside: avoid; page-break-inside: avoid; }
 figure .chart { min-height: 60px; overflow-x: auto; }
 figcaption { font-size: 13px; color: var(--muted); margin-top: 4px; }

@@ -68,12 +68,20 @@ function estimandIn(m: PageModel, o: OutcomeResult): Record<keyof Estimand, stri
   const pick = (table: Readonly<Record<string, string>>, id: string, fallback: string) => table[id] ?? `${fallback} ${t.msg.untranslated}`.trim();
   return {
     population: pick(tx.population, o.population, o.estimand.population),
-    treatment: t.msg.treatmentComparison(ctx.intervention.name, ctx.control.name),
+    treatment: t.msg.treatmentComparison(ctx.intervention.name, ctx.control.name.charAt(0).toLowerCase() + ctx.control.name.slice(1)),
     variable: t.msg.variableAtVisit(t.loc(o.name), t.label('visits', o.visit)),
     intercurrentEvents: pick(tx.intercurrentEvents, o.population, o.estimand.intercurrentEvents),
     summaryMeasure: pick(tx.summaryMeasure, o.estimator, o.estimand.summaryMeasure),
     missingData: pick(tx.missingData, o.estimator, o.estimand.missingData),
   };
+}
+
+/** The model as code; in Danish, prose that results.json appends in English is replaced by the catalogue's words. */
+function modelHtml(m: PageModel, o: OutcomeResult): string {
+  const { t } = m.ctx;
+  const note = t.lang === 'en' ? undefined : t.msg.estimandText.modelNote[o.estimator];
+  if (!note) return `<code>${esc(o.method.model)}</code>`;
+  return `<code>${esc(o.method.model.split(/,\s|:\s/)[0])}</code>; ${esc(note)}`;
 }
 
 export function methodsSection(m: PageModel): Section {
@@ -96,12 +104,12 @@ export function methodsSection(m: PageModel): Section {
       [f.intercurrentEvents, e.intercurrentEvents],
       [f.summaryMeasure, e.summaryMeasure],
       [f.missingData, e.missingData],
-      [f.model, { html: `<code>${esc(o.method.model)}</code>` }],
+      [f.model, { html: modelHtml(m, o) }],
       [f.dfMethod, t.label('dfMethods', o.method.dfMethod)],
     ];
     blocks.push(`<h3>${esc(t.label('estimators', o.estimator))}</h3>${renderTable({ head: [t.msg.estimator, t.label('estimators', o.estimator)], rows, className: 'facts' })}`);
   }
-  const models: Cell[][] = ctx.mainRows.map((o) => [outcomeLabel(ctx, o), t.label('estimators', o.estimator), { html: `<code>${esc(o.method.model)}</code>` }, o.multiplicity ? t.label('multiplicity', o.multiplicity.method) : '–']);
-  const html = [para(t.msg.methodsIntro), ...blocks, renderTable({ head: [t.msg.outcome, t.msg.estimator, f.model, t.msg.pAdjusted], rows: models })].join('\n');
+  const models: Cell[][] = ctx.mainRows.map((o) => [outcomeLabel(ctx, o), t.label('estimators', o.estimator), { html: modelHtml(m, o) }, o.multiplicity ? t.label('multiplicity', o.multiplicity.method) : '–']);
+  const html = [para(t.msg.methodsIntro), ...blocks, renderTable({ head: [t.msg.outcome, t.msg.estimator, f.model, t.msg.multiplicity], rows: models })].join('\n');
   return { id: 'methods', title: t.msg.methodsTitle, html };
 }

@@ -78,6 +78,7 @@ export const da: Messages = {
   cohensD: 'Cohens d',
   pValue: 'p',
   pAdjusted: 'p (justeret)',
+  multiplicity: 'Multiplicitetskorrektion',
   outcome: 'Effektmål',
   role: 'Rolle',
   visit: 'Måling',
@@ -194,7 +195,7 @@ export const da: Messages = {
     variables: { severity_group: 'Sværhedsgrad', municipality: 'Kommune', sex: 'Køn', referral_route: 'Henvisningsvej', employment: 'Beskæftigelse', living_situation: 'Boligsituation', age: 'Alder' },
     reasons: { could_not_be_contacted: 'kunne ikke kontaktes', moved: 'flyttet', too_unwell: 'for syg', withdrew: 'trak sig' },
     multiplicity: { 'fixed-sequence': 'fast rækkefølge', 'holm, gated by primary': 'Holm, betinget af det primære effektmål', 'none (unadjusted, exploratory)': 'ingen (ujusteret, udforskende)', holm: 'Holm', hochberg: 'Hochberg', bonferroni: 'Bonferroni' },
-    dfMethods: { residual: 'residual', 'Welch–Satterthwaite': 'Welch–Satterthwaite', satterthwaite: 'Satterthwaite', 'kenward-roger': 'Kenward–Roger', 'barnard-rubin': 'Barnard–Rubin' },
+    dfMethods: { 'Barnard-Rubin': 'Barnard–Rubin', residual: 'residual', 'Welch–Satterthwaite': 'Welch–Satterthwaite', satterthwaite: 'Satterthwaite', 'kenward-roger': 'Kenward–Roger', 'barnard-rubin': 'Barnard–Rubin' },
   },
   estimandText: {
     population: {
@@ -220,6 +221,10 @@ export const da: Messages = {
       welch: 'deltagere med effektmålet observeret ved målingen',
       mmrm: 'alle observerede målinger indgår; gyldigt ved tilfældigt manglende data givet de observerede målinger',
       'mi-ancova': 'manglende værdier multipelt imputeret under antagelse om tilfældigt manglende data',
+    },
+    modelNote: {
+      'mi-ancova': 'tilpasset på hvert imputeret datasæt og samlet med Rubins regler',
+      welch: 'Welchs t-test for to grupper',
     },
   },
 };

@@ -78,6 +78,7 @@ export const en: Messages = {
   cohensD: "Cohen's d",
   pValue: 'p',
   pAdjusted: 'p (adjusted)',
+  multiplicity: 'Multiplicity adjustment',
   outcome: 'Outcome',
   role: 'Role',
   visit: 'Visit',
@@ -196,5 +197,5 @@ export const en: Messages = {
     multiplicity: { 'fixed-sequence': 'fixed sequence', 'holm, gated by primary': 'Holm, gated by the primary outcome', 'none (unadjusted, exploratory)': 'none (unadjusted, exploratory)' },
     dfMethods: { residual: 'residual', 'Welch–Satterthwaite': 'Welch–Satterthwaite' },
   },
-  estimandText: { population: {}, intercurrentEvents: {}, summaryMeasure: {}, missingData: {} },
+  estimandText: { population: {}, intercurrentEvents: {}, summaryMeasure: {}, missingData: {}, modelNote: {} },
 };

@@ -86,6 +86,7 @@ export interface Messages {
   readonly cohensD: string;
   readonly pValue: string;
   readonly pAdjusted: string;
+  readonly multiplicity: string;
   readonly outcome: string;
   readonly role: string;
   readonly visit: string;
@@ -203,5 +204,7 @@ export interface Messages {
     readonly intercurrentEvents: Readonly<Record<string, string>>;
     readonly summaryMeasure: Readonly<Record<string, string>>;
     readonly missingData: Readonly<Record<string, string>>;
+    /** Words results.json's model field adds after the formula ("…, fitted on each of 50 imputed datasets …"). */
+    readonly modelNote: Readonly<Record<string, string>>;
   };
 }
