@@ -3,6 +3,7 @@ export interface BenchCase {
   readonly name: string;
   /** Untimed preparation; its result is passed to run(). */
   readonly setup?: () => unknown;
+  /** The timed work; a returned promise is awaited inside the timing. */
   readonly run: (prepared: unknown) => unknown;
   readonly repeat?: number;
   /** R code doing the same computation; timed by R itself (median of `repeat` runs, ms printed as the last line). */

@@ -45,11 +45,11 @@ const rows: string[][] = [['case', 'effekt median ms', 'target ms', 'R median ms
 for (const c of cases) {
   const prepared = c.setup?.();
   const repeat = c.repeat ?? 5;
-  c.run(prepared); // warm-up (JIT)
+  await c.run(prepared); // warm-up (JIT)
   const times: number[] = [];
   for (let i = 0; i < repeat; i++) {
     const t0 = performance.now();
-    c.run(prepared);
+    await c.run(prepared);
     times.push(performance.now() - t0);
   }
   const ms = median(times);
