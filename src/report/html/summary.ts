@@ -27,7 +27,8 @@ function answer(m: PageModel): string {
     if (r.nnt.kind === 'benefit' && !r.nnt.crossesZero && r.nnt.estimate !== null) parts.push(para(t.msg.nntLine(t.fmt.int(Math.ceil(r.nnt.estimate)))));
   }
   const signals = ctx.results.safety.filter((s) => s.visit === o.visit && s.rateRatio && (s.rateRatio.lower > 1 || s.rateRatio.upper < 1));
-  const safety = signals.length === 0 ? t.msg.safetyNoSignal : signals.map((s) => `${t.loc(s.name)}: ${t.msg.rateRatio.toLowerCase()} ${t.fmt.num(s.rateRatio!.estimate, 2)} (${t.fmt.ci(s.rateRatio!.lower, s.rateRatio!.upper, 2, conf)})`).join('; ');
+  const names = [...new Set(ctx.results.safety.map((s) => t.loc(s.name)))].join(', ');
+  const safety = signals.length === 0 ? t.msg.safetyNoSignal(names) : signals.map((s) => `${t.loc(s.name)}: ${t.msg.rateRatio.toLowerCase()} ${t.fmt.num(s.rateRatio!.estimate, 2)} (${t.fmt.ci(s.rateRatio!.lower, s.rateRatio!.upper, 2, conf)})`).join('; ');
   if (ctx.results.safety.length > 0) parts.push(para(t.msg.safetyLine(safety)));
   return parts.join('\n');
 }

@@ -21,7 +21,7 @@ export const da: Messages = {
   responderLine: (def, il, i, cl, c, diff, ci) => `${i} i ${il}-gruppen og ${c} i ${cl}-gruppen havde en ${def}: en forskel på ${diff} procentpoint (${ci}).`,
   nntLine: (nnt) => `Omkring ${nnt} borgere skal have forløbet, for at én mere forbedrer sig så meget.`,
   safetyLine: (events) => `Sikkerhed: ${events}.`,
-  safetyNoSignal: 'ingen sikker forskel mellem grupperne i psykiatriske indlæggelser eller sengedage',
+  safetyNoSignal: (o) => `ingen sikker forskel mellem grupperne (${o})`,
   moneyTitle: 'Pengene',
   moneyCost: (a) => `Forløbet koster ${a} pr. borger.`,
   moneySaving: (a) => `Den forventede besparelse er ${a} pr. borger.`,

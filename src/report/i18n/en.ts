@@ -21,7 +21,7 @@ export const en: Messages = {
   responderLine: (def, il, i, cl, c, diff, ci) => `${i} in the ${il} group and ${c} in the ${cl} group had an ${def}: a difference of ${diff} percentage points (${ci}).`,
   nntLine: (nnt) => `About ${nnt} citizens need the course for one more to improve this much.`,
   safetyLine: (events) => `Safety: ${events}.`,
-  safetyNoSignal: 'no clear difference between the groups in psychiatric admissions or bed days',
+  safetyNoSignal: (o) => `no clear difference between the groups (${o})`,
   moneyTitle: 'The money',
   moneyCost: (a) => `The course costs ${a} per citizen.`,
   moneySaving: (a) => `The expected saving is ${a} per citizen.`,

@@ -25,7 +25,7 @@ export interface Messages {
   readonly responderLine: (definition: string, interventionLabel: string, intervention: string, controlLabel: string, control: string, difference: string, ci: string) => string;
   readonly nntLine: (nnt: string) => string;
   readonly safetyLine: (events: string) => string;
-  readonly safetyNoSignal: string;
+  readonly safetyNoSignal: (outcomes: string) => string;
   readonly moneyTitle: string;
   readonly moneyCost: (amount: string) => string;
   readonly moneySaving: (amount: string) => string;
