@@ -92,7 +92,15 @@ describe('OLS bad input and invariants', () => {
     ['mismatched lengths', () => ols(fromColumns([[1, 1, 1]]), [1, 2]), 'LENGTH_MISMATCH'],
     ['no residual df', () => ols(fromColumns([[1, 1], [0, 1]]), [1, 2]), 'NOT_ESTIMABLE'],
     ['Infinity in X', () => ols(fromColumns([[1, 1, Infinity]]), [1, 2, 3]), 'NON_FINITE'],
+    ['an outcome whose squares underflow', () => ols(fromColumns([[1, 1, 1, 1, 1], [0, 0, 0, -1, -2]]), [0, 0, 0, 0, -5e-324]), 'INVALID_ARGUMENT'],
+    ['a constant outcome', () => ols(fromColumns([[1, 1, 1]]), [0.1, 0.1, 0.1], { columnNames: ['(Intercept)'] }), 'CONSTANT_DATA'],
   ] as const)('%s → %s', (_l, f, code) => expectStatsError(f, code));
+
+  it('an exact fit gives SE 0; a coefficient of exactly 0 then has t and p null (never NaN)', () => {
+    const f = ols(fromColumns([[1, 1, 1, 1], [1, 2, 3, 4]]), [2, 4, 6, 8], { columnNames: ['(Intercept)', 'x'] });
+    expect(f.coefficients[1].estimate).toBeCloseTo(2, 12);
+    for (const c of f.coefficients) expect(Number.isNaN(c.t as number) || Number.isNaN(c.p as number)).toBe(false);
+  });
 
   it('property: residuals are orthogonal to X and the fit is invariant to row order', () => {
     fc.assert(
@@ -101,6 +109,7 @@ describe('OLS bad input and invariants', () => {
         if (new Set(x).size < 3) return;
         const y = pts.map((p) => p[1]);
         if (y.every((v) => v === y[0])) return; // a constant outcome is refused (CONSTANT_DATA)
+        if (Math.max(...y.map(Math.abs)) < 1e-150) return; // so is one whose squares underflow (INVALID_ARGUMENT)
         const X = fromColumns([x.map(() => 1), x]);
         const f = ols(X, y);
         const dot = f.residuals.reduce((a, r, i) => a + r * x[i], 0);

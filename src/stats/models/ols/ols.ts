@@ -74,6 +74,10 @@ export function ols(X: Matrix, y: ArrayLike<number>, options: OlsOptions = {}): 
   if (n === 0) throw new StatsError('EMPTY_INPUT', 'no observations to fit');
   assertFinite(y, 'y');
   assertFinite(X.data, 'X');
+  let yMax = 0;
+  for (let i = 0; i < n; i++) yMax = Math.max(yMax, Math.abs(y[i]));
+  // Squares of such values underflow: sums of squares, R² and SEs would be meaningless.
+  if (yMax > 0 && yMax < 1e-150) throw new StatsError('INVALID_ARGUMENT', `the outcome's largest magnitude is ${yMax}: too small for double precision sums of squares; rescale it`);
   const names = options.columnNames ?? Array.from({ length: p }, (_, j) => `x${j + 1}`);
   const qr = qrDecompose(X, tol);
   const aliased = qrAliased(qr).map((j) => names[j]);
@@ -100,7 +104,9 @@ export function ols(X: Matrix, y: ArrayLike<number>, options: OlsOptions = {}): 
   const hasIntercept = names[0] === '(Intercept)';
   let tss = 0;
   for (let i = 0; i < n; i++) tss += hasIntercept ? (y[i] - mean) ** 2 : y[i] ** 2;
-  if (!(tss > 0)) throw new StatsError('CONSTANT_DATA', hasIntercept ? 'the outcome is constant: R² and every test are undefined' : 'the outcome is identically 0', { n });
+  let constant = true;
+  for (let i = 1; i < n && constant; i++) constant = y[i] === y[0];
+  if (constant && (hasIntercept || y[0] === 0)) throw new StatsError('CONSTANT_DATA', hasIntercept ? 'the outcome is constant: R² and every test are undefined' : 'the outcome is identically 0', { n });
   const sigma2 = rss / df;
   const unscaled = qrUnscaledCovariance(qr);
   const vcov: Matrix = { rows: p, cols: p, data: unscaled.data.map((v) => v * sigma2) };
@@ -109,11 +115,13 @@ export function ols(X: Matrix, y: ArrayLike<number>, options: OlsOptions = {}): 
     const b = coef[j];
     if (Number.isNaN(b)) return { name, estimate: null, se: null, t: null, p: null, lower: null, upper: null };
     const se = Math.sqrt(vcov.data[j + j * p]);
+    // An exact fit (se = 0) with a coefficient of exactly 0 has no t statistic (0/0): null, not NaN.
+    if (se === 0 && b === 0) return { name, estimate: b, se, t: null, p: null, lower: b, upper: b };
     const t = b / se;
     return { name, estimate: b, se, t, p: tPValue(t, df), lower: b - tq * se, upper: b + tq * se };
   });
   const dfModel = qr.rank - (hasIntercept ? 1 : 0);
-  const rSquared = tss > 0 ? 1 - rss / tss : Number.NaN;
+  const rSquared = 1 - rss / tss;
   return {
     method: 'ols',
     options: { confLevel, onRankDeficient, tol },
