@@ -120,6 +120,8 @@ export function contrast(basis: LinearBasis, a: EmmCell, b: EmmCell, confLevel =
   for (let j = 0; j < l.length; j++) l[j] = a.l[j] - b.l[j];
   const r = evaluate(basis, l, confLevel);
   if (!r.estimable || r.se === null || r.estimate === null || r.df === null) return { label, ...r, t: null, p: null };
+  // An exact fit with no difference has no t statistic (0/0): null, never NaN.
+  if (r.se === 0 && r.estimate === 0) return { label, ...r, t: null, p: null };
   const t = r.estimate / r.se;
   return { label, ...r, t, p: tPValue(t, r.df) };
 }
