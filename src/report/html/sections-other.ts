@@ -52,7 +52,7 @@ export function economicsSection(m: PageModel): Section | null {
   const st = e.settlement;
   const lines = [
     t.msg.economicsIntro(t.loc(e.scenario.title)),
-    ...Object.values(bc.breakEvenEffectRates ?? {}).map((r) => t.msg.breakEven(t.fmt.pct(r, 2))),
+    ...Object.entries(bc.breakEvenEffectRates ?? {}).map(([id, r]) => t.msg.breakEven((e.scenario.effects.find((x) => x.id === id)?.name[t.lang] ?? id).toLowerCase(), t.fmt.pct(r, 2))),
     t.msg.investorSummary(t.fmt.money(st.totalPrefinancing), t.fmt.money(st.totalPayments), st.irr === null ? '–' : t.fmt.pct(st.irr, 1)),
   ];
   const html = [lines.map((l) => para(l)).join(''), figure(m, 'economics-cash-flow'), figure(m, 'economics-savings'), figure(m, 'economics-psa'), figure(m, 'economics-tornado')].join('\n');

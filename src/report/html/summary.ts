@@ -45,8 +45,9 @@ function money(m: PageModel): string {
     t.msg.moneyProbability(t.fmt.pct(e.psa.probabilityNetSaving, 1)),
     bc.paybackYear === null ? t.msg.moneyNoPayback : t.msg.moneyPayback(t.fmt.int(bc.paybackYear)),
   ];
-  const link = e.link?.linked[0];
-  if (link) lines.push(t.msg.moneyFromTrial(t.fmt.pct(link.rate, 1), link.metric));
+  const effectName = (id: string) => e.scenario.effects.find((x) => x.id === id)?.name[t.lang] ?? id;
+  const linked = e.link?.linked ?? [];
+  if (linked.length) lines.push(t.msg.moneyFromTrial(linked.map((l) => `${effectName(l.effect).toLowerCase()} ${t.fmt.pct(l.rate, 1)}`).join(', ')));
   return lines.map((l) => para(l)).join('\n');
 }
 

@@ -31,7 +31,7 @@ export const da: Messages = {
   moneyPayback: (y) => `Kommunen har tjent udgiften hjem i år ${y}.`,
   moneyNoPayback: 'Kommunen tjener ikke udgiften hjem inden for tidshorisonten.',
   moneyAbsent: 'Økonomien indgår ikke i denne rapport (kør effekt report med --economics).',
-  moneyFromTrial: (rate, metric) => `Effektraten (${rate}) kommer fra dette forsøg (${metric}).`,
+  moneyFromTrial: (rates) => `Effektraterne kommer fra dette forsøg: ${rates}.`,
   keyFigureDifference: 'Forskel',
   keyFigureD: 'Cohens d',
   keyFigureP: 'p-værdi',
@@ -147,7 +147,7 @@ export const da: Messages = {
   tornadoLow: 'lav værdi',
   tornadoHigh: 'høj værdi',
   tornadoBase: (a) => `basisscenarie ${a}`,
-  breakEven: (rate) => `Effektrate ved balance: ${rate}.`,
+  breakEven: (effect, rate) => `Effektrate ved balance (${effect}): ${rate}.`,
   investorSummary: (pre, pay, irr) => `Investoren forudbetaler ${pre} og modtager ${pay} i resultatbetalinger (intern rente ${irr}).`,
 
   methodsTitle: 'Metoder og estimander',

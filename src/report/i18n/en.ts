@@ -31,7 +31,7 @@ export const en: Messages = {
   moneyPayback: (y) => `The municipality has recovered the cost in year ${y}.`,
   moneyNoPayback: 'The municipality does not recover the cost within the horizon.',
   moneyAbsent: 'The economics are not part of this report (run effekt report with --economics).',
-  moneyFromTrial: (rate, metric) => `The effect rate (${rate}) comes from this trial (${metric}).`,
+  moneyFromTrial: (rates) => `The effect rates come from this trial: ${rates}.`,
   keyFigureDifference: 'Difference',
   keyFigureD: "Cohen's d",
   keyFigureP: 'p-value',
@@ -147,7 +147,7 @@ export const en: Messages = {
   tornadoLow: 'low value',
   tornadoHigh: 'high value',
   tornadoBase: (a) => `base case ${a}`,
-  breakEven: (rate) => `Break-even effect rate: ${rate}.`,
+  breakEven: (effect, rate) => `Break-even effect rate (${effect}): ${rate}.`,
   investorSummary: (pre, pay, irr) => `The investor pre-finances ${pre} and receives ${pay} in outcome payments (internal rate of return ${irr}).`,
 
   methodsTitle: 'Methods and estimands',

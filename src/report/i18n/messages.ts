@@ -35,7 +35,8 @@ export interface Messages {
   readonly moneyPayback: (year: string) => string;
   readonly moneyNoPayback: string;
   readonly moneyAbsent: string;
-  readonly moneyFromTrial: (rate: string, metric: string) => string;
+  /** rates: "personlig recovery 19,7 %" items, joined. */
+  readonly moneyFromTrial: (rates: string) => string;
   readonly keyFigureDifference: string;
   readonly keyFigureD: string;
   readonly keyFigureP: string;
@@ -159,7 +160,7 @@ export interface Messages {
   readonly tornadoLow: string;
   readonly tornadoHigh: string;
   readonly tornadoBase: (amount: string) => string;
-  readonly breakEven: (rate: string) => string;
+  readonly breakEven: (effect: string, rate: string) => string;
   readonly investorSummary: (prefinancing: string, payments: string, irr: string) => string;
 
   // Methods and estimands.
