@@ -15,7 +15,8 @@ import { expectLRE } from '../helpers/lre.ts';
 // + emmeans (appx-satterthwaite) and our own R Satterthwaite (dfOwn). LRE ≥ 6; df within 1 % of
 // emmeans and 0.1 % of dfOwn.
 interface REst { emm: { visit: string[]; arm: string[]; estimate: number[]; se: number[] }; diff: { visit: string[]; estimate: number[]; se: number[]; df: number[]; dfOwn: number[]; p: number[] }; logLik: number; AIC: number; imputed: number; n: Record<string, number> }
-const ref = readFixture<{ estimator: REst }>('mmrm.json').estimator;
+const fixture = readFixture<{ estimator: REst; cases: { unstructuredByArm: { diff: { visit: string[]; estimate: number[]; se: number[]; df: number[] } } }[] }>('mmrm.json');
+const ref = fixture.estimator;
 const options: MmrmEstimatorOptions = { covariance: 'unstructured', df: 'satterthwaite', method: 'REML', strata: true };
 
 let frame: AnalysisFrame;
@@ -75,5 +76,19 @@ describe('MMRM estimator on the twin equals nlme::gls + emmeans', () => {
     const out = mmrm({ ...ctx('end'), include: () => false }, options);
     expect(out.status).toBe('not-estimable');
     expect(out.reason).toMatch(/fewer than 2 participants/);
+  });
+
+  it('Σ separate by arm: the twin difference equals the written-out R REML fit (no baseline was imputed, so the rows are the same)', () => {
+    expect(ref.imputed).toBe(0);
+    const r = fixture.cases[0].unstructuredByArm.diff;
+    for (const visit of ['end', 'fu6']) {
+      const out = mmrm(ctx(visit), { ...options, separateByArm: true });
+      expect(out.status).toBe('estimated');
+      expect(out.options.covarianceByArm).toBe(true);
+      const k = r.visit.indexOf(visit);
+      expectLRE(out.difference!.estimate, r.estimate[k], 6, `difference ${visit}`);
+      expectLRE(out.difference!.se, r.se[k], 6, `SE ${visit}`);
+      expect(Math.abs(out.difference!.df! / r.df[k] - 1)).toBeLessThan(0.01);
+    }
   });
 });

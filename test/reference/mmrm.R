@@ -49,6 +49,15 @@ datasets <- list(list(name = "twin QPR-15 (end, fu6)", d = long_twin, visits = c
 ctl <- glsControl(tolerance = 1e-10, msTol = 1e-12, maxIter = 1000, msMaxIter = 1000, returnObject = TRUE)
 ctl_optim <- glsControl(tolerance = 1e-10, msTol = 1e-14, maxIter = 1000, msMaxIter = 1000, returnObject = TRUE, opt = "optim")
 ctl_nm <- glsControl(tolerance = 1e-12, msTol = 1e-15, maxIter = 1000, msMaxIter = 5000, returnObject = TRUE, opt = "optim", optimMethod = "Nelder-Mead")
+best_gls <- function(args) {
+  f <- do.call(gls, args); optimizer <- "nlminb"
+  for (alt in list(list(name = "optim BFGS", control = ctl_optim), list(name = "optim Nelder-Mead", control = ctl_nm))) {
+    args$control <- alt$control; f2 <- try(suppressWarnings(do.call(gls, args)), silent = TRUE)
+    if (!inherits(f2, "try-error") && logLik(f2) > logLik(f)) { f <- f2; optimizer <- alt$name }
+  }
+  attr(f, "optimizer") <- optimizer
+  f
+}
 structures <- list(
   unstructured = function(T) list(correlation = corSymm(form = ~ vindex | id), weights = varIdent(form = ~ 1 | visit)),
   cs = function(T) list(correlation = corCompSymm(form = ~ vindex | id), weights = NULL),
@@ -95,6 +104,37 @@ un_sat_df <- function(f, cc, L, reml) {
   apply(L, 1, function(l) { g <- sapply(G, function(M) sum(l * (M %*% l))); 2 * sum(l * (P %*% l))^2 / sum(g * solve(H, g)) })
 }
 
+# Unstructured Sigma separate per arm (no gls equivalent: corSymm cannot differ by group), by a REML
+# likelihood written out: log-Cholesky per arm, started at gls's common Sigma-hat, optim (BFGS) then
+# Newton steps on a central-difference gradient and optimHess. Checked first to reproduce gls's
+# logLik with one common Sigma. Returns logLik, coef, SE, and EMMs/contrasts (emmeans' L) with the
+# Satterthwaite df as above.
+own_un <- function(f, cc, L, by_arm) {
+  X <- model.matrix(y ~ arm * visit + base * visit + site, cc); T <- nlevels(cc$visit); p <- ncol(X); m <- T * (T + 1) / 2
+  grp <- if (by_arm) as.integer(cc$arm) else rep(1L, nrow(cc)); G <- max(grp)
+  groups <- split(seq_len(nrow(cc)), as.character(cc$id)); vi <- cc$vindex; y <- cc$y
+  Xs <- lapply(groups, function(g) X[g, , drop = FALSE]); ys <- lapply(groups, function(g) y[g]); vs <- lapply(groups, function(g) vi[g]); gs <- sapply(groups, function(g) grp[g[1]])
+  S0 <- unclass(getVarCov(f, individual = names(which(table(cc$id) == T))[1])); C0 <- t(chol(S0))
+  th0 <- rep(c(log(diag(C0)), C0[lower.tri(C0)]), G)
+  sig <- function(th) { C <- diag(exp(th[1:T]), T); C[lower.tri(C)] <- th[-(1:T)]; C %*% t(C) }
+  parts <- function(th) {
+    S <- lapply(1:G, function(k) sig(th[(k - 1) * m + 1:m])); xvx <- matrix(0, p, p); xvy <- numeric(p); ld <- 0; yvy <- 0
+    for (i in seq_along(groups)) { Si <- S[[gs[i]]][vs[[i]], vs[[i]], drop = FALSE]; Wi <- solve(Si); ld <- ld + determinant(Si)$modulus; Xg <- Xs[[i]]; WX <- Wi %*% Xg
+      xvx <- xvx + crossprod(Xg, WX); xvy <- xvy + crossprod(WX, ys[[i]]); yvy <- yvy + sum(ys[[i]] * (Wi %*% ys[[i]])) }
+    list(xvx = xvx, xvy = xvy, yvy = yvy, ld = ld)
+  }
+  nll <- function(th) tryCatch({ q <- parts(th); r <- q$yvy - t(q$xvy) %*% solve(q$xvx, q$xvy); n <- length(y)
+    as.numeric(0.5 * ((n - p) * log(2 * pi) + q$ld + r + determinant(q$xvx)$modulus)) }, error = function(e) 1e10)
+  gr <- function(th) sapply(seq_along(th), function(k) { h <- 1e-4; e <- replace(numeric(length(th)), k, h)
+    (8 * (nll(th + e) - nll(th - e)) - (nll(th + 2 * e) - nll(th - 2 * e))) / (12 * h) })
+  o <- optim(th0, nll, gr, method = "BFGS", control = list(reltol = 1e-15, maxit = 2000)); th <- o$par
+  for (k in 1:8) { H <- optimHess(th, nll, gr); th <- th - solve(H, gr(th)) }
+  H <- optimHess(th, nll, gr); q <- parts(th); P <- solve(q$xvx); b <- drop(P %*% q$xvy)
+  G2 <- lapply(seq_along(th), function(k) { h <- 1e-5; a <- th; z <- th; a[k] <- a[k] + h; z[k] <- z[k] - h; (solve(parts(a)$xvx) - solve(parts(z)$xvx)) / (2 * h) })
+  df <- apply(L, 1, function(l) { g <- sapply(G2, function(M) sum(l * (M %*% l))); 2 * sum(l * (P %*% l))^2 / sum(g * solve(H, g)) })
+  list(logLik = -nll(th), gradientMax = max(abs(gr(th))), coef = b, se = sqrt(diag(P)), estimate = drop(L %*% b), estimateSe = sqrt(diag(L %*% P %*% t(L))), df = df)
+}
+
 prep <- function(d, visits) {
   d$arm <- factor(d$arm, levels = c("SAU", "PEER")); d$visit <- factor(d$visit, levels = visits); d$site <- factor(d$site)
   d$vindex <- as.integer(d$visit); d$id <- factor(d$id)
@@ -108,11 +148,7 @@ fit_one <- function(cc, visits, structure, method) {
   # gls optimises with numerical derivatives and can stop ~1e-8 short of the maximum, which moves
   # the estimates in the 5th digit: fit with nlminb, optim (BFGS) and optim (Nelder-Mead), keep the
   # highest logLik.
-  f <- do.call(gls, args); optimizer <- "nlminb"
-  for (alt in list(list(name = "optim BFGS", control = ctl_optim), list(name = "optim Nelder-Mead", control = ctl_nm))) {
-    args$control <- alt$control; f2 <- try(suppressWarnings(do.call(gls, args)), silent = TRUE)
-    if (!inherits(f2, "try-error") && logLik(f2) > logLik(f)) { f <- f2; optimizer <- alt$name }
-  }
+  f <- best_gls(args); optimizer <- attr(f, "optimizer")
   mode <- "satterthwaite"
   if (max(abs(coef(f$modelStruct) - attr(f$apVar, "Pars")[-length(attr(f$apVar, "Pars"))])) > 0.001) mode <- "appx-satterthwaite"
   e <- emmeans(f, ~ arm | visit, mode = mode, data = cc); es <- summary(e)
@@ -145,8 +181,19 @@ cases <- lapply(datasets, function(ds) {
   cc <- d[!is.na(d$y) & !is.na(d$base), ]
   fits <- lapply(names(structures), function(s) fit_one(cc, ds$visits, s, "REML"))
   fits[[length(fits) + 1]] <- fit_one(cc, ds$visits, "unstructured", "ML")
+  # Separate by arm, after checking that the written-out likelihood reproduces gls with one Sigma.
+  s <- structures$unstructured(length(ds$visits))
+  f <- best_gls(list(y ~ arm * visit + base * visit + site, data = cc, correlation = s$correlation, weights = s$weights, method = "REML", control = ctl))
+  e <- emmeans(f, ~ arm | visit, mode = "df.error", data = cc); L <- rbind(e@linfct, contrast(e, list(d = c(-1, 1)))@linfct)
+  common <- own_un(f, cc, L, FALSE)
+  if (abs(common$logLik - as.numeric(logLik(f))) > 1e-6) stop(sprintf("written-out REML %.12f vs gls %.12f", common$logLik, as.numeric(logLik(f))))
+  byArm <- own_un(f, cc, L, TRUE); k <- nrow(e@linfct)
+  byArm <- list(logLik = byArm$logLik, gradientMax = byArm$gradientMax, coef = byArm$coef, se = byArm$se,
+    emm = list(visit = as.character(summary(e)$visit), arm = as.character(summary(e)$arm), estimate = byArm$estimate[1:k], se = byArm$estimateSe[1:k], df = byArm$df[1:k]),
+    diff = list(visit = ds$visits, estimate = byArm$estimate[-(1:k)], se = byArm$estimateSe[-(1:k)], df = byArm$df[-(1:k)]))
   list(name = ds$name, data = list(id = as.character(cc$id), arm = as.character(cc$arm), site = as.character(cc$site), base = cc$base, visit = as.character(cc$visit), y = cc$y),
-       visits = ds$visits, coefNames = colnames(model.matrix(y ~ arm * visit + base * visit + site, cc)), nObs = nrow(cc), nSubjects = length(unique(cc$id)), fits = fits)
+       visits = ds$visits, coefNames = colnames(model.matrix(y ~ arm * visit + base * visit + site, cc)), nObs = nrow(cc), nSubjects = length(unique(cc$id)), fits = fits,
+       unstructuredByArm = byArm)
 })
 
 # The analysis estimator's view of the twin: all randomised, baseline mean-imputed with the mean

@@ -23,6 +23,8 @@ export interface MmrmEstimatorOptions {
   readonly df: MmrmDfMethod;
   readonly method: MmrmMethod;
   readonly strata: boolean;
+  /** A separate covariance matrix per arm (default false: one Σ shared by both arms). */
+  readonly separateByArm?: boolean;
 }
 
 /** One fit over all post-baseline visits, or why there is none. */
@@ -45,7 +47,7 @@ export function mmrmFitFor(ctx: EstimatorContext, options: MmrmEstimatorOptions)
   cache.set(ctx.outcome.values, byInclude);
   const byOptions = byInclude.get(ctx.include) ?? new Map<string, MmrmFitBundle>();
   byInclude.set(ctx.include, byOptions);
-  const key = `${options.covariance}|${options.df}|${options.method}|${options.strata}|${ctx.confLevel}`;
+  const key = `${options.covariance}|${options.df}|${options.method}|${options.strata}|${options.separateByArm ?? false}|${ctx.confLevel}`;
   let bundle = byOptions.get(key);
   if (!bundle) {
     bundle = fitBundle(ctx, options);
@@ -108,8 +110,10 @@ function fitBundle(ctx: EstimatorContext, options: MmrmEstimatorOptions): MmrmFi
   terms.push(['arm', 'visit'], ['visit', 'baseline']);
   try {
     const design: Design = modelMatrix({ variables, terms });
+    const armCodes = Int32Array.from(rowMember, (i) => (frame.arm[i] === frame.control ? 0 : 1));
+    const covarianceGroup = options.separateByArm ? { name: 'arm', levels: arms, codes: armCodes } : undefined;
     const fit = fitMmrm(
-      { X: design.X, columnNames: design.columnNames, y, subject: rowMember, visit: rowVisit, visits },
+      { X: design.X, columnNames: design.columnNames, y, subject: rowMember, visit: rowVisit, visits, covarianceGroup },
       { covariance: options.covariance, method: options.method, df: options.df },
     );
     if (fit.aliased.length > 0) warnings.push(`aliased model terms dropped: ${fit.aliased.join(', ')}`);
@@ -154,6 +158,7 @@ export function mmrm(ctx: EstimatorContext, options: MmrmEstimatorOptions): Esti
     dfMethod: fit.options.df,
     options: {
       covariance: fit.options.covariance,
+      covarianceByArm: options.separateByArm ?? false,
       df: fit.options.df,
       method: fit.options.method,
       converged: fit.convergence.converged,

@@ -11,6 +11,8 @@ import type { Matrix } from '../../linalg/matrix.ts';
 import { StatsError } from '../../errors.ts';
 
 export interface Pattern {
+  /** Covariance group (0 when Σ is common to everyone). */
+  readonly group: number;
   /** Visit indices observed, ascending. */
   readonly visits: Int32Array;
   readonly subjects: number;
@@ -27,15 +29,18 @@ export interface RepeatedData {
   readonly T: number;
   readonly nObs: number;
   readonly nSubjects: number;
+  /** Number of covariance groups (Σ separate per group, e.g. per arm). */
+  readonly nGroups: number;
   readonly patterns: readonly Pattern[];
 }
 
 /**
  * Groups rows by subject (rows of one subject need not be adjacent) and by pattern. `subject`
  * is any label per row; `visit` the visit index (0 … T − 1) per row. A subject observed twice
- * at one visit is an error (the model has one value per subject and visit).
+ * at one visit is an error (the model has one value per subject and visit). `group` (optional,
+ * 0 … nGroups − 1 per row, constant within subject) gives each group its own Σ.
  */
-export function repeatedData(X: Matrix, y: ArrayLike<number>, subject: ArrayLike<string | number>, visit: ArrayLike<number>, T: number): RepeatedData {
+export function repeatedData(X: Matrix, y: ArrayLike<number>, subject: ArrayLike<string | number>, visit: ArrayLike<number>, T: number, group?: ArrayLike<number>, nGroups = 1): RepeatedData {
   const n = X.rows;
   const p = X.cols;
   if (y.length !== n || subject.length !== n || visit.length !== n) throw new StatsError('LENGTH_MISMATCH', `X has ${n} rows but y, subject and visit have ${y.length}, ${subject.length} and ${visit.length}`);
@@ -53,14 +58,18 @@ export function repeatedData(X: Matrix, y: ArrayLike<number>, subject: ArrayLike
   for (const [id, rows] of bySubject) {
     rows.sort((a, b) => visit[a] - visit[b]);
     for (let k = 1; k < rows.length; k++) if (visit[rows[k]] === visit[rows[k - 1]]) throw new StatsError('INVALID_ARGUMENT', `subject ${String(id)} has two rows at visit ${visit[rows[k]]}`, { subject: String(id) });
-    const key = rows.map((r) => visit[r]).join(',');
+    const g = group ? group[rows[0]] : 0;
+    if (!(Number.isInteger(g) && g >= 0 && g < nGroups)) throw new StatsError('INVALID_ARGUMENT', `covariance group ${g} of subject ${String(id)} is not in 0 … ${nGroups - 1}`, { subject: String(id) });
+    if (group && rows.some((r) => group[r] !== g)) throw new StatsError('INVALID_ARGUMENT', `subject ${String(id)} is in more than one covariance group`, { subject: String(id) });
+    const key = `${g}|${rows.map((r) => visit[r]).join(',')}`;
     const list = groups.get(key) ?? [];
     list.push(rows);
     groups.set(key, list);
   }
   const patterns: Pattern[] = [];
   for (const [key, members] of [...groups.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    const visits = Int32Array.from(key.split(',').map(Number));
+    const [g, vs] = key.split('|');
+    const visits = Int32Array.from(vs.split(',').map(Number));
     const k = visits.length;
     const C = new Float64Array(k * k * p * p);
     const d = new Float64Array(k * k * p);
@@ -82,7 +91,7 @@ export function repeatedData(X: Matrix, y: ArrayLike<number>, subject: ArrayLike
         }
       }
     }
-    patterns.push({ visits, subjects: members.length, C, d, e });
+    patterns.push({ group: Number(g), visits, subjects: members.length, C, d, e });
   }
-  return { p, T, nObs: n, nSubjects: bySubject.size, patterns };
+  return { p, T, nObs: n, nSubjects: bySubject.size, nGroups, patterns };
 }

@@ -4,7 +4,8 @@
  * Aliased columns of X are found once by pivoted QR (as lm/gls) and left out; the optimiser
  * runs BFGS from empirical starting values, then from a diagonal start, then Nelder–Mead, each
  * finished by Newton steps, and every failed attempt is recorded. Convergence is always
- * reported, never assumed.
+ * reported, never assumed. Optionally Σ is separate per group (e.g. per arm): θ then stacks one
+ * parameter vector per group.
  */
 import type { Matrix } from '../../linalg/matrix.ts';
 import { qrAliased, qrDecompose } from '../../linalg/qr.ts';
@@ -12,7 +13,7 @@ import { StatsError } from '../../errors.ts';
 import { covarianceStructure } from './covariance/registry.ts';
 import type { CovarianceStructure } from './covariance/types.ts';
 import { repeatedData, type RepeatedData } from './data.ts';
-import { evaluateGls, logLikGradient, xvdvx } from './likelihood.ts';
+import { evaluateGls, logLikGradient, xvdvx, type SigmaDerivative } from './likelihood.ts';
 import { bfgs, hessianFromGradient, nelderMead, newtonPolish, solvePositive, type Minimum } from './optimize.ts';
 import { diagonalOf, empiricalCovariance } from './start.ts';
 import { betweenWithinSplit } from './df/between-within.ts';
@@ -27,21 +28,33 @@ export interface MmrmInput {
   /** Visit index per row (0 … visits.length − 1). */
   readonly visit: ArrayLike<number>;
   readonly visits: readonly string[];
+  /** Optional: a separate Σ per group (e.g. per arm), constant within subject. */
+  readonly covarianceGroup?: { readonly name: string; readonly levels: readonly string[]; readonly codes: ArrayLike<number> };
 }
 
 const GTOL = 1e-5;
 
-/** ∂Σ/∂θ_k by a fourth-order central difference of the (cheap, smooth) map θ → Σ. */
-export function sigmaDerivatives(cov: CovarianceStructure, theta: Float64Array, T: number): Float64Array[] {
+/** Σ_g for each covariance group: θ holds the groups' parameter vectors one after another. */
+export function groupSigmas(cov: CovarianceStructure, theta: Float64Array, T: number, nGroups: number): Float64Array[] {
+  const m = cov.nTheta(T);
+  return Array.from({ length: nGroups }, (_, g) => cov.sigma(theta.subarray(g * m, (g + 1) * m), T));
+}
+
+/** ∂Σ_g/∂θ_k by a fourth-order central difference of the (cheap, smooth) map θ → Σ. */
+export function sigmaDerivatives(cov: CovarianceStructure, theta: Float64Array, T: number): SigmaDerivative[] {
+  const m = cov.nTheta(T);
   return Array.from(theta, (_, k) => {
-    const h = 1e-3 * Math.max(1, Math.abs(theta[k]));
+    const group = Math.floor(k / m);
+    const own = theta.slice(group * m, (group + 1) * m);
+    const j = k - group * m;
+    const h = 1e-3 * Math.max(1, Math.abs(own[j]));
     const at = (d: number) => {
-      const t = Float64Array.from(theta);
-      t[k] += d;
+      const t = Float64Array.from(own);
+      t[j] += d;
       return cov.sigma(t, T);
     };
     const p1 = at(h), m1 = at(-h), p2 = at(2 * h), m2 = at(-2 * h);
-    return p1.map((_, i) => (8 * (p1[i] - m1[i]) - (p2[i] - m2[i])) / (12 * h));
+    return { group, D: p1.map((_, i) => (8 * (p1[i] - m1[i]) - (p2[i] - m2[i])) / (12 * h)) };
   });
 }
 
@@ -63,29 +76,38 @@ export function fitMmrm(input: MmrmInput, options: MmrmOptions = {}): MmrmFit {
   const aliasedIdx = new Set(qrAliased(qr));
   const estimable = Int32Array.from({ length: X.cols }, (_, j) => j).filter((j) => !aliasedIdx.has(j));
   const Xr = reduceColumns(X, estimable);
-  const data = repeatedData(Xr, input.y, input.subject, input.visit, T);
+  const grp = input.covarianceGroup;
+  const nGroups = grp ? grp.levels.length : 1;
+  const data = repeatedData(Xr, input.y, input.subject, input.visit, T, grp?.codes, nGroups);
+  for (let g = 0; g < nGroups; g++) if (!data.patterns.some((P) => P.group === g)) throw new StatsError('EMPTY_GROUP', `covariance group ${grp!.name} = ${grp!.levels[g]} has no observations`);
   const r = data.p;
   if (data.nObs - (reml ? r : 0) <= 0) throw new StatsError('EMPTY_INPUT', `${data.nObs} observations for ${r} fixed effects`);
 
   const f = (theta: Float64Array) => {
-    const ev = evaluateGls(data, cov.sigma(theta, T), reml);
+    const ev = evaluateGls(data, groupSigmas(cov, theta, T, nGroups), reml);
     return ev ? -ev.logLik : Infinity;
   };
   const grad = (theta: Float64Array) => {
-    const ev = evaluateGls(data, cov.sigma(theta, T), reml);
+    const ev = evaluateGls(data, groupSigmas(cov, theta, T, nGroups), reml);
     if (!ev) return null;
     return logLikGradient(data, ev, sigmaDerivatives(cov, theta, T), reml).map((g) => -g);
   };
 
   const S0 = empiricalCovariance(data);
+  const startFrom = (S: Float64Array) => {
+    const one = cov.start(S, T);
+    const out = new Float64Array(one.length * nGroups);
+    for (let g = 0; g < nGroups; g++) out.set(one, g * one.length);
+    return out;
+  };
   const messages: string[] = [];
   let best: Minimum | null = null;
   let optimizer = '';
   const attempts: [string, () => Minimum][] = [
-    ['bfgs', () => bfgs(f, grad, cov.start(S0, T), GTOL)],
-    ['bfgs-diagonal-start', () => bfgs(f, grad, cov.start(diagonalOf(S0, T), T), GTOL)],
+    ['bfgs', () => bfgs(f, grad, startFrom(S0), GTOL)],
+    ['bfgs-diagonal-start', () => bfgs(f, grad, startFrom(diagonalOf(S0, T)), GTOL)],
     ['nelder-mead', () => {
-      const nm = nelderMead(f, cov.start(diagonalOf(S0, T), T));
+      const nm = nelderMead(f, startFrom(diagonalOf(S0, T)));
       return { x: nm.x, value: nm.value, iterations: nm.iterations, gradientMax: Infinity, converged: false };
     }],
   ];
@@ -103,7 +125,7 @@ export function fitMmrm(input: MmrmInput, options: MmrmOptions = {}): MmrmFit {
     messages.push(`${name} did not converge (max |gradient| ${m.gradientMax.toPrecision(3)} after ${m.iterations} iterations)`);
   }
   const theta = best!.x;
-  const ev = evaluateGls(data, cov.sigma(theta, T), reml);
+  const ev = evaluateGls(data, groupSigmas(cov, theta, T, nGroups), reml);
   if (!ev) throw new StatsError('NOT_CONVERGED', `no positive-definite covariance found: ${messages.join('; ')}`);
   const H = hessianFromGradient(grad, theta);
   const nTh = theta.length;
@@ -168,7 +190,8 @@ function assemble(
     aliased: Array.from({ length: p }, (_, j) => j).filter((j) => !estimable.includes(j)).map((j) => input.columnNames[j]),
     rank: r,
     theta,
-    sigma: { rows: T, cols: T, data: cov.sigma(theta, T) },
+    covarianceGroups: input.covarianceGroup ? { name: input.covarianceGroup.name, levels: input.covarianceGroup.levels } : null,
+    sigma: groupSigmas(cov, theta, T, data.nGroups).map((S) => ({ rows: T, cols: T, data: S })),
     dfInfo: { residual: data.nObs - r, between: bw.between, within: bw.within, betweenColumn: bw.betweenColumn, estimable, phi: ev.phi, dInfo, thetaVcov },
   };
 }

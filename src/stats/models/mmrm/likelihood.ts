@@ -34,8 +34,14 @@ function patternInverse(S: Float64Array, T: number, visits: Int32Array): { W: Fl
   }
 }
 
-/** ℓ, β̂ and Φ at Σ; null when Σ (or XᵀV⁻¹X) is not positive definite. */
-export function evaluateGls(data: RepeatedData, S: Float64Array, reml: boolean): GlsEvaluation | null {
+/** A derivative ∂Σ_g/∂θ_k: the group whose Σ it moves and the T × T matrix. */
+export interface SigmaDerivative {
+  readonly group: number;
+  readonly D: Float64Array;
+}
+
+/** ℓ, β̂ and Φ at Σ (one T × T matrix per covariance group); null when Σ or XᵀV⁻¹X is not positive definite. */
+export function evaluateGls(data: RepeatedData, S: readonly Float64Array[], reml: boolean): GlsEvaluation | null {
   const { p, T } = data;
   const xvx = new Float64Array(p * p);
   const xvy = new Float64Array(p);
@@ -43,7 +49,7 @@ export function evaluateGls(data: RepeatedData, S: Float64Array, reml: boolean):
   let logDet = 0;
   const Ws: Float64Array[] = [];
   for (const P of data.patterns) {
-    const inv = patternInverse(S, T, P.visits);
+    const inv = patternInverse(S[P.group], T, P.visits);
     if (!inv) return null;
     const k = P.visits.length;
     Ws.push(inv.W);
@@ -122,11 +128,12 @@ export function sandwich(W: Float64Array, D: Float64Array, T: number, visits: In
 }
 
 /** XᵀV⁻¹V_kV⁻¹X = Σ_P Σ_ab (W D_k W)_P[a,b] C_P[a,b] for each derivative D_k. */
-export function xvdvx(data: RepeatedData, ev: GlsEvaluation, dSigma: readonly Float64Array[]): Float64Array[] {
+export function xvdvx(data: RepeatedData, ev: GlsEvaluation, dSigma: readonly SigmaDerivative[]): Float64Array[] {
   const { p, T } = data;
-  return dSigma.map((D) => {
+  return dSigma.map(({ group, D }) => {
     const out = new Float64Array(p * p);
     data.patterns.forEach((P, q) => {
+      if (P.group !== group) return;
       const k = P.visits.length;
       const M = sandwich(ev.W[q], D, T, P.visits);
       for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) {
@@ -140,7 +147,7 @@ export function xvdvx(data: RepeatedData, ev: GlsEvaluation, dSigma: readonly Fl
 }
 
 /** ∂ℓ/∂θ_k given the derivatives D_k = ∂Σ/∂θ_k. */
-export function logLikGradient(data: RepeatedData, ev: GlsEvaluation, dSigma: readonly Float64Array[], reml: boolean): Float64Array {
+export function logLikGradient(data: RepeatedData, ev: GlsEvaluation, dSigma: readonly SigmaDerivative[], reml: boolean): Float64Array {
   const { p, T } = data;
   const R = residualCrossProducts(data, ev.beta);
   // tr(Φ C_P[a,b]) per pattern and visit pair, for the REML term.
@@ -157,9 +164,10 @@ export function logLikGradient(data: RepeatedData, ev: GlsEvaluation, dSigma: re
         return out;
       })
     : null;
-  return Float64Array.from(dSigma, (D) => {
+  return Float64Array.from(dSigma, ({ group, D }) => {
     let g = 0;
     data.patterns.forEach((P, q) => {
+      if (P.group !== group) return;
       const k = P.visits.length;
       const W = ev.W[q];
       const M = sandwich(W, D, T, P.visits);

@@ -12,7 +12,7 @@ export function empiricalCovariance(data: RepeatedData): Float64Array {
   const T = data.T;
   const I = new Float64Array(T * T);
   for (let t = 0; t < T; t++) I[t + t * T] = 1;
-  const ols = evaluateGls(data, I, false);
+  const ols = evaluateGls(data, Array.from({ length: data.nGroups }, () => I), false);
   if (!ols) throw new StatsError('RANK_DEFICIENT', 'the fixed-effects design is rank deficient');
   const R = residualCrossProducts(data, ols.beta);
   const sum = new Float64Array(T * T);

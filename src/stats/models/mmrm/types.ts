@@ -43,9 +43,12 @@ export interface MmrmFit {
   readonly vcov: Matrix;
   readonly aliased: readonly string[];
   readonly rank: number;
-  /** Covariance parameters on the structure's unconstrained scale, and Σ̂ (T × T). */
+  /** Covariance parameters on the structure's unconstrained scale (one block per covariance group). */
   readonly theta: Float64Array;
-  readonly sigma: Matrix;
+  /** null when Σ is common to all subjects; else the grouping factor. */
+  readonly covarianceGroups: { readonly name: string; readonly levels: readonly string[] } | null;
+  /** Σ̂ (T × T): one, or one per covariance group in the order of its levels. */
+  readonly sigma: readonly Matrix[];
   /** For the df methods: residual df, between/within split, and the Satterthwaite ingredients. */
   readonly dfInfo: MmrmDfInfo;
 }
