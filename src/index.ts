@@ -1,6 +1,6 @@
 /**
  * effekt's public API: what notebooks, the CLI and users' scripts import. Layers from the
- * ground up: stats · data · instruments · analysis · economics (report and notebooks to come).
+ * ground up: stats · data · instruments · analysis · economics · report.
  */
 export * as stats from './stats/index.ts';
 export * from './data/index.ts';
