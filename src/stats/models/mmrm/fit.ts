@@ -78,7 +78,10 @@ export function fitMmrm(input: MmrmInput, options: MmrmOptions = {}): MmrmFit {
   const Xr = reduceColumns(X, estimable);
   const grp = input.covarianceGroup;
   const nGroups = grp ? grp.levels.length : 1;
-  const data = repeatedData(Xr, input.y, input.subject, input.visit, T, grp?.codes, nGroups);
+  // Fit y / s with s a power of 2 near SD(y) (exact in floating point): the unstructured
+  // off-diagonal parameters carry y's unit, and a tolerance on the gradient should not.
+  const scale = yScale(input.y);
+  const data = repeatedData(Xr, Array.from(input.y, (v) => v / scale), input.subject, input.visit, T, grp?.codes, nGroups);
   for (let g = 0; g < nGroups; g++) if (!data.patterns.some((P) => P.group === g)) throw new StatsError('EMPTY_GROUP', `covariance group ${grp!.name} = ${grp!.levels[g]} has no observations`);
   const r = data.p;
   if (data.nObs - (reml ? r : 0) <= 0) throw new StatsError('EMPTY_INPUT', `${data.nObs} observations for ${r} fixed effects`);
@@ -151,12 +154,20 @@ export function fitMmrm(input: MmrmInput, options: MmrmOptions = {}): MmrmFit {
     hessianPositiveDefinite: thetaVcov !== null,
     messages,
   };
-  return assemble(input, opts, data, estimable, theta, ev, thetaVcov, convergence, cov);
+  return assemble(input, opts, data, estimable, theta, ev, thetaVcov, convergence, cov, scale);
+}
+
+function yScale(y: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < y.length; i++) m += y[i] / y.length;
+  let v = 0;
+  for (let i = 0; i < y.length; i++) v += (y[i] - m) ** 2 / Math.max(1, y.length - 1);
+  return v > 0 && Number.isFinite(v) ? 2 ** Math.round(Math.log2(Math.sqrt(v))) : 1;
 }
 
 function assemble(
   input: MmrmInput, opts: Required<MmrmOptions>, data: RepeatedData, estimable: Int32Array, theta: Float64Array,
-  ev: NonNullable<ReturnType<typeof evaluateGls>>, thetaVcov: Float64Array | null, convergence: MmrmConvergence, cov: CovarianceStructure,
+  ev: NonNullable<ReturnType<typeof evaluateGls>>, thetaVcov: Float64Array | null, convergence: MmrmConvergence, cov: CovarianceStructure, scale: number,
 ): MmrmFit {
   const p = input.X.cols;
   const r = data.p;
@@ -164,21 +175,25 @@ function assemble(
   const coef = new Float64Array(p).fill(Number.NaN);
   const vcov = new Float64Array(p * p).fill(Number.NaN);
   estimable.forEach((j, a) => {
-    coef[j] = ev.beta[a];
-    estimable.forEach((k, b) => (vcov[j + k * p] = ev.phi[a + b * r]));
+    coef[j] = ev.beta[a] * scale;
+    estimable.forEach((k, b) => (vcov[j + k * p] = ev.phi[a + b * r] * scale * scale));
   });
   const se = Float64Array.from({ length: p }, (_, j) => Math.sqrt(vcov[j + j * p]));
   const nPar = r + theta.length;
   const reml = opts.method === 'REML';
-  const dInfo = xvdvx(data, ev, sigmaDerivatives(cov, theta, T));
+  // Back on y's scale: Φ·s², ∂(XᵀV⁻¹X)/∂θ / s² (θ itself is the scaled problem's), ℓ − (N − p) log s
+  // (REML; N log s for ML) — the Jacobian of y → y / s.
+  const dInfo = xvdvx(data, ev, sigmaDerivatives(cov, theta, T)).map((M) => M.map((v) => v / (scale * scale)));
+  const phi = ev.phi.map((v) => v * scale * scale);
+  const logLik = ev.logLik - (data.nObs - (opts.method === 'REML' ? r : 0)) * Math.log(scale);
   const bw = betweenWithinSplit(input.X, input.subject, estimable, data.nObs, data.nSubjects);
   return {
     method: 'mmrm',
     options: opts,
     convergence,
-    logLik: ev.logLik,
-    AIC: -2 * ev.logLik + 2 * nPar,
-    BIC: -2 * ev.logLik + nPar * Math.log(data.nObs - (reml ? r : 0)),
+    logLik,
+    AIC: -2 * logLik + 2 * nPar,
+    BIC: -2 * logLik + nPar * Math.log(data.nObs - (reml ? r : 0)),
     nPar,
     nObs: data.nObs,
     nSubjects: data.nSubjects,
@@ -191,7 +206,8 @@ function assemble(
     rank: r,
     theta,
     covarianceGroups: input.covarianceGroup ? { name: input.covarianceGroup.name, levels: input.covarianceGroup.levels } : null,
-    sigma: groupSigmas(cov, theta, T, data.nGroups).map((S) => ({ rows: T, cols: T, data: S })),
-    dfInfo: { residual: data.nObs - r, between: bw.between, within: bw.within, betweenColumn: bw.betweenColumn, estimable, phi: ev.phi, dInfo, thetaVcov },
+    yScale: scale,
+    sigma: groupSigmas(cov, theta, T, data.nGroups).map((S) => ({ rows: T, cols: T, data: S.map((v) => v * scale * scale) })),
+    dfInfo: { residual: data.nObs - r, between: bw.between, within: bw.within, betweenColumn: bw.betweenColumn, estimable, phi, dInfo, thetaVcov },
   };
 }

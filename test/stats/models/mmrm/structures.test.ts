@@ -50,3 +50,19 @@ describe('df methods and input checks', () => {
     expect(() => fitMmrm({ ...base, y: [1, 2], visit: [0, 1] }, { covariance: 'banded' as never })).toThrow(/unknown covariance/);
   });
 });
+
+describe('units of y', () => {
+  // The unstructured off-diagonal parameters carry y's unit; before y was rescaled internally this
+  // fit (4 visits, y in units 1e-4 of the original) did not converge.
+  const c = readFixture<{ cases: { data: CaseData; visits: string[]; coefNames: string[]; nObs: number }[] }>('mmrm.json').cases[2];
+  it.each([[1e-4], [1e4]])('y × %s: same fit in the new unit', (s) => {
+    const { fit: ref } = fitFixture(c.data, c.visits, { covariance: 'unstructured' });
+    const { fit } = fitFixture({ ...c.data, y: c.data.y.map((v) => v * s) }, c.visits, { covariance: 'unstructured' });
+    expect(fit.convergence.converged).toBe(true);
+    Array.from(fit.coef).forEach((b, j) => expect(Math.abs(b / s - ref.coef[j]) / Math.max(Math.abs(ref.coef[j]), ref.se[j])).toBeLessThan(1e-8));
+    Array.from(fit.se).forEach((v, j) => expect(v / s / ref.se[j] - 1).toBeLessThan(1e-8));
+    // REML density of y·s: ℓ − (N − p) log s.
+    expect(fit.logLik + (c.nObs - c.coefNames.length) * Math.log(s)).toBeCloseTo(ref.logLik, 6);
+  });
+});
+
