@@ -8,7 +8,7 @@
  * parameter vector per group.
  */
 import type { Matrix } from '../../linalg/matrix.ts';
-import { qrAliased, qrDecompose } from '../../linalg/qr.ts';
+import { qrAliased, qrCoef, qrDecompose } from '../../linalg/qr.ts';
 import { StatsError } from '../../errors.ts';
 import { covarianceStructure } from './covariance/registry.ts';
 import type { CovarianceStructure } from './covariance/types.ts';
@@ -78,10 +78,17 @@ export function fitMmrm(input: MmrmInput, options: MmrmOptions = {}): MmrmFit {
   const Xr = reduceColumns(X, estimable);
   const grp = input.covarianceGroup;
   const nGroups = grp ? grp.levels.length : 1;
-  // Fit y / s with s a power of 2 near SD(y) (exact in floating point): the unstructured
-  // off-diagonal parameters carry y's unit, and a tolerance on the gradient should not.
-  const scale = yScale(input.y);
-  const data = repeatedData(Xr, Array.from(input.y, (v) => v / scale), input.subject, input.visit, T, grp?.codes, nGroups);
+  // Fit the OLS residuals e = y − Xb₀ (then β = b₀ + β_e exactly, and ℓ is unchanged since it
+  // depends on y only through y − Xβ̂): the sufficient statistics then never cancel, however large
+  // y's mean. And divide by s, a power of 2 near SD(e) (exact): the unstructured off-diagonal
+  // parameters carry y's unit, and a tolerance on the gradient should not.
+  const b0 = qrCoef(qr, input.y);
+  const e = Float64Array.from(input.y);
+  estimable.forEach((j) => {
+    for (let i = 0; i < X.rows; i++) e[i] -= X.data[i + j * X.rows] * b0[j];
+  });
+  const scale = yScale(e);
+  const data = repeatedData(Xr, e.map((v) => v / scale), input.subject, input.visit, T, grp?.codes, nGroups);
   for (let g = 0; g < nGroups; g++) if (!data.patterns.some((P) => P.group === g)) throw new StatsError('EMPTY_GROUP', `covariance group ${grp!.name} = ${grp!.levels[g]} has no observations`);
   const r = data.p;
   if (data.nObs - (reml ? r : 0) <= 0) throw new StatsError('EMPTY_INPUT', `${data.nObs} observations for ${r} fixed effects`);
@@ -154,7 +161,7 @@ export function fitMmrm(input: MmrmInput, options: MmrmOptions = {}): MmrmFit {
     hessianPositiveDefinite: thetaVcov !== null,
     messages,
   };
-  return assemble(input, opts, data, estimable, theta, ev, thetaVcov, convergence, cov, scale);
+  return assemble(input, opts, data, estimable, theta, ev, thetaVcov, convergence, cov, scale, b0);
 }
 
 function yScale(y: ArrayLike<number>): number {
@@ -167,7 +174,7 @@ function yScale(y: ArrayLike<number>): number {
 
 function assemble(
   input: MmrmInput, opts: Required<MmrmOptions>, data: RepeatedData, estimable: Int32Array, theta: Float64Array,
-  ev: NonNullable<ReturnType<typeof evaluateGls>>, thetaVcov: Float64Array | null, convergence: MmrmConvergence, cov: CovarianceStructure, scale: number,
+  ev: NonNullable<ReturnType<typeof evaluateGls>>, thetaVcov: Float64Array | null, convergence: MmrmConvergence, cov: CovarianceStructure, scale: number, b0: Float64Array,
 ): MmrmFit {
   const p = input.X.cols;
   const r = data.p;
@@ -175,7 +182,7 @@ function assemble(
   const coef = new Float64Array(p).fill(Number.NaN);
   const vcov = new Float64Array(p * p).fill(Number.NaN);
   estimable.forEach((j, a) => {
-    coef[j] = ev.beta[a] * scale;
+    coef[j] = b0[j] + ev.beta[a] * scale;
     estimable.forEach((k, b) => (vcov[j + k * p] = ev.phi[a + b * r] * scale * scale));
   });
   const se = Float64Array.from({ length: p }, (_, j) => Math.sqrt(vcov[j + j * p]));

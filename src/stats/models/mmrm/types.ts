@@ -45,7 +45,7 @@ export interface MmrmFit {
   readonly rank: number;
   /** Covariance parameters on the structure's unconstrained scale (one block per covariance group), for y / yScale. */
   readonly theta: Float64Array;
-  /** The power of 2 near SD(y) that y was divided by while fitting (exact; results are on y's scale). */
+  /** The power of 2 near SD of the OLS residuals that they were divided by while fitting (exact; results are on y's scale). */
   readonly yScale: number;
   /** null when Σ is common to all subjects; else the grouping factor. */
   readonly covarianceGroups: { readonly name: string; readonly levels: readonly string[] } | null;

@@ -64,5 +64,12 @@ describe('units of y', () => {
     // REML density of y·s: ℓ − (N − p) log s.
     expect(fit.logLik + (c.nObs - c.coefNames.length) * Math.log(s)).toBeCloseTo(ref.logLik, 6);
   });
+  it('y + 1e7: only the intercept moves (the fit works on OLS residuals, so nothing cancels)', () => {
+    const { fit: ref } = fitFixture(c.data, c.visits, { covariance: 'unstructured' });
+    const { fit } = fitFixture({ ...c.data, y: c.data.y.map((v) => v + 1e7) }, c.visits, { covariance: 'unstructured' });
+    expect(fit.convergence.converged).toBe(true);
+    Array.from(fit.coef).forEach((b, j) => expect(Math.abs(b - (j === 0 ? 1e7 : 0) - ref.coef[j]) / Math.max(Math.abs(ref.coef[j]), ref.se[j])).toBeLessThan(1e-6));
+    Array.from(fit.se).forEach((v, j) => expect(Math.abs(v / ref.se[j] - 1)).toBeLessThan(1e-6));
+    expect(fit.logLik).toBeCloseTo(ref.logLik, 7);
+  });
 });
-
