@@ -44,10 +44,9 @@ describe('effekt analyze on the twin equals the R re-analysis', () => {
   });
 
   // Two iterative optimisers (nlme's and effekt's) meet at their convergence tolerances: the
-  // log-likelihood at LRE ≥ 10, estimates at ≥ 6, SEs at ≥ 5.5. emmeans' Satterthwaite df for gls
-  // is "appx-satterthwaite": finite differences over nlme's apVar, itself a finite-difference
-  // Hessian in nlme's parameterisation; effekt's df agree within 2.5 % here (within 1 % on the
-  // MMRM's own reference sets), so the CI half-width (LRE ≥ 3.5; CSRQ, df 2.1 % apart, is the loosest) and p (≥ 2.5) carry that df tolerance.
+  // log-likelihood at LRE ≥ 10, estimates at ≥ 6, SEs at ≥ 5.5. The R side's df are the
+  // Satterthwaite df written out (emmeans' own for this structure are stochastic and only good to
+  // about 2 %): effekt's agree within 0.1 %, so the CI half-width holds at LRE ≥ 5 and p at ≥ 4.
   it.each(mmrmFx.rows.map((r) => [`${r.outcome} ${r.visit} mmrm`, r] as const))('%s', (_l, r) => {
     const o = find(r);
     expect(o, 'row present').toBeDefined();
@@ -57,10 +56,10 @@ describe('effekt analyze on the twin equals the R re-analysis', () => {
     expectLRE(o!.method.options.logLik as number, r.logLik, 10, 'logLik');
     expectLRE(d.estimate, r.diff, 6, 'difference');
     expectLRE(d.se, r.se, 5.5, 'SE');
-    expect(Math.abs(d.df! / r.df - 1), `df ${d.df} vs R ${r.df}`).toBeLessThan(0.025);
+    expect(Math.abs(d.df! / r.df - 1), `df ${d.df} vs R ${r.df}`).toBeLessThan(0.001);
     // Limits near 0 make their relative error meaningless: compare the half-width t(df)·SE.
-    expectLRE((d.upper - d.lower) / 2, (r.upper - r.lower) / 2, 3.5, 'CI half-width');
-    expectLRE(d.p, r.p, 2.5, 'p');
+    expectLRE((d.upper - d.lower) / 2, (r.upper - r.lower) / 2, 5, 'CI half-width');
+    expectLRE(d.p, r.p, 4, 'p'); // a small p magnifies the SE's relative error by about |t|
     for (const arm of ['SAU', 'PEER']) {
       expectLRE(o!.emm[arm].estimate, r.emm![arm], 6, `EMM ${arm}`);
       expectLRE(o!.emm[arm].se, r.emmSe![arm], 5.5, `EMM SE ${arm}`);

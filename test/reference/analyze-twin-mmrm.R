@@ -4,9 +4,13 @@
 # participants when missing; nlme::gls with unstructured correlation (corSymm) and visit-specific
 # variances (varIdent), REML, y ~ arm * visit + baseline * visit + municipality; emmeans with
 # Satterthwaite df, equal weights over municipality, the PEER − SAU contrast at each visit.
+# emmeans' df for this structure are its stochastic "appx-satterthwaite"; the df, CI and p
+# compared are recomputed with the Satterthwaite df written out (satterthwaite-un.R), and
+# emmeans' own df are kept as `dfEmmeans` for the record.
 suppressMessages({ library(jsonlite); library(nlme); library(emmeans) })
 emm_options(opt.digits = FALSE)
 source("test/reference/twin-scores.R")
+source("test/reference/satterthwaite-un.R")
 rows <- list()
 for (o in outcomes) {
   long <- do.call(rbind, lapply(c("end", "fu6"), function(v) {
@@ -24,13 +28,17 @@ for (o in outcomes) {
   f <- gls(y ~ arm * visit + b * visit + municipality, data = long, correlation = corSymm(form = ~ vindex | participant_id),
            weights = varIdent(form = ~ 1 | visit), method = "REML", control = glsControl(tolerance = 1e-10, msTol = 1e-12, maxIter = 500, msMaxIter = 500))
   g <- emmeans(f, ~ arm | visit, mode = "satterthwaite", data = long); es <- summary(g)
-  ct <- summary(contrast(g, list(d = c(-1, 1))), infer = TRUE)
+  cg <- contrast(g, list(d = c(-1, 1))); ct <- summary(cg, infer = TRUE)
+  X <- model.matrix(y ~ arm * visit + b * visit + municipality, long)
+  S0 <- unclass(getVarCov(f, individual = names(which(table(long$participant_id) == 2))[1]))
+  df <- sat_df_un(X, long$participant_id, long$vindex, long$y, S0, cg@linfct)
   for (v in c("end", "fu6")) {
     k <- which(ct$visit == v); e <- es[es$visit == v, ]
+    tq <- qt(0.975, df[k]); est <- ct$estimate[k]; se <- ct$SE[k]
     rows[[length(rows) + 1]] <- list(outcome = o, visit = v, estimator = "mmrm", n = as.list(table(long$arm[long$visit == v])),
       emm = list(SAU = e$emmean[e$arm == "SAU"], PEER = e$emmean[e$arm == "PEER"]), emmSe = list(SAU = e$SE[e$arm == "SAU"], PEER = e$SE[e$arm == "PEER"]),
-      diff = ct$estimate[k], se = ct$SE[k], df = ct$df[k], p = ct$p.value[k], lower = ct$lower.CL[k], upper = ct$upper.CL[k],
-      logLik = as.numeric(logLik(f)), participants = length(ids))
+      diff = est, se = se, df = df[k], p = 2 * pt(-abs(est / se), df[k]), lower = est - tq * se, upper = est + tq * se,
+      dfEmmeans = ct$df[k], logLik = as.numeric(logLik(f)), participants = length(ids))
   }
 }
 write_json(list(R = R.version.string, nlme = as.character(packageVersion("nlme")), emmeans = as.character(packageVersion("emmeans")), rows = rows),
