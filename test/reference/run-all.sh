@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../.."
 echo "npx tsx test/reference/mi-imputations.ts"
 npx tsx test/reference/mi-imputations.ts
 for script in test/reference/*.R; do
-  [ "$script" = test/reference/twin-scores.R ] && continue  # sourced by analyze-twin*.R
+  case "$script" in test/reference/twin-scores.R|test/reference/satterthwaite-un.R) continue ;; esac  # sourced by analyze-twin*.R
   echo "Rscript $script"
   Rscript "$script"
 done
