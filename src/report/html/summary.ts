@@ -47,7 +47,7 @@ function money(m: PageModel): string {
   ];
   const effectName = (id: string) => e.scenario.effects.find((x) => x.id === id)?.name[t.lang] ?? id;
   const linked = e.link?.linked ?? [];
-  if (linked.length) lines.push(t.msg.moneyFromTrial(linked.map((l) => `${effectName(l.effect).toLowerCase()} ${t.fmt.pct(l.rate, 1)}`).join(', ')));
+  if (linked.length) lines.push(t.msg.moneyFromTrial(linked.map((l) => `${effectName(l.effect).toLowerCase()} ${t.fmt.pct(l.rate, 1)}${l.pooled ? ` ${t.msg.pooledRateNote}` : ''}`).join(', ')));
   return lines.map((l) => para(l)).join('\n');
 }
 

@@ -32,6 +32,7 @@ export const da: Messages = {
   moneyNoPayback: 'Kommunen tjener ikke udgiften hjem inden for tidshorisonten.',
   moneyAbsent: 'Økonomien indgår ikke i denne rapport (kør effekt report med --economics).',
   moneyFromTrial: (rates) => `Effektraterne kommer fra dette forsøg: ${rates}.`,
+  pooledRateNote: '(alle randomiserede, manglende målinger multipelt imputeret)',
   keyFigureDifference: 'Forskel',
   keyFigureD: 'Cohens d',
   keyFigureP: 'p-værdi',

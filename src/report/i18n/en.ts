@@ -32,6 +32,7 @@ export const en: Messages = {
   moneyNoPayback: 'The municipality does not recover the cost within the horizon.',
   moneyAbsent: 'The economics are not part of this report (run effekt report with --economics).',
   moneyFromTrial: (rates) => `The effect rates come from this trial: ${rates}.`,
+  pooledRateNote: '(all randomised, missing values multiply imputed)',
   keyFigureDifference: 'Difference',
   keyFigureD: "Cohen's d",
   keyFigureP: 'p-value',

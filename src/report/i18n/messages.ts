@@ -37,6 +37,8 @@ export interface Messages {
   readonly moneyAbsent: string;
   /** rates: "personlig recovery 19,7 %" items, joined. */
   readonly moneyFromTrial: (rates: string) => string;
+  /** After an effect rate pooled over multiple imputations (so it differs from the observed responder rates above). */
+  readonly pooledRateNote: string;
   readonly keyFigureDifference: string;
   readonly keyFigureD: string;
   readonly keyFigureP: string;
