@@ -129,3 +129,11 @@ describe('property: two-sample routines either refuse the input with a StatsErro
     );
   });
 });
+
+describe('regressions found by the property tests', () => {
+  it('Welch df survive variances whose squares underflow (x = [0, −3.1e−162], y = [0, 0])', () => {
+    const r = S.tTest([0, -3.1434555694052576e-162], [0, 0]);
+    expect(r.df).toBe(1);
+    expect(findNaN(r)).toBeNull();
+  });
+});

@@ -50,7 +50,11 @@ export function tTest(x: ArrayLike<number>, y: ArrayLike<number>, options: TTest
     const sx = vx / nx;
     const sy = vy / ny;
     se = Math.sqrt(sx + sy);
-    df = (sx + sy) ** 2 / (sx ** 2 / (nx - 1) + sy ** 2 / (ny - 1));
+    // Welch–Satterthwaite on variances scaled by the larger one: the squares of tiny variances
+    // (e.g. 1e-324) would underflow to 0/0.
+    const m = Math.max(sx, sy);
+    const [a, b] = [sx / m, sy / m];
+    df = (a + b) ** 2 / (a ** 2 / (nx - 1) + b ** 2 / (ny - 1));
   }
   if (!(se > 0)) throw new StatsError('CONSTANT_DATA', 'both groups are constant: the t statistic is undefined');
   const estimate = mx - my;
