@@ -15,7 +15,7 @@ import { mmrm } from '../estimators/mmrm.ts';
 import { miAncova, miResponderRiskDifference, type MiSettings } from '../estimators/mi-ancova.ts';
 import { StatsError } from '../../stats/errors.ts';
 import { countArms, type EstimatorContext, type EstimatorOutput } from '../estimators/common.ts';
-import { dFromDifference } from '../../stats/effects/cohens-d.ts';
+import { dFromDifference, pooledSd } from '../../stats/effects/cohens-d.ts';
 import { outcomeSentence, notEstimableSentence } from '../text/sentences.ts';
 import { responderCounts, responderResult } from '../responders.ts';
 
@@ -79,13 +79,33 @@ export function outcomeRows(frame: AnalysisFrame, outcome: FrameOutcome, plan: A
     const list = [primary, ...sensitivity.filter((s) => atPrimary || s.estimator === 'mmrm')];
     for (const r of list) {
       const isPrimary = r === primary && atPrimary;
-      rows.push(row(frame, outcome, v, r, isPrimary, plan.confLevel, visitNames, isPrimary && sensitivity.some((s) => s.estimator === 'mi-ancova') ? mi : null));
+      const miForResponders = isPrimary && sensitivity.some((s) => s.estimator === 'mi-ancova') ? mi : null;
+      rows.push(row(frame, outcome, v, r, isPrimary, { confLevel: plan.confLevel, visitNames, mi: miForResponders, standardiser: plan.cohensDStandardiser }));
     }
   }
   return rows;
 }
 
-function row(frame: AnalysisFrame, outcome: FrameOutcome, v: number, r: RowSpec, isPrimary: boolean, confLevel: number, visitNames: Record<string, { da: string; en: string }>, mi: MiSettings | null): OutcomeResult {
+/** What every row of a run shares. */
+interface RowContext {
+  readonly confLevel: number;
+  readonly visitNames: Record<string, { da: string; en: string }>;
+  /** Imputation settings when the responder risk difference is also pooled over imputations. */
+  readonly mi: MiSettings | null;
+  readonly standardiser: AnalysisPlan['cohensDStandardiser'];
+}
+
+/** SD behind Cohen's d: the estimator's pooled SD at the visit, or the pooled SD at baseline of the population. */
+function standardisingSd(frame: AnalysisFrame, outcome: FrameOutcome, include: (i: number) => boolean, fromEstimator: number | null, standardiser: RowContext['standardiser']): { sd: number | null; label: string } {
+  if (standardiser === 'pooled-visit') return { sd: fromEstimator, label: 'pooled SD of the outcome at the visit' };
+  const b = outcome.values[frame.baselineVisit];
+  const at = (arm: number) => [...Array(frame.n).keys()].filter((i) => include(i) && frame.arm[i] === arm && !Number.isNaN(b[i])).map((i) => b[i]);
+  const [x, y] = [at(frame.intervention), at(frame.control)];
+  return { sd: x.length > 1 && y.length > 1 ? pooledSd(x, y) : null, label: 'pooled SD of the outcome at baseline' };
+}
+
+function row(frame: AnalysisFrame, outcome: FrameOutcome, v: number, r: RowSpec, isPrimary: boolean, rc: RowContext): OutcomeResult {
+  const { confLevel, visitNames, mi } = rc;
   const ctx: EstimatorContext = { frame, outcome, visit: v, include: r.population.include, confLevel };
   const out = r.run(ctx);
   const visit = frame.visits[v];
@@ -98,7 +118,8 @@ function row(frame: AnalysisFrame, outcome: FrameOutcome, v: number, r: RowSpec,
     const signed = d.estimate * benefitSign;
     difference = { ...d, pAdjusted: d.p, direction: `${I.label} − ${C.label}`, benefitSign, favours: signed > 0 ? 'intervention' : signed < 0 ? 'control' : 'neither' };
   }
-  const cohensD = difference && out.sd ? { ...dFromDifference(difference, out.sd, confLevel) } : null;
+  const standard = standardisingSd(frame, outcome, r.population.include, out.sd, rc.standardiser);
+  const cohensD = difference && standard.sd ? { ...dFromDifference(difference, standard.sd, confLevel), method: `difference / ${standard.label}; CI = CI of the difference / SD` } : null;
   let responder: ResponderResult | null = null;
   const warnings = [...out.warnings];
   if (isPrimary && outcome.responder) {
