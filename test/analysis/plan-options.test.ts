@@ -42,6 +42,13 @@ describe('analysis plan options', () => {
     expect(p.estimand.summaryMeasure).toContain('mixed model for repeated measures');
   });
 
+  it("an outcome's own entry inherits what it leaves unset from `defaults`", async () => {
+    const r = await analyseWith({ defaults: { primary: 'mmrm', sensitivity: ['welch'] }, outcomes: { qpr15: { visits: ['end'] } } });
+    const q = r.outcomes.filter((o) => o.id === 'qpr15');
+    expect(q.map((o) => [o.estimator, o.visit, o.isPrimaryEstimator])).toEqual([['mmrm', 'end', true], ['ancova', 'end', false], ['welch', 'end', false]]);
+    expect(r.tippingPoints).toEqual([]);
+  });
+
   it('without MI in the plan the effect rate is the observed-case risk difference; with it, the pooled one', async () => {
     const without = await analyseWith({ sensitivity: ['complete-case'] });
     const e0 = without.effectRates.find((e) => e.outcomeId === 'qpr15')!;

@@ -14,8 +14,8 @@ const multiplicityMethod = z.enum(['none', 'bonferroni', 'holm', 'hochberg', 'ho
 
 export const outcomePlanSchema = z
   .object({
-    /** Primary estimator for this outcome. */
-    primary: z.enum(['ancova', 'mmrm']).default('ancova'),
+    /** Primary estimator for this outcome (an outcome's own entry inherits the unset fields from `defaults`). */
+    primary: z.enum(['ancova', 'mmrm']).optional(),
     /** Sensitivity estimators run in addition to the primary one. */
     sensitivity: z.array(z.enum(estimatorIds)).optional(),
     /** Visits to estimate at (default: every post-baseline visit). */
@@ -49,7 +49,7 @@ export const analysisPlanSchema = z
     confLevel: z.number().gt(0).lt(1).default(0.95),
     /** Outcome-specific overrides; outcomes not named use `defaults`. */
     outcomes: z.record(z.string(), outcomePlanSchema).default({}),
-    defaults: outcomePlanSchema.default({ primary: 'ancova' }),
+    defaults: outcomePlanSchema.default({}),
     sensitivity: z.array(z.enum(estimatorIds)).default(['complete-case', 'mmrm', 'mi-ancova', 'per-protocol', 'welch', 'tipping-point']),
     mmrm: z
       .object({
@@ -88,4 +88,21 @@ export const analysisPlanSchema = z
 export type AnalysisPlan = z.output<typeof analysisPlanSchema>;
 export type AnalysisPlanInput = z.input<typeof analysisPlanSchema>;
 export type OutcomePlan = z.output<typeof outcomePlanSchema>;
+
+/** What the plan says for one outcome: its own entry, else `defaults`, else the plan-wide sensitivity list. */
+export interface ResolvedOutcomePlan {
+  readonly primary: 'ancova' | 'mmrm';
+  readonly sensitivity: readonly EstimatorId[];
+  readonly visits: readonly string[] | null;
+}
+
+export function outcomePlan(plan: AnalysisPlan, outcomeId: string): ResolvedOutcomePlan {
+  const own = plan.outcomes[outcomeId] ?? {};
+  const d = plan.defaults;
+  return {
+    primary: own.primary ?? d.primary ?? 'ancova',
+    sensitivity: own.sensitivity ?? d.sensitivity ?? plan.sensitivity,
+    visits: own.visits ?? d.visits ?? null,
+  };
+}
 export type MultiplicityFamily = z.output<typeof familySchema>;

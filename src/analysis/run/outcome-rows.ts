@@ -5,7 +5,7 @@
  * plan asks for (complete case, multiple imputation, per protocol, unadjusted Welch). Every row
  * carries its estimand and method.
  */
-import type { AnalysisPlan, EstimatorId } from '../plan/schema.ts';
+import { outcomePlan, type AnalysisPlan, type EstimatorId } from '../plan/schema.ts';
 import type { AnalysisFrame, FrameOutcome } from '../frame/frame.ts';
 import type { Population } from '../populations.ts';
 import type { Difference, OutcomeResult, ResponderResult } from '../results/types.ts';
@@ -41,7 +41,7 @@ interface RowSpec {
 }
 
 export function outcomeRows(frame: AnalysisFrame, outcome: FrameOutcome, plan: AnalysisPlan, itt: Population, pp: Population | null, visitNames: Record<string, { da: string; en: string }>, seed: number): OutcomeResult[] {
-  const op = plan.outcomes[outcome.id] ?? plan.defaults;
+  const op = outcomePlan(plan, outcome.id);
   const visits = (op.visits ?? frame.visits.filter((_, v) => v !== frame.baselineVisit)).map((v) => frame.visits.indexOf(v));
   const diffSummary = 'difference in means (intervention − control)';
   const mi = miSettings(plan, seed);
@@ -69,7 +69,7 @@ export function outcomeRows(frame: AnalysisFrame, outcome: FrameOutcome, plan: A
   };
   const primary = specs[op.primary];
   // The ANCOVA stays as a sensitivity analysis when the MMRM is primary.
-  const sensitivity = [...(op.primary === 'ancova' ? [] : ['ancova' as const]), ...(op.sensitivity ?? plan.sensitivity).filter((e) => rowEstimators.includes(e) && e !== op.primary)]
+  const sensitivity = [...(op.primary === 'ancova' ? [] : ['ancova' as const]), ...op.sensitivity.filter((e) => rowEstimators.includes(e) && e !== op.primary)]
     .map((e) => specs[e])
     .filter((s) => s.estimator !== 'per-protocol' || pp !== null);
   const rows: OutcomeResult[] = [];

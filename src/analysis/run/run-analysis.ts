@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { LoadedTrial } from '../../instruments/load-trial.ts';
 import { resolvePlan } from '../plan/resolve-plan.ts';
+import { outcomePlan } from '../plan/schema.ts';
 import { buildFrame } from '../frame/build-frame.ts';
 import type { AnalysisFrame } from '../frame/frame.ts';
 import { populations } from '../populations.ts';
@@ -63,13 +64,13 @@ export function runAnalysis(trial: LoadedTrial, options: AnalyzeOptions = {}): A
   const pp = pops.find((p) => p !== itt) ?? null;
   const visitNames = Object.fromEntries(spec.visits.map((v) => [v.id, v.name]));
   const warnings: string[] = [];
-  const requested = new Set([...plan.sensitivity, ...Object.values(plan.outcomes).flatMap((o) => o.sensitivity ?? [])]);
+  const requested = new Set(frame.outcomes.flatMap((o) => outcomePlan(plan, o.id).sensitivity));
   const skipped = [...requested].filter((e) => !implementedSensitivity.includes(e));
   if (skipped.length) warnings.push(`sensitivity estimators in the plan not run (not implemented in this version): ${skipped.join(', ')}`);
   const seed = options.seed ?? 20201201;
 
   const scored = frame.outcomes.filter((o) => o.kind === 'score');
-  const tipped = requested.has('tipping-point') ? scored.filter((o) => o.role === 'primary' || o.role === 'secondary') : [];
+  const tipped = scored.filter((o) => (o.role === 'primary' || o.role === 'secondary') && outcomePlan(plan, o.id).sensitivity.includes('tipping-point'));
   const steps = scored.length + tipped.length;
   let rows: OutcomeResult[] = [];
   scored.forEach((o, k) => {
@@ -114,7 +115,7 @@ export function runAnalysis(trial: LoadedTrial, options: AnalyzeOptions = {}): A
     const cov = [...frame.covariates, ...frame.strata].find((c) => c.column === s.column)!;
     return subgroupEffect(frame, primaryOutcome, primaryVisit, cov, itt.include, plan.confLevel);
   });
-  const primaryEstimator = (plan.outcomes[primaryOutcome.id] ?? plan.defaults).primary;
+  const primaryEstimator = outcomePlan(plan, primaryOutcome.id).primary;
   const analysedAt = (visit: string) => rows.find((r) => r.id === primaryOutcome.id && r.visit === visit && r.estimator === primaryEstimator && r.population === itt.id)?.n.analysed ?? {};
 
   return {
