@@ -6,7 +6,7 @@
  * fitted on each completed dataset, and the arm difference and both EMMs are pooled by Rubin's
  * rules with Barnard–Rubin df (complete-data df = the residual df of the completed-data fit).
  *
- * Imputations are cached per (frame, population, outcome, imputation settings): the ANCOVA at
+ * Imputations are cached per (frame, outcome values, population, imputation settings): the ANCOVA at
  * another visit, a δ-adjusted refit, the tipping-point search or the pooled responder risk
  * difference reuse them. Because imputation k's random stream depends only on (seed, k), a
  * request for fewer imputations is served by the first m of a larger cached run.
@@ -25,6 +25,7 @@ import { linearPredictor } from '../../stats/mi/methods/norm-draw.ts';
 import { qrCoef, qrUnscaledCovariance, type QR } from '../../stats/linalg/qr.ts';
 import type { Matrix } from '../../stats/linalg/matrix.ts';
 import { countArms, notEstimable, type EstimatorContext, type EstimatorOutput } from './common.ts';
+import { FitCache } from './fit-cache.ts';
 import type { ResponderResult } from '../results/types.ts';
 
 export type DeltaArm = 'intervention' | 'control' | 'both';
@@ -57,7 +58,7 @@ export interface ImputedOutcome {
   readonly warnings: readonly string[];
 }
 
-const cache = new WeakMap<object, WeakMap<object, Map<string, ImputedOutcome>>>();
+const cache = new FitCache<ImputedOutcome>();
 
 /** Dummy columns for a categorical variable (missing as its own level), all but the first level present. */
 function dummies(name: string, codes: ArrayLike<number>, levels: readonly string[], members: readonly number[]): { names: string[]; cols: Float64Array[] } {
@@ -137,12 +138,8 @@ function buildData(ctx: EstimatorContext, settings: MiSettings): Omit<ImputedOut
 
 /** The m imputations of the context's outcome in its population (cached; see the file comment). */
 export function imputeOutcome(ctx: EstimatorContext, settings: MiSettings): ImputedOutcome {
-  let byInclude = cache.get(ctx.frame);
-  if (!byInclude) cache.set(ctx.frame, (byInclude = new WeakMap()));
-  let byKey = byInclude.get(ctx.include);
-  if (!byKey) byInclude.set(ctx.include, (byKey = new Map()));
-  const key = JSON.stringify([ctx.outcome.id, settings.method, settings.donors, settings.maxit, settings.byArm, settings.seed]);
-  const hit = byKey.get(key);
+  const key = JSON.stringify([settings.method, settings.donors, settings.maxit, settings.byArm, settings.seed]);
+  const hit = cache.get(ctx.frame, ctx.outcome.values, ctx.include, key);
   if (hit && hit.result.imputations.length >= settings.m) {
     settings.onProgress?.(settings.m, settings.m);
     const result = hit.result.imputations.length === settings.m ? hit.result : { ...hit.result, options: { ...hit.result.options, m: settings.m }, imputations: hit.result.imputations.slice(0, settings.m) };
@@ -151,7 +148,7 @@ export function imputeOutcome(ctx: EstimatorContext, settings: MiSettings): Impu
   const built = buildData(ctx, settings);
   const result = fcs(built.data, { m: settings.m, maxit: settings.maxit, donors: settings.donors, seed: settings.seed, onProgress: settings.onProgress });
   const out = { ...built, result };
-  byKey.set(key, out);
+  cache.set(ctx.frame, ctx.outcome.values, ctx.include, key, out);
   return out;
 }
 

@@ -7,7 +7,7 @@
  * requested visit, equal weights over strata, baseline at its mean over the analysed rows (as
  * emmeans on the long data).
  *
- * The pipeline asks once per visit; the fit covers every visit, so it is cached per outcome
+ * The pipeline asks once per visit; the fit covers every visit, so it is cached per frame, outcome
  * values array, population function and options, and the second visit reuses it.
  */
 import { factor, modelMatrix, numeric, type Design, type Variable } from '../../stats/design/model-matrix.ts';
@@ -17,6 +17,7 @@ import type { LinearBasis } from '../../stats/emm/basis.ts';
 import { pooledSd } from '../../stats/effects/cohens-d.ts';
 import { StatsError } from '../../stats/errors.ts';
 import { countArms, notEstimable, type EstimatorContext, type EstimatorOutput } from './common.ts';
+import { FitCache } from './fit-cache.ts';
 
 export interface MmrmEstimatorOptions {
   readonly covariance: CovarianceId;
@@ -39,19 +40,15 @@ export interface MmrmFitBundle {
   readonly result: { readonly fit: MmrmFit; readonly basis: LinearBasis; readonly emm: EmmResult } | { readonly error: string };
 }
 
-const cache = new WeakMap<readonly Float64Array[], WeakMap<(i: number) => boolean, Map<string, MmrmFitBundle>>>();
+const cache = new FitCache<MmrmFitBundle>();
 
 /** The (cached) fit behind `mmrm(ctx, options)`; exported so callers and tests can inspect it. */
 export function mmrmFitFor(ctx: EstimatorContext, options: MmrmEstimatorOptions): MmrmFitBundle {
-  const byInclude = cache.get(ctx.outcome.values) ?? new WeakMap();
-  cache.set(ctx.outcome.values, byInclude);
-  const byOptions = byInclude.get(ctx.include) ?? new Map<string, MmrmFitBundle>();
-  byInclude.set(ctx.include, byOptions);
   const key = `${options.covariance}|${options.df}|${options.method}|${options.strata}|${options.separateByArm ?? false}|${ctx.confLevel}`;
-  let bundle = byOptions.get(key);
+  let bundle = cache.get(ctx.frame, ctx.outcome.values, ctx.include, key);
   if (!bundle) {
     bundle = fitBundle(ctx, options);
-    byOptions.set(key, bundle);
+    cache.set(ctx.frame, ctx.outcome.values, ctx.include, key, bundle);
   }
   return bundle;
 }
