@@ -23,6 +23,8 @@ describe('analysis plans with bad references fail before computing, naming the J
     ['a multiplicity family naming a missing outcome', (s: Record<string, any>) => { s.analysisPlan.multiplicity[1].outcomes.push('esrr'); }, 'analysisPlan.multiplicity[1].outcomes[3]'],
     ['a subgroup naming a missing column', (s: Record<string, any>) => { s.analysisPlan.subgroups.push({ column: 'gender' }); }, 'analysisPlan.subgroups[3].column'],
     ['an outcome override naming a missing visit', (s: Record<string, any>) => { s.analysisPlan.outcomes = { qpr15: { visits: ['week12'] } }; }, 'analysisPlan.outcomes.qpr15.visits'],
+    ['default visits naming a missing visit', (s: Record<string, any>) => { s.analysisPlan.defaults = { visits: ['End'] }; }, 'analysisPlan.defaults.visits'],
+    ['an estimate asked for at the baseline visit', (s: Record<string, any>) => { s.analysisPlan.outcomes = { qpr15: { visits: ['baseline'] } }; }, 'analysisPlan.outcomes.qpr15.visits'],
     ['an override for a missing outcome', (s: Record<string, any>) => { s.analysisPlan.outcomes = { hope: {} }; }, 'analysisPlan.outcomes.hope'],
     ['a gate naming a missing family', (s: Record<string, any>) => { s.analysisPlan.multiplicity[1].gatedBy = 'primry'; }, 'analysisPlan.multiplicity[1].gatedBy'],
     ['an unknown estimator', (s: Record<string, any>) => { s.analysisPlan.sensitivity = ['bayes']; }, 'analysisPlan.sensitivity.0'],

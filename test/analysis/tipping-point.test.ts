@@ -76,6 +76,18 @@ describe('δ-adjusted tipping point', () => {
     expect(at.estimate).toBeLessThan(0);
   });
 
+  it('significant harm under MAR: δ moves towards the intervention, so the search can tip it', () => {
+    // QPR-15 read as if higher were worse: the MAR result is then significant harm.
+    const c = ctx('qpr15');
+    const harm = { ...c, outcome: { ...c.outcome, higherIsBetter: false } };
+    const r = tippingPoint(harm, { ...mi, steps: 20, alpha: 0.05, maxDelta: 20 });
+    expect(r.path[0].p).toBeLessThan(0.05);
+    expect(r.direction).toBe('towards-intervention');
+    expect(r.path[20].estimate).toBeLessThan(r.path[0].estimate); // imputed intervention values made lower = better here
+    expect(r.tippingDelta).not.toBeNull();
+    expect(tippingPoint(c, { ...mi, steps: 4, alpha: 0.05 }).direction).toBe('against-intervention');
+  });
+
   it('rejects bad options', () => {
     expectStatsError(() => tippingPoint(ctx('qpr15'), { ...mi, steps: 4, alpha: 1.5 }), 'INVALID_ARGUMENT');
     expectStatsError(() => tippingPoint(ctx('qpr15'), { ...mi, steps: 4, alpha: 0.05, maxDelta: -1 }), 'INVALID_ARGUMENT');

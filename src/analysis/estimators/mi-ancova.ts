@@ -333,10 +333,11 @@ export function miAncova(ctx: EstimatorContext, options: MiAncovaOptions): Estim
       difference: { estimate: d.estimate, se: d.se, df: d.df, statistic: d.statistic, p: d.p, lower: d.lower, upper: d.upper },
       sd: yI.length > 1 && yC.length > 1 ? pooledSd(yI, yC) : null,
       covariates: pooled.covariates,
-      model,
+      // The strata actually in the model (a stratum with one level among the analysed is left out).
+      model: `${outcome.id} ~ arm + ${[`${outcome.id}@baseline`, ...pooled.covariates.slice(1)].join(' + ')}, fitted on each of ${options.m} imputed datasets and pooled by Rubin's rules`,
       dfMethod: 'Barnard-Rubin',
       options: {
-        m: options.m, method: options.method, donors: options.donors, maxit: options.maxit, byArm: options.byArm, seed: options.seed,
+        m: options.m, method: options.method, donors: options.method === 'pmm' ? options.donors : null, maxit: options.maxit, byArm: options.byArm, seed: options.seed,
         fmi: d.fmi, riv: d.riv, dfCom: d.options.dfCom, imputedAtVisit: rows.length,
         imputationPredictors: [...imp.data.names.filter((_, j) => imp.visitColumn.includes(j)), ...imp.auxiliary].join(', '),
         deltaArm: delta ? delta.arm : null, deltaValue: delta ? delta.value : null, emmWeights: 'equal',

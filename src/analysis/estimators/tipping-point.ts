@@ -3,7 +3,8 @@
  * 2019; EMA/ICH E9(R1) sensitivity analysis under missing not at random). The outcome is imputed
  * under MAR once (the cached imputations of mi-ancova.ts), then the values imputed at the analysed
  * visit are shifted by δ against the intervention — worse in the intervention arm (−δ when higher
- * is better, +δ when higher is worse), better in the control arm, or both — the ANCOVA is refitted
+ * is better, +δ when higher is worse), better in the control arm, or both; towards it instead when
+ * the MAR result is significant harm (`direction`) — the ANCOVA is refitted
  * on every completed dataset and pooled. δ runs over a grid 0 … maxDelta; the tipping point is the
  * smallest δ at which the conclusion at the two-sided level α changes (significant benefit ↔ not
  * significant ↔ significant harm), located by bisection between the last grid point with the
@@ -57,10 +58,14 @@ export function tippingPoint(ctx: EstimatorContext, options: TippingPointOptions
   const imp = imputeOutcome(ctx, { ...options, onProgress: options.onProgress ? (done) => options.onProgress!(done, total) : undefined });
   if (imp.visitColumn[ctx.visit] < 0 || imp.visitColumn[frame.baselineVisit] < 0) throw new StatsError('NOT_ESTIMABLE', `${outcome.id}: too few observed values to impute`);
   const inI = armSelector(ctx, imp, 'intervention');
+  // δ ≥ 0 pushes the imputed values against the conclusion under MAR: against the intervention
+  // when MAR shows benefit or no difference; towards it when MAR shows significant harm (pushing
+  // further against it could never change that conclusion, and "never tips" would mislead).
+  let toward = 1;
   const shiftI = arm === 'control' ? 0 : -benefit;
   const shiftC = arm === 'intervention' ? 0 : benefit;
   const evaluate = (delta: number) => {
-    const pooled = pooledAncova(ctx, imp, (row) => delta * (inI(row) ? shiftI : shiftC));
+    const pooled = pooledAncova(ctx, imp, (row) => toward * delta * (inI(row) ? shiftI : shiftC));
     const d = pooled.difference;
     const conclusion: Conclusion = d.p < options.alpha ? (d.estimate * benefit > 0 ? 1 : -1) : 0;
     return { point: { delta, estimate: d.estimate, lower: d.lower, upper: d.upper, p: d.p }, conclusion };
@@ -68,6 +73,7 @@ export function tippingPoint(ctx: EstimatorContext, options: TippingPointOptions
 
   const path: TippingPointResult['path'][number][] = [];
   const first = evaluate(0);
+  if (first.conclusion === -1) toward = -1;
   path.push(first.point);
   options.onProgress?.(options.m + 1, total);
   let tipping: number | null = null;
@@ -93,5 +99,6 @@ export function tippingPoint(ctx: EstimatorContext, options: TippingPointOptions
     path,
     tippingDelta: tipping,
     searchedUpTo: maxDelta,
+    direction: toward === 1 ? 'against-intervention' : 'towards-intervention',
   };
 }

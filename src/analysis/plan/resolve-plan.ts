@@ -32,9 +32,17 @@ export function resolvePlan(spec: TrialSpec): AnalysisPlan {
   const visitIds = spec.visits.map((v) => v.id);
   const columns = new Set([...spec.covariates.map((c) => c.column), ...spec.columns.strata, ...(spec.columns.site ? [spec.columns.site] : [])]);
   const bad = (path: string, value: string, message: string, fix: string) => problems.push({ file, row: null, column: null, path: at(path), value, message, allowed: null, fix });
+  const followUps = visitIds.filter((v) => v !== spec.baselineVisit);
+  const checkVisits = (path: string, visits: readonly string[] | undefined) => {
+    for (const v of visits ?? []) {
+      if (!visitIds.includes(v)) bad(path, v, 'is not a visit of the spec', `use one of: ${followUps.join(', ')}`);
+      else if (v === spec.baselineVisit) bad(path, v, 'is the baseline visit, which the analyses adjust for rather than estimate at', `use one of: ${followUps.join(', ')}`);
+    }
+  };
+  checkVisits('defaults.visits', plan.defaults.visits);
   for (const [id, o] of Object.entries(plan.outcomes)) {
     if (!outcomeIds.includes(id)) bad(`outcomes.${id}`, id, 'names no outcome of the spec', `use one of: ${outcomeIds.join(', ')}`);
-    for (const v of o.visits ?? []) if (!visitIds.includes(v)) bad(`outcomes.${id}.visits`, v, 'is not a visit of the spec', `use one of: ${visitIds.join(', ')}`);
+    checkVisits(`outcomes.${id}.visits`, o.visits);
   }
   const familyIds = (plan.multiplicity ?? []).map((f) => f.id);
   (plan.multiplicity ?? []).forEach((f, k) => {

@@ -3,7 +3,7 @@
  * notebooks and users' own scripts. Field names are stable; additions bump the minor version,
  * renames or removals the major version (`resultsSchemaVersion`).
  */
-export const resultsSchemaVersion = '1.0.0';
+export const resultsSchemaVersion = '1.1.0';
 
 export type Lang = 'da' | 'en';
 export type Localised = Readonly<Record<Lang, string>>;
@@ -166,6 +166,8 @@ export interface TippingPointResult {
   /** Smallest shift (in outcome units, in the direction against the intervention) at which the conclusion changes; null if it never does in the searched range. */
   readonly tippingDelta: number | null;
   readonly searchedUpTo: number;
+  /** Which way δ moves the imputed values: against the intervention, unless the MAR result is significant harm. */
+  readonly direction: 'against-intervention' | 'towards-intervention';
 }
 
 export interface AnalysisResults {

@@ -20,7 +20,7 @@ import { outcomeSentence, notEstimableSentence } from '../text/sentences.ts';
 import { responderCounts, responderResult } from '../responders.ts';
 
 /** Estimators this version implements; others in a plan are reported as not run. */
-export const implementedSensitivity: readonly EstimatorId[] = ['complete-case', 'mmrm', 'mi-ancova', 'per-protocol', 'welch', 'tipping-point'];
+export const implementedSensitivity: readonly EstimatorId[] = ['ancova', 'complete-case', 'mmrm', 'mi-ancova', 'per-protocol', 'welch', 'tipping-point'];
 
 /** Estimators that give rows (the tipping point gives a path, in results.tippingPoints). */
 const rowEstimators: readonly EstimatorId[] = ['complete-case', 'mmrm', 'mi-ancova', 'per-protocol', 'welch'];
@@ -62,7 +62,7 @@ export function outcomeRows(frame: AnalysisFrame, outcome: FrameOutcome, plan: A
     'complete-case': { ...ancovaSpec, estimator: 'complete-case', run: (ctx) => ancova(ctx, { baseline: 'complete-case', strata: true }), missingData: 'complete cases: participants with both the baseline value and the outcome observed' },
     'mi-ancova': {
       ...ancovaSpec, estimator: 'mi-ancova', run: (ctx) => miAncova(ctx, mi),
-      missingData: `all randomised: missing outcome and baseline values multiply imputed by chained equations (${mi.method}${mi.method === 'pmm' ? `, ${mi.donors} donors` : ''}, m = ${mi.m}, ${mi.maxit} iterations, seed ${mi.seed}) from arm, stratum, baseline severity (when the spec has it) and the outcome at every visit (missing at random); pooled by Rubin's rules`,
+      missingData: `all randomised: missing outcome and baseline values multiply imputed by chained equations (${mi.method}${mi.method === 'pmm' ? `, ${mi.donors} donors` : ''}, m = ${mi.m}, ${mi.maxit} iterations, seed ${mi.seed}) from ${mi.byArm ? 'stratum, baseline severity (when the spec has it) and the outcome at every visit, separately by arm' : 'arm, stratum, baseline severity (when the spec has it) and the outcome at every visit'} (missing at random); pooled by Rubin's rules`,
     },
     'per-protocol': { ...ancovaSpec, estimator: 'per-protocol', population: pp ?? itt, intercurrent: 'hypothetical: intervention participants below the attendance threshold excluded (per protocol)' },
     welch: { ...ancovaSpec, estimator: 'welch', run: (ctx) => welch(ctx), summary: `${diffSummary}, unadjusted (Welch)` },
@@ -97,11 +97,11 @@ interface RowContext {
 
 /** SD behind Cohen's d: the estimator's pooled SD at the visit, or the pooled SD at baseline of the population. */
 function standardisingSd(frame: AnalysisFrame, outcome: FrameOutcome, include: (i: number) => boolean, fromEstimator: number | null, standardiser: RowContext['standardiser']): { sd: number | null; label: string } {
-  if (standardiser === 'pooled-visit') return { sd: fromEstimator, label: 'pooled SD of the outcome at the visit' };
+  if (standardiser === 'pooled-visit') return { sd: fromEstimator, label: 'pooled SD of the observed outcome at the visit' };
   const b = outcome.values[frame.baselineVisit];
   const at = (arm: number) => [...Array(frame.n).keys()].filter((i) => include(i) && frame.arm[i] === arm && !Number.isNaN(b[i])).map((i) => b[i]);
   const [x, y] = [at(frame.intervention), at(frame.control)];
-  return { sd: x.length > 1 && y.length > 1 ? pooledSd(x, y) : null, label: 'pooled SD of the outcome at baseline' };
+  return { sd: x.length > 1 && y.length > 1 ? pooledSd(x, y) : null, label: 'pooled SD of the observed outcome at baseline' };
 }
 
 function row(frame: AnalysisFrame, outcome: FrameOutcome, v: number, r: RowSpec, isPrimary: boolean, rc: RowContext): OutcomeResult {

@@ -68,6 +68,8 @@ export function runAnalysis(trial: LoadedTrial, options: AnalyzeOptions = {}): A
   const skipped = [...requested].filter((e) => !implementedSensitivity.includes(e));
   if (skipped.length) warnings.push(`sensitivity estimators in the plan not run (not implemented in this version): ${skipped.join(', ')}`);
   const seed = options.seed ?? 20201201;
+  // Checked here, before any work: a bad seed would otherwise surface as not-estimable MI rows.
+  if (!Number.isInteger(seed) || seed < 1 || seed > 0xffffffff) throw new RangeError(`seed must be an integer from 1 to ${0xffffffff}, got ${seed}`);
 
   const scored = frame.outcomes.filter((o) => o.kind === 'score');
   const tipped = scored.filter((o) => (o.role === 'primary' || o.role === 'secondary') && outcomePlan(plan, o.id).sensitivity.includes('tipping-point'));

@@ -9,6 +9,7 @@ import { writeResults } from '../../analysis/results/write-results.ts';
 import type { AnalysisResults } from '../../analysis/results/types.ts';
 import { progressBar } from '../ui/progress.ts';
 import { parsePositiveInt } from '../options.ts';
+import { CliError } from '../errors.ts';
 
 export function primaryLines(r: AnalysisResults): string[] {
   const lines: string[] = [];
@@ -34,6 +35,7 @@ export function registerAnalyze(program: Command): void {
     .option('--seed <n>', 'seed for stochastic steps', '20201201')
     .action(async (data: string, opts: { spec: string; out: string; seed: string }) => {
       const seed = parsePositiveInt(opts.seed, '--seed');
+      if (seed > 0xffffffff) throw new CliError(`--seed must be at most ${0xffffffff} (an unsigned 32-bit integer), got ${seed}`);
       const trial = await loadTrial(data, opts.spec);
       const bar = progressBar('Outcomes');
       const results = runAnalysis(trial, { seed, onProgress: bar.update });
