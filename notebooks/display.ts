@@ -31,8 +31,28 @@ export const pct = (x: number | null | undefined, digits = 1): string =>
 export const pv = (p: number | null | undefined): string =>
   p === null || p === undefined || !Number.isFinite(p) ? '–' : p < 0.001 ? '<0.001' : p.toFixed(3);
 
+/** A count from 1 to 4: too small to publish (privacy). 0 is shown as 0. */
+export const isHidden = (n: number): boolean => n > 0 && n < 5;
+
 /** Small counts are not shown (privacy): 1–4 become "<5". */
-export const count = (n: number): string => (n > 0 && n < 5 ? '<5' : String(n));
+export const count = (n: number): string => (isHidden(n) ? '<5' : String(n));
+
+/**
+ * A count with its share of `of`: "12 (4.1 %)". A hidden count keeps its percentage hidden too
+ * ("<5"), since the share and the denominator give the count back.
+ */
+export const countPct = (n: number, of: number, digits = 1): string =>
+  isHidden(n) || !(of > 0) ? count(n) : `${n} (${fmt((100 * n) / of, digits)} %)`;
+
+/** A count to chart: null when hidden (1–4), so no bar or point ever shows one; label it with `count`. */
+export const chartCount = (n: number): number | null => (isHidden(n) ? null : n);
+
+/**
+ * A total over the participants who had an event (events, bed days …): "–" when 1–4 participants
+ * had one, since the total then describes those few people. 0 participants give a total of 0.
+ */
+export const eventTotal = (total: number, participantsWithEvent: number): string =>
+  isHidden(participantsWithEvent) ? '–' : String(total);
 
 /** An estimate with its interval: "5.09 (2.89 to 7.28)". */
 export const ci = (x: { estimate: number | null; lower: number | null; upper: number | null }, digits = 2): string =>
@@ -46,9 +66,12 @@ export async function table(columns: readonly string[], rows: readonly (readonly
   await settle();
 }
 
-// JupyterLab and VS Code render this MIME type natively; the specs use nothing beyond Vega-Lite 5.
+// The schema is the report's (src/report/charts/theme.ts VL_SCHEMA; vega-lite 6 is installed), so a
+// notebook's chart and the report's are the same spec. The MIME type stays v5: JupyterLab 4's built-in
+// renderer (vega5-extension) and VS Code draw it, Deno 2.9's kernel knows v4/v5 only, and a v6 schema
+// under it still draws (vega-embed only logs a version warning).
 const VEGA_LITE_MIME = 'application/vnd.vegalite.v5+json';
-const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
+const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
 /** Shows a Vega-Lite spec inline. */
 export async function chart(spec: Record<string, unknown>): Promise<void> {

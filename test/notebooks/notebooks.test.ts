@@ -11,6 +11,7 @@ import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResults, EconomicsResult } from '../../src/index.ts';
+import { VL_SCHEMA } from '../../src/report/charts/theme.ts';
 import {
   cellErrors, denoBinary, executeNotebook, findNbconvert, installKernelSpec, kernelSpec, listNotebooks, printedJson, readNotebook, repoRoot, typeCheckNotebooks,
   type Notebook,
@@ -26,6 +27,21 @@ async function effekt(...args: string[]): Promise<void> {
 }
 
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
+
+/** The participant ids of a sample data set, read with its spec's delimiter and id column. */
+function participantIds(data: string, spec: string): string[] {
+  const { data: format, columns } = readJson<{ data: { csv: { delimiter: string } }; columns: { id: string } }>(join(repoRoot, spec));
+  const lines = readFileSync(join(repoRoot, data), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean);
+  const col = lines[0].split(format.csv.delimiter).indexOf(columns.id);
+  if (col < 0) throw new Error(`${data} has no id column "${columns.id}"`);
+  return [...new Set(lines.slice(1).map((l) => l.split(format.csv.delimiter)[col]))];
+}
+
+/** The first id that appears as a whole word in `text` (ids with other characters: anywhere), or undefined. */
+function findId(text: string, ids: readonly string[]): string | undefined {
+  const words = new Set(text.split(/\W+/));
+  return ids.find((id) => (/^\w+$/.test(id) ? words.has(id) : text.includes(id)));
+}
 
 /** The primary result as the notebooks print it, built from results.json. */
 function expectedPrimary(r: AnalysisResults) {
@@ -138,9 +154,52 @@ describe.skipIf(!nbconvert)('notebooks executed headless (jupyter-nbconvert, Den
     expect(silent).toEqual([]);
   });
 
-  it.each(names)('%s shows at least one Vega-Lite chart', (name) => {
-    const charts = get(name).cells.flatMap((c) => c.outputs ?? []).filter((o) => o.data?.['application/vnd.vegalite.v5+json'] !== undefined);
+  it.each(names)('%s shows at least one Vega-Lite chart, on the report’s schema (the installed vega-lite major)', (name) => {
+    const charts = get(name).cells.flatMap((c) => c.outputs ?? []).map((o) => o.data?.['application/vnd.vegalite.v5+json']).filter((d) => d !== undefined);
     expect(charts.length).toBeGreaterThan(0);
+    const major = readJson<{ version: string }>(join(repoRoot, 'node_modules', 'vega-lite', 'package.json')).version.split('.')[0];
+    expect(VL_SCHEMA).toBe(`https://vega.github.io/schema/vega-lite/v${major}.json`);
+    for (const spec of charts) expect((spec as { $schema?: string }).$schema).toBe(VL_SCHEMA);
+  });
+
+  // The report's privacy guarantee (test/report/build-report.test.ts), for the notebooks' outputs.
+  const ids = [
+    ...participantIds('data-samples/peer-trial.csv', 'data-samples/peer-trial.spec.json'),
+    ...participantIds('data-samples/kolding-2025.csv', 'data-samples/kolding-2025.spec.json'),
+  ];
+
+  it('the id check reads every participant id and would catch one', () => {
+    expect(participantIds('data-samples/peer-trial.csv', 'data-samples/peer-trial.spec.json')).toHaveLength(296);
+    expect(ids.length).toBeGreaterThan(296);
+    expect(findId(`changes arm: participant ${ids[0]} (was "SUA")`, ids)).toBe(ids[0]);
+    expect(findId('participant P… changes arm', ids)).toBeUndefined();
+  });
+
+  it.each(names)('%s shows no participant id of the input data in any output', (name) => {
+    const outputs = JSON.stringify(get(name).cells.map((c) => c.outputs ?? []));
+    const hit = findId(outputs, ids);
+    expect(hit, `${name} shows participant ${hit}`).toBeUndefined();
+  });
+
+  it.each(names)('%s never shows a percentage next to a hidden count ("<5 (…)")', (name) => {
+    const outputs = JSON.stringify(get(name).cells.map((c) => c.outputs ?? []));
+    expect(outputs).not.toMatch(/<5 \(/);
+  });
+
+  it('01 charts no participant count from 1 to 4 (the municipality chart labels them "<5")', () => {
+    const specs = get('01-primary-analysis.ipynb').cells.flatMap((c) => c.outputs ?? []).map((o) => o.data?.['application/vnd.vegalite.v5+json'] as { title?: unknown; data?: { values?: { n: number | null; label: string }[] } } | undefined);
+    const sites = specs.find((s) => s?.title === 'Participants per municipality and arm');
+    expect(sites?.data?.values?.length).toBeGreaterThan(0);
+    for (const v of sites?.data?.values ?? []) {
+      expect(v.n === null || v.n === 0 || v.n >= 5, JSON.stringify(v)).toBe(true);
+      if (v.n === null) expect(v.label).toBe('<5');
+    }
+  });
+
+  it('03 lists the broken file’s problems by kind with participant ids masked', () => {
+    const out = JSON.stringify(get('03-new-cohort.ipynb').cells.flatMap((c) => c.outputs ?? []));
+    expect(out).toContain('participant P… changes arm');
+    expect(out).toContain('3 problem(s)');
   });
 });
 
