@@ -13,6 +13,7 @@ import { renderSvgWithWarnings } from './render/svg.ts';
 import { renderPng } from './render/png.ts';
 import { vendorScripts } from './render/vendor.ts';
 import { renderPage } from './html/page.ts';
+import { checkEconomicsLink } from './load-inputs.ts';
 
 export interface ReportOptions {
   readonly lang: Lang;
@@ -46,6 +47,8 @@ export function resolveReportDate(option: string | null | undefined, env: Readon
 }
 
 export async function buildReport(results: AnalysisResults, economics: EconomicsResult | null, options: ReportOptions): Promise<BuiltReport> {
+  // The file hash is checked where the file is read (CLI); here at least the trial must match.
+  if (economics) checkEconomicsLink(economics, results, null);
   const ctx = chartContext(results, economics, options.lang);
   const date = options.date ? ctx.t.fmt.date(options.date) : null;
   const charts = buildCharts(ctx);

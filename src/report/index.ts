@@ -1,7 +1,7 @@
 /** The report layer's public API: build in memory, write all-or-nothing, and the pieces. */
 export { buildReport, resolveReportDate, type BuiltReport, type ReportArtefact, type ReportOptions } from './build-report.ts';
 export { writeReport, type WriteReportOptions, type WrittenReport } from './write-report.ts';
-export { readResultsFile, readEconomicsFile, ReportInputError, type ReportInputProblem } from './load-inputs.ts';
+export { readResultsFile, readEconomicsFile, resultsSource, checkEconomicsLink, ReportInputError, type ReportInputProblem, type ResultsSource } from './load-inputs.ts';
 export {
   buildCharts,
   chartBuilders,
@@ -26,4 +26,4 @@ export { renderPng } from './render/png.ts';
 export { renderPdf, chromiumAvailable, CHROMIUM_ARGS, CHROMIUM_PATH, type PdfOutcome } from './render/pdf.ts';
 export { catalogues, i18n, isLang, type Messages, type I18n } from './i18n/index.ts';
 export { createFormatter, type Formatter } from './i18n/format.ts';
-export { suppressedCells, formatCountGroup } from './privacy.ts';
+export { suppressedCells, formatCountGroup, formatPart } from './privacy.ts';

@@ -3,8 +3,9 @@
  * from `effekt economics`. Every problem names the file, the JSON path and the fix; nothing is
  * rendered from a file that fails (exit code 2 in the CLI).
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { AnalysisResults } from '../analysis/results/types.ts';
 import { resultsSchemaVersion } from '../analysis/results/types.ts';
 import type { EconomicsResult } from '../economics/run.ts';
@@ -114,4 +115,35 @@ export function readEconomicsFile(path: string): EconomicsResult {
     ['tornado', isArray, 'the tornado rows'],
   ], fix);
   return json as EconomicsResult;
+}
+
+/** The results file a report is built from: its path and the SHA-256 of its bytes (as `effekt economics` records it in link.resultsSha256). */
+export interface ResultsSource {
+  readonly file: string;
+  readonly sha256: string;
+}
+
+/** A folder holding results.json, or the file itself → its path and SHA-256 (src/economics/link/from-results.ts hashes the same bytes). */
+export function resultsSource(path: string): ResultsSource {
+  const file = existsSync(path) && statSync(path).isDirectory() ? join(path, 'results.json') : path;
+  return { file, sha256: createHash('sha256').update(readFileSync(file)).digest('hex') };
+}
+
+/**
+ * An economics.json linked to a trial must be linked to these results: otherwise the report would
+ * print another trial's effect rates as "from this trial". Checked by SHA-256 when the file is
+ * known (and economics.json records it, ≥ 1.1.0), else by trial id. No link: nothing to check.
+ */
+export function checkEconomicsLink(economics: EconomicsResult, results: AnalysisResults, source: ResultsSource | null, economicsFile = 'economics.json'): void {
+  const link = economics.link;
+  if (!link) return;
+  const linkedSha = typeof link.resultsSha256 === 'string' ? link.resultsSha256 : null;
+  const fix = `re-run \`effekt economics --scenario <file> --results ${source ? dirname(source.file) : '<dir>'} --out <dir>\` so the economics use these results`;
+  const linkedTo = `${link.resultsFile}${linkedSha ? ` (SHA-256 ${linkedSha.slice(0, 12)}…)` : ''}${link.trialId ? `, trial ${link.trialId}` : ''}`;
+  if (source && linkedSha && linkedSha !== source.sha256) {
+    throw new ReportInputError([{ file: economicsFile, path: 'link.resultsSha256', message: `economics.json was linked to ${linkedTo}, not ${basename(source.file)} (SHA-256 ${source.sha256.slice(0, 12)}…)`, fix }]);
+  }
+  if (link.trialId && link.trialId !== results.trial.id) {
+    throw new ReportInputError([{ file: economicsFile, path: 'link.trialId', message: `economics.json was linked to ${linkedTo}, not trial ${results.trial.id}`, fix }]);
+  }
 }

@@ -1,5 +1,6 @@
 /**
- * Small-count suppression for published counts. Primary: every count under 5 is shown as "<5".
+ * Small-count suppression for published counts. Primary: every count 1–4 is shown as "<5"
+ * (zero is shown: it identifies no one).
  * Secondary: when the cells of a group add up to a total that is also shown (loss reasons,
  * the levels of one characteristic, subgroup sizes), a single suppressed cell could be
  * recovered by subtraction, so the smallest other cell is suppressed as well.
@@ -22,4 +23,18 @@ export function suppressedCells(counts: readonly number[]): boolean[] {
 export function formatCountGroup(counts: readonly number[], fmt: (n: number) => string): string[] {
   const hide = suppressedCells(counts);
   return counts.map((n, i) => (hide[i] ? (isSmallCount(n) ? '<5' : '–') : fmt(n)));
+}
+
+/**
+ * A count that is one part of a total shown elsewhere (analysed = randomised − lost; received =
+ * randomised − not received): the part and its complement form one group, so the part is "–"
+ * when the complement is 1–4 (and "<5" when it is 1–4 itself).
+ */
+export function formatPart(part: number, total: number, fmt: (n: number) => string): string {
+  return formatCountGroup([part, Math.max(0, total - part)], fmt)[0];
+}
+
+/** Whether a formatted count was suppressed ("<5" or "–"). */
+export function isSuppressed(shown: string): boolean {
+  return shown === '<5' || shown === '–';
 }

@@ -80,9 +80,8 @@ describe('buildReport', () => {
     }
   });
 
-  it('counts under 5 print as "<5" in the page (deaths and self-harm are 0 in the twin)', () => {
+  it('zero prints as 0, not "<5" (deaths and self-harm are 0 in the twin; "no deaths" is key safety information)', () => {
     const html = text(da.artefacts[0].content);
-    expect(html).toMatch(/Dødsfald<\/td><td class="num">&lt;5<\/td><td class="num">&lt;5<\/td>/);
-    expect(html).not.toMatch(/Dødsfald<\/td><td class="num">0</);
+    expect(html).toMatch(/Dødsfald<\/td><td class="num">0<\/td><td class="num">0<\/td>/);
   });
 });

@@ -1,12 +1,13 @@
 /**
  * The CONSORT flow diagram drawn from results.consort: boxes (rect), their text and connecting
  * rules on a fixed pixel grid, one column per arm. Every count passes the "<5" rule, loss
- * reasons included.
+ * reasons included. Randomised = lost + analysed (and = received + not received), so the
+ * analysed (received) n is "–" when the loss (non-receipt) it implies is 1–4 (formatPart).
  */
 import type { ChartBuilder, ChartContext } from './types.ts';
 import { base, colours } from './theme.ts';
 import { vl } from './spec.ts';
-import { formatCountGroup } from '../privacy.ts';
+import { formatCountGroup, formatPart } from '../privacy.ts';
 
 interface Box {
   readonly x: number;
@@ -52,7 +53,7 @@ export const consortChart: ChartBuilder = (ctx) => {
     arms.map((a, i) => {
       const f = results.consort[a.label];
       const lines = [t.msg.consortAllocated(a.label, t.fmt.count(f.randomised))];
-      if (f.receivedAllocated !== null) lines.push(t.msg.consortReceived(t.fmt.count(f.receivedAllocated)));
+      if (f.receivedAllocated !== null) lines.push(t.msg.consortReceived(formatPart(f.receivedAllocated, f.randomised, t.fmt.int)));
       return box(colX[i], y, colW, lines, true);
     }),
   );
@@ -63,7 +64,7 @@ export const consortChart: ChartBuilder = (ctx) => {
     arms.map((a, i) => {
       const lines: string[] = [];
       for (const l of results.consort[a.label].lostToFollowUp) {
-        lines.push(t.msg.consortLost(t.label('visits', l.visit), t.fmt.count(l.n)), ...reasons(ctx, l.reasons));
+        lines.push(t.msg.consortLost(t.label('visits', l.visit), formatPart(l.n, results.consort[a.label].randomised, t.fmt.int)), ...reasons(ctx, l.reasons));
       }
       return box(colX[i], y, colW, lines.length ? lines : ['–']);
     }),
@@ -72,7 +73,8 @@ export const consortChart: ChartBuilder = (ctx) => {
   y += Math.max(...rows[1].map((b) => b.h)) + 30;
   rows.push(
     arms.map((a, i) => {
-      const lines = results.consort[a.label].analysed.map((an) => t.msg.consortAnalysed(t.label('visits', an.visit), t.fmt.count(an.n)));
+      const f = results.consort[a.label];
+      const lines = f.analysed.map((an) => t.msg.consortAnalysed(t.label('visits', an.visit), formatPart(an.n, f.randomised, t.fmt.int)));
       return box(colX[i], y, colW, lines.length ? lines : ['–'], true);
     }),
   );

@@ -30,7 +30,7 @@ export const forestChart: ChartBuilder = (ctx) => {
       label: `${t.fmt.num(s * d.estimate, 2)} (${t.fmt.range(lo, hi, 2)})`,
     };
   });
-  const axisTitle = [t.msg.forestAxis, `← ${t.msg.favours(ctx.control.label)}  |  ${t.msg.favours(ctx.intervention.label)} →`];
+  const axisTitle = [t.msg.forestAxis(ctx.intervention.label), `← ${t.msg.favours(ctx.control.label)}  |  ${t.msg.favours(ctx.intervention.label)} →`];
   const x = { type: 'quantitative', scale: { domain: [-1, 1.2], nice: false, clamp: true }, title: axisTitle };
   return {
     id: 'forest',

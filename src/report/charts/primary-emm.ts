@@ -3,6 +3,12 @@ import type { ChartBuilder } from './types.ts';
 import { armScale, base, CHART_WIDTH } from './theme.ts';
 import { outcomeLabel } from './context.ts';
 import { r6, vl } from './spec.ts';
+import { formatPart } from '../privacy.ts';
+
+/** randomised − analysed (the lost) is hidden when 1–4, so the analysed n is "–" then. */
+function analysedN(randomised: number | undefined, n: number, fmt: { int(n: number): string; count(n: number): string }): string {
+  return randomised === undefined ? fmt.count(n) : formatPart(n, randomised, fmt.int);
+}
 
 export const primaryEmmChart: ChartBuilder = (ctx) => {
   const o = ctx.primary;
@@ -13,7 +19,7 @@ export const primaryEmmChart: ChartBuilder = (ctx) => {
     .filter((a) => o.emm[a.label])
     .map((a) => {
       const e = o.emm[a.label];
-      return { arm: a.label, estimate: r6(e.estimate), lower: r6(e.lower), upper: r6(e.upper), label: t.fmt.num(e.estimate, 1), n: t.fmt.count(o.n.analysed[a.label] ?? 0) };
+      return { arm: a.label, estimate: r6(e.estimate), lower: r6(e.lower), upper: r6(e.upper), label: t.fmt.num(e.estimate, 1), n: analysedN(ctx.results.consort[a.label]?.randomised, o.n.analysed[a.label] ?? 0, t.fmt) };
     });
   const d = o.difference;
   const subtitle = `${t.msg.difference} ${t.fmt.num(d.estimate, 1)} (${t.fmt.ci(d.lower, d.upper, 1, conf)}); ${t.fmt.p(d.p)}${o.cohensD ? `; ${t.msg.cohensD} ${t.fmt.num(o.cohensD.estimate, 2)}` : ''}`;

@@ -3,6 +3,7 @@ import type { ChartBuilder } from './types.ts';
 import { armScale, base, CHART_WIDTH } from './theme.ts';
 import { outcomeLabel } from './context.ts';
 import { r6, vl } from './spec.ts';
+import { responderRateText, responderSuppressed } from './responder-text.ts';
 
 export const respondersChart: ChartBuilder = (ctx) => {
   const { t } = ctx;
@@ -13,8 +14,9 @@ export const respondersChart: ChartBuilder = (ctx) => {
     for (const a of [ctx.control, ctx.intervention]) {
       const r = o.responder!.rate[a.label];
       if (!r) continue;
-      // The rate is shown; the raw count only when it passes the "<5" rule.
-      data.push({ outcome: outcomeLabel(ctx, o), order, arm: a.label, rate: r6(r.estimate), lower: r6(r.lower), upper: r6(r.upper), label: `${t.fmt.pct(r.estimate)} (${t.fmt.count(r.events)}/${t.fmt.count(r.n)})` });
+      // An arm with 1–4 responders or non-responders: its rate and CI would give the count back, so only the "<5" label is kept.
+      if (responderSuppressed(r)) data.push({ outcome: outcomeLabel(ctx, o), order, arm: a.label, at: 0, label: responderRateText(ctx, a.label, r) });
+      else data.push({ outcome: outcomeLabel(ctx, o), order, arm: a.label, rate: r6(r.estimate), lower: r6(r.lower), upper: r6(r.upper), at: r6(r.upper), label: responderRateText(ctx, a.label, r) });
     }
   });
   const x = { type: 'quantitative', scale: { domain: [0, 1] }, axis: { format: '.0%' }, title: `${t.msg.responderRate} (${t.fmt.ciLabel(ctx.results.confLevel)})` };
@@ -35,7 +37,7 @@ export const respondersChart: ChartBuilder = (ctx) => {
       layer: [
         { mark: { type: 'rule', strokeWidth: 2 }, encoding: { x: { field: 'lower', ...x }, x2: { field: 'upper' } } },
         { mark: { type: 'point', filled: true, size: 60, opacity: 1 }, encoding: { x: { field: 'rate', ...x } } },
-        { mark: { type: 'text', align: 'left', dx: 8, fontSize: 10 }, encoding: { x: { field: 'upper', ...x }, text: { field: 'label', type: 'nominal' } } },
+        { mark: { type: 'text', align: 'left', dx: 8, fontSize: 10 }, encoding: { x: { field: 'at', ...x }, text: { field: 'label', type: 'nominal' } } },
       ],
     }),
   };

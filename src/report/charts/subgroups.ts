@@ -1,11 +1,16 @@
 /**
  * Subgroup forest: the difference within each level of each subgroup variable, with the
- * interaction p in the panel header. Level sizes pass the "<5" rule.
+ * interaction p in the panel header. Level sizes are suppressed per arm over a variable's levels
+ * (formatCountGroup: "<5" and the next smallest "–", as they add up to the arm's n), and a level
+ * with fewer than 5 people in either arm has no estimate or CI drawn (they would describe a
+ * handful of people).
  */
 import type { ChartBuilder } from './types.ts';
 import { base, colours, CHART_WIDTH } from './theme.ts';
 import { outcomeLabel } from './context.ts';
 import { r6, vl } from './spec.ts';
+import { formatCountGroup } from '../privacy.ts';
+import { SMALL_COUNT } from '../i18n/format.ts';
 
 export const subgroupChart: ChartBuilder = (ctx) => {
   const { t, results } = ctx;
@@ -14,10 +19,14 @@ export const subgroupChart: ChartBuilder = (ctx) => {
   const data: Array<Record<string, string | number>> = [];
   groups.forEach((g, gi) => {
     const header = `${t.label('variables', g.variable)} (${g.interactionP === null ? '–' : t.msg.interactionP(t.fmt.p(g.interactionP))})`;
+    const arms = [ctx.intervention.label, ctx.control.label];
+    const shown = new Map(arms.map((a) => [a, formatCountGroup(g.levels.map((l) => l.n[a] ?? 0), t.fmt.int)]));
     g.levels.forEach((l, li) => {
-      if (!l.difference) return;
-      const n = `${ctx.intervention.label} ${t.fmt.count(l.n[ctx.intervention.label] ?? 0)}, ${ctx.control.label} ${t.fmt.count(l.n[ctx.control.label] ?? 0)}`;
-      data.push({ group: header, groupOrder: gi, order: li, level: `${t.label('levels', l.level)} (${n})`, estimate: r6(l.difference.estimate), lower: r6(l.difference.lower), upper: r6(l.difference.upper) });
+      const n = arms.map((a) => `${a} ${shown.get(a)![li]}`).join(', ');
+      const row = { group: header, groupOrder: gi, order: li, level: `${t.label('levels', l.level)} (${n})` };
+      const small = arms.some((a) => (l.n[a] ?? 0) < SMALL_COUNT);
+      if (!l.difference || small) data.push(row);
+      else data.push({ ...row, estimate: r6(l.difference.estimate), lower: r6(l.difference.lower), upper: r6(l.difference.upper) });
     });
   });
   const first = groups[0];

@@ -46,7 +46,11 @@ export function armColour(role: ArmInfo['role']): string {
   return role === 'intervention' ? colours.intervention : colours.control;
 }
 
-/** Common top-level fields; `data` values are aggregates only. */
+/**
+ * Common top-level fields; `data` values are aggregates only. `aria: false`: vega would write
+ * English aria-labels carrying the raw data values into every SVG mark; the HTML figure carries a
+ * localised description instead (html/model.ts figure()).
+ */
 export function base(ctx: ChartContext, title: string, subtitle?: string): { $schema: string; title: { text: string; subtitle?: string }; config: Record<string, unknown> } {
-  return { $schema: VL_SCHEMA, title: subtitle ? { text: title, subtitle } : { text: title }, config: chartConfig(ctx.t.lang) };
+  return { $schema: VL_SCHEMA, title: subtitle ? { text: title, subtitle } : { text: title }, config: { ...chartConfig(ctx.t.lang), aria: false } };
 }

@@ -5,8 +5,13 @@ import { figure, para } from './model.ts';
 import { esc } from './escape.ts';
 import { renderTable, type Cell } from './tables.ts';
 import { outcomeLabel } from '../charts/context.ts';
+import { isSmallCount } from '../i18n/format.ts';
 
 const num = (text: string): Cell => ({ text, className: 'num' });
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** "a, b and c". */
+const listWords = (xs: readonly string[], and: string) => (xs.length < 2 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} ${and} ${xs[xs.length - 1]}`);
 
 export function safetySection(m: PageModel): Section {
   const { ctx } = m;
@@ -19,14 +24,16 @@ export function safetySection(m: PageModel): Section {
     t.label('visits', s.visit),
     ...arms.flatMap((a) => {
       const c = s.byArm[a.label];
-      return c ? [num(`${t.fmt.count(c.participantsWithEvent)} / ${t.fmt.count(c.n)}`), num(t.fmt.count(c.total))] : [num('–'), num('–')];
+      // With 1–4 participants with an event, the total (often 1 event each) would give their number back.
+      const total = isSmallCount(c?.participantsWithEvent ?? 0) ? '–' : t.fmt.count(c?.total ?? 0);
+      return c ? [num(`${t.fmt.count(c.participantsWithEvent)} / ${t.fmt.count(c.n)}`), num(total)] : [num('–'), num('–')];
     }),
     num(s.rateRatio ? `${t.fmt.num(s.rateRatio.estimate, 2)} (${t.fmt.range(s.rateRatio.lower, s.rateRatio.upper, 2)})` : t.msg.notEstimable),
     num(s.rateRatio ? t.fmt.p(s.rateRatio.p).replace(/^p\s*=?\s*/, '') : ''),
   ]);
   const events = results.events.map((e) => [e.name[t.lang].charAt(0).toUpperCase() + e.name[t.lang].slice(1), ...arms.map((a) => num(t.fmt.count(e.byArm[a.label] ?? 0)))]);
   const html = [
-    para(t.msg.safetyIntro),
+    rows.length ? para(t.msg.safetyIntro(capitalise(listWords([...new Set(results.safety.map((s) => s.name[t.lang]))], t.lang === 'da' ? 'og' : 'and')))) : '',
     rows.length ? renderTable({ head, rows }) : para(t.msg.noRows),
     `<h3>${esc(t.msg.seriousEventsTitle)}</h3>`,
     events.length ? renderTable({ head: [t.msg.event, ...arms.map((a) => num(a.label))], rows: events }) : para(t.msg.noRows),

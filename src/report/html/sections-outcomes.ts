@@ -5,6 +5,23 @@ import { figure, para } from './model.ts';
 import { renderTable, type Cell } from './tables.ts';
 import { outcomeLabel, rowsAt } from '../charts/context.ts';
 import { estimatorLabel } from '../charts/sensitivity.ts';
+import { anyResponderSuppressed, responderRateText } from '../charts/responder-text.ts';
+import { formatPart } from '../privacy.ts';
+
+type Nnt = NonNullable<OutcomeResult['responder']>['nnt'];
+
+/** NNTB or NNTH by kind; a CI that crosses zero in Altman's form "NNTB 4,5 til ∞ til NNTH 51,1". */
+export function nntText(m: PageModel, nnt: Nnt): string {
+  const { t } = m.ctx;
+  if (nnt.estimate === null || nnt.kind === 'none') return '–';
+  const label = nnt.kind === 'harm' ? t.msg.nntHarm : t.msg.nntBenefit;
+  const to = t.lang === 'da' ? 'til' : 'to';
+  if (!nnt.crossesZero) return nnt.lower === null || nnt.upper === null ? `${label} ${t.fmt.num(nnt.estimate, 1)}` : `${label} ${t.fmt.num(nnt.estimate, 1)} (${t.fmt.range(nnt.lower, nnt.upper, 1)})`;
+  // Crossing zero: lower is NNTB = 1/upper RD, upper is NNTH = 1/|lower RD| (src/stats/effects/binary.ts).
+  const b = nnt.lower === null ? '' : `${t.msg.nntBenefit} ${t.fmt.num(nnt.lower, 1)} ${to} `;
+  const h = nnt.upper === null ? '' : ` ${to} ${t.msg.nntHarm} ${t.fmt.num(nnt.upper, 1)}`;
+  return `${label} ${t.fmt.num(nnt.estimate, 1)} (${b}${t.msg.nntInfinite}${h})`;
+}
 
 const num = (text: string): Cell => ({ text, className: 'num' });
 
@@ -63,21 +80,29 @@ export function respondersSection(m: PageModel): Section {
   const { ctx } = m;
   const { t, results } = ctx;
   const ci = t.fmt.ciLabel(results.confLevel);
-  const head: Cell[] = [t.msg.outcome, num(ctx.intervention.label), num(ctx.control.label), num(`${t.msg.riskDifference} (${ci})`), num(t.msg.nnt)];
+  const head: Cell[] = [t.msg.outcome, num(ctx.intervention.label), num(ctx.control.label), num(`${t.msg.riskDifference}, ${t.msg.percentagePoints} (${ci})`), num(t.msg.nnt)];
   const rows: Cell[][] = ctx.mainRows
     .filter((o) => o.responder)
     .map((o) => {
       const r = o.responder!;
       const rate = (label: string) => {
         const x = r.rate[label];
-        return x ? `${t.fmt.pct(x.estimate)} (${t.fmt.count(x.events)}/${t.fmt.count(x.n)})` : '–';
+        return x ? responderRateText(ctx, label, x) : '–';
       };
       const rd = r.riskDifference;
-      const nnt = r.nnt.estimate === null ? '–' : `${t.fmt.num(r.nnt.estimate, 1)}${r.nnt.crossesZero ? ` (${t.msg.nntInfinite})` : ` (${t.fmt.range(r.nnt.lower ?? Number.NaN, r.nnt.upper ?? Number.NaN, 1)})`}`;
-      return [`${outcomeLabel(ctx, o)}: ${t.loc(r.definition)}`, num(rate(ctx.intervention.label)), num(rate(ctx.control.label)), num(`${t.fmt.num(rd.estimate * 100, 1)} (${t.fmt.range(rd.lower * 100, rd.upper * 100, 1)})`), num(nnt)];
+      // With one arm suppressed, the risk difference and NNT would give its count back.
+      const hidden = anyResponderSuppressed(o);
+      const rdText = hidden ? '–' : `${t.fmt.num(rd.estimate * 100, 1)} (${t.fmt.range(rd.lower * 100, rd.upper * 100, 1)})`;
+      return [`${outcomeLabel(ctx, o)}: ${t.loc(r.definition)}`, num(rate(ctx.intervention.label)), num(rate(ctx.control.label)), num(rdText), num(hidden ? '–' : nntText(m, r.nnt))];
     });
   const html = [para(t.msg.respondersIntro), figure(m, 'responders'), rows.length ? renderTable({ head, rows }) : para(t.msg.noRows)].join('\n');
   return { id: 'responders', title: t.msg.respondersTitle, html };
+}
+
+/** An analysed n: randomised − analysed (the lost) is hidden when 1–4, so the analysed n is "–" then. */
+function analysedText(m: PageModel, arm: string, n: number): string {
+  const randomised = m.ctx.results.consort[arm]?.randomised;
+  return randomised === undefined ? m.ctx.t.fmt.count(n) : formatPart(n, randomised, m.ctx.t.fmt.int);
 }
 
 export function sensitivitySection(m: PageModel): Section {
@@ -90,7 +115,7 @@ export function sensitivitySection(m: PageModel): Section {
   const rows: Cell[][] = rowsAt(results, main.id, main.visit).map((o) => [
     estimatorLabel(ctx, o, main),
     t.label('populations', o.population),
-    num(`${t.fmt.count(o.n.analysed[ctx.intervention.label] ?? 0)} / ${t.fmt.count(o.n.analysed[ctx.control.label] ?? 0)}`),
+    num([ctx.intervention.label, ctx.control.label].map((a) => analysedText(m, a, o.n.analysed[a] ?? 0)).join(' / ')),
     ...differenceCells(m, o),
   ]);
   const tipping = results.tippingPoints

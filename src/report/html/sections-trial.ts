@@ -3,7 +3,7 @@ import type { BaselineRow } from '../../analysis/results/types.ts';
 import type { PageModel, Section } from './model.ts';
 import { figure, para } from './model.ts';
 import { renderFacts, renderTable, type Cell } from './tables.ts';
-import { formatCountGroup } from '../privacy.ts';
+import { formatCountGroup, isSuppressed } from '../privacy.ts';
 import { basename } from './paths.ts';
 
 export function trialSection(m: PageModel): Section {
@@ -67,7 +67,10 @@ export function baselineSection(m: PageModel): Section {
       // Suppress within each arm over the levels of this characteristic (they add up to the arm's n).
       const shown = new Map(arms.map((a) => [a.label, formatCountGroup(categorical.map((b) => b.byArm[a.label]?.values[0] ?? 0), t.fmt.int)]));
       categorical.forEach((b, i) => {
-        rows.push([{ text: t.label('levels', b.level ?? ''), className: 'indent' }, ...arms.map((a) => ({ text: statCell(m, b, a.label, shown.get(a.label)![i]), className: 'num' })), { text: b.standardisedDifference === null ? '' : t.fmt.num(b.standardisedDifference, 2), className: 'num' }]);
+        // The standardised difference of proportions would give a suppressed cell back: blank when either arm's cell is hidden.
+        const hidden = arms.some((a) => isSuppressed(shown.get(a.label)![i]));
+        const smd = hidden || b.standardisedDifference === null ? '' : t.fmt.num(b.standardisedDifference, 2);
+        rows.push([{ text: t.label('levels', b.level ?? ''), className: 'indent' }, ...arms.map((a) => ({ text: statCell(m, b, a.label, shown.get(a.label)![i]), className: 'num' })), { text: smd, className: 'num' }]);
       });
     }
     for (const b of bs.filter((x) => x.kind !== 'n-percent')) {

@@ -5,6 +5,7 @@
 import type { PageModel, Section } from './model.ts';
 import { para } from './model.ts';
 import { esc } from './escape.ts';
+import { anyResponderSuppressed, responderRateText } from '../charts/responder-text.ts';
 
 function answer(m: PageModel): string {
   const { ctx } = m;
@@ -21,15 +22,20 @@ function answer(m: PageModel): string {
   const r = o.responder;
   const ri = r?.rate[ctx.intervention.label];
   const rc = r?.rate[ctx.control.label];
-  if (r && ri && rc) {
+  if (r && ri && rc && anyResponderSuppressed(o)) {
+    // 1–4 responders or non-responders in an arm: the percentages and the difference would give the count back.
+    parts.push(para(t.msg.responderLineSuppressed(t.loc(r.definition), ctx.intervention.label, responderRateText(ctx, ctx.intervention.label, ri, false), ctx.control.label, responderRateText(ctx, ctx.control.label, rc, false))));
+  } else if (r && ri && rc) {
     const rd = r.riskDifference;
     parts.push(para(t.msg.responderLine(t.loc(r.definition), ctx.intervention.label, t.fmt.pct(ri.estimate), ctx.control.label, t.fmt.pct(rc.estimate), t.fmt.num(rd.estimate * 100, 0), t.fmt.ci(rd.lower * 100, rd.upper * 100, 0, conf))));
     if (r.nnt.kind === 'benefit' && !r.nnt.crossesZero && r.nnt.estimate !== null) parts.push(para(t.msg.nntLine(t.fmt.int(Math.ceil(r.nnt.estimate)))));
   }
-  const signals = ctx.results.safety.filter((s) => s.visit === o.visit && s.rateRatio && (s.rateRatio.lower > 1 || s.rateRatio.upper < 1));
-  const names = [...new Set(ctx.results.safety.map((s) => t.loc(s.name)))].join(', ');
+  // The sentence is about the primary visit, names that visit and only the safety outcomes measured at it.
+  const atVisit = ctx.results.safety.filter((s) => s.visit === o.visit);
+  const signals = atVisit.filter((s) => s.rateRatio && (s.rateRatio.lower > 1 || s.rateRatio.upper < 1));
+  const names = [...new Set(atVisit.map((s) => t.loc(s.name)))].join(', ');
   const safety = signals.length === 0 ? t.msg.safetyNoSignal(names) : signals.map((s) => `${t.loc(s.name)}: ${t.msg.rateRatio.toLowerCase()} ${t.fmt.num(s.rateRatio!.estimate, 2)} (${t.fmt.ci(s.rateRatio!.lower, s.rateRatio!.upper, 2, conf)})`).join('; ');
-  if (ctx.results.safety.length > 0) parts.push(para(t.msg.safetyLine(safety)));
+  if (atVisit.length > 0) parts.push(para(t.msg.safetyLine(t.label('visits', o.visit), safety)));
   return parts.join('\n');
 }
 

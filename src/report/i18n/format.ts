@@ -8,7 +8,7 @@
 import type { Lang } from '../../analysis/results/types.ts';
 import { formatNumber, formatP } from '../../analysis/text/format-number.ts';
 
-/** Counts below this are shown as "<5" everywhere in the report (privacy). */
+/** Counts 1..SMALL_COUNT−1 are shown as "<5" everywhere in the report (privacy); zero is shown as 0. */
 export const SMALL_COUNT = 5;
 
 export interface Formatter {
@@ -25,18 +25,30 @@ export interface Formatter {
   ciLabel(confLevel: number): string;
   /** "95 %-KI 2,9 til 7,3". */
   ci(lower: number, upper: number, digits: number, confLevel: number): string;
-  /** A count of people or events: "<5" when under 5. */
+  /** A count of people or events: "<5" when 1–4; 0 is shown (no one is identified by "no deaths"). */
   count(n: number): string;
   /** An ISO date (YYYY-MM-DD) in words. */
   date(iso: string): string;
 }
 
+/** 1–4: hidden. Zero is not disclosive and is key safety information ("no deaths"), so it is shown. */
 export function isSmallCount(n: number): boolean {
-  return n < SMALL_COUNT;
+  return n > 0 && n < SMALL_COUNT;
+}
+
+/**
+ * A number for the report: formatNumber's rounding, then a rounded zero loses its sign
+ * ("-0,00" → "0,00") and a negative number gets the true minus sign "−" (the CSV output keeps
+ * ASCII "-", which is why this is done here and not in formatNumber).
+ */
+export function reportNumber(x: number, digits: number, lang: Lang): string {
+  const s = formatNumber(x, digits, lang);
+  if (!s.startsWith('-')) return s;
+  return /^-[0.,\s]*$/.test(s) ? s.slice(1) : `−${s.slice(1)}`;
 }
 
 export function createFormatter(lang: Lang): Formatter {
-  const num = (x: number, digits: number) => formatNumber(x, digits, lang);
+  const num = (x: number, digits: number) => reportNumber(x, digits, lang);
   const pctSign = lang === 'da' ? ' %' : '%';
   const self: Formatter = {
     lang,

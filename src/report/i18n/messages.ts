@@ -23,8 +23,10 @@ export interface Messages {
   readonly answerNotEstimable: string;
   readonly answerDetail: (difference: string, ci: string, p: string, d: string) => string;
   readonly responderLine: (definition: string, interventionLabel: string, intervention: string, controlLabel: string, control: string, difference: string, ci: string) => string;
+  /** The same when one arm's responder count is suppressed (1–4 responders or non-responders): no difference is given, it would give the count back. */
+  readonly responderLineSuppressed: (definition: string, interventionLabel: string, intervention: string, controlLabel: string, control: string) => string;
   readonly nntLine: (nnt: string) => string;
-  readonly safetyLine: (events: string) => string;
+  readonly safetyLine: (visit: string, events: string) => string;
   readonly safetyNoSignal: (outcomes: string) => string;
   readonly moneyTitle: string;
   readonly moneyCost: (amount: string) => string;
@@ -96,7 +98,7 @@ export interface Messages {
   readonly n: string;
   readonly forestTitle: string;
   readonly forestIntro: (intervention: string) => string;
-  readonly forestAxis: string;
+  readonly forestAxis: (intervention: string) => string;
   readonly favours: (arm: string) => string;
   readonly higherIsWorseNote: string;
   readonly changeTitle: string;
@@ -107,7 +109,13 @@ export interface Messages {
   readonly respondersIntro: string;
   readonly responderRate: string;
   readonly riskDifference: string;
+  readonly percentagePoints: string;
   readonly nnt: string;
+  /** Number needed to treat for one more benefit / one more harm (Altman). */
+  readonly nntBenefit: string;
+  readonly nntHarm: string;
+  /** "all but <5": a responder count whose complement (non-responders) is suppressed. */
+  readonly allBut: (suppressed: string) => string;
   readonly nntInfinite: string;
   readonly outcomesTableTitle: string;
   readonly outcomesTableCaption: (intervention: string, control: string) => string;
@@ -125,7 +133,7 @@ export interface Messages {
 
   // Safety.
   readonly safetyTitle: string;
-  readonly safetyIntro: string;
+  readonly safetyIntro: (outcomes: string) => string;
   readonly participantsWithEvent: string;
   readonly eventsTotal: string;
   readonly rateRatio: string;

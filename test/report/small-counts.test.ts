@@ -1,0 +1,121 @@
+/**
+ * The reviewer's small-count cases: a copy of the fixture results with counts 1–4 injected, and
+ * each artefact (page text, inlined specs, .vl.json, SVG) checked for the hidden count.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildReport, chartContext, consortChart, respondersChart, subgroupChart, type BuiltReport } from '../../src/report/index.ts';
+import type { AnalysisResults, OutcomeResult } from '../../src/analysis/results/types.ts';
+import { loadEconomics, withResults } from './inputs.ts';
+
+type Row = Record<string, unknown>;
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+const values = (spec: unknown): Row[] => ((spec as { data?: { values?: Row[] } }).data?.values ?? []);
+const text = (c: string | Uint8Array) => (typeof c === 'string' ? c : Buffer.from(c).toString('latin1'));
+const html = (r: BuiltReport) => text(r.artefacts.find((a) => a.name === 'index.html')!.content).replace(/<script data-lib[\s\S]*?<\/script>/g, '');
+const all = (r: BuiltReport) => r.artefacts.filter((a) => !a.name.endsWith('.png')).map((a) => (a.name === 'index.html' ? html(r) : text(a.content))).join('\n');
+const build = (r: AnalysisResults, lang: 'da' | 'en' = 'da') => buildReport(r, null, { lang, date: '2026-11-25', png: false });
+
+/** The primary responder row (qpr15 at end) with PEER's responders set to `events`. */
+function withPeerResponders(events: number): AnalysisResults {
+  return withResults((x) => {
+    x.outcomes = x.outcomes.map((o) => {
+      if (!(o.id === 'qpr15' && o.visit === 'end' && o.responder)) return o;
+      const r = o.responder;
+      const n = r.rate.PEER.n;
+      return { ...o, responder: { ...r, rate: { ...r.rate, PEER: { ...r.rate.PEER, events, estimate: events / n, lower: 0.004321, upper: 0.07654 } } } } as OutcomeResult;
+    });
+  });
+}
+
+describe('small counts (1–4) are not recoverable', () => {
+  it('responders: 3 of 117 shows "<5" with no percentage, no rate/CI in the chart, no risk difference, and the summary says "<5"', async () => {
+    const r = withPeerResponders(3);
+    const rep = await build(r);
+    const page = html(rep);
+    expect(page).not.toContain('3/117');
+    expect(page).not.toMatch(/[^\d]3 %|2,6 %/);
+    const rows = values(respondersChart(chartContext(r, null, 'da'))!.spec).filter((d) => d.arm === 'PEER' && String(d.outcome).startsWith('Personlig') || (d.arm === 'PEER' && d.label === '<5'));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).not.toHaveProperty('rate');
+    expect(rows[0]).not.toHaveProperty('lower');
+    expect(all(rep)).not.toContain('0.025641');
+    expect(all(rep)).not.toContain('0.004321');
+    // The summary's responder line has no percentage and no difference for this arm.
+    expect(page).toMatch(/&lt;5 i PEER-gruppen og 37 % i SAU-gruppen opfyldte responderkriteriet/);
+    expect(page).not.toMatch(/opfyldte responderkriteriet \(forbedring på mindst 5 point på QPR-15 fra baseline\): en forskel/);
+  });
+
+  it('responders: 115 of 117 (2 non-responders) shows "alle på nær <5"', async () => {
+    const page = html(await build(withPeerResponders(115)));
+    expect(page).toContain('alle på nær &lt;5');
+    expect(page).not.toContain('115/117');
+    expect(page).not.toContain('98 %');
+  });
+
+  it('Table 1: the standardised difference is blank where either arm\'s cell is suppressed', async () => {
+    const r = withResults((x) => {
+      x.baseline = x.baseline.map((b) => (b.variable === 'sex' ? { ...b, byArm: { ...b.byArm, PEER: { ...b.byArm.PEER, values: b.level === 'female' ? [3, 2.07] : [142, 97.93] } }, standardisedDifference: b.level === 'female' ? -1.2345 : 1.2345 } : b));
+    });
+    const page = html(await build(r));
+    expect(page).not.toContain('1,23');
+    expect(page).toMatch(/Kvinde<\/td><td class="num">&lt;5<\/td><td class="num">83 \(55,0\)<\/td><td class="num"><\/td>/);
+  });
+
+  it('subgroups: sizes suppressed per arm over the levels ("<5" and "–"), and no estimate for a level with < 5 in an arm', () => {
+    const r = withResults((x) => {
+      const g = x.subgroups[0];
+      (x.subgroups as unknown[])[0] = { ...g, levels: g.levels.map((l, i) => (i === 0 ? { ...l, n: { ...l.n, SAU: 3 } } : l)) };
+    });
+    const data = values(subgroupChart(chartContext(r, null, 'en'))!.spec).filter((d) => d.groupOrder === 0);
+    expect(data[0].level).toContain('SAU <5');
+    expect(data[0]).not.toHaveProperty('estimate');
+    expect(data[0]).not.toHaveProperty('lower');
+    // The next smallest SAU level is hidden too, so the small one cannot be recovered from the total.
+    expect(data.filter((d) => String(d.level).includes('SAU –'))).toHaveLength(1);
+  });
+
+  it('CONSORT: 3 lost means the analysed n is "–" (randomised − lost), in the diagram and the sensitivity table', async () => {
+    const r = withResults((x) => {
+      const sau = x.consort.SAU as Mutable<AnalysisResults['consort'][string]>;
+      x.consort = { ...x.consort, SAU: { ...sau, lostToFollowUp: [{ visit: 'end', n: 3, reasons: { moved: 3 } }, ...sau.lostToFollowUp.slice(1)], analysed: [{ visit: 'end', n: 148 }, ...sau.analysed.slice(1)] } };
+      x.outcomes = x.outcomes.map((o) => (o.visit === 'end' ? ({ ...o, n: { ...o.n, analysed: { ...o.n.analysed, SAU: 148 } } } as OutcomeResult) : o));
+    });
+    const spec = JSON.stringify(consortChart(chartContext(r, null, 'da'))!.spec);
+    expect(spec).not.toContain('148');
+    expect(spec).toContain('Analyseret ved forløbets afslutning (n = –)');
+    expect(spec).toContain('Ikke fulgt op ved forløbets afslutning (n = <5)');
+    const page = html(await build(r));
+    expect(page).not.toContain('148');
+    expect(page).toMatch(/<td class="num">117 \/ –<\/td>/);
+  });
+
+  it('CONSORT: 2 of 145 not receiving the intervention hides the received n', () => {
+    const r = withResults((x) => {
+      x.consort = { ...x.consort, PEER: { ...x.consort.PEER, receivedAllocated: 143 } };
+    });
+    const spec = JSON.stringify(consortChart(chartContext(r, null, 'da'))!.spec);
+    expect(spec).not.toContain('143');
+    expect(spec).toContain('modtog indsatsen: –');
+  });
+
+  it('safety: total events are "–" when 1–4 participants had an event', async () => {
+    const r = withResults((x) => {
+      x.safety = x.safety.map((s, i) => (i === 0 ? { ...s, byArm: { ...s.byArm, PEER: { ...s.byArm.PEER, participantsWithEvent: 2, total: 7 } } } : s));
+    });
+    const page = html(await build(r));
+    expect(page).toMatch(/<td class="num">&lt;5 \/ 145<\/td><td class="num">–<\/td>/);
+  });
+
+  it('zero is shown as 0 (no deaths is not disclosive)', async () => {
+    const page = html(await build(withResults(() => undefined)));
+    expect(page).toMatch(/Dødsfald<\/td><td class="num">0<\/td><td class="num">0<\/td>/);
+  });
+
+  it('SVGs carry no aria-labels (English, raw values); the HTML figure carries a localised label', async () => {
+    const rep = await buildReport(withResults(() => undefined), loadEconomics(), { lang: 'da', date: '2026-11-25', png: false });
+    for (const a of rep.artefacts.filter((x) => x.name.endsWith('.svg'))) {
+      expect(text(a.content), a.name).not.toMatch(/aria-label|aria-roledescription/);
+    }
+    expect(html(rep)).toContain('aria-label="Figur: Respondenter"');
+  });
+});

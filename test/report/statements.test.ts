@@ -1,0 +1,68 @@
+/** What the report says: linked economics, the safety line's visit, NNTB/NNTH, Danish wording. */
+import { describe, expect, it } from 'vitest';
+import { buildReport, type BuiltReport } from '../../src/report/index.ts';
+import { checkEconomicsLink, ReportInputError, resultsSource } from '../../src/report/load-inputs.ts';
+import type { OutcomeResult } from '../../src/analysis/results/types.ts';
+import type { EconomicsResult } from '../../src/economics/run.ts';
+import { loadEconomics, loadResults, resultsFile, withResults } from './inputs.ts';
+
+const text = (c: string | Uint8Array) => (typeof c === 'string' ? c : Buffer.from(c).toString('latin1'));
+const page = (r: BuiltReport) => text(r.artefacts.find((a) => a.name === 'index.html')!.content).replace(/<script data-lib[\s\S]*?<\/script>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"');
+
+describe('report statements', () => {
+  it('economics linked to another results file is refused; the fixture pair passes', () => {
+    const results = loadResults();
+    const economics = loadEconomics();
+    expect(() => checkEconomicsLink(economics, results, resultsSource(resultsFile))).not.toThrow();
+    expect(() => checkEconomicsLink(economics, results, { file: '/x/kolding/results.json', sha256: 'ab'.repeat(32) })).toThrow(/economics\.json was linked to results\.json \(SHA-256 cf78ea1c1bc9…\), trial peer-twin, not results\.json \(SHA-256 abababababab…\)/);
+    const other = withResults((x) => (x.trial = { ...x.trial, id: 'kolding' }));
+    expect(() => checkEconomicsLink(economics, other, null)).toThrow(ReportInputError);
+    return expect(buildReport(other, economics, { lang: 'en', png: false })).rejects.toThrow(/linked to .*not trial kolding/);
+  });
+
+  it('economics without a link: no "effect rates come from this trial" line', async () => {
+    const e = { ...loadEconomics(), link: null } as EconomicsResult;
+    const p = page(await buildReport(loadResults(), e, { lang: 'en', png: false }));
+    expect(p).not.toContain('come from this trial');
+    const linked = page(await buildReport(loadResults(), loadEconomics(), { lang: 'en', png: false }));
+    expect(linked).toContain('The effect rates come from this trial');
+  });
+
+  it('the summary safety line names the primary visit and only the safety outcomes measured then', async () => {
+    const r = withResults((x) => (x.safety = [...x.safety, { ...x.safety[0], id: 'er', name: { da: 'skadestuebesøg', en: 'emergency visits' }, visit: 'fu6' }]));
+    const da = page(await buildReport(r, null, { lang: 'da', png: false }));
+    const line = da.match(/Sikkerhed ved [^<]*/)?.[0] ?? '';
+    expect(line).toMatch(/^Sikkerhed ved forløbets afslutning: /);
+    expect(line).not.toContain('skadestuebesøg');
+    const en = page(await buildReport(r, null, { lang: 'en', png: false }));
+    expect(en).toMatch(/Safety at end of course: /);
+    // The safety section's intro is built from the outcomes' names, not hard-coded.
+    expect(da).toContain('Psykiatriske indlæggelser, sengedage i psykiatrien og skadestuebesøg pr. gruppe med rateratio');
+  });
+
+  it('NNT is labelled NNTB/NNTH by kind; a CI through zero is Altman\'s "NNTB x til ∞ til NNTH y"', async () => {
+    const r = withResults((x) => {
+      x.outcomes = x.outcomes.map((o) => (o.id === 'mansa' && o.responder ? ({ ...o, responder: { ...o.responder, nnt: { ...o.responder.nnt, kind: 'harm' } } } as OutcomeResult) : o));
+    });
+    const da = page(await buildReport(r, null, { lang: 'da', png: false }));
+    expect(da).toContain('NNTB 9,8 (NNTB 4,5 til ∞ til NNTH 51,1)');
+    expect(da).toContain('NNTB 4,8 (3,1 til 12,1)');
+    expect(da).toContain('NNTH 6,1 (3,6 til 25,6)');
+    const en = page(await buildReport(loadResults(), null, { lang: 'en', png: false }));
+    expect(en).toContain('NNTB 9.8 (NNTB 4.5 to ∞ to NNTH 51.1)');
+  });
+
+  it('Danish wording: d axis names the intervention, responder line reads for every definition, risk difference has its unit, true minus', async () => {
+    const da = page(await buildReport(loadResults(), null, { lang: 'da', png: false }));
+    expect(da).toContain('Cohens d (positiv = bedre for PEER)');
+    expect(da).not.toContain('vendt efter gavn');
+    expect(da).not.toMatch(/havde en (fald|forbedring)/);
+    expect(da).toMatch(/opfyldte responderkriteriet \(forbedring på mindst 5 point på QPR-15 fra baseline\): en forskel på/);
+    expect(da).toContain('Risikoforskel, procentpoint (95 %-KI)');
+    expect(da).not.toMatch(/>[^<]*\(-\d/);
+    expect(da).toMatch(/−\d/);
+    const en = page(await buildReport(loadResults(), null, { lang: 'en', png: false }));
+    expect(en).toContain("Cohen's d (positive = better for PEER)");
+    expect(en).toContain('Risk difference, percentage points (95% CI)');
+  });
+});
