@@ -61,6 +61,15 @@ describe('effekt report', () => {
       writeFileSync(f, JSON.stringify({ schemaVersion: '1.1.0', scenario: {} }));
       return ['--results', resultsFile, '--economics', f, '--lang', 'en'];
     }, /economics\.json at businessCase\.cashFlow: expected the yearly cash flow\. Fix: pass the economics\.json written by `effekt economics/],
+    ['economics.json linked to another results file', (d) => {
+      const f = join(d, 'results.json');
+      writeFileSync(f, JSON.stringify({ ...JSON.parse(readFileSync(resultsFile, 'utf8')), seed: 1 }));
+      return ['--results', d, '--economics', economicsFile, '--lang', 'en'];
+    }, /economics\.json at link\.resultsSha256: economics\.json was linked to results\.json \(SHA-256 cf78ea1c1bc9…\), trial peer-twin, not results\.json \(SHA-256 [0-9a-f]{12}…\)\. Fix: re-run `effekt economics --scenario <file> --results /],
+    ['--out pointing at an existing file', (d) => {
+      writeFileSync(join(d, 'out'), 'not a folder');
+      return ['--results', resultsFile, '--lang', 'da'];
+    }, /--out .*out is an existing file, not a folder\. Fix: give a folder for the report/],
     ['--lang other than da|en', () => ['--results', resultsFile, '--lang', 'de'], /--lang must be "da" or "en", got "de"/],
     ['a date that is not YYYY-MM-DD', () => ['--results', resultsFile, '--lang', 'da', '--date', '25.11.2026'], /--date: report date must be YYYY-MM-DD/],
   ];
@@ -71,7 +80,8 @@ describe('effekt report', () => {
       const r = runCli(['report', ...args(d), '--out', out, '--no-pdf']);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(message);
-      expect(existsSync(out)).toBe(false);
+      if (what.startsWith('--out')) expect(readFileSync(out, 'utf8')).toBe('not a folder');
+      else expect(existsSync(out)).toBe(false);
     });
   }
 });

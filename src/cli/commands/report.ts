@@ -5,7 +5,8 @@
 import type { Command } from 'commander';
 import { buildReport, resolveReportDate } from '../../report/build-report.ts';
 import { writeReport } from '../../report/write-report.ts';
-import { readEconomicsFile, readResultsFile } from '../../report/load-inputs.ts';
+import { existsSync, statSync } from 'node:fs';
+import { checkEconomicsLink, readEconomicsFile, readResultsFile, resultsSource } from '../../report/load-inputs.ts';
 import { isLang } from '../../report/i18n/index.ts';
 import { createFormatter } from '../../report/i18n/format.ts';
 import { CliError } from '../errors.ts';
@@ -39,8 +40,12 @@ export function registerReport(program: Command): void {
           throw new CliError(`--date: ${(e as Error).message}. Fix: give the date as YYYY-MM-DD, e.g. --date 2026-11-25`);
         }
       }
+      if (existsSync(opts.out) && !statSync(opts.out).isDirectory()) {
+        throw new CliError(`--out ${opts.out} is an existing file, not a folder. Fix: give a folder for the report (it is created if missing), e.g. --out ${opts.out}-report, or remove the file`);
+      }
       const results = readResultsFile(opts.results);
       const economics = opts.economics ? readEconomicsFile(opts.economics) : null;
+      if (economics && opts.economics) checkEconomicsLink(economics, results, resultsSource(opts.results), opts.economics);
       const built = await buildReport(results, economics, { lang: opts.lang, date });
       const written = await writeReport(opts.out, built, { pdf: opts.pdf });
       if (written.pdf && !written.pdf.written) process.stdout.write(`Note: ${written.pdf.notice}\n`);
