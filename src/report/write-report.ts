@@ -27,7 +27,7 @@ async function printPdf(report: BuiltReport, options: WriteReportOptions): Promi
   const stage = mkdtempSync(join(tmpdir(), 'effekt-report-'));
   try {
     writeFilesAtomic(stage, report.artefacts);
-    return await renderPdf(join(stage, 'index.html'), { chromiumPath: options.chromiumPath });
+    return await renderPdf(join(stage, 'index.html'), { chromiumPath: options.chromiumPath, date: report.date });
   } finally {
     rmSync(stage, { recursive: true, force: true });
   }

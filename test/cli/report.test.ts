@@ -33,6 +33,11 @@ describe('effekt report', () => {
     if (chromiumAvailable()) {
       const pdf = readFileSync(join(a, 'report.pdf'));
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      // Same inputs and date → the same PDF bytes (its dates are the report date, not the clock).
+      const c = join(tmp('effekt-rep-c-'), 'out');
+      expect(runCli([...args, '--out', c]).code).toBe(0);
+      expect(readFileSync(join(c, 'report.pdf')).equals(pdf)).toBe(true);
+      expect(pdf.toString('latin1')).toContain("/CreationDate (D:20261125000000+00'00')");
     } else {
       expect(r.stdout).toContain('PDF skipped: Chromium not found');
     }
