@@ -53,7 +53,7 @@ export const da: Messages = {
   economicsScenario: 'Økonomiscenarie',
   psaLabel: 'Probabilistisk følsomhedsanalyse (PSA)',
   psaDraws: (draws, seed) => `${draws} simuleringer, seed ${seed}`,
-  privacyNote: 'Antal under 5 vises som "<5"; kunne et sådant tal regnes ud fra en total, skjules også det næstmindste ("–"). Rapporten indeholder kun samlede tal, ingen data om enkeltpersoner.',
+  privacyNote: 'Antal fra 1 til 4 vises som "<5" (nul vises); kunne et sådant tal regnes ud fra en total, en procent eller en forskel, skjules også det tal ("–"). Rapporten indeholder kun samlede tal, ingen data om enkeltpersoner.',
 
   consortTitle: 'Deltagerforløb (CONSORT)',
   consortIntro: 'Hvor mange der blev randomiseret, fulgt op og analyseret i hver gruppe.',

@@ -53,7 +53,7 @@ export const en: Messages = {
   economicsScenario: 'Economics scenario',
   psaLabel: 'Probabilistic sensitivity analysis (PSA)',
   psaDraws: (draws, seed) => `${draws} simulations, seed ${seed}`,
-  privacyNote: 'Counts below 5 are shown as "<5"; where such a count could be worked out from a total, the next smallest is hidden too ("–"). The report holds aggregates only, no individual data.',
+  privacyNote: 'Counts from 1 to 4 are shown as "<5" (zero is shown); where such a count could be worked out from a total or from a percentage or difference, that number is hidden too ("–"). The report holds aggregates only, no individual data.',
 
   consortTitle: 'Flow of participants (CONSORT)',
   consortIntro: 'How many were randomised, followed up and analysed in each group.',
