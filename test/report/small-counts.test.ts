@@ -89,6 +89,17 @@ describe('small counts (1–4) are not recoverable', () => {
     expect(page).toMatch(/<td class="num">117 \/ –<\/td>/);
   });
 
+  it('CONSORT: 3 analysed of 151 hides the loss (148) and its reasons, which would add it back up', () => {
+    const r = withResults((x) => {
+      const sau = x.consort.SAU;
+      x.consort = { ...x.consort, SAU: { ...sau, lostToFollowUp: [{ visit: 'end', n: 148, reasons: { moved: 140, withdrew: 8, too_unwell: 0 } }, ...sau.lostToFollowUp.slice(1)], analysed: [{ visit: 'end', n: 3 }, ...sau.analysed.slice(1)] } };
+    });
+    const spec = JSON.stringify(consortChart(chartContext(r, null, 'en'))!.spec);
+    for (const n of ['148', '140']) expect(spec).not.toContain(n);
+    expect(spec).toContain('(n = –)\\n– moved: –\\n– too unwell: 0\\n– withdrew: –');
+    expect(spec).toContain('– too unwell: 0');
+  });
+
   it('CONSORT: 2 of 145 not receiving the intervention hides the received n', () => {
     const r = withResults((x) => {
       x.consort = { ...x.consort, PEER: { ...x.consort.PEER, receivedAllocated: 143 } };

@@ -8,6 +8,7 @@ import type { ChartBuilder, ChartContext } from './types.ts';
 import { base, colours } from './theme.ts';
 import { vl } from './spec.ts';
 import { formatCountGroup, formatPart } from '../privacy.ts';
+import { isSmallCount } from '../i18n/format.ts';
 
 interface Box {
   readonly x: number;
@@ -26,10 +27,11 @@ function box(x: number, y: number, w: number, lines: string[], emphasis = false)
   return { x, y, w, h: lines.length * LINE + PAD, text: lines.join('\n'), emphasis };
 }
 
-function reasons(ctx: ChartContext, rs: Readonly<Record<string, number>>): string[] {
+function reasons(ctx: ChartContext, rs: Readonly<Record<string, number>>, lostHidden: boolean): string[] {
   // Sorted by id so the diagram does not depend on the order the data happened to list them.
   const keys = Object.keys(rs).sort();
-  const shown = formatCountGroup(keys.map((k) => rs[k]), ctx.t.fmt.int);
+  // When the loss itself is hidden ("–", because it leaves 1–4 analysed), its reasons would add it back up: none is shown but zeros.
+  const shown = lostHidden ? keys.map((k) => (isSmallCount(rs[k]) ? '<5' : rs[k] === 0 ? '0' : '–')) : formatCountGroup(keys.map((k) => rs[k]), ctx.t.fmt.int);
   return keys.map((k, i) => `– ${ctx.t.label('reasons', k)}: ${shown[i]}`);
 }
 
@@ -64,7 +66,8 @@ export const consortChart: ChartBuilder = (ctx) => {
     arms.map((a, i) => {
       const lines: string[] = [];
       for (const l of results.consort[a.label].lostToFollowUp) {
-        lines.push(t.msg.consortLost(t.label('visits', l.visit), formatPart(l.n, results.consort[a.label].randomised, t.fmt.int)), ...reasons(ctx, l.reasons));
+        const lost = formatPart(l.n, results.consort[a.label].randomised, t.fmt.int);
+        lines.push(t.msg.consortLost(t.label('visits', l.visit), lost), ...reasons(ctx, l.reasons, lost === '–'));
       }
       return box(colX[i], y, colW, lines.length ? lines : ['–']);
     }),
