@@ -45,6 +45,12 @@ describe('small counts (1–4) are not recoverable', () => {
     expect(page).not.toMatch(/opfyldte responderkriteriet \(forbedring på mindst 5 point på QPR-15 fra baseline\): en forskel/);
   });
 
+  it('the summary does not print a linked effect rate from a suppressed responder result', async () => {
+    const page = html(await buildReport(withPeerResponders(3), loadEconomics(), { lang: 'da', date: '2026-11-25', png: false }));
+    expect(page).toMatch(/Effektraterne kommer fra dette forsøg: personlig recovery – \(alle randomiserede/);
+    expect(page).not.toContain('19,7 %');
+  });
+
   it('responders: 115 of 117 (2 non-responders) shows "alle på nær <5"', async () => {
     const page = html(await build(withPeerResponders(115)));
     expect(page).toContain('alle på nær &lt;5');

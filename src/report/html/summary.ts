@@ -53,7 +53,13 @@ function money(m: PageModel): string {
   ];
   const effectName = (id: string) => e.scenario.effects.find((x) => x.id === id)?.name[t.lang] ?? id;
   const linked = e.link?.linked ?? [];
-  if (linked.length) lines.push(t.msg.moneyFromTrial(linked.map((l) => `${effectName(l.effect).toLowerCase()} ${t.fmt.pct(l.rate, 1)}${l.pooled ? ` ${t.msg.pooledRateNote}` : ''}`).join(', ')));
+  // A rate from a responder result with 1–4 (non-)responders in an arm would give that count back: "–".
+  const hidden = (metric: string) => {
+    const er = m.ctx.results.effectRates.find((x) => x.metric === metric);
+    // effectRates[].estimator describes the pooling, so every responder row of that outcome, visit and population counts.
+    return er ? m.ctx.results.outcomes.some((o) => o.id === er.outcomeId && o.visit === er.visit && o.population === er.population && anyResponderSuppressed(o)) : false;
+  };
+  if (linked.length) lines.push(t.msg.moneyFromTrial(linked.map((l) => `${effectName(l.effect).toLowerCase()} ${hidden(l.metric) ? '–' : t.fmt.pct(l.rate, 1)}${l.pooled ? ` ${t.msg.pooledRateNote}` : ''}`).join(', ')));
   return lines.map((l) => para(l)).join('\n');
 }
 
