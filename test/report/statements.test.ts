@@ -20,6 +20,17 @@ describe('report statements', () => {
     return expect(buildReport(other, economics, { lang: 'en', png: false })).rejects.toThrow(/linked to .*not trial kolding/);
   });
 
+  it('the tipping point says which way the missing values were shifted', async () => {
+    const tp = (direction: 'against-intervention' | 'towards-intervention') =>
+      withResults((x) => (x.tippingPoints = x.tippingPoints.map((t, k) => (k === 0 ? { ...t, tippingDelta: 2.5, direction } : t))));
+    const qpr = loadResults().tippingPoints[0];
+    expect(qpr).toBeDefined();
+    const against = page(await buildReport(tp('against-intervention'), null, { lang: 'da', png: false }));
+    expect(against).toContain('var 2,5 point dårligere end under antagelsen om tilfældigt frafald');
+    const towards = page(await buildReport(tp('towards-intervention'), null, { lang: 'en', png: false }));
+    expect(towards).toContain('were 2.5 points better than assumed under missing at random');
+  });
+
   it('economics without a link: no "effect rates come from this trial" line', async () => {
     const e = { ...loadEconomics(), link: null } as EconomicsResult;
     const p = page(await buildReport(loadResults(), e, { lang: 'en', png: false }));

@@ -1,5 +1,5 @@
 /** Primary outcome, all outcomes (forest and table), change over time, responders, sensitivity. */
-import type { OutcomeResult } from '../../analysis/results/types.ts';
+import type { OutcomeResult, TippingPointResult } from '../../analysis/results/types.ts';
 import type { PageModel, Section } from './model.ts';
 import { figure, para } from './model.ts';
 import { renderTable, type Cell } from './tables.ts';
@@ -120,7 +120,7 @@ export function sensitivitySection(m: PageModel): Section {
   ]);
   const tipping = results.tippingPoints
     .filter((tp) => tp.outcomeId === main.id && tp.visit === main.visit)
-    .map((tp) => para(tp.tippingDelta === null ? t.msg.tippingNever(t.fmt.num(tp.searchedUpTo, 1)) : t.msg.tippingDelta(t.fmt.num(tp.tippingDelta, 1), tp.arm)));
+    .map((tp) => para(tp.tippingDelta === null ? t.msg.tippingNever(t.fmt.num(tp.searchedUpTo, 1)) : t.msg.tippingDelta(t.fmt.num(tp.tippingDelta, 1), tp.arm === 'both' ? null : tp.arm, tippingBetter(ctx.control.label, tp))));
   const html = [
     para(t.msg.sensitivityIntro(t.loc(main.name), t.label('visits', main.visit))),
     figure(m, 'sensitivity'),
@@ -128,4 +128,14 @@ export function sensitivitySection(m: PageModel): Section {
     tipping.length ? `<h3>${t.msg.tippingTitle}</h3>${tipping.join('')}` : '',
   ].join('\n');
   return { id: 'sensitivity', title: t.msg.sensitivityTitle, html };
+}
+
+/**
+ * δ moves the imputed values against the intervention (the intervention arm worse, the control
+ * arm better) unless the MAR result was significant harm, when it moves towards it (results
+ * ≥ 1.1.0 say which; older files only ever moved against it).
+ */
+function tippingBetter(controlLabel: string, tp: TippingPointResult): boolean {
+  const towards = tp.direction === 'towards-intervention'; // undefined in 1.0.0 files: against
+  return (tp.arm === controlLabel) !== towards;
 }

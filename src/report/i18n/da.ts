@@ -114,7 +114,7 @@ export const da: Messages = {
   notEstimable: 'kunne ikke estimeres',
   notYetRun: (list) => `Ikke kørt i denne version: ${list}.`,
   tippingTitle: 'Vendepunkt',
-  tippingDelta: (delta, arm) => `Konklusionen ændres, hvis manglende værdier i ${arm}-gruppen var ${delta} point dårligere.`,
+  tippingDelta: (delta, group, better) => `Konklusionen ændres, hvis de manglende værdier i ${group === null ? 'begge grupper' : `${group}-gruppen`} var ${delta} point ${better ? 'bedre' : 'dårligere'} end under antagelsen om tilfældigt frafald (MAR).`,
   tippingNever: (upTo) => `Konklusionen ændres ikke ved forskydninger op til ${upTo} point.`,
 
   safetyTitle: 'Sikkerhed',

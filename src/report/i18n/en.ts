@@ -114,7 +114,7 @@ export const en: Messages = {
   notEstimable: 'not estimable',
   notYetRun: (list) => `Not run in this version: ${list}.`,
   tippingTitle: 'Tipping point',
-  tippingDelta: (delta, arm) => `The conclusion changes if missing values in the ${arm} group were ${delta} points worse.`,
+  tippingDelta: (delta, group, better) => `The conclusion changes if the missing values in ${group === null ? 'both groups' : `the ${group} group`} were ${delta} points ${better ? 'better' : 'worse'} than assumed under missing at random.`,
   tippingNever: (upTo) => `The conclusion does not change for shifts up to ${upTo} points.`,
 
   safetyTitle: 'Safety',

@@ -128,7 +128,8 @@ export interface Messages {
   readonly notEstimable: string;
   readonly notYetRun: (list: string) => string;
   readonly tippingTitle: string;
-  readonly tippingDelta: (delta: string, arm: string) => string;
+  /** group: an arm label, or null for both arms; better: the shifted values are better (not worse) than under MAR. */
+  readonly tippingDelta: (delta: string, group: string | null, better: boolean) => string;
   readonly tippingNever: (upTo: string) => string;
 
   // Safety.
