@@ -6,8 +6,11 @@ import type { Matrix } from './matrix.ts';
 import { zeros } from './matrix.ts';
 import { StatsError } from '../errors.ts';
 
-/** Lower-triangular L (column-major, zeros above the diagonal). Throws NOT_POSITIVE_DEFINITE. */
-export function cholesky(a: Matrix): Matrix {
+/**
+ * The factorisation, reading only A's lower triangle; stops at the first pivot that is not above
+ * relTol × its diagonal element (0: not positive) and says which.
+ */
+function factor(a: Matrix, relTol: number): { l: Matrix; failed: null } | { l: null; failed: { pivot: number; value: number } } {
   const n = a.rows;
   if (a.cols !== n) throw new StatsError('INVALID_ARGUMENT', `cholesky needs a square matrix, got ${a.rows}×${a.cols}`);
   const l = zeros(n, n);
@@ -16,9 +19,7 @@ export function cholesky(a: Matrix): Matrix {
   for (let j = 0; j < n; j++) {
     let d = A[j + j * n];
     for (let k = 0; k < j; k++) d -= L[j + k * n] ** 2;
-    if (!(d > 0)) {
-      throw new StatsError('NOT_POSITIVE_DEFINITE', `matrix is not positive definite (pivot ${j} is ${d})`, { pivot: j, value: d });
-    }
+    if (!(d > 0) || (relTol > 0 && !(d > relTol * A[j + j * n]))) return { l: null, failed: { pivot: j, value: d } };
     const ljj = Math.sqrt(d);
     L[j + j * n] = ljj;
     for (let i = j + 1; i < n; i++) {
@@ -27,7 +28,25 @@ export function cholesky(a: Matrix): Matrix {
       L[i + j * n] = s / ljj;
     }
   }
-  return l;
+  return { l, failed: null };
+}
+
+/** Lower-triangular L (column-major, zeros above the diagonal). Throws NOT_POSITIVE_DEFINITE. */
+export function cholesky(a: Matrix): Matrix {
+  const r = factor(a, 0);
+  if (r.failed) {
+    const { pivot, value } = r.failed;
+    throw new StatsError('NOT_POSITIVE_DEFINITE', `matrix is not positive definite (pivot ${pivot} is ${value})`, { pivot, value });
+  }
+  return r.l;
+}
+
+/**
+ * L, or null when a pivot falls to relTol of its diagonal element or below: for callers with a
+ * fallback for (nearly) collinear columns, such as the MI regression draw.
+ */
+export function tryCholesky(a: Matrix, relTol: number): Matrix | null {
+  return factor(a, relTol).l;
 }
 
 /** Solves Lx = b (forward substitution). */

@@ -10,7 +10,8 @@
  */
 import type { Matrix } from '../../linalg/matrix.ts';
 import { qrDecompose, qrCoef, qrUnscaledCovariance } from '../../linalg/qr.ts';
-import { cholesky } from '../../linalg/cholesky.ts';
+import { cholesky, choleskySolve, solveLowerTranspose, tryCholesky } from '../../linalg/cholesky.ts';
+import { zeros } from '../../linalg/matrix.ts';
 import type { Rng } from '../../random/rng.ts';
 
 export interface NormDraw {
@@ -32,8 +33,9 @@ function normDrawCholesky(x: Matrix, y: Float64Array, rng: Rng): NormDraw | null
   const n = x.rows;
   const p = x.cols;
   const d = x.data;
-  const a = new Float64Array(p * p);
+  const xtx = zeros(p, p);
   const xty = new Float64Array(p);
+  // XᵀX (lower triangle: all the factorisation reads) and Xᵀy.
   for (let j = 0; j < p; j++) {
     const oj = j * n;
     let s = 0;
@@ -43,31 +45,12 @@ function normDrawCholesky(x: Matrix, y: Float64Array, rng: Rng): NormDraw | null
       const ok = k * n;
       let t = 0;
       for (let i = 0; i < n; i++) t += d[oj + i] * d[ok + i];
-      a[j + k * p] = t;
+      xtx.data[j + k * p] = t;
     }
   }
-  // In-place lower Cholesky on the lower triangle.
-  for (let j = 0; j < p; j++) {
-    const diag = a[j + j * p];
-    let s = diag;
-    for (let k = 0; k < j; k++) s -= a[j + k * p] ** 2;
-    if (!(s > 1e-9 * diag)) return null;
-    const ljj = Math.sqrt(s);
-    a[j + j * p] = ljj;
-    for (let i = j + 1; i < p; i++) {
-      let t = a[i + j * p];
-      for (let k = 0; k < j; k++) t -= a[i + k * p] * a[j + k * p];
-      a[i + j * p] = t / ljj;
-    }
-  }
-  // β̂: solve L w = Xᵀy, then Lᵀ β̂ = w.
-  const coef = new Float64Array(p);
-  for (let i = 0; i < p; i++) {
-    let t = xty[i];
-    for (let k = 0; k < i; k++) t -= a[i + k * p] * coef[k];
-    coef[i] = t / a[i + i * p];
-  }
-  backSolveTranspose(a, p, coef);
+  const l = tryCholesky(xtx, 1e-9);
+  if (!l) return null;
+  const coef = choleskySolve(l, xty);
   let rss = 0;
   for (let i = 0; i < n; i++) {
     let f = 0;
@@ -77,19 +60,10 @@ function normDrawCholesky(x: Matrix, y: Float64Array, rng: Rng): NormDraw | null
   const sigma = Math.sqrt(rss / rng.chisq(Math.max(n - p, 1)));
   const z = new Float64Array(p);
   for (let j = 0; j < p; j++) z[j] = rng.normal();
-  backSolveTranspose(a, p, z);
+  const w = solveLowerTranspose(l, z);
   const beta = new Float64Array(p);
-  for (let j = 0; j < p; j++) beta[j] = coef[j] + sigma * z[j];
+  for (let j = 0; j < p; j++) beta[j] = coef[j] + sigma * w[j];
   return { coef, beta, sigma };
-}
-
-/** Solves Lᵀ v = b in place (L lower-triangular, column-major p × p). */
-function backSolveTranspose(l: Float64Array, p: number, b: Float64Array): void {
-  for (let i = p - 1; i >= 0; i--) {
-    let t = b[i];
-    for (let k = i + 1; k < p; k++) t -= l[k + i * p] * b[k];
-    b[i] = t / l[i + i * p];
-  }
 }
 
 export function normDraw(x: Matrix, y: Float64Array, rng: Rng): NormDraw {
