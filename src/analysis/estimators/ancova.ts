@@ -10,7 +10,7 @@ import { olsBasis } from '../../stats/emm/from-ols.ts';
 import { contrast, emmeans } from '../../stats/emm/emmeans.ts';
 import { pooledSd } from '../../stats/effects/cohens-d.ts';
 import { StatsError } from '../../stats/errors.ts';
-import { countArms, notEstimable, withOutcome, type EstimatorContext, type EstimatorOutput } from './common.ts';
+import { countArms, notEstimable, strataFactors, withOutcome, type EstimatorContext, type EstimatorOutput } from './common.ts';
 
 export interface AncovaOptions {
   readonly baseline: 'mean-impute' | 'complete-case';
@@ -42,20 +42,10 @@ export function ancova(ctx: EstimatorContext, options: AncovaOptions): Estimator
   const terms: string[][] = [['arm'], ['baseline']];
   const covariates = ['baseline'];
   if (options.strata) {
-    for (const s of frame.strata) {
-      const labels = members.map((i) => (s.values[i] < 0 ? '(missing)' : s.levels[s.values[i]]));
-      const present = [...new Set(labels)].sort();
-      if (present.length < 2) {
-        warnings.push(`stratum ${s.column} has one level among the analysed and is left out of the model`);
-        continue;
-      }
-      for (const lv of present) {
-        const armsIn = new Set(members.filter((_, k) => labels[k] === lv).map((i) => frame.arm[i]));
-        if (armsIn.size < 2) warnings.push(`stratum ${s.column} = ${lv} has participants from one arm only`);
-      }
-      variables.push(factor(s.column, labels, present));
-      terms.push([s.column]);
-      covariates.push(s.column);
+    for (const v of strataFactors(frame, members, warnings)) {
+      variables.push(v);
+      terms.push([v.name]);
+      covariates.push(v.name);
     }
   }
   if (observedBase.length < 2 || new Set(baseline).size < 2) return notEstimable(ctx, 'the baseline value is constant or missing for everyone analysed', model, analysed);

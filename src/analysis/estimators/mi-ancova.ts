@@ -24,7 +24,7 @@ import { shiftImputed } from '../../stats/mi/delta.ts';
 import { linearPredictor } from '../../stats/mi/methods/norm-draw.ts';
 import { qrCoef, qrUnscaledCovariance, type QR } from '../../stats/linalg/qr.ts';
 import type { Matrix } from '../../stats/linalg/matrix.ts';
-import { countArms, notEstimable, type EstimatorContext, type EstimatorOutput } from './common.ts';
+import { countArms, notEstimable, strataFactors, type EstimatorContext, type EstimatorOutput } from './common.ts';
 import { FitCache } from './fit-cache.ts';
 import type { ResponderResult } from '../results/types.ts';
 
@@ -248,20 +248,6 @@ export interface PooledAncova {
   readonly warnings: readonly string[];
 }
 
-/** Stratification factors over the members (missing as its own level; single-level ones left out). */
-function strataVariables(ctx: EstimatorContext, members: readonly number[], warnings: string[]): Variable[] {
-  const out: Variable[] = [];
-  for (const s of ctx.frame.strata) {
-    const labels = members.map((i) => (s.values[i] < 0 ? '(missing)' : s.levels[s.values[i]]));
-    const present = [...new Set(labels)].sort();
-    if (present.length < 2) {
-      warnings.push(`stratum ${s.column} has one level among the analysed and is left out of the model`);
-      continue;
-    }
-    out.push(factor(s.column, labels, present));
-  }
-  return out;
-}
 
 /**
  * Fits the ANCOVA on each of the m completed datasets (optionally δ-shifted) and pools by Rubin's
@@ -272,7 +258,7 @@ function strataVariables(ctx: EstimatorContext, members: readonly number[], warn
 export function pooledAncova(ctx: EstimatorContext, imp: ImputedOutcome, shiftOf?: (row: number) => number, options: { readonly reuseDesign?: boolean } = {}): PooledAncova {
   const m = imp.result.imputations.length;
   const warnings: string[] = [];
-  const strata = strataVariables(ctx, imp.members, warnings);
+  const strata = strataFactors(ctx.frame, imp.members, warnings);
   const rows = imputedRows(imp, ctx.visit);
   const q = new Float64Array(m);
   const u = new Float64Array(m);

@@ -16,7 +16,7 @@ import { contrast, emmeans, type EmmResult } from '../../stats/emm/emmeans.ts';
 import type { LinearBasis } from '../../stats/emm/basis.ts';
 import { pooledSd } from '../../stats/effects/cohens-d.ts';
 import { StatsError } from '../../stats/errors.ts';
-import { countArms, notEstimable, type EstimatorContext, type EstimatorOutput } from './common.ts';
+import { countArms, notEstimable, strataFactors, type EstimatorContext, type EstimatorOutput } from './common.ts';
 import { FitCache } from './fit-cache.ts';
 
 export interface MmrmEstimatorOptions {
@@ -93,16 +93,10 @@ function fitBundle(ctx: EstimatorContext, options: MmrmEstimatorOptions): MmrmFi
   ];
   const terms: string[][] = [['arm'], ['visit'], ['baseline']];
   const covariates = ['baseline'];
-  for (const s of strata) {
-    const labels = rowMember.map((i) => (s.values[i] < 0 ? '(missing)' : s.levels[s.values[i]]));
-    const present = [...new Set(labels)].sort();
-    if (present.length < 2) {
-      warnings.push(`stratum ${s.column} has one level among the analysed and is left out of the model`);
-      continue;
-    }
-    variables.push(factor(s.column, labels, present));
-    terms.push([s.column]);
-    covariates.push(s.column);
+  for (const v of strataFactors({ ...frame, strata }, rowMember, warnings)) {
+    variables.push(v);
+    terms.push([v.name]);
+    covariates.push(v.name);
   }
   terms.push(['arm', 'visit'], ['visit', 'baseline']);
   try {
