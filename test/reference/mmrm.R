@@ -79,29 +79,13 @@ toep_loglik <- function(par, X, y, id, vi, T) {
   -0.5 * ((n - p) * log(2 * pi) + ld + (yvy - t(xvy) %*% bh) + determinant(xvx)$modulus)
 }
 
-# Satterthwaite df written out for the unstructured fit, where emmeans falls back to its stochastic
-# "appx-satterthwaite" (nlme's apVar for corSymm is not on coef(modelStruct)'s scale):
-# df = 2 (l'Phi l)^2 / (g' H^-1 g), Phi = (X'V^-1 X)^-1, H = optimHess of -logLik (REML or ML) in the
-# log-Cholesky parameters of Sigma, g = central differences of l'Phi l. Invariant to the parameterisation.
+# Satterthwaite df written out for the unstructured fit (satterthwaite-un.R), where emmeans falls
+# back to its stochastic "appx-satterthwaite" (nlme's apVar for corSymm is not on coef(modelStruct)'s scale).
+source("test/reference/satterthwaite-un.R")
 un_sat_df <- function(f, cc, L, reml) {
-  X <- model.matrix(y ~ arm * visit + base * visit + site, cc); T <- nlevels(cc$visit); p <- ncol(X)
-  groups <- split(seq_len(nrow(cc)), as.character(cc$id)); vi <- cc$vindex; y <- cc$y
-  S0 <- getVarCov(f, individual = names(which(table(cc$id) == T))[1]); C0 <- t(chol(unclass(S0)))
-  th0 <- c(log(diag(C0)), C0[lower.tri(C0)])
-  sig <- function(th) { C <- diag(exp(th[1:T]), T); C[lower.tri(C)] <- th[-(1:T)]; C %*% t(C) }
-  parts <- function(th) {
-    S <- sig(th); xvx <- matrix(0, p, p); xvy <- numeric(p); ld <- 0; yvy <- 0
-    for (g in groups) { Si <- S[vi[g], vi[g], drop = FALSE]; Wi <- solve(Si); ld <- ld + determinant(Si)$modulus; Xg <- X[g, , drop = FALSE]
-      xvx <- xvx + t(Xg) %*% Wi %*% Xg; xvy <- xvy + t(Xg) %*% Wi %*% y[g]; yvy <- yvy + t(y[g]) %*% Wi %*% y[g] }
-    list(xvx = xvx, xvy = xvy, yvy = yvy, ld = ld)
-  }
-  nll <- function(th) { q <- parts(th); r <- q$yvy - t(q$xvy) %*% solve(q$xvx, q$xvy); n <- length(y)
-    0.5 * ((n - reml * p) * log(2 * pi) + q$ld + r + reml * determinant(q$xvx)$modulus) }
-  H <- optimHess(th0, nll, control = list(ndeps = rep(1e-4, length(th0))))
-  phi <- function(th) solve(parts(th)$xvx)
-  G <- lapply(seq_along(th0), function(k) { h <- 1e-5; a <- th0; b <- th0; a[k] <- a[k] + h; b[k] <- b[k] - h; (phi(a) - phi(b)) / (2 * h) })
-  P <- phi(th0)
-  apply(L, 1, function(l) { g <- sapply(G, function(M) sum(l * (M %*% l))); 2 * sum(l * (P %*% l))^2 / sum(g * solve(H, g)) })
+  X <- model.matrix(y ~ arm * visit + base * visit + site, cc); T <- nlevels(cc$visit)
+  S0 <- unclass(getVarCov(f, individual = names(which(table(cc$id) == T))[1]))
+  sat_df_un(X, cc$id, cc$vindex, cc$y, S0, L, reml)
 }
 
 # Unstructured Sigma separate per arm (no gls equivalent: corSymm cannot differ by group), by a REML
