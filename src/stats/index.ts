@@ -16,3 +16,4 @@ export * from './resample/index.ts';
 export * from './pool/index.ts';
 export * from './mi/index.ts';
 export * from './models/mmrm/index.ts';
+export * from './power/index.ts';
