@@ -3,7 +3,8 @@
  * notebooks and users' own scripts. Field names are stable; additions bump the minor version,
  * renames or removals the major version (`resultsSchemaVersion`).
  */
-export const resultsSchemaVersion = '1.1.0';
+// 1.2.0: `trial` echoes the spec's whole trial block; adds `labels` and `populations` (nothing renamed or removed).
+export const resultsSchemaVersion = '1.2.0';
 
 export type Lang = 'da' | 'en';
 export type Localised = Readonly<Record<Lang, string>>;
@@ -170,16 +171,61 @@ export interface TippingPointResult {
   readonly direction: 'against-intervention' | 'towards-intervention';
 }
 
+/** Echo of the spec's trial block (src/data/spec/schema.ts trialSchema); free text in both languages. */
+export interface TrialInfo {
+  readonly id: string;
+  readonly title: Localised;
+  readonly registration?: string;
+  readonly registry?: string;
+  /** Simulated data: the report says so on every page and chart. Absent in 1.1.0 files. */
+  readonly synthetic?: boolean;
+  readonly dataSource?: Localised;
+  readonly protocol?: Localised;
+  readonly funding?: Localised;
+  readonly design?: Localised;
+  readonly setting?: Localised;
+  /** Months as YYYY-MM. */
+  readonly recruitment?: { readonly from: string; readonly to: string };
+  readonly eligibility?: Localised;
+  readonly intervention?: Localised;
+  readonly comparator?: Localised;
+  readonly sampleSize?: { readonly planned: number; readonly rationale?: Localised };
+  readonly randomisation?: { readonly sequence?: Localised; readonly concealment?: Localised; readonly implementation?: Localised };
+  readonly blinding?: Localised;
+  readonly harms?: Localised;
+  readonly limitations?: Localised;
+}
+
+export interface ResultLabels {
+  readonly visits: Readonly<Record<string, Localised>>;
+  /** Characteristic (covariate or stratum column) → its name. */
+  readonly variables: Readonly<Record<string, Localised>>;
+  /** Characteristic → level id → its name (only those the spec names). */
+  readonly levels: Readonly<Record<string, Readonly<Record<string, Localised>>>>;
+}
+
+export interface PopulationInfo {
+  readonly id: string;
+  readonly name: Localised;
+  /** "all", or intervention participants attending at least `min` of `of` sessions (other arms all included). */
+  readonly rule: { readonly type: 'all' } | { readonly type: 'adherence'; readonly min: number; readonly of: number | null };
+}
+
 export interface AnalysisResults {
   readonly schemaVersion: string;
   readonly software: { readonly name: 'effekt'; readonly version: string };
-  readonly trial: { readonly id: string; readonly title: Localised };
+  /** The spec's trial block, echoed (≥ 1.2.0 with every optional field the spec gives; 1.1.0 files: id and title only). */
+  readonly trial: TrialInfo;
   readonly input: { readonly dataFile: string; readonly dataSha256: string; readonly specFile: string; readonly specSha256: string };
   readonly seed: number;
   readonly alpha: number;
   readonly confLevel: number;
   readonly arms: ReadonlyArray<{ readonly label: string; readonly role: 'control' | 'intervention'; readonly name: Localised }>;
   readonly visits: readonly string[];
+  /** The spec's names for visits, characteristics and their levels (≥ 1.2.0). */
+  readonly labels?: ResultLabels;
+  /** The analysis populations as the spec defines them (≥ 1.2.0). */
+  readonly populations?: readonly PopulationInfo[];
   readonly consort: Readonly<Record<string, ConsortArmFlow>>;
   readonly baseline: readonly BaselineRow[];
   readonly outcomes: readonly OutcomeResult[];

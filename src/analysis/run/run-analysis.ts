@@ -23,6 +23,7 @@ import { StatsError } from '../../stats/errors.ts';
 import { applyMultiplicity } from './multiplicity.ts';
 import { eventCounts, safetyResults } from './safety.ts';
 import { subgroupEffect } from './subgroups.ts';
+import { echoLabels, echoPopulations, echoTrial } from '../results/echo-spec.ts';
 
 export const SOFTWARE_VERSION = '0.1.0';
 
@@ -123,7 +124,7 @@ export function runAnalysis(trial: LoadedTrial, options: AnalyzeOptions = {}): A
   return {
     schemaVersion: resultsSchemaVersion,
     software: { name: 'effekt', version: SOFTWARE_VERSION },
-    trial: { id: spec.trial.id, title: spec.trial.title },
+    trial: echoTrial(spec),
     // File names without folders plus content hashes: results do not depend on where the files lie.
     input: { dataFile: basename(trial.dataFile), dataSha256: sha256(trial.dataFile), specFile: basename(spec.specFile), specSha256: sha256(spec.specFile) },
     seed,
@@ -131,6 +132,8 @@ export function runAnalysis(trial: LoadedTrial, options: AnalyzeOptions = {}): A
     confLevel: plan.confLevel,
     arms: frame.arms,
     visits: frame.visits,
+    labels: echoLabels(spec, frame),
+    populations: echoPopulations(spec),
     consort: consortFlow(frame, primaryOutcome, analysedAt),
     baseline: baselineTable(frame),
     outcomes: rows,

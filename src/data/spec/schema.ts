@@ -89,17 +89,52 @@ export const csvDialectSchema = z
   })
   .strict();
 
+/**
+ * What the report says about the trial (CONSORT 2025 items it cannot read off the data): all
+ * optional, all echoed into results.json; an item left out is reported as "not given in the trial
+ * specification". `synthetic` marks simulated data: every report page, PDF page and chart says so.
+ */
+const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
+export const trialSchema = z
+  .object({
+    id: z.string().min(1),
+    title: localisedSchema,
+    /** Registry identifier, e.g. "NCT04639167". */
+    registration: z.string().optional(),
+    /** Registry name and where the record is, e.g. "ClinicalTrials.gov, https://clinicaltrials.gov/study/NCT04639167". */
+    registry: z.string().min(1).optional(),
+    synthetic: z.boolean().default(false),
+    /** Where the data come from, in words (for synthetic data: what they were simulated from). */
+    dataSource: localisedSchema.optional(),
+    /** Where the protocol and statistical analysis plan can be read (citation, DOI). */
+    protocol: localisedSchema.optional(),
+    funding: localisedSchema.optional(),
+    /** Type of trial, allocation ratio and framework (superiority …). */
+    design: localisedSchema.optional(),
+    /** Settings and locations. */
+    setting: localisedSchema.optional(),
+    recruitment: z.object({ from: yearMonth, to: yearMonth }).strict().optional(),
+    eligibility: localisedSchema.optional(),
+    /** The intervention and the comparator, in enough detail to replicate. */
+    intervention: localisedSchema.optional(),
+    comparator: localisedSchema.optional(),
+    sampleSize: z.object({ planned: z.number().int().positive(), rationale: localisedSchema.optional() }).strict().optional(),
+    randomisation: z
+      .object({ sequence: localisedSchema.optional(), concealment: localisedSchema.optional(), implementation: localisedSchema.optional() })
+      .strict()
+      .optional(),
+    blinding: localisedSchema.optional(),
+    /** How harms were defined and collected. */
+    harms: localisedSchema.optional(),
+    /** Limitations known from the design, reported beside those the report derives from the results. */
+    limitations: localisedSchema.optional(),
+  })
+  .strict();
+
 export const trialSpecSchema = z
   .object({
     $schema: z.string().optional(),
-    trial: z
-      .object({
-        id: z.string().min(1),
-        title: localisedSchema,
-        registration: z.string().optional(),
-        synthetic: z.boolean().default(false),
-      })
-      .strict(),
+    trial: trialSchema,
     data: z
       .object({
         format: z.enum(['long', 'wide']).default('long'),

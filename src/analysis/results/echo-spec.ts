@@ -1,0 +1,26 @@
+/**
+ * What results.json repeats from the spec so that its readers (the report above all) need no
+ * spec: the trial block (design, registration, synthetic data …), the spec's own names for
+ * visits, characteristics and levels, and the analysis populations with their rules. Echoed,
+ * never interpreted here.
+ */
+import type { TrialSpecParsed } from '../../data/spec/schema.ts';
+import type { AnalysisFrame } from '../frame/frame.ts';
+import type { Localised, PopulationInfo, ResultLabels, TrialInfo } from './types.ts';
+
+export function echoTrial(spec: TrialSpecParsed): TrialInfo {
+  return spec.trial;
+}
+
+export function echoLabels(spec: TrialSpecParsed, frame: AnalysisFrame): ResultLabels {
+  const variables: Record<string, Localised> = {};
+  for (const c of [...frame.covariates, ...frame.strata]) if (!(c.column in variables)) variables[c.column] = c.label;
+  const levels: Record<string, Record<string, Localised>> = {};
+  for (const c of spec.covariates) if (c.levelLabels && Object.keys(c.levelLabels).length > 0) levels[c.column] = { ...c.levelLabels };
+  return { visits: Object.fromEntries(spec.visits.map((v) => [v.id, v.name])), variables, levels };
+}
+
+export function echoPopulations(spec: TrialSpecParsed): PopulationInfo[] {
+  const of = spec.columns.adherence?.max ?? null;
+  return spec.populations.map((p) => ({ id: p.id, name: p.name, rule: p.rule.type === 'all' ? { type: 'all' } : { type: 'adherence', min: p.rule.min, of } }));
+}
