@@ -1,12 +1,14 @@
 /**
  * What results.json repeats from the spec so that its readers (the report above all) need no
  * spec: the trial block (design, registration, synthetic data …), the spec's own names for
- * visits, characteristics and levels, and the analysis populations with their rules. Echoed,
+ * visits, characteristics and levels, the analysis populations with their rules, and each scored
+ * outcome's instrument (name, score range, minimal important differences). Echoed,
  * never interpreted here.
  */
 import type { TrialSpecParsed } from '../../data/spec/schema.ts';
 import type { AnalysisFrame } from '../frame/frame.ts';
-import type { Localised, PopulationInfo, ResultLabels, TrialInfo } from './types.ts';
+import type { ResolvedInstrument } from '../../instruments/resolve.ts';
+import type { Localised, OutcomeScale, PopulationInfo, ResultLabels, TrialInfo } from './types.ts';
 
 export function echoTrial(spec: TrialSpecParsed): TrialInfo {
   return spec.trial;
@@ -23,4 +25,16 @@ export function echoLabels(spec: TrialSpecParsed, frame: AnalysisFrame): ResultL
 export function echoPopulations(spec: TrialSpecParsed): PopulationInfo[] {
   const of = spec.columns.adherence?.max ?? null;
   return spec.populations.map((p) => ({ id: p.id, name: p.name, rule: p.rule.type === 'all' ? { type: 'all' } : { type: 'adherence', min: p.rule.min, of } }));
+}
+
+/** Each scored outcome's instrument: its name, the score range of the version used and its minimal important differences. */
+export function echoScales(spec: TrialSpecParsed, instruments: readonly ResolvedInstrument[]): Record<string, OutcomeScale> {
+  const out: Record<string, OutcomeScale> = {};
+  for (const o of spec.outcomes) {
+    const ins = o.instrument ? instruments.find((i) => i.id === o.instrument) : undefined;
+    if (!ins) continue;
+    const d = ins.definition;
+    out[o.id] = { instrument: ins.key, name: d.name, range: [d.totalRange[0], d.totalRange[1]], higherIsBetter: d.higherIsBetter, mcid: d.mcid ? { ...d.mcid } : null };
+  }
+  return out;
 }

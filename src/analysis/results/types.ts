@@ -3,7 +3,7 @@
  * notebooks and users' own scripts. Field names are stable; additions bump the minor version,
  * renames or removals the major version (`resultsSchemaVersion`).
  */
-// 1.2.0: `trial` echoes the spec's whole trial block; adds `labels` and `populations` (nothing renamed or removed).
+// 1.2.0: `trial` echoes the spec's whole trial block; adds `labels`, `populations` and `scales` (nothing renamed or removed).
 export const resultsSchemaVersion = '1.2.0';
 
 export type Lang = 'da' | 'en';
@@ -204,6 +204,18 @@ export interface ResultLabels {
   readonly levels: Readonly<Record<string, Readonly<Record<string, Localised>>>>;
 }
 
+export interface OutcomeScale {
+  /** Registry key, e.g. "QPR-15". */
+  readonly instrument: string;
+  /** The instrument's full name. */
+  readonly name: Localised;
+  /** Score range of the version used. */
+  readonly range: readonly [number, number];
+  readonly higherIsBetter: boolean;
+  /** Minimal important differences as published, or null. */
+  readonly mcid: { readonly betweenGroups: number; readonly withinPerson: number } | null;
+}
+
 export interface PopulationInfo {
   readonly id: string;
   readonly name: Localised;
@@ -226,6 +238,8 @@ export interface AnalysisResults {
   readonly labels?: ResultLabels;
   /** The analysis populations as the spec defines them (≥ 1.2.0). */
   readonly populations?: readonly PopulationInfo[];
+  /** Outcome id → the instrument that scores it (≥ 1.2.0; count outcomes have none). */
+  readonly scales?: Readonly<Record<string, OutcomeScale>>;
   readonly consort: Readonly<Record<string, ConsortArmFlow>>;
   readonly baseline: readonly BaselineRow[];
   readonly outcomes: readonly OutcomeResult[];

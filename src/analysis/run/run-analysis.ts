@@ -23,7 +23,7 @@ import { StatsError } from '../../stats/errors.ts';
 import { applyMultiplicity } from './multiplicity.ts';
 import { eventCounts, safetyResults } from './safety.ts';
 import { subgroupEffect } from './subgroups.ts';
-import { echoLabels, echoPopulations, echoTrial } from '../results/echo-spec.ts';
+import { echoLabels, echoPopulations, echoScales, echoTrial } from '../results/echo-spec.ts';
 
 export const SOFTWARE_VERSION = '0.1.0';
 
@@ -134,6 +134,7 @@ export function runAnalysis(trial: LoadedTrial, options: AnalyzeOptions = {}): A
     visits: frame.visits,
     labels: echoLabels(spec, frame),
     populations: echoPopulations(spec),
+    scales: echoScales(spec, trial.instruments),
     consort: consortFlow(frame, primaryOutcome, analysedAt),
     baseline: baselineTable(frame),
     outcomes: rows,
