@@ -8,7 +8,8 @@ import { registerSimulate } from './simulate.ts';
 import { registerValidate } from './validate.ts';
 import { registerAnalyze } from './analyze.ts';
 import { registerReport } from './report.ts';
+import { registerPower } from './power.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [registerValidate, registerAnalyze, registerSimulate, registerEconomics, registerReport];
+export const commands: RegisterCommand[] = [registerValidate, registerAnalyze, registerSimulate, registerEconomics, registerReport, registerPower];

@@ -1,0 +1,154 @@
+/**
+ * `effekt power --design <d> [effect] [--power p | --n n | --mde] ...`: power, sample size or
+ * minimum detectable effect for a new trial or cohort (src/stats/power). Leave out the one to
+ * solve for: effect + power → n; effect + n → power; n + power + --mde → the effect.
+ * --json prints the result object; otherwise a short summary.
+ */
+import type { Command } from 'commander';
+import { planPower } from '../../stats/power/plan.ts';
+import { powerDesigns, type PowerInput, type PowerResult } from '../../stats/power/types.ts';
+import { StatsError } from '../../stats/errors.ts';
+import { CliError } from '../errors.ts';
+import { powerSummaryLines } from './power-text.ts';
+
+export interface PowerCliOptions {
+  design?: string;
+  effectSize?: string;
+  delta?: string;
+  sd?: string;
+  power?: string;
+  n?: string;
+  mde?: boolean;
+  alpha?: string;
+  alternative?: string;
+  ratio?: string;
+  dropout?: string;
+  icc?: string;
+  clusterSize?: string;
+  clusterArms?: string;
+  rho?: string;
+  controlRate?: string;
+  interventionRate?: string;
+  method?: string;
+  dispersion?: string;
+  exposure?: string;
+  nbApproach?: string;
+  direction?: string;
+  json?: boolean;
+}
+
+/** The flag a user types for each field of PowerInput (errors from the numerics name the field). */
+export const flagOf: Readonly<Record<string, string>> = {
+  design: '--design', effectSize: '--effect-size', delta: '--delta', sd: '--sd', power: '--power', n: '--n', alpha: '--alpha',
+  alternative: '--alternative', ratio: '--ratio', dropout: '--dropout', icc: '--icc', clusterSize: '--cluster-size', clusterArms: '--cluster-arms',
+  rho: '--rho', controlRate: '--control-rate', interventionRate: '--intervention-rate', method: '--method', dispersion: '--dispersion',
+  exposure: '--exposure', nbApproach: '--nb-approach', direction: '--direction', tol: '--tol',
+};
+
+/** A number as typed on the command line; a share may not be given in percent (15 is not 15 %). */
+export function parseNumberOption(value: string | undefined, flag: string, share = false): number | undefined {
+  if (value === undefined) return undefined;
+  const t = value.trim();
+  const x = Number(t);
+  if (t === '' || !Number.isFinite(x)) {
+    const pct = /^(-?\d+(?:\.\d+)?)\s*%$/.exec(t);
+    const fix = pct && share ? ` — give it as a share: ${Number(pct[1]) / 100}` : '';
+    throw new CliError(`${flag} must be a number, got "${value}"${fix}`);
+  }
+  if (share && x > 1 && x <= 100) throw new CliError(`${flag} is a share between 0 and 1, got ${x}: for ${x} % write ${x / 100}`);
+  return x;
+}
+
+function oneOf<T extends string>(value: string | undefined, flag: string, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!allowed.includes(value as T)) throw new CliError(`${flag} must be one of ${allowed.join(', ')}, got "${value}"`);
+  return value as T;
+}
+
+export function powerInputFromOptions(o: PowerCliOptions): PowerInput {
+  if (o.design === undefined) throw new CliError(`--design is required: one of ${powerDesigns.join(', ')}`);
+  const design = oneOf(o.design, '--design', powerDesigns) as PowerInput['design'];
+  const effectGiven = o.effectSize !== undefined || o.delta !== undefined || o.interventionRate !== undefined;
+  if (o.mde && effectGiven) throw new CliError('--mde solves for the effect: leave out --effect-size, --delta and --intervention-rate');
+  const solving = [o.power === undefined ? '--power' : null, o.n === undefined ? '--n' : null, !effectGiven && !o.mde ? 'the effect' : null].filter((x) => x !== null);
+  if (!effectGiven && !o.mde) throw new CliError('give the effect (--effect-size, or --delta with --sd), or --mde with --n and --power to solve for the minimum detectable effect');
+  if (solving.length === 0 && !o.mde) throw new CliError('--power, --n and the effect are all given: leave out the one to solve for (--power to get the power, --n to get the sample size)');
+  if (o.mde && (o.n === undefined || o.power === undefined)) throw new CliError('--mde needs both --n and --power');
+  const nbApproach = oneOf(o.nbApproach, '--nb-approach', ['1', '2', '3'] as const);
+  return {
+    design,
+    effectSize: parseNumberOption(o.effectSize, '--effect-size') ?? null,
+    delta: parseNumberOption(o.delta, '--delta') ?? null,
+    interventionRate: parseNumberOption(o.interventionRate, '--intervention-rate', true) ?? null,
+    sd: parseNumberOption(o.sd, '--sd'),
+    power: parseNumberOption(o.power, '--power', true) ?? null,
+    n: parseNumberOption(o.n, '--n') ?? null,
+    alpha: parseNumberOption(o.alpha, '--alpha', true),
+    alternative: oneOf(o.alternative, '--alternative', ['two.sided', 'one.sided'] as const),
+    ratio: parseNumberOption(o.ratio, '--ratio'),
+    dropout: parseNumberOption(o.dropout, '--dropout', true),
+    icc: parseNumberOption(o.icc, '--icc'),
+    clusterSize: parseNumberOption(o.clusterSize, '--cluster-size'),
+    clusterArms: oneOf(o.clusterArms, '--cluster-arms', ['both', 'intervention'] as const),
+    rho: parseNumberOption(o.rho, '--rho'),
+    controlRate: parseNumberOption(o.controlRate, '--control-rate', design !== 'negative-binomial'),
+    method: oneOf(o.method, '--method', ['arcsine', 'pooled-z'] as const),
+    dispersion: parseNumberOption(o.dispersion, '--dispersion'),
+    exposure: parseNumberOption(o.exposure, '--exposure'),
+    nbApproach: nbApproach === undefined ? undefined : (Number(nbApproach) as 1 | 2 | 3),
+    direction: oneOf(o.direction, '--direction', ['increase', 'decrease'] as const),
+  };
+}
+
+/** planPower with its input errors turned into CLI errors that name the flag. */
+export function planFromCli(input: PowerInput): PowerResult {
+  try {
+    return planPower(input);
+  } catch (e) {
+    if (e instanceof StatsError) {
+      const field = typeof e.details.field === 'string' ? e.details.field : null;
+      const flag = field === null ? undefined : flagOf[field];
+      if (!flag) throw new CliError(e.message);
+      // Messages start with the field's name when they are about it: show the flag instead.
+      throw new CliError(e.message.startsWith(`${field} `) ? `${flag}${e.message.slice((field as string).length)}` : `${e.message} (check ${flag})`);
+    }
+    throw e;
+  }
+}
+
+export function addPowerOptions(cmd: Command): Command {
+  return cmd
+    .option('--design <name>', `one of ${powerDesigns.join(', ')}`)
+    .option('--effect-size <x>', "effect in the design's metric: Cohen's d (two-sample, ancova, single-arm), Cohen's h (proportions), risk ratio, rate ratio (negative-binomial) or hazard ratio (log-rank)")
+    .option('--delta <x>', 'raw effect: mean difference (with --sd), change minus benchmark (single-arm) or risk difference (proportions)')
+    .option('--sd <x>', 'outcome SD (single-arm: SD of the change, or of the outcome with --rho)')
+    .option('--power <p>', 'target power, e.g. 0.8 (leave out to compute the power)')
+    .option('--n <n>', 'participants recruited in the control arm (the intervention arm gets --ratio × n); the cohort for single-arm (leave out to compute it)')
+    .option('--mde', 'solve for the minimum detectable effect (with --n and --power)')
+    .option('--alpha <a>', 'significance level', '0.05')
+    .option('--alternative <s>', 'two.sided | one.sided', 'two.sided')
+    .option('--ratio <r>', 'allocation ratio intervention : control', '1')
+    .option('--dropout <share>', 'share of recruited participants without an outcome, e.g. 0.15', '0')
+    .option('--icc <x>', 'intra-cluster correlation within course groups', '0')
+    .option('--cluster-size <m>', 'participants per course group (design effect 1 + (m − 1)·ICC)', '1')
+    .option('--cluster-arms <which>', 'arms delivered in groups: both | intervention', 'both')
+    .option('--rho <r>', 'baseline–follow-up correlation (ancova; single-arm with --sd of the outcome)')
+    .option('--control-rate <x>', 'control proportion (proportions, risk-ratio), event probability over follow-up (log-rank) or events per unit time (negative-binomial)')
+    .option('--intervention-rate <p>', 'intervention proportion (proportions), instead of --delta/--effect-size')
+    .option('--method <m>', 'proportions: arcsine (pwr.2p2n.test) | pooled-z (power.prop.test)')
+    .option('--dispersion <k>', 'negative binomial dispersion k (Var = μ + kμ²)')
+    .option('--exposure <t>', 'negative binomial mean exposure time')
+    .option('--nb-approach <1|2|3>', 'Zhu & Lakkis variance under H0 (default 3)')
+    .option('--direction <d>', 'direction of the minimum detectable effect: increase | decrease')
+    .option('--json', 'print the result as JSON');
+}
+
+export function registerPower(program: Command): void {
+  addPowerOptions(program.command('power').description('Power, sample size or minimum detectable effect for a new trial or cohort (two-sample, ANCOVA, proportions, risk ratio, negative binomial, log-rank, single-arm)')).action(
+    (opts: PowerCliOptions) => {
+      const result = planFromCli(powerInputFromOptions(opts));
+      if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      else process.stdout.write(`${powerSummaryLines(result).join('\n')}\n`);
+    },
+  );
+}
