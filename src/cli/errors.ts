@@ -1,3 +1,5 @@
+import { printErr } from './ui/terminal.ts';
+
 /** CLI-level error handling: known input problems exit 2 with their message; anything else exits 1. */
 export class CliError extends Error {
   readonly exitCode: number;
@@ -19,14 +21,16 @@ function isUserFacing(e: unknown): e is UserFacing {
 
 export function reportError(err: unknown): number {
   if (err instanceof CliError) {
-    process.stderr.write(`effekt: ${err.message}\n`);
+    printErr(`effekt: ${err.message}\n`);
     return err.exitCode;
   }
   if (isUserFacing(err)) {
-    process.stderr.write(`${err.userMessage()}\n`);
+    printErr(`${err.userMessage()}\n`);
     return 2;
   }
+  // A stack trace helps no user and can echo data; it is shown only when asked for.
   const e = err instanceof Error ? err : new Error(String(err));
-  process.stderr.write(`effekt: unexpected error: ${e.stack ?? e.message}\n`);
+  const debug = process.env.EFFEKT_DEBUG ? `\n${e.stack ?? ''}` : '';
+  printErr(`effekt: unexpected error: ${e.message.slice(0, 2000)}. This is a bug in effekt, not a problem with your input: please report it with the command you ran (EFFEKT_DEBUG=1 shows where it happened)${debug}\n`);
   return 1;
 }

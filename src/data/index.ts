@@ -12,6 +12,7 @@ export { parseNumber } from './validate/parse-number.ts';
 export { didYouMean } from './validate/suggest.ts';
 export * from './write/csv.ts';
 export * from './io/write-atomic.ts';
+export * from './io/output-folder.ts';
 export * from './io/flat-table.ts';
 export * as simulate from './simulate/index.ts';
 export * from './write/xlsx.ts';

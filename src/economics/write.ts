@@ -1,16 +1,37 @@
-/** Writes economics.json, one CSV per table and economics.xlsx, all or nothing. */
-import { writeFilesAtomic, type OutputFile } from '../data/io/write-atomic.ts';
+/** Writes economics.json, one CSV per table and economics.xlsx, swapped in whole (src/data/io/output-folder.ts). */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeOutputFiles, type LegacyOutput, type OutputFile } from '../data/io/output-folder.ts';
 import { tableToCsv, tablesToXlsx, toJson } from '../data/io/flat-table.ts';
 import type { EconomicsResult } from './run.ts';
 import { economicsTables } from './tables.ts';
 
-export async function writeEconomics(dir: string, r: EconomicsResult): Promise<string[]> {
+/** An economics folder written before output manifests existed: economics.json by effekt. */
+export const legacyEconomicsFolder: LegacyOutput = {
+  recognise: (dir) => {
+    const f = join(dir, 'economics.json');
+    if (!existsSync(f)) return false;
+    try {
+      return (JSON.parse(readFileSync(f, 'utf8')) as { software?: { name?: unknown } }).software?.name === 'effekt';
+    } catch {
+      return false;
+    }
+  },
+  owns: (name) => /^economics(\.json|\.xlsx|-[^/]+\.csv)$/.test(name),
+};
+
+export interface WriteEconomicsOptions {
+  /** The files the run read (scenario, results): the output may not be or hold one of them. */
+  readonly inputs?: readonly string[];
+}
+
+export async function writeEconomics(dir: string, r: EconomicsResult, options: WriteEconomicsOptions = {}): Promise<string[]> {
   const tables = economicsTables(r);
   const files: OutputFile[] = [
     { name: 'economics.json', content: toJson(r) },
     ...tables.map((t) => ({ name: `economics-${t.name}.csv`, content: tableToCsv(t) })),
     { name: 'economics.xlsx', content: await tablesToXlsx(tables) },
   ];
-  writeFilesAtomic(dir, files);
-  return files.map((f) => f.name);
+  const written = await writeOutputFiles(dir, files, { command: 'economics', inputs: options.inputs, legacy: legacyEconomicsFolder });
+  return [...written.files];
 }

@@ -15,7 +15,7 @@ describe('effekt analyze', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('qpr15    end: difference 5.09');
     runCli(['analyze', s('peer-trial.csv'), '--spec', s('peer-trial.spec.json'), '--out', b]);
-    expect(readdirSync(a).sort()).toEqual(['results.csv', 'results.json', 'results.xlsx', 'tables']);
+    expect(readdirSync(a).sort()).toEqual(['.effekt-output.json', 'results.csv', 'results.json', 'results.xlsx', 'tables']);
     for (const f of ['results.json', 'results.csv', 'results.xlsx']) expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), f).toBe(true);
     const json = JSON.parse(readFileSync(join(a, 'results.json'), 'utf8'));
     expect(json.outcomes[0]).toHaveProperty('emm.PEER.estimate');

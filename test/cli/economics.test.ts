@@ -16,7 +16,7 @@ describe('effekt economics', () => {
     for (const figure of ['9,694 DKK', '11,361 DKK', '1,667 DKK', '400,080 DKK', '6.64 %']) expect(r.stdout).toContain(figure);
     expect(r.stdout).not.toContain('MISMATCH');
     expect(readdirSync(out).sort()).toEqual([
-      'economics-cash_flow.csv', 'economics-psa_histogram.csv', 'economics-rate_card.csv', 'economics-savings_by_administration.csv', 'economics-summary.csv', 'economics-tornado.csv', 'economics.json', 'economics.xlsx',
+      '.effekt-output.json', 'economics-cash_flow.csv', 'economics-psa_histogram.csv', 'economics-rate_card.csv', 'economics-savings_by_administration.csv', 'economics-summary.csv', 'economics-tornado.csv', 'economics.json', 'economics.xlsx',
     ]);
     expect(readFileSync(join(out, 'economics-rate_card.csv'), 'utf8').split(/\r?\n/)[0]).toBe('effect,outcomes,price_per_outcome,payments_before_limits,payments,limit_applied');
     const json = JSON.parse(readFileSync(join(out, 'economics.json'), 'utf8'));

@@ -74,7 +74,7 @@ describe('effekt report', () => {
     ['--out pointing at an existing file', (d) => {
       writeFileSync(join(d, 'out'), 'not a folder');
       return ['--results', resultsFile, '--lang', 'da'];
-    }, /--out .*out is an existing file, not a folder\. Fix: give a folder for the report/],
+    }, /--out .*out is an existing file, not a folder\. Fix: give a folder for the output/],
     ['--lang other than da|en', () => ['--results', resultsFile, '--lang', 'de'], /--lang must be "da" or "en", got "de"/],
     ['a date that is not YYYY-MM-DD', () => ['--results', resultsFile, '--lang', 'da', '--date', '25.11.2026'], /--date: report date must be YYYY-MM-DD/],
   ];

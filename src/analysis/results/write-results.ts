@@ -1,9 +1,11 @@
 /**
  * Writes an analysis to disk: results.json (the contract), results.csv (the outcomes table),
- * one CSV per table under tables/, and results.xlsx with one sheet per table. All files are
- * written under temporary names and renamed together, so a failure leaves nothing half-written.
+ * one CSV per table under tables/, and results.xlsx with one sheet per table. The folder is
+ * built privately and swapped in whole (src/data/io/output-folder.ts): wholly old or wholly new.
  */
-import { writeFilesAtomic, type OutputFile } from '../../data/io/write-atomic.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeOutputFiles, type LegacyOutput, type OutputFile } from '../../data/io/output-folder.ts';
 import { tableToCsv, tablesToXlsx, toJson } from '../../data/io/flat-table.ts';
 import type { AnalysisResults } from './types.ts';
 import { allTables } from './tables.ts';
@@ -12,7 +14,26 @@ export function resultsToJson(r: AnalysisResults): string {
   return toJson(r);
 }
 
-export async function writeResults(dir: string, r: AnalysisResults): Promise<string[]> {
+export interface WriteResultsOptions {
+  /** The files the analysis read (data, spec, plan): the output may not be or hold one of them. */
+  readonly inputs?: readonly string[];
+}
+
+/** An analysis folder written before output manifests existed: results.json by effekt. */
+export const legacyResultsFolder: LegacyOutput = {
+  recognise: (dir) => {
+    const f = join(dir, 'results.json');
+    if (!existsSync(f)) return false;
+    try {
+      return (JSON.parse(readFileSync(f, 'utf8')) as { software?: { name?: unknown } }).software?.name === 'effekt';
+    } catch {
+      return false;
+    }
+  },
+  owns: (name) => /^(results\.(json|csv|xlsx)|tables\/[^/]+\.csv)$/.test(name),
+};
+
+export async function writeResults(dir: string, r: AnalysisResults, options: WriteResultsOptions = {}): Promise<string[]> {
   const tables = allTables(r);
   const files: OutputFile[] = [
     { name: 'results.json', content: resultsToJson(r) },
@@ -20,6 +41,6 @@ export async function writeResults(dir: string, r: AnalysisResults): Promise<str
     ...tables.map((t) => ({ name: `tables/${t.name}.csv`, content: tableToCsv(t) })),
     { name: 'results.xlsx', content: await tablesToXlsx(tables) },
   ];
-  writeFilesAtomic(dir, files);
-  return files.map((f) => f.name);
+  const written = await writeOutputFiles(dir, files, { command: 'analyze', inputs: options.inputs, legacy: legacyResultsFolder });
+  return [...written.files];
 }

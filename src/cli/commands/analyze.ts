@@ -3,6 +3,7 @@
  * results.json, results.csv, tables/*.csv and results.xlsx (all or nothing).
  */
 import type { Command } from 'commander';
+import { printOut } from '../ui/terminal.ts';
 import { loadTrial } from '../../instruments/load-trial.ts';
 import { runAnalysis } from '../../analysis/run/run-analysis.ts';
 import { writeResults } from '../../analysis/results/write-results.ts';
@@ -10,6 +11,8 @@ import type { AnalysisResults } from '../../analysis/results/types.ts';
 import { progressBar } from '../ui/progress.ts';
 import { parsePositiveInt } from '../options.ts';
 import { CliError } from '../errors.ts';
+import { specRelative } from '../../data/spec/load.ts';
+import { checkOutputLocation } from '../../data/io/output-folder.ts';
 
 export function primaryLines(r: AnalysisResults): string[] {
   const lines: string[] = [];
@@ -36,13 +39,16 @@ export function registerAnalyze(program: Command): void {
     .action(async (data: string, opts: { spec: string; out: string; seed: string }) => {
       const seed = parsePositiveInt(opts.seed, '--seed');
       if (seed > 0xffffffff) throw new CliError(`--seed must be at most ${0xffffffff} (an unsigned 32-bit integer), got ${seed}`);
+      // Refused before hours of computing, and again (with the plan file) when writing.
+      checkOutputLocation(opts.out, { command: 'analyze', inputs: [data, opts.spec] });
       const trial = await loadTrial(data, opts.spec);
       const bar = progressBar('Outcomes');
       const results = runAnalysis(trial, { seed, onProgress: bar.update });
       bar.stop();
-      const files = await writeResults(opts.out, results);
-      process.stdout.write(`${results.trial.title.en}\nPrimary-estimator results (intervention − control):\n${primaryLines(results).join('\n')}\n`);
-      for (const w of results.warnings) process.stdout.write(`Note: ${w}\n`);
-      process.stdout.write(`Wrote ${files.length} files to ${opts.out}\n`);
+      const plan = typeof trial.spec.analysisPlan === 'string' ? [specRelative(trial.spec, trial.spec.analysisPlan)] : [];
+      const files = await writeResults(opts.out, results, { inputs: [data, opts.spec, ...plan] });
+      printOut(`${results.trial.title.en}\nPrimary-estimator results (intervention − control):\n${primaryLines(results).join('\n')}\n`);
+      for (const w of results.warnings) printOut(`Note: ${w}\n`);
+      printOut(`Wrote ${files.length} files to ${opts.out}\n`);
     });
 }

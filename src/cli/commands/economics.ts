@@ -3,6 +3,7 @@
  * the municipal business case, the investor settlement, the PSA and the tornado.
  */
 import type { Command } from 'commander';
+import { printOut } from '../ui/terminal.ts';
 import { loadScenario } from '../../economics/scenario/load.ts';
 import { linkResults } from '../../economics/link/from-results.ts';
 import { runEconomics, type EconomicsResult } from '../../economics/run.ts';
@@ -10,6 +11,7 @@ import { writeEconomics } from '../../economics/write.ts';
 import { progressBar } from '../ui/progress.ts';
 import { parsePositiveInt } from '../options.ts';
 import { CliError } from '../errors.ts';
+import { checkOutputLocation } from '../../data/io/output-folder.ts';
 
 const MAX_DRAWS = 10_000_000;
 const MAX_SEED = 4_294_967_295;
@@ -44,6 +46,7 @@ export function registerEconomics(program: Command): void {
     .option('--draws <n>', 'PSA draws (default: the scenario’s, 10000)')
     .option('--seed <n>', 'PSA seed (default: the scenario’s)')
     .action(async (opts: { scenario: string; results?: string; out?: string; draws?: string; seed?: string }) => {
+      if (opts.out) checkOutputLocation(opts.out, { command: 'economics', inputs: [opts.scenario, ...(opts.results ? [opts.results] : [])] });
       let scenario = loadScenario(opts.scenario);
       let link = null;
       if (opts.results) ({ scenario, link } = linkResults(scenario, opts.results));
@@ -55,10 +58,10 @@ export function registerEconomics(program: Command): void {
       const bar = progressBar('PSA');
       const result = runEconomics(scenario, { link, draws, seed, onProgress: bar.update });
       bar.stop();
-      printEconomicsSummary(result, (l) => process.stdout.write(`${l}\n`));
+      printEconomicsSummary(result, (l) => printOut(`${l}\n`));
       if (opts.out) {
-        const files = await writeEconomics(opts.out, result);
-        process.stdout.write(`Wrote ${files.length} files to ${opts.out}\n`);
+        const files = await writeEconomics(opts.out, result, { inputs: [opts.scenario, ...(opts.results ? [opts.results] : [])] });
+        printOut(`Wrote ${files.length} files to ${opts.out}\n`);
       }
     });
 }

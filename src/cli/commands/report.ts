@@ -3,9 +3,10 @@
  * the committee report (index.html, charts as .vl.json/.svg/.png, report.pdf when Chromium exists).
  */
 import type { Command } from 'commander';
+import { printOut } from '../ui/terminal.ts';
 import { buildReport, resolveReportDate } from '../../report/build-report.ts';
 import { writeReport } from '../../report/write-report.ts';
-import { existsSync, statSync } from 'node:fs';
+import { checkOutputLocation } from '../../data/io/output-folder.ts';
 import { checkEconomicsLink, readEconomicsFile, readResultsFile, resultsSource } from '../../report/load-inputs.ts';
 import { isLang } from '../../report/i18n/index.ts';
 import { createFormatter } from '../../report/i18n/format.ts';
@@ -40,16 +41,15 @@ export function registerReport(program: Command): void {
           throw new CliError(`--date: ${(e as Error).message}. Fix: give the date as YYYY-MM-DD, e.g. --date 2026-11-25`);
         }
       }
-      if (existsSync(opts.out) && !statSync(opts.out).isDirectory()) {
-        throw new CliError(`--out ${opts.out} is an existing file, not a folder. Fix: give a folder for the report (it is created if missing), e.g. --out ${opts.out}-report, or remove the file`);
-      }
+      const inputs = [opts.results, ...(opts.economics ? [opts.economics] : [])];
+      checkOutputLocation(opts.out, { command: 'report', inputs });
       const results = readResultsFile(opts.results);
       const economics = opts.economics ? readEconomicsFile(opts.economics) : null;
       if (economics && opts.economics) checkEconomicsLink(economics, results, resultsSource(opts.results), opts.economics);
       const built = await buildReport(results, economics, { lang: opts.lang, date });
-      const written = await writeReport(opts.out, built, { pdf: opts.pdf });
-      if (written.pdf && !written.pdf.written) process.stdout.write(`Note: ${written.pdf.notice}\n`);
-      if (date === null) process.stdout.write('Note: no report date given (--date or SOURCE_DATE_EPOCH); the report names its data version instead.\n');
-      process.stdout.write(`Wrote the ${opts.lang === 'da' ? 'Danish' : 'English'} report (${built.charts.length} charts, ${written.files.length} files) to ${opts.out}\n`);
+      const written = await writeReport(opts.out, built, { pdf: opts.pdf, inputs });
+      if (written.pdf && !written.pdf.written) printOut(`Note: ${written.pdf.notice}\n`);
+      if (date === null) printOut('Note: no report date given (--date or SOURCE_DATE_EPOCH); the report names its data version instead.\n');
+      printOut(`Wrote the ${opts.lang === 'da' ? 'Danish' : 'English'} report (${built.charts.length} charts, ${written.files.length} files) to ${opts.out}\n`);
     });
 }

@@ -3,7 +3,8 @@
  * writes a synthetic, seeded participant-level dataset (never real data).
  */
 import type { Command } from 'commander';
-import { writeFileAtomic } from '../../data/io/write-atomic.ts';
+import { printOut } from '../ui/terminal.ts';
+import { checkOutputLocation, writeOutputFile } from '../../data/io/output-folder.ts';
 import { DEFAULT_SEED } from '../../data/simulate/options.ts';
 import { generate, recipe, type Cohort } from '../../data/simulate/write-twin.ts';
 import { CliError } from '../errors.ts';
@@ -19,14 +20,16 @@ export function registerSimulate(program: Command): void {
     .option('--seed <n>', `random seed (default ${DEFAULT_SEED} for peer, 2025 for kolding)`)
     .option('--cohort <name>', `which dataset: ${cohorts.join(' | ')}`, 'peer')
     .option('--participants <n>', 'number of participants (default: 296 for peer, 80 for kolding, 20 for the Danish-locale excerpt)')
-    .action((opts: { out: string; seed?: string; cohort: string; participants?: string }) => {
+    .option('--force', 'replace --out if it exists (otherwise an existing file is refused: it may be real data)')
+    .action((opts: { out: string; seed?: string; cohort: string; participants?: string; force?: boolean }) => {
+      checkOutputLocation(opts.out, { command: 'simulate' }, 'file');
       if (!cohorts.includes(opts.cohort as Cohort)) throw new CliError(`--cohort must be one of ${cohorts.join(', ')}, got "${opts.cohort}"`);
       const seed = opts.seed === undefined ? undefined : parsePositiveInt(opts.seed, '--seed');
       const n = opts.participants === undefined ? undefined : parsePositiveInt(opts.participants, '--participants');
       if (n !== undefined && n < 4) throw new CliError(`--participants must be at least 4, got ${n}`);
       const { trial, written, bytes } = generate(recipe(opts.cohort as Cohort, seed, n));
-      writeFileAtomic(opts.out, bytes);
+      writeOutputFile(opts.out, bytes, { command: 'simulate', replace: opts.force === true });
       const arms = trial.participants.slice(0, written).reduce((a, p) => ((a[p.intervention ? 'PEER' : 'SAU'] += 1), a), { PEER: 0, SAU: 0 });
-      process.stdout.write(`Wrote ${opts.out}: SYNTHETIC data, ${written} participants (PEER ${arms.PEER}, SAU ${arms.SAU}), seed ${trial.options.seed}\n`);
+      printOut(`Wrote ${opts.out}: SYNTHETIC data, ${written} participants (PEER ${arms.PEER}, SAU ${arms.SAU}), seed ${trial.options.seed}\n`);
     });
 }

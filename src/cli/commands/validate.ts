@@ -3,6 +3,7 @@
  * data — participants per arm × site, rows per visit, missingness per outcome × visit.
  */
 import type { Command } from 'commander';
+import { printOut } from '../ui/terminal.ts';
 import { loadTrial, type LoadedTrial } from '../../instruments/load-trial.ts';
 
 export function formatSummary(t: LoadedTrial): string[] {
@@ -49,6 +50,6 @@ export function registerValidate(program: Command): void {
     .requiredOption('--spec <file>', 'trial specification (JSON)')
     .action(async (data: string, opts: { spec: string }) => {
       const trial = await loadTrial(data, opts.spec);
-      process.stdout.write(`${formatSummary(trial).join('\n')}\n`);
+      printOut(`${formatSummary(trial).join('\n')}\n`);
     });
 }

@@ -1,4 +1,8 @@
 /**
+ * @deprecated Use src/data/io/output-folder.ts (writeOutputFolder / writeOutputFiles /
+ * writeOutputFile): it swaps whole folders, refuses inputs, keeps the user's files and cleans
+ * up on signals. Kept only until every caller has moved; nothing in src/ uses it.
+ *
  * All-or-nothing output: files are written under temporary names in the target folder and
  * renamed into place only when every one of them was written, so a failure never leaves a
  * half-written result behind.
@@ -6,11 +10,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-export interface OutputFile {
-  /** Path relative to the output folder. */
-  readonly name: string;
-  readonly content: string | Uint8Array;
-}
+import type { OutputFile } from './output-folder.ts';
 
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   writeFilesAtomic(dirname(path), [{ name: path.slice(dirname(path).length + 1), content }]);
