@@ -70,7 +70,7 @@ describe('effekt report', () => {
       const f = join(d, 'results.json');
       writeFileSync(f, JSON.stringify({ ...JSON.parse(readFileSync(resultsFile, 'utf8')), seed: 1 }));
       return ['--results', d, '--economics', economicsFile, '--lang', 'en'];
-    }, /economics\.json at link\.resultsSha256: economics\.json was linked to results\.json \(SHA-256 cf78ea1c1bc9…\), trial peer-twin, not results\.json \(SHA-256 [0-9a-f]{12}…\)\. Fix: re-run `effekt economics --scenario <file> --results /],
+    }, /economics\.json at link\.resultsSha256: economics\.json was linked to results\.json \(SHA-256 [0-9a-f]{12}…\), trial peer-twin, not results\.json \(SHA-256 [0-9a-f]{12}…\)\. Fix: re-run `effekt economics --scenario <file> --results /],
     ['--out pointing at an existing file', (d) => {
       writeFileSync(join(d, 'out'), 'not a folder');
       return ['--results', resultsFile, '--lang', 'da'];
