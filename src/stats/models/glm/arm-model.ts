@@ -64,7 +64,10 @@ export function waldEffect(estimate: number, se: number, q: number, what: string
 
 export function ratioEffect(logEstimate: number, seLog: number, q: number, what: string): RatioEffect {
   const log = waldEffect(logEstimate, seLog, q, what);
-  return { estimate: Math.exp(log.estimate), lower: Math.exp(log.lower), upper: Math.exp(log.upper), p: log.p, log };
+  const [estimate, lower, upper] = [Math.exp(log.estimate), Math.exp(log.lower), Math.exp(log.upper)];
+  // A log-scale limit beyond ±709 is no ratio anyone can report: an estimate diverges.
+  if (!(lower > 0 && Number.isFinite(upper))) throw new StatsError('NOT_ESTIMABLE', `${what}: the confidence interval (log scale ${log.lower} to ${log.upper}) is unbounded in double precision; an estimate diverges`);
+  return { estimate, lower, upper, p: log.p, log };
 }
 
 export interface ArmDesign {

@@ -109,6 +109,14 @@ export function countRateRatios(data: CountData, model: CountModel, options: Rat
   const first = model === 'poisson' ? glm(design.X, y, 'poisson-log', glmOptions) : glmNegBin(design.X, y, glmOptions);
   const fit = model === 'poisson' && first.converged ? glm(design.X, y, 'poisson-log', { ...glmOptions, start: first.coef }) : first;
   if (!fit.converged) throw new StatsError('NOT_CONVERGED', `the ${model} regression ${formula} did not converge: ${fit.warnings.join('; ')}`);
+  // A fitted rate 10 orders of magnitude below the overall rate means a covariate separates zero
+  // counts from the rest: the coefficients diverge and their SEs are meaningless (R reports them).
+  const overall = events.reduce((a, b) => a + b, 0) / exposure.reduce((a, b) => a + b, 0);
+  const vanishing = [...Array(n).keys()].filter((i) => fit.mu[i] / t[i] < 1e-10 * overall);
+  if (vanishing.length > 0) {
+    const wild = fit.coefficients.filter((c) => c.se !== null && c.se > 100).map((c) => c.name);
+    throw new StatsError('NOT_ESTIMABLE', `the ${model} regression ${formula} diverges: ${vanishing.length} participant(s) with fitted rates near 0 (rows ${vanishing.slice(0, 5).join(', ')}${vanishing.length > 5 ? ', …' : ''}), zero counts separated by ${wild.length ? wild.join(', ') : 'a covariate'}; drop or coarsen that covariate`, { rows: vanishing.slice(0, 20), columns: wild });
+  }
   const aliasedArm = armColumns.filter((j) => j >= 0 && Number.isNaN(fit.coef[j]));
   if (aliasedArm.length > 0) throw new StatsError('NOT_ESTIMABLE', `the arm effect is aliased with the covariates (${aliasedArm.map((j) => design.columnNames[j]).join(', ')}): a covariate duplicates the arm`);
   const V = variance === 'robust-hc0' ? glmSandwich(fit, design.X, y) : fit.vcov;

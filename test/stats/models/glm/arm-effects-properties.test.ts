@@ -129,6 +129,10 @@ describe('problems are named StatsErrors', () => {
     expect(code(() => marginalBinaryEffects({ y: [0, 1, 0, 1], arm: arm([0, 0, 0, 0], 2) }))).toBe('EMPTY_GROUP');
     expect(code(() => marginalBinaryEffects({ y: [0, 1, 0, Number.NaN, 1, 0, 1, 0], arm: a }))).toBe('NON_FINITE');
   });
+  it('zero counts separated by a covariate (a diverging Poisson fit, found by fuzzing) are NOT_ESTIMABLE', () => {
+    const d = { y: [5, 0, 3, 937], arm: arm([0, 0, 1, 1], 2), exposure: [4.94, 162.3, 1.56e-6, 7422], covariates: [numeric('x', [2, 5.9e-205, 1.7e-99, 5.7e-302])] };
+    expect(() => countRateRatios(d, 'poisson')).toThrow(/diverges: 1 participant\(s\) with fitted rates near 0 \(rows 1\)/);
+  });
   it('a covariate that duplicates the arm is dropped (as R gives it an NA coefficient) with a warning naming it', () => {
     const res = marginalBinaryEffects({ y: [0, 1, 0, 1, 1, 0, 1, 1], arm: a, covariates: [numeric('dup', [0, 0, 0, 0, 1, 1, 1, 1])] });
     expect(res.warnings.join(' ')).toMatch(/column dup is aliased/);
