@@ -2,7 +2,7 @@
  * The validate summary: participants per arm × site, rows per visit, and missingness per
  * outcome × visit — counts only (no row-level values).
  */
-import type { TrialSpec } from '../data/spec/load.ts';
+import { armColumn, type TrialSpec } from '../data/spec/load.ts';
 import type { LongData } from '../data/validate/validate.ts';
 
 export interface TrialSummary {
@@ -16,7 +16,7 @@ export interface TrialSummary {
 export function summariseTrial(data: LongData, spec: TrialSpec, scores: Readonly<Record<string, readonly (number | null)[]>>): TrialSummary {
   const c = spec.columns;
   const ids = data.columns[c.id] as (string | null)[];
-  const arms = data.columns[c.arm] as (string | null)[];
+  const arms = data.columns[armColumn(spec)] as (string | null)[];
   const visits = data.columns[c.visit] as (string | null)[];
   const sites = c.site ? (data.columns[c.site] as (string | null)[]) : null;
   const seen = new Map<string, { arm: string; site: string }>();

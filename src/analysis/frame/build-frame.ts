@@ -3,6 +3,7 @@
  * by id, so results never depend on row order), each outcome as a visit × participant matrix.
  * Baseline covariates are read from the baseline row.
  */
+import { armColumn } from '../../data/spec/load.ts';
 import type { LoadedTrial } from '../../instruments/load-trial.ts';
 import type { AnalysisFrame, FrameCovariate, FrameOutcome } from './frame.ts';
 
@@ -27,7 +28,8 @@ export function buildFrame(trial: LoadedTrial): AnalysisFrame {
   const first = ids.map((_, i) => byVisit[baselineVisit][i] ?? byVisit.find((v) => v[i])![i]!);
 
   const arms = spec.arms.map((a) => ({ label: a.label, role: a.role, name: a.name }));
-  const arm = Int32Array.from(first.map((r) => arms.findIndex((a) => a.label === r[c.arm])));
+  const armCol = armColumn(spec);
+  const arm = Int32Array.from(first.map((r) => arms.findIndex((a) => a.label === r[armCol])));
 
   const categorical = (column: string, label: FrameCovariate['label'], levels?: readonly string[]): FrameCovariate => {
     const values = first.map((r) => (r[column] === null || r[column] === undefined ? null : String(r[column])));

@@ -8,6 +8,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { LoadedTrial } from '../../instruments/load-trial.ts';
+import { isSingleArm } from '../../data/spec/load.ts';
+import { DataValidationError } from '../../data/problems.ts';
 import { resolvePlan } from '../plan/resolve-plan.ts';
 import { outcomePlan } from '../plan/schema.ts';
 import { buildFrame } from '../frame/build-frame.ts';
@@ -58,6 +60,9 @@ function sha256(file: string): string {
 
 export function runAnalysis(trial: LoadedTrial, options: AnalyzeOptions = {}): AnalysisResults {
   const { spec } = trial;
+  if (isSingleArm(spec)) {
+    throw new DataValidationError([{ file: spec.specFile, row: null, column: null, path: 'arms', value: null, message: 'a single-arm cohort has no control arm: the analysis compares arms', allowed: 'a spec with a control arm', fix: 'for a roll-out cohort without control use `effekt rollout status`; to analyse a trial add its control arm to the spec' }]);
+  }
   const plan = resolvePlan(spec);
   const frame = buildFrame(trial);
   const pops = populations(spec, frame);

@@ -27,8 +27,11 @@ export function checkSpec(s: TrialSpecParsed, file: string): DataProblem[] {
     for (const d of new Set(dup([...ids]))) out.push(specProblem(file, `${what}s`, d, `${what} id "${d}" is used twice`, 'give every entry its own id'));
   }
   if (!visitIds.includes(s.baselineVisit)) out.push(specProblem(file, 'baselineVisit', s.baselineVisit, 'is not one of the visits', `use one of: ${visitIds.join(', ')}`));
-  if (!s.arms.some((a) => a.role === 'control')) out.push(specProblem(file, 'arms', null, 'no arm has role "control"', 'mark the comparator arm as control'));
+  // A single-arm cohort (a roll-out: everyone gets the course, no control arm) is a valid spec;
+  // only analyses that compare arms refuse it (isSingleArm).
+  if (s.arms.length > 1 && !s.arms.some((a) => a.role === 'control')) out.push(specProblem(file, 'arms', null, 'no arm has role "control"', 'mark the comparator arm as control (or keep only one arm for a single-arm cohort)'));
   if (s.arms.filter((a) => a.role === 'intervention').length !== 1) out.push(specProblem(file, 'arms', null, 'exactly one arm must have role "intervention"', 'mark the intervention arm'));
+  if (s.columns.arm === undefined && s.arms.length > 1) out.push(specProblem(file, 'columns.arm', null, 'a spec with more than one arm must name the arm column', 'add columns.arm'));
   s.outcomes.forEach((o, i) => {
     if (!visitIds.includes(o.primaryVisit)) out.push(specProblem(file, `outcomes[${i}].primaryVisit`, o.primaryVisit, 'is not one of the visits', `use one of: ${visitIds.join(', ')}`));
     if (o.instrument !== undefined && !instrumentIds.includes(o.instrument)) out.push(specProblem(file, `outcomes[${i}].instrument`, o.instrument, 'names no instrument of this spec', `use one of: ${instrumentIds.join(', ')}`));
@@ -45,6 +48,19 @@ export function checkSpec(s: TrialSpecParsed, file: string): DataProblem[] {
     out.push(specProblem(file, 'populations', null, 'an adherence rule needs columns.adherence', 'name the sessions-attended column in columns.adherence'));
   }
   return out;
+}
+
+/** Name under which the validated data hold the arm of each row when the spec has no arm column (single-arm cohort). */
+export const IMPLICIT_ARM_COLUMN = '(arm)';
+
+/** The column the validated data hold the arm in: the spec's arm column, or the implicit one of a single-arm cohort. */
+export function armColumn(spec: Pick<TrialSpecParsed, 'columns'>): string {
+  return spec.columns.arm ?? IMPLICIT_ARM_COLUMN;
+}
+
+/** A cohort with one arm and no control: fine to load, validate and describe, not to compare arms. */
+export function isSingleArm(spec: Pick<TrialSpecParsed, 'arms'>): boolean {
+  return !spec.arms.some((a) => a.role === 'control');
 }
 
 export function parseSpec(json: unknown, file: string): TrialSpec {

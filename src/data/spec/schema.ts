@@ -147,7 +147,8 @@ export const trialSpecSchema = z
     columns: z
       .object({
         id: z.string().min(1),
-        arm: z.string().min(1),
+        /** The arm column; may be omitted by a single-arm cohort (one arm: every row belongs to it). */
+        arm: z.string().min(1).optional(),
         visit: z.string().min(1),
         site: z.string().min(1).optional(),
         strata: z.array(z.string().min(1)).default([]),

@@ -3,7 +3,7 @@
  * (up to a cap) before failing, and returns the typed long data. Nothing is dropped: a row is
  * either valid and kept, or its problem is reported and the whole load fails.
  */
-import type { TrialSpec } from '../spec/load.ts';
+import { armColumn, type TrialSpec } from '../spec/load.ts';
 import { ProblemList } from '../problems.ts';
 import type { RawTable } from '../load/raw-table.ts';
 import type { ColumnRule } from './column-rules.ts';
@@ -25,7 +25,10 @@ export function validateLong(raw: RawTable, spec: TrialSpec, rules: readonly Col
   const file = raw.file;
   const c = spec.columns;
   const index = new Map(raw.header.map((h, j) => [h, j] as const));
-  const required = [c.id, c.arm, c.visit, ...rules.map((r) => r.column)];
+  // A single-arm cohort may omit the arm column: every row then belongs to its one arm.
+  const armCol = armColumn(spec);
+  const implicitArm = c.arm === undefined ? spec.arms[0].label : null;
+  const required = [c.id, ...(implicitArm === null ? [armCol] : []), c.visit, ...rules.map((r) => r.column)];
   for (const col of new Set(required)) {
     if (!index.has(col)) {
       const near = didYouMean(col, raw.header);
@@ -50,12 +53,12 @@ export function validateLong(raw: RawTable, spec: TrialSpec, rules: readonly Col
   raw.rows.forEach((r, i) => {
     const row = raw.rowNumbers[i];
     const id = r[col(c.id)];
-    const arm = r[col(c.arm)];
+    const arm = implicitArm ?? r[col(armCol)];
     const visit = r[col(c.visit)];
     if (id === '') problems.add({ file, row, column: c.id, value: '', message: 'the participant id is empty', allowed: 'a non-empty id', fix: 'fill in the participant id' });
     if (!armLabels.includes(arm)) {
       const near = didYouMean(arm, armLabels);
-      problems.add({ file, row, column: c.arm, value: arm, message: 'unknown arm label', allowed: armLabels.join(', '), fix: near ? `did you mean "${near}"?` : 'use one of the arm labels of the spec' });
+      problems.add({ file, row, column: armCol, value: arm, message: 'unknown arm label', allowed: armLabels.join(', '), fix: near ? `did you mean "${near}"?` : 'use one of the arm labels of the spec' });
     }
     if (!visitIds.includes(visit)) {
       const near = didYouMean(visit, visitIds);
@@ -71,7 +74,7 @@ export function validateLong(raw: RawTable, spec: TrialSpec, rules: readonly Col
       const p = perParticipant.get(id);
       if (!p) perParticipant.set(id, { row, arm, fixed: new Map(fixedCols.map((f) => [f, r[col(f)]])), hasBaseline: visit === spec.baselineVisit });
       else {
-        if (p.arm !== arm) problems.add({ file, row, column: c.arm, value: arm, message: `participant ${id} changes arm (was "${p.arm}" on row ${p.row})`, allowed: 'the same arm on every row of a participant', fix: 'correct the arm; a participant stays in the arm they were randomised to' });
+        if (p.arm !== arm) problems.add({ file, row, column: armCol, value: arm, message: `participant ${id} changes arm (was "${p.arm}" on row ${p.row})`, allowed: 'the same arm on every row of a participant', fix: 'correct the arm; a participant stays in the arm they were randomised to' });
         for (const f of fixedCols) {
           if (p.fixed.get(f) !== r[col(f)]) problems.add({ file, row, column: f, value: r[col(f)], message: `participant ${id} changes ${f} (was "${p.fixed.get(f)}" on row ${p.row})`, allowed: 'the same value on every row of a participant', fix: `correct ${f} on this row` });
         }
@@ -86,7 +89,7 @@ export function validateLong(raw: RawTable, spec: TrialSpec, rules: readonly Col
     if (!p.hasBaseline) problems.add({ file, row: p.row, column: c.visit, value: id, message: `participant ${id} has no ${spec.baselineVisit} row`, allowed: `a "${spec.baselineVisit}" row for every participant`, fix: 'add the baseline row (leave unknown values empty)' });
   }
 
-  const columns: Record<string, TypedColumn> = { [c.id]: ids, [c.arm]: arms, [c.visit]: visits };
+  const columns: Record<string, TypedColumn> = { [c.id]: ids, [armCol]: arms, [c.visit]: visits };
   const decimal = spec.data.csv.decimal;
   for (const rule of rules) {
     const j = col(rule.column);
