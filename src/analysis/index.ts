@@ -19,3 +19,5 @@ export { writeResults, resultsToJson } from './results/write-results.ts';
 export { allTables } from './results/tables.ts';
 export { outcomeSentence } from './text/sentences.ts';
 export { formatNumber, formatP } from './text/format-number.ts';
+export * from './power/index.ts';
+export { planningStats } from './describe/planning-stats.ts';

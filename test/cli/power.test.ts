@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Command } from 'commander';
 import { runCli } from './run-cli.ts';
-import { addPowerOptions, planFromCli, powerInputFromOptions, type PowerCliOptions } from '../../src/cli/commands/power.ts';
+import { join } from 'node:path';
+import { addPowerOptions, planFromCli, powerInputFromOptions, runPowerCli, type PowerCliOptions } from '../../src/cli/commands/power.ts';
+import { powerSummaryLines } from '../../src/cli/commands/power-text.ts';
+import { repoRoot } from '../helpers/fixtures.ts';
 import { CliError } from '../../src/cli/errors.ts';
 
 describe('effekt power', () => {
@@ -73,3 +76,25 @@ function parseOnly(args: string[]): PowerCliOptions {
   cmd.parse(args, { from: 'user' });
   return cmd.opts<PowerCliOptions>();
 }
+
+describe('effekt power --results: the trial’s own numbers', () => {
+  const results = join(repoRoot, 'test/analysis/power/fixtures/results.json');
+  const parse = (args: string[]) => addPowerOptions(new Command('power').exitOverride()).parse(args, { from: 'user' }).opts<PowerCliOptions>();
+
+  it('ANCOVA takes SD, ρ and dropout; the result says where each came from', () => {
+    const r = runPowerCli(parse(['--design', 'ancova', '--results', results, '--outcome', 'qpr15', '--delta', '4', '--power', '0.8']));
+    expect(r.fromTrial?.outcome).toBe('qpr15');
+    expect(Object.keys(r.fromTrial?.used ?? {}).sort()).toEqual(['dropout', 'rho', 'sd']);
+    expect(r.adjustments.dropout).toBeGreaterThan(0.1);
+    expect(powerSummaryLines(r).join('\n')).toContain('From the trial: results.json');
+  });
+
+  it.each([
+    [['--design', 'ancova', '--outcome', 'qpr15', '--delta', '4', '--power', '0.8'], 'give --results too'],
+    [['--design', 'ancova', '--results', 'x', '--delta', '4', '--power', '0.8'], '--results needs --outcome'],
+    [['--design', 'two-sample', '--expected-change', '6', '--n', '80'], 'is for --design single-arm'],
+    [['--design', 'single-arm', '--expected-change', '6', '--n', '80', '--sd', '9'], 'needs a benchmark'],
+  ])('%j', (args, message) => {
+    expect(() => runPowerCli(parse(args))).toThrow(message);
+  });
+});

@@ -4,7 +4,8 @@
  * renames or removals the major version (`resultsSchemaVersion`).
  */
 // 1.2.0: `trial` echoes the spec's whole trial block; adds `labels`, `populations` and `scales` (nothing renamed or removed).
-export const resultsSchemaVersion = '1.2.0';
+// 1.3.0: adds `planning` (baseline–visit SDs, correlation and mean change per scored outcome, for `effekt power`).
+export const resultsSchemaVersion = '1.3.0';
 
 export type Lang = 'da' | 'en';
 export type Localised = Readonly<Record<Lang, string>>;
@@ -223,6 +224,21 @@ export interface PopulationInfo {
   readonly rule: { readonly type: 'all' } | { readonly type: 'adherence'; readonly min: number; readonly of: number | null };
 }
 
+/** Baseline–visit statistics of a scored outcome, over all randomised observed at both (≥ 1.3.0; for planning the next trial). */
+export interface PlanningStats {
+  readonly outcomeId: string;
+  readonly visit: string;
+  /** Participants observed at baseline and at the visit, per arm label. */
+  readonly pairs: Readonly<Record<string, number>>;
+  /** Within-arm pooled SD at baseline and at the visit, their pooled Pearson correlation, and the pooled SD of the change. */
+  readonly sdBaseline: number;
+  readonly sdVisit: number;
+  readonly correlation: number;
+  readonly sdChange: number;
+  /** Mean change (visit − baseline) per arm label. */
+  readonly meanChange: Readonly<Record<string, number>>;
+}
+
 export interface AnalysisResults {
   readonly schemaVersion: string;
   readonly software: { readonly name: 'effekt'; readonly version: string };
@@ -248,5 +264,7 @@ export interface AnalysisResults {
   readonly events: readonly EventCount[];
   readonly subgroups: readonly SubgroupResult[];
   readonly tippingPoints: readonly TippingPointResult[];
+  /** Per scored outcome and follow-up visit (≥ 1.3.0). */
+  readonly planning?: readonly PlanningStats[];
   readonly warnings: readonly string[];
 }

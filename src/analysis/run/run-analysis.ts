@@ -17,6 +17,7 @@ import type { AnalysisFrame } from '../frame/frame.ts';
 import { populations } from '../populations.ts';
 import { consortFlow } from '../describe/consort.ts';
 import { baselineTable } from '../describe/baseline-table.ts';
+import { planningStats } from '../describe/planning-stats.ts';
 import { resultsSchemaVersion, type AnalysisResults, type EffectRate, type OutcomeResult, type ResponderResult, type SubgroupResult, type TippingPointResult } from '../results/types.ts';
 import { responderCounts, responderResult } from '../responders.ts';
 import { implementedSensitivity, miSettings, outcomeRows } from './outcome-rows.ts';
@@ -148,6 +149,7 @@ export function runAnalysis(trial: LoadedTrial, options: AnalyzeOptions = {}): A
     events: eventCounts(frame),
     subgroups,
     tippingPoints,
+    planning: planningStats(frame),
     warnings,
   };
 }

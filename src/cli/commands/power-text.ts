@@ -1,5 +1,6 @@
 /** The terminal summary of a power calculation (numbers in English notation; JSON has them in full). */
 import type { PowerResult } from '../../stats/power/types.ts';
+import type { PowerCliResult } from './power.ts';
 
 const designName: Record<PowerResult['design'], string> = {
   'two-sample': 'two-sample comparison of means',
@@ -31,7 +32,20 @@ function effectLine(r: PowerResult): string {
   }
 }
 
-export function powerSummaryLines(r: PowerResult): string[] {
+/** Strips terminal control characters from text that came from a file (ids, names). */
+export function terminalSafe(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '?');
+}
+
+function trialLines(t: NonNullable<PowerCliResult['fromTrial']>): string[] {
+  const lines = [`From the trial: ${terminalSafe(t.resultsFile)}${t.trialId ? ` (${terminalSafe(t.trialId)})` : ''}, outcome ${terminalSafe(t.outcome)} at ${terminalSafe(t.visit)}`];
+  for (const [k, u] of Object.entries(t.used)) lines.push(`  ${k} = ${sig(u.value)}  ← ${terminalSafe(u.source)}`);
+  if (t.benchmark) lines.push(`  benchmark (change to beat) = ${sig(t.benchmark.value)}  ← ${terminalSafe(t.benchmark.source)}`);
+  return lines;
+}
+
+export function powerSummaryLines(r: PowerResult | PowerCliResult): string[] {
   const s = r.sampleSize;
   const arms = Object.keys(s.perArm);
   const armList = (o: Readonly<Record<string, number>>, fmt: (x: number) => string) => arms.map((a) => `${fmt(o[a])} ${a}`).join(', ');
@@ -49,6 +63,7 @@ export function powerSummaryLines(r: PowerResult): string[] {
   if (a.dropout > 0) lines.push(`Dropout ${pct(a.dropout)}`);
   lines.push(`${r.solvedFor === 'n' ? 'Recruit' : 'Recruited'}: ${armList(s.recruit, (x) => (Number.isInteger(x) ? String(x) : f2(x)))} (${Number.isInteger(s.recruitTotal) ? s.recruitTotal : f2(s.recruitTotal)} in all)`);
   if (r.events) lines.push(`Events: ${f2(r.events.expected)} expected (pooled event probability ${pct(r.events.probability)})`);
+  if ('fromTrial' in r && r.fromTrial) lines.push(...trialLines(r.fromTrial));
   lines.push(`Formula: ${r.formula}`);
   for (const ref of r.references) lines.push(`Reference: ${ref}`);
   for (const w of r.warnings) lines.push(`Note: ${w}`);

@@ -10,6 +10,8 @@ import { powerDesigns, type PowerInput, type PowerResult } from '../../stats/pow
 import { StatsError } from '../../stats/errors.ts';
 import { CliError } from '../errors.ts';
 import { powerSummaryLines } from './power-text.ts';
+import { trialDefaults } from '../../analysis/power/trial-defaults.ts';
+import { applyTrialDefaults, type DefaultUsed } from '../../analysis/power/apply-defaults.ts';
 
 export interface PowerCliOptions {
   design?: string;
@@ -34,11 +36,17 @@ export interface PowerCliOptions {
   exposure?: string;
   nbApproach?: string;
   direction?: string;
+  results?: string;
+  outcome?: string;
+  visit?: string;
+  expectedChange?: string;
+  benchmark?: string;
   json?: boolean;
 }
 
 /** The flag a user types for each field of PowerInput (errors from the numerics name the field). */
 export const flagOf: Readonly<Record<string, string>> = {
+  expectedChange: '--expected-change', benchmark: '--benchmark',
   design: '--design', effectSize: '--effect-size', delta: '--delta', sd: '--sd', power: '--power', n: '--n', alpha: '--alpha',
   alternative: '--alternative', ratio: '--ratio', dropout: '--dropout', icc: '--icc', clusterSize: '--cluster-size', clusterArms: '--cluster-arms',
   rho: '--rho', controlRate: '--control-rate', interventionRate: '--intervention-rate', method: '--method', dispersion: '--dispersion',
@@ -68,8 +76,12 @@ function oneOf<T extends string>(value: string | undefined, flag: string, allowe
 export function powerInputFromOptions(o: PowerCliOptions): PowerInput {
   if (o.design === undefined) throw new CliError(`--design is required: one of ${powerDesigns.join(', ')}`);
   const design = oneOf(o.design, '--design', powerDesigns) as PowerInput['design'];
-  const effectGiven = o.effectSize !== undefined || o.delta !== undefined || o.interventionRate !== undefined;
-  if (o.mde && effectGiven) throw new CliError('--mde solves for the effect: leave out --effect-size, --delta and --intervention-rate');
+  if (o.expectedChange !== undefined && design !== 'single-arm') throw new CliError('--expected-change is for --design single-arm (a cohort without a control arm)');
+  if (o.expectedChange !== undefined && (o.effectSize !== undefined || o.delta !== undefined)) throw new CliError('give the effect once: --expected-change (with a benchmark) or --delta/--effect-size');
+  if (o.outcome !== undefined && o.results === undefined) throw new CliError('--outcome names an outcome of a trial: give --results too');
+  if (o.results !== undefined && o.outcome === undefined) throw new CliError('--results needs --outcome <id>: the outcome whose SD, ρ, dropout and control rate to use');
+  const effectGiven = o.effectSize !== undefined || o.delta !== undefined || o.interventionRate !== undefined || o.expectedChange !== undefined;
+  if (o.mde && effectGiven) throw new CliError('--mde solves for the effect: leave out --effect-size, --delta, --intervention-rate and --expected-change');
   const solving = [o.power === undefined ? '--power' : null, o.n === undefined ? '--n' : null, !effectGiven && !o.mde ? 'the effect' : null].filter((x) => x !== null);
   if (!effectGiven && !o.mde) throw new CliError('give the effect (--effect-size, or --delta with --sd), or --mde with --n and --power to solve for the minimum detectable effect');
   if (solving.length === 0 && !o.mde) throw new CliError('--power, --n and the effect are all given: leave out the one to solve for (--power to get the power, --n to get the sample size)');
@@ -125,13 +137,13 @@ export function addPowerOptions(cmd: Command): Command {
     .option('--power <p>', 'target power, e.g. 0.8 (leave out to compute the power)')
     .option('--n <n>', 'participants recruited in the control arm (the intervention arm gets --ratio × n); the cohort for single-arm (leave out to compute it)')
     .option('--mde', 'solve for the minimum detectable effect (with --n and --power)')
-    .option('--alpha <a>', 'significance level', '0.05')
-    .option('--alternative <s>', 'two.sided | one.sided', 'two.sided')
-    .option('--ratio <r>', 'allocation ratio intervention : control', '1')
-    .option('--dropout <share>', 'share of recruited participants without an outcome, e.g. 0.15', '0')
-    .option('--icc <x>', 'intra-cluster correlation within course groups', '0')
-    .option('--cluster-size <m>', 'participants per course group (design effect 1 + (m − 1)·ICC)', '1')
-    .option('--cluster-arms <which>', 'arms delivered in groups: both | intervention', 'both')
+    .option('--alpha <a>', 'significance level (default 0.05)')
+    .option('--alternative <s>', 'two.sided | one.sided (default two.sided)')
+    .option('--ratio <r>', 'allocation ratio intervention : control (default 1)')
+    .option('--dropout <share>', 'share of recruited participants without an outcome, e.g. 0.15 (default 0, or the trial’s with --results)')
+    .option('--icc <x>', 'intra-cluster correlation within course groups (default 0)')
+    .option('--cluster-size <m>', 'participants per course group: design effect 1 + (m − 1)·ICC (default 1)')
+    .option('--cluster-arms <which>', 'arms delivered in groups: both | intervention (default both)')
     .option('--rho <r>', 'baseline–follow-up correlation (ancova; single-arm with --sd of the outcome)')
     .option('--control-rate <x>', 'control proportion (proportions, risk-ratio), event probability over follow-up (log-rank) or events per unit time (negative-binomial)')
     .option('--intervention-rate <p>', 'intervention proportion (proportions), instead of --delta/--effect-size')
@@ -140,13 +152,42 @@ export function addPowerOptions(cmd: Command): Command {
     .option('--exposure <t>', 'negative binomial mean exposure time')
     .option('--nb-approach <1|2|3>', 'Zhu & Lakkis variance under H0 (default 3)')
     .option('--direction <d>', 'direction of the minimum detectable effect: increase | decrease')
+    .option('--results <path>', "folder or results.json from 'effekt analyze': take SD, ρ, dropout and control rate from the trial")
+    .option('--outcome <id>', 'the outcome in --results to plan for')
+    .option('--visit <visit>', 'its visit (default: the outcome’s primary visit)')
+    .option('--expected-change <x>', 'single-arm: the cohort’s expected mean change; the effect is this minus the benchmark')
+    .option('--benchmark <x>', 'single-arm: the change to beat (default with --results: the trial’s control-arm change)')
     .option('--json', 'print the result as JSON');
+}
+
+/** What `effekt power` computes: the plan, and which of its inputs came from a trial's results. */
+export interface PowerCliResult extends PowerResult {
+  readonly fromTrial: {
+    readonly resultsFile: string;
+    readonly resultsSha256: string;
+    readonly trialId: string | null;
+    readonly outcome: string;
+    readonly visit: string;
+    readonly used: Readonly<Record<string, DefaultUsed>>;
+    readonly benchmark: DefaultUsed | null;
+  } | null;
+}
+
+export function runPowerCli(opts: PowerCliOptions): PowerCliResult {
+  const base = powerInputFromOptions(opts);
+  const trial = opts.results !== undefined && opts.outcome !== undefined ? trialDefaults(opts.results, opts.outcome, opts.visit) : null;
+  const expectedChange = parseNumberOption(opts.expectedChange, '--expected-change');
+  const { input, used, benchmark } = applyTrialDefaults(base, trial, { expectedChange, benchmark: parseNumberOption(opts.benchmark, '--benchmark') });
+  if (expectedChange !== undefined && benchmark === null) throw new CliError('--expected-change needs a benchmark to compare with: give --benchmark, or --results with a trial whose control arm has baseline and follow-up');
+  const plan = planFromCli(input);
+  const fromTrial = trial ? { resultsFile: trial.resultsFile, resultsSha256: trial.resultsSha256, trialId: trial.trialId, outcome: trial.outcomeId, visit: trial.visit, used, benchmark } : null;
+  return { ...plan, fromTrial };
 }
 
 export function registerPower(program: Command): void {
   addPowerOptions(program.command('power').description('Power, sample size or minimum detectable effect for a new trial or cohort (two-sample, ANCOVA, proportions, risk ratio, negative binomial, log-rank, single-arm)')).action(
     (opts: PowerCliOptions) => {
-      const result = planFromCli(powerInputFromOptions(opts));
+      const result = runPowerCli(opts);
       if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       else process.stdout.write(`${powerSummaryLines(result).join('\n')}\n`);
     },

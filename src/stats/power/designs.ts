@@ -90,7 +90,7 @@ function meansModel(i: PowerInput, c: ResolvedCommon, kind: 'two-sample' | 'anco
   const tails = c.sides === 'two.sided' ? 'two-sided, rejections in either tail counted as pwr does' : 'one-sided';
   const method =
     kind === 'ancova'
-      ? `ANCOVA on the baseline (ρ = ${rho}): noncentral t with variance factor 1 − ρ² and ν = n₀ + n₁ − 3 (${tails})`
+      ? `ANCOVA on the baseline (ρ = ${+(rho as number).toPrecision(3)}): noncentral t with variance factor 1 − ρ² and ν = n₀ + n₁ − 3 (${tails})`
       : single
         ? `One-sample / paired t of the change against the benchmark (pwr.t.test type "one.sample"; ${tails})`
         : `Two-sample t, noncentral t (pwr.t2n.test; pwr.t.test when the arms are equal; ${tails})`;
