@@ -31,7 +31,7 @@ export async function loadTrial(dataFile: string, specOrPath: string | TrialSpec
   const data = validateLong(raw, spec, [...specColumnRules(spec), ...itemRules(instruments)]);
   const { scores, counts } = scoreTrial(data, spec, instruments);
   const itemCols = new Set(instruments.flatMap((i) => i.itemColumns));
-  const columns: Record<string, unknown[]> = {};
+  const columns: Record<string, unknown[]> = Object.create(null); // keyed by column names from the spec
   for (const [name, values] of Object.entries(data.columns)) if (!itemCols.has(name)) columns[name] = values;
   for (const [id, values] of Object.entries(scores)) columns[id] = values;
   const table = aq.table(columns);

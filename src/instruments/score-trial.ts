@@ -18,7 +18,7 @@ export interface ScoringCount {
 
 export function scoreTrial(data: LongData, spec: TrialSpec, instruments: readonly ResolvedInstrument[]): { scores: Record<string, (number | null)[]>; counts: ScoringCount[] } {
   const visits = data.columns[spec.columns.visit] as (string | null)[];
-  const scores: Record<string, (number | null)[]> = {};
+  const scores: Record<string, (number | null)[]> = Object.create(null); // keyed by outcome ids from the spec
   const counts: ScoringCount[] = [];
   for (const o of spec.outcomes) {
     if (!o.instrument) continue;

@@ -11,7 +11,8 @@ export function consortFlow(
   primary: FrameOutcome,
   analysedAt: (visit: string) => Readonly<Record<string, number>>,
 ): Record<string, ConsortArmFlow> {
-  const out: Record<string, ConsortArmFlow> = {};
+  // Arm labels and loss reasons are data: maps without a prototype, so "__proto__" or "toString" count like any label.
+  const out: Record<string, ConsortArmFlow> = Object.create(null);
   for (let a = 0; a < frame.arms.length; a++) {
     const arm = frame.arms[a];
     const members: number[] = [];
@@ -24,7 +25,7 @@ export function consortFlow(
       .map((visit, v) => ({ visit, v }))
       .filter(({ v }) => v !== frame.baselineVisit)
       .map(({ visit, v }) => {
-        const reasons: Record<string, number> = {};
+        const reasons: Record<string, number> = Object.create(null);
         let n = 0;
         for (const i of members) {
           if (!Number.isNaN(primary.values[v][i])) continue;

@@ -71,7 +71,7 @@ export function outcomeById(frame: AnalysisFrame, id: string): FrameOutcome {
 
 /** Participants per arm label. */
 export function countByArm(frame: AnalysisFrame, include: (i: number) => boolean = () => true): Record<string, number> {
-  const out: Record<string, number> = {};
+  const out: Record<string, number> = Object.create(null); // arm labels are data: "__proto__" is a label like any other
   for (const a of frame.arms) out[a.label] = 0;
   for (let i = 0; i < frame.n; i++) if (include(i)) out[frame.arms[frame.arm[i]].label]++;
   return out;

@@ -97,7 +97,7 @@ export interface ResolvedOutcomePlan {
 }
 
 export function outcomePlan(plan: AnalysisPlan, outcomeId: string): ResolvedOutcomePlan {
-  const own = plan.outcomes[outcomeId] ?? {};
+  const own = (Object.hasOwn(plan.outcomes, outcomeId) ? plan.outcomes[outcomeId] : undefined) ?? {};
   const d = plan.defaults;
   return {
     primary: own.primary ?? d.primary ?? 'ancova',

@@ -15,9 +15,10 @@ export function echoTrial(spec: TrialSpecParsed): TrialInfo {
 }
 
 export function echoLabels(spec: TrialSpecParsed, frame: AnalysisFrame): ResultLabels {
-  const variables: Record<string, Localised> = {};
-  for (const c of [...frame.covariates, ...frame.strata]) if (!(c.column in variables)) variables[c.column] = c.label;
-  const levels: Record<string, Record<string, Localised>> = {};
+  // Keyed by column names and levels from the spec: no prototype, so "constructor" is a name like any other.
+  const variables: Record<string, Localised> = Object.create(null);
+  for (const c of [...frame.covariates, ...frame.strata]) if (!Object.hasOwn(variables, c.column)) variables[c.column] = c.label;
+  const levels: Record<string, Record<string, Localised>> = Object.create(null);
   for (const c of spec.covariates) if (c.levelLabels && Object.keys(c.levelLabels).length > 0) levels[c.column] = { ...c.levelLabels };
   return { visits: Object.fromEntries(spec.visits.map((v) => [v.id, v.name])), variables, levels };
 }
@@ -29,7 +30,7 @@ export function echoPopulations(spec: TrialSpecParsed): PopulationInfo[] {
 
 /** Each scored outcome's instrument: its name, the score range of the version used and its minimal important differences. */
 export function echoScales(spec: TrialSpecParsed, instruments: readonly ResolvedInstrument[]): Record<string, OutcomeScale> {
-  const out: Record<string, OutcomeScale> = {};
+  const out: Record<string, OutcomeScale> = Object.create(null);
   for (const o of spec.outcomes) {
     const ins = o.instrument ? instruments.find((i) => i.id === o.instrument) : undefined;
     if (!ins) continue;

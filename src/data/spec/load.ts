@@ -42,7 +42,7 @@ export function checkSpec(s: TrialSpecParsed, file: string): DataProblem[] {
   });
   if (s.data.format === 'wide') {
     if (!s.data.wide) out.push(specProblem(file, 'data.wide', null, 'a wide-format spec needs the visit suffixes', 'add data.wide.suffixes, e.g. {"baseline": "t0", "end": "t1"}'));
-    else for (const v of visitIds) if (!(v in s.data.wide.suffixes)) out.push(specProblem(file, 'data.wide.suffixes', v, `visit "${v}" has no column suffix`, 'add a suffix for every visit'));
+    else for (const v of visitIds) if (!Object.hasOwn(s.data.wide.suffixes, v)) out.push(specProblem(file, 'data.wide.suffixes', v, `visit "${v}" has no column suffix`, 'add a suffix for every visit'));
   }
   if (s.populations.some((p) => p.rule.type === 'adherence') && !s.columns.adherence) {
     out.push(specProblem(file, 'populations', null, 'an adherence rule needs columns.adherence', 'name the sessions-attended column in columns.adherence'));

@@ -89,7 +89,8 @@ export function validateLong(raw: RawTable, spec: TrialSpec, rules: readonly Col
     if (!p.hasBaseline) problems.add({ file, row: p.row, column: c.visit, value: id, message: `participant ${id} has no ${spec.baselineVisit} row`, allowed: `a "${spec.baselineVisit}" row for every participant`, fix: 'add the baseline row (leave unknown values empty)' });
   }
 
-  const columns: Record<string, TypedColumn> = { [c.id]: ids, [armCol]: arms, [c.visit]: visits };
+  // Keyed by the spec's column names: no prototype, so a column called "__proto__" is a column like any other.
+  const columns: Record<string, TypedColumn> = Object.assign(Object.create(null) as Record<string, TypedColumn>, { [c.id]: ids, [armCol]: arms, [c.visit]: visits });
   const decimal = spec.data.csv.decimal;
   for (const rule of rules) {
     const j = col(rule.column);

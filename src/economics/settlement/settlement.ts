@@ -72,7 +72,7 @@ export function settlement(s: Scenario, p: ModelParameters = baseParameters(s)):
   const lastYear = years + lag;
   const prefin = new Array<number>(lastYear).fill(0);
   for (let y = 1; y <= years; y++) prefin[y - 1] += perYear * s.investor.prefinancingPerCitizen;
-  const outcomes: Record<string, number> = {};
+  const outcomes: Record<string, number> = Object.create(null); // keyed by effect ids from the scenario
   let pay = new Array<number>(lastYear).fill(0);
   const rateCard: RateCardPayment[] = s.investor.rateCard.map((r) => {
     const achieved = achievedPerCohort(r, p, perYear);

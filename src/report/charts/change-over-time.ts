@@ -23,7 +23,7 @@ export const changeOverTimeChart: ChartBuilder = (ctx) => {
         if (!c || c.n < 2) continue;
         const [m, sd] = c.values;
         const half = studentT.quantile(1 - (1 - conf) / 2, c.n - 1) * (sd / Math.sqrt(c.n));
-        data.push({ panel, order, visit: t.label('visits', results.visits[0] ?? 'baseline'), visitOrder: 0, arm: a.label, estimate: r6(m), lower: r6(m - half), upper: r6(m + half) });
+        data.push({ panel, order, visit: t.label('visits', results.visits[0] ?? 'baseline'), visitOrder: 0, arm: a.label, armOrder: a.role === 'control' ? 0 : 1, estimate: r6(m), lower: r6(m - half), upper: r6(m + half) });
       }
     }
     for (const o of results.outcomes) {
@@ -31,7 +31,7 @@ export const changeOverTimeChart: ChartBuilder = (ctx) => {
       for (const a of arms) {
         const e = o.emm[a.label];
         if (!e) continue;
-        data.push({ panel, order, visit: t.label('visits', o.visit), visitOrder: Math.max(1, results.visits.indexOf(o.visit)), arm: a.label, estimate: r6(e.estimate), lower: r6(e.lower), upper: r6(e.upper) });
+        data.push({ panel, order, visit: t.label('visits', o.visit), visitOrder: Math.max(1, results.visits.indexOf(o.visit)), arm: a.label, armOrder: a.role === 'control' ? 0 : 1, estimate: r6(e.estimate), lower: r6(e.lower), upper: r6(e.upper) });
       }
     }
   });
@@ -52,7 +52,7 @@ export const changeOverTimeChart: ChartBuilder = (ctx) => {
       spec: {
         width: 135,
         height: 130,
-        encoding: { x, xOffset: { field: 'arm', type: 'nominal', sort: armScale(ctx).domain, scale: { paddingOuter: 0.6 } }, color: colour },
+        encoding: { x, xOffset: { field: 'arm', type: 'nominal', sort: { field: 'armOrder' }, scale: { paddingOuter: 0.6 } }, color: colour },
         layer: [
           { mark: { type: 'rule', strokeWidth: 1.6 }, encoding: { y: { field: 'lower', ...y }, y2: { field: 'upper' } } },
           { mark: { type: 'point', filled: true, size: 40, opacity: 1 }, encoding: { y: { field: 'estimate', ...y } } },

@@ -19,12 +19,13 @@ export const primaryEmmChart: ChartBuilder = (ctx) => {
     .filter((a) => o.emm[a.label])
     .map((a) => {
       const e = o.emm[a.label];
-      return { arm: a.label, estimate: r6(e.estimate), lower: r6(e.lower), upper: r6(e.upper), label: t.fmt.num(e.estimate, 1), n: analysedN(ctx.results.consort[a.label]?.randomised, o.n.analysed[a.label] ?? 0, t.fmt) };
+      return { arm: a.label, armOrder: a.role === 'control' ? 0 : 1, estimate: r6(e.estimate), lower: r6(e.lower), upper: r6(e.upper), label: t.fmt.num(e.estimate, 1), n: analysedN(ctx.results.consort[a.label]?.randomised, o.n.analysed[a.label] ?? 0, t.fmt) };
     });
   const d = o.difference;
   const subtitle = `${t.msg.difference} ${t.fmt.num(d.estimate, 1)} (${t.fmt.ci(d.lower, d.upper, 1, conf)}); ${t.fmt.p(d.p)}${o.cohensD ? `; ${t.msg.cohensD} ${t.fmt.num(o.cohensD.estimate, 2)}` : ''}`;
   const title = `${outcomeLabel(ctx, o)} — ${t.label('visits', o.visit)}`;
-  const y = { field: 'arm', type: 'nominal', title: null, sort: armScale(ctx).domain, axis: { labelFontWeight: 'bold', labelFontSize: 12 } };
+  // Sorted by a number, never by a list of labels: Vega compiles such a list into an expression, which breaks on labels like "constructor".
+  const y = { field: 'arm', type: 'nominal', title: null, sort: { field: 'armOrder' }, axis: { labelFontWeight: 'bold', labelFontSize: 12 } };
   const colour = { field: 'arm', type: 'nominal', scale: armScale(ctx), legend: null };
   return {
     id: 'primary-outcome',

@@ -15,8 +15,8 @@ export const respondersChart: ChartBuilder = (ctx) => {
       const r = o.responder!.rate[a.label];
       if (!r) continue;
       // An arm with 1–4 responders or non-responders: its rate and CI would give the count back, so only the "<5" label is kept.
-      if (responderSuppressed(r)) data.push({ outcome: outcomeLabel(ctx, o), order, arm: a.label, at: 0, label: responderRateText(ctx, a.label, r) });
-      else data.push({ outcome: outcomeLabel(ctx, o), order, arm: a.label, rate: r6(r.estimate), lower: r6(r.lower), upper: r6(r.upper), at: r6(r.upper), label: responderRateText(ctx, a.label, r) });
+      if (responderSuppressed(r)) data.push({ outcome: outcomeLabel(ctx, o), order, arm: a.label, armOrder: a.role === 'control' ? 0 : 1, at: 0, label: responderRateText(ctx, a.label, r) });
+      else data.push({ outcome: outcomeLabel(ctx, o), order, arm: a.label, armOrder: a.role === 'control' ? 0 : 1, rate: r6(r.estimate), lower: r6(r.lower), upper: r6(r.upper), at: r6(r.upper), label: responderRateText(ctx, a.label, r) });
     }
   });
   const x = { type: 'quantitative', scale: { domain: [0, 1] }, axis: { format: '.0%' }, title: `${t.msg.responderRate} (${t.fmt.ciLabel(ctx.results.confLevel)})` };
@@ -31,7 +31,7 @@ export const respondersChart: ChartBuilder = (ctx) => {
       data: { values: data },
       encoding: {
         y: { field: 'outcome', type: 'nominal', title: null, sort: { field: 'order' }, axis: { labelLimit: 420 } },
-        yOffset: { field: 'arm', type: 'nominal', sort: armScale(ctx).domain },
+        yOffset: { field: 'arm', type: 'nominal', sort: { field: 'armOrder' } },
         color: colour,
       },
       layer: [

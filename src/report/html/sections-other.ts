@@ -72,7 +72,7 @@ function estimandIn(m: PageModel, o: OutcomeResult): Record<keyof Estimand, stri
   const { t } = ctx;
   if (t.lang === 'en') return { ...o.estimand };
   const tx = t.msg.estimandText;
-  const pick = (table: Readonly<Record<string, string>>, id: string, fallback: string) => table[id] ?? `${fallback} ${t.msg.untranslated}`.trim();
+  const pick = (table: Readonly<Record<string, string>>, id: string, fallback: string) => (Object.hasOwn(table, id) ? table[id] : undefined) ?? `${fallback} ${t.msg.untranslated}`.trim();
   return {
     population: pick(tx.population, o.population, o.estimand.population),
     treatment: t.msg.treatmentComparison(ctx.intervention.name, ctx.control.name.charAt(0).toLowerCase() + ctx.control.name.slice(1)),

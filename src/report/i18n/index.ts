@@ -37,7 +37,7 @@ export function i18n(lang: Lang): I18n {
     loc: (x) => x[lang],
     label: (kind, id) => {
       const table = msg.labels[kind] as Readonly<Record<string, string>>;
-      return table[id] ?? (kind === 'visits' || kind === 'multiplicity' || kind === 'dfMethods' ? id : humanise(id));
+      return (Object.hasOwn(table, id) ? table[id] : undefined) ?? (kind === 'visits' || kind === 'multiplicity' || kind === 'dfMethods' ? id : humanise(id));
     },
   };
 }

@@ -107,7 +107,7 @@ export function emmeans(basis: LinearBasis, options: EmmOptions): EmmResult {
     rows.forEach((g, r) => {
       for (let j = 0; j < p; j++) l[j] += (w[r] / total) * grid.X.data[g + j * grid.size];
     });
-    const levels: Record<string, string> = {};
+    const levels: Record<string, string> = Object.create(null); // keys are factor names from the data: no prototype keys
     for (const k of keyFactors) levels[names[k]] = grid.factors[k].levels[grid.levelIndex[k][rows[0]]];
     cells.push({ levels, l, ...evaluate(basis, l, confLevel) });
   }

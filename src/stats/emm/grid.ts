@@ -20,11 +20,11 @@ export interface ReferenceGrid {
 export function referenceGrid(design: Design, at: Readonly<Record<string, number>> = {}): ReferenceGrid {
   const factors = design.variables.filter((v): v is Extract<Variable, { kind: 'factor' }> => v.kind === 'factor');
   const numerics = design.variables.filter((v): v is Extract<Variable, { kind: 'numeric' }> => v.kind === 'numeric');
-  const numericAt: Record<string, number> = {};
+  const numericAt: Record<string, number> = Object.create(null); // keyed by column names: no prototype keys
   for (const v of numerics) {
     let s = 0;
     for (let i = 0; i < v.values.length; i++) s += v.values[i];
-    numericAt[v.name] = at[v.name] ?? s / v.values.length;
+    numericAt[v.name] = (Object.hasOwn(at, v.name) ? at[v.name] : undefined) ?? s / v.values.length;
   }
   const size = factors.reduce((a, f) => a * f.levels.length, 1);
   const levelIndex = factors.map(() => new Int32Array(size));
