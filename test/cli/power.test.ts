@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Command } from 'commander';
 import { runCli } from './run-cli.ts';
 import { join } from 'node:path';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { addPowerOptions, planFromCli, powerInputFromOptions, runPowerCli, type PowerCliOptions } from '../../src/cli/commands/power.ts';
 import { powerSummaryLines } from '../../src/cli/commands/power-text.ts';
 import { repoRoot } from '../helpers/fixtures.ts';
@@ -35,6 +37,16 @@ describe('effekt power', () => {
     const j = JSON.parse(m.stdout);
     expect(j.solvedFor).toBe('effect');
     expect(j.effect.interventionRate).toBeGreaterThan(0.37);
+  });
+
+  it('--out writes the curve and the notes in both languages; --json keeps stdout pure JSON', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'effekt-power-')), 'plan');
+    const r = runCli(['power', '--design', 'single-arm', '--results', join(repoRoot, 'test/analysis/power/fixtures'), '--outcome', 'qpr15', '--expected-change', '6', '--n', '80', '--json', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).fromTrial.benchmark.value).toBeCloseTo(1.77, 2);
+    expect(r.stderr).toContain('Wrote 7 files');
+    expect(readdirSync(out).sort()).toEqual(['.effekt-output.json', 'planning-note.da.html', 'planning-note.en.html', 'power-curve.da.svg', 'power-curve.da.vl.json', 'power-curve.en.svg', 'power-curve.en.vl.json', 'power.json']);
+    expect(readFileSync(join(out, 'planning-note.da.html'), 'utf8')).toContain('Planlægningsnotat');
   });
 
   it('bad input exits 2 with the fix and no stack trace', () => {

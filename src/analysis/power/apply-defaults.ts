@@ -18,11 +18,23 @@ export interface SingleArmChange {
   readonly benchmark?: number;
 }
 
+/** Which inputs of a plan came from a trial's results.json (echoed into the plan's outputs). */
+export interface TrialProvenance {
+  readonly resultsFile: string;
+  readonly resultsSha256: string;
+  readonly trialId: string | null;
+  readonly outcome: string;
+  readonly visit: string;
+  readonly used: Readonly<Record<string, DefaultUsed>>;
+  readonly benchmark: DefaultUsed | null;
+}
+
 export interface Defaulted {
   readonly input: PowerInput;
   readonly used: Readonly<Record<string, DefaultUsed>>;
   /** The benchmark the single-arm effect was measured against, when an expected change was given. */
   readonly benchmark: DefaultUsed | null;
+  readonly provenance: TrialProvenance | null;
 }
 
 export function applyTrialDefaults(input: PowerInput, d: TrialDefaults | null, change: SingleArmChange = {}): Defaulted {
@@ -66,5 +78,6 @@ export function applyTrialDefaults(input: PowerInput, d: TrialDefaults | null, c
     else if (d && d.benchmark !== null) benchmark = { value: d.benchmark, source: `${d.resultsFile}: ${d.sources.benchmark}` };
     if (benchmark) out.delta = change.expectedChange - benchmark.value;
   }
-  return { input: out as unknown as PowerInput, used, benchmark };
+  const provenance: TrialProvenance | null = d ? { resultsFile: d.resultsFile, resultsSha256: d.resultsSha256, trialId: d.trialId, outcome: d.outcomeId, visit: d.visit, used, benchmark } : null;
+  return { input: out as unknown as PowerInput, used, benchmark, provenance };
 }

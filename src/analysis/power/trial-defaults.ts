@@ -31,7 +31,7 @@ export interface TrialDefaults {
   readonly dropout: number | null;
   readonly controlRate: number | null;
   readonly dispersion: number | null;
-  /** Where each number was read, by name. */
+  /** Where each number was read: its path in results.json (no counts: the path is echoed into published notes). */
   readonly sources: Readonly<Record<string, string>>;
 }
 
@@ -86,36 +86,36 @@ export function trialDefaults(resultsPath: string, outcomeId: string, visit?: st
     rho = plan.correlation;
     sdChange = plan.sdChange;
     benchmark = control !== undefined ? (plan.meanChange[control] ?? null) : null;
-    sources.sd = `planning[${outcomeId}, ${at}].sdVisit (within-arm pooled SD at the visit)`;
-    sources.rho = `planning[${outcomeId}, ${at}].correlation (within-arm pooled baseline–visit correlation)`;
+    sources.sd = `planning[${outcomeId}, ${at}].sdVisit`;
+    sources.rho = `planning[${outcomeId}, ${at}].correlation`;
     sources.sdChange = `planning[${outcomeId}, ${at}].sdChange`;
-    if (benchmark !== null) sources.benchmark = `planning[${outcomeId}, ${at}].meanChange.${control} (control arm's mean change)`;
+    if (benchmark !== null) sources.benchmark = `planning[${outcomeId}, ${at}].meanChange.${control}`;
   } else if (row?.cohensD) {
     sd = row.cohensD.sd;
-    sources.sd = `outcomes[${outcomeId}, ${at}].cohensD.sd (${row.cohensD.method})`;
+    sources.sd = `outcomes[${outcomeId}, ${at}].cohensD.sd`;
   }
   if (row) {
     const sum = (o: Readonly<Record<string, number>>) => Object.values(o).reduce((a, b) => a + b, 0);
     const randomised = sum(row.n.randomised);
     if (randomised > 0) {
       dropout = 1 - sum(row.n.withData) / randomised;
-      sources.dropout = `outcomes[${outcomeId}, ${at}]: 1 − with data ${sum(row.n.withData)} / randomised ${randomised}`;
+      sources.dropout = `outcomes[${outcomeId}, ${at}].n: 1 − withData/randomised`;
     }
     const rate = control !== undefined ? row.responder?.rate[control] : undefined;
     if (rate) {
       controlRate = rate.estimate;
-      sources.controlRate = `outcomes[${outcomeId}, ${at}].responder.rate.${control} (responders ${rate.events}/${rate.n})`;
+      sources.controlRate = `outcomes[${outcomeId}, ${at}].responder.rate.${control}`;
     }
   } else if (safety && control !== undefined) {
     const c = safety.byArm[control];
     if (c) {
       controlRate = c.mean;
-      sources.controlRate = `safety[${outcomeId}].byArm.${control}.mean (events per participant over follow-up)`;
+      sources.controlRate = `safety[${outcomeId}, ${safety.visit}].byArm.${control}.mean`;
     }
     const theta = safety.rateRatio?.theta ?? null;
     if (theta !== null && theta > 0) {
       dispersion = 1 / theta;
-      sources.dispersion = `1 / safety[${outcomeId}].rateRatio.theta (negative binomial size ${theta})`;
+      sources.dispersion = `1 / safety[${outcomeId}, ${safety.visit}].rateRatio.theta`;
     }
   }
   return { resultsFile: name, resultsSha256: sha256, trialId: json.trial?.id ?? null, outcomeId, visit: at, sd, rho, sdChange, benchmark, dropout, controlRate, dispersion, sources };

@@ -1,6 +1,7 @@
 /** The terminal summary of a power calculation (numbers in English notation; JSON has them in full). */
 import type { PowerResult } from '../../stats/power/types.ts';
 import type { PowerCliResult } from './power.ts';
+import { terminalSafe } from '../ui/terminal.ts';
 
 const designName: Record<PowerResult['design'], string> = {
   'two-sample': 'two-sample comparison of means',
@@ -30,12 +31,6 @@ function effectLine(r: PowerResult): string {
     case 'hazard-ratio':
       return `Effect: hazard ratio ${sig(e.value)} (event probability ${pct(e.interventionRate as number)} vs ${pct(e.controlRate as number)})`;
   }
-}
-
-/** Strips terminal control characters from text that came from a file (ids, names). */
-export function terminalSafe(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '?');
 }
 
 function trialLines(t: NonNullable<PowerCliResult['fromTrial']>): string[] {

@@ -10,8 +10,10 @@ import { powerDesigns, type PowerInput, type PowerResult } from '../../stats/pow
 import { StatsError } from '../../stats/errors.ts';
 import { CliError } from '../errors.ts';
 import { powerSummaryLines } from './power-text.ts';
+import { printErr, printOut } from '../ui/terminal.ts';
+import { writePowerOutputs } from '../../report/power/write.ts';
 import { trialDefaults } from '../../analysis/power/trial-defaults.ts';
-import { applyTrialDefaults, type DefaultUsed } from '../../analysis/power/apply-defaults.ts';
+import { applyTrialDefaults, type TrialProvenance } from '../../analysis/power/apply-defaults.ts';
 
 export interface PowerCliOptions {
   design?: string;
@@ -37,6 +39,7 @@ export interface PowerCliOptions {
   nbApproach?: string;
   direction?: string;
   results?: string;
+  out?: string;
   outcome?: string;
   visit?: string;
   expectedChange?: string;
@@ -157,39 +160,40 @@ export function addPowerOptions(cmd: Command): Command {
     .option('--visit <visit>', 'its visit (default: the outcome’s primary visit)')
     .option('--expected-change <x>', 'single-arm: the cohort’s expected mean change; the effect is this minus the benchmark')
     .option('--benchmark <x>', 'single-arm: the change to beat (default with --results: the trial’s control-arm change)')
+    .option('--out <dir>', 'write power.json, the power curve (Vega-Lite + SVG) and a planning note in Danish and English here')
     .option('--json', 'print the result as JSON');
 }
 
 /** What `effekt power` computes: the plan, and which of its inputs came from a trial's results. */
 export interface PowerCliResult extends PowerResult {
-  readonly fromTrial: {
-    readonly resultsFile: string;
-    readonly resultsSha256: string;
-    readonly trialId: string | null;
-    readonly outcome: string;
-    readonly visit: string;
-    readonly used: Readonly<Record<string, DefaultUsed>>;
-    readonly benchmark: DefaultUsed | null;
-  } | null;
+  readonly fromTrial: TrialProvenance | null;
 }
 
 export function runPowerCli(opts: PowerCliOptions): PowerCliResult {
+  return resolvePowerCli(opts).result;
+}
+
+/** The plan and the complete input it was computed from (the power curve recomputes from it). */
+export function resolvePowerCli(opts: PowerCliOptions): { input: PowerInput; result: PowerCliResult } {
   const base = powerInputFromOptions(opts);
   const trial = opts.results !== undefined && opts.outcome !== undefined ? trialDefaults(opts.results, opts.outcome, opts.visit) : null;
   const expectedChange = parseNumberOption(opts.expectedChange, '--expected-change');
-  const { input, used, benchmark } = applyTrialDefaults(base, trial, { expectedChange, benchmark: parseNumberOption(opts.benchmark, '--benchmark') });
+  const { input, benchmark, provenance } = applyTrialDefaults(base, trial, { expectedChange, benchmark: parseNumberOption(opts.benchmark, '--benchmark') });
   if (expectedChange !== undefined && benchmark === null) throw new CliError('--expected-change needs a benchmark to compare with: give --benchmark, or --results with a trial whose control arm has baseline and follow-up');
   const plan = planFromCli(input);
-  const fromTrial = trial ? { resultsFile: trial.resultsFile, resultsSha256: trial.resultsSha256, trialId: trial.trialId, outcome: trial.outcomeId, visit: trial.visit, used, benchmark } : null;
-  return { ...plan, fromTrial };
+  return { input, result: { ...plan, fromTrial: provenance } };
 }
 
 export function registerPower(program: Command): void {
   addPowerOptions(program.command('power').description('Power, sample size or minimum detectable effect for a new trial or cohort (two-sample, ANCOVA, proportions, risk ratio, negative binomial, log-rank, single-arm)')).action(
-    (opts: PowerCliOptions) => {
-      const result = runPowerCli(opts);
+    async (opts: PowerCliOptions) => {
+      const { input, result } = resolvePowerCli(opts);
       if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-      else process.stdout.write(`${powerSummaryLines(result).join('\n')}\n`);
+      else printOut(`${powerSummaryLines(result).join('\n')}\n`);
+      if (opts.out !== undefined) {
+        const files = await writePowerOutputs(opts.out, { input, result, fromTrial: result.fromTrial }, opts.results ? [opts.results] : []);
+        (opts.json ? printErr : printOut)(`Wrote ${files.length} files to ${opts.out}\n`);
+      }
     },
   );
 }

@@ -40,7 +40,7 @@ describe('trialDefaults', () => {
     expect(input.sd).toBe(d.sd);
     expect(input.dropout).toBe(0.1);
     expect(Object.keys(used).sort()).toEqual(['rho', 'sd']);
-    expect(used.rho.source).toContain('planning[qpr15, end].correlation');
+    expect(used.rho.source).toBe('results.json: planning[qpr15, end].correlation');
     expect(planPower(input).sampleSize.perArm.control).toBeGreaterThan(50);
   });
 
