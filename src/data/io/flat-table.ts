@@ -14,10 +14,19 @@ export interface FlatTable {
   readonly rows: readonly (readonly Cell[])[];
 }
 
+/**
+ * A text cell that a spreadsheet would run as a formula (it begins with = + - @, a tab or a
+ * carriage return: OWASP's CSV-injection rule) gets a leading apostrophe, which Excel and
+ * LibreOffice show as text. Numbers are number cells and are never changed.
+ */
+export function neutraliseFormula(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
 function csvCell(c: Cell): string {
   if (c === null) return '';
   if (typeof c === 'number') return Number.isFinite(c) ? String(c) : '';
-  const s = String(c);
+  const s = typeof c === 'string' ? neutraliseFormula(c) : String(c);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -1,12 +1,23 @@
-/** HTML text escaping, and JSON made safe to sit inside a <script> element. */
+/**
+ * Escaping for the report's sinks. Every value that reaches the page — file names, hashes,
+ * labels, free text, spec fields — passes through one of these; nothing is inserted raw.
+ */
+
+/** HTML text and attribute values (the page quotes every attribute with "): & < > " escaped. */
 export function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** JSON for <script type="application/json">: "</" and U+2028/9 escaped so the element cannot end early. */
+/**
+ * JSON for <script type="application/json">: every <, > and & written as a \u escape (so neither
+ * "</script" nor "<!--" can change how the element is parsed) and U+2028/9 escaped. JSON.parse
+ * reads the same value back.
+ */
 export function jsonForScript(value: unknown): string {
   return JSON.stringify(value)
-    .replace(/<\//g, '<\\/')
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
 }

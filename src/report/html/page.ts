@@ -8,6 +8,7 @@ import type { ChartDef } from '../charts/types.ts';
 import type { VendorScript } from '../render/vendor.ts';
 import type { PageModel, Section } from './model.ts';
 import { esc, jsonForScript, scriptSafe } from './escape.ts';
+import { assertNoInjectedMarkup, cspMeta } from './csp.ts';
 import { css } from './css.ts';
 import { summarySection } from './summary.ts';
 import { baselineSection, consortSection, trialSection } from './sections-trial.ts';
@@ -40,7 +41,8 @@ const boot = `(function () {
     var id = el.getAttribute('data-chart');
     var spec = JSON.parse(document.getElementById('spec-' + id).textContent);
     // Compiler notes were collected when the report was built; the reader's console stays quiet.
-    return vegaEmbed(el, spec, { actions: false, renderer: 'svg', logLevel: vega.Error });
+    // ast: expressions are interpreted, not compiled with Function(), so the page's CSP needs no 'unsafe-eval'.
+    return vegaEmbed(el, spec, { actions: false, renderer: 'svg', logLevel: vega.Error, ast: true });
   });
   Promise.all(jobs).then(function () { window.__reportReady = true; }, function (err) { console.error(err); window.__reportReady = true; });
 })();`;
@@ -52,11 +54,15 @@ export function renderPage(m: PageModel, vendor: readonly VendorScript[]): strin
   const body = secs.map((s) => `<section id="${s.id}">\n<h2>${esc(s.title)}</h2>\n${s.html}\n</section>`).join('\n');
   const usedCharts: ChartDef[] = [...m.charts.values()];
   const specs = usedCharts.map((c) => `<script type="application/json" id="spec-${esc(c.id)}">${jsonForScript(c.spec)}</script>`).join('\n');
-  const libs = vendor.map((v) => `<script data-lib="${esc(v.name)}@${esc(v.version)}">\n${scriptSafe(v.source)}\n</script>`).join('\n');
-  return `<!doctype html>
+  // Executed inline scripts, exactly as they sit between their tags: the CSP allows these hashes only.
+  const libSources = vendor.map((v) => `\n${scriptSafe(v.source)}\n`);
+  const bootSource = `\n${boot}\n`;
+  const libs = vendor.map((v, i) => `<script data-lib="${esc(v.name)}@${esc(v.version)}">${libSources[i]}</script>`).join('\n');
+  const page = `<!doctype html>
 <html lang="${t.msg.htmlLang}">
 <head>
 <meta charset="utf-8">
+${cspMeta([...libSources, bootSource])}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="${esc(`${results.software.name} ${results.software.version}`)}">
 <title>${esc(`${t.msg.reportTitle}: ${t.loc(results.trial.title)}`)}</title>
@@ -75,10 +81,10 @@ ${body}
 </main>
 ${specs}
 ${libs}
-<script>
-${boot}
-</script>
+<script>${bootSource}</script>
 </body>
 </html>
 `;
+  assertNoInjectedMarkup(page, usedCharts.length + vendor.length + 1);
+  return page;
 }

@@ -5,6 +5,7 @@ import { figure, para } from './model.ts';
 import { renderFacts, renderTable, type Cell } from './tables.ts';
 import { formatCountGroup, isSuppressed } from '../privacy.ts';
 import { basename } from './paths.ts';
+import { esc } from './escape.ts';
 
 export function trialSection(m: PageModel): Section {
   const { ctx } = m;
@@ -14,8 +15,8 @@ export function trialSection(m: PageModel): Section {
     [t.msg.trialName, `${t.loc(r.trial.title)} (${r.trial.id})`],
     [t.msg.arms, arms],
     [t.msg.visits, r.visits.map((v) => t.label('visits', v)).join(', ')],
-    [t.msg.dataFile, { html: `${basename(r.input.dataFile)}<br><span class="hash">${r.input.dataSha256}</span>` }],
-    [t.msg.specFile, { html: `${basename(r.input.specFile)}<br><span class="hash">${r.input.specSha256}</span>` }],
+    [t.msg.dataFile, { html: `${esc(basename(r.input.dataFile))}<br><span class="hash">${esc(r.input.dataSha256)}</span>` }],
+    [t.msg.specFile, { html: `${esc(basename(r.input.specFile))}<br><span class="hash">${esc(r.input.specSha256)}</span>` }],
     [t.msg.software, `${r.software.name} ${r.software.version}`],
     [t.msg.seedLabel, String(r.seed)],
     [t.msg.significance, t.msg.significanceValue(t.fmt.num(r.alpha, 2), t.fmt.pct(r.confLevel))],
