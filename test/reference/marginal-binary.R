@@ -74,7 +74,11 @@ one_case <- function(cs) {
   pairs <- do.call(rbind, lapply(1:(k - 1), function(c) cbind(t = (c + 1):k, c = c)))
   results <- lapply(variances, function(v) { V <- v$V
     dse <- function(t, c, dt, dc) sqrt(dt^2 * V[t, t] + dc^2 * V[c, c] - 2 * dt * dc * V[t, c])
-    list(variance = v$variance, randomization = v$randomization, risks = unname(risks), riskSe = sqrt(diag(V)), cov = lapply(1:k, function(i) V[i, ]),
+    se <- sqrt(diag(V)); hw <- qnorm(0.975) * se / (risks * (1 - risks))  # Wald interval on the logit scale
+    list(variance = v$variance, randomization = v$randomization, risks = unname(risks), riskSe = se, cov = lapply(1:k, function(i) V[i, ]),
+      riskLower = unname(plogis(qlogis(risks) - hw)), riskUpper = unname(plogis(qlogis(risks) + hw)),
+      rd90 = lapply(seq_len(nrow(pairs)), function(m) { t <- pairs[m, "t"]; c <- pairs[m, "c"]; s <- sqrt(V[t, t] + V[c, c] - 2 * V[t, c])
+        c(risks[t] - risks[c] - qnorm(0.95) * s, risks[t] - risks[c] + qnorm(0.95) * s) }),
       comparisons = lapply(seq_len(nrow(pairs)), function(m) { t <- pairs[m, "t"]; c <- pairs[m, "c"]; pt <- risks[t]; pc <- risks[c]
         list(treatment = levs[t], control = levs[c],
           rd = wald(pt - pc, dse(t, c, 1, 1)),

@@ -9,7 +9,7 @@ interface Wald { estimate: number; se: number; lower: number; upper: number; sta
 interface Case {
   name: string; formula: string; data: FixtureData;
   coefficients: { names: string[]; estimate: number[]; se: number[] };
-  results: { variance: MarginalVariance; randomization: 'simple' | 'stratified-block'; risks: number[]; riskSe: number[]; cov: number[][];
+  results: { variance: MarginalVariance; randomization: 'simple' | 'stratified-block'; risks: number[]; riskSe: number[]; cov: number[][]; riskLower: number[]; riskUpper: number[]; rd90: number[][];
     comparisons: { treatment: string; control: string; rd: Wald; logRR: Wald; logOR: Wald }[] }[];
 }
 const fx = readFixture<{ cases: Case[] }>('marginal-binary.json');
@@ -35,6 +35,8 @@ describe.each(fx.cases.map((c) => [c.name, c] as const))('marginal binary effect
     res.risks.forEach((p, a) => {
       check(p.risk, r.risks[a], 10, `risk ${p.arm}`);
       check(p.se, r.riskSe[a], 10, `risk SE ${p.arm}`);
+      check(p.lower, r.riskLower[a], 10, `risk lower ${p.arm}`);
+      check(p.upper, r.riskUpper[a], 10, `risk upper ${p.arm}`);
       // Covariances on the correlation scale: an R value of ~1e-18 where the exact one is 0 has no digits to match.
       const s = (b: number) => Math.sqrt(r.cov[a][a] * r.cov[b][b]);
       r.cov[a].forEach((v, b) => {
@@ -59,6 +61,11 @@ describe.each(fx.cases.map((c) => [c.name, c] as const))('marginal binary effect
       }
       check(got.riskRatio.estimate, Math.exp(e.logRR.estimate), 10, 'RR');
       check(got.oddsRatio.upper, Math.exp(e.logOR.upper), 10, 'OR upper');
+    });
+    const at90 = marginalBinaryEffects(armModelData(c.data), { variance: r.variance, randomization: r.randomization, comparisons: 'all-pairs', confLevel: 0.9 });
+    r.rd90.forEach(([lo, hi], m) => {
+      check(at90.comparisons[m].riskDifference.lower, lo, 10, 'RD 90% lower');
+      check(at90.comparisons[m].riskDifference.upper, hi, 10, 'RD 90% upper');
     });
     console.log(`${c.name} [${r.variance}, ${r.randomization}]: worst estimate/SE/CI LRE ${worst.toFixed(1)}, worst p LRE ${worstP.toFixed(1)}`);
   });
