@@ -1,0 +1,9 @@
+/** Survival analysis: Kaplan–Meier, log-rank, Cox, PH test, RMST, Aalen–Johansen (see docs/survival.md). */
+export * from './input.ts';
+export * from './confidence.ts';
+export * from './kaplan-meier.ts';
+export * from './quantiles.ts';
+export * from './at-times.ts';
+export * from './log-rank.ts';
+export type { CoxInput } from './cox/data.ts';
+export * from './cox/fit.ts';
