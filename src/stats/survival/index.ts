@@ -7,3 +7,5 @@ export * from './at-times.ts';
 export * from './log-rank.ts';
 export type { CoxInput } from './cox/data.ts';
 export * from './cox/fit.ts';
+export * from './cox/zph.ts';
+export type { ZphResiduals } from './cox/zph-residuals.ts';

@@ -6,18 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { coxPH } from '../../../src/stats/survival/cox/fit.ts';
 import { expectLRE, lre } from '../../helpers/lre.ts';
-import { fx, rows, surv, grouping, design, num } from './fixture.ts';
-
-export function coxInput(c: (typeof fx.cox)[number]) {
-  const idx = rows(c.dataset, c.subset);
-  return {
-    ...surv(c.dataset, idx, c.entry),
-    x: design(c.dataset, c.columns, idx),
-    columnNames: c.coefNames,
-    ...(c.strata ? { strata: grouping(c.dataset, c.strata, idx) } : {}),
-    ...(c.cluster ? { cluster: num(c.dataset, c.cluster, idx) } : {}),
-  };
-}
+import { fx, coxInput } from './fixture.ts';
 
 describe.each(fx.cox.map((c) => [c.name, c] as const))('Cox vs coxph: %s', (_n, c) => {
   it('coefficients, SEs, hazard ratios, log-likelihoods and tests', () => {

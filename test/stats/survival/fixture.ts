@@ -90,3 +90,15 @@ export function surv(dataset: string, idx: number[], entry = false) {
 export function design(dataset: string, columns: string[], idx: number[]): Matrix {
   return fromColumns(columns.map((c) => num(dataset, c, idx)));
 }
+
+/** The Cox input of a fixture case. */
+export function coxInput(c: CoxCase) {
+  const idx = rows(c.dataset, c.subset);
+  return {
+    ...surv(c.dataset, idx, c.entry),
+    x: design(c.dataset, c.columns, idx),
+    columnNames: c.coefNames,
+    ...(c.strata ? { strata: grouping(c.dataset, c.strata, idx) } : {}),
+    ...(c.cluster ? { cluster: num(c.dataset, c.cluster, idx) } : {}),
+  };
+}

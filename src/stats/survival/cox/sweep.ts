@@ -24,7 +24,11 @@ export interface SweepResult {
   readonly imat: Float64Array;
 }
 
-export function sweep(cd: CoxData, eta: Float64Array, efron: boolean, g: Float64Array | null = null): SweepResult {
+/**
+ * `schoen`, when given (n × p, column-major), receives each death row's Schoenfeld residual
+ * x_i − x̄(t) (under Efron, x̄ is the average of the d fractional-risk-set means, as cox.zph uses).
+ */
+export function sweep(cd: CoxData, eta: Float64Array, efron: boolean, g: Float64Array | null = null, schoen: Float64Array | null = null): SweepResult {
   const { p, n, x, time, event, entry, byStop, byStart, strataStart } = cd;
   const q = g ? 2 * p : p;
   const u = new Float64Array(q);
@@ -33,19 +37,26 @@ export function sweep(cd: CoxData, eta: Float64Array, efron: boolean, g: Float64
   const cmat = new Float64Array(p * p), cmat2 = new Float64Array(p * p);
   const risk = new Float64Array(n);
   for (let i = 0; i < n; i++) risk[i] = Math.exp(eta[i]);
+  const dead: number[] = [];
+  const meanSum = new Float64Array(p);
   let loglik = 0;
   for (let s = 0; s < cd.nStrata; s++) {
     const end = strataStart[s + 1];
     let denom = 0;
+    // Rows currently at risk: when it falls to 0 the running sums are reset to exact zeros (as
+    // survival's agfit4 does), so subtraction leaves no rounding residue behind.
+    let nRisk = 0;
     a.fill(0);
     cmat.fill(0);
     let k2 = strataStart[s];
     for (let k = strataStart[s]; k < end; ) {
       const t = time[byStop[k]];
       let ndead = 0, denom2 = 0, tw = 0;
+      dead.length = 0;
       for (; k < end && time[byStop[k]] === t; k++) {
         const i = byStop[k];
         const r = risk[i];
+        nRisk++;
         if (event[i] === 0) {
           denom += r;
           for (let j = 0; j < p; j++) {
@@ -55,6 +66,7 @@ export function sweep(cd: CoxData, eta: Float64Array, efron: boolean, g: Float64
           }
         } else {
           ndead++;
+          dead.push(i);
           denom2 += r;
           loglik += eta[i];
           if (g) tw = g[i];
@@ -72,6 +84,12 @@ export function sweep(cd: CoxData, eta: Float64Array, efron: boolean, g: Float64
         for (; k2 < end && entry[byStart[k2]] >= t; k2++) {
           const i = byStart[k2];
           const r = risk[i];
+          if (--nRisk === 0) {
+            denom = 0;
+            a.fill(0);
+            cmat.fill(0);
+            continue;
+          }
           denom -= r;
           for (let j = 0; j < p; j++) {
             const xj = x[i + j * n];
@@ -83,12 +101,14 @@ export function sweep(cd: CoxData, eta: Float64Array, efron: boolean, g: Float64
       if (ndead === 0) continue;
       const parts = efron && ndead > 1 ? ndead : 1;
       const w = ndead / parts;
+      meanSum.fill(0);
       for (let m = 0; m < parts; m++) {
         denom += denom2 / parts;
         loglik -= w * Math.log(denom);
         for (let j = 0; j < p; j++) {
           a[j] += a2[j] / parts;
           const mean = a[j] / denom;
+          meanSum[j] += mean / parts;
           u[j] -= w * mean;
           if (g) u[j + p] -= tw * w * mean;
           for (let l = 0; l <= j; l++) {
@@ -103,6 +123,7 @@ export function sweep(cd: CoxData, eta: Float64Array, efron: boolean, g: Float64
           }
         }
       }
+      if (schoen) for (const i of dead) for (let j = 0; j < p; j++) schoen[i + j * n] = x[i + j * n] - meanSum[j];
       a2.fill(0);
       cmat2.fill(0);
     }
