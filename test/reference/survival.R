@@ -70,6 +70,8 @@ datasets <- list(
                trtLabels = A(levels(dnase$trt)), trtrhDNase = A(as.numeric(dnase$trt == "rhDNase")), fev = A(dnase$fev), first = A(dnase$tstart == 0)),
   ties = list(time = A(ties$time), event = A(ties$event), arm = codes(ties$arm), armLabels = A(levels(ties$arm)), armB = A(as.numeric(ties$arm == "B")),
               armC = A(as.numeric(ties$arm == "C")), x = A(ties$x), z = A(ties$z), site = codes(ties$site), siteLabels = A(levels(ties$site))),
+  crToy = list(time = A(c(1, 2, 2, 3, 4, 4, 0.5, 1, 3, 3)), status = A(c(1, 2, 0, 1, 1, 2, 0, 2, 2, 0)), statusLabels = A(c("censor", "a", "b")),
+               grp = A(c(0, 0, 0, 0, 0, 0, 1, 1, 1, 1)), grpLabels = A(c("all die at the end", "censored at the end"))),
   mgus2 = list(time = A(mg$etime), status = codes(mg$ev), statusLabels = A(levels(mg$ev)), sex = codes(mg$sex), sexLabels = A(levels(mg$sex))))
 
 # ---- Kaplan–Meier: full curves for log-log, limits for log and plain, quantiles, times ----
@@ -204,7 +206,10 @@ cif_case <- function(name, dataset, formula, data, group, at) {
          at = list(time = A(sm$time), nRisk = A(sm$n.risk[, 1]), pstate = A(sm$pstate), stdErr = A(sm$std.err))) })
   list(name = name, dataset = dataset, group = group, states = A(f$states), confType = f$conf.type, at = A(at), curves = curves)
 }
-cif <- list(cif_case("mgus2: PCM vs death by sex", "mgus2", Surv(etime, ev) ~ sex, mg, "sex", at = c(0, 12, 60, 120, 240, 400)))
+toy <- data.frame(time = c(1, 2, 2, 3, 4, 4, 0.5, 1, 3, 3), ev = factor(c(1, 2, 0, 1, 1, 2, 0, 2, 2, 0), 0:2, c("censor", "a", "b")),
+                  grp = factor(c(0, 0, 0, 0, 0, 0, 1, 1, 1, 1), 0:1, c("all die at the end", "censored at the end")))
+cif <- list(cif_case("mgus2: PCM vs death by sex", "mgus2", Surv(etime, ev) ~ sex, mg, "sex", at = c(0, 12, 60, 120, 240, 400)),
+            cif_case("toy: every subject at risk has an event at the last time", "crToy", Surv(time, ev) ~ grp, toy, "grp", at = c(0, 2.5, 4, 5)))
 
 out <- list(R = R.version.string, survival = as.character(packageVersion("survival")), coxControl = list(eps = ctl$eps, tolerChol = ctl$toler.chol),
             datasets = datasets, km = km, logrank = logrank, cox = cox, rmst = rmst, cif = cif)

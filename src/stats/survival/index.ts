@@ -9,3 +9,5 @@ export type { CoxInput } from './cox/data.ts';
 export * from './cox/fit.ts';
 export * from './cox/zph.ts';
 export type { ZphResiduals } from './cox/zph-residuals.ts';
+export * from './rmst.ts';
+export * from './cumulative-incidence.ts';
