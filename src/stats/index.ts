@@ -17,3 +17,4 @@ export * from './pool/index.ts';
 export * from './mi/index.ts';
 export * from './models/mmrm/index.ts';
 export * from './power/index.ts';
+export * from './survival/index.ts';

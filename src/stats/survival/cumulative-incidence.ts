@@ -18,6 +18,7 @@ import { StatsError, assertConfLevel } from '../errors.ts';
 import { type Grouping, groupCodes, splitByCode, assertConfType } from './input.ts';
 import { type ConfType, confLimits, zFor } from './confidence.ts';
 import { numberAtRisk } from './at-times.ts';
+import { orderByTime } from './sort.ts';
 
 export interface CompetingRisksInput {
   readonly time: ArrayLike<number>;
@@ -61,7 +62,7 @@ export interface CumulativeIncidenceResult {
 
 function curve(label: string, time: Float64Array, status: Int32Array, idx: Int32Array, labels: readonly string[], type: ConfType, z: number): CumulativeIncidenceCurve {
   const K = labels.length;
-  const ord = Int32Array.from(idx).sort((a, b) => time[a] - time[b]);
+  const ord = orderByTime(time, { idx });
   const T: number[] = [], R: number[] = [], C: number[] = [];
   const D = labels.map(() => [] as number[]);
   const P = Array.from({ length: K + 1 }, () => [] as number[]);

@@ -1,6 +1,10 @@
-/** Survival analysis: Kaplan–Meier, log-rank, Cox, PH test, RMST, Aalen–Johansen (see docs/survival.md). */
-export * from './input.ts';
-export * from './confidence.ts';
+/**
+ * Survival analysis (docs/survival.md), each routine pinned to R's survival package:
+ * kaplanMeier → survivalQuantiles / survivalAt / numberAtRisk; logRank; coxPH → coxZph;
+ * restrictedMeanSurvival; cumulativeIncidence → cumulativeIncidenceAt.
+ */
+export type { SurvivalInput, Grouping } from './input.ts';
+export type { ConfType } from './confidence.ts';
 export * from './kaplan-meier.ts';
 export * from './quantiles.ts';
 export * from './at-times.ts';

@@ -90,12 +90,6 @@ export function splitByCode(codes: Int32Array, k: number): Int32Array[] {
   return out;
 }
 
-/** Indices sorted by key ascending (stable: ties keep input order). */
-export function orderBy(idx: Int32Array, key: Float64Array): Int32Array {
-  const out = Int32Array.from(idx);
-  return out.sort((a, b) => key[a] - key[b] || a - b);
-}
-
 export function assertConfType(t: string): void {
   if (t !== 'log' && t !== 'log-log' && t !== 'plain') throw new StatsError('INVALID_ARGUMENT', `confType must be "log", "log-log" or "plain", got ${JSON.stringify(t)}`);
 }

@@ -12,6 +12,7 @@
 import { StatsError, assertConfLevel } from '../errors.ts';
 import { type SurvivalInput, type Grouping, survData, groupCodes, splitByCode, assertConfType } from './input.ts';
 import { type ConfType, confLimits, zFor } from './confidence.ts';
+import { orderByTime } from './sort.ts';
 
 export interface KaplanMeierOptions {
   readonly confType?: ConfType;
@@ -43,20 +44,35 @@ export interface KaplanMeierResult {
   readonly curves: readonly KaplanMeierCurve[];
 }
 
+/** The first `len` values as a plain array, NaN and ±∞ as null (JSON has neither). */
+function nullable(v: Float64Array, len: number): (number | null)[] {
+  const out = new Array<number | null>(len);
+  for (let i = 0; i < len; i++) out[i] = Number.isFinite(v[i]) ? v[i] : null;
+  return out;
+}
+
 /** One curve from the rows `idx` (any order). */
 function curve(label: string, time: Float64Array, event: Uint8Array, entry: Float64Array | null, idx: Int32Array, type: ConfType, z: number): KaplanMeierCurve {
   const m = idx.length;
-  const byStop = Int32Array.from(idx).sort((a, b) => time[a] - time[b]);
+  const byStop = orderByTime(time, { idx });
+  // Sorted copies, so the pass below reads memory in order.
+  const ts = new Float64Array(m), es = new Uint8Array(m);
+  for (let k = 0; k < m; k++) {
+    ts[k] = time[byStop[k]];
+    es[k] = event[byStop[k]];
+  }
   const starts = entry ? Float64Array.from(idx, (i) => entry[i]).sort() : null;
-  const T: number[] = [], R: number[] = [], D: number[] = [], C: number[] = [];
-  const S: number[] = [], SE: (number | null)[] = [], L: (number | null)[] = [], U: (number | null)[] = [], H: number[] = [], HS: number[] = [];
+  // Columns, at most one row per input row; trimmed to the distinct times at the end.
+  const T = new Float64Array(m), R = new Float64Array(m), D = new Float64Array(m), C = new Float64Array(m);
+  const S = new Float64Array(m), SE = new Float64Array(m), L = new Float64Array(m), U = new Float64Array(m);
+  const H = new Float64Array(m), HS = new Float64Array(m);
   let s = 1, green = 0, haz = 0, hvar = 0, events = 0;
-  let k = 0, before = 0, nEnt = starts ? 0 : m;
+  let k = 0, j = 0, before = 0, nEnt = starts ? 0 : m;
   while (k < m) {
-    const t = time[byStop[k]];
+    const t = ts[k];
     let d = 0, c = 0;
-    while (k < m && time[byStop[k]] === t) {
-      if (event[byStop[k]] === 1) d++;
+    while (k < m && ts[k] === t) {
+      if (es[k] === 1) d++;
       else c++;
       k++;
     }
@@ -73,10 +89,15 @@ function curve(label: string, time: Float64Array, event: Uint8Array, entry: Floa
     }
     const se = Math.sqrt(green);
     const lim = confLimits(s, se, true, type, z);
-    T.push(t); R.push(nRisk); D.push(d); C.push(c); S.push(s);
-    SE.push(Number.isFinite(se) ? se : null); L.push(lim.lower); U.push(lim.upper); H.push(haz); HS.push(Math.sqrt(hvar));
+    T[j] = t; R[j] = nRisk; D[j] = d; C[j] = c; S[j] = s; SE[j] = se;
+    L[j] = lim.lower ?? Number.NaN; U[j] = lim.upper ?? Number.NaN; H[j] = haz; HS[j] = Math.sqrt(hvar);
+    j++;
   }
-  return { label, n: m, events, time: T, nRisk: R, nEvent: D, nCensor: C, surv: S, stdErr: SE, lower: L, upper: U, cumHaz: H, stdCumHaz: HS };
+  const plain = (v: Float64Array) => Array.from(v.subarray(0, j));
+  return {
+    label, n: m, events, time: plain(T), nRisk: plain(R), nEvent: plain(D), nCensor: plain(C), surv: plain(S),
+    stdErr: nullable(SE, j), lower: nullable(L, j), upper: nullable(U, j), cumHaz: plain(H), stdCumHaz: plain(HS),
+  };
 }
 
 export function kaplanMeier(input: SurvivalInput & { readonly group?: Grouping }, options: KaplanMeierOptions = {}): KaplanMeierResult {

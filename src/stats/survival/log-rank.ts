@@ -15,6 +15,7 @@ import { chiSquare } from '../dist/continuous.ts';
 import { fromRows } from '../linalg/matrix.ts';
 import { cholesky, choleskySolve } from '../linalg/cholesky.ts';
 import { type SurvivalInput, type Grouping, survData, groupCodes, splitByCode } from './input.ts';
+import { orderByTime } from './sort.ts';
 
 export interface LogRankOptions {
   /** Fleming–Harrington ρ (0 = log-rank). */
@@ -60,7 +61,7 @@ export function logRank(input: SurvivalInput & { readonly group: Grouping; reado
   strata.forEach((idx, s) => {
     // Sweep times in descending order so the risk set only grows; the pooled Ŝ(t−) for ρ ≠ 0
     // needs ascending order, so collect the event times first and weight afterwards.
-    const ord = Int32Array.from(idx).sort((a, b) => d.time[b] - d.time[a]);
+    const ord = orderByTime(d.time, { idx, descending: true });
     const rows: { n: number; d: number; nG: Float64Array; dG: Float64Array }[] = [];
     nAt.fill(0);
     let n = 0;

@@ -1,12 +1,15 @@
 /**
  * Cox model input, validated and laid out once for every Newton step, residual and PH test:
  * covariates centred at their means (as coxph does, for stable exp(xβ) sums; estimates do not
- * depend on it), strata codes, and the row orders the risk-set sweeps walk: by stratum, then by
- * stop time descending (and, for counting-process data, by entry time descending).
+ * depend on it), and every row-wise array stored in the order the risk-set sweeps walk — by
+ * stratum, then by stop time descending — so the sweeps read memory sequentially (a random walk
+ * through 100,000 rows costs several times the arithmetic in cache misses). `order` maps back to
+ * the input rows. Counting-process data also get the positions by entry time descending.
  */
 import { StatsError, assertFinite } from '../../errors.ts';
 import type { Matrix } from '../../linalg/matrix.ts';
 import { type SurvivalInput, type Grouping, survData, groupCodes } from '../input.ts';
+import { orderByTime } from '../sort.ts';
 
 export interface CoxInput extends SurvivalInput {
   /** n × p covariates (no intercept column), e.g. from modelMatrix(…, intercept: false). */
@@ -18,23 +21,25 @@ export interface CoxInput extends SurvivalInput {
   readonly cluster?: ArrayLike<number>;
 }
 
+/** Row-wise arrays are in sweep order (stratum ascending, time descending): position k is input row order[k]. */
 export interface CoxData {
   readonly n: number;
   readonly p: number;
+  readonly order: Int32Array;
   readonly time: Float64Array;
   readonly event: Uint8Array;
   readonly entry: Float64Array | null;
   /** Centred covariates, column-major n × p. */
   readonly x: Float64Array;
+  /** The same, row-major (a row's covariates contiguous, for the risk-set sweeps). */
+  readonly xr: Float64Array;
   readonly means: Float64Array;
   readonly strata: Int32Array;
   readonly nStrata: number;
   readonly strataLabels: readonly string[];
-  /** Rows by stratum, then stop time descending. */
-  readonly byStop: Int32Array;
-  /** Rows by stratum, then entry time descending (counting-process data only). */
+  /** Positions by stratum, then entry time descending (counting-process data only). */
   readonly byStart: Int32Array | null;
-  /** Start of each stratum's block in byStop/byStart (length nStrata + 1). */
+  /** Start of each stratum's block of positions (length nStrata + 1). */
   readonly strataStart: Int32Array;
   readonly names: readonly string[];
   readonly events: number;
@@ -53,26 +58,37 @@ export function coxData(input: CoxInput): CoxData {
   for (let i = 0; i < d.n; i++) events += d.event[i];
   if (events === 0) throw new StatsError('NOT_ESTIMABLE', 'no events: a Cox model needs at least one event');
   const n = d.n;
-  const x = new Float64Array(n * p);
+  const strata0 = input.strata ? groupCodes(input.strata, n, 'strata') : new Int32Array(n);
+  const nStrata = input.strata ? input.strata.labels.length : 1;
+  const order = orderByTime(d.time, { descending: true, groups: strata0, nGroups: nStrata });
+  const time = new Float64Array(n), event = new Uint8Array(n), strata = new Int32Array(n);
+  const entry = d.entry ? new Float64Array(n) : null;
+  for (let k = 0; k < n; k++) {
+    const i = order[k];
+    time[k] = d.time[i];
+    event[k] = d.event[i];
+    strata[k] = strata0[i];
+    if (entry && d.entry) entry[k] = d.entry[i];
+  }
+  // Means over the input order (as R sums them), then the centred values in sweep order.
+  const x = new Float64Array(n * p), xr = new Float64Array(n * p);
   const means = new Float64Array(p);
   for (let j = 0; j < p; j++) {
     let s = 0;
     for (let i = 0; i < n; i++) s += X.data[i + j * n];
     const m = s / n;
     means[j] = m;
-    for (let i = 0; i < n; i++) x[i + j * n] = X.data[i + j * n] - m;
+    for (let k = 0; k < n; k++) {
+      const v = X.data[order[k] + j * n] - m;
+      x[k + j * n] = v;
+      xr[k * p + j] = v;
+    }
   }
-  const strata = input.strata ? groupCodes(input.strata, n, 'strata') : new Int32Array(n);
-  const nStrata = input.strata ? input.strata.labels.length : 1;
-  const idx = Int32Array.from({ length: n }, (_, i) => i);
-  const t = d.time;
-  const byStop = idx.slice().sort((a, b) => strata[a] - strata[b] || t[b] - t[a] || a - b);
-  const e = d.entry;
-  const byStart = e ? idx.slice().sort((a, b) => strata[a] - strata[b] || e[b] - e[a] || a - b) : null;
+  const byStart = entry ? orderByTime(entry, { descending: true, groups: strata, nGroups: nStrata }) : null;
   const strataStart = new Int32Array(nStrata + 1);
-  for (let i = 0; i < n; i++) strataStart[strata[i] + 1]++;
+  for (let k = 0; k < n; k++) strataStart[strata[k] + 1]++;
   for (let s = 0; s < nStrata; s++) strataStart[s + 1] += strataStart[s];
-  return { n, p, time: t, event: d.event, entry: e, x, means, strata, nStrata, strataLabels: input.strata?.labels ?? ['all'], byStop, byStart, strataStart, names, events };
+  return { n, p, order, time, event, entry, x, xr, means, strata, nStrata, strataLabels: input.strata?.labels ?? ['all'], byStart, strataStart, names, events };
 }
 
 /** Linear predictor xβ on the centred covariates. */

@@ -121,8 +121,10 @@ export function coxPH(input: CoxInput, options: CoxOptions = {}): CoxResult {
   let robustScore: ChiSquareTest | null = null;
   let clusters: number | null = null;
   if (robust) {
-    const cl = clusterIndex(input.cluster, n);
-    clusters = cl.count;
+    const cl0 = clusterIndex(input.cluster, n);
+    clusters = cl0.count;
+    // Cluster of each row in sweep order.
+    const cl = { index: Int32Array.from(cd.order, (i) => cl0.index[i]), count: cl0.count };
     const L = scoreResiduals(cd, linearPredictor(cd, fit.beta), efron);
     // dfbeta = L·V (n × p), summed per cluster.
     const D = new Float64Array(n * p);

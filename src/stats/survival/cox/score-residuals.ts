@@ -13,7 +13,7 @@ import type { CoxData } from './data.ts';
 
 /** n × p score residuals, column-major, for the centred covariates at linear predictor eta. */
 export function scoreResiduals(cd: CoxData, eta: Float64Array, efron: boolean): Float64Array {
-  const { n, p, x, time, event, entry, byStop, strataStart } = cd;
+  const { n, p, x, time, event, entry, strataStart } = cd;
   const risk = new Float64Array(n);
   for (let i = 0; i < n; i++) risk[i] = Math.exp(eta[i]);
   const out = new Float64Array(n * p);
@@ -31,11 +31,11 @@ export function scoreResiduals(cd: CoxData, eta: Float64Array, efron: boolean): 
     let denom = 0;
     const a = new Float64Array(p), a2 = new Float64Array(p);
     for (let k = lo; k < hi; ) {
-      const t = time[byStop[k]];
+      const t = time[k];
       let d = 0, e = 0;
       a2.fill(0);
-      for (; k < hi && time[byStop[k]] === t; k++) {
-        const i = byStop[k];
+      for (; k < hi && time[k] === t; k++) {
+        const i = k;
         denom += risk[i];
         for (let j = 0; j < p; j++) a[j] += risk[i] * x[i + j * n];
         if (event[i] === 1) {
@@ -90,7 +90,7 @@ export function scoreResiduals(cd: CoxData, eta: Float64Array, efron: boolean): 
       return l;
     };
     for (let k = lo; k < hi; k++) {
-      const i = byStop[k];
+      const i = k;
       const r = risk[i];
       const top = upto(time[i]);
       const bottom = entry ? upto(entry[i]) : 0;

@@ -28,8 +28,19 @@ export interface SweepResult {
  * `schoen`, when given (n × p, column-major), receives each death row's Schoenfeld residual
  * x_i − x̄(t) (under Efron, x̄ is the average of the d fractional-risk-set means, as cox.zph uses).
  */
+/** a += r·x_i, c += r·x_i x_iᵀ (lower triangle, c[j·p + l] for l ≤ j) from the row-major covariates. */
+function accumulate(xr: Float64Array, i: number, p: number, r: number, a: Float64Array, c: Float64Array): void {
+  const o = i * p;
+  for (let j = 0; j < p; j++) {
+    const rx = r * xr[o + j];
+    a[j] += rx;
+    const cj = j * p;
+    for (let l = 0; l <= j; l++) c[cj + l] += rx * xr[o + l];
+  }
+}
+
 export function sweep(cd: CoxData, eta: Float64Array, efron: boolean, g: Float64Array | null = null, schoen: Float64Array | null = null): SweepResult {
-  const { p, n, x, time, event, entry, byStop, byStart, strataStart } = cd;
+  const { p, n, xr, time, event, entry, byStart, strataStart } = cd;
   const q = g ? 2 * p : p;
   const u = new Float64Array(q);
   const imat = new Float64Array(q * q);
@@ -37,7 +48,7 @@ export function sweep(cd: CoxData, eta: Float64Array, efron: boolean, g: Float64
   const cmat = new Float64Array(p * p), cmat2 = new Float64Array(p * p);
   const risk = new Float64Array(n);
   for (let i = 0; i < n; i++) risk[i] = Math.exp(eta[i]);
-  const dead: number[] = [];
+  const dead = new Int32Array(n);
   const meanSum = new Float64Array(p);
   let loglik = 0;
   for (let s = 0; s < cd.nStrata; s++) {
@@ -50,32 +61,25 @@ export function sweep(cd: CoxData, eta: Float64Array, efron: boolean, g: Float64
     cmat.fill(0);
     let k2 = strataStart[s];
     for (let k = strataStart[s]; k < end; ) {
-      const t = time[byStop[k]];
+      const t = time[k];
       let ndead = 0, denom2 = 0, tw = 0;
-      dead.length = 0;
-      for (; k < end && time[byStop[k]] === t; k++) {
-        const i = byStop[k];
+      for (; k < end && time[k] === t; k++) {
+        const i = k;
         const r = risk[i];
         nRisk++;
         if (event[i] === 0) {
           denom += r;
-          for (let j = 0; j < p; j++) {
-            const xj = x[i + j * n];
-            a[j] += r * xj;
-            for (let l = 0; l <= j; l++) cmat[j + l * p] += r * xj * x[i + l * n];
-          }
+          accumulate(xr, i, p, r, a, cmat);
         } else {
           ndead++;
-          dead.push(i);
+          dead[ndead - 1] = i;
           denom2 += r;
           loglik += eta[i];
-          if (g) tw = g[i];
-          for (let j = 0; j < p; j++) {
-            const xj = x[i + j * n];
-            u[j] += xj;
-            if (g) u[j + p] += tw * xj;
-            a2[j] += r * xj;
-            for (let l = 0; l <= j; l++) cmat2[j + l * p] += r * xj * x[i + l * n];
+          accumulate(xr, i, p, r, a2, cmat2);
+          for (let j = 0; j < p; j++) u[j] += xr[i * p + j];
+          if (g) {
+            tw = g[i];
+            for (let j = 0; j < p; j++) u[j + p] += tw * xr[i * p + j];
           }
         }
       }
@@ -83,37 +87,35 @@ export function sweep(cd: CoxData, eta: Float64Array, efron: boolean, g: Float64
         // Rows that entered at or after t are no longer at risk at t.
         for (; k2 < end && entry[byStart[k2]] >= t; k2++) {
           const i = byStart[k2];
-          const r = risk[i];
           if (--nRisk === 0) {
             denom = 0;
             a.fill(0);
             cmat.fill(0);
             continue;
           }
-          denom -= r;
-          for (let j = 0; j < p; j++) {
-            const xj = x[i + j * n];
-            a[j] -= r * xj;
-            for (let l = 0; l <= j; l++) cmat[j + l * p] -= r * xj * x[i + l * n];
-          }
+          denom -= risk[i];
+          accumulate(xr, i, p, -risk[i], a, cmat);
         }
       }
       if (ndead === 0) continue;
       const parts = efron && ndead > 1 ? ndead : 1;
       const w = ndead / parts;
-      meanSum.fill(0);
+      for (let j = 0; j < p; j++) meanSum[j] = 0;
+      const inv = 1 / parts;
       for (let m = 0; m < parts; m++) {
-        denom += denom2 / parts;
+        denom += denom2 * inv;
         loglik -= w * Math.log(denom);
+        const id = 1 / denom;
         for (let j = 0; j < p; j++) {
-          a[j] += a2[j] / parts;
-          const mean = a[j] / denom;
-          meanSum[j] += mean / parts;
+          a[j] += a2[j] * inv;
+          const mean = a[j] * id;
+          meanSum[j] += mean * inv;
           u[j] -= w * mean;
           if (g) u[j + p] -= tw * w * mean;
+          const cj = j * p;
           for (let l = 0; l <= j; l++) {
-            cmat[j + l * p] += cmat2[j + l * p] / parts;
-            const v = (w * (cmat[j + l * p] - mean * a[l])) / denom;
+            cmat[cj + l] += cmat2[cj + l] * inv;
+            const v = w * (cmat[cj + l] - mean * a[l]) * id;
             imat[l + j * q] += v;
             if (g) {
               imat[l + (j + p) * q] += tw * v;
@@ -123,9 +125,9 @@ export function sweep(cd: CoxData, eta: Float64Array, efron: boolean, g: Float64
           }
         }
       }
-      if (schoen) for (const i of dead) for (let j = 0; j < p; j++) schoen[i + j * n] = x[i + j * n] - meanSum[j];
-      a2.fill(0);
-      cmat2.fill(0);
+      if (schoen) for (let m = 0; m < ndead; m++) for (let j = 0; j < p; j++) schoen[dead[m] + j * n] = xr[dead[m] * p + j] - meanSum[j];
+      for (let j = 0; j < p; j++) a2[j] = 0;
+      for (let j = 0; j < p * p; j++) cmat2[j] = 0;
     }
   }
   // Fill the symmetric halves.

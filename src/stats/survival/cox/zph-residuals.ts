@@ -19,11 +19,11 @@ export interface ZphResiduals {
 }
 
 export function scaledSchoenfeld(cd: CoxData, coef: readonly number[], imat: Float64Array, q: number, schoen: Float64Array, tt: Float64Array, terms: readonly ZphTerm[]): ZphResiduals {
-  const { n, p, x, strata, event, time } = cd;
+  const { n, p, x, strata, event, time, order } = cd;
   const counting = cd.entry !== null;
   const ev: number[] = [];
   for (let i = 0; i < n; i++) if (event[i] === 1) ev.push(i);
-  ev.sort((a, b) => strata[a] - strata[b] || time[a] - time[b] || (counting ? b - a : a - b));
+  ev.sort((a, b) => strata[a] - strata[b] || time[a] - time[b] || (counting ? order[b] - order[a] : order[a] - order[b]));
   // used[s][j]: events in stratum s when column j varies there, else 0.
   const S = cd.nStrata;
   const used = Array.from({ length: S }, () => new Float64Array(p));
