@@ -9,7 +9,8 @@ import { registerValidate } from './validate.ts';
 import { registerAnalyze } from './analyze.ts';
 import { registerReport } from './report.ts';
 import { registerPower } from './power.ts';
+import { registerSimulatePower } from './simulate-power.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [registerValidate, registerAnalyze, registerSimulate, registerEconomics, registerReport, registerPower];
+export const commands: RegisterCommand[] = [registerValidate, registerAnalyze, registerSimulate, registerEconomics, registerReport, registerPower, registerSimulatePower];
