@@ -10,7 +10,8 @@ import { registerAnalyze } from './analyze.ts';
 import { registerReport } from './report.ts';
 import { registerPower } from './power.ts';
 import { registerSimulatePower } from './simulate-power.ts';
+import { registerRollout } from './rollout.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [registerValidate, registerAnalyze, registerSimulate, registerEconomics, registerReport, registerPower, registerSimulatePower];
+export const commands: RegisterCommand[] = [registerValidate, registerAnalyze, registerSimulate, registerEconomics, registerReport, registerPower, registerSimulatePower, registerRollout];

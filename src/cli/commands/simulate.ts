@@ -15,13 +15,18 @@ const cohorts: readonly Cohort[] = ['peer', 'peer-danish-locale', 'kolding'];
 export function registerSimulate(program: Command): void {
   program
     .command('simulate')
-    .description('Generate a seeded SYNTHETIC trial dataset shaped like PEER (or a new cohort)')
-    .requiredOption('--out <file>', 'CSV file to write')
+    .description('Generate a seeded SYNTHETIC trial dataset shaped like PEER (or a new cohort); `simulate rollout` writes a synthetic roll-out')
+    .argument('[dataset]', '"rollout": a synthetic roll-out (exports per municipality and period, spec and contract) into the folder --out')
+    .requiredOption('--out <file>', 'CSV file to write (a folder for `simulate rollout`)')
+    .option('--trial-results <file>', 'rollout: the trial results.json the contract benchmarks against', 'data-samples/rollout/trial-results.json')
+    .option('--business-case <file>', 'rollout: the economics scenario for the municipal business case', 'data-samples/economics/dsi-three-payment-metrics.json')
     .option('--seed <n>', `random seed (default ${DEFAULT_SEED} for peer, 2025 for kolding)`)
     .option('--cohort <name>', `which dataset: ${cohorts.join(' | ')}`, 'peer')
     .option('--participants <n>', 'number of participants (default: 296 for peer, 80 for kolding, 20 for the Danish-locale excerpt)')
     .option('--force', 'replace --out if it exists (otherwise an existing file is refused: it may be real data)')
-    .action((opts: { out: string; seed?: string; cohort: string; participants?: string; force?: boolean }) => {
+    .action(async (dataset: string | undefined, opts: { out: string; seed?: string; cohort: string; participants?: string; force?: boolean; trialResults: string; businessCase: string }) => {
+      if (dataset === 'rollout') return (await import('./simulate-rollout.ts')).simulateRolloutCommand(opts);
+      if (dataset !== undefined) throw new CliError(`unknown dataset "${dataset}": give none for a trial dataset (see --cohort), or "rollout"`);
       checkOutputLocation(opts.out, { command: 'simulate' }, 'file');
       if (!cohorts.includes(opts.cohort as Cohort)) throw new CliError(`--cohort must be one of ${cohorts.join(', ')}, got "${opts.cohort}"`);
       const seed = opts.seed === undefined ? undefined : parsePositiveInt(opts.seed, '--seed');

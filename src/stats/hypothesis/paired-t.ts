@@ -29,9 +29,26 @@ export function pairedTTest(x: ArrayLike<number>, y: ArrayLike<number>, options:
   if (x.length < 2) throw new StatsError('EMPTY_GROUP', `a paired t test needs at least 2 pairs, got ${x.length}`);
   const d = Array.from(x, (v, i) => v - y[i]);
   const n = d.length;
-  const se = Math.sqrt(variance(d) / n);
+  return pairedTFromSummary({ n, mean: mean(d), variance: variance(d) }, { alternative, confLevel, mu });
+}
+
+/**
+ * The same test from the differences' summary (n, mean, sample variance): what a database aggregate gives
+ * when the values themselves stay in the store (the roll-out's pre/post change per municipality).
+ */
+export function pairedTFromSummary(summary: { readonly n: number; readonly mean: number; readonly variance: number }, options: { alternative?: Alternative; confLevel?: number; mu?: number } = {}): PairedTResult {
+  const alternative = options.alternative ?? 'two.sided';
+  const confLevel = options.confLevel ?? 0.95;
+  const mu = options.mu ?? 0;
+  assertAlternative(alternative);
+  assertConfLevel(confLevel);
+  assertFiniteScalar(mu, 'mu');
+  const { n, mean: est, variance: v } = summary;
+  if (!Number.isInteger(n) || n < 2) throw new StatsError('EMPTY_GROUP', `a paired t test needs at least 2 pairs, got ${n}`);
+  assertFiniteScalar(est, 'mean');
+  assertFiniteScalar(v, 'variance');
+  const se = Math.sqrt(v / n);
   if (!(se > 0)) throw new StatsError('CONSTANT_DATA', 'the differences are constant: the t statistic is undefined');
-  const est = mean(d);
   const t = (est - mu) / se;
   const df = n - 1;
   const q = (p: number) => studentT.quantile(p, df);

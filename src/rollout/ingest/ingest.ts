@@ -1,0 +1,232 @@
+/**
+ * `rollout ingest`: one export file → the store, all or nothing (one transaction). The file is
+ * read and validated completely before the store is touched; then every row is compared with
+ * what is stored:
+ *   new citizen × visit          → added;
+ *   same key, other values       → changed: the new values replace the old, and every changed
+ *                                  field's old and new value goes into `audit`;
+ *   same key, same values        → unchanged (nothing written).
+ * Groups and citizens are diffed the same way. A file whose SHA-256 was ingested before changes
+ * nothing at all. The ingest itself is recorded (file name, hash, counts); nothing is deleted —
+ * a citizen missing from a corrected file is kept, and the summary says how many.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { DataValidationError } from '../../data/problems.ts';
+import type { RolloutSpec } from '../spec/load.ts';
+import type { Store } from '../store/store.ts';
+import { appendColumns, appendRows } from '../store/append.ts';
+import { readExport, type ExportRecords } from './read-export.ts';
+import { loadStoredContract } from '../store/contract-tables.ts';
+import { recordCohort } from './cohort-tables.ts';
+
+export interface IngestSummary {
+  readonly file: string;
+  readonly sha256: string;
+  /** "duplicate": this exact file was ingested before (ingestId is that ingest); nothing changed. */
+  readonly status: 'ingested' | 'duplicate';
+  readonly ingestId: number;
+  readonly rowsInFile: number;
+  readonly rowsAdded: number;
+  readonly rowsChanged: number;
+  readonly rowsUnchanged: number;
+  readonly citizensAdded: number;
+  readonly groupsAdded: number;
+  readonly groupsChanged: number;
+  readonly fieldsChanged: number;
+  readonly municipalities: readonly string[];
+  readonly periods: readonly string[];
+}
+
+export interface IngestOptions {
+  /** Called with each stage, for a progress line. */
+  readonly onStage?: (stage: string) => void;
+  /** Wall clock of the ingest record (tests pin it); default now. The store keeps it, notes never show it. */
+  readonly now?: Date;
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+const key = (pid: string, visit: string) => `${pid}\u0000${visit}`;
+
+/**
+ * Test hook: a pause between the last write and the commit, announced on stderr, so a test can
+ * kill -9 the process mid-ingest or start a second writer. EFFEKT_TEST_HOLD_BEFORE_COMMIT_MS
+ * pauses that long; EFFEKT_TEST_HOLD_UNTIL_FILE pauses until that file exists (at most 5 minutes).
+ */
+async function holdBeforeCommit(): Promise<void> {
+  const ms = Number(process.env.EFFEKT_TEST_HOLD_BEFORE_COMMIT_MS ?? 0);
+  const until = process.env.EFFEKT_TEST_HOLD_UNTIL_FILE;
+  if (!(ms > 0) && !until) return;
+  process.stderr.write('effekt-test: ingest written, holding before commit\n');
+  const end = Date.now() + (ms > 0 ? ms : 300_000);
+  while (Date.now() < end && !(until && existsSync(until))) await new Promise((r) => setTimeout(r, 50));
+}
+
+export async function ingestFile(store: Store, spec: RolloutSpec, file: string, options: IngestOptions = {}): Promise<IngestSummary> {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    throw new DataValidationError([{ file, row: null, column: null, value: null, message: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, allowed: 'a CSV text file or an .xlsx workbook', fix: 'check the path' }]);
+  }
+  return ingestBytes(store, spec, bytes, file, options);
+}
+
+export async function ingestBytes(store: Store, spec: RolloutSpec, bytes: Uint8Array, file: string, options: IngestOptions = {}): Promise<IngestSummary> {
+  const hash = sha256(bytes);
+  const name = basename(file);
+  const dup = await store.all(`SELECT ingest_id, rows_in_file, municipalities, periods FROM ingests WHERE file_sha256 = ? ORDER BY ingest_id LIMIT 1`, [hash]);
+  if (dup.length > 0) {
+    const d = dup[0];
+    return { file: name, sha256: hash, status: 'duplicate', ingestId: Number(d.ingest_id), rowsInFile: Number(d.rows_in_file), rowsAdded: 0, rowsChanged: 0, rowsUnchanged: Number(d.rows_in_file), citizensAdded: 0, groupsAdded: 0, groupsChanged: 0, fieldsChanged: 0, municipalities: JSON.parse(String(d.municipalities)), periods: JSON.parse(String(d.periods)) };
+  }
+  const contract = await loadStoredContract(store);
+  options.onStage?.('reading and validating');
+  const records = await readExport(bytes, file, { spec, municipalities: contract.municipalities, periods: contract.periods });
+  checkMetricOutcomes(spec, contract.metricOutcomes, file);
+  options.onStage?.('writing');
+  return store.transaction(async () => {
+    const summary = await writeRecords(store, spec, records, { name, hash, bytes: bytes.length, now: options.now ?? new Date() });
+    await holdBeforeCommit();
+    return summary;
+  });
+}
+
+/** Every outcome a payment metric uses must be in the cohort spec the file is read with. */
+function checkMetricOutcomes(spec: RolloutSpec, metricOutcomes: ReadonlyMap<string, string>, file: string): void {
+  const ids = new Set(spec.cohort.outcomes.map((o) => o.id));
+  const missing = [...metricOutcomes].filter(([, outcome]) => !ids.has(outcome));
+  if (missing.length > 0) {
+    throw new DataValidationError(missing.map(([metric, outcome]) => ({ file: spec.specFile, row: null, column: null, path: 'cohort.outcomes', value: outcome, message: `the contract's payment metric "${metric}" needs outcome "${outcome}", which the spec does not declare`, allowed: [...ids].join(', '), fix: `declare outcome "${outcome}" in the cohort spec used for ${basename(file)}` })));
+  }
+}
+
+interface FileInfo {
+  readonly name: string;
+  readonly hash: string;
+  readonly bytes: number;
+  readonly now: Date;
+}
+
+async function tempKeys(store: Store, table: string, values: readonly string[]): Promise<void> {
+  await store.run(`CREATE TEMP TABLE IF NOT EXISTS ${table} (k VARCHAR)`);
+  await store.run(`DELETE FROM ${table}`);
+  await appendColumns(store, table, ['varchar'], [values]);
+}
+
+async function writeRecords(store: Store, spec: RolloutSpec, r: ExportRecords, info: FileInfo): Promise<IngestSummary> {
+  const id = Number((await store.all(`SELECT coalesce(max(ingest_id), 0)::INTEGER + 1 AS id FROM ingests`))[0].id);
+  await recordCohort(store, spec);
+  const audit: (string | number | null)[][] = [];
+  const pids = [...new Set(r.rows.map((x) => x.pid))];
+  await tempKeys(store, 'tmp_pids', pids);
+
+  // Groups.
+  const groupIds = [...r.groups.keys()];
+  await tempKeys(store, 'tmp_groups', groupIds);
+  const oldGroups = new Map((await store.all(`SELECT group_id, strftime(start_date, '%Y-%m-%d') AS s, strftime(end_date, '%Y-%m-%d') AS e FROM course_groups SEMI JOIN tmp_groups ON group_id = k`)).map((g) => [String(g.group_id), { start: String(g.s), end: String(g.e) }]));
+  let groupsAdded = 0;
+  let groupsChanged = 0;
+  for (const g of r.groups.values()) {
+    const old = oldGroups.get(g.id);
+    if (!old) {
+      groupsAdded++;
+      await store.run(`INSERT INTO course_groups VALUES (?, ?::DATE, ?::DATE, ?, ?, ?, ?)`, [g.id, g.start, g.end, g.startPeriod, g.period, id, id]);
+    } else if (old.start !== g.start || old.end !== g.end) {
+      groupsChanged++;
+      if (old.start !== g.start) audit.push([id, 'group', g.id, 'start_date', old.start, g.start]);
+      if (old.end !== g.end) audit.push([id, 'group', g.id, 'end_date', old.end, g.end]);
+      await store.run(`UPDATE course_groups SET start_date = ?::DATE, end_date = ?::DATE, start_period = ?, period = ?, last_ingest = ? WHERE group_id = ?`, [g.start, g.end, g.startPeriod, g.period, id, g.id]);
+    }
+  }
+
+  // Citizens.
+  const oldCitizens = new Map((await store.all(`SELECT pid, municipality, group_id FROM citizens SEMI JOIN tmp_pids ON pid = k`)).map((c) => [String(c.pid), { municipality: String(c.municipality), group: String(c.group_id) }]));
+  const newCitizens: [string, string, string][] = [];
+  const seen = new Set<string>();
+  for (const row of r.rows) {
+    if (seen.has(row.pid)) continue;
+    seen.add(row.pid);
+    const old = oldCitizens.get(row.pid);
+    if (!old) newCitizens.push([row.pid, row.municipality, row.group]);
+    else if (old.municipality !== row.municipality || old.group !== row.group) {
+      if (old.municipality !== row.municipality) audit.push([id, 'citizen', row.pid, 'municipality', old.municipality, row.municipality]);
+      if (old.group !== row.group) audit.push([id, 'citizen', row.pid, 'group_id', old.group, row.group]);
+      await store.run(`UPDATE citizens SET municipality = ?, group_id = ?, last_ingest = ? WHERE pid = ?`, [row.municipality, row.group, id, row.pid]);
+    }
+  }
+  await appendColumns(store, 'citizens', ['varchar', 'varchar', 'varchar', 'integer', 'integer'], [newCitizens.map((c) => c[0]), newCitizens.map((c) => c[1]), newCitizens.map((c) => c[2]), newCitizens.map(() => id), newCitizens.map(() => id)]);
+
+  // Visit rows, measurements and register contacts.
+  const oldRows = new Map<string, { cells: string; names: readonly string[] }>();
+  const names = new Map<number, readonly string[]>();
+  for (const o of await store.all(`SELECT v.pid, v.visit, v.cells, v.ingest_id FROM visit_rows v SEMI JOIN tmp_pids ON v.pid = k`)) {
+    const ing = Number(o.ingest_id);
+    if (!names.has(ing)) names.set(ing, JSON.parse(String((await store.all(`SELECT cell_names FROM ingests WHERE ingest_id = ?`, [ing]))[0].cell_names)) as string[]);
+    oldRows.set(key(String(o.pid), String(o.visit)), { cells: String(o.cells), names: names.get(ing)! });
+  }
+  const added: typeof r.rows[number][] = [];
+  const changed: typeof r.rows[number][] = [];
+  let unchanged = 0;
+  const cellsOf = new Map<string, string>();
+  for (const row of r.rows) {
+    const cells = JSON.stringify(row.cellValues);
+    cellsOf.set(key(row.pid, row.visit), cells);
+    const old = oldRows.get(key(row.pid, row.visit));
+    if (!old) added.push(row);
+    else {
+      const oldValues = JSON.parse(old.cells) as (string | number | null)[];
+      const before = new Map(old.names.map((n, j) => [n, oldValues[j] ?? null]));
+      const after = new Map(r.cellNames.map((n, j) => [n, row.cellValues[j] ?? null]));
+      let differs = false;
+      for (const n of new Set([...before.keys(), ...after.keys()])) {
+        const a = before.get(n) ?? null;
+        const b = after.get(n) ?? null;
+        if (a !== b) {
+          differs = true;
+          audit.push([id, 'visit', `${row.pid}/${row.visit}`, n, a === null ? null : String(a), b === null ? null : String(b)]);
+        }
+      }
+      if (differs) changed.push(row);
+      else unchanged++;
+    }
+  }
+  if (changed.length > 0) {
+    await store.run(`CREATE TEMP TABLE IF NOT EXISTS tmp_changed (pid VARCHAR, visit VARCHAR, cells VARCHAR)`);
+    await store.run(`DELETE FROM tmp_changed`);
+    await appendColumns(store, 'tmp_changed', ['varchar', 'varchar', 'varchar'], [changed.map((x) => x.pid), changed.map((x) => x.visit), changed.map((x) => cellsOf.get(key(x.pid, x.visit))!)]);
+    await store.run(`UPDATE visit_rows SET cells = t.cells, ingest_id = ? FROM tmp_changed t WHERE visit_rows.pid = t.pid AND visit_rows.visit = t.visit`, [id]);
+    await store.run(`DELETE FROM measurements USING tmp_changed t WHERE measurements.pid = t.pid AND measurements.visit = t.visit`);
+    await store.run(`DELETE FROM register_contacts USING tmp_changed t WHERE register_contacts.pid = t.pid AND register_contacts.visit = t.visit`);
+  }
+  await appendColumns(store, 'visit_rows', ['varchar', 'varchar', 'varchar', 'integer'], [added.map((x) => x.pid), added.map((x) => x.visit), added.map((x) => cellsOf.get(key(x.pid, x.visit))!), added.map(() => id)]);
+  const fresh = [...added, ...changed];
+  const m: [string[], string[], string[], (number | null)[]] = [[], [], [], []];
+  const reg: [string[], string[], string[], (number | null)[]] = [[], [], [], []];
+  for (const row of fresh) {
+    for (const x of row.measurements) {
+      m[0].push(row.pid); m[1].push(row.visit); m[2].push(x.outcome); m[3].push(x.value);
+    }
+    for (const x of row.register) {
+      reg[0].push(row.pid); reg[1].push(row.visit); reg[2].push(x.register); reg[3].push(x.contacts);
+    }
+  }
+  await appendColumns(store, 'measurements', ['varchar', 'varchar', 'varchar', 'double'], m);
+  await appendColumns(store, 'register_contacts', ['varchar', 'varchar', 'varchar', 'integer'], reg);
+  await appendRows(store, 'audit', ['integer', 'varchar', 'varchar', 'varchar', 'varchar', 'varchar'], audit);
+  for (const muni of r.municipalities) await store.run(`UPDATE municipalities SET first_ingest = ? WHERE municipality = ? AND first_ingest IS NULL`, [id, muni]);
+
+  const periods = [...new Set([...r.groups.values()].map((g) => g.period))].sort();
+  await store.run(`INSERT INTO ingests VALUES (?, ?, ?, ?, ?, ?::TIMESTAMP, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+    id, info.name, info.hash, info.bytes, spec.sha256, info.now.toISOString().replace('T', ' ').replace('Z', ''), r.rows.length, added.length, changed.length, unchanged,
+    newCitizens.length, groupsAdded, groupsChanged, JSON.stringify(r.municipalities), JSON.stringify(periods), JSON.stringify(r.cellNames),
+  ]);
+  return {
+    file: info.name, sha256: info.hash, status: 'ingested', ingestId: id, rowsInFile: r.rows.length, rowsAdded: added.length, rowsChanged: changed.length, rowsUnchanged: unchanged,
+    citizensAdded: newCitizens.length, groupsAdded, groupsChanged, fieldsChanged: audit.length, municipalities: r.municipalities, periods,
+  };
+}

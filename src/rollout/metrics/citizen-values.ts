@@ -1,0 +1,107 @@
+/**
+ * One SQL view of the cohort, shared by status and settlement so that both count the same way:
+ * a row per citizen (municipality, group, the group's period, whether the group is shared between
+ * municipalities), the baseline and follow-up value of every outcome, and for every payment
+ * metric whether the citizen achieved it and why not:
+ *
+ *   no follow-up value            → 'missing-follow-up'  (not achieved: no payment without documented results)
+ *   follow-up but no baseline     → 'missing-baseline'   (change rules only; not achieved)
+ *   change rule: d·(y_f − y_b) ≥ t → 'achieved', else 'not-achieved'
+ *   level rule:  d·(y_f − t) ≥ 0   → 'achieved', else 'not-achieved'
+ *
+ * d = +1 when higher is better, −1 when lower is better (the rule's direction, else the
+ * instrument's from the registry, else −1 for a count). A tolerance of 1e-9 lets a prorated score
+ * equal to the threshold count, as the trial's responder analysis does.
+ */
+import type { ResolvedMetric } from '../contract/load.ts';
+import type { Store } from '../store/store.ts';
+import { rolloutProblem } from '../errors.ts';
+
+export interface StoredOutcome {
+  readonly id: string;
+  readonly name: { readonly da: string; readonly en: string };
+  readonly kind: 'score' | 'count';
+  readonly higherIsBetter: boolean;
+  readonly register: boolean;
+}
+
+export async function storedOutcomes(s: Store): Promise<StoredOutcome[]> {
+  const rows = await s.all(`SELECT outcome, name_da, name_en, kind, higher_is_better, register FROM outcomes ORDER BY ordinal`);
+  return rows.map((r) => ({ id: String(r.outcome), name: { da: String(r.name_da), en: String(r.name_en) }, kind: r.kind === 'count' ? 'count' : 'score', higherIsBetter: Boolean(r.higher_is_better), register: Boolean(r.register) }));
+}
+
+export type Reason = 'achieved' | 'not-achieved' | 'missing-follow-up' | 'missing-baseline';
+
+/** +1 or −1: the metric's beneficial direction. */
+export function directionOf(m: Pick<ResolvedMetric, 'rule'>, outcome: StoredOutcome | undefined): 1 | -1 {
+  if (m.rule.direction) return m.rule.direction === 'higher-is-better' ? 1 : -1;
+  return outcome?.higherIsBetter ? 1 : -1;
+}
+
+const ident = (i: number, what: string) => `${what}${i}`;
+
+export interface CohortView {
+  /** SQL of the per-citizen view (a SELECT), to wrap in a CTE. */
+  readonly sql: string;
+  /** Column names: outcome o's values are b<o>/f<o>; metric k's reason is r<k>. */
+  readonly outcomes: readonly StoredOutcome[];
+}
+
+export interface CohortViewOptions {
+  readonly baseline: string;
+  readonly followUp: string;
+  /** Restrict to these periods (group end); all when omitted. */
+  readonly periods?: readonly string[];
+  readonly municipalities?: readonly string[];
+}
+
+export function cohortView(metrics: readonly ResolvedMetric[], outcomes: readonly StoredOutcome[], o: CohortViewOptions): CohortView {
+  const byId = new Map(outcomes.map((x) => [x.id, x]));
+  for (const m of metrics) {
+    if (!byId.has(m.rule.outcome)) throw rolloutProblem('(store)', 'outcomes', m.rule.outcome, `payment metric "${m.id}" needs outcome "${m.rule.outcome}", which no ingested file declared`, 'ingest the exports with a spec that declares it');
+  }
+  // Ids are embedded as escaped SQL string literals (not positional parameters, whose order would
+  // have to follow the text of a query assembled from parts).
+  const p = (v: string) => `'${v.replace(/'/g, "''")}'`;
+  const where: string[] = [];
+  if (o.periods) where.push(`g.period IN (${o.periods.map(p).join(', ')})`);
+  if (o.municipalities) where.push(`c.municipality IN (${o.municipalities.map(p).join(', ')})`);
+  const valueCols = outcomes.flatMap((x, i) => [
+    `max(v.value) FILTER (WHERE v.outcome = ${p(x.id)} AND v.visit = ${p(o.baseline)}) AS ${ident(i, 'b')}`,
+    `max(v.value) FILTER (WHERE v.outcome = ${p(x.id)} AND v.visit = ${p(o.followUp)}) AS ${ident(i, 'f')}`,
+  ]);
+  const baseSql = `
+    SELECT c.pid, c.municipality, c.group_id, g.period, coalesce(g.start_period, g.period) AS start_period,
+      (SELECT count(DISTINCT c2.municipality) FROM citizens c2 WHERE c2.group_id = c.group_id) > 1 AS shared,
+      count(*) FILTER (WHERE r.visit = ${p(o.baseline)}) > 0 AS has_baseline_row,
+      count(*) FILTER (WHERE r.visit = ${p(o.followUp)}) > 0 AS has_follow_up_row
+    FROM citizens c JOIN course_groups g ON g.group_id = c.group_id
+    LEFT JOIN visit_rows r ON r.pid = c.pid
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    GROUP BY c.pid, c.municipality, c.group_id, g.period, g.start_period`;
+  const wherePids = where.length ? `WHERE pid IN (SELECT pid FROM base)` : '';
+  const valuesSql = `
+    SELECT pid, visit, outcome, value FROM measurements ${wherePids}
+    UNION ALL SELECT pid, visit, register AS outcome, contacts::DOUBLE AS value FROM register_contacts ${wherePids}`;
+  const reasons = metrics.map((m, k) => {
+    const i = outcomes.findIndex((x) => x.id === m.rule.outcome);
+    const d = directionOf(m, outcomes[i]);
+    const b = ident(i, 'b');
+    const f = ident(i, 'f');
+    const t = Number(m.rule.threshold);
+    if (!Number.isFinite(t)) throw rolloutProblem('(contract)', `paymentMetrics.${m.id}.rule.threshold`, m.rule.threshold, 'is not a finite number', 'correct the contract');
+    const test = m.rule.type === 'change' ? `${d} * (${f} - ${b}) >= ${t} - 1e-9` : `${d} * (${f} - (${t})) >= -1e-9`;
+    const missingBase = m.rule.type === 'change' ? `WHEN ${b} IS NULL THEN 'missing-baseline' ` : '';
+    return `CASE WHEN ${f} IS NULL THEN 'missing-follow-up' ${missingBase}WHEN ${test} THEN 'achieved' ELSE 'not-achieved' END AS r${k}`;
+  });
+  const sql = `
+    WITH base AS (${baseSql}),
+    vals AS (${valuesSql}),
+    wide AS (
+      SELECT base.pid, ${valueCols.join(', ')}
+      FROM base LEFT JOIN vals v ON v.pid = base.pid GROUP BY base.pid
+    )
+    SELECT base.*, ${outcomes.map((_, i) => `wide.${ident(i, 'b')}, wide.${ident(i, 'f')}`).join(', ')}${reasons.length ? `, ${reasons.join(', ')}` : ''}
+    FROM base JOIN wide ON wide.pid = base.pid`;
+  return { sql, outcomes };
+}

@@ -1,0 +1,37 @@
+/**
+ * Bulk inserts through DuckDB's appender (inside the caller's transaction: a rollback undoes
+ * them), column by column in data chunks — an order of magnitude faster than INSERT statements
+ * for the hundreds of thousands of rows a national roll-out holds.
+ */
+import { BOOLEAN, DOUBLE, DuckDBDataChunk, INTEGER, VARCHAR, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import type { Store } from './store.ts';
+
+export type ColumnKind = 'varchar' | 'integer' | 'double' | 'boolean';
+
+const types: Record<ColumnKind, DuckDBType> = { varchar: VARCHAR, integer: INTEGER, double: DOUBLE, boolean: BOOLEAN };
+const CHUNK = 2048;
+
+/** Appends `columns` (one array per table column, in table order, all of the same length). */
+export async function appendColumns(store: Store, table: string, kinds: readonly ColumnKind[], columns: readonly (readonly DuckDBValue[])[]): Promise<void> {
+  const n = columns[0]?.length ?? 0;
+  if (n === 0) return;
+  const appender = await store.conn.createAppender(table);
+  try {
+    const t = kinds.map((k) => types[k]);
+    for (let s = 0; s < n; s += CHUNK) {
+      const m = Math.min(CHUNK, n - s);
+      const chunk = DuckDBDataChunk.create(t, m);
+      chunk.setColumns(columns.map((c) => c.slice(s, s + m)));
+      appender.appendDataChunk(chunk);
+    }
+    appender.flushSync();
+  } finally {
+    appender.closeSync();
+  }
+}
+
+/** Row-wise convenience over appendColumns. */
+export async function appendRows(store: Store, table: string, kinds: readonly ColumnKind[], rows: readonly (readonly DuckDBValue[])[]): Promise<void> {
+  if (rows.length === 0) return;
+  await appendColumns(store, table, kinds, kinds.map((_, j) => rows.map((r) => r[j])));
+}
