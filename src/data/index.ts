@@ -16,3 +16,4 @@ export * from './io/output-folder.ts';
 export * from './io/flat-table.ts';
 export * as simulate from './simulate/index.ts';
 export * from './write/xlsx.ts';
+export * as derive from './derive/index.ts';
