@@ -1,6 +1,7 @@
 /**
  * A data table as an .xlsx workbook (one sheet, header in row 1): numbers as numbers, empty
  * cells left empty. The inverse of the XLSX loader; used for round-trip tests and exports.
+ * Deterministic: the same rows give the same bytes.
  */
 import ExcelJS from 'exceljs';
 import type { CsvValue } from './csv.ts';
@@ -8,6 +9,11 @@ import { stableZip } from '../io/flat-table.ts';
 
 export async function writeXlsx(header: readonly string[], rows: readonly (readonly CsvValue[])[], sheet = 'data'): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
+  // Fixed metadata (exceljs stamps the clock otherwise), so the same table gives the same bytes.
+  const epoch = new Date(Date.UTC(2000, 0, 1));
+  wb.creator = 'effekt';
+  wb.created = epoch;
+  wb.modified = epoch;
   const ws = wb.addWorksheet(sheet);
   ws.addRow([...header]);
   for (const r of rows) ws.addRow(r.map((v) => (v === null ? null : v)));
