@@ -60,7 +60,7 @@ mutate('event-not-binary.csv', 3, 'death', '2', 'out of range');
 {
   const text = csv(header, clone()).split('\n');
   text[2] = text[2].replace('P0001', '"P0001');
-  add('unmatched-quote.csv', text.join('\n'), null, null, 'cannot be read as CSV');
+  add('unmatched-quote.csv', text.join('\n'), 3, null, 'a quoted cell opens on this row and is never closed');
 }
 add('empty.csv', '', null, null, 'the file is empty');
 add('header-only.csv', `${header.join(',')}\n`, null, null, 'no data rows');

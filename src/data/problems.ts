@@ -17,6 +17,30 @@ export interface DataProblem {
 
 export const MAX_REPORTED_PROBLEMS = 200;
 
+/** Longest value and text kept in a problem: a 10 MB cell is named, not copied into every message. */
+export const MAX_PROBLEM_VALUE = 120;
+const MAX_PROBLEM_TEXT = 600;
+
+/** Text cut to `max` characters with a note of how long it was. */
+export function clipText(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, max)}… (${s.length.toLocaleString('en-GB')} characters in all)`;
+}
+
+/** A problem with every text field bounded, so a hostile cell cannot make messages (or memory) huge. */
+export function boundProblem(p: DataProblem): DataProblem {
+  const t = (s: string | null, max: number) => (s === null ? null : clipText(s, max));
+  return {
+    ...p,
+    file: clipText(p.file, MAX_PROBLEM_TEXT),
+    column: t(p.column, MAX_PROBLEM_VALUE),
+    ...(p.path === undefined ? {} : { path: clipText(p.path, MAX_PROBLEM_TEXT) }),
+    value: t(p.value, MAX_PROBLEM_VALUE),
+    message: clipText(p.message, MAX_PROBLEM_TEXT),
+    allowed: t(p.allowed, MAX_PROBLEM_TEXT),
+    fix: clipText(p.fix, MAX_PROBLEM_TEXT),
+  };
+}
+
 export function formatProblem(p: DataProblem): string {
   const where = [p.file, p.row !== null ? `row ${p.row}` : null, p.column !== null ? `column "${p.column}"` : null, p.path ? `at ${p.path}` : null]
     .filter(Boolean)
@@ -31,9 +55,10 @@ export class DataValidationError extends Error {
   /** Problems found beyond those kept (the list is capped). */
   readonly omitted: number;
   constructor(problems: readonly DataProblem[], omitted = 0) {
-    super(problems.length > 0 ? formatProblem(problems[0]) : 'invalid input');
+    const bounded = problems.map(boundProblem);
+    super(bounded.length > 0 ? formatProblem(bounded[0]) : 'invalid input');
     this.name = 'DataValidationError';
-    this.problems = problems;
+    this.problems = bounded;
     this.omitted = omitted;
   }
 
@@ -51,7 +76,7 @@ export class ProblemList {
   omitted = 0;
   constructor(private readonly cap = MAX_REPORTED_PROBLEMS) {}
   add(p: DataProblem): void {
-    if (this.items.length < this.cap) this.items.push(p);
+    if (this.items.length < this.cap) this.items.push(boundProblem(p));
     else this.omitted++;
   }
   get count(): number {

@@ -7,6 +7,15 @@
  */
 import { isSmallCount } from './i18n/format.ts';
 
+/** Longest label (a level, site, arm or reason name) printed in a published artefact. */
+export const LABEL_MAX = 60;
+
+/** A label as published: at most LABEL_MAX characters, cut with "…" (a 10 MB site name stays in results.json only). */
+export function publishedLabel(text: string, max = LABEL_MAX): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+}
+
 /** Which cells of one group to hide. */
 export function suppressedCells(counts: readonly number[]): boolean[] {
   const hide = counts.map(isSmallCount);

@@ -62,10 +62,16 @@ export function buildFrame(trial: LoadedTrial): AnalysisFrame {
     };
   });
   const adherence = c.adherence ? { column: c.adherence.column, max: c.adherence.max, values: Float64Array.from(first.map((r) => num(r[c.adherence!.column]))) } : null;
+  // Recorded reasons are free text until mapped: only the spec's codes pass, anything else is "other".
+  const codes = new Set(spec.missingReasons.map((m) => m.code));
+  let uncoded = 0;
   const missingReason = visits.map((_, v) => ids.map((_, i) => {
     const r = byVisit[v][i];
     const reason = c.missingReason ? r?.[c.missingReason] : null;
-    return reason === null || reason === undefined ? (r ? null : 'no_row') : String(reason);
+    if (reason === null || reason === undefined) return r ? null : 'no_row';
+    if (codes.has(String(reason))) return String(reason);
+    uncoded++;
+    return 'other';
   }));
   const events = spec.events.map((e) => ({
     id: e.id,
@@ -74,5 +80,5 @@ export function buildFrame(trial: LoadedTrial): AnalysisFrame {
   }));
   const control = arms.findIndex((a) => a.role === 'control');
   const intervention = arms.findIndex((a) => a.role === 'intervention');
-  return { n, ids, arms, arm, control, intervention, visits, baselineVisit, strata, covariates, adherence, missingReason, outcomes, events };
+  return { n, ids, arms, arm, control, intervention, visits, baselineVisit, strata, covariates, adherence, missingReason, uncodedReasons: uncoded, outcomes, events };
 }

@@ -50,8 +50,10 @@ export interface AnalysisFrame {
   readonly covariates: readonly FrameCovariate[];
   /** Sessions attended (NaN when not recorded); max sessions. */
   readonly adherence: { readonly values: Float64Array; readonly max: number; readonly column: string } | null;
-  /** missingReason[v][i]: the reason recorded for a missed visit, or null. */
+  /** missingReason[v][i]: the spec's code for the reason recorded for a missed visit, "other" for any other text, or null. */
   readonly missingReason: readonly (readonly (string | null)[])[];
+  /** How many recorded reasons were not one of the spec's codes (counted as "other"). */
+  readonly uncodedReasons?: number;
   readonly outcomes: readonly FrameOutcome[];
   /** Binary safety events (death, self-harm): participants with ≥ 1 event per arm. */
   readonly events: ReadonlyArray<{ readonly id: string; readonly name: Localised; readonly any: Uint8Array }>;

@@ -20,7 +20,7 @@ export function echoLabels(spec: TrialSpecParsed, frame: AnalysisFrame): ResultL
   for (const c of [...frame.covariates, ...frame.strata]) if (!Object.hasOwn(variables, c.column)) variables[c.column] = c.label;
   const levels: Record<string, Record<string, Localised>> = Object.create(null);
   for (const c of spec.covariates) if (c.levelLabels && Object.keys(c.levelLabels).length > 0) levels[c.column] = { ...c.levelLabels };
-  return { visits: Object.fromEntries(spec.visits.map((v) => [v.id, v.name])), variables, levels };
+  return { visits: Object.fromEntries(spec.visits.map((v) => [v.id, v.name])), variables, levels, missingReasons: Object.fromEntries(spec.missingReasons.map((m) => [m.code, m.name])) };
 }
 
 export function echoPopulations(spec: TrialSpecParsed): PopulationInfo[] {

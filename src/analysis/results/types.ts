@@ -203,6 +203,8 @@ export interface ResultLabels {
   readonly variables: Readonly<Record<string, Localised>>;
   /** Characteristic → level id → its name (only those the spec names). */
   readonly levels: Readonly<Record<string, Readonly<Record<string, Localised>>>>;
+  /** Missing-reason code → its name (the spec's missingReasons; "other" and "not_recorded" are the report's). */
+  readonly missingReasons?: Readonly<Record<string, Localised>>;
 }
 
 export interface OutcomeScale {

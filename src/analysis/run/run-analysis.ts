@@ -73,6 +73,7 @@ export function runAnalysis(trial: LoadedTrial, options: AnalyzeOptions = {}): A
   const warnings: string[] = [];
   const requested = new Set(frame.outcomes.flatMap((o) => outcomePlan(plan, o.id).sensitivity));
   const skipped = [...requested].filter((e) => !implementedSensitivity.includes(e));
+  if (frame.uncodedReasons) warnings.push(spec.missingReasons.length ? 'some recorded reasons for a missed visit are not among the spec\'s missingReasons codes: they are counted as "other" (free text is never published)' : 'the spec declares no missingReasons codes, so every recorded reason for a missed visit is counted as "other" (free text is never published): list the codes in the spec\'s missingReasons');
   if (skipped.length) warnings.push(`sensitivity estimators in the plan not run (not implemented in this version): ${skipped.join(', ')}`);
   const seed = options.seed ?? 20201201;
   // Checked here, before any work: a bad seed would otherwise surface as not-estimable MI rows.

@@ -1,64 +1,105 @@
 /**
  * CSV → RawTable for the dialects municipalities' Excel exports use: `,` or `;` (or tab),
- * UTF-8 with or without BOM or Windows-1252, LF or CRLF. Decoding is strict for UTF-8: bytes
- * that are not UTF-8 are reported (with the hint to declare windows-1252), never turned into
- * replacement characters silently.
+ * UTF-8 with or without BOM or Windows-1252 (decode.ts), LF or CRLF, and Excel's optional
+ * `sep=;` first line (which Excel hides: the header is still row 1). Problems name the row as
+ * Excel shows it: an unmatched quote is reported where the quoted cell opens, not where the
+ * parser ran out of file.
  */
 import { parse } from 'csv-parse/sync';
 import { DataValidationError } from '../problems.ts';
 import type { RawTable } from './raw-table.ts';
 import { sniffDelimiter } from './sniff.ts';
+import { decodeCsv, type Encoding } from './decode.ts';
 
 export interface CsvReadOptions {
   readonly delimiter: ',' | ';' | '\t' | 'auto';
-  readonly encoding: 'utf-8' | 'windows-1252';
+  readonly encoding: Encoding;
 }
 
-function decode(bytes: Uint8Array, file: string, encoding: CsvReadOptions['encoding']): string {
-  if (encoding === 'windows-1252') return new TextDecoder('windows-1252').decode(bytes);
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    const at = firstInvalid(bytes);
-    throw new DataValidationError([
-      { file, row: at.row, column: at.column, value: at.value, message: 'the file is not valid UTF-8 text', allowed: 'UTF-8 or Windows-1252 text', fix: 'if it was saved by Excel as "CSV (semikolonsepareret)", set data.csv.encoding to "windows-1252" in the spec' },
-    ]);
+type Delimiter = ',' | ';' | '\t';
+
+/** Excel's "sep=;" line: the delimiter it names, and the text after it. */
+function excelSepLine(text: string): { delimiter: Delimiter | null; rest: string; bad: string | null } | null {
+  const m = /^sep=(.?)[ \t]*\r?\n/i.exec(text);
+  if (!m) return null;
+  const d = m[1];
+  const rest = text.slice(m[0].length);
+  return d === ',' || d === ';' || d === '\t' ? { delimiter: d, rest, bad: null } : { delimiter: null, rest, bad: d };
+}
+
+/**
+ * Where quoting goes wrong: the line on which the quoted cell that never closes (or that runs
+ * over more than `maxLines` lines) opens. Quotes count only at the start of a cell, as in CSV.
+ */
+export function findOpenQuote(text: string, delimiter: string, maxLines = 1): { line: number; closesAt: number | null } | null {
+  let line = 1;
+  let inQuotes = false;
+  let openLine = 0;
+  let atCellStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (inQuotes) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') i++;
+        else {
+          inQuotes = false;
+          if (line - openLine >= maxLines) return { line: openLine, closesAt: line };
+        }
+      } else if (ch === '\n') line++;
+      continue;
+    }
+    if (ch === '"' && atCellStart) {
+      inQuotes = true;
+      openLine = line;
+      continue;
+    }
+    if (ch === '\n') {
+      line++;
+      atCellStart = true;
+    } else atCellStart = ch === delimiter || (ch === '\r' && text[i + 1] === '\n');
   }
+  return inQuotes ? { line: openLine, closesAt: null } : null;
 }
 
-/** Where the first byte that is not UTF-8 sits: its line, the header name of its cell, and that cell read as Windows-1252. */
-function firstInvalid(bytes: Uint8Array): { row: number | null; column: string | null; value: string | null } {
-  const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
-  const k = text.indexOf('\uFFFD');
-  if (k < 0) return { row: null, column: null, value: null };
-  const lines = text.split(/\r?\n/);
-  const row = text.slice(0, k).split('\n').length;
-  const delimiter = sniffDelimiter(text);
-  // Quotes are ignored here: this only points the user at the cell, it does not parse the file.
-  const lineStart = text.lastIndexOf('\n', k - 1) + 1;
-  const cell = text.slice(lineStart, k).split(delimiter).length - 1;
-  const column = row > 1 ? (lines[0].split(delimiter)[cell]?.trim() ?? null) : null;
-  const latin = new TextDecoder('windows-1252').decode(bytes).split(/\r?\n/);
-  const raw = latin[row - 1]?.split(delimiter)[cell] ?? null;
-  return { row, column, value: raw === null ? null : raw.trim() };
-}
+const cut = (s: string, n = 80) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
 export function readCsv(bytes: Uint8Array, file: string, options: CsvReadOptions): RawTable {
-  const text = decode(bytes, file, options.encoding).replace(/^\uFEFF/, '');
-  const delimiter = options.delimiter === 'auto' ? sniffDelimiter(text) : options.delimiter;
+  let text = decodeCsv(bytes, file, options.encoding).text.replace(/^\uFEFF/, '');
+  let delimiter: Delimiter = options.delimiter === 'auto' ? sniffDelimiter(text) : options.delimiter;
+  const sep = excelSepLine(text);
+  if (sep) {
+    if (sep.bad !== null) {
+      throw new DataValidationError([{ file, row: null, column: null, value: `sep=${sep.bad}`, message: 'the first line names a delimiter effekt does not read', allowed: 'sep=; or sep=, or sep=<tab>', fix: 'save the file again with ";" or "," as delimiter' }]);
+    }
+    text = sep.rest;
+    delimiter = sep.delimiter!;
+  }
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, { delimiter, info: true, skip_empty_lines: true, relax_column_count: true, trim: false, bom: true }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (e) {
-    const err = e as { message: string; lines?: number };
+    const err = e as { message: string; code?: string; lines?: number };
+    const open = findOpenQuote(text, delimiter);
+    if (open && /QUOTE/.test(err.code ?? '')) {
+      throw new DataValidationError([
+        { file, row: open.line, column: null, value: null, message: open.closesAt === null ? 'a quoted cell opens on this row and is never closed' : `a quoted cell opens on this row and runs on to row ${open.closesAt}`, allowed: `cells separated by "${delimiter}"; a cell that starts with " ends with "; a quote inside it is written ""`, fix: 'close the quote on that row, or double the quote ("") if it is part of the text' },
+      ]);
+    }
     throw new DataValidationError([
-      { file, row: err.lines ?? null, column: null, value: null, message: `cannot be read as CSV (${err.message})`, allowed: `delimiter "${delimiter}", quotes doubled inside quoted cells`, fix: 'check for an unmatched quote on that row, or set data.csv.delimiter in the spec' },
+      { file, row: err.lines ?? null, column: null, value: null, message: `cannot be read as CSV (${cut(err.message, 200)})`, allowed: `delimiter "${delimiter}", quotes doubled inside quoted cells`, fix: 'check for an unmatched quote on that row, or set data.csv.delimiter in the spec' },
     ]);
   }
   if (records.length === 0) {
     throw new DataValidationError([{ file, row: null, column: null, value: null, message: 'the file is empty', allowed: 'a header row and at least one data row', fix: 'export the data again' }]);
   }
   const header = records[0].record.map((h) => h.trim());
+  if (header.length === 1) {
+    const other = ([';', ',', '\t'] as const).find((d) => d !== delimiter && header[0].includes(d));
+    if (other) {
+      const name = other === '\t' ? 'tab' : `"${other}"`;
+      throw new DataValidationError([{ file, row: 1, column: null, value: cut(header[0]), message: `the header was read as a single column with delimiter "${delimiter === '\t' ? 'tab' : delimiter}"; it contains ${name}, so the delimiter is probably ${name}`, allowed: `columns separated by "${delimiter === '\t' ? 'tab' : delimiter}"`, fix: `set data.csv.delimiter to ${other === '\t' ? '"\\t"' : `"${other}"`} (or "auto") in the spec` }]);
+    }
+  }
   const problems: { row: number; n: number }[] = [];
   const rows: string[][] = [];
   const rowNumbers: number[] = [];

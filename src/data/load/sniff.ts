@@ -6,6 +6,8 @@ export type FileKind = 'xlsx' | 'zip' | 'pdf' | 'binary' | 'markup' | 'json' | '
 
 export function sniffKind(bytes: Uint8Array): FileKind {
   if (bytes.length === 0) return 'empty';
+  // UTF-16 text is full of zero bytes but is text: the CSV reader names it.
+  if (looksUtf16(bytes)) return 'text';
   const head = bytes.subarray(0, 8);
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
     const probe = new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(bytes.length, 65536)));
@@ -44,3 +46,21 @@ export function sniffDelimiter(text: string): ',' | ';' | '\t' {
   }
   return best;
 }
+
+/** UTF-16 by BOM, or by every other byte being zero over the first kilobyte of mostly-ASCII text. */
+export function looksUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const n = Math.min(bytes.length - (bytes.length % 2), 1024);
+  if (n < 8) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  if (oddZero > 0.8 * (n / 2) && evenZero === 0) return 'utf-16le';
+  if (evenZero > 0.8 * (n / 2) && oddZero === 0) return 'utf-16be';
+  return null;
+}
+

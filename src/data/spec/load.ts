@@ -23,9 +23,12 @@ export function checkSpec(s: TrialSpecParsed, file: string): DataProblem[] {
   const instrumentIds = s.instruments.map((i) => i.id);
   const outcomeIds = s.outcomes.map((o) => o.id);
   const dup = (xs: string[]) => xs.filter((x, i) => xs.indexOf(x) !== i);
-  for (const [what, ids] of [['visit', visitIds], ['instrument', instrumentIds], ['outcome', outcomeIds], ['arm', s.arms.map((a) => a.label)], ['population', s.populations.map((p) => p.id)]] as const) {
+  for (const [what, ids] of [['visit', visitIds], ['instrument', instrumentIds], ['outcome', outcomeIds], ['arm', s.arms.map((a) => a.label)], ['population', s.populations.map((p) => p.id)], ['missing-reason code', s.missingReasons.map((r) => r.code)]] as const) {
     for (const d of new Set(dup([...ids]))) out.push(specProblem(file, `${what}s`, d, `${what} id "${d}" is used twice`, 'give every entry its own id'));
   }
+  s.covariates.forEach((c, i) => {
+    for (const d of new Set(dup([...(c.levels ?? [])]))) out.push(specProblem(file, `covariates[${i}].levels`, d, `the level "${d}" is listed twice for ${c.column}`, 'list every level once (the first is the reference level)'));
+  });
   if (!visitIds.includes(s.baselineVisit)) out.push(specProblem(file, 'baselineVisit', s.baselineVisit, 'is not one of the visits', `use one of: ${visitIds.join(', ')}`));
   // A single-arm cohort (a roll-out: everyone gets the course, no control arm) is a valid spec;
   // only analyses that compare arms refuse it (isSingleArm).
@@ -63,7 +66,22 @@ export function isSingleArm(spec: Pick<TrialSpecParsed, 'arms'>): boolean {
   return !spec.arms.some((a) => a.role === 'control');
 }
 
+/** JSON paths of "__proto__" keys: JSON.parse keeps them as data, but a record would drop them silently. */
+function protoKeys(v: unknown, path: string, out: string[]): string[] {
+  if (Array.isArray(v)) v.forEach((x, i) => protoKeys(x, `${path}[${i}]`, out));
+  else if (v !== null && typeof v === 'object') {
+    for (const k of Object.keys(v)) {
+      const p = path ? `${path}.${k}` : k;
+      if (k === '__proto__') out.push(p);
+      protoKeys((v as Record<string, unknown>)[k], p, out);
+    }
+  }
+  return out;
+}
+
 export function parseSpec(json: unknown, file: string): TrialSpec {
+  const proto = protoKeys(json, '', []);
+  if (proto.length > 0) throw new DataValidationError(proto.map((p) => specProblem(file, p, undefined, 'the name "__proto__" cannot be a key of the spec (as a label value it is fine)', 'rename the entry, e.g. "proto"')));
   const parsed = trialSpecSchema.safeParse(json);
   if (!parsed.success) {
     throw new DataValidationError(

@@ -85,7 +85,8 @@ export const csvDialectSchema = z
   .object({
     delimiter: z.enum([',', ';', '\t', 'auto']).default('auto'),
     decimal: z.enum(['.', ',']).default('.'),
-    encoding: z.enum(['utf-8', 'windows-1252']).default('utf-8'),
+    /** "auto": UTF-8 (with or without BOM) when the bytes are UTF-8, else Windows-1252. A declared encoding the bytes contradict is an error. */
+    encoding: z.enum(['auto', 'utf-8', 'windows-1252']).default('auto'),
   })
   .strict();
 
@@ -138,7 +139,7 @@ export const trialSpecSchema = z
     data: z
       .object({
         format: z.enum(['long', 'wide']).default('long'),
-        csv: csvDialectSchema.default({ delimiter: 'auto', decimal: '.', encoding: 'utf-8' }),
+        csv: csvDialectSchema.default({ delimiter: 'auto', decimal: '.', encoding: 'auto' }),
         /** Wide format: per-visit columns are `<column><separator><suffix>`. */
         wide: z.object({ separator: z.string().default('_'), suffixes: z.record(z.string(), z.string().min(1)) }).strict().optional(),
         sheet: z.string().optional(),
@@ -167,6 +168,12 @@ export const trialSpecSchema = z
     events: z.array(z.object({ id: z.string().min(1), column: z.string().min(1), name: localisedSchema }).strict()).default([]),
     populations: z.array(populationSchema).default([{ id: 'itt', name: { da: 'Alle randomiserede (ITT)', en: 'All randomised (ITT)' }, rule: { type: 'all' } }]),
     responders: z.array(responderSchema).default([]),
+    /**
+     * The coded reasons for a missed visit that columns.missingReason may hold, with their names.
+     * Free text is never published: a recorded value that is not one of these codes is counted as
+     * "other" (and said so in the results' warnings).
+     */
+    missingReasons: z.array(z.object({ code: z.string().min(1).max(64), name: localisedSchema }).strict()).default([]),
     /** The analysis plan (validated by the analysis layer): an object, or a path relative to the spec. */
     analysisPlan: z.unknown().optional(),
   })

@@ -9,8 +9,10 @@ const thousandsDots = /^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$/;
 
 export function parseNumber(text: string, decimal: '.' | ','): number | null {
   const t = text.trim();
+  if (t.length > 400) return null;
   if (decimal === '.') return plainDot.test(t) ? Number(t) : null;
   if (plainComma.test(t)) return Number(t.replace(',', '.'));
   if (thousandsDots.test(t)) return Number(t.replace(/\./g, '').replace(',', '.'));
   return null;
 }
+

@@ -12,6 +12,8 @@ export function levenshtein(a: string, b: string): number {
 }
 
 export function didYouMean(value: string, candidates: readonly string[]): string | null {
+  // Edit distance is quadratic: a very long value is nothing like a label anyway.
+  if (value.length > 200) return null;
   const v = value.toLowerCase().trim();
   let best: string | null = null;
   let bestD = Infinity;

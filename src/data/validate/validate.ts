@@ -102,6 +102,10 @@ export function validateLong(raw: RawTable, spec: TrialSpec, rules: readonly Col
         const x = parseNumber(text, decimal);
         const row = raw.rowNumbers[i];
         const range = `${rule.describe}${rule.integer ? ', a whole number' : ''}`;
+        if (x !== null && !Number.isFinite(x)) {
+          problems.add({ file, row, column: rule.column, value: text, message: 'is too large to be a number (beyond ±1.8 × 10^308)', allowed: range, fix: 'correct the value; it is not turned into a missing value' });
+          return void out.push(null);
+        }
         if (x === null) {
           problems.add({ file, row, column: rule.column, value: text, message: 'is not a number', allowed: range, fix: decimal === ',' ? 'write numbers with a decimal comma (e.g. 3,5) and no units' : 'write numbers with a decimal point (e.g. 3.5) and no units, or set data.csv.decimal to "," in the spec' });
           return void out.push(null);

@@ -7,7 +7,7 @@
 import type { ChartBuilder, ChartContext } from './types.ts';
 import { base, colours } from './theme.ts';
 import { vl } from './spec.ts';
-import { formatCountGroup, formatPart } from '../privacy.ts';
+import { formatCountGroup, formatPart, publishedLabel } from '../privacy.ts';
 import { isSmallCount } from '../i18n/format.ts';
 
 interface Box {
@@ -32,7 +32,10 @@ function reasons(ctx: ChartContext, rs: Readonly<Record<string, number>>, lostHi
   const keys = Object.keys(rs).sort();
   // When the loss itself is hidden ("–", because it leaves 1–4 analysed), its reasons would add it back up: none is shown but zeros.
   const shown = lostHidden ? keys.map((k) => (isSmallCount(rs[k]) ? '<5' : rs[k] === 0 ? '0' : '–')) : formatCountGroup(keys.map((k) => rs[k]), ctx.t.fmt.int);
-  return keys.map((k, i) => `– ${ctx.t.label('reasons', k)}: ${shown[i]}`);
+  // The spec's name for its code (results.labels.missingReasons), else the catalogue's (other, not recorded).
+  const names = ctx.results.labels?.missingReasons;
+  const name = (k: string) => (names && Object.hasOwn(names, k) ? publishedLabel(ctx.t.loc(names[k])) : ctx.t.label('reasons', k));
+  return keys.map((k, i) => `– ${name(k)}: ${shown[i]}`);
 }
 
 export const consortChart: ChartBuilder = (ctx) => {

@@ -199,7 +199,7 @@ export const da: Messages = {
       municipality: 'Kommunen', self: 'Selvhenvendt',
     },
     variables: { severity_group: 'Sværhedsgrad', municipality: 'Kommune', sex: 'Køn', referral_route: 'Henvisningsvej', employment: 'Beskæftigelse', living_situation: 'Boligsituation', age: 'Alder' },
-    reasons: { could_not_be_contacted: 'kunne ikke kontaktes', moved: 'flyttet', too_unwell: 'for syg', withdrew: 'trak sig' },
+    reasons: { could_not_be_contacted: 'kunne ikke kontaktes', moved: 'flyttet', too_unwell: 'for syg', withdrew: 'trak sig', other: 'anden årsag', not_recorded: 'ikke oplyst', no_row: 'ingen registrering' },
     multiplicity: { 'fixed-sequence': 'fast rækkefølge', 'holm, gated by primary': 'Holm, betinget af det primære effektmål', 'none (unadjusted, exploratory)': 'ingen (ujusteret, udforskende)', holm: 'Holm', hochberg: 'Hochberg', bonferroni: 'Bonferroni' },
     dfMethods: { 'Barnard-Rubin': 'Barnard–Rubin', residual: 'residual', 'Welch–Satterthwaite': 'Welch–Satterthwaite', satterthwaite: 'Satterthwaite', 'kenward-roger': 'Kenward–Roger', 'barnard-rubin': 'Barnard–Rubin' },
   },

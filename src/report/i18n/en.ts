@@ -199,7 +199,7 @@ export const en: Messages = {
       municipality: 'Municipality', self: 'Self-referred',
     },
     variables: { severity_group: 'Severity', municipality: 'Municipality', sex: 'Sex', referral_route: 'Referral route', employment: 'Employment', living_situation: 'Living situation', age: 'Age' },
-    reasons: { could_not_be_contacted: 'could not be contacted', moved: 'moved', too_unwell: 'too unwell', withdrew: 'withdrew' },
+    reasons: { could_not_be_contacted: 'could not be contacted', moved: 'moved', too_unwell: 'too unwell', withdrew: 'withdrew', other: 'other reason', not_recorded: 'not recorded', no_row: 'no record' },
     multiplicity: { 'fixed-sequence': 'fixed sequence', 'holm, gated by primary': 'Holm, gated by the primary outcome', 'none (unadjusted, exploratory)': 'none (unadjusted, exploratory)' },
     dfMethods: { residual: 'residual', 'Welch–Satterthwaite': 'Welch–Satterthwaite' },
   },

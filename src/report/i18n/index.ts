@@ -4,6 +4,7 @@ import type { Messages } from './messages.ts';
 import { da } from './da.ts';
 import { en } from './en.ts';
 import { createFormatter, type Formatter } from './format.ts';
+import { publishedLabel } from '../privacy.ts';
 
 export type { Messages } from './messages.ts';
 export { createFormatter, chartNumberLocale, isSmallCount, SMALL_COUNT, type Formatter } from './format.ts';
@@ -37,7 +38,7 @@ export function i18n(lang: Lang): I18n {
     loc: (x) => x[lang],
     label: (kind, id) => {
       const table = msg.labels[kind] as Readonly<Record<string, string>>;
-      return (Object.hasOwn(table, id) ? table[id] : undefined) ?? (kind === 'visits' || kind === 'multiplicity' || kind === 'dfMethods' ? id : humanise(id));
+      return (Object.hasOwn(table, id) ? table[id] : undefined) ?? publishedLabel(kind === 'visits' || kind === 'multiplicity' || kind === 'dfMethods' ? id : humanise(id));
     },
   };
 }
