@@ -11,7 +11,8 @@ import { registerReport } from './report.ts';
 import { registerPower } from './power.ts';
 import { registerSimulatePower } from './simulate-power.ts';
 import { registerRollout } from './rollout.ts';
+import { registerSettlementPrecision } from './settlement-precision.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [registerValidate, registerAnalyze, registerSimulate, registerEconomics, registerReport, registerPower, registerSimulatePower, registerRollout];
+export const commands: RegisterCommand[] = [registerValidate, registerAnalyze, registerSimulate, registerEconomics, registerReport, registerPower, registerSimulatePower, registerRollout, registerSettlementPrecision];
