@@ -188,7 +188,7 @@ export function registerPower(program: Command): void {
   addPowerOptions(program.command('power').description('Power, sample size or minimum detectable effect for a new trial or cohort (two-sample, ANCOVA, proportions, risk ratio, negative binomial, log-rank, single-arm)')).action(
     async (opts: PowerCliOptions) => {
       const { input, result } = resolvePowerCli(opts);
-      if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      if (opts.json) printOut(`${JSON.stringify(result, null, 2)}\n`);
       else printOut(`${powerSummaryLines(result).join('\n')}\n`);
       if (opts.out !== undefined) {
         const files = await writePowerOutputs(opts.out, { input, result, fromTrial: result.fromTrial }, opts.results ? [opts.results] : []);

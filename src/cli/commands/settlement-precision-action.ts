@@ -73,6 +73,6 @@ export async function runSettlementPrecision(o: PrecisionCliOptions): Promise<vo
     draws: o.draws === undefined ? 20_000 : parsePositiveInt(o.draws, '--draws'),
     seed,
   });
-  if (o.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  if (o.json) printOut(`${JSON.stringify(result, null, 2)}\n`);
   else printOut(`${precisionSummaryLines(result).join('\n')}\n`);
 }

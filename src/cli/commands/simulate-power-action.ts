@@ -78,6 +78,6 @@ export async function runSimulatePower(opts: SimulatePowerCliOptions): Promise<v
   const bar = progressBar('Simulated trials');
   const result = await simulatePower({ ...options, onProgress: bar.update });
   bar.stop();
-  if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  if (opts.json) printOut(`${JSON.stringify(result, null, 2)}\n`);
   else printOut(`${simulationSummaryLines(result).join('\n')}\n`);
 }
