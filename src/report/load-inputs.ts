@@ -10,6 +10,7 @@ import type { AnalysisResults } from '../analysis/results/types.ts';
 import { resultsSchemaVersion } from '../analysis/results/types.ts';
 import type { EconomicsResult } from '../economics/run.ts';
 import { economicsSchemaVersion } from '../economics/run.ts';
+import { schemaProblems } from './input-schema.ts';
 
 export interface ReportInputProblem {
   readonly file: string;
@@ -70,6 +71,12 @@ function checkShape(file: string, json: unknown, version: string, checks: readon
   if (problems.length) throw new ReportInputError(problems);
 }
 
+/** Every row checked against the file's JSON Schema: nothing malformed reaches a chart. */
+function checkSchema(file: string, json: unknown, schema: string, fix: string): void {
+  const problems = schemaProblems(schema, json);
+  if (problems.length) throw new ReportInputError(problems.map((p) => ({ file, path: p.path, message: p.message, fix })));
+}
+
 /** A folder holding results.json, or the file itself. */
 export function readResultsFile(path: string): AnalysisResults {
   const file = existsSync(path) && statSync(path).isDirectory() ? join(path, 'results.json') : path;
@@ -90,6 +97,7 @@ export function readResultsFile(path: string): AnalysisResults {
     ['subgroups', isArray, 'subgroup rows'],
     ['tippingPoints', isArray, 'tipping-point rows (may be empty)'],
   ], fix);
+  checkSchema(file, json, 'results.schema.json', fix);
   const r = json as AnalysisResults;
   const roles = new Set(r.arms.map((a) => a.role));
   if (!roles.has('control') || !roles.has('intervention')) throw new ReportInputError([{ file, path: 'arms', message: 'needs one control and one intervention arm', fix }]);
@@ -114,6 +122,7 @@ export function readEconomicsFile(path: string): EconomicsResult {
     ['psa.probabilityNetSaving', isNumber, 'P(net saving > 0)'],
     ['tornado', isArray, 'the tornado rows'],
   ], fix);
+  checkSchema(file, json, 'economics.schema.json', fix);
   return json as EconomicsResult;
 }
 
