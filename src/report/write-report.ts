@@ -8,12 +8,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeOutputFolder, type LegacyOutput } from '../data/io/output-folder.ts';
 import type { BuiltReport } from './build-report.ts';
-import { renderPdf, type PdfOutcome } from './render/pdf.ts';
+import { renderPdf, type PdfOutcome, type PdfPrinter } from './render/pdf.ts';
 
 export interface WriteReportOptions {
   /** Print report.pdf with Chromium (default true; skipped with a notice when Chromium is absent). */
   readonly pdf?: boolean;
   readonly chromiumPath?: string;
+  /** A browser shared by several reports (openPdfPrinter); without it each report starts and ends its own. */
+  readonly printer?: PdfPrinter;
   /** The files the report read (results, economics): the output may not be or hold one of them. */
   readonly inputs?: readonly string[];
 }
@@ -38,7 +40,8 @@ export async function writeReport(dir: string, report: BuiltReport, options: Wri
   const written = await writeOutputFolder(dir, async (stage) => {
     for (const a of report.artefacts) stage.write(a.name, a.content);
     if (options.pdf !== false) {
-      pdf = await renderPdf(join(stage.dir, 'index.html'), { chromiumPath: options.chromiumPath, date: report.date });
+      const html = join(stage.dir, 'index.html');
+      pdf = await (options.printer ? options.printer.print(html, { date: report.date }) : renderPdf(html, { chromiumPath: options.chromiumPath, date: report.date }));
       if (pdf.written) stage.write('report.pdf', pdf.bytes);
     }
   }, { command: 'report', inputs: options.inputs, legacy: legacyReportFolder });

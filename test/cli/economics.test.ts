@@ -10,7 +10,7 @@ const scenario = join(repoRoot, 'data-samples/economics/dsi-base-case.json');
 describe('effekt economics', () => {
   it('prints the base case figures and writes all outputs', () => {
     const out = mkdtempSync(join(tmpdir(), 'effekt-econ-'));
-    const r = runCli(['economics', '--scenario', scenario, '--out', out, '--draws', '2000']);
+    const r = runCli(['economics', '--scenario', scenario, '--out', out, '--draws', '2000', '--quiet']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     for (const figure of ['9,694 DKK', '11,361 DKK', '1,667 DKK', '400,080 DKK', '6.64 %']) expect(r.stdout).toContain(figure);

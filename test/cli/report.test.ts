@@ -20,7 +20,7 @@ describe('effekt report', () => {
   it('writes index.html, charts and (with Chromium) report.pdf; byte-identical HTML/SVG/vl.json/PNG on a re-run', () => {
     const a = join(tmp('effekt-rep-a-'), 'out');
     const b = join(tmp('effekt-rep-b-'), 'out');
-    const args = ['report', '--results', resultsFile, '--economics', economicsFile, '--lang', 'da', '--date', '2026-11-25'];
+    const args = ['report', '--results', resultsFile, '--economics', economicsFile, '--lang', 'da', '--date', '2026-11-25', '--quiet'];
     const r = runCli([...args, '--out', a]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);

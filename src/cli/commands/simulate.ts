@@ -1,16 +1,27 @@
 /**
- * `effekt simulate --seed <n> --out <file> [--cohort peer|peer-danish-locale|kolding] [--participants n]`:
- * writes a synthetic, seeded participant-level dataset (never real data).
+ * `effekt simulate [dataset] --out <file> [--seed n] [--cohort peer|peer-danish-locale|kolding] [--participants n]`:
+ * writes a synthetic, seeded dataset (never real data). Without `dataset`, a participant-level
+ * trial dataset shaped like PEER (`--participants` scales it, up to registry size); other
+ * datasets are named by the argument (`effekt simulate rollout --out <folder>`).
+ *
+ * Registration only. Adding a dataset: one entry in `datasets` (its options beside the others
+ * below) whose function imports its work when it runs, so `effekt --help` loads none of it.
  */
 import type { Command } from 'commander';
-import { printOut } from '../ui/terminal.ts';
-import { checkOutputLocation, writeOutputFile } from '../../data/io/output-folder.ts';
 import { DEFAULT_SEED } from '../../data/simulate/options.ts';
-import { generate, recipe, type Cohort } from '../../data/simulate/write-twin.ts';
 import { CliError } from '../errors.ts';
-import { parsePositiveInt } from '../options.ts';
+import type { SimulateCliOptions } from './simulate-action.ts';
 
-const cohorts: readonly Cohort[] = ['peer', 'peer-danish-locale', 'kolding'];
+interface SimulateOptions extends SimulateCliOptions {
+  readonly out: string;
+  readonly trialResults: string;
+  readonly businessCase: string;
+}
+
+/** Datasets other than the trial twin, by the name given as `effekt simulate <name>`. */
+const datasets: Readonly<Record<string, (opts: SimulateOptions) => Promise<unknown>>> = {
+  rollout: async (opts) => (await import('./simulate-rollout.ts')).simulateRolloutCommand(opts),
+};
 
 export function registerSimulate(program: Command): void {
   program
@@ -21,20 +32,14 @@ export function registerSimulate(program: Command): void {
     .option('--trial-results <file>', 'rollout: the trial results.json the contract benchmarks against', 'data-samples/rollout/trial-results.json')
     .option('--business-case <file>', 'rollout: the economics scenario for the municipal business case', 'data-samples/economics/dsi-three-payment-metrics.json')
     .option('--seed <n>', `random seed (default ${DEFAULT_SEED} for peer, 2025 for kolding)`)
-    .option('--cohort <name>', `which dataset: ${cohorts.join(' | ')}`, 'peer')
+    .option('--cohort <name>', 'which dataset: peer | peer-danish-locale | kolding', 'peer')
     .option('--participants <n>', 'number of participants (default: 296 for peer, 80 for kolding, 20 for the Danish-locale excerpt)')
     .option('--force', 'replace --out if it exists (otherwise an existing file is refused: it may be real data)')
-    .action(async (dataset: string | undefined, opts: { out: string; seed?: string; cohort: string; participants?: string; force?: boolean; trialResults: string; businessCase: string }) => {
-      if (dataset === 'rollout') return (await import('./simulate-rollout.ts')).simulateRolloutCommand(opts);
-      if (dataset !== undefined) throw new CliError(`unknown dataset "${dataset}": give none for a trial dataset (see --cohort), or "rollout"`);
-      checkOutputLocation(opts.out, { command: 'simulate' }, 'file');
-      if (!cohorts.includes(opts.cohort as Cohort)) throw new CliError(`--cohort must be one of ${cohorts.join(', ')}, got "${opts.cohort}"`);
-      const seed = opts.seed === undefined ? undefined : parsePositiveInt(opts.seed, '--seed');
-      const n = opts.participants === undefined ? undefined : parsePositiveInt(opts.participants, '--participants');
-      if (n !== undefined && n < 4) throw new CliError(`--participants must be at least 4, got ${n}`);
-      const { trial, written, bytes } = generate(recipe(opts.cohort as Cohort, seed, n));
-      writeOutputFile(opts.out, bytes, { command: 'simulate', replace: opts.force === true });
-      const arms = trial.participants.slice(0, written).reduce((a, p) => ((a[p.intervention ? 'PEER' : 'SAU'] += 1), a), { PEER: 0, SAU: 0 });
-      printOut(`Wrote ${opts.out}: SYNTHETIC data, ${written} participants (PEER ${arms.PEER}, SAU ${arms.SAU}), seed ${trial.options.seed}\n`);
+    .option('-q, --quiet', 'no progress output')
+    .action(async (dataset: string | undefined, opts: SimulateOptions) => {
+      if (dataset === undefined) return (await import('./simulate-action.ts')).runSimulate(opts);
+      const run = Object.hasOwn(datasets, dataset) ? datasets[dataset] : undefined;
+      if (run === undefined) throw new CliError(`unknown dataset "${dataset}": give none for a trial dataset (see --cohort), or one of: ${Object.keys(datasets).join(', ')}`);
+      await run(opts);
     });
 }

@@ -1,46 +1,9 @@
 /**
  * `effekt validate <data> --spec <spec>`: either every problem (exit 2) or a summary of the
  * data — participants per arm × site, rows per visit, missingness per outcome × visit.
+ * Registration only; the work is in validate-action.ts, imported when the command runs.
  */
 import type { Command } from 'commander';
-import { printOut } from '../ui/terminal.ts';
-import { loadTrial, type LoadedTrial } from '../../instruments/load-trial.ts';
-
-export function formatSummary(t: LoadedTrial): string[] {
-  const s = t.summary;
-  const lines: string[] = [];
-  lines.push(`${t.spec.trial.title.en}${t.spec.trial.synthetic ? ' [SYNTHETIC DATA]' : ''}`);
-  lines.push(`${t.dataFile}: valid — ${s.participants} participants, ${t.data.n} rows`);
-  lines.push('');
-  lines.push('Participants per arm × site:');
-  const arms = t.spec.arms.map((a) => a.label);
-  const sites = [...new Set(s.byArmSite.map((r) => r.site))];
-  const width = Math.max(6, ...sites.map((x) => x.length));
-  lines.push(`  ${'site'.padEnd(width)}  ${arms.map((a) => a.padStart(6)).join('  ')}   total`);
-  for (const site of sites) {
-    const cells = arms.map((a) => s.byArmSite.find((r) => r.site === site && r.arm === a)?.n ?? 0);
-    lines.push(`  ${site.padEnd(width)}  ${cells.map((n) => String(n).padStart(6)).join('  ')}  ${String(cells.reduce((x, y) => x + y, 0)).padStart(6)}`);
-  }
-  lines.push(`  ${'all'.padEnd(width)}  ${arms.map((a) => String(s.byArm[a] ?? 0).padStart(6)).join('  ')}  ${String(s.participants).padStart(6)}`);
-  lines.push('');
-  lines.push(`Visits observed (rows): ${s.visits.map((v) => `${v.visit} ${v.rows}`).join(', ')}`);
-  lines.push('');
-  lines.push('Missing outcome values per visit (n missing / participants):');
-  const visits = t.spec.visits.map((v) => v.id);
-  lines.push(`  ${'outcome'.padEnd(12)}${visits.map((v) => v.padStart(14)).join('')}`);
-  for (const o of t.spec.outcomes) {
-    const cells = visits.map((v) => {
-      const m = s.missingness.find((x) => x.outcome === o.id && x.visit === v)!;
-      return `${m.missing}/${m.of} (${Math.round((100 * m.missing) / Math.max(1, m.of))}%)`;
-    });
-    lines.push(`  ${o.id.padEnd(12)}${cells.map((c) => c.padStart(14)).join('')}`);
-  }
-  const prorated = t.scoring.reduce((a, c) => a + c.prorated, 0);
-  const unscorable = t.scoring.reduce((a, c) => a + c.notScorable, 0);
-  lines.push('');
-  lines.push(`Scores prorated for missing items: ${prorated}; not scorable (too many items missing): ${unscorable}`);
-  return lines;
-}
 
 export function registerValidate(program: Command): void {
   program
@@ -48,8 +11,6 @@ export function registerValidate(program: Command): void {
     .description('Check a data file against its trial spec and summarise it')
     .argument('<data>', 'data file (CSV or XLSX)')
     .requiredOption('--spec <file>', 'trial specification (JSON)')
-    .action(async (data: string, opts: { spec: string }) => {
-      const trial = await loadTrial(data, opts.spec);
-      printOut(`${formatSummary(trial).join('\n')}\n`);
-    });
+    .option('-q, --quiet', 'no progress output')
+    .action(async (data: string, opts: { spec: string; quiet?: boolean }) => (await import('./validate-action.ts')).runValidate(data, opts));
 }

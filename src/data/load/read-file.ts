@@ -8,7 +8,6 @@ import type { TrialSpec } from '../spec/load.ts';
 import { DataValidationError } from '../problems.ts';
 import type { RawTable } from './raw-table.ts';
 import { readCsv } from './read-csv.ts';
-import { readXlsx } from './read-xlsx.ts';
 import { sniffKind } from './sniff.ts';
 
 function fail(file: string, message: string, fix: string): never {
@@ -31,7 +30,8 @@ export async function readDataBytes(bytes: Uint8Array, file: string, spec: Trial
     case 'json':
       return fail(file, 'this is a JSON document, not a data table', 'export the data as CSV or .xlsx');
     case 'xlsx':
-      return readXlsx(bytes, file, spec.data.sheet);
+      // Imported here: exceljs takes longer to load than a whole CSV validation, and most data is CSV.
+      return (await import('./read-xlsx.ts')).readXlsx(bytes, file, spec.data.sheet);
     case 'text':
       if (extname(file).toLowerCase() === '.xlsx') return fail(file, 'has the .xlsx extension but holds text', 'rename it to .csv');
       return readCsv(bytes, file, spec.data.csv);

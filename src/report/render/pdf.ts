@@ -30,25 +30,61 @@ export function stampPdfDates(pdf: Uint8Array, isoDate: string | null): Uint8Arr
   return new Uint8Array(Buffer.from(out, 'latin1'));
 }
 
+type Browser = Awaited<ReturnType<typeof import('playwright-core').chromium.launch>>;
+
+/**
+ * One Chromium for any number of PDFs. Opening starts the browser at once, in the background
+ * (its start-up overlaps whatever the caller does meanwhile, e.g. the analysis before the
+ * reports); each print() waits for it and uses a fresh page. A launch failure surfaces at the
+ * first print(), as a single renderPdf() would raise it. close() ends the browser.
+ */
+export interface PdfPrinter {
+  print(htmlFile: string, options?: { timeoutMs?: number; date?: string | null }): Promise<PdfOutcome>;
+  close(): Promise<void>;
+}
+
+export function openPdfPrinter(options: { chromiumPath?: string } = {}): PdfPrinter {
+  const exe = options.chromiumPath ?? CHROMIUM_PATH;
+  const launching: Promise<Browser | PdfOutcome> = (async () => {
+    if (!chromiumAvailable(exe)) return { written: false, notice: `PDF skipped: Chromium not found at ${exe} (install Debian's chromium, or set EFFEKT_CHROMIUM)` } as const;
+    let chromium: typeof import('playwright-core').chromium;
+    try {
+      ({ chromium } = await import('playwright-core'));
+    } catch {
+      return { written: false, notice: 'PDF skipped: the playwright-core package is not installed (npm ci installs it)' } as const;
+    }
+    return chromium.launch({ executablePath: exe, args: [...CHROMIUM_ARGS] });
+  })();
+  launching.catch(() => undefined); // reported by print(); not an unhandled rejection while nobody waits
+  const isOutcome = (x: Browser | PdfOutcome): x is PdfOutcome => 'written' in x;
+  return {
+    async print(htmlFile, printOptions = {}) {
+      const browser = await launching;
+      if (isOutcome(browser)) return browser;
+      const page = await browser.newPage();
+      try {
+        await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load' });
+        await page.waitForFunction(() => (window as unknown as { __reportReady?: boolean }).__reportReady === true, undefined, { timeout: printOptions.timeoutMs ?? 60_000 });
+        await page.emulateMedia({ media: 'print' });
+        const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+        return { written: true, bytes: stampPdfDates(new Uint8Array(pdf), printOptions.date ?? null) };
+      } finally {
+        await page.close();
+      }
+    },
+    async close() {
+      const browser = await launching.catch(() => null);
+      if (browser && !isOutcome(browser)) await browser.close();
+    },
+  };
+}
+
 /** Opens the HTML file (already on disk: file:// so relative assets resolve) and prints it; `date` (YYYY-MM-DD) dates the PDF. */
 export async function renderPdf(htmlFile: string, options: { chromiumPath?: string; timeoutMs?: number; date?: string | null } = {}): Promise<PdfOutcome> {
-  const exe = options.chromiumPath ?? CHROMIUM_PATH;
-  if (!chromiumAvailable(exe)) return { written: false, notice: `PDF skipped: Chromium not found at ${exe} (install Debian's chromium, or set EFFEKT_CHROMIUM)` };
-  let chromium: typeof import('playwright-core').chromium;
+  const printer = openPdfPrinter({ chromiumPath: options.chromiumPath });
   try {
-    ({ chromium } = await import('playwright-core'));
-  } catch {
-    return { written: false, notice: 'PDF skipped: the playwright-core package is not installed (npm ci installs it)' };
-  }
-  const browser = await chromium.launch({ executablePath: exe, args: [...CHROMIUM_ARGS] });
-  try {
-    const page = await browser.newPage();
-    await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load' });
-    await page.waitForFunction(() => (window as unknown as { __reportReady?: boolean }).__reportReady === true, undefined, { timeout: options.timeoutMs ?? 60_000 });
-    await page.emulateMedia({ media: 'print' });
-    const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
-    return { written: true, bytes: stampPdfDates(new Uint8Array(pdf), options.date ?? null) };
+    return await printer.print(htmlFile, { timeoutMs: options.timeoutMs, date: options.date });
   } finally {
-    await browser.close();
+    await printer.close();
   }
 }

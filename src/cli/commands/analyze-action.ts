@@ -1,0 +1,63 @@
+/** What `effekt analyze` does once its arguments are parsed (loaded only when the command runs). */
+import { loadTrial, type LoadedTrial } from '../../instruments/load-trial.ts';
+import { runAnalysis } from '../../analysis/run/run-analysis.ts';
+import { writeResults } from '../../analysis/results/write-results.ts';
+import type { AnalysisResults } from '../../analysis/results/types.ts';
+import { createProgress, type Progress } from '../ui/progress.ts';
+import { parsePositiveInt } from '../options.ts';
+import { CliError } from '../errors.ts';
+import { printOut } from '../ui/terminal.ts';
+import { specRelative } from '../../data/spec/load.ts';
+import { checkOutputLocation } from '../../data/io/output-folder.ts';
+
+export interface AnalyzeCliOptions {
+  readonly spec: string;
+  readonly out: string;
+  readonly seed: string;
+  readonly quiet?: boolean;
+}
+
+export function primaryLines(r: AnalysisResults): string[] {
+  const lines: string[] = [];
+  for (const o of r.outcomes.filter((x) => x.isPrimaryEstimator)) {
+    const d = o.difference;
+    if (!d) {
+      lines.push(`  ${o.id.padEnd(8)} ${o.visit}: not estimable (${o.reason})`);
+      continue;
+    }
+    const adj = o.multiplicity ? ` p(adj, ${o.multiplicity.family}) = ${d.pAdjusted.toPrecision(3)}` : '';
+    lines.push(`  ${o.id.padEnd(8)} ${o.visit}: difference ${d.estimate.toFixed(2)} (${d.lower.toFixed(2)} to ${d.upper.toFixed(2)}), p = ${d.p.toPrecision(3)}${adj}, d = ${o.cohensD?.estimate.toFixed(2) ?? 'n/a'} [${o.role}]`);
+  }
+  return lines;
+}
+
+/** The seed as the analysis takes it: a positive unsigned 32-bit integer (exit 2 otherwise). */
+export function parseSeed(value: string): number {
+  const seed = parsePositiveInt(value, '--seed');
+  if (seed > 0xffffffff) throw new CliError(`--seed must be at most ${0xffffffff} (an unsigned 32-bit integer), got ${seed}`);
+  return seed;
+}
+
+/** Analyses a loaded trial (read from `data`), writes the results and prints the primary-estimator lines. */
+export async function analyzeLoaded(trial: LoadedTrial, data: string, specFile: string, out: string, seed: number, progress: Progress): Promise<AnalysisResults> {
+  const stage = progress.stage('analyze');
+  const results = runAnalysis(trial, { seed, onProgress: stage.update });
+  const plan = typeof trial.spec.analysisPlan === 'string' ? [specRelative(trial.spec, trial.spec.analysisPlan)] : [];
+  const files = await writeResults(out, results, { inputs: [data, specFile, ...plan] });
+  stage.end(`${results.outcomes.length} result rows`);
+  printOut(`${results.trial.title.en}\nPrimary-estimator results (intervention − control):\n${primaryLines(results).join('\n')}\n`);
+  for (const w of results.warnings) printOut(`Note: ${w}\n`);
+  printOut(`Wrote ${files.length} files to ${out}\n`);
+  return results;
+}
+
+export async function runAnalyze(data: string, opts: AnalyzeCliOptions): Promise<void> {
+  const seed = parseSeed(opts.seed);
+  // Refused before hours of computing, and again (with the plan file) when writing.
+  checkOutputLocation(opts.out, { command: 'analyze', inputs: [data, opts.spec] });
+  const progress = createProgress({ quiet: opts.quiet });
+  const stage = progress.stage('validate');
+  const trial = await loadTrial(data, opts.spec);
+  stage.end();
+  await analyzeLoaded(trial, data, opts.spec, opts.out, seed, progress);
+}

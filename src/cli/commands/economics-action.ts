@@ -1,0 +1,64 @@
+/** What `effekt economics` does once its arguments are parsed (loaded only when the command runs). */
+import { loadScenario } from '../../economics/scenario/load.ts';
+import { linkResults } from '../../economics/link/from-results.ts';
+import { runEconomics, type EconomicsResult } from '../../economics/run.ts';
+import { writeEconomics } from '../../economics/write.ts';
+import { createProgress, type Progress } from '../ui/progress.ts';
+import { parsePositiveInt } from '../options.ts';
+import { CliError } from '../errors.ts';
+import { printOut } from '../ui/terminal.ts';
+import { checkOutputLocation } from '../../data/io/output-folder.ts';
+
+const MAX_DRAWS = 10_000_000;
+const MAX_SEED = 4_294_967_295;
+
+export interface EconomicsCliOptions {
+  readonly scenario: string;
+  readonly results?: string;
+  readonly out?: string;
+  readonly draws?: string;
+  readonly seed?: string;
+  readonly quiet?: boolean;
+}
+
+const kr = (x: number) => `${new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 }).format(x)} DKK`;
+const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
+
+export function printEconomicsSummary(r: EconomicsResult, out: (line: string) => void): void {
+  const bc = r.businessCase;
+  out(`Scenario: ${r.scenario.title.en}`);
+  if (r.link) out(`Effect rates from: ${r.link.resultsFile} (${r.link.linked.map((l) => `${l.metric} ${pct(l.rate)} ± ${pct(l.se)}`).join('; ')})`);
+  out(`Participants: ${bc.participants} (${bc.participantsPerYear} a year for ${r.scenario.programme.years} years); discount rate ${pct(r.scenario.discountRate)}`);
+  out(`Cost per citizen: ${kr(bc.costPerCitizenDiscounted)}`);
+  out(`Effect-adjusted saving per citizen: ${kr(bc.savingPerCitizen)} (social ${kr(bc.savingPerCitizenByAdministration.social)}, health ${kr(bc.savingPerCitizenByAdministration.health)}, employment ${kr(bc.savingPerCitizenByAdministration.employment)})`);
+  out(`Net per citizen: ${kr(bc.netPerCitizen)}; total net over the horizon: ${kr(bc.totalNet)}`);
+  for (const [k, v] of Object.entries(bc.breakEvenEffectRates ?? {})) out(`Break-even net effect rate (${k}): ${pct(v)}`);
+  out(`Break-even cost per citizen: ${kr(bc.breakEvenCostPerCitizen)}; payback year: ${bc.paybackYear ?? 'not within the horizon'}`);
+  const st = r.settlement;
+  out(`Investor: pre-finances ${kr(st.totalPrefinancing)}, outcome payments ${kr(st.totalPayments)}${st.limitApplied ? ` (${st.limitApplied} applied)` : ''}, return ${kr(st.investorReturn)}, IRR ${st.irr === null ? 'n/a' : pct(st.irr)}`);
+  out(`PSA (${r.psa.draws} draws, seed ${r.psa.seed}): P(net saving > 0) = ${pct(r.psa.probabilityNetSaving)}; P(investor repaid in full) = ${pct(r.psa.probabilityInvestorRepaid)}; total net 95 % interval ${kr(r.psa.totalNet.lower)} to ${kr(r.psa.totalNet.upper)}`);
+  if (r.link && r.scenario.published) out('Published base-case figures are not compared: they assume the scenario’s own effect rate, not the trial’s.');
+  for (const p of r.published) out(`Published ${p.figure}: ${p.published} — computed ${p.rounded} ${p.matches ? '✓' : '✗ MISMATCH'}`);
+}
+
+export async function runEconomicsCommand(opts: EconomicsCliOptions, progress: Progress = createProgress({ quiet: opts.quiet })): Promise<EconomicsResult> {
+  const inputs = [opts.scenario, ...(opts.results ? [opts.results] : [])];
+  if (opts.out) checkOutputLocation(opts.out, { command: 'economics', inputs });
+  let scenario = loadScenario(opts.scenario);
+  let link = null;
+  if (opts.results) ({ scenario, link } = linkResults(scenario, opts.results));
+  // The same bounds as the scenario's psa block (schemas/economics-scenario.schema.json).
+  const draws = opts.draws === undefined ? undefined : parsePositiveInt(opts.draws, '--draws');
+  const seed = opts.seed === undefined ? undefined : parsePositiveInt(opts.seed, '--seed');
+  if (draws !== undefined && draws > MAX_DRAWS) throw new CliError(`--draws must be at most ${MAX_DRAWS}, got ${draws}`);
+  if (seed !== undefined && seed > MAX_SEED) throw new CliError(`--seed must be at most ${MAX_SEED}, got ${seed}`);
+  const stage = progress.stage('economics');
+  const result = runEconomics(scenario, { link, draws, seed, onProgress: stage.update });
+  stage.end(`${result.psa.draws} PSA draws`);
+  printEconomicsSummary(result, (l) => printOut(`${l}\n`));
+  if (opts.out) {
+    const files = await writeEconomics(opts.out, result, { inputs });
+    printOut(`Wrote ${files.length} files to ${opts.out}\n`);
+  }
+  return result;
+}

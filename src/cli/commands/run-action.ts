@@ -1,0 +1,66 @@
+/**
+ * What `effekt run` does: the separate commands' work in one process, so the modules load and
+ * compile once, the data is read and validated once (the analysis uses the validated trial),
+ * and one Chromium, started at the beginning while the analysis runs, prints every PDF. A
+ * report's PDF is printed (in Chromium's process) while the next report is built.
+ */
+import { join } from 'node:path';
+import { loadTrial } from '../../instruments/load-trial.ts';
+import { openPdfPrinter, type PdfPrinter } from '../../report/render/pdf.ts';
+import { analyzeLoaded, parseSeed } from './analyze-action.ts';
+import { runEconomicsCommand } from './economics-action.ts';
+import { checkLang, prepareReport, reportDate, reportInputs, writePreparedReport } from './report-action.ts';
+import { formatSummary } from './validate-action.ts';
+import { createProgress } from '../ui/progress.ts';
+import { printOut } from '../ui/terminal.ts';
+import { checkOutputLocation } from '../../data/io/output-folder.ts';
+
+export interface RunCliOptions {
+  readonly spec: string;
+  readonly out: string;
+  readonly scenario?: string;
+  readonly lang: string;
+  readonly seed: string;
+  readonly date?: string;
+  readonly pdf: boolean;
+  readonly quiet?: boolean;
+}
+
+export async function runPipeline(data: string, opts: RunCliOptions): Promise<void> {
+  // Every option is checked before any work starts.
+  const seed = parseSeed(opts.seed);
+  const langs = opts.lang.split(',').map((l) => l.trim()).filter((l) => l !== '').map(checkLang);
+  const date = reportDate(opts.date);
+  const dirs = { analysis: join(opts.out, 'analysis'), economics: join(opts.out, 'economics'), report: (lang: string) => join(opts.out, `report-${lang}`) };
+  const economicsFile = opts.scenario ? join(dirs.economics, 'economics.json') : undefined;
+  checkOutputLocation(dirs.analysis, { command: 'analyze', inputs: [data, opts.spec] });
+  if (opts.scenario) checkOutputLocation(dirs.economics, { command: 'economics', inputs: [opts.scenario, dirs.analysis] });
+  for (const lang of langs) checkOutputLocation(dirs.report(lang), { command: 'report', inputs: reportInputs({ results: dirs.analysis, economics: economicsFile }) });
+  const progress = createProgress({ quiet: opts.quiet });
+
+  const printer: PdfPrinter | undefined = opts.pdf && langs.length > 0 ? openPdfPrinter() : undefined;
+  try {
+    let stage = progress.stage('validate');
+    const trial = await loadTrial(data, opts.spec);
+    stage.end();
+    printOut(`${formatSummary(trial).join('\n')}\n`);
+
+    await analyzeLoaded(trial, data, opts.spec, dirs.analysis, seed, progress);
+
+    if (opts.scenario) await runEconomicsCommand({ scenario: opts.scenario, results: dirs.analysis, out: dirs.economics }, progress);
+
+    stage = progress.stage('reports');
+    const writing: Array<Promise<string[]>> = [];
+    for (const lang of langs) {
+      const prepared = await prepareReport({ results: dirs.analysis, economics: economicsFile, lang, out: dirs.report(lang), date: date ?? undefined, pdf: opts.pdf });
+      // Not awaited yet: Chromium prints this report while the next one is built here.
+      const w = writePreparedReport(prepared, printer);
+      w.catch(() => undefined); // awaited below, in order
+      writing.push(w);
+    }
+    for (const w of writing) printOut(`${(await w).join('\n')}\n`);
+    stage.end(langs.join(', '));
+  } finally {
+    await printer?.close();
+  }
+}

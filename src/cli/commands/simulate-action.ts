@@ -1,0 +1,33 @@
+/** What `effekt simulate` (the twin-shaped dataset) does once its arguments are parsed. */
+import { checkOutputLocation, writeOutputFile } from '../../data/io/output-folder.ts';
+import { printOut } from '../ui/terminal.ts';
+import { generate, recipe, type Cohort } from '../../data/simulate/write-twin.ts';
+import { CliError } from '../errors.ts';
+import { parsePositiveInt } from '../options.ts';
+import { createProgress } from '../ui/progress.ts';
+
+export const cohorts: readonly Cohort[] = ['peer', 'peer-danish-locale', 'kolding'];
+
+export interface SimulateCliOptions {
+  readonly out?: string;
+  readonly seed?: string;
+  readonly cohort: string;
+  readonly participants?: string;
+  readonly quiet?: boolean;
+  readonly force?: boolean;
+}
+
+export function runSimulate(opts: SimulateCliOptions): void {
+  if (opts.out === undefined) throw new CliError("required option '--out <file>' not specified. Fix: name the CSV file to write, e.g. --out twin.csv");
+  checkOutputLocation(opts.out, { command: 'simulate' }, 'file');
+  if (!cohorts.includes(opts.cohort as Cohort)) throw new CliError(`--cohort must be one of ${cohorts.join(', ')}, got "${opts.cohort}"`);
+  const seed = opts.seed === undefined ? undefined : parsePositiveInt(opts.seed, '--seed');
+  const n = opts.participants === undefined ? undefined : parsePositiveInt(opts.participants, '--participants');
+  if (n !== undefined && n < 4) throw new CliError(`--participants must be at least 4, got ${n}`);
+  const stage = createProgress({ quiet: opts.quiet }).stage('simulate');
+  const { trial, written, bytes } = generate(recipe(opts.cohort as Cohort, seed, n));
+  writeOutputFile(opts.out, bytes, { command: 'simulate', replace: opts.force === true });
+  stage.end();
+  const arms = trial.participants.slice(0, written).reduce((a, p) => ((a[p.intervention ? 'PEER' : 'SAU'] += 1), a), { PEER: 0, SAU: 0 });
+  printOut(`Wrote ${opts.out}: SYNTHETIC data, ${written} participants (PEER ${arms.PEER}, SAU ${arms.SAU}), seed ${trial.options.seed}\n`);
+}
