@@ -28,7 +28,7 @@ function importsOf(args: readonly string[]): string[] {
   return readFileSync(record, 'utf8').split('\n').filter(Boolean);
 }
 
-const heavy = ['playwright-core', 'exceljs', 'vega', 'vega-lite', '@resvg/resvg-js', 'arquero', 'zod', 'jszip'];
+const heavy = ['playwright-core', 'exceljs', 'vega', 'vega-lite', '@resvg/resvg-js', 'arquero', 'zod', 'jszip', '@stdlib', 'csv-parse', '@duckdb'];
 const loaded = (urls: readonly string[], pkg: string) => urls.some((u) => u.includes(`/node_modules/${pkg}/`));
 
 describe('effekt run', () => {

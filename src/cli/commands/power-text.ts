@@ -1,6 +1,6 @@
 /** The terminal summary of a power calculation (numbers in English notation; JSON has them in full). */
 import type { PowerResult } from '../../stats/power/types.ts';
-import type { PowerCliResult } from './power.ts';
+import type { PowerCliResult } from './power-action.ts';
 import { terminalSafe } from '../ui/terminal.ts';
 
 const designName: Record<PowerResult['design'], string> = {
