@@ -148,7 +148,7 @@ export function resolvePowerCli(opts: PowerCliOptions): { input: PowerInput; res
 
 export async function runPower(opts: PowerCliOptions): Promise<void> {
   const { input, result } = resolvePowerCli(opts);
-  if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  if (opts.json) printOut(`${JSON.stringify(result, null, 2)}\n`);
   else printOut(`${powerSummaryLines(result).join('\n')}\n`);
   if (opts.out !== undefined) {
     const files = await writePowerOutputs(opts.out, { input, result, fromTrial: result.fromTrial }, opts.results ? [opts.results] : []);

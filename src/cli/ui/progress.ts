@@ -8,6 +8,7 @@
  * A stage's `update` has the library's `onProgress(done, total)` shape.
  */
 import cliProgress from 'cli-progress';
+import { terminalSafe } from './terminal.ts';
 
 export interface Stage {
   readonly update: (done: number, total: number) => void;
@@ -47,7 +48,7 @@ export function createProgress(options: ProgressOptions = {}): Progress {
           if (!interactive) return;
           if (bar === null) {
             bar = new cliProgress.SingleBar(
-              { format: `${label} [{bar}] {percentage}% | {value}/{total}`, stream, hideCursor: true, clearOnComplete: true },
+              { format: `${terminalSafe(label)} [{bar}] {percentage}% | {value}/{total}`, stream, hideCursor: true, clearOnComplete: true },
               cliProgress.Presets.shades_classic,
             );
             bar.start(total, 0);
@@ -60,7 +61,7 @@ export function createProgress(options: ProgressOptions = {}): Progress {
           ended = true;
           if (bar !== null) (bar as cliProgress.SingleBar).stop();
           const steps = last === null ? '' : ` ${last.done}/${last.total}`;
-          stream.write(`effekt: ${label}${steps} done in ${seconds(performance.now() - t0)}${detail ? ` (${detail})` : ''}\n`);
+          stream.write(terminalSafe(`effekt: ${label}${steps} done in ${seconds(performance.now() - t0)}${detail ? ` (${detail})` : ''}\n`));
         },
       };
     },
