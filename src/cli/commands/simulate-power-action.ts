@@ -5,7 +5,7 @@ import { simulatePower } from '../../analysis/power/simulate/run.ts';
 import { simEstimators, type SimEstimator, type SimulatedPowerResult, type SimulationPowerOptions } from '../../analysis/power/simulate/options.ts';
 import { CliError } from '../errors.ts';
 import { parseNumberOption, parsePositiveInt } from '../options.ts';
-import { progressBar } from '../ui/progress.ts';
+import { createProgress } from '../ui/progress.ts';
 import { printOut } from '../ui/terminal.ts';
 
 
@@ -25,6 +25,7 @@ export interface SimulatePowerCliOptions {
   miImputations?: string;
   threads?: string;
   json?: boolean;
+  quiet?: boolean;
 }
 
 /** The twin's own spec, shipped with effekt (the generator writes files in its layout). */
@@ -75,9 +76,9 @@ export function simulationSummaryLines(r: SimulatedPowerResult): string[] {
 
 export async function runSimulatePower(opts: SimulatePowerCliOptions): Promise<void> {
   const options = simulationOptions(opts);
-  const bar = progressBar('Simulated trials');
-  const result = await simulatePower({ ...options, onProgress: bar.update });
-  bar.stop();
+  const stage = createProgress({ quiet: opts.quiet }).stage('simulated trials');
+  const result = await simulatePower({ ...options, onProgress: stage.update });
+  stage.end();
   if (opts.json) printOut(`${JSON.stringify(result, null, 2)}\n`);
   else printOut(`${simulationSummaryLines(result).join('\n')}\n`);
 }

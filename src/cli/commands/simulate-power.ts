@@ -26,5 +26,6 @@ export function registerSimulatePower(program: Command): void {
     .option('--mi-imputations <m>', 'imputations per simulated trial for mi-ancova (default 20)')
     .option('--threads <k>', 'worker threads (default: every core; the result does not depend on it)')
     .option('--json', 'print the result as JSON')
+    .option('-q, --quiet', 'no progress output')
     .action(async (opts: SimulatePowerCliOptions) => (await import('./simulate-power-action.ts')).runSimulatePower(opts));
 }
