@@ -17,7 +17,7 @@ function parse(args: string[]): SimulatePowerCliOptions {
 
 describe('effekt simulate-power', () => {
   it('runs the twin and prints JSON with power and its Monte Carlo SE', () => {
-    const r = runCli(['simulate-power', '--source', 'twin', '--outcome', 'qpr15', '--n', '20', '--delta', '4', '--replicates', '2', '--threads', '1', '--json']);
+    const r = runCli(['simulate-power', '--source', 'twin', '--outcome', 'qpr15', '--n', '20', '--delta', '4', '--replicates', '2', '--threads', '1', '--json', '--quiet']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
