@@ -52,7 +52,7 @@ describe('effekt run', () => {
     for (const f of files(one)) expect(readFileSync(join(one, f)).equals(readFileSync(join(sep, f))), f).toBe(true);
     rmSync(one, { recursive: true, force: true });
     rmSync(sep, { recursive: true, force: true });
-  });
+  }, 600_000); // five CLI processes: minutes when the 2-core machine is shared
 
   it('checks its options before any work: a bad language exits 2 and writes nothing', () => {
     const out = join(tmp('effekt-run-bad-'), 'out');
