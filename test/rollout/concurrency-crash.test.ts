@@ -65,7 +65,7 @@ async function tableCounts(store: string): Promise<Record<string, number>> {
 
 const HOLD = 'effekt-test: ingest written, holding before commit';
 
-describe('crash and concurrency (child processes)', () => {
+describe('crash and concurrency (child processes)', { timeout: 900_000 }, () => {
   it('kill -9 during an ingest leaves the store as it was; the file can be ingested after', async () => {
     const hc = writeHandCase();
     const store = join(hc.dir, 'store.duckdb');

@@ -9,6 +9,10 @@ import type { Store } from '../store/store.ts';
 import { resolveInstruments } from '../../instruments/resolve.ts';
 
 export async function recordCohort(s: Store, spec: RolloutSpec): Promise<void> {
+  // Written once per spec: most ingests use the spec of the one before.
+  const seen = await s.all(`SELECT value FROM store_meta WHERE key = 'cohort_spec_sha256'`);
+  if (seen.length && seen[0].value === spec.sha256) return;
+  await s.run(`INSERT OR REPLACE INTO store_meta VALUES ('cohort_spec_sha256', ?)`, [spec.sha256]);
   const instruments = resolveInstruments(spec.cohort);
   const registers = new Set(spec.registers.map((r) => r.outcome));
   for (const [i, o] of spec.cohort.outcomes.entries()) {

@@ -53,6 +53,37 @@ function sha256(bytes: Uint8Array): string {
 const key = (pid: string, visit: string) => `${pid}\u0000${visit}`;
 
 /**
+ * What one open store has already told this process, so an ingest of many files does not ask
+ * again: the contract, the temporary tables made, the cohort spec recorded, the municipalities
+ * that have data. Every statement is a round trip to DuckDB's thread; per file they were most of
+ * the time.
+ */
+interface Session {
+  contract: Awaited<ReturnType<typeof loadStoredContract>> | null;
+  /** SHA-256 of the cohort spec last recorded in the store. */
+  cohortSpec: string | null;
+  /** Every ingested file by SHA-256 (loaded once), and the next ingest id: this process holds the store's lock, so no one else adds ingests. */
+  ingested: Map<string, { id: number; rows: number; municipalities: readonly string[]; periods: readonly string[] }> | null;
+  nextId: number;
+  readonly temp: Set<string>;
+  readonly municipalitiesSeen: Set<string>;
+}
+const sessions = new WeakMap<Store, Session>();
+function session(store: Store): Session {
+  let x = sessions.get(store);
+  if (!x) sessions.set(store, (x = { contract: null, cohortSpec: null, ingested: null, nextId: 1, temp: new Set(), municipalitiesSeen: new Set() }));
+  return x;
+}
+
+async function tempTable(store: Store, name: string, columns: string): Promise<void> {
+  const ses = session(store);
+  if (!ses.temp.has(name)) {
+    await store.run(`CREATE OR REPLACE TEMP TABLE ${name} (${columns})`);
+    ses.temp.add(name);
+  } else await store.run(`DELETE FROM ${name}`);
+}
+
+/**
  * Test hook: a pause between the last write and the commit, announced on stderr, so a test can
  * kill -9 the process mid-ingest or start a second writer. EFFEKT_TEST_HOLD_BEFORE_COMMIT_MS
  * pauses that long; EFFEKT_TEST_HOLD_UNTIL_FILE pauses until that file exists (at most 5 minutes).
@@ -79,21 +110,40 @@ export async function ingestFile(store: Store, spec: RolloutSpec, file: string, 
 export async function ingestBytes(store: Store, spec: RolloutSpec, bytes: Uint8Array, file: string, options: IngestOptions = {}): Promise<IngestSummary> {
   const hash = sha256(bytes);
   const name = basename(file);
-  const dup = await store.all(`SELECT ingest_id, rows_in_file, municipalities, periods FROM ingests WHERE file_sha256 = ? ORDER BY ingest_id LIMIT 1`, [hash]);
-  if (dup.length > 0) {
-    const d = dup[0];
-    return { file: name, sha256: hash, status: 'duplicate', ingestId: Number(d.ingest_id), rowsInFile: Number(d.rows_in_file), rowsAdded: 0, rowsChanged: 0, rowsUnchanged: Number(d.rows_in_file), citizensAdded: 0, groupsAdded: 0, groupsChanged: 0, fieldsChanged: 0, municipalities: JSON.parse(String(d.municipalities)), periods: JSON.parse(String(d.periods)) };
+  const ses = session(store);
+  if (!ses.ingested) {
+    ses.ingested = new Map();
+    for (const d of await store.all(`SELECT ingest_id, file_sha256, rows_in_file, municipalities, periods FROM ingests ORDER BY ingest_id DESC`)) {
+      ses.ingested.set(String(d.file_sha256), { id: Number(d.ingest_id), rows: Number(d.rows_in_file), municipalities: JSON.parse(String(d.municipalities)), periods: JSON.parse(String(d.periods)) });
+    }
+    ses.nextId = Math.max(0, ...[...ses.ingested.values()].map((d) => d.id)) + 1;
   }
-  const contract = await loadStoredContract(store);
+  const dup = ses.ingested.get(hash);
+  if (dup) {
+    return { file: name, sha256: hash, status: 'duplicate', ingestId: dup.id, rowsInFile: dup.rows, rowsAdded: 0, rowsChanged: 0, rowsUnchanged: dup.rows, citizensAdded: 0, groupsAdded: 0, groupsChanged: 0, fieldsChanged: 0, municipalities: dup.municipalities, periods: dup.periods };
+  }
+  const contract = ses.contract ?? (ses.contract = await loadStoredContract(store));
   options.onStage?.('reading and validating');
   const records = await readExport(bytes, file, { spec, municipalities: contract.municipalities, periods: contract.periods });
   checkMetricOutcomes(spec, contract.metricOutcomes, file);
   options.onStage?.('writing');
-  return store.transaction(async () => {
-    const summary = await writeRecords(store, spec, records, { name, hash, bytes: bytes.length, now: options.now ?? new Date() });
-    await holdBeforeCommit();
+  try {
+    const summary = await store.transaction(async () => {
+      const out = await writeRecords(store, spec, records, { id: ses.nextId, name, hash, bytes: bytes.length, now: options.now ?? new Date() });
+      await holdBeforeCommit();
+      return out;
+    });
+    for (const m of summary.municipalities) ses.municipalitiesSeen.add(m);
+    ses.cohortSpec = spec.sha256;
+    ses.ingested.set(hash, { id: summary.ingestId, rows: summary.rowsInFile, municipalities: summary.municipalities, periods: summary.periods });
+    ses.nextId = summary.ingestId + 1;
     return summary;
-  });
+  } catch (e) {
+    // A rollback also undid what the transaction made (temporary tables, the cohort record).
+    ses.temp.clear();
+    ses.cohortSpec = null;
+    throw e;
+  }
 }
 
 /** Every outcome a payment metric uses must be in the cohort spec the file is read with. */
@@ -106,37 +156,36 @@ function checkMetricOutcomes(spec: RolloutSpec, metricOutcomes: ReadonlyMap<stri
 }
 
 interface FileInfo {
+  readonly id: number;
   readonly name: string;
   readonly hash: string;
   readonly bytes: number;
   readonly now: Date;
 }
 
-async function tempKeys(store: Store, table: string, values: readonly string[]): Promise<void> {
-  await store.run(`CREATE TEMP TABLE IF NOT EXISTS ${table} (k VARCHAR)`);
-  await store.run(`DELETE FROM ${table}`);
-  await appendColumns(store, table, ['varchar'], [values]);
-}
+/** Values as an SQL list of string literals (ids from a validated file; quotes doubled). */
+const lits = (values: readonly string[]) => values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ');
 
 async function writeRecords(store: Store, spec: RolloutSpec, r: ExportRecords, info: FileInfo): Promise<IngestSummary> {
-  const id = Number((await store.all(`SELECT coalesce(max(ingest_id), 0)::INTEGER + 1 AS id FROM ingests`))[0].id);
-  await recordCohort(store, spec);
+  const id = info.id;
+  if (session(store).cohortSpec !== spec.sha256) await recordCohort(store, spec);
   const audit: (string | number | null)[][] = [];
-  const pids = [...new Set(r.rows.map((x) => x.pid))];
-  await tempKeys(store, 'tmp_pids', pids);
+  const pids = lits([...new Set(r.rows.map((x) => x.pid))]);
 
   // Groups.
-  const groupIds = [...r.groups.keys()];
-  await tempKeys(store, 'tmp_groups', groupIds);
-  const oldGroups = new Map((await store.all(`SELECT group_id, strftime(start_date, '%Y-%m-%d') AS s, strftime(end_date, '%Y-%m-%d') AS e FROM course_groups SEMI JOIN tmp_groups ON group_id = k`)).map((g) => [String(g.group_id), { start: String(g.s), end: String(g.e) }]));
+  const oldGroups = new Map((await store.all(`SELECT group_id, strftime(start_date, '%Y-%m-%d') AS s, strftime(end_date, '%Y-%m-%d') AS e FROM course_groups WHERE group_id IN (${lits([...r.groups.keys()])})`)).map((g) => [String(g.group_id), { start: String(g.s), end: String(g.e) }]));
   let groupsAdded = 0;
   let groupsChanged = 0;
+  const newGroups = [...r.groups.values()].filter((g) => !oldGroups.has(g.id));
+  groupsAdded = newGroups.length;
+  if (newGroups.length > 0) {
+    // One statement for all new groups (a statement per group cost more than the rest of the ingest).
+    const lit = (v: string | null) => (v === null ? 'NULL' : lits([v]));
+    await store.run(`INSERT INTO course_groups VALUES ${newGroups.map((g) => `(${lit(g.id)}, ${lit(g.start)}::DATE, ${lit(g.end)}::DATE, ${lit(g.startPeriod)}, ${lit(g.period)}, ${id}, ${id})`).join(', ')}`);
+  }
   for (const g of r.groups.values()) {
     const old = oldGroups.get(g.id);
-    if (!old) {
-      groupsAdded++;
-      await store.run(`INSERT INTO course_groups VALUES (?, ?::DATE, ?::DATE, ?, ?, ?, ?)`, [g.id, g.start, g.end, g.startPeriod, g.period, id, id]);
-    } else if (old.start !== g.start || old.end !== g.end) {
+    if (old && (old.start !== g.start || old.end !== g.end)) {
       groupsChanged++;
       if (old.start !== g.start) audit.push([id, 'group', g.id, 'start_date', old.start, g.start]);
       if (old.end !== g.end) audit.push([id, 'group', g.id, 'end_date', old.end, g.end]);
@@ -145,7 +194,7 @@ async function writeRecords(store: Store, spec: RolloutSpec, r: ExportRecords, i
   }
 
   // Citizens.
-  const oldCitizens = new Map((await store.all(`SELECT pid, municipality, group_id FROM citizens SEMI JOIN tmp_pids ON pid = k`)).map((c) => [String(c.pid), { municipality: String(c.municipality), group: String(c.group_id) }]));
+  const oldCitizens = new Map((await store.all(`SELECT pid, municipality, group_id FROM citizens WHERE pid IN (${pids})`)).map((c) => [String(c.pid), { municipality: String(c.municipality), group: String(c.group_id) }]));
   const newCitizens: [string, string, string][] = [];
   const seen = new Set<string>();
   for (const row of r.rows) {
@@ -164,7 +213,7 @@ async function writeRecords(store: Store, spec: RolloutSpec, r: ExportRecords, i
   // Visit rows, measurements and register contacts.
   const oldRows = new Map<string, { cells: string; names: readonly string[] }>();
   const names = new Map<number, readonly string[]>();
-  for (const o of await store.all(`SELECT v.pid, v.visit, v.cells, v.ingest_id FROM visit_rows v SEMI JOIN tmp_pids ON v.pid = k`)) {
+  for (const o of await store.all(`SELECT v.pid, v.visit, v.cells, v.ingest_id FROM visit_rows v WHERE v.pid IN (${pids})`)) {
     const ing = Number(o.ingest_id);
     if (!names.has(ing)) names.set(ing, JSON.parse(String((await store.all(`SELECT cell_names FROM ingests WHERE ingest_id = ?`, [ing]))[0].cell_names)) as string[]);
     oldRows.set(key(String(o.pid), String(o.visit)), { cells: String(o.cells), names: names.get(ing)! });
@@ -196,8 +245,7 @@ async function writeRecords(store: Store, spec: RolloutSpec, r: ExportRecords, i
     }
   }
   if (changed.length > 0) {
-    await store.run(`CREATE TEMP TABLE IF NOT EXISTS tmp_changed (pid VARCHAR, visit VARCHAR, cells VARCHAR)`);
-    await store.run(`DELETE FROM tmp_changed`);
+    await tempTable(store, 'tmp_changed', 'pid VARCHAR, visit VARCHAR, cells VARCHAR');
     await appendColumns(store, 'tmp_changed', ['varchar', 'varchar', 'varchar'], [changed.map((x) => x.pid), changed.map((x) => x.visit), changed.map((x) => cellsOf.get(key(x.pid, x.visit))!)]);
     await store.run(`UPDATE visit_rows SET cells = t.cells, ingest_id = ? FROM tmp_changed t WHERE visit_rows.pid = t.pid AND visit_rows.visit = t.visit`, [id]);
     await store.run(`DELETE FROM measurements USING tmp_changed t WHERE measurements.pid = t.pid AND measurements.visit = t.visit`);
@@ -218,7 +266,8 @@ async function writeRecords(store: Store, spec: RolloutSpec, r: ExportRecords, i
   await appendColumns(store, 'measurements', ['varchar', 'varchar', 'varchar', 'double'], m);
   await appendColumns(store, 'register_contacts', ['varchar', 'varchar', 'varchar', 'integer'], reg);
   await appendRows(store, 'audit', ['integer', 'varchar', 'varchar', 'varchar', 'varchar', 'varchar'], audit);
-  for (const muni of r.municipalities) await store.run(`UPDATE municipalities SET first_ingest = ? WHERE municipality = ? AND first_ingest IS NULL`, [id, muni]);
+  const firstTime = r.municipalities.filter((m) => !session(store).municipalitiesSeen.has(m));
+  if (firstTime.length) await store.run(`UPDATE municipalities SET first_ingest = ? WHERE first_ingest IS NULL AND municipality IN (${firstTime.map(() => '?').join(', ')})`, [id, ...firstTime]);
 
   const periods = [...new Set([...r.groups.values()].map((g) => g.period))].sort();
   await store.run(`INSERT INTO ingests VALUES (?, ?, ?, ?, ?, ?::TIMESTAMP, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [

@@ -32,5 +32,7 @@ export interface FunnelLimits {
 export function binomialFunnelLimits(n: number, theta: number, level: number): FunnelLimits {
   if (!(level > 0 && level < 1)) throw new StatsError('INVALID_ARGUMENT', `level must lie in (0, 1), got ${level}`);
   const tail = (1 - level) / 2;
-  return { n, level, lower: Math.max(0, binomialFunnelLimit(tail, n, theta)), upper: Math.min(1, binomialFunnelLimit(1 - tail, n, theta)) };
+  // Interpolation can step outside [0, 1] at very small n·θ (e.g. n = 1, θ = 0.01): both limits are held in [0, 1].
+  const clamp = (x: number) => Math.min(1, Math.max(0, x));
+  return { n, level, lower: clamp(binomialFunnelLimit(tail, n, theta)), upper: clamp(binomialFunnelLimit(1 - tail, n, theta)) };
 }
