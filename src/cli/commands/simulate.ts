@@ -21,13 +21,14 @@ interface SimulateOptions extends SimulateCliOptions {
 /** Datasets other than the trial twin, by the name given as `effekt simulate <name>`. */
 const datasets: Readonly<Record<string, (opts: SimulateOptions) => Promise<unknown>>> = {
   rollout: async (opts) => (await import('./simulate-rollout.ts')).simulateRolloutCommand(opts),
+  ips: async (opts) => (await import('./simulate-ips.ts')).simulateIpsCommand(opts),
 };
 
 export function registerSimulate(program: Command): void {
   program
     .command('simulate')
-    .description('Generate a seeded SYNTHETIC trial dataset shaped like PEER (or a new cohort); `simulate rollout` writes a synthetic roll-out')
-    .argument('[dataset]', '"rollout": a synthetic roll-out (exports per municipality and period, spec and contract) into the folder --out')
+    .description('Generate a seeded SYNTHETIC trial dataset shaped like PEER (or a new cohort); `simulate rollout` writes a synthetic roll-out, `simulate ips` the IPS register panel')
+    .argument('[dataset]', '"rollout": a synthetic roll-out (exports per municipality and period, spec and contract) into the folder --out; "ips": the three-arm IPS employment twin (weekly register statuses) into the CSV file --out')
     .requiredOption('--out <file>', 'CSV file to write (a folder for `simulate rollout`)')
     .option('--trial-results <file>', 'rollout: the trial results.json the contract benchmarks against', 'data-samples/rollout/trial-results.json')
     .option('--business-case <file>', 'rollout: the economics scenario for the municipal business case', 'data-samples/economics/dsi-three-payment-metrics.json')
