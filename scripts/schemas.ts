@@ -6,6 +6,7 @@
  */
 import { createGenerator } from 'ts-json-schema-generator';
 import { scenarioJsonSchema } from '../src/economics/scenario/schema.ts';
+import { employmentScenarioJsonSchema } from '../src/economics/employment/schema.ts';
 import { analysisPlanJsonSchema } from '../src/analysis/plan/json-schema.ts';
 import { trialSpecJsonSchema } from '../src/data/spec/schema.ts';
 import { contractJsonSchema } from '../src/rollout/contract/schema.ts';
@@ -18,6 +19,7 @@ function fromType(path: string, type: string): () => unknown {
 export const exportedSchemas: ReadonlyArray<{ readonly file: string; readonly schema: () => unknown }> = [
   { file: 'schemas/trial-spec.schema.json', schema: trialSpecJsonSchema },
   { file: 'schemas/economics-scenario.schema.json', schema: scenarioJsonSchema },
+  { file: 'schemas/employment-scenario.schema.json', schema: employmentScenarioJsonSchema },
   { file: 'schemas/analysis-plan.schema.json', schema: analysisPlanJsonSchema },
   { file: 'schemas/rollout-contract.schema.json', schema: contractJsonSchema },
   { file: 'schemas/rollout-spec.schema.json', schema: rolloutSpecJsonSchema },

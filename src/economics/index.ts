@@ -12,3 +12,4 @@ export * from './run.ts';
 export { economicsTables } from './tables.ts';
 export { writeEconomics } from './write.ts';
 export { economicsCharts, type EconomicsCharts, type CashFlowPoint, type AdministrationSaving, type Payer } from './charts.ts';
+export * from './employment/index.ts';

@@ -10,6 +10,8 @@ import type { TornadoRow } from './psa/tornado.ts';
 import type { TrialLink } from './link/from-results.ts';
 import type { PublishedCheck } from './run.ts';
 import type { EconomicsCharts } from './charts.ts';
+import type { EmploymentBreakEven } from './employment/result.ts';
+import type { EmploymentBuildUp } from './employment/compile.ts';
 
 export interface EconomicsResultShape {
   readonly schemaVersion: string;
@@ -34,4 +36,12 @@ export interface EconomicsResultShape {
   readonly thresholds: { readonly breakEvenEffectRates: Readonly<Record<string, number>> | null; readonly breakEvenCostPerCitizen: number };
   readonly published: readonly PublishedCheck[];
   readonly charts: EconomicsCharts;
+  readonly employment?: {
+    /** The employment scenario as validated (schemas/employment-scenario.schema.json). */
+    readonly inputs: Readonly<Record<string, unknown>>;
+    readonly buildUp: EmploymentBuildUp;
+    readonly netStartRateUsed: number;
+    readonly weeksUsed: { readonly offBenefit: number; readonly inWork: number };
+    readonly breakEven: EmploymentBreakEven;
+  };
 }

@@ -9,9 +9,13 @@ import { runPsa, type PsaResult } from './psa/psa.ts';
 import { tornado, type TornadoRow } from './psa/tornado.ts';
 import type { TrialLink } from './link/from-results.ts';
 import { economicsCharts, type EconomicsCharts } from './charts.ts';
+import type { EmploymentScenario } from './employment/schema.ts';
+import type { EmploymentBuildUp } from './employment/compile.ts';
+import { employmentEconomics, type EmploymentEconomics } from './employment/result.ts';
 
 // 1.1.0: adds `charts`, `link.resultsSha256` and `link.linked[].source` (nothing renamed or removed).
-export const economicsSchemaVersion = '1.1.0';
+// 1.2.0: adds `employment` for employment scenarios (absent otherwise).
+export const economicsSchemaVersion = '1.2.0';
 
 export interface PublishedCheck {
   readonly figure: string;
@@ -34,6 +38,8 @@ export interface EconomicsResult {
   readonly published: readonly PublishedCheck[];
   /** Pre-aggregated data for the report's charts (added in 1.1.0). */
   readonly charts: EconomicsCharts;
+  /** An employment scenario's inputs, weekly build-up and break-even points (added in 1.2.0; absent for other scenarios). */
+  readonly employment?: EmploymentEconomics;
 }
 
 /** Figures a scenario may pin under `published`, and where the model computes them. */
@@ -64,6 +70,8 @@ export interface RunEconomicsOptions {
   readonly seed?: number;
   readonly version?: string;
   readonly onProgress?: (done: number, total: number) => void;
+  /** For a scenario compiled from an employment scenario: its inputs and build-up. */
+  readonly employment?: { readonly inputs: EmploymentScenario; readonly buildUp: EmploymentBuildUp } | null;
 }
 
 export function runEconomics(s: Scenario, options: RunEconomicsOptions = {}): EconomicsResult {
@@ -84,5 +92,6 @@ export function runEconomics(s: Scenario, options: RunEconomicsOptions = {}): Ec
     // The published figures assume the scenario's own effect rate; with trial rates they are not comparable.
     published: options.link ? [] : checkPublished(s, bc),
     charts: economicsCharts(s, bc, st, psa, tor),
+    ...(options.employment ? { employment: employmentEconomics(options.employment.inputs, options.employment.buildUp, s, bc, st) } : {}),
   };
 }

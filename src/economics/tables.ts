@@ -84,6 +84,45 @@ export function psaHistogramTable(r: EconomicsResult): FlatTable {
   };
 }
 
+/** Employment scenarios: each weekly component with its weeks, saving per participant, payer and source. */
+export function employmentComponentsTable(r: EconomicsResult): FlatTable | null {
+  const e = r.employment;
+  if (!e) return null;
+  return {
+    name: 'employment_components',
+    columns: ['component', 'label_en', 'label_da', 'per', 'payer', 'amount_per_week', 'weeks_per_participant', 'saving_per_participant', 'provenance', 'source'],
+    rows: e.buildUp.components.map((c) => [c.id, c.name.en, c.name.da, c.per, c.payer, c.amount, c.weeks, c.perParticipant, c.provenance, c.source]),
+  };
+}
+
+export function employmentSummaryTable(r: EconomicsResult): FlatTable | null {
+  const e = r.employment;
+  if (!e) return null;
+  const b = e.buildUp;
+  const rows: Cell[][] = [
+    ['participants', b.participants],
+    ['start_rate_intervention', e.inputs.outcome.interventionRate],
+    ['start_rate_counterfactual', e.inputs.outcome.counterfactualRate],
+    ['net_start_rate_scenario', b.netStartRate],
+    ['net_start_rate_used', e.netStartRateUsed],
+    ['weeks_off_benefit_per_participant', e.weeksUsed.offBenefit],
+    ['weeks_in_work_per_participant', e.weeksUsed.inWork],
+    ['municipal_saving_per_week_off_benefit', b.municipalPerWeek.offBenefit],
+    ['municipal_saving_per_week_in_work', b.municipalPerWeek.inWork],
+    ['municipal_saving_per_participant_undiscounted', b.perParticipant.municipality],
+    ['state_saving_per_participant_undiscounted', b.perParticipant.state],
+    ['saving_per_additional_start', b.savingPerSuccess],
+    ['expected_outcome_payments_per_participant', b.costPerParticipant],
+    ['investment', e.inputs.investment.amount],
+    ['price_per_start', e.inputs.rateCard.pricePerStart],
+    ['break_even_weeks_off_benefit', e.breakEven.weeksOffBenefit],
+    ['break_even_price_per_start_investor_repaid', e.breakEven.pricePerStartInvestorRepaid],
+    ['break_even_net_start_rate_investor_repaid', e.breakEven.netStartRateInvestorRepaid],
+  ];
+  return { name: 'employment_summary', columns: ['figure', 'value'], rows };
+}
+
 export function economicsTables(r: EconomicsResult): FlatTable[] {
-  return [summaryTable(r), savingsByAdministrationTable(r), cashFlowTable(r), rateCardTable(r), tornadoTable(r), psaHistogramTable(r)];
+  const employment = [employmentSummaryTable(r), employmentComponentsTable(r)].filter((t): t is FlatTable => t !== null);
+  return [summaryTable(r), savingsByAdministrationTable(r), cashFlowTable(r), rateCardTable(r), tornadoTable(r), psaHistogramTable(r), ...employment];
 }

@@ -20,7 +20,7 @@ describe('effekt economics', () => {
     ]);
     expect(readFileSync(join(out, 'economics-rate_card.csv'), 'utf8').split(/\r?\n/)[0]).toBe('effect,outcomes,price_per_outcome,payments_before_limits,payments,limit_applied');
     const json = JSON.parse(readFileSync(join(out, 'economics.json'), 'utf8'));
-    expect(json.schemaVersion).toBe('1.1.0');
+    expect(json.schemaVersion).toBe('1.2.0');
     expect(Math.round(json.businessCase.netPerCitizen)).toBe(1667);
   });
 

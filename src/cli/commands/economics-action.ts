@@ -1,5 +1,5 @@
 /** What `effekt economics` does once its arguments are parsed (loaded only when the command runs). */
-import { loadScenario } from '../../economics/scenario/load.ts';
+import { loadAnyScenario } from '../../economics/employment/load.ts';
 import { linkResults } from '../../economics/link/from-results.ts';
 import { runEconomics, type EconomicsResult } from '../../economics/run.ts';
 import { writeEconomics } from '../../economics/write.ts';
@@ -39,12 +39,19 @@ export function printEconomicsSummary(r: EconomicsResult, out: (line: string) =>
   out(`PSA (${r.psa.draws} draws, seed ${r.psa.seed}): P(net saving > 0) = ${pct(r.psa.probabilityNetSaving)}; P(investor repaid in full) = ${pct(r.psa.probabilityInvestorRepaid)}; total net 95 % interval ${kr(r.psa.totalNet.lower)} to ${kr(r.psa.totalNet.upper)}`);
   if (r.link && r.scenario.published) out('Published base-case figures are not compared: they assume the scenario’s own effect rate, not the trial’s.');
   for (const p of r.published) out(`Published ${p.figure}: ${p.published} — computed ${p.rounded} ${p.matches ? '✓' : '✗ MISMATCH'}`);
+  const e = r.employment;
+  if (e) {
+    const weeks = (x: number | null) => (x === null ? 'n/a' : x.toFixed(1));
+    out(`Employment: ${weeks(e.weeksUsed.offBenefit)} weeks off cash benefit and ${weeks(e.weeksUsed.inWork)} weeks in work gained per participant; the municipality saves ${kr(e.buildUp.municipalPerWeek.offBenefit)} per week off benefit and ${kr(e.buildUp.municipalPerWeek.inWork)} per week in work`);
+    out(`Break-even: ${weeks(e.breakEven.weeksOffBenefit)} weeks off cash benefit per participant (municipality); investor repaid at ${e.breakEven.pricePerStartInvestorRepaid === null ? 'n/a' : kr(e.breakEven.pricePerStartInvestorRepaid)} per start, or a net start rate of ${e.breakEven.netStartRateInvestorRepaid === null ? 'n/a' : pct(e.breakEven.netStartRateInvestorRepaid)}`);
+  }
 }
 
 export async function runEconomicsCommand(opts: EconomicsCliOptions, progress: Progress = createProgress({ quiet: opts.quiet })): Promise<EconomicsResult> {
   const inputs = [opts.scenario, ...(opts.results ? [opts.results] : [])];
   if (opts.out) checkOutputLocation(opts.out, { command: 'economics', inputs });
-  let scenario = loadScenario(opts.scenario);
+  const loaded = loadAnyScenario(opts.scenario);
+  let scenario = loaded.scenario;
   let link = null;
   if (opts.results) ({ scenario, link } = linkResults(scenario, opts.results));
   // The same bounds as the scenario's psa block (schemas/economics-scenario.schema.json).
@@ -53,7 +60,7 @@ export async function runEconomicsCommand(opts: EconomicsCliOptions, progress: P
   if (draws !== undefined && draws > MAX_DRAWS) throw new CliError(`--draws must be at most ${MAX_DRAWS}, got ${draws}`);
   if (seed !== undefined && seed > MAX_SEED) throw new CliError(`--seed must be at most ${MAX_SEED}, got ${seed}`);
   const stage = progress.stage('economics');
-  const result = runEconomics(scenario, { link, draws, seed, onProgress: stage.update });
+  const result = runEconomics(scenario, { link, draws, seed, onProgress: stage.update, employment: loaded.employment });
   stage.end(`${result.psa.draws} PSA draws`);
   printEconomicsSummary(result, (l) => printOut(`${l}\n`));
   if (opts.out) {
