@@ -107,7 +107,7 @@ describe('employment scenarios: loading, output and bad input', () => {
 
   it('effekt economics runs an employment scenario end to end (exit 0, break-even printed, employment tables written)', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'effekt-employment-')), 'e');
-    const r = runCli(['economics', '--scenario', join(repoRoot, ref.file), '--out', out, '--draws', '300']);
+    const r = runCli(['economics', '--scenario', join(repoRoot, ref.file), '--out', out, '--draws', '300', '--quiet']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Break-even: 9.9 weeks off cash benefit per participant');
