@@ -71,7 +71,7 @@ describe('effekt rollout', { timeout: 900_000 }, () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Issued P1-v1 on 2024-08-01/);
     expect(r.stdout).toMatch(/Alby: 6 citizens, payment 25,000\.00 DKK/);
-    expect(readdirSync(out).filter((f) => !f.startsWith('.')).sort()).toEqual(['afregning-P1-v1.da.html', 'settlement-P1-v1.csv', 'settlement-P1-v1.en.html', 'settlement-P1-v1.json', 'settlement-P1-v1.xlsx']);
+    expect(readdirSync(out).filter((f) => !f.startsWith('.')).sort()).toEqual(['afregning-P1-v1.da.html', 'settlement-P1-v1-groups.csv', 'settlement-P1-v1.csv', 'settlement-P1-v1.en.html', 'settlement-P1-v1.json', 'settlement-P1-v1.xlsx']);
     for (const [args, pattern] of [
       [['--period', 'P9', '--date', '2025-01-01'], /is not a payment period of the contract.*use one of: P1, P2, P3/s],
       [['--period', 'P2', '--date', '2024-12-01'], /can only be settled after it has ended \(2024-12-31\)/],

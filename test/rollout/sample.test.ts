@@ -130,7 +130,7 @@ describe('the synthetic roll-out sample', { timeout: 600_000 }, () => {
     await writeSettlementNotes(a, first.result, { pdf });
     await writeSettlementNotes(b, again.result, { pdf });
     const files = readdirSync(a).filter((f) => !f.startsWith('.')).sort();
-    expect(files).toEqual(['afregning-2024H1-v1.da.html', ...(pdf ? ['afregning-2024H1-v1.da.pdf'] : []), 'settlement-2024H1-v1.csv', 'settlement-2024H1-v1.en.html', ...(pdf ? ['settlement-2024H1-v1.en.pdf'] : []), 'settlement-2024H1-v1.json', 'settlement-2024H1-v1.xlsx']);
+    expect(files).toEqual(['afregning-2024H1-v1.da.html', ...(pdf ? ['afregning-2024H1-v1.da.pdf'] : []), 'settlement-2024H1-v1-groups.csv', 'settlement-2024H1-v1.csv', 'settlement-2024H1-v1.en.html', ...(pdf ? ['settlement-2024H1-v1.en.pdf'] : []), 'settlement-2024H1-v1.json', 'settlement-2024H1-v1.xlsx']);
     for (const f of files) expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), f).toBe(true);
     const da = readFileSync(join(a, 'afregning-2024H1-v1.da.html'), 'utf8');
     expect(da).toMatch(/FORTROLIGT/);

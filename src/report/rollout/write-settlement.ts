@@ -1,7 +1,7 @@
 /**
  * Writes an issued settlement's notes into an output folder, all or nothing (the output-folder
  * helper builds beside --out and swaps): settlement JSON, the note in Danish (afregning) and
- * English as HTML and PDF, the lines as CSV and every table as XLSX. Everything is a function of
+ * English as HTML and PDF, the lines and the counts per group as CSV, the other tables as XLSX. Everything is a function of
  * the issued settlement and its date: the same settlement gives the same bytes (the PDF's dates
  * are the issue date).
  */
@@ -45,7 +45,10 @@ export async function writeSettlementNotes(out: string, r: SettlementResult, opt
       }
     }
     stage.write(`${names.base}.csv`, tableToCsv(tables[0]));
-    stage.write(`${names.base}.xlsx`, await tablesToXlsx(tables));
+    // Counts per group (one row per municipality × metric × group: thousands nationally) as CSV;
+    // the workbook holds the other tables (exceljs takes seconds for the group rows).
+    stage.write(`${names.base}-groups.csv`, tableToCsv(tables.find((t) => t.name === 'groups')!));
+    stage.write(`${names.base}.xlsx`, await tablesToXlsx(tables.filter((t) => t.name !== 'groups')));
   }, { command: 'rollout settle', inputs: options.inputs });
   return { output, pdf: pdfs };
 }

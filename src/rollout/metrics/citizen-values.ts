@@ -70,15 +70,16 @@ export function cohortView(metrics: readonly ResolvedMetric[], outcomes: readonl
     `max(v.value) FILTER (WHERE v.outcome = ${p(x.id)} AND v.visit = ${p(o.baseline)}) AS ${ident(i, 'b')}`,
     `max(v.value) FILTER (WHERE v.outcome = ${p(x.id)} AND v.visit = ${p(o.followUp)}) AS ${ident(i, 'f')}`,
   ]);
+  // Each part is one grouped pass over its table, joined by pid (no correlated subqueries: at
+  // national scale those cost seconds).
   const baseSql = `
     SELECT c.pid, c.municipality, c.group_id, g.period, coalesce(g.start_period, g.period) AS start_period,
-      (SELECT count(DISTINCT c2.municipality) FROM citizens c2 WHERE c2.group_id = c.group_id) > 1 AS shared,
-      count(*) FILTER (WHERE r.visit = ${p(o.baseline)}) > 0 AS has_baseline_row,
-      count(*) FILTER (WHERE r.visit = ${p(o.followUp)}) > 0 AS has_follow_up_row
-    FROM citizens c JOIN course_groups g ON g.group_id = c.group_id
-    LEFT JOIN visit_rows r ON r.pid = c.pid
-    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    GROUP BY c.pid, c.municipality, c.group_id, g.period, g.start_period`;
+      gm.shared, coalesce(vr.has_baseline_row, false) AS has_baseline_row, coalesce(vr.has_follow_up_row, false) AS has_follow_up_row
+    FROM citizens c
+    JOIN course_groups g ON g.group_id = c.group_id
+    JOIN (SELECT group_id, count(DISTINCT municipality) > 1 AS shared FROM citizens GROUP BY group_id) gm ON gm.group_id = c.group_id
+    LEFT JOIN (SELECT pid, bool_or(visit = ${p(o.baseline)}) AS has_baseline_row, bool_or(visit = ${p(o.followUp)}) AS has_follow_up_row FROM visit_rows GROUP BY pid) vr ON vr.pid = c.pid
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
   const wherePids = where.length ? `WHERE pid IN (SELECT pid FROM base)` : '';
   const valuesSql = `
     SELECT pid, visit, outcome, value FROM measurements ${wherePids}
@@ -97,11 +98,8 @@ export function cohortView(metrics: readonly ResolvedMetric[], outcomes: readonl
   const sql = `
     WITH base AS (${baseSql}),
     vals AS (${valuesSql}),
-    wide AS (
-      SELECT base.pid, ${valueCols.join(', ')}
-      FROM base LEFT JOIN vals v ON v.pid = base.pid GROUP BY base.pid
-    )
+    wide AS (SELECT v.pid, ${valueCols.join(', ')} FROM vals v GROUP BY v.pid)
     SELECT base.*, ${outcomes.map((_, i) => `wide.${ident(i, 'b')}, wide.${ident(i, 'f')}`).join(', ')}${reasons.length ? `, ${reasons.join(', ')}` : ''}
-    FROM base JOIN wide ON wide.pid = base.pid`;
+    FROM base LEFT JOIN wide ON wide.pid = base.pid`;
   return { sql, outcomes };
 }

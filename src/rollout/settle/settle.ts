@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import type { Store, Row } from '../store/store.ts';
 import { loadStoredContract } from '../store/contract-tables.ts';
-import { appendColumns, appendRows } from '../store/append.ts';
+import { appendRows } from '../store/append.ts';
 import { cohortView, storedOutcomes, type Reason } from '../metrics/citizen-values.ts';
 import { emptyState, settlePeriod, type EngineState } from './engine.ts';
 import { investorAccount, municipalCase } from './investor.ts';
@@ -73,7 +73,10 @@ async function cohort(s: Store, contract: Contract, period: string): Promise<Cit
   const outcomes = await storedOutcomes(s);
   if (outcomes.length === 0) return [];
   const view = cohortView(contract.metrics, outcomes, { baseline: contract.source.visits.baseline, followUp: contract.source.visits.followUp, periods: [period] });
-  const rows = await s.all(`WITH x AS (${view.sql}) SELECT pid, municipality, group_id, shared, start_period, ${contract.metrics.map((_, k) => `r${k}`).join(', ')} FROM x WHERE has_baseline_row ORDER BY municipality, group_id, pid`);
+  // Kept as a temporary table: read here, and copied into settlement_items by SQL when the
+  // settlement is issued (tens of thousands of rows need not travel through JavaScript twice).
+  await s.run(`CREATE OR REPLACE TEMP TABLE tmp_settle_cohort AS WITH x AS (${view.sql}) SELECT pid, municipality, group_id, shared, start_period, ${contract.metrics.map((_, k) => `r${k}`).join(', ')} FROM x WHERE has_baseline_row`);
+  const rows = await s.all(`SELECT * FROM tmp_settle_cohort ORDER BY municipality, group_id, pid`);
   return rows.map((r: Row) => ({
     pid: String(r.pid), municipality: String(r.municipality), group: String(r.group_id), shared: Boolean(r.shared), startPeriod: String(r.start_period),
     reasons: contract.metrics.map((_, k) => String(r[`r${k}`]) as Reason),
@@ -232,8 +235,9 @@ export async function settle(s: Store, options: SettleOptions): Promise<SettleOu
     await s.run(`INSERT INTO settlements VALUES (?, ?, ?, ?::DATE, ?, ?, ?, ?, ?)`, [settlementId, period.id, version, options.date, current?.id ?? null, JSON.stringify(cause), dataDigest, lastIngest, JSON.stringify(result)]);
     await appendRows(s, 'settlement_lines', ['varchar', 'varchar', 'varchar', 'integer', 'integer', 'double', 'double', 'double', 'double'],
       municipalities.flatMap((m) => m.lines.map((l) => [settlementId, m.id, l.metric, l.citizens, l.achieved, l.expected, l.amount, l.payment, l.carryOut])));
-    await appendColumns(s, 'settlement_items', ['varchar', 'varchar', 'varchar', 'varchar', 'varchar', 'boolean', 'varchar'],
-      [items.map(() => settlementId), items.map((i) => i.municipality), items.map((i) => i.metric), items.map((i) => i.group), items.map((i) => i.pid), items.map((i) => i.achieved), items.map((i) => i.reason)]);
+    if (citizens.length > 0) {
+      await s.run(`INSERT INTO settlement_items ${metrics.map((m, k) => `SELECT '${settlementId.replace(/'/g, "''")}', municipality, '${m.id}', group_id, pid, r${k} = 'achieved', r${k} FROM tmp_settle_cohort`).join(' UNION ALL ')}`);
+    }
   });
   return { result, issued: true, laterPeriodsToResettle };
 }
