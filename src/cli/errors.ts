@@ -21,7 +21,9 @@ function isUserFacing(e: unknown): e is UserFacing {
 
 export function reportError(err: unknown): number {
   if (err instanceof CliError) {
-    printErr(`effekt: ${err.message}\n`);
+    // Every bad-input message ends with what to do; one that does not say points at the help.
+    const fix = /\bFix:/.test(err.message) ? '' : '. Fix: see `effekt <command> --help` for what the options take';
+    printErr(`effekt: ${err.message}${fix}\n`);
     return err.exitCode;
   }
   if (isUserFacing(err)) {

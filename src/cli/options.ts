@@ -3,7 +3,7 @@ import { CliError } from './errors.ts';
 
 export function parsePositiveInt(value: string, name: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new CliError(`${name} must be a positive whole number, got "${value}"`);
+  if (!Number.isInteger(n) || n < 1) throw new CliError(`${name} must be a positive whole number, got "${value}". Fix: give a whole number of 1 or more, e.g. ${name} 1000`);
   return n;
 }
 

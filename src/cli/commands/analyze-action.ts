@@ -34,7 +34,7 @@ export function primaryLines(r: AnalysisResults): string[] {
 /** The seed as the analysis takes it: a positive unsigned 32-bit integer (exit 2 otherwise). */
 export function parseSeed(value: string): number {
   const seed = parsePositiveInt(value, '--seed');
-  if (seed > 0xffffffff) throw new CliError(`--seed must be at most ${0xffffffff} (an unsigned 32-bit integer), got ${seed}`);
+  if (seed > 0xffffffff) throw new CliError(`--seed must be at most ${0xffffffff} (an unsigned 32-bit integer), got ${seed}. Fix: give a smaller seed, e.g. --seed 20201201`);
   return seed;
 }
 

@@ -23,7 +23,7 @@ export function runSimulate(opts: SimulateCliOptions): void {
   if (!cohorts.includes(opts.cohort as Cohort)) throw new CliError(`--cohort must be one of ${cohorts.join(', ')}, got "${opts.cohort}"`);
   const seed = opts.seed === undefined ? undefined : parsePositiveInt(opts.seed, '--seed');
   const n = opts.participants === undefined ? undefined : parsePositiveInt(opts.participants, '--participants');
-  if (n !== undefined && n < 4) throw new CliError(`--participants must be at least 4, got ${n}`);
+  if (n !== undefined && n < 4) throw new CliError(`--participants must be at least 4, got ${n}. Fix: give 4 or more, e.g. --participants 80`);
   const stage = createProgress({ quiet: opts.quiet }).stage('simulate');
   const { trial, written, bytes } = generate(recipe(opts.cohort as Cohort, seed, n));
   writeOutputFile(opts.out, bytes, { command: 'simulate', replace: opts.force === true });

@@ -12,11 +12,13 @@ export function formatSummary(t: LoadedTrial): string[] {
   lines.push('Participants per arm × site:');
   const arms = t.spec.arms.map((a) => a.label);
   const sites = [...new Set(s.byArmSite.map((r) => r.site))];
-  const width = Math.max(6, ...sites.map((x) => x.length));
+  // A site name is data: a 1 MB one is cut here, not padded into every line.
+  const label = (x: string) => (x.length > 60 ? `${x.slice(0, 59)}…` : x);
+  const width = Math.max(6, ...sites.map((x) => label(x).length));
   lines.push(`  ${'site'.padEnd(width)}  ${arms.map((a) => a.padStart(6)).join('  ')}   total`);
   for (const site of sites) {
     const cells = arms.map((a) => s.byArmSite.find((r) => r.site === site && r.arm === a)?.n ?? 0);
-    lines.push(`  ${site.padEnd(width)}  ${cells.map((n) => String(n).padStart(6)).join('  ')}  ${String(cells.reduce((x, y) => x + y, 0)).padStart(6)}`);
+    lines.push(`  ${label(site).padEnd(width)}  ${cells.map((n) => String(n).padStart(6)).join('  ')}  ${String(cells.reduce((x, y) => x + y, 0)).padStart(6)}`);
   }
   lines.push(`  ${'all'.padEnd(width)}  ${arms.map((a) => String(s.byArm[a] ?? 0).padStart(6)).join('  ')}  ${String(s.participants).padStart(6)}`);
   lines.push('');

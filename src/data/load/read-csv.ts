@@ -61,6 +61,34 @@ export function findOpenQuote(text: string, delimiter: string, maxLines = 1): { 
   return inQuotes ? { line: openLine, closesAt: null } : null;
 }
 
+/** Line breaks as csv-parse counts them (CRLF, LF or a lone CR). */
+const breaks = (s: string) => (s.match(/\r\n|\n|\r/g) ?? []).length;
+
+/**
+ * The row Excel shows for each record: a record is one row however many lines its quoted cells
+ * span, and each blank line before it (skipped here) is an empty row. Counted from the raw
+ * text of each record, not csv-parse's line count (which counts a CRLF inside quotes twice).
+ */
+function excelRowNumbers(records: readonly { raw: string }[]): number[] {
+  let row = 0;
+  return records.map((r) => {
+    const blank = /^(\r\n|\n|\r)*/.exec(r.raw)![0];
+    row += 1 + (blank.match(/\r\n|\n|\r/g) ?? []).length;
+    return row;
+  });
+}
+
+/** A quoted cell that swallowed rows: it holds line breaks and delimiters (a quote left open by mistake). */
+function runawayCell(records: readonly { record: string[] }[], rows: readonly number[], delimiter: string): { row: number; lines: number } | null {
+  for (let i = 0; i < records.length; i++) {
+    for (const cell of records[i].record) {
+      const n = (cell.match(/\r\n|\n|\r/g) ?? []).length;
+      if (n >= 2 && cell.includes(delimiter)) return { row: rows[i], lines: n + 1 };
+    }
+  }
+  return null;
+}
+
 const cut = (s: string, n = 80) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
 export function readCsv(bytes: Uint8Array, file: string, options: CsvReadOptions): RawTable {
@@ -74,9 +102,9 @@ export function readCsv(bytes: Uint8Array, file: string, options: CsvReadOptions
     text = sep.rest;
     delimiter = sep.delimiter!;
   }
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: { record: string[]; info: { lines: number }; raw: string }[];
   try {
-    records = parse(text, { delimiter, info: true, skip_empty_lines: true, relax_column_count: true, trim: false, bom: true }) as unknown as { record: string[]; info: { lines: number } }[];
+    records = parse(text, { delimiter, info: true, raw: true, skip_empty_lines: true, relax_column_count: true, trim: false, bom: true }) as unknown as { record: string[]; info: { lines: number }; raw: string }[];
   } catch (e) {
     const err = e as { message: string; code?: string; lines?: number };
     const open = findOpenQuote(text, delimiter);
@@ -100,14 +128,28 @@ export function readCsv(bytes: Uint8Array, file: string, options: CsvReadOptions
       throw new DataValidationError([{ file, row: 1, column: null, value: cut(header[0]), message: `the header was read as a single column with delimiter "${delimiter === '\t' ? 'tab' : delimiter}"; it contains ${name}, so the delimiter is probably ${name}`, allowed: `columns separated by "${delimiter === '\t' ? 'tab' : delimiter}"`, fix: `set data.csv.delimiter to ${other === '\t' ? '"\\t"' : `"${other}"`} (or "auto") in the spec` }]);
     }
   }
+  const excelRows = excelRowNumbers(records);
+  const runaway = runawayCell(records, excelRows, delimiter);
+  if (runaway) {
+    throw new DataValidationError([
+      { file, row: runaway.row, column: null, value: null, message: `a quoted cell opens on this row and runs on over ${runaway.lines} lines, taking in what look like other rows`, allowed: `cells separated by "${delimiter}"; a cell that starts with " ends with " on the same row; a quote inside it is written ""`, fix: 'close the quote on that row, or double the quote ("") if it is part of the text' },
+    ]);
+  }
   const problems: { row: number; n: number }[] = [];
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
   for (let i = 1; i < records.length; i++) {
     const r = records[i];
-    if (r.record.length !== header.length) problems.push({ row: r.info.lines, n: r.record.length });
+    if (r.record.length !== header.length) problems.push({ row: excelRows[i], n: r.record.length });
     rows.push(r.record.map((c) => c.trim()));
-    rowNumbers.push(r.info.lines);
+    rowNumbers.push(excelRows[i]);
+  }
+  // A quoted cell that runs over many lines is what makes rows ragged: name where it opens.
+  const open = problems.length > 0 ? findOpenQuote(text, delimiter) : null;
+  if (open && open.closesAt !== null) {
+    throw new DataValidationError([
+      { file, row: open.line, column: null, value: null, message: `a quoted cell opens on this row and runs on to row ${open.closesAt}`, allowed: `cells separated by "${delimiter}"; a cell that starts with " ends with " on the same row; a quote inside it is written ""`, fix: 'close the quote on that row, or double the quote ("") if it is part of the text' },
+    ]);
   }
   if (problems.length > 0) {
     throw new DataValidationError(

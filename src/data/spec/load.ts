@@ -23,9 +23,10 @@ export function checkSpec(s: TrialSpecParsed, file: string): DataProblem[] {
   const instrumentIds = s.instruments.map((i) => i.id);
   const outcomeIds = s.outcomes.map((o) => o.id);
   const dup = (xs: string[]) => xs.filter((x, i) => xs.indexOf(x) !== i);
-  for (const [what, ids] of [['visit', visitIds], ['instrument', instrumentIds], ['outcome', outcomeIds], ['arm', s.arms.map((a) => a.label)], ['population', s.populations.map((p) => p.id)], ['missing-reason code', s.missingReasons.map((r) => r.code)]] as const) {
+  for (const [what, ids] of [['visit', visitIds], ['instrument', instrumentIds], ['outcome', outcomeIds], ['arm', s.arms.map((a) => a.label)], ['population', s.populations.map((p) => p.id)]] as const) {
     for (const d of new Set(dup([...ids]))) out.push(specProblem(file, `${what}s`, d, `${what} id "${d}" is used twice`, 'give every entry its own id'));
   }
+  for (const d of new Set(dup(s.missingReasons.map((r) => r.code)))) out.push(specProblem(file, 'missingReasons', d, `the missing-reason code "${d}" is used twice`, 'list every code once'));
   s.covariates.forEach((c, i) => {
     for (const d of new Set(dup([...(c.levels ?? [])]))) out.push(specProblem(file, `covariates[${i}].levels`, d, `the level "${d}" is listed twice for ${c.column}`, 'list every level once (the first is the reference level)'));
   });

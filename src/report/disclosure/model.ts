@@ -1,0 +1,197 @@
+/**
+ * The counts a report can publish, as a system a reader could solve. Every count of people in
+ * results.json that a sink may print is a *cell* with a key; every cell is a sum of *atoms* —
+ * the finest groups of people the published numbers talk about (per arm: analysed, lost for
+ * each reason and "otherwise not analysed" at each visit; each Table 1 level crossed with
+ * analysed / not analysed; responders, non-responders and those without a responder status …).
+ * Atoms are unknown non-negative integers; *structural* equalities tie them together (every
+ * partition of an arm adds up to the same randomised n). Knowing which cells are shown, a
+ * reader knows some sums exactly; audit.ts asks what that pins down.
+ *
+ * Keys (arm labels, visit and outcome ids, levels as in results.json):
+ *   consort|<arm>|randomised · consort|<arm>|received · consort|<arm>|lost|<visit>
+ *   consort|<arm>|reason|<visit>|<code> · consort|<arm>|analysed|<visit>
+ *   baseline|<variable>|<level>|<arm> · baselineMissing|<variable>|<arm>
+ *   analysed|<outcome>|<visit>|<estimator>|<population>|<arm>
+ *   subgroup|<outcome>|<visit>|<variable>|<level>|<arm>
+ *   responders|<outcome>|<visit>|<estimator>|<population>|<arm> · responderN|… (same)
+ *   event|<id>|<arm>
+ */
+import type { AnalysisResults } from '../../analysis/results/types.ts';
+
+export type Expr = ReadonlyMap<number, number>;
+
+export interface CountSystem {
+  /** Atom names (for messages), by index. */
+  readonly atoms: readonly string[];
+  /** Equalities Σ coef·atom = 0 that hold by construction. */
+  readonly structural: readonly Expr[];
+  /** Publishable cells: key → the atoms it sums and its true value. */
+  readonly cells: ReadonlyMap<string, { readonly expr: Expr; readonly value: number }>;
+}
+
+export const keyOf = (...parts: ReadonlyArray<string | number>): string => parts.map(String).join('|');
+
+class Builder {
+  readonly atoms: string[] = [];
+  readonly structural: Map<number, number>[] = [];
+  readonly cells = new Map<string, { expr: Expr; value: number }>();
+  atom(name: string): number {
+    this.atoms.push(name);
+    return this.atoms.length - 1;
+  }
+  /** Σ plus − Σ minus = 0. */
+  equal(plus: readonly number[], minus: readonly number[]): void {
+    const e = new Map<number, number>();
+    for (const a of plus) e.set(a, (e.get(a) ?? 0) + 1);
+    for (const a of minus) e.set(a, (e.get(a) ?? 0) - 1);
+    for (const [k, v] of e) if (v === 0) e.delete(k);
+    if (e.size) this.structural.push(e);
+  }
+  cell(key: string, atoms: readonly number[], value: number): void {
+    if (!Number.isFinite(value)) return;
+    this.cells.set(key, { expr: new Map(atoms.map((a) => [a, 1])), value });
+  }
+}
+
+/** The count system of one results.json (both arms of the CONSORT flow, Table 1, subgroups, responders, events). */
+export function countSystem(r: AnalysisResults): CountSystem {
+  const b = new Builder();
+  const arms = r.arms.map((a) => a.label);
+  const primaryId = r.outcomes.find((o) => o.role === 'primary' && o.isPrimaryEstimator)?.id ?? null;
+  const main = (o: { id: string; isPrimaryEstimator: boolean }) => o.id === primaryId && o.isPrimaryEstimator;
+  const ittId = r.populations?.find((p) => p.rule.type === 'all')?.id ?? r.populations?.[0]?.id ?? 'itt';
+
+  for (const a of arms) {
+    const f = Object.hasOwn(r.consort, a) ? r.consort[a] : undefined;
+    if (!f) continue;
+    // One partition of the arm per follow-up visit: analysed, lost by reason, otherwise not analysed.
+    const partitions: number[][] = [];
+    const analysedAtom = new Map<string, number>();
+    for (const an of f.analysed) {
+      const lost = f.lostToFollowUp.find((l) => l.visit === an.visit);
+      const reasons = lost ? Object.entries(lost.reasons) : [];
+      const aAn = b.atom(`${a}: analysed at ${an.visit}`);
+      analysedAtom.set(an.visit, aAn);
+      const aLost = reasons.map(([k]) => b.atom(`${a}: lost at ${an.visit} (${k})`));
+      const aOther = b.atom(`${a}: not analysed at ${an.visit}, not lost`);
+      partitions.push([aAn, ...aLost, aOther]);
+      b.cell(keyOf('consort', a, 'analysed', an.visit), [aAn], an.n);
+      if (lost) {
+        b.cell(keyOf('consort', a, 'lost', an.visit), aLost, lost.n);
+        reasons.forEach(([k, n], i) => b.cell(keyOf('consort', a, 'reason', an.visit, k), [aLost[i]], n));
+      }
+    }
+    // The arm's total is one atom: every partition adds up to it, and once the randomised n is
+    // shown the partitions fall apart into small independent systems.
+    const total = b.atom(`${a}: randomised`);
+    const whole = [total];
+    for (const p of partitions) b.equal(p, whole);
+    b.cell(keyOf('consort', a, 'randomised'), whole, f.randomised);
+    if (f.receivedAllocated !== null) {
+      const rc = b.atom(`${a}: received`);
+      const nrc = b.atom(`${a}: not received`);
+      b.equal([rc, nrc], whole);
+      b.cell(keyOf('consort', a, 'received'), [rc], f.receivedAllocated);
+    }
+
+    // Table 1: each categorical characteristic partitions the arm by level (and missing).
+    const levelAtoms = new Map<string, Map<string, number>>();
+    const byVariable = new Map<string, typeof r.baseline[number][]>();
+    for (const row of r.baseline) byVariable.set(row.variable, [...(byVariable.get(row.variable) ?? []), row]);
+    for (const [variable, rows] of byVariable) {
+      const cat = rows.filter((x) => x.kind === 'n-percent');
+      if (cat.length) {
+        const m = new Map<string, number>();
+        for (const row of cat) {
+          const t = b.atom(`${a}: ${variable} = ${row.level}`);
+          m.set(row.level ?? '', t);
+          const c = Object.hasOwn(row.byArm, a) ? row.byArm[a] : undefined;
+          if (c) b.cell(keyOf('baseline', variable, row.level ?? '', a), [t], c.values[0]);
+        }
+        const miss = b.atom(`${a}: ${variable} missing`);
+        m.set('\u0000missing', miss);
+        b.equal([...m.values()], whole);
+        levelAtoms.set(variable, m);
+      }
+      for (const row of rows.filter((x) => x.kind !== 'n-percent')) {
+        const c = Object.hasOwn(row.byArm, a) ? row.byArm[a] : undefined;
+        if (!c) continue;
+        const miss = b.atom(`${a}: ${variable} missing`);
+        const seen = b.atom(`${a}: ${variable} recorded`);
+        b.equal([miss, seen], whole);
+        b.cell(keyOf('baselineMissing', variable, a), [miss], c.missing);
+      }
+    }
+
+    // Outcome rows: the analysed n. The primary outcome's main ITT row is the CONSORT "analysed".
+    for (const o of r.outcomes) {
+      const n = Object.hasOwn(o.n.analysed, a) ? o.n.analysed[a] : undefined;
+      if (n === undefined) continue;
+      const key = keyOf('analysed', o.id, o.visit, o.estimator, o.population, a);
+      const same = main(o) && o.population === ittId ? analysedAtom.get(o.visit) : undefined;
+      if (same !== undefined) b.cell(key, [same], n);
+      else {
+        const inA = b.atom(`${a}: in ${o.id}/${o.visit}/${o.estimator}/${o.population}`);
+        const out = b.atom(`${a}: not in ${o.id}/${o.visit}/${o.estimator}/${o.population}`);
+        b.equal([inA, out], whole);
+        b.cell(key, [inA], n);
+      }
+      const rr = o.responder && Object.hasOwn(o.responder.rate, a) ? o.responder.rate[a] : undefined;
+      if (rr) {
+        const yes = b.atom(`${a}: responders ${o.id}/${o.visit}/${o.estimator}`);
+        const no = b.atom(`${a}: non-responders ${o.id}/${o.visit}/${o.estimator}`);
+        const none = b.atom(`${a}: no responder status ${o.id}/${o.visit}/${o.estimator}`);
+        b.equal([yes, no, none], whole);
+        b.cell(keyOf('responders', o.id, o.visit, o.estimator, o.population, a), [yes], rr.events);
+        b.cell(keyOf('responderN', o.id, o.visit, o.estimator, o.population, a), [yes, no], rr.n);
+      }
+    }
+
+    // Subgroups of the primary outcome: each level crossed with "in the subgroup analysis" —
+    // tied to Table 1's level counts and to the CONSORT analysed n (the subtraction that gave 1/1 back).
+    for (const s of r.subgroups) {
+      const levels = levelAtoms.get(s.variable);
+      const analysed = s.outcomeId === primaryId ? analysedAtom.get(s.visit) : undefined;
+      const inAtoms: number[] = [];
+      const shown = new Map<string, number>();
+      if (levels) {
+        for (const [level, t] of levels) {
+          const inL = b.atom(`${a}: ${s.variable} = ${level} in subgroup analysis ${s.outcomeId}/${s.visit}`);
+          const outL = b.atom(`${a}: ${s.variable} = ${level} not in subgroup analysis ${s.outcomeId}/${s.visit}`);
+          b.equal([inL, outL], [t]);
+          inAtoms.push(inL);
+          shown.set(level, inL);
+        }
+      } else {
+        for (const l of s.levels) {
+          const inL = b.atom(`${a}: ${s.variable} = ${l.level} in subgroup analysis`);
+          inAtoms.push(inL);
+          shown.set(l.level, inL);
+        }
+      }
+      // Everyone analysed for the outcome is in exactly one level (or missing): their sum is the analysed n.
+      if (analysed !== undefined && levels) b.equal(inAtoms, [analysed]);
+      else {
+        const rest = b.atom(`${a}: outside the subgroup analysis ${s.outcomeId}/${s.visit}/${s.variable}`);
+        if (levels) b.equal([...inAtoms, rest], analysed !== undefined ? [analysed] : whole);
+        else b.equal([...inAtoms, rest], analysed !== undefined ? [analysed] : whole);
+      }
+      for (const l of s.levels) {
+        const n = Object.hasOwn(l.n, a) ? l.n[a] : undefined;
+        const atom = shown.get(l.level);
+        if (n !== undefined && atom !== undefined) b.cell(keyOf('subgroup', s.outcomeId, s.visit, s.variable, l.level, a), [atom], n);
+      }
+    }
+
+    for (const e of r.events) {
+      const n = Object.hasOwn(e.byArm, a) ? e.byArm[a] : undefined;
+      if (n === undefined) continue;
+      const yes = b.atom(`${a}: with ${e.id}`);
+      const no = b.atom(`${a}: without ${e.id}`);
+      b.equal([yes, no], whole);
+      b.cell(keyOf('event', e.id, a), [yes], n);
+    }
+  }
+  return { atoms: b.atoms, structural: b.structural, cells: b.cells };
+}
