@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { coxPH } from '../../../src/stats/survival/cox/fit.ts';
-import { coxZph } from '../../../src/stats/survival/cox/zph.ts';
+import { coxZph, zphTerms } from '../../../src/stats/survival/cox/zph.ts';
+import { modelMatrix, factor, numeric } from '../../../src/stats/design/model-matrix.ts';
 import { expectLRE, lre } from '../../helpers/lre.ts';
 import { fx, coxInput } from './fixture.ts';
 
@@ -39,4 +40,28 @@ describe.each(fx.cox.filter((c) => c.zph).map((c) => [c.name, c] as const))('cox
       console.log(`${c.name} (${transform}): worst LRE ${worst.toFixed(1)}`);
     });
   }
+});
+
+describe('a design from modelMatrix (factors as R codes them) gives R’s fit and term-wise PH tests', () => {
+  it('veteran: trt + celltype + karno + diagtime + age + prior', () => {
+    const c = fx.cox.find((k) => k.name.startsWith('veteran') && k.ties === 'efron')!;
+    const d = fx.datasets.veteran;
+    const lab = (col: string, labels: string) => (d[col] as number[]).map((k) => (d[labels] as string[])[k]);
+    const design = modelMatrix({
+      intercept: false,
+      variables: [
+        factor('trt', lab('trt', 'trtLabels'), d.trtLabels as string[]),
+        factor('celltype', lab('celltype', 'celltypeLabels'), d.celltypeLabels as string[]),
+        ...['karno', 'diagtime', 'age', 'prior'].map((v) => numeric(v, d[v] as number[])),
+      ],
+      terms: [['trt'], ['celltype'], ['karno'], ['diagtime'], ['age'], ['prior']],
+    });
+    expect(design.columnNames).toEqual(c.coefNames);
+    const input = { time: d.time as number[], event: d.event as number[], x: design.X, columnNames: design.columnNames };
+    const fit = coxPH(input);
+    fit.coef.forEach((b, j) => expectLRE(b, c.coef[j], 10, `coef ${c.coefNames[j]}`));
+    const z = coxZph(input, fit, { terms: zphTerms(design) });
+    expect([...z.tests, z.global].map((r) => r.term)).toEqual(c.zph!.km.terms);
+    [...z.tests, z.global].forEach((r, k) => expectLRE(r.statistic, c.zph!.km.chisq[k], 10, `zph ${r.term}`));
+  });
 });

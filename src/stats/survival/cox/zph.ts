@@ -53,6 +53,17 @@ export interface ZphResult {
   readonly residuals: ZphResiduals | null;
 }
 
+/**
+ * One term per formula term of a design from `modelMatrix(…, intercept: false)` — a factor's
+ * dummy columns together, as cox.zph's default terms = TRUE groups them.
+ */
+export function zphTerms(design: { readonly assign: ArrayLike<number>; readonly terms: readonly (readonly string[])[] }): ZphTerm[] {
+  return design.terms.map((t, k) => ({
+    name: t.join(':'),
+    columns: Array.from(design.assign).flatMap((a, j) => (a === k + 1 ? [j] : [])),
+  })).filter((t) => t.columns.length > 0);
+}
+
 function rank(v: Float64Array): Float64Array {
   const n = v.length;
   const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => v[a] - v[b]);
