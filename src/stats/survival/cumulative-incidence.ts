@@ -15,7 +15,7 @@
  * form, so no large terms cancel. Limits follow survfit (default "log" on P̂).
  */
 import { StatsError, assertConfLevel } from '../errors.ts';
-import { type Grouping, groupCodes, splitByCode, assertConfType } from './input.ts';
+import { type Grouping, groupCodes, splitByCode, sequence, assertConfType } from './input.ts';
 import { type ConfType, confLimits, zFor } from './confidence.ts';
 import { numberAtRisk } from './at-times.ts';
 import { orderByTime } from './sort.ts';
@@ -139,7 +139,7 @@ export function cumulativeIncidence(input: CompetingRisksInput, options: Cumulat
     status[i] = st;
   }
   const z = zFor(confLevel);
-  const groups = input.group ? splitByCode(groupCodes(input.group, n, 'group'), input.group.labels.length) : [Int32Array.from({ length: n }, (_, i) => i)];
+  const groups = input.group ? splitByCode(groupCodes(input.group, n, 'group'), input.group.labels.length) : [sequence(n)];
   const labels = input.group ? input.group.labels : ['all'];
   const curves = groups.map((idx, g) => curve(labels[g], time, status, idx, input.eventLabels, confType, z));
   return { method: 'aalen-johansen', options: { confType, confLevel, variance: 'infinitesimal-jackknife' }, curves };

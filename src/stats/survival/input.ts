@@ -80,6 +80,13 @@ export function groupCodes(g: Grouping, n: number, name: string): Int32Array {
   return out;
 }
 
+/** 0, 1, …, n − 1 (a loop: Int32Array.from({ length }) goes through the slow iterator path). */
+export function sequence(n: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
+}
+
 /** Row indices per level, in input order. */
 export function splitByCode(codes: Int32Array, k: number): Int32Array[] {
   const count = new Int32Array(k);

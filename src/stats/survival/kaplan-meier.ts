@@ -10,7 +10,7 @@
  * pointwise (log-log by default; R's own default is "log", so say which when comparing).
  */
 import { StatsError, assertConfLevel } from '../errors.ts';
-import { type SurvivalInput, type Grouping, survData, groupCodes, splitByCode, assertConfType } from './input.ts';
+import { type SurvivalInput, type Grouping, survData, groupCodes, splitByCode, sequence, assertConfType } from './input.ts';
 import { type ConfType, confLimits, zFor } from './confidence.ts';
 import { orderByTime } from './sort.ts';
 
@@ -61,7 +61,12 @@ function curve(label: string, time: Float64Array, event: Uint8Array, entry: Floa
     ts[k] = time[byStop[k]];
     es[k] = event[byStop[k]];
   }
-  const starts = entry ? Float64Array.from(idx, (i) => entry[i]).sort() : null;
+  let starts: Float64Array | null = null;
+  if (entry) {
+    starts = new Float64Array(m);
+    for (let k = 0; k < m; k++) starts[k] = entry[idx[k]];
+    starts.sort();
+  }
   // Columns, at most one row per input row; trimmed to the distinct times at the end.
   const T = new Float64Array(m), R = new Float64Array(m), D = new Float64Array(m), C = new Float64Array(m);
   const S = new Float64Array(m), SE = new Float64Array(m), L = new Float64Array(m), U = new Float64Array(m);
@@ -93,7 +98,12 @@ function curve(label: string, time: Float64Array, event: Uint8Array, entry: Floa
     L[j] = lim.lower ?? Number.NaN; U[j] = lim.upper ?? Number.NaN; H[j] = haz; HS[j] = Math.sqrt(hvar);
     j++;
   }
-  const plain = (v: Float64Array) => Array.from(v.subarray(0, j));
+  // A loop, not Array.from: the iterator protocol costs more than the whole estimator here.
+  const plain = (v: Float64Array) => {
+    const out = new Array<number>(j);
+    for (let i = 0; i < j; i++) out[i] = v[i];
+    return out;
+  };
   return {
     label, n: m, events, time: plain(T), nRisk: plain(R), nEvent: plain(D), nCensor: plain(C), surv: plain(S),
     stdErr: nullable(SE, j), lower: nullable(L, j), upper: nullable(U, j), cumHaz: plain(H), stdCumHaz: plain(HS),
@@ -107,7 +117,7 @@ export function kaplanMeier(input: SurvivalInput & { readonly group?: Grouping }
   assertConfLevel(confLevel);
   const d = survData(input);
   const z = zFor(confLevel);
-  const groups = input.group ? splitByCode(groupCodes(input.group, d.n, 'group'), input.group.labels.length) : [Int32Array.from({ length: d.n }, (_, i) => i)];
+  const groups = input.group ? splitByCode(groupCodes(input.group, d.n, 'group'), input.group.labels.length) : [sequence(d.n)];
   const labels = input.group ? input.group.labels : ['all'];
   const curves = groups.map((idx, g) => curve(labels[g], d.time, d.event, d.entry, idx, confType, z));
   if (curves.some((c) => c.time.length === 0)) throw new StatsError('EMPTY_GROUP', 'a group has no rows');

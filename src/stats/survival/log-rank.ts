@@ -14,7 +14,7 @@ import { StatsError, assertFiniteScalar } from '../errors.ts';
 import { chiSquare } from '../dist/continuous.ts';
 import { fromRows } from '../linalg/matrix.ts';
 import { cholesky, choleskySolve } from '../linalg/cholesky.ts';
-import { type SurvivalInput, type Grouping, survData, groupCodes, splitByCode } from './input.ts';
+import { type SurvivalInput, type Grouping, survData, groupCodes, splitByCode, sequence } from './input.ts';
 import { orderByTime } from './sort.ts';
 
 export interface LogRankOptions {
@@ -52,7 +52,7 @@ export function logRank(input: SurvivalInput & { readonly group: Grouping; reado
   if (k < 2) throw new StatsError('INVALID_ARGUMENT', `the log-rank test needs at least 2 groups, got ${k}`);
   const g = groupCodes(input.group, d.n, 'group');
   const strataLabels = input.strata ? input.strata.labels : ['all'];
-  const strata = input.strata ? splitByCode(groupCodes(input.strata, d.n, 'strata'), strataLabels.length) : [Int32Array.from({ length: d.n }, (_, i) => i)];
+  const strata = input.strata ? splitByCode(groupCodes(input.strata, d.n, 'strata'), strataLabels.length) : [sequence(d.n)];
   const O = strata.map(() => new Float64Array(k));
   const E = strata.map(() => new Float64Array(k));
   const V = new Float64Array(k * k);

@@ -8,7 +8,7 @@
  */
 import { StatsError, assertFinite } from '../../errors.ts';
 import type { Matrix } from '../../linalg/matrix.ts';
-import { type SurvivalInput, type Grouping, survData, groupCodes } from '../input.ts';
+import { type SurvivalInput, type Grouping, survData, groupCodes, sequence } from '../input.ts';
 import { orderByTime } from '../sort.ts';
 
 export interface CoxInput extends SurvivalInput {
@@ -106,7 +106,7 @@ export function linearPredictor(cd: CoxData, beta: ArrayLike<number>): Float64Ar
 
 /** Dense cluster indices 0 … m − 1 (first-seen order) from arbitrary ids; rows are their own clusters without ids. */
 export function clusterIndex(ids: ArrayLike<number> | undefined, n: number): { index: Int32Array; count: number } {
-  if (!ids) return { index: Int32Array.from({ length: n }, (_, i) => i), count: n };
+  if (!ids) return { index: sequence(n), count: n };
   if (ids.length !== n) throw new StatsError('LENGTH_MISMATCH', `cluster has ${ids.length} ids but the data have ${n} rows`);
   const map = new Map<number, number>();
   const index = new Int32Array(n);

@@ -124,7 +124,9 @@ export function coxPH(input: CoxInput, options: CoxOptions = {}): CoxResult {
     const cl0 = clusterIndex(input.cluster, n);
     clusters = cl0.count;
     // Cluster of each row in sweep order.
-    const cl = { index: Int32Array.from(cd.order, (i) => cl0.index[i]), count: cl0.count };
+    const index = new Int32Array(n);
+    for (let k = 0; k < n; k++) index[k] = cl0.index[cd.order[k]];
+    const cl = { index, count: cl0.count };
     const L = scoreResiduals(cd, linearPredictor(cd, fit.beta), efron);
     // dfbeta = L·V (n × p), summed per cluster.
     const D = new Float64Array(n * p);
