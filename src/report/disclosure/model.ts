@@ -15,7 +15,7 @@
  *   analysed|<outcome>|<visit>|<estimator>|<population>|<arm>
  *   subgroup|<outcome>|<visit>|<variable>|<level>|<arm>
  *   responders|<outcome>|<visit>|<estimator>|<population>|<arm> · responderN|… (same)
- *   event|<id>|<arm>
+ *   event|<id>|<arm> · safety|<id>|<visit>|<arm> (participants with an event) · safetyN|<id>|<visit>|<arm>
  */
 import type { AnalysisResults } from '../../analysis/results/types.ts';
 
@@ -182,6 +182,23 @@ export function countSystem(r: AnalysisResults): CountSystem {
         const atom = shown.get(l.level);
         if (n !== undefined && atom !== undefined) b.cell(keyOf('subgroup', s.outcomeId, s.visit, s.variable, l.level, a), [atom], n);
       }
+    }
+
+    // Safety rows: participants with an event among the arm's n (all randomised, or those with data).
+    for (const s of r.safety) {
+      const c = Object.hasOwn(s.byArm, a) ? s.byArm[a] : undefined;
+      if (!c) continue;
+      const yes = b.atom(`${a}: with ${s.id} by ${s.visit}`);
+      const no = b.atom(`${a}: without ${s.id} by ${s.visit}`);
+      if (c.n === f.randomised) {
+        b.equal([yes, no], whole);
+        b.cell(keyOf('safetyN', s.id, s.visit, a), whole, c.n);
+      } else {
+        const out = b.atom(`${a}: no ${s.id} data by ${s.visit}`);
+        b.equal([yes, no, out], whole);
+        b.cell(keyOf('safetyN', s.id, s.visit, a), [yes, no], c.n);
+      }
+      b.cell(keyOf('safety', s.id, s.visit, a), [yes], c.participantsWithEvent);
     }
 
     for (const e of r.events) {

@@ -6,7 +6,10 @@
  *   2. secondary: audit.ts solves the published numbers as a reader would; while any count a
  *      reader cannot see is pinned to 1–4, one more cell that takes part is hidden ("–") — the
  *      least informative first (subgroup sizes, then responder denominators, analysed n, Table 1
- *      levels, loss reasons, CONSORT boxes; the randomised n last), smallest value first.
+ *      levels, loss reasons, CONSORT boxes; the randomised n last), smallest value first;
+ *   3. figures computed from counts (derived.ts: percentages, rates, effect rates, the economics
+ *      driven by them) are published only when every count they are computed from is shown — a
+ *      saving per citizen printed to the krone would otherwise give back "2 of 126 responders".
  *
  * Every sink asks `count(key, value, format)`; a key the plan does not know falls back to the
  * primary rule. The plan's decisions are deterministic (same results → same states).
@@ -14,9 +17,10 @@
 import type { AnalysisResults } from '../../analysis/results/types.ts';
 import { isSmallCount } from '../i18n/format.ts';
 import { audit, type CellState, type Disclosed } from './audit.ts';
+import { derivedFigures, type DerivedFigure, type EconomicsLinks } from './derived.ts';
 import { countSystem, type CountSystem } from './model.ts';
 
-const PRIORITY: readonly string[] = ['subgroup', 'responderN', 'analysed', 'baselineMissing', 'baseline', 'event', 'responders', 'consort|reason', 'consort|received', 'consort|analysed', 'consort|lost', 'consort|randomised'];
+const PRIORITY: readonly string[] = ['subgroup', 'responderN', 'safetyN', 'safety', 'analysed', 'baselineMissing', 'baseline', 'event', 'responders', 'consort|reason', 'consort|received', 'consort|analysed', 'consort|lost', 'consort|randomised'];
 
 function priority(key: string): number {
   const parts = key.split('|');
@@ -33,25 +37,52 @@ export interface Disclosure {
   count(key: string, value: number, format: (n: number) => string): string;
   /** Counts still pinned by subtraction (empty when the plan succeeded). */
   readonly residual: readonly Disclosed[];
+  /** Figures computed from counts, and whether each may be published. */
+  readonly figures: readonly DerivedFigure[];
+  figure(key: string): 'shown' | 'hidden' | undefined;
+  /** The figures that are published. */
+  readonly shownFigures: readonly DerivedFigure[];
 }
 
-export function planDisclosure(results: AnalysisResults, maxRounds = 400): Disclosure {
+export function planDisclosure(results: AnalysisResults, economics: EconomicsLinks | null = null, maxRounds = 400): Disclosure {
   const system = countSystem(results);
+  const figures = derivedFigures(results, system, economics);
   const states = new Map<string, CellState>();
   for (const [key, c] of system.cells) states.set(key, isSmallCount(c.value) ? 'small' : 'shown');
-  let residual: Disclosed[] = [];
-  for (let round = 0; round < maxRounds; round++) {
+  // Cells that print the same group of people (the CONSORT analysed n and an outcome's analysed n)
+  // are one number to a reader: hidden together or not at all.
+  const sig = (k: string) => [...system.cells.get(k)!.expr].sort((a, b) => a[0] - b[0]).join(';');
+  const twins = new Map<string, string[]>();
+  for (const k of system.cells.keys()) twins.set(sig(k), [...(twins.get(sig(k)) ?? []), k]);
+  const rank = (g: readonly string[]) => Math.max(...g.map(priority));
+  let residual: Disclosed[] = audit(system, (k) => states.get(k));
+  const hiddenGroups: string[][] = [];
+  for (let round = 0; round < maxRounds && residual.length > 0; round++) {
+    // Break the first disclosure by hiding the least informative shown group of cells taking part in it.
+    const groups = [...new Map(residual[0].shownCells.filter((k) => states.get(k) === 'shown' && system.cells.has(k)).map((k) => [sig(k), twins.get(sig(k))!])).values()];
+    if (groups.length === 0) break;
+    groups.sort((a, b) => rank(a) - rank(b) || system.cells.get(a[0])!.value - system.cells.get(b[0])!.value || a[0].localeCompare(b[0]));
+    for (const k of groups[0]) states.set(k, 'hidden');
+    hiddenGroups.push(groups[0]);
     residual = audit(system, (k) => states.get(k));
-    if (residual.length === 0) break;
-    // Break the first disclosure by hiding the least informative shown cell that takes part in it.
-    const candidates = residual[0].shownCells.filter((k) => states.get(k) === 'shown' && system.cells.has(k));
-    if (candidates.length === 0) break;
-    candidates.sort((a, b) => priority(a) - priority(b) || system.cells.get(a)!.value - system.cells.get(b)!.value || a.localeCompare(b));
-    states.set(candidates[0], 'hidden');
   }
+  // Greedy hiding overshoots: show again, last hidden first, every group not needed after all.
+  if (residual.length === 0) {
+    for (const g of hiddenGroups.reverse()) {
+      for (const k of g) states.set(k, 'shown');
+      if (audit(system, (k) => states.get(k)).length > 0) for (const k of g) states.set(k, 'hidden');
+    }
+  }
+  const figureStates = new Map(figures.map((f) => [f.key, f.dependsOn.every((k) => states.get(k) === 'shown') ? ('shown' as const) : ('hidden' as const)]));
+  const shownFigures = figures.filter((f) => figureStates.get(f.key) === 'shown');
+  // The figures shown say nothing the counts shown do not; checked, not assumed.
+  if (residual.length === 0) residual = audit(system, (k) => states.get(k), shownFigures);
   return {
     system,
     residual,
+    figures,
+    shownFigures,
+    figure: (key) => figureStates.get(key),
     state: (key) => states.get(key),
     count(key, value, format) {
       const s = states.get(key);
@@ -62,14 +93,13 @@ export function planDisclosure(results: AnalysisResults, maxRounds = 400): Discl
   };
 }
 
-const cache = new WeakMap<AnalysisResults, Disclosure>();
+const cache = new WeakMap<AnalysisResults, Map<EconomicsLinks | null, Disclosure>>();
 
-/** The plan for a results object, computed once per object. */
-export function disclosureFor(results: AnalysisResults): Disclosure {
-  let d = cache.get(results);
-  if (!d) {
-    d = planDisclosure(results);
-    cache.set(results, d);
-  }
+/** The plan for a results object (and the economics linked to it), computed once per pair. */
+export function disclosureFor(results: AnalysisResults, economics: EconomicsLinks | null = null): Disclosure {
+  let m = cache.get(results);
+  if (!m) cache.set(results, (m = new Map()));
+  let d = m.get(economics);
+  if (!d) m.set(economics, (d = planDisclosure(results, economics)));
   return d;
 }
