@@ -11,6 +11,7 @@ export function olsBasis(fit: OlsFit, design: Design): LinearBasis {
     df: () => fit.dfResidual,
     dfMethod: 'residual',
     design,
-    nullSpace: nullSpaceFromQr(fit.qr),
+    // Full rank: no null space, and no need to build the QR of a registry-sized fit solved without one.
+    nullSpace: fit.aliased.length === 0 ? [] : nullSpaceFromQr(fit.qr),
   };
 }

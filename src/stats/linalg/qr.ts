@@ -7,6 +7,7 @@
  */
 import type { Matrix } from './matrix.ts';
 import { StatsError } from '../errors.ts';
+import { qrDecomposeTall } from './qr-tall.ts';
 
 export interface QR {
   /** n × p working matrix: R on and above the diagonal, Householder vectors below. */
@@ -21,9 +22,13 @@ export interface QR {
   readonly tol: number;
 }
 
+/** Above this many cells (n·p) a tall matrix is decomposed by qr-tall.ts (same result up to the last bits, half the memory traffic). */
+export const TALL_QR_CELLS = 2_000_000;
+
 export function qrDecompose(x: Matrix, tol = 1e-7): QR {
   const n = x.rows;
   const p = x.cols;
+  if (n * p > TALL_QR_CELLS && n >= 4 * p) return qrDecomposeTall(x, tol);
   const a = x.data.slice();
   const pivot = new Int32Array(p);
   for (let j = 0; j < p; j++) pivot[j] = j;
@@ -58,13 +63,38 @@ export function qrDecompose(x: Matrix, tol = 1e-7): QR {
     const first = akk - alpha;
     const vnorm2 = norm2 - akk * akk + first * first;
     const b = vnorm2 > 0 ? 2 / vnorm2 : 0;
-    for (let j = k + 1; j < p; j++) {
+    const kn = k * n;
+    let j = k + 1;
+    // Two columns per pass: each dot product is one chain of dependent additions (its time is
+    // the adder's latency), so two independent chains side by side take little longer than one.
+    // Each sum keeps its own order, so the result is the same to the bit.
+    for (; j + 1 < p; j += 2) {
+      const off = j * n;
+      const off1 = off + n;
+      let s = first * a[k + off];
+      let s1 = first * a[k + off1];
+      for (let i = k + 1; i < n; i++) {
+        const v = a[i + kn];
+        s += v * a[i + off];
+        s1 += v * a[i + off1];
+      }
+      s *= b;
+      s1 *= b;
+      a[k + off] -= s * first;
+      a[k + off1] -= s1 * first;
+      for (let i = k + 1; i < n; i++) {
+        const v = a[i + kn];
+        a[i + off] -= s * v;
+        a[i + off1] -= s1 * v;
+      }
+    }
+    for (; j < p; j++) {
       const off = j * n;
       let s = first * a[k + off];
-      for (let i = k + 1; i < n; i++) s += a[i + k * n] * a[i + off];
+      for (let i = k + 1; i < n; i++) s += a[i + kn] * a[i + off];
       s *= b;
       a[k + off] -= s * first;
-      for (let i = k + 1; i < n; i++) a[i + off] -= s * a[i + k * n];
+      for (let i = k + 1; i < n; i++) a[i + off] -= s * a[i + kn];
     }
     a[k + k * n] = alpha;
     v0[k] = first;
@@ -74,32 +104,97 @@ export function qrDecompose(x: Matrix, tol = 1e-7): QR {
   return { qr: { rows: n, cols: p, data: a }, v0, beta, pivot, rank: k, tol };
 }
 
-/** Applies Householder reflection k (H_k = I − β v vᵀ) to `out` in place. */
-function reflect(qr: QR, k: number, out: Float64Array): void {
-  const n = qr.qr.rows;
-  const a = qr.qr.data;
-  const b = qr.beta[k];
-  if (b === 0) return;
-  let s = qr.v0[k] * out[k];
-  for (let i = k + 1; i < n; i++) s += a[i + k * n] * out[i];
-  s *= b;
-  out[k] -= s * qr.v0[k];
-  for (let i = k + 1; i < n; i++) out[i] -= s * a[i + k * n];
-}
+/*
+ * Householder reflection k (H_k = I − β v vᵀ, v = (v0[k], a[k+1.., k])) applied to `out`:
+ * s = β·(v0·out[k] + Σ_{i>k} a[i,k]·out[i]), then out[k] −= s·v0 and out[i] −= s·a[i,k].
+ * Applying them one after another makes two passes per reflection; below, the update of one
+ * reflection and the dot product of the next share a pass (the dot product reads each element
+ * after the update has written it, and adds in the same order), so the bits are those of
+ * applying each reflection on its own.
+ */
 
-/** Qᵀy (length n). */
-export function qrQty(qr: QR, y: ArrayLike<number>): Float64Array {
-  const n = qr.qr.rows;
-  if (y.length !== n) throw new StatsError('LENGTH_MISMATCH', `y has ${y.length} values, the QR has ${n} rows`);
-  const out = Float64Array.from(y);
-  for (let k = 0; k < qr.rank; k++) reflect(qr, k, out);
+function copyOf(y: ArrayLike<number>, n: number): Float64Array {
+  const out = new Float64Array(n); // not Float64Array.from: its iterator protocol cost more than the reflections
+  for (let i = 0; i < n; i++) out[i] = y[i];
   return out;
 }
 
-/** Qz (length n): applies the reflections in reverse order. */
+/** Qᵀy (length n): reflections 0, 1, …, rank − 1. */
+export function qrQty(qr: QR, y: ArrayLike<number>): Float64Array {
+  const n = qr.qr.rows;
+  if (y.length !== n) throw new StatsError('LENGTH_MISMATCH', `y has ${y.length} values, the QR has ${n} rows`);
+  const out = copyOf(y, n);
+  const a = qr.qr.data;
+  const { v0, beta, rank } = qr;
+  // s: reflection k's dot product (unscaled), computed by the previous pass when `have`.
+  let s = 0;
+  let have = false;
+  for (let k = 0; k < rank; k++) {
+    const kn = k * n;
+    const b = beta[k];
+    if (!have) {
+      s = v0[k] * out[k];
+      for (let i = k + 1; i < n; i++) s += a[i + kn] * out[i];
+    }
+    have = false;
+    if (b === 0) continue;
+    s *= b;
+    out[k] -= s * v0[k];
+    const next = k + 1;
+    if (next < rank && beta[next] !== 0 && next < n) {
+      const nn = next * n;
+      out[next] -= s * a[next + kn];
+      let t = v0[next] * out[next];
+      for (let i = next + 1; i < n; i++) {
+        const u = out[i] - s * a[i + kn];
+        out[i] = u;
+        t += a[i + nn] * u;
+      }
+      s = t;
+      have = true;
+    } else {
+      for (let i = k + 1; i < n; i++) out[i] -= s * a[i + kn];
+    }
+  }
+  return out;
+}
+
+/** Qz (length n): the reflections in reverse order, rank − 1, …, 0. */
 export function qrQy(qr: QR, z: ArrayLike<number>): Float64Array {
-  const out = Float64Array.from(z);
-  for (let k = qr.rank - 1; k >= 0; k--) reflect(qr, k, out);
+  const n = qr.qr.rows;
+  const out = copyOf(z, n);
+  const a = qr.qr.data;
+  const { v0, beta } = qr;
+  let s = 0;
+  let have = false;
+  for (let k = qr.rank - 1; k >= 0; k--) {
+    const kn = k * n;
+    const b = beta[k];
+    if (!have) {
+      s = v0[k] * out[k];
+      for (let i = k + 1; i < n; i++) s += a[i + kn] * out[i];
+    }
+    have = false;
+    if (b === 0) continue;
+    s *= b;
+    out[k] -= s * v0[k];
+    const prev = k - 1;
+    if (prev >= 0 && beta[prev] !== 0) {
+      // Reflection k − 1's dot product starts at element k − 1 (untouched by reflection k).
+      const pn = prev * n;
+      let t = v0[prev] * out[prev];
+      t += a[k + pn] * out[k];
+      for (let i = k + 1; i < n; i++) {
+        const u = out[i] - s * a[i + kn];
+        out[i] = u;
+        t += a[i + pn] * u;
+      }
+      s = t;
+      have = true;
+    } else {
+      for (let i = k + 1; i < n; i++) out[i] -= s * a[i + kn];
+    }
+  }
   return out;
 }
 
@@ -108,10 +203,14 @@ export function qrQy(qr: QR, z: ArrayLike<number>): Float64Array {
  * (callers must report them by name, never pass the NaN on).
  */
 export function qrCoef(qr: QR, y: ArrayLike<number>): Float64Array {
+  return qrCoefFromQty(qr, qrQty(qr, y));
+}
+
+/** qrCoef from Qᵀy computed once (qrQty) and shared with qrFittedFromQty. */
+export function qrCoefFromQty(qr: QR, qty: Float64Array): Float64Array {
   const n = qr.qr.rows;
   const r = qr.rank;
   const a = qr.qr.data;
-  const qty = qrQty(qr, y);
   const b = new Float64Array(r);
   for (let k = r - 1; k >= 0; k--) {
     let s = qty[k];
@@ -125,9 +224,14 @@ export function qrCoef(qr: QR, y: ArrayLike<number>): Float64Array {
 
 /** Fitted values Xb (length n) via Q: exact in the column space even with aliasing. */
 export function qrFitted(qr: QR, y: ArrayLike<number>): Float64Array {
-  const qty = qrQty(qr, y);
-  for (let i = qr.rank; i < qty.length; i++) qty[i] = 0;
-  return qrQy(qr, qty);
+  return qrFittedFromQty(qr, qrQty(qr, y));
+}
+
+/** qrFitted from Qᵀy computed once (qrQty); `qty` is not changed. */
+export function qrFittedFromQty(qr: QR, qty: Float64Array): Float64Array {
+  const z = qty.slice();
+  for (let i = qr.rank; i < z.length; i++) z[i] = 0;
+  return qrQy(qr, z);
 }
 
 /**
@@ -165,5 +269,7 @@ export function qrUnscaledCovariance(qr: QR): Matrix {
 
 /** Original indices of the aliased (linearly dependent) columns. */
 export function qrAliased(qr: QR): number[] {
-  return Array.from(qr.pivot.subarray(qr.rank));
+  const out: number[] = [];
+  for (let t = qr.rank; t < qr.pivot.length; t++) out.push(qr.pivot[t]);
+  return out;
 }

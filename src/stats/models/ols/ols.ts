@@ -6,7 +6,8 @@
  * `onRankDeficient: 'error'`, the fit is refused naming the columns.
  */
 import type { Matrix } from '../../linalg/matrix.ts';
-import { qrDecompose, qrCoef, qrFitted, qrUnscaledCovariance, qrAliased, type QR } from '../../linalg/qr.ts';
+import { qrDecompose, qrQty, qrCoefFromQty, qrFittedFromQty, qrUnscaledCovariance, qrAliased, TALL_QR_CELLS, type QR } from '../../linalg/qr.ts';
+import { olsGram } from './ols-gram.ts';
 import { StatsError, assertFinite } from '../../errors.ts';
 import { refineLeastSquares } from '../../linalg/refine.ts';
 import { studentT, tPValue } from '../../dist/continuous.ts';
@@ -79,19 +80,41 @@ export function ols(X: Matrix, y: ArrayLike<number>, options: OlsOptions = {}): 
   // Squares of such values underflow: sums of squares, R² and SEs would be meaningless.
   if (yMax > 0 && yMax < 1e-150) throw new StatsError('INVALID_ARGUMENT', `the outcome's largest magnitude is ${yMax}: too small for double precision sums of squares; rescale it`);
   const names = options.columnNames ?? Array.from({ length: p }, (_, j) => `x${j + 1}`);
-  const qr = qrDecompose(X, tol);
-  const aliased = qrAliased(qr).map((j) => names[j]);
-  if (aliased.length > 0 && onRankDeficient === 'error') {
-    throw new StatsError('RANK_DEFICIENT', `the model matrix is rank deficient: ${aliased.join(', ')} ${aliased.length === 1 ? 'is' : 'are'} a linear combination of other columns to within the pivoted QR's relative tolerance ${tol} — the columns are collinear, or too ill-conditioned to separate (e.g. high powers of one variable: centre or orthogonalise them)`, { aliased, tol });
+  // Registry-sized, well-conditioned designs: the corrected semi-normal equations (ols-gram.ts);
+  // the Householder QR is then built only if a caller asks for fit.qr.
+  const gram = n * p > TALL_QR_CELLS && n >= 4 * p ? olsGram(X, y) : null;
+  let qrMemo: QR | null = null;
+  const getQr = (): QR => (qrMemo ??= qrDecompose(X, tol));
+  let rank: number;
+  let aliased: string[];
+  let coef: Float64Array;
+  let fitted: Float64Array;
+  let unscaled: Matrix;
+  if (gram !== null) {
+    rank = p;
+    aliased = [];
+    coef = gram.coef;
+    fitted = gram.fitted;
+    const pivot = Int32Array.from({ length: p }, (_, j) => j);
+    unscaled = qrUnscaledCovariance({ qr: { rows: p, cols: p, data: gram.r }, v0: new Float64Array(p), beta: new Float64Array(p), pivot, rank: p, tol });
+  } else {
+    const qr = getQr();
+    rank = qr.rank;
+    aliased = qrAliased(qr).map((j) => names[j]);
+    if (aliased.length > 0 && onRankDeficient === 'error') {
+      throw new StatsError('RANK_DEFICIENT', `the model matrix is rank deficient: ${aliased.join(', ')} ${aliased.length === 1 ? 'is' : 'are'} a linear combination of other columns to within the pivoted QR's relative tolerance ${tol} — the columns are collinear, or too ill-conditioned to separate (e.g. high powers of one variable: centre or orthogonalise them)`, { aliased, tol });
+    }
+    if (n - rank <= 0) throw new StatsError('NOT_ESTIMABLE', `no residual degrees of freedom (n = ${n}, rank = ${rank})`, { n, rank });
+    // Iterative refinement on the augmented system recovers digits lost to ill-conditioning
+    // (NIST's Wampler sets). Trial-sized problems are always refined; very large ones only when the
+    // spread of R's diagonal (a lower bound on the condition number) warns, keeping big fits fast.
+    const qty = qrQty(qr, y); // once, for both the coefficients and the fitted values
+    const first = qrCoefFromQty(qr, qty);
+    coef = n * p <= 2_000_000 || conditionEstimate(qr) > 1e3 ? refineLeastSquares(qr, X, y, first) : first;
+    fitted = qrFittedFromQty(qr, qty);
+    unscaled = qrUnscaledCovariance(qr);
   }
-  const df = n - qr.rank;
-  if (df <= 0) throw new StatsError('NOT_ESTIMABLE', `no residual degrees of freedom (n = ${n}, rank = ${qr.rank})`, { n, rank: qr.rank });
-  // Iterative refinement on the augmented system recovers digits lost to ill-conditioning
-  // (NIST's Wampler sets). Trial-sized problems are always refined; very large ones only when the
-  // spread of R's diagonal (a lower bound on the condition number) warns, keeping big fits fast.
-  const first = qrCoef(qr, y);
-  const coef = n * p <= 2_000_000 || conditionEstimate(qr) > 1e3 ? refineLeastSquares(qr, X, y, first) : first;
-  const fitted = qrFitted(qr, y);
+  const df = n - rank;
   const residuals = new Float64Array(n);
   let rss = 0;
   let mean = 0;
@@ -108,7 +131,6 @@ export function ols(X: Matrix, y: ArrayLike<number>, options: OlsOptions = {}): 
   for (let i = 1; i < n && constant; i++) constant = y[i] === y[0];
   if (constant && (hasIntercept || y[0] === 0)) throw new StatsError('CONSTANT_DATA', hasIntercept ? 'the outcome is constant: R² and every test are undefined' : 'the outcome is identically 0', { n });
   const sigma2 = rss / df;
-  const unscaled = qrUnscaledCovariance(qr);
   const vcov: Matrix = { rows: p, cols: p, data: unscaled.data.map((v) => v * sigma2) };
   const tq = studentT.quantile(1 - (1 - confLevel) / 2, df);
   const coefficients: Coefficient[] = names.map((name, j) => {
@@ -120,13 +142,13 @@ export function ols(X: Matrix, y: ArrayLike<number>, options: OlsOptions = {}): 
     const t = b / se;
     return { name, estimate: b, se, t, p: tPValue(t, df), lower: b - tq * se, upper: b + tq * se };
   });
-  const dfModel = qr.rank - (hasIntercept ? 1 : 0);
+  const dfModel = rank - (hasIntercept ? 1 : 0);
   const rSquared = 1 - rss / tss;
-  return {
+  const fit: Omit<OlsFit, 'qr'> = {
     method: 'ols',
     options: { confLevel, onRankDeficient, tol },
     n,
-    rank: qr.rank,
+    rank,
     dfResidual: df,
     columnNames: names,
     coefficients,
@@ -139,6 +161,7 @@ export function ols(X: Matrix, y: ArrayLike<number>, options: OlsOptions = {}): 
     vcov,
     fitted,
     residuals,
-    qr,
   };
+  // The QR of X, built on first use when the normal equations solved the fit.
+  return Object.defineProperty(fit, 'qr', { get: getQr, enumerable: true }) as OlsFit;
 }
