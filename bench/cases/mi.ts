@@ -37,7 +37,7 @@ function twinMi(): number {
   let sum = 0;
   for (const outcome of scores) {
     for (const visit of [1, 2]) {
-      const out = miAncova({ frame, outcome, visit, include, confLevel: 0.95 }, { m: 50, method: 'pmm', donors: 5, maxit: 10, byArm: false, seed: 2024 });
+      const out = miAncova({ frame, outcome, visit, include, confLevel: 0.95, comparison: frame.comparisons[0] }, { m: 50, method: 'pmm', donors: 5, maxit: 10, byArm: false, seed: 2024 });
       sum += out.difference!.estimate;
     }
   }
@@ -50,7 +50,7 @@ function coverageRun(): { coverage: number; bias: number; mcSeCoverage: number; 
   const est: number[] = [];
   for (let r = 0; r < trials; r++) {
     const f = simulateTrial(200, 50_000 + r);
-    const d = miAncova({ frame: f, outcome: f.outcomes[0], visit: 1, include: () => true, confLevel: 0.95 }, { m: 20, method: 'pmm', donors: 5, maxit: 10, byArm: false, seed: 1 + r }).difference!;
+    const d = miAncova({ frame: f, outcome: f.outcomes[0], visit: 1, include: () => true, confLevel: 0.95, comparison: f.comparisons[0] }, { m: 20, method: 'pmm', donors: 5, maxit: 10, byArm: false, seed: 1 + r }).difference!;
     if (d.lower <= trueEffect && trueEffect <= d.upper) covered++;
     est.push(d.estimate - trueEffect);
   }

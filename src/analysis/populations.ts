@@ -1,7 +1,7 @@
 /**
  * Analysis populations from the spec: ITT = everyone randomised, in the arm they were
- * randomised to; per-protocol = intervention-arm participants who attended at least the given
- * number of sessions, and every control participant.
+ * randomised to; per-protocol = intervention-arm participants (of every intervention arm) who
+ * attended at least the given number of sessions, and every control participant.
  */
 import type { TrialSpec } from '../data/spec/load.ts';
 import type { AnalysisFrame } from './frame/frame.ts';
@@ -21,7 +21,7 @@ export function populations(spec: TrialSpec, frame: AnalysisFrame): Population[]
     return {
       id: p.id,
       name: p.name,
-      include: (i: number) => frame.arm[i] !== frame.intervention || (adherence !== null && adherence.values[i] >= min),
+      include: (i: number) => frame.arm[i] === frame.control || (adherence !== null && adherence.values[i] >= min),
       description: `control participants and intervention participants attending at least ${min} of ${adherence?.max ?? '?'} sessions`,
     };
   });

@@ -6,7 +6,7 @@
  * arm's rate is the deadweight) is the effect rate handed to the economics model.
  */
 import { numberNeededToTreat, oddsRatio, riskDifference, riskRatio, wilson } from '../stats/effects/binary.ts';
-import type { AnalysisFrame, FrameOutcome } from './frame/frame.ts';
+import type { AnalysisFrame, FrameComparison, FrameOutcome } from './frame/frame.ts';
 import type { ResponderResult } from './results/types.ts';
 
 export interface ResponderCounts {
@@ -19,7 +19,7 @@ export function responderCounts(frame: AnalysisFrame, outcome: FrameOutcome, vis
   if (!rule) return null;
   const sign = outcome.higherIsBetter ? 1 : -1;
   const y = outcome.values[visit];
-  const b = outcome.values[frame.baselineVisit];
+  const b = frame.baselineVisit >= 0 ? outcome.values[frame.baselineVisit] : new Float64Array(frame.n).fill(Number.NaN);
   const events: Record<string, number> = Object.fromEntries(frame.arms.map((a) => [a.label, 0]));
   const n: Record<string, number> = Object.fromEntries(frame.arms.map((a) => [a.label, 0]));
   for (let i = 0; i < frame.n; i++) {
@@ -33,13 +33,13 @@ export function responderCounts(frame: AnalysisFrame, outcome: FrameOutcome, vis
   return { events, n };
 }
 
-export function responderResult(frame: AnalysisFrame, outcome: FrameOutcome, counts: ResponderCounts, confLevel: number): ResponderResult | string {
+export function responderResult(frame: AnalysisFrame, outcome: FrameOutcome, counts: ResponderCounts, confLevel: number, comparison: FrameComparison): ResponderResult | string {
   const rule = outcome.responder!;
-  const I = frame.arms[frame.intervention].label;
-  const C = frame.arms[frame.control].label;
+  const I = frame.arms[comparison.intervention].label;
+  const C = frame.arms[comparison.control].label;
   if (counts.n[I] === 0 || counts.n[C] === 0) return `no participant with the values the responder definition needs in arm ${counts.n[I] === 0 ? I : C}`;
   const rate = Object.fromEntries(
-    frame.arms.map((a) => {
+    [comparison.control, comparison.intervention].sort((a, b) => a - b).map((k) => frame.arms[k]).map((a) => {
       const w = wilson(counts.events[a.label], counts.n[a.label], confLevel);
       return [a.label, { ...w, events: counts.events[a.label], n: counts.n[a.label] }];
     }),

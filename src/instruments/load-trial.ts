@@ -1,12 +1,15 @@
 /**
  * Loads a trial the way every command needs it: spec → file → validation (all problems at
  * once) → instrument scores → one long arquero table (one row per participant × visit, the
- * spec's columns plus one score column per instrument outcome, named by the outcome id).
+ * spec's columns plus one score column per instrument outcome, named by the outcome id), with
+ * warnings for declared things nothing uses and file columns the spec does not mention.
  */
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { loadSpec, type TrialSpec } from '../data/spec/load.ts';
+import { armColumn, loadSpec, type TrialSpec } from '../data/spec/load.ts';
 import { readDataFile } from '../data/load/read-file.ts';
+import type { RawTable } from '../data/load/raw-table.ts';
+import { basename } from 'node:path';
 import { specColumnRules } from '../data/validate/column-rules.ts';
 import { validateLong, type LongData } from '../data/validate/validate.ts';
 import { itemRules, resolveInstruments, type ResolvedInstrument } from './resolve.ts';
@@ -22,18 +25,37 @@ export interface LoadedTrial {
   readonly instruments: readonly ResolvedInstrument[];
   readonly scoring: readonly ScoringCount[];
   readonly summary: TrialSummary;
+  /** Recoverable problems found while loading (e.g. columns nothing uses); carried into results.json. */
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Declared things nothing uses, and file columns the spec does not mention — often a sign of a
+ * forgotten outcome or a misspelt name, so they are said, not silently skipped.
+ */
+function unusedWarnings(spec: TrialSpec, header: readonly string[], used: ReadonlySet<string>, origins: RawTable['columnOrigins'], file: string): string[] {
+  const out: string[] = [];
+  const unused = header.filter((h) => h !== '' && !used.has(h)).flatMap((h) => [...(origins?.get(h)?.values() ?? [h])]);
+  if (unused.length) out.push(`${basename(file)}: column(s) the spec does not use: ${unused.map((u) => `"${u}"`).join(', ')}`);
+  const scored = new Set(spec.outcomes.map((o) => (o.kind === 'score' ? o.instrument : null)));
+  for (const ins of spec.instruments) if (!scored.has(ins.id)) out.push(`instrument "${ins.id}" is declared but no outcome uses it`);
+  return out;
 }
 
 export async function loadTrial(dataFile: string, specOrPath: string | TrialSpec): Promise<LoadedTrial> {
   const spec = typeof specOrPath === 'string' ? loadSpec(specOrPath) : specOrPath;
   const instruments = resolveInstruments(spec);
   const raw = await readDataFile(dataFile, spec);
-  const data = validateLong(raw, spec, [...specColumnRules(spec), ...itemRules(instruments)]);
+  const rules = [...specColumnRules(spec), ...itemRules(instruments)];
+  const data = validateLong(raw, spec, rules);
+  const c = spec.columns;
+  const used = new Set([c.id, armColumn(spec), c.visit, ...rules.map((r) => r.column)]);
+  const warnings = unusedWarnings(spec, raw.header, used, raw.columnOrigins, dataFile);
   const { scores, counts } = scoreTrial(data, spec, instruments);
   const itemCols = new Set(instruments.flatMap((i) => i.itemColumns));
   const columns: Record<string, unknown[]> = Object.create(null); // keyed by column names from the spec
   for (const [name, values] of Object.entries(data.columns)) if (!itemCols.has(name)) columns[name] = values;
   for (const [id, values] of Object.entries(scores)) columns[id] = values;
   const table = aq.table(columns);
-  return { spec, dataFile, data, table, instruments, scoring: counts, summary: summariseTrial(data, spec, scores) };
+  return { spec, dataFile, data, table, instruments, scoring: counts, summary: summariseTrial(data, spec, scores), warnings };
 }

@@ -1,29 +1,17 @@
 /**
- * The instrument registry: scoring rules as data (registry.json), validated once. A trial spec
- * picks an entry and may override item range, reverse-coded items, scoring and direction for
- * its version of a scale; `resolveInstrument` merges the two.
+ * The built-in instrument library: scoring rules as data (registry.json), validated once. A trial
+ * spec picks an entry by name and may override any field for its version of a scale, or define
+ * an instrument the library lacks in full (`definition`); `resolveInstruments` merges them.
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-
-const localised = z.object({ da: z.string(), en: z.string() }).strict();
+import { scoringFields } from '../data/spec/instrument-schema.ts';
 
 export const instrumentDefinitionSchema = z
   .object({
-    name: localised,
+    ...scoringFields,
     items: z.number().int().positive(),
-    itemRange: z.tuple([z.number(), z.number()]),
-    scoring: z.enum(['sum', 'mean']),
     totalRange: z.tuple([z.number(), z.number()]),
-    higherIsBetter: z.boolean(),
-    mcid: z.object({ betweenGroups: z.number().positive(), withinPerson: z.number().positive() }).strict().nullable(),
-    missing: z.union([
-      z.object({ rule: z.literal('prorate'), maxMissingShare: z.number().min(0).max(1) }).strict(),
-      z.object({ rule: z.literal('prorate'), maxMissing: z.number().int().min(0) }).strict(),
-      z.object({ rule: z.literal('replace-mean'), maxMissing: z.number().int().min(0) }).strict(),
-    ]),
-    reverseItems: z.array(z.number().int().positive()),
-    source: z.string(),
   })
   .strict();
 

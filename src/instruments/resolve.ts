@@ -20,34 +20,41 @@ export function resolveInstruments(spec: TrialSpec): ResolvedInstrument[] {
   const registry = instrumentRegistry();
   const problems: DataProblem[] = [];
   const out: ResolvedInstrument[] = [];
+  const problem = (path: string, value: string, message: string, allowed: string | null, fix: string) => problems.push({ file: spec.specFile, row: null, column: null, path, value, message, allowed, fix });
   spec.instruments.forEach((use, i) => {
-    const base = registry[use.instrument];
-    if (!base) {
-      const near = didYouMean(use.instrument, Object.keys(registry));
-      problems.push({ file: spec.specFile, row: null, column: null, path: `instruments[${i}].instrument`, value: use.instrument, message: 'is not in the instrument registry', allowed: Object.keys(registry).join(', '), fix: near ? `did you mean "${near}"?` : 'use a registry key, or add the instrument to src/instruments/registry.json' });
-      return;
-    }
     const itemColumns = 'prefix' in use.items ? Array.from({ length: use.items.count }, (_, j) => `${(use.items as { prefix: string }).prefix}${j + 1}`) : [...use.items.columns];
-    const o = use.overrides ?? {};
-    const itemRange = o.itemRange ?? base.itemRange;
-    const scoring = o.scoring ?? base.scoring;
     const k = itemColumns.length;
+    let base: Omit<InstrumentDefinition, 'items' | 'totalRange'>;
+    let key: string;
+    let rangePath: string;
+    if (use.definition) {
+      base = use.definition;
+      key = use.id;
+      rangePath = `instruments[${i}].definition`;
+    } else {
+      const entry = registry[use.instrument!];
+      if (!entry) {
+        const near = didYouMean(use.instrument!, Object.keys(registry));
+        problem(`instruments[${i}].instrument`, use.instrument!, 'is not in the built-in instrument library', Object.keys(registry).join(', '), near ? `did you mean "${near}"?` : 'use a built-in name, or write the instrument\'s "definition" in the spec (docs/spec.md)');
+        return;
+      }
+      if (k !== entry.items && !use.overrides) {
+        problem(`instruments[${i}].items`, String(k), `${use.instrument} has ${entry.items} items in the library`, String(entry.items), 'list every item column, or add "overrides" for a shortened version');
+      }
+      base = { ...entry, ...(use.overrides ?? {}) };
+      key = use.instrument!;
+      rangePath = `instruments[${i}].overrides`;
+    }
+    const { itemRange, scoring } = base;
     const definition: InstrumentDefinition = {
       ...base,
       items: k,
-      itemRange,
-      reverseItems: o.reverseItems ?? base.reverseItems,
-      scoring,
-      higherIsBetter: o.higherIsBetter ?? base.higherIsBetter,
       // The total range follows the version actually used (item count, range and scoring).
       totalRange: scoring === 'sum' ? [k * itemRange[0], k * itemRange[1]] : [itemRange[0], itemRange[1]],
     };
-    if (!(itemRange[0] < itemRange[1])) problems.push({ file: spec.specFile, row: null, column: null, path: `instruments[${i}].overrides.itemRange`, value: JSON.stringify(itemRange), message: 'the item range is empty', allowed: '[min, max] with min < max', fix: 'correct the item range' });
-    if (itemColumns.length !== base.items && !use.overrides) {
-      problems.push({ file: spec.specFile, row: null, column: null, path: `instruments[${i}].items`, value: String(itemColumns.length), message: `${use.instrument} has ${base.items} items in the registry`, allowed: String(base.items), fix: 'list every item column, or add "overrides" for a shortened version' });
-    }
-    for (const r of definition.reverseItems) if (r > itemColumns.length) problems.push({ file: spec.specFile, row: null, column: null, path: `instruments[${i}].overrides.reverseItems`, value: String(r), message: 'names an item beyond the last one', allowed: `1–${itemColumns.length}`, fix: 'correct the item number' });
-    out.push({ id: use.id, key: use.instrument, definition, itemColumns });
+    if (!(itemRange[0] < itemRange[1])) problem(`${rangePath}.itemRange`, JSON.stringify(itemRange), 'the item range is empty', '[min, max] with min < max', 'correct the item range');
+    for (const r of definition.reverseItems) if (r > k) problem(`${rangePath}.reverseItems`, String(r), 'names an item beyond the last one', `1–${k}`, 'correct the item number');
+    out.push({ id: use.id, key, definition, itemColumns });
   });
   if (problems.length > 0) throw new DataValidationError(problems);
   return out;

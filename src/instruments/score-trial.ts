@@ -21,7 +21,7 @@ export function scoreTrial(data: LongData, spec: TrialSpec, instruments: readonl
   const scores: Record<string, (number | null)[]> = Object.create(null); // keyed by outcome ids from the spec
   const counts: ScoringCount[] = [];
   for (const o of spec.outcomes) {
-    if (!o.instrument) continue;
+    if (o.kind !== 'score') continue;
     const ins = instruments.find((x) => x.id === o.instrument)!;
     const itemCols = ins.itemColumns.map((c) => data.columns[c] as (number | null)[]);
     const tally = new Map<string, { complete: number; prorated: number; notScorable: number; noItems: number }>();

@@ -4,6 +4,7 @@
  */
 import { armColumn, type TrialSpec } from '../data/spec/load.ts';
 import type { LongData } from '../data/validate/validate.ts';
+import { outcomeColumnAt, outcomeVisits } from '../data/spec/outcome-schema.ts';
 
 export interface TrialSummary {
   readonly participants: number;
@@ -35,19 +36,24 @@ export function summariseTrial(data: LongData, spec: TrialSpec, scores: Readonly
     .sort((a, b) => a.site.localeCompare(b.site, 'da') || a.arm.localeCompare(b.arm));
   const visitsOut = spec.visits.map((v) => ({ visit: v.id, rows: visits.filter((x) => x === v.id).length }));
   const missingness: { outcome: string; visit: string; missing: number; of: number }[] = [];
+  const visitIds = spec.visits.map((v) => v.id);
   for (const o of spec.outcomes) {
-    const values = o.instrument ? scores[o.id] : (data.columns[o.column!] as (number | null)[]);
-    for (const v of spec.visits) {
+    // Time-to-event values are per participant, and a rule-derived success is missing where its source is.
+    if (o.kind === 'time-to-event') continue;
+    const source = o.kind === 'binary' && o.rule ? spec.outcomes.find((x) => x.id === o.rule!.outcome)! : o;
+    if (source.kind === 'time-to-event') continue;
+    for (const visit of outcomeVisits(o, visitIds)) {
+      const values = source.kind === 'score' ? scores[source.id] : (data.columns[outcomeColumnAt(source, visit) ?? ''] as (unknown | null)[] | undefined);
       let missing = 0;
       const present = new Set<string>();
       for (let i = 0; i < data.n; i++) {
-        if (visits[i] !== v.id || ids[i] === null) continue;
+        if (visits[i] !== visit || ids[i] === null) continue;
         present.add(ids[i]!);
-        if (values[i] === null) missing++;
+        if (!values || values[i] === null) missing++;
       }
       // A participant without a row for the visit is missing there too.
       missing += seen.size - present.size;
-      missingness.push({ outcome: o.id, visit: v.id, missing, of: seen.size });
+      missingness.push({ outcome: o.id, visit, missing, of: seen.size });
     }
   }
   return { participants: seen.size, byArmSite, byArm, visits: visitsOut, missingness };

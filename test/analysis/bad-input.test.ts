@@ -22,12 +22,12 @@ describe('analysis plans with bad references fail before computing, naming the J
   it.each([
     ['a multiplicity family naming a missing outcome', (s: Record<string, any>) => { s.analysisPlan.multiplicity[1].outcomes.push('esrr'); }, 'analysisPlan.multiplicity[1].outcomes[3]'],
     ['a subgroup naming a missing column', (s: Record<string, any>) => { s.analysisPlan.subgroups.push({ column: 'gender' }); }, 'analysisPlan.subgroups[3].column'],
-    ['an outcome override naming a missing visit', (s: Record<string, any>) => { s.analysisPlan.outcomes = { qpr15: { visits: ['week12'] } }; }, 'analysisPlan.outcomes.qpr15.visits'],
-    ['default visits naming a missing visit', (s: Record<string, any>) => { s.analysisPlan.defaults = { visits: ['End'] }; }, 'analysisPlan.defaults.visits'],
-    ['an estimate asked for at the baseline visit', (s: Record<string, any>) => { s.analysisPlan.outcomes = { qpr15: { visits: ['baseline'] } }; }, 'analysisPlan.outcomes.qpr15.visits'],
+    ['an outcome override naming a missing visit', (s: Record<string, any>) => { s.analysisPlan.outcomes = { qpr15: { visits: ['week12'] } }; }, 'analysisPlan.outcomes.qpr15.visits[0]'],
+    ['default visits naming a missing visit', (s: Record<string, any>) => { s.analysisPlan.defaults = { visits: ['End'] }; }, 'analysisPlan.defaults.visits[0]'],
+    ['an estimate asked for at the baseline visit', (s: Record<string, any>) => { s.analysisPlan.outcomes = { qpr15: { visits: ['baseline'] } }; }, 'analysisPlan.outcomes.qpr15.visits[0]'],
     ['an override for a missing outcome', (s: Record<string, any>) => { s.analysisPlan.outcomes = { hope: {} }; }, 'analysisPlan.outcomes.hope'],
     ['a gate naming a missing family', (s: Record<string, any>) => { s.analysisPlan.multiplicity[1].gatedBy = 'primry'; }, 'analysisPlan.multiplicity[1].gatedBy'],
-    ['an unknown estimator', (s: Record<string, any>) => { s.analysisPlan.sensitivity = ['bayes']; }, 'analysisPlan.sensitivity.0'],
+    ['an unknown estimator', (s: Record<string, any>) => { s.analysisPlan.sensitivity = ['bayes']; }, 'analysisPlan.sensitivity[0]'],
   ])('%s', async (_l, mutate, path) => {
     const err = await analyseWith(mutate).then(() => null, (e: unknown) => e);
     expect(err).toBeInstanceOf(DataValidationError);
@@ -35,9 +35,18 @@ describe('analysis plans with bad references fail before computing, naming the J
   });
 });
 
-describe('data that cannot support an estimate give labelled not-estimable rows, never silent drops', () => {
-  it('a per-protocol rule that selects no intervention participant', async () => {
-    const r = await analyseWith((s) => { s.populations[1].rule.min = 11; });
+describe('data that cannot support an estimate: an error naming outcome, visit and why, or a warning when the plan marks it optional', () => {
+  it('a per-protocol rule that selects no intervention participant: an error naming the population', async () => {
+    const err = await analyseWith((s) => { s.populations[1].rule.min = 11; }).then(() => null, (e: unknown) => e);
+    expect(err).toBeInstanceOf(DataValidationError);
+    const msg = (err as DataValidationError).userMessage();
+    expect(msg).toContain('population "per-protocol" gives no estimate');
+    expect(msg).toContain('fewer than 2 participants');
+    expect(msg).toContain('analysisPlan.populations.per-protocol.optional');
+  });
+
+  it('… and labelled not-estimable rows with a warning when the population is optional', async () => {
+    const r = await analyseWith((s) => { s.populations[1].rule.min = 11; s.analysisPlan.populations = { 'per-protocol': { optional: true } }; });
     const pp = r.outcomes.filter((o) => o.population === 'per-protocol');
     expect(pp.length).toBeGreaterThan(0);
     for (const o of pp) {
@@ -46,20 +55,38 @@ describe('data that cannot support an estimate give labelled not-estimable rows,
       expect(o.difference).toBeNull();
       expect(o.sentence.en).toContain('not estimable');
     }
+    expect(r.warnings.join(' ')).toContain('population "per-protocol" gives no estimate');
   });
 
-  it('an outcome with no follow-up in one arm', async () => {
+  it('an outcome with no follow-up in one arm: an error naming outcome, visit, comparison and arm', async () => {
     const trial = await loadTrial(dataFile, specFile);
     const arm = trial.table.array('arm') as string[];
     const visit = trial.table.array('visit') as string[];
     const q = (trial.table.array('qpr15') as (number | null)[]).map((v, i) => (arm[i] === 'PEER' && visit[i] === 'end' ? null : v));
     const broken = { ...trial, table: trial.table.assign({ qpr15: q }) };
-    const r = runAnalysis(broken);
+    const err = (() => { try { runAnalysis(broken); return null; } catch (e) { return e; } })();
+    expect(err).toBeInstanceOf(DataValidationError);
+    const msg = (err as DataValidationError).userMessage();
+    expect(msg).toContain('outcome "qpr15" at visit "end" (PEER vs SAU): no estimate from ancova');
+    expect(msg).toContain('arm PEER');
+    expect(msg).toContain('analysisPlan.outcomes.qpr15.optional');
+  });
+
+  it('… and a warning with a labelled row when the outcome is optional', async () => {
+    const s = rawSpec();
+    s.analysisPlan.outcomes = { qpr15: { optional: true } };
+    const spec = { ...parseSpec(s, 'plan-test.spec.json'), specFile };
+    const trial = await loadTrial(dataFile, spec);
+    const arm = trial.table.array('arm') as string[];
+    const visit = trial.table.array('visit') as string[];
+    const q = (trial.table.array('qpr15') as (number | null)[]).map((v, i) => (arm[i] === 'PEER' && visit[i] === 'end' ? null : v));
+    const r = runAnalysis({ ...trial, table: trial.table.assign({ qpr15: q }) });
     const row = r.outcomes.find((o) => o.id === 'qpr15' && o.visit === 'end' && o.estimator === 'ancova')!;
     expect(row.status).toBe('not-estimable');
     expect(row.reason).toContain('arm PEER');
     expect(row.n.analysed).toEqual({ SAU: 126, PEER: 0 });
     expect(r.effectRates.find((e) => e.outcomeId === 'qpr15')).toBeUndefined();
+    expect(r.warnings.join(' ')).toContain('outcome "qpr15" at visit "end"');
   });
 
   it('a stratum with participants from one arm only: estimated, with a warning naming the stratum', async () => {

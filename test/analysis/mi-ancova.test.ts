@@ -22,7 +22,7 @@ beforeAll(async () => {
   const trial = await loadTrial(join(repoRoot, 'data-samples/peer-trial.csv'), join(repoRoot, 'data-samples/peer-trial.spec.json'));
   frame = buildFrame(trial);
   const outcome = frame.outcomes.find((o) => o.id === 'qpr15')!;
-  ctxAt = (visit, include = everyone) => ({ frame, outcome, visit: frame.visits.indexOf(visit), include, confLevel: 0.95 });
+  ctxAt = (visit, include = everyone) => ({ frame, outcome, visit: frame.visits.indexOf(visit), include, confLevel: 0.95, comparison: frame.comparisons[0] });
 });
 
 describe('MI ANCOVA on the twin (QPR-15) pools as mice does on the same imputed datasets', () => {
@@ -111,7 +111,7 @@ describe('MI ANCOVA behaviour', () => {
     const base = Float64Array.from(outcome.values[0]);
     for (let i = 0; i < frame.n; i += 10) base[i] = Number.NaN;
     const holed = { ...frame, outcomes: frame.outcomes.map((o) => (o === outcome ? { ...o, values: [base, o.values[1], o.values[2]] } : o)) };
-    const ctx = { frame: holed, outcome: holed.outcomes.find((o) => o.id === 'qpr15')!, visit: 1, include: everyone, confLevel: 0.95 };
+    const ctx = { frame: holed, outcome: holed.outcomes.find((o) => o.id === "qpr15")!, visit: 1, include: everyone, confLevel: 0.95, comparison: holed.comparisons[0] };
     const out = miAncova(ctx, { ...miFixtureSettings, m: 5 });
     expect(out.status).toBe('estimated');
     expect(imputeOutcome(ctx, { ...miFixtureSettings, m: 5 }).result.missing[0].length).toBe(30);
@@ -124,8 +124,8 @@ describe('MI ANCOVA behaviour', () => {
     const values = Int32Array.from(sev.values, (v, i) => (i % 7 === 0 ? -1 : v === 0 ? 0 : 1));
     const binary = { ...sev, column: 'severity_binary', levels: ['significantly_reduced', 'other'], values };
     const f2 = { ...frame, covariates: [...frame.covariates.filter((c) => c !== sev), binary] };
-    const ctx = { frame: f2, outcome: f2.outcomes.find((o) => o.id === 'qpr15')!, visit: 1, include: everyone, confLevel: 0.95 };
-    const settings = { ...miFixtureSettings, m: 5 };
+    const ctx = { frame: f2, outcome: f2.outcomes.find((o) => o.id === 'qpr15')!, visit: 1, include: everyone, confLevel: 0.95, comparison: frame.comparisons[0] };
+    const settings = { ...miFixtureSettings, m: 5, auxiliary: ['severity_binary'] };
     const imp = imputeOutcome(ctx, settings);
     const j = imp.data.names.indexOf('severity_binary');
     expect(imp.result.options.methods.severity_binary).toBe('logreg');

@@ -16,7 +16,7 @@ function run(trials: number, method: 'pmm' | 'norm') {
   let bias = 0;
   for (let r = 0; r < trials; r++) {
     const frame = simulateTrial(200, 1000 + r);
-    const out = miAncova({ frame, outcome: frame.outcomes[0], visit: 1, include: () => true, confLevel: 0.95 }, { m: 10, method, donors: 5, maxit: 5, byArm: false, seed: 7 + r });
+    const out = miAncova({ frame, outcome: frame.outcomes[0], visit: 1, include: () => true, confLevel: 0.95, comparison: frame.comparisons[0] }, { m: 10, method, donors: 5, maxit: 5, byArm: false, seed: 7 + r });
     const d = out.difference!;
     if (d.lower <= trueEffect && trueEffect <= d.upper) covered++;
     bias += (d.estimate - trueEffect) / trials;

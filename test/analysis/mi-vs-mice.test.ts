@@ -42,7 +42,7 @@ describe('PMM and norm agree with mice over many seeds', () => {
     const se: number[] = [];
     const fmi: number[] = [];
     for (let s = 1; s <= effektReps; s++) {
-      const r = miAncova({ frame, outcome, visit: 1, include, confLevel: 0.95 }, { m: fx.m, maxit: fx.maxit, donors: 5, method: ref.method, byArm: false, seed: s });
+      const r = miAncova({ frame, outcome, visit: 1, include, confLevel: 0.95, comparison: frame.comparisons[0] }, { m: fx.m, maxit: fx.maxit, donors: 5, method: ref.method, byArm: false, seed: s });
       est.push(r.difference!.estimate);
       se.push(r.difference!.se);
       fmi.push(r.options.fmi as number);

@@ -26,7 +26,7 @@ beforeAll(async () => {
   frame = buildFrame(trial);
   const itt = populations(trial.spec, frame).find((p) => p.id === 'itt') ?? populations(trial.spec, frame)[0];
   const outcome = outcomeById(frame, 'qpr15');
-  ctx = (visit) => ({ frame, outcome, visit: frame.visits.indexOf(visit), include: itt.include, confLevel: 0.95 });
+  ctx = (visit) => ({ frame, outcome, visit: frame.visits.indexOf(visit), include: itt.include, confLevel: 0.95, comparison: frame.comparisons[0] });
 });
 
 describe('MMRM estimator on the twin equals nlme::gls + emmeans', () => {

@@ -16,7 +16,7 @@ const mi = { m: 10, method: 'pmm' as const, donors: 5, maxit: 5, byArm: false, s
 beforeAll(async () => {
   frame = buildFrame(await loadTrial(join(repoRoot, 'data-samples/peer-trial.csv'), join(repoRoot, 'data-samples/peer-trial.spec.json')));
   const include = () => true;
-  ctx = (id) => ({ frame, outcome: frame.outcomes.find((o) => o.id === id)!, visit: 1, include, confLevel: 0.95 });
+  ctx = (id) => ({ frame, outcome: frame.outcomes.find((o) => o.id === id)!, visit: 1, include, confLevel: 0.95, comparison: frame.comparisons[0] });
 });
 
 describe('δ-adjusted tipping point', () => {
@@ -52,7 +52,7 @@ describe('δ-adjusted tipping point', () => {
     expect(ticks).toHaveLength(16);
     const y = c.outcome.values[1];
     const obs = (a: number) => [...Array(frame.n).keys()].filter((i) => frame.arm[i] === a && !Number.isNaN(y[i])).map((i) => y[i]);
-    expect(r.searchedUpTo).toBe(pooledSd(obs(frame.intervention), obs(frame.control)));
+    expect(r.searchedUpTo).toBe(pooledSd(obs(frame.comparisons[0].intervention), obs(frame.control)));
     expect(r.path).toHaveLength(6);
     expect(r.path[5].estimate).toBeGreaterThan(r.path[0].estimate); // intervention made worse = higher
   });

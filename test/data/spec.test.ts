@@ -37,7 +37,7 @@ describe('trial specs', () => {
     ['an instrument not in the registry', (s: Record<string, any>) => { s.instruments[0].instrument = 'QPR15'; }, 'instruments[0].instrument'],
     ['a reverse item beyond the last', (s: Record<string, any>) => { s.instruments[1].overrides.reverseItems = [29]; }, 'instruments[1].overrides.reverseItems'],
     ['a misspelled key', (s: Record<string, any>) => { s.outcome = s.outcomes; }, '(top level)'],
-    ['an outcome with both instrument and column', (s: Record<string, any>) => { s.outcomes[0].column = 'x'; }, 'outcomes.0'],
+    ['a score outcome with a column', (s: Record<string, any>) => { s.outcomes[0].column = 'x'; }, 'outcomes[0]'],
   ])('refuses %s, naming the JSON path', (_label, mutate, path) => {
     const e = refuse(mutate);
     expect(e.problems.map((p) => p.path)).toContain(path);

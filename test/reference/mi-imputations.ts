@@ -10,13 +10,13 @@ import { loadTrial } from '../../src/instruments/load-trial.ts';
 import { buildFrame } from '../../src/analysis/frame/build-frame.ts';
 import { imputeOutcome, completedVisit } from '../../src/analysis/estimators/mi-ancova.ts';
 
-export const miFixtureSettings = { m: 10, method: 'pmm', donors: 5, maxit: 10, byArm: false, seed: 20240501 } as const;
+export const miFixtureSettings = { m: 10, method: 'pmm', donors: 5, maxit: 10, byArm: false, seed: 20240501, auxiliary: ['severity_group'] } as const;
 
 export async function twinQprImputationsCsv(root: string): Promise<string> {
   const trial = await loadTrial(`${root}/data-samples/peer-trial.csv`, `${root}/data-samples/peer-trial.spec.json`);
   const frame = buildFrame(trial);
   const outcome = frame.outcomes.find((o) => o.id === 'qpr15')!;
-  const ctx = { frame, outcome, visit: 1, include: () => true, confLevel: 0.95 };
+  const ctx = { frame, outcome, visit: 1, include: () => true, confLevel: 0.95, comparison: frame.comparisons[0] };
   const imp = imputeOutcome(ctx, miFixtureSettings);
   const muni = frame.strata[0];
   const sev = frame.covariates.find((c) => c.column === 'severity_group')!;

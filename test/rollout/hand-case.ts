@@ -91,8 +91,8 @@ export function handSpec(): Record<string, unknown> {
       baselineVisit: 'start',
       instruments: [{ id: 'wsas', instrument: 'WSAS', items: { prefix: 'w_', count: 5 } }],
       outcomes: [
-        { id: 'wsas', name: l('function (WSAS)'), role: 'primary', instrument: 'wsas', primaryVisit: 'end' },
-        { id: 'contacts', name: l('contacts'), role: 'safety', column: 'contacts', primaryVisit: 'end' },
+        { id: 'wsas', name: l('function (WSAS)'), role: 'primary', kind: 'score', instrument: 'wsas', primaryVisit: 'end' },
+        { id: 'contacts', name: l('contacts'), role: 'safety', kind: 'count', column: 'contacts', direction: 'higher-is-worse', primaryVisit: 'end' },
       ],
     },
     columns: { group: 'group', groupStart: 'start', groupEnd: 'end' },

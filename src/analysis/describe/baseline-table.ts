@@ -1,6 +1,7 @@
 /**
- * Table 1: baseline characteristics by arm — numeric as mean (SD) and median [IQR], categorical
- * as n (%) — with standardised differences (intervention − control) and, by design, no p-values
+ * Table 1: baseline characteristics by arm (any number of arms) — numeric as mean (SD) and
+ * median [IQR], categorical as n (%) — with standardised differences (intervention − control) per
+ * comparison and, by design, no p-values
  * (CONSORT: baseline differences after randomisation are due to chance).
  *   numeric: (m₁ − m₀) / √((s₁² + s₀²)/2); categorical level: (p₁ − p₀) / √((p₁(1−p₁) + p₀(1−p₀))/2).
  */
@@ -10,8 +11,6 @@ import type { BaselineRow } from '../results/types.ts';
 
 export function baselineTable(frame: AnalysisFrame): BaselineRow[] {
   const rows: BaselineRow[] = [];
-  const I = frame.intervention;
-  const C = frame.control;
   const armIdx = frame.arms.map((_, a) => a);
   const numericRows = (variable: string, label: BaselineRow['label'], values: Float64Array) => {
     const by = armIdx.map((a) => {
@@ -22,9 +21,12 @@ export function baselineTable(frame: AnalysisFrame): BaselineRow[] {
     const stat = (f: (v: number[]) => number, v: number[], min = 1) => (v.length >= min ? f(v) : Number.NaN);
     const meanSd = Object.fromEntries(frame.arms.map((arm, a) => [arm.label, { n: by[a].n, missing: by[a].missing, values: [stat(mean, by[a].v), stat(sd, by[a].v, 2)] }]));
     const med = Object.fromEntries(frame.arms.map((arm, a) => [arm.label, { n: by[a].n, missing: by[a].missing, values: [0.5, 0.25, 0.75].map((p) => stat((v) => quantile(v, p), by[a].v)) }]));
-    const smd = by[I].v.length > 1 && by[C].v.length > 1 ? (mean(by[I].v) - mean(by[C].v)) / Math.sqrt((sd(by[I].v) ** 2 + sd(by[C].v) ** 2) / 2) : null;
-    rows.push({ variable, label, level: null, kind: 'mean-sd', byArm: meanSd, standardisedDifference: smd !== null && Number.isFinite(smd) ? smd : null });
-    rows.push({ variable, label, level: null, kind: 'median-iqr', byArm: med, standardisedDifference: null });
+    const smd = (I: number, C: number) => {
+      const d = by[I].v.length > 1 && by[C].v.length > 1 ? (mean(by[I].v) - mean(by[C].v)) / Math.sqrt((sd(by[I].v) ** 2 + sd(by[C].v) ** 2) / 2) : null;
+      return d !== null && Number.isFinite(d) ? d : null;
+    };
+    rows.push({ variable, label, level: null, kind: 'mean-sd', byArm: meanSd, ...perComparison(frame, smd) });
+    rows.push({ variable, label, level: null, kind: 'median-iqr', byArm: med, ...perComparison(frame, () => null) });
   };
   for (const c of frame.covariates) {
     if (c.kind === 'numeric') {
@@ -39,15 +41,25 @@ export function baselineTable(frame: AnalysisFrame): BaselineRow[] {
         const k = known.filter((i) => codes[i] === l).length;
         return [arm.label, { n: known.length, missing: all.length - known.length, values: [k, known.length ? (100 * k) / known.length : Number.NaN] }];
       }));
-      const p1 = byArm[frame.arms[I].label].values[1] / 100;
-      const p0 = byArm[frame.arms[C].label].values[1] / 100;
-      const denom = Math.sqrt((p1 * (1 - p1) + p0 * (1 - p0)) / 2);
-      rows.push({ variable: c.column, label: c.label, level, kind: 'n-percent', byArm, standardisedDifference: denom > 0 ? (p1 - p0) / denom : null });
+      const smd = (I: number, C: number) => {
+        const p1 = byArm[frame.arms[I].label].values[1] / 100;
+        const p0 = byArm[frame.arms[C].label].values[1] / 100;
+        const denom = Math.sqrt((p1 * (1 - p1) + p0 * (1 - p0)) / 2);
+        return denom > 0 ? (p1 - p0) / denom : null;
+      };
+      rows.push({ variable: c.column, label: c.label, level, kind: 'n-percent', byArm, ...perComparison(frame, smd) });
     });
   }
+  // Outcomes measured at baseline, as numbers (binary and count baselines are not summarised here).
   for (const o of frame.outcomes) {
-    if (o.kind !== 'score') continue;
+    if ((o.kind !== 'score' && o.kind !== 'continuous') || !o.hasBaseline) continue;
     numericRows(o.id, o.name, o.values[frame.baselineVisit]);
   }
   return rows;
+}
+
+/** The standardised difference of every comparison, and of the first one as the headline value. */
+function perComparison(frame: AnalysisFrame, smd: (I: number, C: number) => number | null): Pick<BaselineRow, 'standardisedDifference' | 'standardisedDifferences'> {
+  const all = Object.fromEntries(frame.comparisons.map((c) => [c.id, smd(c.intervention, c.control)]));
+  return { standardisedDifference: all[frame.comparisons[0].id] ?? null, standardisedDifferences: all };
 }

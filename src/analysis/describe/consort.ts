@@ -1,5 +1,5 @@
 /**
- * CONSORT 2025 participant flow per arm: randomised, received the allocated intervention,
+ * CONSORT 2025 participant flow per arm (any number of arms): randomised, received the allocated intervention,
  * lost to follow-up per visit (with the recorded reasons) and analysed per visit.
  * "Lost" at a visit = no value of the primary outcome there; "analysed" = in the primary analysis.
  */
@@ -8,7 +8,7 @@ import type { AnalysisFrame, FrameOutcome } from '../frame/frame.ts';
 
 export function consortFlow(
   frame: AnalysisFrame,
-  primary: FrameOutcome,
+  primary: FrameOutcome | null,
   analysedAt: (visit: string) => Readonly<Record<string, number>>,
 ): Record<string, ConsortArmFlow> {
   // Arm labels and loss reasons are data: maps without a prototype, so "__proto__" or "toString" count like any label.
@@ -28,7 +28,8 @@ export function consortFlow(
         const reasons: Record<string, number> = Object.create(null);
         let n = 0;
         for (const i of members) {
-          if (!Number.isNaN(primary.values[v][i])) continue;
+          // Without a per-visit primary outcome (time-to-event), lost = no row at the visit.
+          if (primary ? !Number.isNaN(primary.values[v][i]) : frame.missingReason[v][i] !== 'no_row') continue;
           n++;
           const r = frame.missingReason[v]?.[i] ?? 'not_recorded';
           reasons[r] = (reasons[r] ?? 0) + 1;

@@ -1,16 +1,19 @@
 /**
- * ANCOVA at one visit: outcome ~ arm + baseline value + stratification factors (the trial
- * standard; EMMs with equal weights over strata, baseline at its mean, as emmeans). Missing
- * baseline values are either mean-imputed (White & Thompson 2005; the randomised comparison
- * stays unbiased) or, for the complete-case estimator, the participant is left out.
+ * ANCOVA at one visit: outcome ~ arm + baseline value + stratification factors + adjustment
+ * covariates (the trial standard; EMMs with equal weights over strata and categorical
+ * covariates, numeric ones at their mean, as emmeans). Every arm with data is in the model and
+ * the comparison's two EMMs are contrasted. Missing baseline values are either mean-imputed
+ * (White & Thompson 2005; the randomised comparison stays unbiased) or, for the complete-case
+ * estimator, the participant is left out. An outcome without a baseline (none in the trial, or
+ * not measured there, or the plan says not to adjust) is modelled without it.
  */
-import { factor, modelMatrix, numeric, type Variable } from '../../stats/design/model-matrix.ts';
+import { modelMatrix, numeric, type Variable } from '../../stats/design/model-matrix.ts';
 import { ols } from '../../stats/models/ols/ols.ts';
 import { olsBasis } from '../../stats/emm/from-ols.ts';
 import { contrast, emmeans } from '../../stats/emm/emmeans.ts';
 import { pooledSd } from '../../stats/effects/cohens-d.ts';
 import { StatsError } from '../../stats/errors.ts';
-import { countArms, notEstimable, strataFactors, withOutcome, type EstimatorContext, type EstimatorOutput } from './common.ts';
+import { adjustedBaseline, armFactor, comparedArms, countArms, covariateVariables, formula, notEstimable, strataFactors, withOutcome, type EstimatorContext, type EstimatorOutput } from './common.ts';
 
 export interface AncovaOptions {
   readonly baseline: 'mean-impute' | 'complete-case';
@@ -18,50 +21,62 @@ export interface AncovaOptions {
 }
 
 export function ancova(ctx: EstimatorContext, options: AncovaOptions): EstimatorOutput {
-  const { frame, outcome } = ctx;
-  const model = `${outcome.id} ~ arm + ${outcome.id}@baseline${options.strata && frame.strata.length ? ` + ${frame.strata.map((s) => s.column).join(' + ')}` : ''}`;
+  const { frame, outcome, comparison } = ctx;
+  const base = adjustedBaseline(ctx);
+  const baseTerm = base ? [`${outcome.id}@baseline`] : [];
+  const declared = formula(outcome.id, ['arm', ...baseTerm, ...(options.strata ? frame.strata.map((s) => s.column) : []), ...(ctx.adjust?.covariates ?? []).map((c) => c.column)]);
   const y = outcome.values[ctx.visit];
-  const base = outcome.values[frame.baselineVisit];
   let members = withOutcome(ctx);
   const warnings: string[] = [];
   let imputed = 0;
-  if (options.baseline === 'complete-case') members = members.filter((i) => !Number.isNaN(base[i]));
+  if (base && options.baseline === 'complete-case') members = members.filter((i) => !Number.isNaN(base[i]));
   const analysed = countArms(frame, members);
-  const arms = [frame.arms[frame.control].label, frame.arms[frame.intervention].label];
-  for (const a of arms) if (analysed[a] < 2) return notEstimable(ctx, `fewer than 2 participants with ${outcome.id} at this visit in arm ${a}`, model, analysed);
+  const arms = comparedArms(ctx);
+  for (const a of arms) if (analysed[a] < 2) return notEstimable(ctx, `fewer than 2 participants with ${outcome.id} at this visit in arm ${a}`, declared, analysed);
+  // Arms outside the comparison stay in the model only with enough data to estimate their mean.
+  members = members.filter((i) => frame.arm[i] === comparison.control || frame.arm[i] === comparison.intervention || analysed[frame.arms[frame.arm[i]].label] >= 2);
 
-  const observedBase = members.filter((i) => !Number.isNaN(base[i])).map((i) => base[i]);
-  const baseMean = observedBase.reduce((a, b) => a + b, 0) / Math.max(1, observedBase.length);
-  const baseline = members.map((i) => {
-    if (!Number.isNaN(base[i])) return base[i];
-    imputed++;
-    return baseMean;
-  });
-  if (imputed > 0) warnings.push(`${imputed} missing baseline value(s) replaced by the mean baseline`);
-  const variables: Variable[] = [factor('arm', members.map((i) => frame.arms[frame.arm[i]].label), arms), numeric('baseline', baseline)];
-  const terms: string[][] = [['arm'], ['baseline']];
-  const covariates = ['baseline'];
-  if (options.strata) {
-    for (const v of strataFactors(frame, members, warnings)) {
-      variables.push(v);
-      terms.push([v.name]);
-      covariates.push(v.name);
-    }
+  const variables: Variable[] = [armFactor(frame, members)];
+  const terms: string[][] = [['arm']];
+  const covariates: string[] = [];
+  const formulaTerms = ['arm'];
+  if (base) {
+    const observedBase = members.filter((i) => !Number.isNaN(base[i])).map((i) => base[i]);
+    const baseMean = observedBase.reduce((a, b) => a + b, 0) / Math.max(1, observedBase.length);
+    const baseline = members.map((i) => {
+      if (!Number.isNaN(base[i])) return base[i];
+      imputed++;
+      return baseMean;
+    });
+    if (imputed > 0) warnings.push(`${imputed} missing baseline value(s) replaced by the mean baseline`);
+    if (observedBase.length < 2 || new Set(baseline).size < 2) return notEstimable(ctx, 'the baseline value is constant or missing for everyone analysed', declared, analysed);
+    variables.push(numeric('baseline', baseline));
+    terms.push(['baseline']);
+    covariates.push('baseline');
+    formulaTerms.push(`${outcome.id}@baseline`);
   }
-  if (observedBase.length < 2 || new Set(baseline).size < 2) return notEstimable(ctx, 'the baseline value is constant or missing for everyone analysed', model, analysed);
+  const extra = [...(options.strata ? strataFactors(frame, members, warnings) : []), ...covariateVariables(ctx.adjust, members, warnings)];
+  for (const v of extra) {
+    variables.push(v);
+    terms.push([v.name]);
+    covariates.push(v.name);
+    formulaTerms.push(v.name);
+  }
+  const model = formula(outcome.id, formulaTerms);
   try {
     const design = modelMatrix({ variables, terms });
     const fit = ols(design.X, members.map((i) => y[i]), { columnNames: design.columnNames, confLevel: ctx.confLevel });
     if (fit.aliased.length > 0) warnings.push(`aliased model terms dropped: ${fit.aliased.join(', ')}`);
     const basis = olsBasis(fit, design);
     const emm = emmeans(basis, { specs: ['arm'], weights: 'equal', confLevel: ctx.confLevel });
-    const [ctrl, intv] = emm.cells;
+    const ctrl = emm.cells.find((c) => c.levels.arm === arms[0])!;
+    const intv = emm.cells.find((c) => c.levels.arm === arms[1])!;
     const diff = contrast(basis, intv, ctrl, ctx.confLevel, `${arms[1]} - ${arms[0]}`);
     if (diff.estimate === null || diff.se === null || diff.p === null || diff.t === null || diff.lower === null || diff.upper === null) {
       return notEstimable(ctx, 'the arm difference is not estimable in this model', model, analysed);
     }
-    const yI = members.filter((i) => frame.arm[i] === frame.intervention).map((i) => y[i]);
-    const yC = members.filter((i) => frame.arm[i] === frame.control).map((i) => y[i]);
+    const yI = members.filter((i) => frame.arm[i] === comparison.intervention).map((i) => y[i]);
+    const yC = members.filter((i) => frame.arm[i] === comparison.control).map((i) => y[i]);
     const cell = (c: typeof ctrl) => ({ estimate: c.estimate!, se: c.se!, df: c.df, lower: c.lower!, upper: c.upper! });
     return {
       status: 'estimated',
@@ -73,7 +88,7 @@ export function ancova(ctx: EstimatorContext, options: AncovaOptions): Estimator
       covariates,
       model,
       dfMethod: 'residual',
-      options: { baselineMissing: options.baseline, baselineImputed: imputed, emmWeights: 'equal', strata: options.strata },
+      options: { baselineMissing: base ? options.baseline : null, baselineImputed: imputed, emmWeights: 'equal', strata: options.strata },
       warnings,
     };
   } catch (e) {

@@ -2,8 +2,9 @@
  * What every estimator returns before it is turned into an OutcomeResult: per-arm means with
  * CIs, the intervention − control difference, the participants counted, and how it was done.
  */
-import type { AnalysisFrame, FrameOutcome } from '../frame/frame.ts';
-import { factor, type Variable } from '../../stats/design/model-matrix.ts';
+import type { AnalysisFrame, FrameComparison, FrameCovariate, FrameOutcome } from '../frame/frame.ts';
+import { factor, numeric, type Variable } from '../../stats/design/model-matrix.ts';
+import type { BinaryEffects, EffectMeasure } from '../results/types.ts';
 
 export interface ArmEstimate {
   readonly estimate: number;
@@ -26,7 +27,21 @@ export interface EstimatorOutput {
   readonly dfMethod: string;
   readonly options: Readonly<Record<string, string | number | boolean | null>>;
   readonly warnings: readonly string[];
+  /** What `difference` measures (default a difference of means). */
+  readonly measure?: EffectMeasure;
+  /** Binary outcomes: every effect measure. */
+  readonly binary?: BinaryEffects;
 }
+
+/** What a model adjusts for besides arm and the stratification factors (the plan's choice for the outcome). */
+export interface Adjustment {
+  /** Adjustment covariates (baseline characteristics), numeric or categorical. */
+  readonly covariates: readonly FrameCovariate[];
+  /** Adjust for the outcome's baseline value (when it has one). */
+  readonly baseline: boolean;
+}
+
+export const NO_COVARIATES: Adjustment = Object.freeze({ covariates: [], baseline: true });
 
 export interface EstimatorContext {
   readonly frame: AnalysisFrame;
@@ -35,6 +50,75 @@ export interface EstimatorContext {
   /** Population membership per participant. */
   readonly include: (i: number) => boolean;
   readonly confLevel: number;
+  /** The comparison answered: intervention − control (models include every arm; the contrast is this pair). */
+  readonly comparison: FrameComparison;
+  /** Adjustment covariates and baseline (default: baseline only). */
+  readonly adjust?: Adjustment;
+}
+
+/** The first comparison of a frame (the only one in a two-arm trial). */
+export function firstComparison(frame: AnalysisFrame): FrameComparison {
+  return frame.comparisons[0];
+}
+
+/** Labels of the compared arms: [control, intervention]. */
+export function comparedArms(ctx: EstimatorContext): [string, string] {
+  return [ctx.frame.arms[ctx.comparison.control].label, ctx.frame.arms[ctx.comparison.intervention].label];
+}
+
+/** The outcome's baseline values when the model adjusts for them, else null. */
+export function adjustedBaseline(ctx: EstimatorContext): Float64Array | null {
+  const { frame, outcome } = ctx;
+  if (!(ctx.adjust ?? NO_COVARIATES).baseline || !outcome.hasBaseline || frame.baselineVisit < 0) return null;
+  return outcome.values[frame.baselineVisit];
+}
+
+/**
+ * The arm factor over the given rows: the control first (the reference), then the other arms in
+ * spec order — every arm with rows, so a multi-arm model pools the residual variance over arms.
+ */
+export function armFactor(frame: AnalysisFrame, rows: readonly number[]): Variable {
+  const present = new Set(rows.map((i) => frame.arm[i]));
+  const order = [frame.control, ...frame.arms.map((_, k) => k).filter((k) => k !== frame.control)].filter((k) => present.has(k));
+  return factor('arm', rows.map((i) => frame.arms[frame.arm[i]].label), order.map((k) => frame.arms[k].label));
+}
+
+/**
+ * The adjustment covariates as model variables over the given rows: a numeric covariate with
+ * missing values gets them replaced by the mean of the rows (the randomised comparison stays
+ * unbiased; White & Thompson 2005), a categorical one keeps "(missing)" as a level; a covariate
+ * constant among the rows is left out — each with a warning naming it.
+ */
+export function covariateVariables(adjust: Adjustment | undefined, rows: readonly number[], warnings: string[]): Variable[] {
+  const out: Variable[] = [];
+  for (const c of adjust?.covariates ?? []) {
+    if (c.kind === 'numeric') {
+      const x = rows.map((i) => c.values[i]);
+      const seen = x.filter((v) => !Number.isNaN(v));
+      if (seen.length === 0 || new Set(seen).size < 2) {
+        warnings.push(`covariate ${c.column} is constant or missing among the analysed and is left out of the model`);
+        continue;
+      }
+      const m = seen.reduce((a, b) => a + b, 0) / seen.length;
+      const missing = x.length - seen.length;
+      if (missing > 0) warnings.push(`${missing} missing value(s) of covariate ${c.column} replaced by its mean`);
+      out.push(numeric(c.column, x.map((v) => (Number.isNaN(v) ? m : v))));
+    } else {
+      const labels = rows.map((i) => (c.values[i] < 0 ? '(missing)' : c.levels[c.values[i]]));
+      const present = [...c.levels, '(missing)'].filter((l) => labels.includes(l));
+      if (present.length < 2) {
+        warnings.push(`covariate ${c.column} has one level among the analysed and is left out of the model`);
+        continue;
+      }
+      out.push(factor(c.column, labels, present));
+    }
+  }
+  return out;
+}
+
+/** A model formula as fitted, in R's notation: `y ~ arm + b + s1 + c1`. */
+export function formula(response: string, terms: readonly string[]): string {
+  return `${response} ~ ${terms.join(' + ')}`;
 }
 
 export function notEstimable(ctx: EstimatorContext, reason: string, model: string, analysed: Record<string, number> = {}): EstimatorOutput {

@@ -1,10 +1,11 @@
 /**
  * ANCOVA after multiple imputation (Rubin 1987; van Buuren, FIMD 2nd ed.): the outcome at every
  * visit (baseline included) is imputed by chained equations from arm, the stratification factors,
- * a severity covariate when the spec has one, and the outcome's other visits; the primary ANCOVA
- * (y ~ arm + baseline + strata, EMMs with equal weights over strata — the model of ancova.ts) is
- * fitted on each completed dataset, and the arm difference and both EMMs are pooled by Rubin's
- * rules with Barnard–Rubin df (complete-data df = the residual df of the completed-data fit).
+ * the plan's auxiliary and adjustment covariates, and the outcome's other visits; the primary
+ * ANCOVA (y ~ arm + baseline + strata + covariates, EMMs with equal weights over strata — the model
+ * of ancova.ts, every arm in it) is fitted on each completed dataset, and the comparison's
+ * difference and both EMMs are pooled by Rubin's rules with Barnard–Rubin df (complete-data df =
+ * the residual df of the completed-data fit).
  *
  * Imputations are cached per (frame, outcome values, population, imputation settings): the ANCOVA at
  * another visit, a δ-adjusted refit, the tipping-point search or the pooled responder risk
@@ -24,7 +25,7 @@ import { shiftImputed } from '../../stats/mi/delta.ts';
 import { linearPredictor } from '../../stats/mi/methods/norm-draw.ts';
 import { qrCoef, qrUnscaledCovariance, type QR } from '../../stats/linalg/qr.ts';
 import type { Matrix } from '../../stats/linalg/matrix.ts';
-import { countArms, notEstimable, strataFactors, type EstimatorContext, type EstimatorOutput } from './common.ts';
+import { adjustedBaseline, armFactor, comparedArms, countArms, covariateVariables, formula, notEstimable, strataFactors, type EstimatorContext, type EstimatorOutput } from './common.ts';
 import { FitCache } from './fit-cache.ts';
 import type { ResponderResult } from '../results/types.ts';
 
@@ -37,6 +38,8 @@ export interface MiSettings {
   readonly maxit: number;
   readonly byArm: boolean;
   readonly seed: number;
+  /** Baseline covariates (frame covariate columns) added to the imputation model besides the adjustment covariates. */
+  readonly auxiliary?: readonly string[];
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -82,6 +85,11 @@ function buildData(ctx: EstimatorContext, settings: MiSettings): Omit<ImputedOut
   const warnings: string[] = [];
   const visitColumn: number[] = [];
   for (let v = 0; v < frame.visits.length; v++) {
+    // Visits the outcome is not measured at have nothing to impute from or to.
+    if (!outcome.visits.includes(frame.visits[v])) {
+      visitColumn.push(-1);
+      continue;
+    }
     const y = Float64Array.from(members, (i) => outcome.values[v][i]);
     const nMissing = y.filter(Number.isNaN).length;
     const nObserved = y.length - nMissing;
@@ -97,9 +105,13 @@ function buildData(ctx: EstimatorContext, settings: MiSettings): Omit<ImputedOut
   }
   const auxiliary: string[] = [];
   if (!settings.byArm) {
-    columns.push(Float64Array.from(members, (i) => (frame.arm[i] === frame.intervention ? 1 : 0)));
-    names.push('arm');
-    methods.push('');
+    // Two arms: one 0/1 column "arm"; more: an indicator per non-control arm.
+    const others = frame.arms.map((_, k) => k).filter((k) => k !== frame.control);
+    for (const k of others) {
+      columns.push(Float64Array.from(members, (i) => (frame.arm[i] === k ? 1 : 0)));
+      names.push(others.length === 1 ? 'arm' : `arm=${frame.arms[k].label}`);
+      methods.push('');
+    }
     auxiliary.push('arm');
   }
   const strataColumns = new Set(frame.strata.map((s) => s.column));
@@ -110,9 +122,10 @@ function buildData(ctx: EstimatorContext, settings: MiSettings): Omit<ImputedOut
     methods.push(...d.cols.map((): MiMethod => ''));
     if (d.cols.length) auxiliary.push(s.column);
   }
-  // A severity covariate, when the spec has one: numeric or binary ones are imputed if missing; a
+  // Auxiliary and adjustment covariates: numeric or binary ones are imputed if missing; a
   // categorical one with more levels keeps "missing" as a level (missing-indicator coding).
-  for (const c of frame.covariates.filter((x) => /sever/i.test(x.column) && !strataColumns.has(x.column))) {
+  const wanted = [...new Set([...(settings.auxiliary ?? []), ...(ctx.adjust?.covariates ?? []).map((c) => c.column)])];
+  for (const c of wanted.map((w) => frame.covariates.find((x) => x.column === w)!).filter((x) => x !== undefined && !strataColumns.has(x.column))) {
     if (c.kind === 'numeric') {
       const x = Float64Array.from(members, (i) => c.values[i]);
       if (x.length - x.filter(Number.isNaN).length < 2) continue;
@@ -138,7 +151,7 @@ function buildData(ctx: EstimatorContext, settings: MiSettings): Omit<ImputedOut
 
 /** The m imputations of the context's outcome in its population (cached; see the file comment). */
 export function imputeOutcome(ctx: EstimatorContext, settings: MiSettings): ImputedOutcome {
-  const key = JSON.stringify([settings.method, settings.donors, settings.maxit, settings.byArm, settings.seed]);
+  const key = JSON.stringify([settings.method, settings.donors, settings.maxit, settings.byArm, settings.seed, settings.auxiliary ?? [], (ctx.adjust?.covariates ?? []).map((c) => c.column)]);
   const hit = cache.get(ctx.frame, ctx.outcome.values, ctx.include, key);
   if (hit && hit.result.imputations.length >= settings.m) {
     settings.onProgress?.(settings.m, settings.m);
@@ -169,11 +182,11 @@ export function imputedRows(imp: ImputedOutcome, visit: number): Int32Array {
   return j < 0 ? new Int32Array(0) : imp.result.missing[j];
 }
 
-/** Selects the member rows (FCS row positions) of one or both arms. */
+/** Selects the member rows (FCS row positions) of one or both arms of the comparison. */
 export function armSelector(ctx: EstimatorContext, imp: ImputedOutcome, arm: DeltaArm): (row: number) => boolean {
-  const { frame } = ctx;
-  if (arm === 'both') return () => true;
-  const target = arm === 'intervention' ? frame.intervention : frame.control;
+  const { frame, comparison } = ctx;
+  if (arm === 'both') return (r) => frame.arm[imp.members[r]] === comparison.intervention || frame.arm[imp.members[r]] === comparison.control;
+  const target = arm === 'intervention' ? comparison.intervention : comparison.control;
   return (r) => frame.arm[imp.members[r]] === target;
 }
 
@@ -200,15 +213,16 @@ interface SharedDesign {
 }
 
 /** The primary ANCOVA on one completed dataset (equal-weight EMMs, as ancova.ts). */
-function fitCompleted(ctx: EstimatorContext, imp: ImputedOutcome, y: Float64Array, baseline: Float64Array, strata: readonly Variable[]): CompletedFit & { readonly shared: SharedDesign } {
+function fitCompleted(ctx: EstimatorContext, imp: ImputedOutcome, y: Float64Array, baseline: Float64Array | null, adjusters: readonly Variable[]): CompletedFit & { readonly shared: SharedDesign } {
   const { frame } = ctx;
-  const arms = [frame.arms[frame.control].label, frame.arms[frame.intervention].label];
-  const variables: Variable[] = [factor('arm', imp.members.map((i) => frame.arms[frame.arm[i]].label), arms), numeric('baseline', baseline), ...strata];
+  const arms = comparedArms(ctx);
+  const variables: Variable[] = [armFactor(frame, imp.members), ...(baseline ? [numeric('baseline', baseline)] : []), ...adjusters];
   const design = modelMatrix({ variables, terms: variables.map((v) => [v.name]) });
   const fit = ols(design.X, y, { columnNames: design.columnNames, confLevel: ctx.confLevel });
   const basis = olsBasis(fit, design);
   const emm = emmeans(basis, { specs: ['arm'], weights: 'equal', confLevel: ctx.confLevel });
-  const [ctrl, intv] = emm.cells;
+  const ctrl = emm.cells.find((c) => c.levels.arm === arms[0])!;
+  const intv = emm.cells.find((c) => c.levels.arm === arms[1])!;
   const diff = contrast(basis, intv, ctrl, ctx.confLevel);
   if (diff.estimate === null || diff.se === null || ctrl.estimate === null || ctrl.se === null || intv.estimate === null || intv.se === null) {
     throw new StatsError('NOT_ESTIMABLE', 'the arm difference is not estimable in a completed dataset');
@@ -258,14 +272,15 @@ export interface PooledAncova {
 export function pooledAncova(ctx: EstimatorContext, imp: ImputedOutcome, shiftOf?: (row: number) => number, options: { readonly reuseDesign?: boolean } = {}): PooledAncova {
   const m = imp.result.imputations.length;
   const warnings: string[] = [];
-  const strata = strataFactors(ctx.frame, imp.members, warnings);
+  const adjusters = [...strataFactors(ctx.frame, imp.members, warnings), ...covariateVariables(ctx.adjust, imp.members, warnings)];
+  const withBaseline = adjustedBaseline(ctx) !== null;
   const rows = imputedRows(imp, ctx.visit);
   const q = new Float64Array(m);
   const u = new Float64Array(m);
   const e = [new Float64Array(m), new Float64Array(m), new Float64Array(m), new Float64Array(m)];
   let dfCom = Infinity;
   const aliased = new Set<string>();
-  const sameDesign = options.reuseDesign !== false && imputedRows(imp, ctx.frame.baselineVisit).length === 0;
+  const sameDesign = options.reuseDesign !== false && (!withBaseline || imputedRows(imp, ctx.frame.baselineVisit).length === 0);
   let shared: SharedDesign | null = null;
   for (let k = 0; k < m; k++) {
     let y = completedVisit(imp, ctx.visit, k);
@@ -273,7 +288,7 @@ export function pooledAncova(ctx: EstimatorContext, imp: ImputedOutcome, shiftOf
     let fit: CompletedFit;
     if (shared) fit = refitSharedDesign(shared, y);
     else {
-      const full = fitCompleted(ctx, imp, y, completedVisit(imp, ctx.frame.baselineVisit, k), strata);
+      const full = fitCompleted(ctx, imp, y, withBaseline ? completedVisit(imp, ctx.frame.baselineVisit, k) : null, adjusters);
       if (sameDesign) shared = full.shared;
       fit = full;
     }
@@ -285,21 +300,23 @@ export function pooledAncova(ctx: EstimatorContext, imp: ImputedOutcome, shiftOf
   }
   if (aliased.size) warnings.push(`aliased model terms dropped in some completed datasets: ${[...aliased].join(', ')}`);
   const opts = { dfCom, confLevel: ctx.confLevel };
-  return { difference: poolScalar(q, u, opts), control: poolScalar(e[0], e[1], opts), intervention: poolScalar(e[2], e[3], opts), covariates: ['baseline', ...strata.map((s) => s.name)], warnings };
+  return { difference: poolScalar(q, u, opts), control: poolScalar(e[0], e[1], opts), intervention: poolScalar(e[2], e[3], opts), covariates: [...(withBaseline ? ['baseline'] : []), ...adjusters.map((s) => s.name)], warnings };
 }
 
 export function miAncova(ctx: EstimatorContext, options: MiAncovaOptions): EstimatorOutput {
-  const { frame, outcome } = ctx;
-  const model = `${outcome.id} ~ arm + ${outcome.id}@baseline${frame.strata.length ? ` + ${frame.strata.map((s) => s.column).join(' + ')}` : ''}, fitted on each of ${options.m} imputed datasets and pooled by Rubin's rules`;
+  const { frame, outcome, comparison } = ctx;
+  const withBaseline = adjustedBaseline(ctx) !== null;
+  const pooledBy = `, fitted on each of ${options.m} imputed datasets and pooled by Rubin's rules`;
+  const model = `${formula(outcome.id, ['arm', ...(withBaseline ? [`${outcome.id}@baseline`] : []), ...frame.strata.map((s) => s.column), ...(ctx.adjust?.covariates ?? []).map((c) => c.column)])}${pooledBy}`;
   const members = [...Array(frame.n).keys()].filter(ctx.include);
   const analysed = countArms(frame, members);
   if (ctx.visit === frame.baselineVisit) return notEstimable(ctx, 'the ANCOVA is for post-baseline visits', model, analysed);
   if (options.m < 2) return notEstimable(ctx, `Rubin's rules need at least 2 imputations (m = ${options.m})`, model, analysed);
-  const arms = [frame.arms[frame.control].label, frame.arms[frame.intervention].label];
+  const arms = comparedArms(ctx);
   for (const a of arms) if (analysed[a] < 2) return notEstimable(ctx, `fewer than 2 participants in arm ${a}`, model, analysed);
   try {
     const imp = imputeOutcome(ctx, options);
-    if (imp.visitColumn[ctx.visit] < 0 || imp.visitColumn[frame.baselineVisit] < 0) return { ...notEstimable(ctx, 'fewer than 2 observed values at the visit or at baseline: nothing to impute from', model, analysed), warnings: imp.warnings };
+    if (imp.visitColumn[ctx.visit] < 0 || (withBaseline && imp.visitColumn[frame.baselineVisit] < 0)) return { ...notEstimable(ctx, 'fewer than 2 observed values at the visit or at baseline: nothing to impute from', model, analysed), warnings: imp.warnings };
     const delta = options.delta;
     if (delta && !Number.isFinite(delta.value)) throw new StatsError('NON_FINITE', `the δ shift must be finite, got ${delta.value}`);
     const select = delta ? armSelector(ctx, imp, delta.arm) : null;
@@ -308,8 +325,8 @@ export function miAncova(ctx: EstimatorContext, options: MiAncovaOptions): Estim
     const cell = (p: PooledScalar) => ({ estimate: p.estimate, se: p.se, df: p.df, lower: p.lower, upper: p.upper });
     const y = outcome.values[ctx.visit];
     const obs = (arm: number) => members.filter((i) => frame.arm[i] === arm && !Number.isNaN(y[i])).map((i) => y[i]);
-    const yI = obs(frame.intervention);
-    const yC = obs(frame.control);
+    const yI = obs(comparison.intervention);
+    const yC = obs(comparison.control);
     const rows = imputedRows(imp, ctx.visit);
     return {
       status: 'estimated',
@@ -319,8 +336,8 @@ export function miAncova(ctx: EstimatorContext, options: MiAncovaOptions): Estim
       difference: { estimate: d.estimate, se: d.se, df: d.df, statistic: d.statistic, p: d.p, lower: d.lower, upper: d.upper },
       sd: yI.length > 1 && yC.length > 1 ? pooledSd(yI, yC) : null,
       covariates: pooled.covariates,
-      // The strata actually in the model (a stratum with one level among the analysed is left out).
-      model: `${outcome.id} ~ arm + ${[`${outcome.id}@baseline`, ...pooled.covariates.slice(1)].join(' + ')}, fitted on each of ${options.m} imputed datasets and pooled by Rubin's rules`,
+      // The strata and covariates actually in the model (one with a single level among the analysed is left out).
+      model: `${formula(outcome.id, ['arm', ...pooled.covariates.map((c) => (c === 'baseline' ? `${outcome.id}@baseline` : c))])}${pooledBy}`,
       dfMethod: 'Barnard-Rubin',
       options: {
         m: options.m, method: options.method, donors: options.method === 'pmm' ? options.donors : null, maxit: options.maxit, byArm: options.byArm, seed: options.seed,
@@ -357,9 +374,11 @@ export function miResponderRiskDifference(ctx: EstimatorContext, settings: MiSet
   const imp = imputeOutcome(ctx, settings);
   if (imp.visitColumn[ctx.visit] < 0 || (rule.type === 'change' && imp.visitColumn[frame.baselineVisit] < 0)) throw new StatsError('NOT_ESTIMABLE', `${outcome.id}: too few observed values to impute`);
   const sign = outcome.higherIsBetter ? 1 : -1;
-  const isI = imp.members.map((i) => frame.arm[i] === frame.intervention);
+  const { comparison } = ctx;
+  const isI = imp.members.map((i) => frame.arm[i] === comparison.intervention);
+  const isC = imp.members.map((i) => frame.arm[i] === comparison.control);
   const n1 = isI.filter(Boolean).length;
-  const n0 = isI.length - n1;
+  const n0 = isC.filter(Boolean).length;
   if (n1 === 0 || n0 === 0) throw new StatsError('NOT_ESTIMABLE', 'an arm has no participants in the population');
   const m = imp.result.imputations.length;
   const q = new Float64Array(m);
@@ -373,7 +392,7 @@ export function miResponderRiskDifference(ctx: EstimatorContext, settings: MiSet
       const reached = b ? sign * (y[r] - b[r]) >= rule.threshold - 1e-9 : sign * (y[r] - rule.threshold) >= -1e-9;
       if (!reached) continue;
       if (isI[r]) e1++;
-      else e0++;
+      else if (isC[r]) e0++;
     }
     const p1 = e1 / n1;
     const p0 = e0 / n0;

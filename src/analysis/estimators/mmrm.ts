@@ -1,5 +1,6 @@
 /**
- * MMRM over all post-baseline visits: outcome ~ arm * visit + baseline * visit + strata, a
+ * MMRM over all post-baseline visits: outcome ~ arm * visit + baseline * visit + strata +
+ * adjustment covariates (every arm with data; the comparison's EMMs are contrasted), a
  * marginal model with the covariance structure, REML/ML and df method of the plan (the
  * trial-standard primary analysis under MAR; Mallinckrodt et al. 2008). Everyone in the
  * population with at least one post-baseline value contributes the visits they have; a missing
@@ -16,7 +17,7 @@ import { contrast, emmeans, type EmmResult } from '../../stats/emm/emmeans.ts';
 import type { LinearBasis } from '../../stats/emm/basis.ts';
 import { pooledSd } from '../../stats/effects/cohens-d.ts';
 import { StatsError } from '../../stats/errors.ts';
-import { countArms, notEstimable, strataFactors, type EstimatorContext, type EstimatorOutput } from './common.ts';
+import { adjustedBaseline, armFactor, comparedArms, countArms, covariateVariables, formula, notEstimable, strataFactors, type EstimatorContext, type EstimatorOutput } from './common.ts';
 import { FitCache } from './fit-cache.ts';
 
 export interface MmrmEstimatorOptions {
@@ -44,7 +45,8 @@ const cache = new FitCache<MmrmFitBundle>();
 
 /** The (cached) fit behind `mmrm(ctx, options)`; exported so callers and tests can inspect it. */
 export function mmrmFitFor(ctx: EstimatorContext, options: MmrmEstimatorOptions): MmrmFitBundle {
-  const key = `${options.covariance}|${options.df}|${options.method}|${options.strata}|${options.separateByArm ?? false}|${ctx.confLevel}`;
+  const adj = ctx.adjust;
+  const key = `${options.covariance}|${options.df}|${options.method}|${options.strata}|${options.separateByArm ?? false}|${ctx.confLevel}|${adj ? `${adj.baseline}|${adj.covariates.map((c) => c.column).join(',')}` : ''}`;
   let bundle = cache.get(ctx.frame, ctx.outcome.values, ctx.include, key);
   if (!bundle) {
     bundle = fitBundle(ctx, options);
@@ -56,23 +58,29 @@ export function mmrmFitFor(ctx: EstimatorContext, options: MmrmEstimatorOptions)
 function fitBundle(ctx: EstimatorContext, options: MmrmEstimatorOptions): MmrmFitBundle {
   const { frame, outcome } = ctx;
   const strata = options.strata ? frame.strata : [];
-  const model = `${outcome.id} ~ arm * visit + ${outcome.id}@baseline * visit${strata.length ? ` + ${strata.map((s) => s.column).join(' + ')}` : ''}`;
-  const post = frame.visits.map((_, v) => v).filter((v) => v > frame.baselineVisit && outcome.values[v].some((x) => !Number.isNaN(x)));
-  const members: number[] = [];
+  const base = adjustedBaseline(ctx);
+  const declared = `${outcome.id} ~ arm * visit${base ? ` + ${outcome.id}@baseline * visit` : ''}${[...strata.map((s) => s.column), ...(ctx.adjust?.covariates ?? []).map((c) => c.column)].map((c) => ` + ${c}`).join('')}`;
+  const post = frame.visits.map((_, v) => v).filter((v) => v !== frame.baselineVisit && outcome.values[v].some((x) => !Number.isNaN(x)));
+  let members: number[] = [];
   for (let i = 0; i < frame.n; i++) if (ctx.include(i) && post.some((v) => !Number.isNaN(outcome.values[v][i]))) members.push(i);
   const analysed = countArms(frame, members);
   const warnings: string[] = [];
   const visits = post.map((v) => frame.visits[v]);
-  const fail = (error: string, covariates: string[] = [], imputed = 0): MmrmFitBundle => ({ model, members, analysed, covariates, warnings, imputed, visits, result: { error } });
-  const arms = [frame.arms[frame.control].label, frame.arms[frame.intervention].label];
+  const fail = (error: string, covariates: string[] = [], imputed = 0, model = declared): MmrmFitBundle => ({ model, members, analysed, covariates, warnings, imputed, visits, result: { error } });
+  const arms = comparedArms(ctx);
   for (const a of arms) if (analysed[a] < 2) return fail(`fewer than 2 participants with a post-baseline ${outcome.id} in arm ${a}`);
+  // Arms outside the comparison stay in the model only with enough participants.
+  members = members.filter((i) => analysed[frame.arms[frame.arm[i]].label] >= 2);
 
-  const base = outcome.values[frame.baselineVisit];
-  const observed = members.filter((i) => !Number.isNaN(base[i]));
-  if (observed.length < 2) return fail('the baseline value is missing for nearly everyone analysed');
-  const baseMean = observed.reduce((s, i) => s + base[i], 0) / observed.length;
-  const imputed = members.length - observed.length;
-  if (imputed > 0) warnings.push(`${imputed} missing baseline value(s) replaced by the mean baseline of the participants analysed`);
+  let imputed = 0;
+  let baseMean = Number.NaN;
+  if (base) {
+    const observed = members.filter((i) => !Number.isNaN(base[i]));
+    if (observed.length < 2) return fail('the baseline value is missing for nearly everyone analysed');
+    baseMean = observed.reduce((s, i) => s + base[i], 0) / observed.length;
+    imputed = members.length - observed.length;
+    if (imputed > 0) warnings.push(`${imputed} missing baseline value(s) replaced by the mean baseline of the participants analysed`);
+  }
 
   // Long format: one row per member × observed post-baseline visit.
   const rowMember: number[] = [];
@@ -84,37 +92,44 @@ function fitBundle(ctx: EstimatorContext, options: MmrmEstimatorOptions): MmrmFi
     rowVisit.push(k);
     y.push(outcome.values[v][i]);
   });
-  const baseline = rowMember.map((i) => (Number.isNaN(base[i]) ? baseMean : base[i]));
-  if (new Set(baseline).size < 2) return fail('the baseline value is constant for everyone analysed', [], imputed);
-  const variables: Variable[] = [
-    factor('arm', rowMember.map((i) => frame.arms[frame.arm[i]].label), arms),
-    factor('visit', rowVisit.map((k) => visits[k]), visits),
-    numeric('baseline', baseline),
-  ];
-  const terms: string[][] = [['arm'], ['visit'], ['baseline']];
-  const covariates = ['baseline'];
-  for (const v of strataFactors({ ...frame, strata }, rowMember, warnings)) {
+  const arm = armFactor(frame, rowMember);
+  const variables: Variable[] = [arm, factor('visit', rowVisit.map((k) => visits[k]), visits)];
+  const terms: string[][] = [['arm'], ['visit']];
+  const covariates: string[] = [];
+  const formulaTerms = ['arm * visit'];
+  if (base) {
+    const baseline = rowMember.map((i) => (Number.isNaN(base[i]) ? baseMean : base[i]));
+    if (new Set(baseline).size < 2) return fail('the baseline value is constant for everyone analysed', [], imputed);
+    variables.push(numeric('baseline', baseline));
+    terms.push(['baseline']);
+    covariates.push('baseline');
+    formulaTerms.push(`${outcome.id}@baseline * visit`);
+  }
+  for (const v of [...strataFactors({ ...frame, strata }, rowMember, warnings), ...covariateVariables(ctx.adjust, rowMember, warnings)]) {
     variables.push(v);
     terms.push([v.name]);
     covariates.push(v.name);
+    formulaTerms.push(v.name);
   }
-  terms.push(['arm', 'visit'], ['visit', 'baseline']);
+  terms.push(['arm', 'visit']);
+  if (base) terms.push(['visit', 'baseline']);
+  const model = formula(outcome.id, formulaTerms);
   try {
     const design: Design = modelMatrix({ variables, terms });
-    const armCodes = Int32Array.from(rowMember, (i) => (frame.arm[i] === frame.control ? 0 : 1));
-    const covarianceGroup = options.separateByArm ? { name: 'arm', levels: arms, codes: armCodes } : undefined;
+    const armLevels = (arm as Extract<Variable, { kind: 'factor' }>).levels;
+    const covarianceGroup = options.separateByArm ? { name: 'arm', levels: armLevels, codes: Int32Array.from((arm as Extract<Variable, { kind: 'factor' }>).codes) } : undefined;
     const fit = fitMmrm(
       { X: design.X, columnNames: design.columnNames, y, subject: rowMember, visit: rowVisit, visits, covarianceGroup },
       { covariance: options.covariance, method: options.method, df: options.df },
     );
     if (fit.aliased.length > 0) warnings.push(`aliased model terms dropped: ${fit.aliased.join(', ')}`);
-    if (!fit.convergence.converged) return fail(`the MMRM did not converge: ${fit.convergence.messages.join('; ')}`, covariates, imputed);
+    if (!fit.convergence.converged) return fail(`the MMRM did not converge: ${fit.convergence.messages.join('; ')}`, covariates, imputed, model);
     if (fit.convergence.messages.length > 0) warnings.push(`MMRM optimizer fallback used (${fit.convergence.optimizer} converged): ${fit.convergence.messages.join('; ')}`);
     const basis = mmrmBasis(fit, design);
     const emm = emmeans(basis, { specs: ['arm'], by: ['visit'], weights: 'equal', confLevel: ctx.confLevel });
     return { model, members, analysed, covariates, warnings, imputed, visits, result: { fit, basis, emm } };
   } catch (e) {
-    if (e instanceof StatsError) return fail(e.message, covariates, imputed);
+    if (e instanceof StatsError) return fail(e.message, covariates, imputed, model);
     throw e;
   }
 }
@@ -125,8 +140,8 @@ export function mmrm(ctx: EstimatorContext, options: MmrmEstimatorOptions): Esti
   if ('error' in b.result) return { ...notEstimable(ctx, b.result.error, b.model, { ...b.analysed }), warnings: b.warnings };
   if (!b.visits.includes(visit)) return { ...notEstimable(ctx, `visit ${visit} is not a post-baseline visit with ${ctx.outcome.id} observed`, b.model, { ...b.analysed }), warnings: b.warnings };
   const { fit, basis, emm } = b.result;
-  const { frame } = ctx;
-  const arms = [frame.arms[frame.control].label, frame.arms[frame.intervention].label];
+  const { frame, comparison } = ctx;
+  const arms = comparedArms(ctx);
   const [ctrl, intv] = arms.map((a) => emm.cells.find((c) => c.levels.visit === visit && c.levels.arm === a)!);
   const diff = contrast(basis, intv, ctrl, ctx.confLevel, `${arms[1]} - ${arms[0]}`);
   if (diff.estimate === null || diff.se === null || diff.p === null || diff.t === null || diff.lower === null || diff.upper === null || ctrl.estimate === null || intv.estimate === null) {
@@ -134,8 +149,8 @@ export function mmrm(ctx: EstimatorContext, options: MmrmEstimatorOptions): Esti
   }
   const y = ctx.outcome.values[ctx.visit];
   const at = (arm: number) => b.members.filter((i) => frame.arm[i] === arm && !Number.isNaN(y[i])).map((i) => y[i]);
-  const yI = at(frame.intervention);
-  const yC = at(frame.control);
+  const yI = at(comparison.intervention);
+  const yC = at(comparison.control);
   const cell = (c: typeof ctrl) => ({ estimate: c.estimate!, se: c.se!, df: c.df, lower: c.lower!, upper: c.upper! });
   return {
     status: 'estimated',
@@ -159,7 +174,7 @@ export function mmrm(ctx: EstimatorContext, options: MmrmEstimatorOptions): Esti
       BIC: fit.BIC,
       visits: b.visits.join(', '),
       observations: fit.nObs,
-      baselineMissing: 'mean-impute',
+      baselineMissing: adjustedBaseline(ctx) ? 'mean-impute' : null,
       baselineImputed: b.imputed,
       emmWeights: 'equal',
       strata: options.strata,

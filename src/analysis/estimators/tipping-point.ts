@@ -2,8 +2,11 @@
  * δ-adjusted tipping-point analysis (Ratitch, O'Kelly & Tosiello 2013; Cro, Carpenter & Kenward
  * 2019; EMA/ICH E9(R1) sensitivity analysis under missing not at random). The outcome is imputed
  * under MAR once (the cached imputations of mi-ancova.ts), then the values imputed at the analysed
- * visit are shifted by δ against the intervention — worse in the intervention arm (−δ when higher
- * is better, +δ when higher is worse), better in the control arm, or both; towards it instead when
+ * visit are shifted by δ against the comparison's intervention arm — worse in the intervention arm
+ * (−δ when higher is better, +δ when higher is worse; the plan's default), better in the control
+ * arm, or both (plan option tippingPoint.arm). When the shifted arm has no missing value at the
+ * visit there is nothing to shift: the result is "not applicable" with that reason, never a δ.
+ * Towards the intervention instead when
  * the MAR result is significant harm (`direction`) — the ANCOVA is refitted
  * on every completed dataset and pooled. δ runs over a grid 0 … maxDelta; the tipping point is the
  * smallest δ at which the conclusion at the two-sided level α changes (significant benefit ↔ not
@@ -37,7 +40,7 @@ export interface TippingPointOptions extends MiSettings {
 type Conclusion = -1 | 0 | 1;
 
 export function tippingPoint(ctx: EstimatorContext, options: TippingPointOptions): TippingPointResult {
-  const { frame, outcome } = ctx;
+  const { frame, outcome, comparison } = ctx;
   if (!(options.alpha > 0 && options.alpha < 1)) throw new StatsError('INVALID_ARGUMENT', `alpha must lie in (0, 1), got ${options.alpha}`);
   if (options.m < 2) throw new StatsError('INVALID_ARGUMENT', `a tipping-point analysis needs m ≥ 2 imputations, got ${options.m}`);
   if (ctx.visit === frame.baselineVisit) throw new StatsError('INVALID_ARGUMENT', 'the tipping-point analysis is for post-baseline visits');
@@ -46,9 +49,17 @@ export function tippingPoint(ctx: EstimatorContext, options: TippingPointOptions
   const members = [...Array(frame.n).keys()].filter(ctx.include);
   const y = outcome.values[ctx.visit];
   const observed = (a: number) => members.filter((i) => frame.arm[i] === a && !Number.isNaN(y[i])).map((i) => y[i]);
-  const yI = observed(frame.intervention);
-  const yC = observed(frame.control);
+  const yI = observed(comparison.intervention);
+  const yC = observed(comparison.control);
   if (yI.length < 2 || yC.length < 2) throw new StatsError('NOT_ESTIMABLE', `${outcome.id} at ${frame.visits[ctx.visit]}: fewer than 2 observed values in an arm`);
+  const armLabel = arm === 'both' ? 'both' : frame.arms[arm === 'intervention' ? comparison.intervention : comparison.control].label;
+  const base = { outcomeId: outcome.id, comparison: comparison.id, visit: frame.visits[ctx.visit], arm: armLabel };
+  const shifted = arm === 'both' ? [comparison.intervention, comparison.control] : [arm === 'intervention' ? comparison.intervention : comparison.control];
+  const missingInShifted = members.filter((i) => shifted.includes(frame.arm[i]) && Number.isNaN(y[i])).length;
+  if (missingInShifted === 0) {
+    const who = shifted.map((a) => frame.arms[a].label).join(' and ');
+    return { ...base, status: 'not-applicable', reason: `no missing ${outcome.id} at ${frame.visits[ctx.visit]} in ${shifted.length > 1 ? 'arms' : 'arm'} ${who}: there are no imputed values to shift`, path: [], tippingDelta: null, searchedUpTo: null, direction: null };
+  }
   const maxDelta = options.maxDelta ?? pooledSd(yI, yC);
   if (!(maxDelta > 0) || !Number.isFinite(maxDelta)) throw new StatsError('INVALID_ARGUMENT', `the largest δ must be positive and finite, got ${maxDelta}`);
   const grid = deltaGrid(maxDelta, options.steps);
@@ -58,6 +69,7 @@ export function tippingPoint(ctx: EstimatorContext, options: TippingPointOptions
   const imp = imputeOutcome(ctx, { ...options, onProgress: options.onProgress ? (done) => options.onProgress!(done, total) : undefined });
   if (imp.visitColumn[ctx.visit] < 0 || imp.visitColumn[frame.baselineVisit] < 0) throw new StatsError('NOT_ESTIMABLE', `${outcome.id}: too few observed values to impute`);
   const inI = armSelector(ctx, imp, 'intervention');
+  const inC = armSelector(ctx, imp, 'control');
   // δ ≥ 0 pushes the imputed values against the conclusion under MAR: against the intervention
   // when MAR shows benefit or no difference; towards it when MAR shows significant harm (pushing
   // further against it could never change that conclusion, and "never tips" would mislead).
@@ -65,7 +77,7 @@ export function tippingPoint(ctx: EstimatorContext, options: TippingPointOptions
   const shiftI = arm === 'control' ? 0 : -benefit;
   const shiftC = arm === 'intervention' ? 0 : benefit;
   const evaluate = (delta: number) => {
-    const pooled = pooledAncova(ctx, imp, (row) => toward * delta * (inI(row) ? shiftI : shiftC));
+    const pooled = pooledAncova(ctx, imp, (row) => toward * delta * (inI(row) ? shiftI : inC(row) ? shiftC : 0));
     const d = pooled.difference;
     const conclusion: Conclusion = d.p < options.alpha ? (d.estimate * benefit > 0 ? 1 : -1) : 0;
     return { point: { delta, estimate: d.estimate, lower: d.lower, upper: d.upper, p: d.p }, conclusion };
@@ -93,9 +105,9 @@ export function tippingPoint(ctx: EstimatorContext, options: TippingPointOptions
     }
   }
   return {
-    outcomeId: outcome.id,
-    visit: frame.visits[ctx.visit],
-    arm: arm === 'both' ? 'both' : frame.arms[arm === 'intervention' ? frame.intervention : frame.control].label,
+    ...base,
+    status: 'estimated',
+    reason: null,
     path,
     tippingDelta: tipping,
     searchedUpTo: maxDelta,

@@ -1,4 +1,4 @@
-/** Unadjusted comparison at one visit: Welch's t test on the observed values (no covariates). */
+/** Unadjusted comparison at one visit: Welch's t test on the observed values of the two compared arms (no covariates). */
 import { tTest } from '../../stats/hypothesis/t-test.ts';
 import { studentT } from '../../stats/dist/continuous.ts';
 import { mean, variance } from '../../stats/descriptive/descriptive.ts';
@@ -6,13 +6,13 @@ import { pooledSd } from '../../stats/effects/cohens-d.ts';
 import { countArms, notEstimable, withOutcome, type EstimatorContext, type EstimatorOutput } from './common.ts';
 
 export function welch(ctx: EstimatorContext): EstimatorOutput {
-  const { frame, outcome } = ctx;
+  const { frame, outcome, comparison } = ctx;
   const y = outcome.values[ctx.visit];
-  const members = withOutcome(ctx);
+  const members = withOutcome(ctx).filter((i) => frame.arm[i] === comparison.intervention || frame.arm[i] === comparison.control);
   const analysed = countArms(frame, members);
   const model = `${outcome.id}: Welch two-sample t-test`;
   const group = (a: number) => members.filter((i) => frame.arm[i] === a).map((i) => y[i]);
-  const [yI, yC] = [group(frame.intervention), group(frame.control)];
+  const [yI, yC] = [group(comparison.intervention), group(comparison.control)];
   if (yI.length < 2 || yC.length < 2) return notEstimable(ctx, 'fewer than 2 participants with data in an arm', model, analysed);
   if (variance(yI) === 0 && variance(yC) === 0) return notEstimable(ctx, 'the outcome is constant in both arms', model, analysed);
   const t = tTest(yI, yC, { confLevel: ctx.confLevel });
@@ -26,7 +26,7 @@ export function welch(ctx: EstimatorContext): EstimatorOutput {
     status: 'estimated',
     reason: null,
     analysed,
-    emm: { [frame.arms[frame.control].label]: armCell(yC), [frame.arms[frame.intervention].label]: armCell(yI) },
+    emm: { [frame.arms[comparison.control].label]: armCell(yC), [frame.arms[comparison.intervention].label]: armCell(yI) },
     difference: { estimate: t.estimate, se: t.se, df: t.df, statistic: t.statistic, p: t.p, lower: t.lower, upper: t.upper },
     sd: pooledSd(yI, yC),
     covariates: [],

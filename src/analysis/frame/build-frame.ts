@@ -1,19 +1,29 @@
 /**
  * Builds the analysis frame from a loaded trial: one record per randomised participant (sorted
- * by id, so results never depend on row order), each outcome as a visit × participant matrix.
- * Baseline covariates are read from the baseline row.
+ * by id, so results never depend on row order), each outcome as a visit × participant matrix
+ * read by its kind (a score from the scored table, a number or a count from its column at each
+ * visit, a binary success from its levels or its rule, a count's exposure). Baseline covariates
+ * are read from the baseline row, or — in a trial without a baseline visit — from the
+ * participant's earliest visit row.
  */
 import { armColumn } from '../../data/spec/load.ts';
 import type { LoadedTrial } from '../../instruments/load-trial.ts';
-import type { AnalysisFrame, FrameCovariate, FrameOutcome } from './frame.ts';
+import { outcomeColumnAt, outcomeVisits, type OutcomeSpec, type VisitOutcomeSpec } from '../../data/spec/outcome-schema.ts';
+import { parseIsoDate } from '../../data/validate/validate.ts';
+import { makeComparisons, type AnalysisFrame, type FrameCovariate, type FrameOutcome, type FrameTimeToEvent } from './frame.ts';
 
 type Row = Record<string, unknown>;
+
+export interface BuildFrameOptions {
+  /** Which comparisons to make: each intervention vs the control (default), or also every pair of interventions. */
+  readonly comparisons?: 'vs-control' | 'all-pairs';
+}
 
 function num(v: unknown): number {
   return typeof v === 'number' && Number.isFinite(v) ? v : Number.NaN;
 }
 
-export function buildFrame(trial: LoadedTrial): AnalysisFrame {
+export function buildFrame(trial: LoadedTrial, options: BuildFrameOptions = {}): AnalysisFrame {
   const { spec } = trial;
   const c = spec.columns;
   const rows = trial.table.objects() as Row[];
@@ -24,8 +34,8 @@ export function buildFrame(trial: LoadedTrial): AnalysisFrame {
   const n = ids.length;
   const byVisit: (Row | undefined)[][] = visits.map(() => new Array<Row | undefined>(n));
   for (const r of rows) byVisit[vIndex.get(String(r[c.visit]))!][index.get(String(r[c.id]))!] = r;
-  const baselineVisit = vIndex.get(spec.baselineVisit)!;
-  const first = ids.map((_, i) => byVisit[baselineVisit][i] ?? byVisit.find((v) => v[i])![i]!);
+  const baselineVisit = spec.baselineVisit === undefined ? -1 : vIndex.get(spec.baselineVisit)!;
+  const first = ids.map((_, i) => (baselineVisit >= 0 ? byVisit[baselineVisit][i] : undefined) ?? byVisit.find((v) => v[i])![i]!);
 
   const arms = spec.arms.map((a) => ({ label: a.label, role: a.role, name: a.name }));
   const armCol = armColumn(spec);
@@ -45,22 +55,86 @@ export function buildFrame(trial: LoadedTrial): AnalysisFrame {
   );
   if (c.site && !spec.covariates.some((x) => x.column === c.site)) covariates.push(categorical(c.site, { da: 'Kommune', en: 'Municipality' }));
 
-  const outcomes: FrameOutcome[] = spec.outcomes.map((o) => {
-    const column = o.instrument ? o.id : o.column!;
-    const ins = o.instrument ? trial.instruments.find((i) => i.id === o.instrument)! : null;
+  /** values[v][i] of a column read at each of the outcome's visits (NaN elsewhere). */
+  const perVisit = (src: { column?: string; columns?: Record<string, string> }, measured: readonly string[], read: (cell: unknown) => number) =>
+    visits.map((visit, v) => {
+      const column = measured.includes(visit) ? outcomeColumnAt(src, visit) : null;
+      return Float64Array.from(ids.map((_, i) => (column === null ? Number.NaN : read(byVisit[v][i]?.[column]))));
+    });
+
+  const higherIsBetter = (o: VisitOutcomeSpec): boolean => {
+    if (o.kind === 'score') return trial.instruments.find((i) => i.id === o.instrument)!.definition.higherIsBetter;
+    return (o.direction ?? 'higher-is-better') === 'higher-is-better';
+  };
+  const built = new Map<string, FrameOutcome>();
+  const visitOutcomes = spec.outcomes.filter((o): o is VisitOutcomeSpec => o.kind !== 'time-to-event');
+  // Rule-derived binaries last: they read the frame values of the outcome they derive from.
+  for (const o of [...visitOutcomes.filter((x) => !(x.kind === 'binary' && x.rule)), ...visitOutcomes.filter((x) => x.kind === 'binary' && x.rule)]) {
+    const measured = outcomeVisits(o, visits);
     const responder = spec.responders.find((r) => r.outcome === o.id);
-    return {
+    let values: Float64Array[];
+    let range: readonly [number, number] | null = null;
+    let exposure: Float64Array[] | null = null;
+    let exposureUnit: string | null = null;
+    switch (o.kind) {
+      case 'score': {
+        const ins = trial.instruments.find((i) => i.id === o.instrument)!;
+        values = perVisit({ column: o.id }, measured, num);
+        range = ins.definition.totalRange;
+        break;
+      }
+      case 'continuous':
+        values = perVisit(o, measured, num);
+        range = o.range ?? null;
+        break;
+      case 'count':
+        values = perVisit(o, measured, num);
+        if (o.exposure) {
+          exposureUnit = o.exposure.unit ?? null;
+          const e = o.exposure;
+          exposure = 'value' in e ? visits.map(() => new Float64Array(n).fill(e.value)) : perVisit(e, measured, num);
+        }
+        break;
+      case 'binary':
+        if (o.rule) {
+          const src = built.get(o.rule.outcome)!;
+          const { type, threshold } = o.rule;
+          const sign = src.higherIsBetter ? 1 : -1;
+          const base = src.hasBaseline ? src.values[baselineVisit] : null;
+          // Oriented so that larger is better; a tiny tolerance lets prorated scores equal to the threshold count.
+          values = visits.map((visit, v) => Float64Array.from(ids.map((_, i) => {
+            const y = src.values[v][i];
+            if (!measured.includes(visit) || Number.isNaN(y)) return Number.NaN;
+            if (type === 'level') return sign * (y - threshold) >= -1e-9 ? 1 : 0;
+            if (base === null || v === baselineVisit || Number.isNaN(base[i])) return Number.NaN;
+            return sign * (y - base[i]) >= threshold - 1e-9 ? 1 : 0;
+          })));
+        } else {
+          const success = new Set(o.success);
+          values = perVisit(o, measured, (cell) => (cell === null || cell === undefined ? Number.NaN : success.has(String(cell)) ? 1 : 0));
+        }
+        break;
+    }
+    built.set(o.id, {
       id: o.id,
       name: o.name,
       role: o.role,
-      kind: o.instrument ? 'score' : 'count',
-      higherIsBetter: ins ? ins.definition.higherIsBetter : false,
+      kind: o.kind,
+      higherIsBetter: higherIsBetter(o),
+      unit: o.unit ?? null,
       primaryVisit: o.primaryVisit,
+      visits: measured,
       responder: responder ? { threshold: responder.threshold, type: responder.type, definition: responder.definition, metric: responder.metric } : null,
-      values: visits.map((_, v) => Float64Array.from(ids.map((_, i) => num(byVisit[v][i]?.[column])))),
-      range: ins ? ins.definition.totalRange : null,
-    };
-  });
+      values,
+      exposure,
+      exposureUnit,
+      range,
+      hasBaseline: baselineVisit >= 0 && measured.includes(visits[baselineVisit]) && !(o.kind === 'binary' && o.rule?.type === 'change'),
+    });
+  }
+  const outcomes = visitOutcomes.map((o) => built.get(o.id)!);
+  const timeToEvent = spec.outcomes.filter((o) => o.kind === 'time-to-event').map((o) => timeToEventOf(o, ids, byVisit));
+
   const adherence = c.adherence ? { column: c.adherence.column, max: c.adherence.max, values: Float64Array.from(first.map((r) => num(r[c.adherence!.column]))) } : null;
   // Recorded reasons are free text until mapped: only the spec's codes pass, anything else is "other".
   const codes = new Set(spec.missingReasons.map((m) => m.code));
@@ -79,6 +153,30 @@ export function buildFrame(trial: LoadedTrial): AnalysisFrame {
     any: Uint8Array.from(ids.map((_, i) => (visits.some((_, v) => v !== baselineVisit && num(byVisit[v][i]?.[e.column]) > 0) ? 1 : 0))),
   }));
   const control = arms.findIndex((a) => a.role === 'control');
-  const intervention = arms.findIndex((a) => a.role === 'intervention');
-  return { n, ids, arms, arm, control, intervention, visits, baselineVisit, strata, covariates, adherence, missingReason, uncodedReasons: uncoded, outcomes, events };
+  const comparisons = makeComparisons(arms, options.comparisons ?? 'vs-control');
+  return { n, ids, arms, arm, control, comparisons, visits, baselineVisit, strata, covariates, adherence, missingReason, uncodedReasons: uncoded, outcomes, timeToEvent, events };
+}
+
+/** Per participant: the first non-empty time (or end − start in days) and event over the visit rows. */
+function timeToEventOf(o: Extract<OutcomeSpec, { kind: 'time-to-event' }>, ids: readonly string[], byVisit: readonly (readonly (Row | undefined)[])[]): FrameTimeToEvent {
+  const firstValue = (i: number, column: string): unknown => {
+    for (const rows of byVisit) {
+      const x = rows[i]?.[column];
+      if (x !== null && x !== undefined) return x;
+    }
+    return null;
+  };
+  const time = Float64Array.from(ids.map((_, i) => {
+    if (o.time !== undefined) return num(firstValue(i, o.time));
+    const s = firstValue(i, o.start!);
+    const e = firstValue(i, o.end!);
+    const ds = typeof s === 'string' ? parseIsoDate(s) : null;
+    const de = typeof e === 'string' ? parseIsoDate(e) : null;
+    return ds === null || de === null ? Number.NaN : de - ds;
+  }));
+  const event = Int8Array.from(ids.map((_, i) => {
+    const v = firstValue(i, o.event.column);
+    return v === null ? -1 : o.event.event.includes(String(v)) ? 1 : 0;
+  }));
+  return { id: o.id, name: o.name, role: o.role, higherIsBetter: o.direction === 'higher-is-better', unit: o.unit ?? null, time, event };
 }

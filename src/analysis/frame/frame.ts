@@ -11,18 +11,51 @@ export interface FrameArm {
   readonly name: Localised;
 }
 
+/** One comparison the analysis answers: `intervention` − `control` (arm indices). */
+export interface FrameComparison {
+  /** "<intervention label> vs <control label>". */
+  readonly id: string;
+  readonly intervention: number;
+  readonly control: number;
+}
+
+/** Outcome kinds with a value per visit (time-to-event outcomes are per participant, in `timeToEvent`). */
+export type FrameOutcomeKind = 'score' | 'continuous' | 'binary' | 'count';
+
 export interface FrameOutcome {
   readonly id: string;
   readonly name: Localised;
   readonly role: OutcomeRole;
-  readonly kind: 'score' | 'count';
+  readonly kind: FrameOutcomeKind;
   readonly higherIsBetter: boolean;
+  readonly unit: string | null;
   readonly primaryVisit: string;
-  /** Minimal clinically important difference for a within-person change (responder analysis), if defined. */
+  /** Visits the spec says the outcome is measured at (values elsewhere are all missing). */
+  readonly visits: readonly string[];
+  /** Responder analysis by the spec's `responders` entry for this outcome, if any. */
   readonly responder: { readonly threshold: number; readonly type: 'change' | 'level'; readonly definition: Localised; readonly metric: string } | null;
-  /** values[v][i]: participant i at visit v (index into `visits`); NaN = missing. */
+  /** values[v][i]: participant i at visit v (index into `visits` of the frame); NaN = missing. Binary: 1 success, 0 failure. */
   readonly values: readonly Float64Array[];
+  /** Count outcomes: exposure (time at risk, > 0) per visit and participant, NaN when missing; null = 1 for everyone. */
+  readonly exposure: readonly Float64Array[] | null;
+  readonly exposureUnit: string | null;
+  /** Possible or plausible range (instrument total range; a continuous outcome's declared range). */
   readonly range: readonly [number, number] | null;
+  /** True when the outcome is measured at the baseline visit (then `values[baselineVisit]` is its baseline). */
+  readonly hasBaseline: boolean;
+}
+
+/** A time-to-event outcome: declared and validated; its estimators live in the survival module. */
+export interface FrameTimeToEvent {
+  readonly id: string;
+  readonly name: Localised;
+  readonly role: OutcomeRole;
+  readonly higherIsBetter: boolean;
+  readonly unit: string | null;
+  /** Follow-up time per participant (NaN missing). */
+  readonly time: Float64Array;
+  /** 1 event, 0 censored, −1 missing. */
+  readonly event: Int8Array;
 }
 
 export interface FrameCovariate {
@@ -40,13 +73,16 @@ export interface AnalysisFrame {
   readonly arms: readonly FrameArm[];
   /** Index into `arms` per participant. */
   readonly arm: Int32Array;
+  /** Index of the control arm. */
   readonly control: number;
-  readonly intervention: number;
+  /** The comparisons to estimate, in reporting order (each intervention arm vs the control first). */
+  readonly comparisons: readonly FrameComparison[];
   readonly visits: readonly string[];
+  /** Index of the baseline visit in `visits`, or −1 when the trial has none. */
   readonly baselineVisit: number;
   /** Stratification factors (e.g. municipality), as categorical covariates. */
   readonly strata: readonly FrameCovariate[];
-  /** Baseline characteristics for Table 1 and subgroups. */
+  /** Baseline characteristics for Table 1, subgroups and adjustment. */
   readonly covariates: readonly FrameCovariate[];
   /** Sessions attended (NaN when not recorded); max sessions. */
   readonly adherence: { readonly values: Float64Array; readonly max: number; readonly column: string } | null;
@@ -55,6 +91,7 @@ export interface AnalysisFrame {
   /** How many recorded reasons were not one of the spec's codes (counted as "other"). */
   readonly uncodedReasons?: number;
   readonly outcomes: readonly FrameOutcome[];
+  readonly timeToEvent: readonly FrameTimeToEvent[];
   /** Binary safety events (death, self-harm): participants with ≥ 1 event per arm. */
   readonly events: ReadonlyArray<{ readonly id: string; readonly name: Localised; readonly any: Uint8Array }>;
 }
@@ -71,10 +108,28 @@ export function outcomeById(frame: AnalysisFrame, id: string): FrameOutcome {
   return o;
 }
 
+/** The baseline values of an outcome, or null when it has none (no baseline visit, or not measured there). */
+export function baselineValues(frame: AnalysisFrame, outcome: FrameOutcome): Float64Array | null {
+  return outcome.hasBaseline && frame.baselineVisit >= 0 ? outcome.values[frame.baselineVisit] : null;
+}
+
 /** Participants per arm label. */
 export function countByArm(frame: AnalysisFrame, include: (i: number) => boolean = () => true): Record<string, number> {
   const out: Record<string, number> = Object.create(null); // arm labels are data: "__proto__" is a label like any other
   for (const a of frame.arms) out[a.label] = 0;
   for (let i = 0; i < frame.n; i++) if (include(i)) out[frame.arms[frame.arm[i]].label]++;
+  return out;
+}
+
+/**
+ * The comparisons of a trial: every intervention arm against the control, in spec order; with
+ * "all-pairs" then also every pair of intervention arms (the later arm against the earlier).
+ */
+export function makeComparisons(arms: readonly FrameArm[], mode: 'vs-control' | 'all-pairs'): FrameComparison[] {
+  const control = arms.findIndex((a) => a.role === 'control');
+  const interventions = arms.map((a, k) => (a.role === 'intervention' ? k : -1)).filter((k) => k >= 0);
+  const id = (i: number, c: number) => `${arms[i].label} vs ${arms[c].label}`;
+  const out = interventions.map((i) => ({ id: id(i, control), intervention: i, control }));
+  if (mode === 'all-pairs') for (let a = 0; a < interventions.length; a++) for (let b = a + 1; b < interventions.length; b++) out.push({ id: id(interventions[b], interventions[a]), intervention: interventions[b], control: interventions[a] });
   return out;
 }

@@ -1,25 +1,47 @@
 /**
- * The analysis plan: what is estimated, how, and how the results are protected against
- * multiplicity. It lives in the trial spec (`analysisPlan`) or in a file the spec names, and is
- * validated once here; every field has a documented default so a plan can be as short as `{}`.
+ * The analysis plan: what is estimated, how, adjusted for what, and how the results are
+ * protected against multiplicity. It lives in the trial spec (`analysisPlan`) or in a file the
+ * spec names, and is validated once here; every field has a documented default so a plan can be
+ * as short as `{}` (docs/spec.md and docs/analysis.md describe each field).
  */
 import { z } from 'zod';
+import type { FrameOutcomeKind } from '../frame/frame.ts';
 
-export const estimatorIds = ['ancova', 'complete-case', 'mmrm', 'mi-ancova', 'per-protocol', 'welch', 'tipping-point'] as const;
-export type EstimatorId = (typeof estimatorIds)[number];
+/** Estimators for score and continuous outcomes. */
+export const continuousEstimatorIds = ['ancova', 'complete-case', 'mmrm', 'mi-ancova', 'per-protocol', 'welch', 'tipping-point'] as const;
+/** Estimators for binary outcomes: covariate-adjusted logistic regression with marginal standardisation, or two proportions. */
+export const binaryEstimatorIds = ['logistic', 'two-proportion', 'per-protocol'] as const;
+/** Estimators for count outcomes: rate ratios from negative-binomial or Poisson regression (log exposure as offset). */
+export const countEstimatorIds = ['negative-binomial', 'poisson', 'per-protocol'] as const;
+export const estimatorIds = [...new Set([...continuousEstimatorIds, ...binaryEstimatorIds, ...countEstimatorIds])] as [string, ...string[]];
+export type EstimatorId = (typeof continuousEstimatorIds)[number] | (typeof binaryEstimatorIds)[number] | (typeof countEstimatorIds)[number];
+
+export const primaryEstimatorIds = { continuous: ['ancova', 'mmrm'], binary: ['logistic', 'two-proportion'], count: ['negative-binomial', 'poisson'] } as const;
+export type PrimaryEstimatorId = 'ancova' | 'mmrm' | 'logistic' | 'two-proportion' | 'negative-binomial' | 'poisson';
 
 export const covarianceIds = ['unstructured', 'cs', 'csh', 'ar1', 'ar1h', 'toeplitz', 'independence'] as const;
+
+export const binaryMeasures = ['risk-difference', 'risk-ratio', 'odds-ratio'] as const;
+export type BinaryMeasure = (typeof binaryMeasures)[number];
 
 const multiplicityMethod = z.enum(['none', 'bonferroni', 'holm', 'hochberg', 'hommel', 'BH', 'fixed-sequence']);
 
 export const outcomePlanSchema = z
   .object({
-    /** Primary estimator for this outcome (an outcome's own entry inherits the unset fields from `defaults`). */
-    primary: z.enum(['ancova', 'mmrm']).optional(),
+    /** Primary estimator (an outcome's own entry inherits the unset fields from `defaults` or its kind's section). */
+    primary: z.enum(['ancova', 'mmrm', 'logistic', 'two-proportion', 'negative-binomial', 'poisson']).optional(),
     /** Sensitivity estimators run in addition to the primary one. */
     sensitivity: z.array(z.enum(estimatorIds)).optional(),
-    /** Visits to estimate at (default: every post-baseline visit). */
+    /** Visits to estimate at (default: every post-baseline visit the outcome is measured at). */
     visits: z.array(z.string()).optional(),
+    /** Adjustment covariates: columns of the spec's `covariates` (numeric or categorical), besides the strata. */
+    covariates: z.array(z.string().min(1)).optional(),
+    /** Adjust for the outcome's own baseline value when it is measured at the baseline visit (default true). */
+    adjustForBaseline: z.boolean().optional(),
+    /** Binary outcomes: the effect measure of the row (default: the `binary` section's). */
+    measure: z.enum(binaryMeasures).optional(),
+    /** An optional outcome that yields no estimate gives a warning instead of an error. */
+    optional: z.boolean().optional(),
   })
   .strict();
 
@@ -31,6 +53,8 @@ export const familySchema = z
     method: multiplicityMethod,
     /** Tested only if every hypothesis of this family was rejected (gatekeeping). */
     gatedBy: z.string().optional(),
+    /** Comparisons in the family (ids "<intervention> vs <control>"; default every comparison). */
+    comparisons: z.array(z.string().min(1)).min(1).optional(),
     label: z.object({ da: z.string(), en: z.string() }).partial().optional(),
   })
   .strict();
@@ -45,12 +69,35 @@ export const subgroupSchema = z
 
 export const analysisPlanSchema = z
   .object({
+    $schema: z.string().optional(),
     alpha: z.number().gt(0).lt(1).default(0.05),
     confLevel: z.number().gt(0).lt(1).default(0.95),
-    /** Outcome-specific overrides; outcomes not named use `defaults`. */
+    /** With more than two arms: each intervention vs the control (default), or also every pair of interventions. */
+    comparisons: z.enum(['vs-control', 'all-pairs']).default('vs-control'),
+    /** Outcome-specific overrides; outcomes not named use `defaults` (and their kind's section). */
     outcomes: z.record(z.string(), outcomePlanSchema).default({}),
-    defaults: outcomePlanSchema.default({}),
-    sensitivity: z.array(z.enum(estimatorIds)).default(['complete-case', 'mmrm', 'mi-ancova', 'per-protocol', 'welch', 'tipping-point']),
+    /** Defaults for every outcome; `primary` and `sensitivity` here are for score and continuous outcomes. */
+    defaults: outcomePlanSchema.omit({ optional: true, measure: true }).default({}),
+    /** Sensitivity estimators of score and continuous outcomes when neither the outcome nor `defaults` say. */
+    sensitivity: z.array(z.enum(continuousEstimatorIds)).default(['complete-case', 'mmrm', 'mi-ancova', 'per-protocol', 'welch', 'tipping-point']),
+    binary: z
+      .object({
+        primary: z.enum(primaryEstimatorIds.binary).default('logistic'),
+        sensitivity: z.array(z.enum(binaryEstimatorIds)).default(['two-proportion', 'per-protocol']),
+        /** The effect measure of binary rows (all three are reported; this one is tested and adjusted for multiplicity). */
+        measure: z.enum(binaryMeasures).default('risk-difference'),
+      })
+      .strict()
+      .default({ primary: 'logistic', sensitivity: ['two-proportion', 'per-protocol'], measure: 'risk-difference' }),
+    count: z
+      .object({
+        primary: z.enum(primaryEstimatorIds.count).default('negative-binomial'),
+        sensitivity: z.array(z.enum(countEstimatorIds)).default(['poisson', 'per-protocol']),
+      })
+      .strict()
+      .default({ primary: 'negative-binomial', sensitivity: ['poisson', 'per-protocol'] }),
+    /** Populations whose analyses may come out empty (a warning instead of an error). */
+    populations: z.record(z.string(), z.object({ optional: z.boolean().default(false) }).strict()).default({}),
     mmrm: z
       .object({
         covariance: z.enum(covarianceIds).default('unstructured'),
@@ -66,18 +113,22 @@ export const analysisPlanSchema = z
         donors: z.number().int().min(1).max(50).default(5),
         maxit: z.number().int().min(1).max(100).default(10),
         byArm: z.boolean().default(false),
+        /** Baseline covariates added to the imputation model as predictors (the adjustment covariates always are). */
+        auxiliary: z.array(z.string().min(1)).default([]),
       })
       .strict()
-      .default({ m: 50, method: 'pmm', donors: 5, maxit: 10, byArm: false }),
+      .default({ m: 50, method: 'pmm', donors: 5, maxit: 10, byArm: false, auxiliary: [] }),
     tippingPoint: z
       .object({
-        /** Shift applied to imputed values in the intervention arm, in outcome units; searched up to this bound. */
+        /** Shift applied to imputed values, in outcome units; searched up to this bound. */
         maxDelta: z.number().positive().optional(),
         steps: z.number().int().min(2).max(200).default(20),
         m: z.number().int().min(2).max(200).default(20),
+        /** Whose imputed values are shifted: the intervention arm's (default), the control arm's, or both. */
+        arm: z.enum(['intervention', 'control', 'both']).default('intervention'),
       })
       .strict()
-      .default({ steps: 20, m: 20 }),
+      .default({ steps: 20, m: 20, arm: 'intervention' }),
     multiplicity: z.array(familySchema).optional(),
     subgroups: z.array(subgroupSchema).default([]),
     /** Standardiser for Cohen's d: pooled SD of the outcome at the visit, or of the baseline. */
@@ -89,20 +140,40 @@ export type AnalysisPlan = z.output<typeof analysisPlanSchema>;
 export type AnalysisPlanInput = z.input<typeof analysisPlanSchema>;
 export type OutcomePlan = z.output<typeof outcomePlanSchema>;
 
-/** What the plan says for one outcome: its own entry, else `defaults`, else the plan-wide sensitivity list. */
+/** What the plan says for one outcome, every field resolved. */
 export interface ResolvedOutcomePlan {
-  readonly primary: 'ancova' | 'mmrm';
+  readonly primary: PrimaryEstimatorId;
   readonly sensitivity: readonly EstimatorId[];
   readonly visits: readonly string[] | null;
+  readonly covariates: readonly string[];
+  readonly adjustForBaseline: boolean;
+  readonly measure: BinaryMeasure;
+  readonly optional: boolean;
 }
 
-export function outcomePlan(plan: AnalysisPlan, outcomeId: string): ResolvedOutcomePlan {
+/** The estimator family of an outcome kind. */
+export function estimatorFamily(kind: FrameOutcomeKind): 'continuous' | 'binary' | 'count' {
+  return kind === 'score' || kind === 'continuous' ? 'continuous' : kind;
+}
+
+/**
+ * Resolves one outcome's plan: its own entry, else `defaults` (primary and sensitivity of
+ * `defaults` only for score and continuous outcomes), else its kind's section.
+ */
+export function outcomePlan(plan: AnalysisPlan, outcomeId: string, kind: FrameOutcomeKind = 'score'): ResolvedOutcomePlan {
   const own = (Object.hasOwn(plan.outcomes, outcomeId) ? plan.outcomes[outcomeId] : undefined) ?? {};
   const d = plan.defaults;
+  const family = estimatorFamily(kind);
+  const primary = own.primary ?? (family === 'continuous' ? (d.primary as PrimaryEstimatorId | undefined) ?? 'ancova' : plan[family].primary);
+  const sensitivity = (own.sensitivity ?? (family === 'continuous' ? d.sensitivity ?? plan.sensitivity : plan[family].sensitivity)) as EstimatorId[];
   return {
-    primary: own.primary ?? d.primary ?? 'ancova',
-    sensitivity: own.sensitivity ?? d.sensitivity ?? plan.sensitivity,
+    primary,
+    sensitivity,
     visits: own.visits ?? d.visits ?? null,
+    covariates: own.covariates ?? d.covariates ?? [],
+    adjustForBaseline: own.adjustForBaseline ?? d.adjustForBaseline ?? true,
+    measure: own.measure ?? plan.binary.measure,
+    optional: own.optional ?? false,
   };
 }
 export type MultiplicityFamily = z.output<typeof familySchema>;

@@ -32,7 +32,7 @@ export function echoPopulations(spec: TrialSpecParsed): PopulationInfo[] {
 export function echoScales(spec: TrialSpecParsed, instruments: readonly ResolvedInstrument[]): Record<string, OutcomeScale> {
   const out: Record<string, OutcomeScale> = Object.create(null);
   for (const o of spec.outcomes) {
-    const ins = o.instrument ? instruments.find((i) => i.id === o.instrument) : undefined;
+    const ins = o.kind === 'score' ? instruments.find((i) => i.id === o.instrument) : undefined;
     if (!ins) continue;
     const d = ins.definition;
     out[o.id] = { instrument: ins.key, name: d.name, range: [d.totalRange[0], d.totalRange[1]], higherIsBetter: d.higherIsBetter, mcid: d.mcid ? { ...d.mcid } : null };

@@ -5,7 +5,10 @@
  */
 // 1.2.0: `trial` echoes the spec's whole trial block; adds `labels`, `populations` and `scales` (nothing renamed or removed).
 // 1.3.0: adds `planning` (baseline–visit SDs, correlation and mean change per scored outcome, for `effekt power`).
-export const resultsSchemaVersion = '1.3.0';
+// 1.4.0: k arms and outcome kinds: adds `comparisons`; outcome rows' `comparison`, `kind`, `measure`, `binary`;
+//        `comparison` on effect rates, safety, subgroups and tipping points; tipping points' `status`/`reason`;
+//        baseline rows' `standardisedDifferences` (nothing renamed or removed; tipping `searchedUpTo`/`direction` may be null).
+export const resultsSchemaVersion = '1.4.0';
 
 export type Lang = 'da' | 'en';
 export type Localised = Readonly<Record<Lang, string>>;
@@ -22,16 +25,23 @@ export interface EmmCell extends Interval {
   readonly df: number | null;
 }
 
+/**
+ * The effect measure of a row: a difference of means (score, continuous), of risks, or a ratio
+ * (risk, odds, rate). Ratios are on their own scale (1 = no effect) with `se` on the log scale.
+ */
+export type EffectMeasure = 'mean-difference' | 'risk-difference' | 'risk-ratio' | 'odds-ratio' | 'rate-ratio';
+
 export interface Difference extends Interval {
+  /** Standard error; of the log ratio for ratio measures. */
   readonly se: number;
   readonly df: number | null;
   readonly statistic: number;
   readonly p: number;
   /** Multiplicity-adjusted p within `multiplicity.family`; equals `p` for unadjusted families. */
   readonly pAdjusted: number;
-  /** Always "intervention − control". */
+  /** "<intervention> − <control>" for differences, "<intervention> / <control>" for ratios. */
   readonly direction: string;
-  /** Sign of a difference that favours the intervention: +1 when higher is better, −1 when higher is worse. */
+  /** Sign of a difference (of a log ratio) that favours the intervention: +1 when higher is better, −1 when higher is worse. */
   readonly benefitSign: 1 | -1;
   /** Which arm the point estimate favours. */
   readonly favours: 'intervention' | 'control' | 'neither';
@@ -70,10 +80,31 @@ export interface ResponderResult {
   readonly pooled: (Interval & { readonly se: number; readonly df: number; readonly fmi: number; readonly m: number }) | null;
 }
 
+/** One effect measure of a binary outcome with its CI and test. */
+export interface BinaryMeasureResult extends Interval {
+  /** SE of the risk difference, or of the log ratio. */
+  readonly se: number | null;
+  readonly p: number | null;
+  readonly method: string;
+}
+
+/** All three measures of a binary row (the row's `difference` is the plan's chosen one). */
+export interface BinaryEffects {
+  readonly riskDifference: BinaryMeasureResult | null;
+  readonly riskRatio: BinaryMeasureResult | null;
+  readonly oddsRatio: BinaryMeasureResult | null;
+  /** Events / analysed per arm label. */
+  readonly events: Readonly<Record<string, number>>;
+}
+
 export interface OutcomeResult {
   readonly id: string;
   readonly name: Localised;
   readonly role: OutcomeRole;
+  /** The comparison (results.comparisons[].id) this row answers. */
+  readonly comparison: string;
+  readonly kind: 'score' | 'continuous' | 'binary' | 'count';
+  readonly measure: EffectMeasure;
   readonly higherIsBetter: boolean;
   readonly visit: string;
   readonly population: string;
@@ -87,8 +118,11 @@ export interface OutcomeResult {
     readonly withData: Readonly<Record<string, number>>;
     readonly analysed: Readonly<Record<string, number>>;
   };
+  /** Per arm label: marginal mean (score, continuous), risk (binary) or rate per unit of exposure (count). */
   readonly emm: Readonly<Record<string, EmmCell>>;
   readonly difference: Difference | null;
+  /** Binary rows: every effect measure. */
+  readonly binary: BinaryEffects | null;
   readonly cohensD: (Interval & { readonly sd: number; readonly method: string }) | null;
   readonly multiplicity: { readonly family: string; readonly method: string; readonly rejected: boolean | null } | null;
   readonly estimand: Estimand;
@@ -101,6 +135,7 @@ export interface OutcomeResult {
 /** The effect rate handed to the economics model: a responder risk difference with its uncertainty. */
 export interface EffectRate {
   readonly metric: string;
+  readonly comparison: string;
   readonly outcomeId: string;
   readonly visit: string;
   readonly population: string;
@@ -129,13 +164,16 @@ export interface BaselineRow {
   readonly level: string | null;
   readonly kind: 'mean-sd' | 'median-iqr' | 'n-percent';
   readonly byArm: Readonly<Record<string, { readonly n: number; readonly missing: number; readonly values: readonly number[] }>>;
-  /** Standardised difference (intervention − control); no p-values in Table 1 by design (CONSORT). */
+  /** Standardised difference (intervention − control) of the first comparison; no p-values in Table 1 by design (CONSORT). */
   readonly standardisedDifference: number | null;
+  /** Standardised difference per comparison id. */
+  readonly standardisedDifferences: Readonly<Record<string, number | null>>;
 }
 
 export interface SafetyResult {
   readonly id: string;
   readonly name: Localised;
+  readonly comparison: string;
   readonly visit: string;
   readonly byArm: Readonly<Record<string, { readonly n: number; readonly total: number; readonly mean: number; readonly participantsWithEvent: number }>>;
   readonly rateRatio: (Interval & { readonly p: number; readonly method: string; readonly theta: number | null }) | null;
@@ -151,6 +189,7 @@ export interface EventCount {
 
 export interface SubgroupResult {
   readonly outcomeId: string;
+  readonly comparison: string;
   readonly visit: string;
   readonly variable: string;
   readonly levels: ReadonlyArray<{ readonly level: string; readonly n: Readonly<Record<string, number>>; readonly difference: (Interval & { readonly se: number; readonly p: number }) | null }>;
@@ -162,14 +201,21 @@ export interface SubgroupResult {
 
 export interface TippingPointResult {
   readonly outcomeId: string;
+  /** The comparison (results.comparisons[].id) whose conclusion is stress-tested. */
+  readonly comparison: string;
   readonly visit: string;
+  /** Whose imputed values were shifted: an arm label, or "both". */
   readonly arm: string;
+  /** "not-applicable" when the shifted arm has no missing value at the visit (nothing to shift); `reason` says so. */
+  readonly status: 'estimated' | 'not-applicable';
+  readonly reason: string | null;
   readonly path: ReadonlyArray<{ readonly delta: number; readonly estimate: number; readonly lower: number; readonly upper: number; readonly p: number }>;
-  /** Smallest shift (in outcome units, in the direction against the intervention) at which the conclusion changes; null if it never does in the searched range. */
+  /** Smallest shift (in outcome units, in the direction against the intervention) at which the conclusion changes; null if it never does in the searched range (or not applicable). */
   readonly tippingDelta: number | null;
-  readonly searchedUpTo: number;
-  /** Which way δ moves the imputed values: against the intervention, unless the MAR result is significant harm. */
-  readonly direction: 'against-intervention' | 'towards-intervention';
+  /** Largest δ searched; null when not applicable. */
+  readonly searchedUpTo: number | null;
+  /** Which way δ moves the imputed values: against the intervention, unless the MAR result is significant harm; null when not applicable. */
+  readonly direction: 'against-intervention' | 'towards-intervention' | null;
 }
 
 /** Echo of the spec's trial block (src/data/spec/schema.ts trialSchema); free text in both languages. */
@@ -251,6 +297,8 @@ export interface AnalysisResults {
   readonly alpha: number;
   readonly confLevel: number;
   readonly arms: ReadonlyArray<{ readonly label: string; readonly role: 'control' | 'intervention'; readonly name: Localised }>;
+  /** What is compared: each intervention arm vs the control (and every pair of interventions when the plan asks); arm labels. */
+  readonly comparisons: ReadonlyArray<{ readonly id: string; readonly intervention: string; readonly control: string }>;
   readonly visits: readonly string[];
   /** The spec's names for visits, characteristics and their levels (≥ 1.2.0). */
   readonly labels?: ResultLabels;

@@ -1,6 +1,8 @@
 /**
  * Applies the plan's multiplicity families to the primary-estimator rows at each outcome's
- * primary visit: within a family by its method (fixed sequence, Holm, …); a family gated by
+ * primary visit — one hypothesis per outcome and comparison (with several intervention arms,
+ * every comparison of a family's outcomes is in the family unless it lists its own) — within a
+ * family by its method (fixed sequence, Holm, …); a family gated by
  * another is tested only when every hypothesis of the gate was rejected — otherwise its
  * hypotheses are not rejected whatever their p (gatekeeping). Outcomes in no family are
  * reported unadjusted and labelled so.
@@ -24,7 +26,10 @@ export function applyMultiplicity(rows: OutcomeResult[], plan: AnalysisPlan): Ou
   const passed = new Map<string, boolean>();
   const updates = new Map<OutcomeResult, { family: string; method: string; pAdjusted: number; rejected: boolean | null }>();
   for (const f of families) {
-    const members = f.outcomes.map((id) => rows.find((r) => r.id === id && key(r))).filter((r): r is OutcomeResult => r !== undefined);
+    // One hypothesis per outcome × comparison (outcome order first: fixed-sequence tests an
+    // outcome's comparisons before moving to the next outcome).
+    const comparisons = f.comparisons ?? [...new Set(rows.map((r) => r.comparison))];
+    const members = f.outcomes.flatMap((id) => comparisons.map((c) => rows.find((r) => r.id === id && r.comparison === c && key(r)))).filter((r): r is OutcomeResult => r !== undefined);
     const p = members.map((r) => r.difference!.p);
     const gateOpen = f.gatedBy === undefined || passed.get(f.gatedBy) === true;
     let adjusted: number[];

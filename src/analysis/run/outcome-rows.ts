@@ -1,34 +1,44 @@
 /**
- * The estimate rows of one outcome: the primary estimator (ITT ANCOVA, or the MMRM when the plan
- * says so) at every post-baseline visit; the MMRM (as sensitivity) also at every visit, since one
- * fit covers them all; and at the outcome's primary visit the other sensitivity estimators the
- * plan asks for (complete case, multiple imputation, per protocol, unadjusted Welch). Every row
- * carries its estimand and method.
+ * The estimate rows of one outcome, for every comparison: the primary estimator (for score and
+ * continuous outcomes the ITT ANCOVA, or the MMRM when the plan says so; for binary outcomes
+ * logistic regression with marginal standardisation or two proportions; for counts a
+ * negative-binomial or Poisson rate ratio) at every visit the plan estimates at; the MMRM (as
+ * sensitivity) also at every visit, since one fit covers them all; and at the outcome's primary
+ * visit the other sensitivity estimators the plan asks for. Every row carries its comparison,
+ * estimand, model formula as fitted and method.
  */
-import { outcomePlan, type AnalysisPlan, type EstimatorId } from '../plan/schema.ts';
-import type { AnalysisFrame, FrameOutcome } from '../frame/frame.ts';
+import { estimatorFamily, outcomePlan, type AnalysisPlan, type EstimatorId, type ResolvedOutcomePlan } from '../plan/schema.ts';
+import type { AnalysisFrame, FrameComparison, FrameOutcome } from '../frame/frame.ts';
 import type { Population } from '../populations.ts';
 import type { Difference, OutcomeResult, ResponderResult } from '../results/types.ts';
 import { ancova } from '../estimators/ancova.ts';
 import { welch } from '../estimators/welch.ts';
 import { mmrm } from '../estimators/mmrm.ts';
 import { miAncova, miResponderRiskDifference, type MiSettings } from '../estimators/mi-ancova.ts';
+import { twoProportions } from '../estimators/two-proportions.ts';
+import { logisticStandardised } from '../estimators/logistic.ts';
+import { countRegression } from '../estimators/count-regression.ts';
 import { StatsError } from '../../stats/errors.ts';
-import { countArms, type EstimatorContext, type EstimatorOutput } from '../estimators/common.ts';
+import { adjustedBaseline, countArms, type Adjustment, type EstimatorContext, type EstimatorOutput } from '../estimators/common.ts';
 import { dFromDifference, pooledSd } from '../../stats/effects/cohens-d.ts';
 import { outcomeSentence, notEstimableSentence } from '../text/sentences.ts';
 import { responderCounts, responderResult } from '../responders.ts';
 
 /** Estimators this version implements; others in a plan are reported as not run. */
-export const implementedSensitivity: readonly EstimatorId[] = ['ancova', 'complete-case', 'mmrm', 'mi-ancova', 'per-protocol', 'welch', 'tipping-point'];
+export const implementedSensitivity: readonly EstimatorId[] = ['ancova', 'complete-case', 'mmrm', 'mi-ancova', 'per-protocol', 'welch', 'tipping-point', 'logistic', 'two-proportion', 'negative-binomial', 'poisson'];
 
 /** Estimators that give rows (the tipping point gives a path, in results.tippingPoints). */
-const rowEstimators: readonly EstimatorId[] = ['complete-case', 'mmrm', 'mi-ancova', 'per-protocol', 'welch'];
+const rowEstimators: readonly EstimatorId[] = ['complete-case', 'mmrm', 'mi-ancova', 'per-protocol', 'welch', 'logistic', 'two-proportion', 'negative-binomial', 'poisson'];
 
 /** The imputation settings of the plan with the run's seed. */
 export function miSettings(plan: AnalysisPlan, seed: number): MiSettings {
-  const { m, method, donors, maxit, byArm } = plan.imputation;
-  return { m, method, donors, maxit, byArm, seed };
+  const { m, method, donors, maxit, byArm, auxiliary } = plan.imputation;
+  return { m, method, donors, maxit, byArm, seed, auxiliary };
+}
+
+/** The adjustment the plan asks for on one outcome, as frame covariates. */
+export function adjustmentFor(frame: AnalysisFrame, op: ResolvedOutcomePlan): Adjustment {
+  return { covariates: op.covariates.map((c) => frame.covariates.find((x) => x.column === c)!), baseline: op.adjustForBaseline };
 }
 
 interface RowSpec {
@@ -40,47 +50,105 @@ interface RowSpec {
   readonly summary: string;
 }
 
-export function outcomeRows(frame: AnalysisFrame, outcome: FrameOutcome, plan: AnalysisPlan, itt: Population, pp: Population | null, visitNames: Record<string, { da: string; en: string }>, seed: number): OutcomeResult[] {
-  const op = outcomePlan(plan, outcome.id);
-  const visits = (op.visits ?? frame.visits.filter((_, v) => v !== frame.baselineVisit)).map((v) => frame.visits.indexOf(v));
+/** "baseline value, stratification factors and covariates (age, sex)" — what a model adjusts for, named by role. */
+function adjustedFor(frame: AnalysisFrame, outcome: FrameOutcome, adjust: Adjustment): string {
+  const parts = [
+    ...(adjust.baseline && outcome.hasBaseline && frame.baselineVisit >= 0 ? ['baseline value'] : []),
+    ...(frame.strata.length ? ['stratification factors'] : []),
+    ...(adjust.covariates.length ? [`covariates (${adjust.covariates.map((c) => c.column).join(', ')})`] : []),
+  ];
+  if (parts.length === 0) return 'unadjusted';
+  return `adjusted for ${parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`}`;
+}
+
+function continuousSpecs(frame: AnalysisFrame, outcome: FrameOutcome, plan: AnalysisPlan, adjust: Adjustment, itt: Population, pp: Population | null, mi: MiSettings): Record<string, RowSpec> {
   const diffSummary = 'difference in means (intervention − control)';
-  const mi = miSettings(plan, seed);
   const mm = plan.mmrm;
+  const withBase = adjust.baseline && outcome.hasBaseline && frame.baselineVisit >= 0;
+  const mar = [withBase ? 'baseline value' : null, frame.strata.length ? 'stratum' : null, adjust.covariates.length ? 'covariates' : null].filter(Boolean).join(', ');
   const ancovaSpec: RowSpec = {
     estimator: 'ancova', population: itt, run: (ctx) => ancova(ctx, { baseline: 'mean-impute', strata: true }),
-    missingData: 'participants with the outcome observed at the visit (valid under missing at random given baseline value, stratum and arm); missing baseline values mean-imputed',
+    missingData: `participants with the outcome observed at the visit (valid under missing at random given ${mar ? `${mar} and arm` : 'arm'})${withBase ? '; missing baseline values mean-imputed' : ''}`,
     intercurrent: 'treatment policy: analysed as randomised whatever sessions were attended',
-    summary: `${diffSummary}, adjusted for baseline value and stratification factors; marginal means with equal weights over strata`,
+    summary: `${diffSummary}, ${adjustedFor(frame, outcome, adjust)}; marginal means with equal weights over strata`,
   };
-  const specs: Record<string, RowSpec> = {
+  return {
     ancova: ancovaSpec,
     mmrm: {
       ...ancovaSpec, estimator: 'mmrm', run: (ctx) => mmrm(ctx, { covariance: mm.covariance, df: mm.df, method: mm.method, strata: true }),
-      missingData: `every observed post-baseline value of participants with at least one (likelihood-based, valid under missing at random given arm, baseline value, stratum and the outcome at other visits); ${mm.covariance} covariance over visits; missing baseline values mean-imputed`,
-      summary: `${diffSummary} at the visit from a mixed model for repeated measures (arm × visit, baseline × visit, stratification factors; ${mm.method}, ${mm.df} df); marginal means with equal weights over strata`,
+      missingData: `every observed post-baseline value of participants with at least one (likelihood-based, valid under missing at random given arm, ${mar ? `${mar} and ` : ''}the outcome at other visits); ${mm.covariance} covariance over visits${withBase ? '; missing baseline values mean-imputed' : ''}`,
+      summary: `${diffSummary} at the visit from a mixed model for repeated measures (arm × visit${withBase ? ', baseline × visit' : ''}${frame.strata.length ? ', stratification factors' : ''}${adjust.covariates.length ? `, covariates (${adjust.covariates.map((c) => c.column).join(', ')})` : ''}; ${mm.method}, ${mm.df} df); marginal means with equal weights over strata`,
     },
-    'complete-case': { ...ancovaSpec, estimator: 'complete-case', run: (ctx) => ancova(ctx, { baseline: 'complete-case', strata: true }), missingData: 'complete cases: participants with both the baseline value and the outcome observed' },
+    'complete-case': { ...ancovaSpec, estimator: 'complete-case', run: (ctx) => ancova(ctx, { baseline: 'complete-case', strata: true }), missingData: withBase ? 'complete cases: participants with both the baseline value and the outcome observed' : 'complete cases: participants with the outcome observed' },
     'mi-ancova': {
       ...ancovaSpec, estimator: 'mi-ancova', run: (ctx) => miAncova(ctx, mi),
-      missingData: `all randomised: missing outcome and baseline values multiply imputed by chained equations (${mi.method}${mi.method === 'pmm' ? `, ${mi.donors} donors` : ''}, m = ${mi.m}, ${mi.maxit} iterations, seed ${mi.seed}) from ${mi.byArm ? 'stratum, baseline severity (when the spec has it) and the outcome at every visit, separately by arm' : 'arm, stratum, baseline severity (when the spec has it) and the outcome at every visit'} (missing at random); pooled by Rubin's rules`,
+      missingData: `all randomised: missing outcome${withBase ? ' and baseline' : ''} values multiply imputed by chained equations (${mi.method}${mi.method === 'pmm' ? `, ${mi.donors} donors` : ''}, m = ${mi.m}, ${mi.maxit} iterations, seed ${mi.seed}) from ${imputationPredictors(frame, mi, adjust)} (missing at random); pooled by Rubin's rules`,
     },
     'per-protocol': { ...ancovaSpec, estimator: 'per-protocol', population: pp ?? itt, intercurrent: 'hypothetical: intervention participants below the attendance threshold excluded (per protocol)' },
     welch: { ...ancovaSpec, estimator: 'welch', run: (ctx) => welch(ctx), summary: `${diffSummary}, unadjusted (Welch)` },
   };
+}
+
+/** Words for the imputation model's predictors (as the MI rows' missingData always said for the twin). */
+function imputationPredictors(frame: AnalysisFrame, mi: MiSettings, adjust: Adjustment): string {
+  const extra = [...new Set([...(mi.auxiliary ?? []), ...adjust.covariates.map((c) => c.column)])].filter((c) => !frame.strata.some((s) => s.column === c));
+  const named = extra.length ? `${extra.join(', ')} ` : '';
+  return mi.byArm ? `stratum, ${named ? `baseline covariates (${extra.join(', ')}) ` : ''}and the outcome at every visit, separately by arm` : `arm, stratum, ${named ? `baseline covariates (${extra.join(', ')}) ` : ''}and the outcome at every visit`;
+}
+
+function binarySpecs(frame: AnalysisFrame, outcome: FrameOutcome, plan: AnalysisPlan, op: ResolvedOutcomePlan, adjust: Adjustment, itt: Population, pp: Population | null): Record<string, RowSpec> {
+  const measure = op.measure.replace('-', ' ');
+  const logistic: RowSpec = {
+    estimator: 'logistic', population: itt, run: (ctx) => logisticStandardised(ctx, op.measure),
+    missingData: 'participants with the outcome observed at the visit (valid under missing at random given the covariates and arm); missing covariate values mean-imputed or coded as a level',
+    intercurrent: 'treatment policy: analysed as randomised whatever sessions were attended',
+    summary: `${measure} (intervention vs control) of the standardised risks, from a logistic regression ${adjustedFor(frame, outcome, adjust)} (marginal standardisation)`,
+  };
+  return {
+    logistic,
+    'two-proportion': { ...logistic, estimator: 'two-proportion', run: (ctx) => twoProportions(ctx, op.measure), summary: `${measure} (intervention vs control) of the observed proportions, unadjusted`, missingData: 'participants with the outcome observed at the visit (complete cases; valid when missingness is unrelated to the outcome within arm)' },
+    'per-protocol': { ...(op.primary === 'logistic' ? logistic : { ...logistic, run: (ctx: EstimatorContext) => twoProportions(ctx, op.measure) }), estimator: 'per-protocol', population: pp ?? itt, intercurrent: 'hypothetical: intervention participants below the attendance threshold excluded (per protocol)' },
+  };
+}
+
+function countSpecs(frame: AnalysisFrame, outcome: FrameOutcome, op: ResolvedOutcomePlan, adjust: Adjustment, itt: Population, pp: Population | null): Record<string, RowSpec> {
+  const per = outcome.exposure ? ` per ${outcome.exposureUnit ?? 'unit of exposure'} (log exposure as offset)` : '';
+  const spec = (model: 'negative-binomial' | 'poisson'): RowSpec => ({
+    estimator: model, population: itt, run: (ctx) => countRegression(ctx, model),
+    missingData: 'participants with the count observed at the visit (valid under missing at random given the covariates and arm)',
+    intercurrent: 'treatment policy: analysed as randomised whatever sessions were attended',
+    summary: `ratio of event rates${per} (intervention / control) from ${model === 'poisson' ? 'a Poisson' : 'a negative-binomial'} regression ${adjustedFor(frame, outcome, adjust)}`,
+  });
+  return {
+    'negative-binomial': spec('negative-binomial'),
+    poisson: spec('poisson'),
+    'per-protocol': { ...spec(op.primary as 'negative-binomial' | 'poisson'), estimator: 'per-protocol', population: pp ?? itt, intercurrent: 'hypothetical: intervention participants below the attendance threshold excluded (per protocol)' },
+  };
+}
+
+export function outcomeRows(frame: AnalysisFrame, outcome: FrameOutcome, plan: AnalysisPlan, itt: Population, pp: Population | null, visitNames: Record<string, { da: string; en: string }>, seed: number): OutcomeResult[] {
+  const op = outcomePlan(plan, outcome.id, outcome.kind);
+  const adjust = adjustmentFor(frame, op);
+  const visits = (op.visits ?? outcome.visits.filter((v) => v !== frame.visits[frame.baselineVisit])).map((v) => frame.visits.indexOf(v));
+  const mi = miSettings(plan, seed);
+  const family = estimatorFamily(outcome.kind);
+  const specs = family === 'continuous' ? continuousSpecs(frame, outcome, plan, adjust, itt, pp, mi) : family === 'binary' ? binarySpecs(frame, outcome, plan, op, adjust, itt, pp) : countSpecs(frame, outcome, op, adjust, itt, pp);
   const primary = specs[op.primary];
   // The ANCOVA stays as a sensitivity analysis when the MMRM is primary.
-  const sensitivity = [...(op.primary === 'ancova' ? [] : ['ancova' as const]), ...op.sensitivity.filter((e) => rowEstimators.includes(e) && e !== op.primary)]
+  const sensitivity = [...(op.primary === 'mmrm' ? ['ancova' as const] : []), ...op.sensitivity.filter((e) => rowEstimators.includes(e) && e !== op.primary && e in specs)]
     .map((e) => specs[e])
     .filter((s) => s.estimator !== 'per-protocol' || pp !== null);
   const rows: OutcomeResult[] = [];
-  for (const v of visits) {
-    const atPrimary = frame.visits[v] === outcome.primaryVisit;
-    // The MMRM answers every visit from one fit, so its rows are given at every visit.
-    const list = [primary, ...sensitivity.filter((s) => atPrimary || s.estimator === 'mmrm')];
-    for (const r of list) {
-      const isPrimary = r === primary && atPrimary;
-      const miForResponders = isPrimary && sensitivity.some((s) => s.estimator === 'mi-ancova') ? mi : null;
-      rows.push(row(frame, outcome, v, r, isPrimary, { confLevel: plan.confLevel, visitNames, mi: miForResponders, standardiser: plan.cohensDStandardiser }));
+  for (const comparison of frame.comparisons) {
+    for (const v of visits) {
+      const atPrimary = frame.visits[v] === outcome.primaryVisit;
+      // The MMRM answers every visit from one fit, so its rows are given at every visit.
+      const list = [primary, ...sensitivity.filter((s) => atPrimary || s.estimator === 'mmrm')];
+      for (const r of list) {
+        const isPrimary = r === primary && atPrimary;
+        const miForResponders = isPrimary && sensitivity.some((s) => s.estimator === 'mi-ancova') ? mi : null;
+        rows.push(row(frame, outcome, v, r, isPrimary, comparison, adjust, { confLevel: plan.confLevel, visitNames, mi: miForResponders, standardiser: plan.cohensDStandardiser }));
+      }
     }
   }
   return rows;
@@ -96,35 +164,39 @@ interface RowContext {
 }
 
 /** SD behind Cohen's d: the estimator's pooled SD at the visit, or the pooled SD at baseline of the population. */
-function standardisingSd(frame: AnalysisFrame, outcome: FrameOutcome, include: (i: number) => boolean, fromEstimator: number | null, standardiser: RowContext['standardiser']): { sd: number | null; label: string } {
+function standardisingSd(ctx: EstimatorContext, fromEstimator: number | null, standardiser: RowContext['standardiser']): { sd: number | null; label: string } {
   if (standardiser === 'pooled-visit') return { sd: fromEstimator, label: 'pooled SD of the observed outcome at the visit' };
-  const b = outcome.values[frame.baselineVisit];
+  const { frame, comparison, include } = ctx;
+  const b = adjustedBaseline({ ...ctx, adjust: { covariates: [], baseline: true } });
+  if (!b) return { sd: null, label: 'pooled SD of the observed outcome at baseline' };
   const at = (arm: number) => [...Array(frame.n).keys()].filter((i) => include(i) && frame.arm[i] === arm && !Number.isNaN(b[i])).map((i) => b[i]);
-  const [x, y] = [at(frame.intervention), at(frame.control)];
+  const [x, y] = [at(comparison.intervention), at(comparison.control)];
   return { sd: x.length > 1 && y.length > 1 ? pooledSd(x, y) : null, label: 'pooled SD of the observed outcome at baseline' };
 }
 
-function row(frame: AnalysisFrame, outcome: FrameOutcome, v: number, r: RowSpec, isPrimary: boolean, rc: RowContext): OutcomeResult {
+function row(frame: AnalysisFrame, outcome: FrameOutcome, v: number, r: RowSpec, isPrimary: boolean, comparison: FrameComparison, adjust: Adjustment, rc: RowContext): OutcomeResult {
   const { confLevel, visitNames, mi } = rc;
-  const ctx: EstimatorContext = { frame, outcome, visit: v, include: r.population.include, confLevel };
+  const ctx: EstimatorContext = { frame, outcome, visit: v, include: r.population.include, confLevel, comparison, adjust };
   const out = r.run(ctx);
   const visit = frame.visits[v];
-  const I = frame.arms[frame.intervention];
-  const C = frame.arms[frame.control];
+  const I = frame.arms[comparison.intervention];
+  const C = frame.arms[comparison.control];
+  const measure = out.measure ?? 'mean-difference';
+  const ratio = measure.endsWith('ratio');
   const benefitSign: 1 | -1 = outcome.higherIsBetter ? 1 : -1;
   let difference: Difference | null = null;
   if (out.difference) {
     const d = out.difference;
-    const signed = d.estimate * benefitSign;
-    difference = { ...d, pAdjusted: d.p, direction: `${I.label} − ${C.label}`, benefitSign, favours: signed > 0 ? 'intervention' : signed < 0 ? 'control' : 'neither' };
+    const signed = (ratio ? Math.log(d.estimate) : d.estimate) * benefitSign;
+    difference = { ...d, pAdjusted: d.p, direction: `${I.label} ${ratio ? '/' : '−'} ${C.label}`, benefitSign, favours: signed > 0 ? 'intervention' : signed < 0 ? 'control' : 'neither' };
   }
-  const standard = standardisingSd(frame, outcome, r.population.include, out.sd, rc.standardiser);
+  const standard = measure === 'mean-difference' ? standardisingSd(ctx, out.sd, rc.standardiser) : { sd: null, label: '' };
   const cohensD = difference && standard.sd ? { ...dFromDifference(difference, standard.sd, confLevel), method: `difference / ${standard.label}; CI = CI of the difference / SD` } : null;
   let responder: ResponderResult | null = null;
   const warnings = [...out.warnings];
   if (isPrimary && outcome.responder) {
     const counts = responderCounts(frame, outcome, v, r.population.include);
-    const res = counts ? responderResult(frame, outcome, counts, confLevel) : null;
+    const res = counts ? responderResult(frame, outcome, counts, confLevel, comparison) : null;
     if (typeof res === 'string') warnings.push(`responder analysis not estimable: ${res}`);
     else responder = res;
     if (responder && mi) {
@@ -137,13 +209,17 @@ function row(frame: AnalysisFrame, outcome: FrameOutcome, v: number, r: RowSpec,
     }
   }
   const withData = countArms(frame, [...Array(frame.n).keys()].filter((i) => !Number.isNaN(outcome.values[v][i])));
+  const digits = outcome.range && outcome.range[1] - outcome.range[0] <= 10 ? 2 : 1;
   const sentence = difference
-    ? outcomeSentence({ outcome: outcome.name, visit: visitNames[visit], intervention: I.label, control: C.label, difference, cohensD: cohensD ? { estimate: cohensD.estimate, lower: cohensD.lower, upper: cohensD.upper } : null, digits: outcome.range && outcome.range[1] - outcome.range[0] <= 10 ? 2 : 1, confLevel })
+    ? outcomeSentence({ outcome: outcome.name, visit: visitNames[visit], intervention: I.label, control: C.label, difference, cohensD: cohensD ? { estimate: cohensD.estimate, lower: cohensD.lower, upper: cohensD.upper } : null, digits: measure === 'mean-difference' ? digits : 2, confLevel, measure, unit: outcome.unit })
     : notEstimableSentence(outcome.name, out.reason ?? 'unknown reason');
   return {
     id: outcome.id,
     name: outcome.name,
     role: outcome.role,
+    comparison: comparison.id,
+    kind: outcome.kind,
+    measure,
     higherIsBetter: outcome.higherIsBetter,
     visit,
     population: r.population.id,
@@ -154,6 +230,7 @@ function row(frame: AnalysisFrame, outcome: FrameOutcome, v: number, r: RowSpec,
     n: { randomised: countArms(frame, [...Array(frame.n).keys()].filter(r.population.include)), withData, analysed: out.analysed },
     emm: out.emm,
     difference,
+    binary: out.binary ?? null,
     cohensD: cohensD ? { estimate: cohensD.estimate, lower: cohensD.lower, upper: cohensD.upper, sd: cohensD.sd, method: cohensD.method } : null,
     multiplicity: null,
     estimand: {

@@ -13,14 +13,15 @@ import { DataValidationError } from '../../data/problems.ts';
 import { resolvePlan } from '../plan/resolve-plan.ts';
 import { outcomePlan } from '../plan/schema.ts';
 import { buildFrame } from '../frame/build-frame.ts';
-import type { AnalysisFrame } from '../frame/frame.ts';
+import type { AnalysisFrame, FrameComparison, FrameOutcome } from '../frame/frame.ts';
 import { populations } from '../populations.ts';
 import { consortFlow } from '../describe/consort.ts';
 import { baselineTable } from '../describe/baseline-table.ts';
 import { planningStats } from '../describe/planning-stats.ts';
 import { resultsSchemaVersion, type AnalysisResults, type EffectRate, type OutcomeResult, type ResponderResult, type SubgroupResult, type TippingPointResult } from '../results/types.ts';
 import { responderCounts, responderResult } from '../responders.ts';
-import { implementedSensitivity, miSettings, outcomeRows } from './outcome-rows.ts';
+import { adjustmentFor, implementedSensitivity, miSettings, outcomeRows } from './outcome-rows.ts';
+import { checkCompleteness, throwIfIncomplete } from './completeness.ts';
 import { tippingPoint } from '../estimators/tipping-point.ts';
 import { StatsError } from '../../stats/errors.ts';
 import { applyMultiplicity } from './multiplicity.ts';
@@ -38,17 +39,18 @@ export interface AnalyzeOptions {
 }
 
 /**
- * The effect rate for the economics: the responder risk difference. When the plan ran multiple
- * imputation, the MI-pooled difference over all randomised (Rubin; the ITT estimate) is used
- * with its pooled SE and df; otherwise the observed-case difference with its Newcombe CI.
+ * The effect rate for the economics: the responder risk difference of a comparison. When the
+ * plan ran multiple imputation, the MI-pooled difference over all randomised (Rubin; the ITT
+ * estimate) is used with its pooled SE and df; otherwise the observed-case difference with its
+ * Newcombe CI.
  */
-function effectRate(frame: AnalysisFrame, metric: string, outcomeId: string, visit: string, population: string, estimator: string, s: ResponderResult): EffectRate {
-  const C = frame.arms[frame.control].label;
-  const I = frame.arms[frame.intervention].label;
+function effectRate(frame: AnalysisFrame, comparison: FrameComparison, metric: string, outcomeId: string, visit: string, population: string, estimator: string, s: ResponderResult): EffectRate {
+  const C = frame.arms[comparison.control].label;
+  const I = frame.arms[comparison.intervention].label;
   const p = s.pooled;
   const est = p ?? { ...s.riskDifference, df: null };
   return {
-    metric, outcomeId, visit, population, estimator: p ? `${estimator}; responder risk difference pooled over ${p.m} imputations` : estimator,
+    metric, comparison: comparison.id, outcomeId, visit, population, estimator: p ? `${estimator}; responder risk difference pooled over ${p.m} imputations` : estimator,
     estimate: est.estimate, se: est.se, lower: est.lower, upper: est.upper, df: est.df,
     controlRate: s.rate[C].estimate, interventionRate: s.rate[I].estimate, pooled: p !== null,
     n: Object.fromEntries(Object.entries(s.rate).map(([a, v]) => [a, v.n])),
@@ -59,19 +61,24 @@ function sha256(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
 }
 
+/** Outcomes that get estimate rows: all but the safety counts (summarised in results.safety). */
+export function rowOutcomes(frame: AnalysisFrame): FrameOutcome[] {
+  return frame.outcomes.filter((o) => !(o.kind === 'count' && o.role === 'safety'));
+}
+
 export function runAnalysis(trial: LoadedTrial, options: AnalyzeOptions = {}): AnalysisResults {
   const { spec } = trial;
   if (isSingleArm(spec)) {
     throw new DataValidationError([{ file: spec.specFile, row: null, column: null, path: 'arms', value: null, message: 'a single-arm cohort has no control arm: the analysis compares arms', allowed: 'a spec with a control arm', fix: 'for a roll-out cohort without control use `effekt rollout status`; to analyse a trial add its control arm to the spec' }]);
   }
   const plan = resolvePlan(spec);
-  const frame = buildFrame(trial);
+  const frame = buildFrame(trial, { comparisons: plan.comparisons });
   const pops = populations(spec, frame);
   const itt = pops.find((p) => spec.populations.find((s) => s.id === p.id)?.rule.type === 'all') ?? pops[0];
   const pp = pops.find((p) => p !== itt) ?? null;
   const visitNames = Object.fromEntries(spec.visits.map((v) => [v.id, v.name]));
-  const warnings: string[] = [];
-  const requested = new Set(frame.outcomes.flatMap((o) => outcomePlan(plan, o.id).sensitivity));
+  const warnings: string[] = [...(trial.warnings ?? [])];
+  const requested = new Set(frame.outcomes.flatMap((o) => outcomePlan(plan, o.id, o.kind).sensitivity));
   const skipped = [...requested].filter((e) => !implementedSensitivity.includes(e));
   if (frame.uncodedReasons) warnings.push(spec.missingReasons.length ? 'some recorded reasons for a missed visit are not among the spec\'s missingReasons codes: they are counted as "other" (free text is never published)' : 'the spec declares no missingReasons codes, so every recorded reason for a missed visit is counted as "other" (free text is never published): list the codes in the spec\'s missingReasons');
   if (skipped.length) warnings.push(`sensitivity estimators in the plan not run (not implemented in this version): ${skipped.join(', ')}`);
@@ -79,54 +86,70 @@ export function runAnalysis(trial: LoadedTrial, options: AnalyzeOptions = {}): A
   // Checked here, before any work: a bad seed would otherwise surface as not-estimable MI rows.
   if (!Number.isInteger(seed) || seed < 1 || seed > 0xffffffff) throw new RangeError(`seed must be an integer from 1 to ${0xffffffff}, got ${seed}`);
 
-  const scored = frame.outcomes.filter((o) => o.kind === 'score');
-  const tipped = scored.filter((o) => (o.role === 'primary' || o.role === 'secondary') && outcomePlan(plan, o.id).sensitivity.includes('tipping-point'));
-  const steps = scored.length + tipped.length;
+  const analysed = rowOutcomes(frame);
+  const continuousFamily = (o: FrameOutcome) => o.kind === 'score' || o.kind === 'continuous';
+  const tipped = analysed.filter((o) => continuousFamily(o) && (o.role === 'primary' || o.role === 'secondary') && outcomePlan(plan, o.id, o.kind).sensitivity.includes('tipping-point'));
+  const steps = analysed.length + tipped.length * frame.comparisons.length;
   let rows: OutcomeResult[] = [];
-  scored.forEach((o, k) => {
+  analysed.forEach((o, k) => {
     rows.push(...outcomeRows(frame, o, plan, itt, pp, visitNames, seed));
     options.onProgress?.(k + 1, steps);
   });
+  const completeness = checkCompleteness(spec, plan, frame, rows, analysed.map((o) => o.id), itt.id, [...new Set(rows.map((r) => r.population))], basename(trial.dataFile));
+  throwIfIncomplete(completeness);
+  warnings.push(...completeness.warnings);
   rows = applyMultiplicity(rows, plan);
 
   // Count outcomes with a responder rule (e.g. "no admission") yield an effect rate but no estimate rows.
   const countRates: EffectRate[] = frame.outcomes
     .filter((o) => o.kind === 'count' && o.responder)
-    .flatMap((o) => {
+    .flatMap((o) => frame.comparisons.flatMap((c) => {
       const counts = responderCounts(frame, o, frame.visits.indexOf(o.primaryVisit), itt.include);
-      const res = counts ? responderResult(frame, o, counts, plan.confLevel) : null;
+      const res = counts ? responderResult(frame, o, counts, plan.confLevel, c) : null;
       if (res === null || typeof res === 'string') {
-        warnings.push(`effect rate for ${o.id} not estimable${typeof res === 'string' ? `: ${res}` : ''}`);
+        warnings.push(`effect rate for ${o.id}${frame.comparisons.length > 1 ? ` (${c.id})` : ''} not estimable${typeof res === 'string' ? `: ${res}` : ''}`);
         return [];
       }
-      return [effectRate(frame, o.responder!.metric, o.id, o.primaryVisit, itt.id, 'responder proportions', res)];
-    });
+      return [effectRate(frame, c, o.responder!.metric, o.id, o.primaryVisit, itt.id, 'responder proportions', res)];
+    }));
   const effectRates: EffectRate[] = rows
     .filter((r) => r.isPrimaryEstimator && r.responder)
-    .map((r) => effectRate(frame, frame.outcomes.find((x) => x.id === r.id)!.responder!.metric, r.id, r.visit, r.population, r.estimator, r.responder!))
+    .map((r) => effectRate(frame, frame.comparisons.find((c) => c.id === r.comparison)!, frame.outcomes.find((x) => x.id === r.id)!.responder!.metric, r.id, r.visit, r.population, r.estimator, r.responder!))
     .concat(countRates);
 
   // MNAR sensitivity for the confirmatory outcomes: δ against the intervention until the conclusion changes.
   const tippingPoints: TippingPointResult[] = [];
-  tipped.forEach((o, k) => {
-    const { maxDelta, steps: gridSteps, m } = plan.tippingPoint;
-    try {
-      tippingPoints.push(tippingPoint({ frame, outcome: o, visit: frame.visits.indexOf(o.primaryVisit), include: itt.include, confLevel: plan.confLevel }, { ...miSettings(plan, seed), m, maxDelta, steps: gridSteps, alpha: plan.alpha }));
-    } catch (e) {
-      if (!(e instanceof StatsError)) throw e;
-      warnings.push(`tipping-point analysis for ${o.id} not estimable: ${e.message}`);
+  let done = analysed.length;
+  for (const o of tipped) {
+    const op = outcomePlan(plan, o.id, o.kind);
+    for (const comparison of frame.comparisons) {
+      const { maxDelta, steps: gridSteps, m, arm } = plan.tippingPoint;
+      try {
+        tippingPoints.push(tippingPoint({ frame, outcome: o, visit: frame.visits.indexOf(o.primaryVisit), include: itt.include, confLevel: plan.confLevel, comparison, adjust: adjustmentFor(frame, op) }, { ...miSettings(plan, seed), m, maxDelta, steps: gridSteps, alpha: plan.alpha, arm }));
+      } catch (e) {
+        if (!(e instanceof StatsError)) throw e;
+        warnings.push(`tipping-point analysis for ${o.id}${frame.comparisons.length > 1 ? ` (${comparison.id})` : ''} not estimable: ${e.message}`);
+      }
+      options.onProgress?.(++done, steps);
     }
-    options.onProgress?.(scored.length + k + 1, steps);
-  });
+  }
 
-  const primaryOutcome = frame.outcomes.find((o) => o.role === 'primary')!;
-  const primaryVisit = frame.visits.indexOf(primaryOutcome.primaryVisit);
-  const subgroups: SubgroupResult[] = plan.subgroups.map((s) => {
+  const primaryOutcome = frame.outcomes.find((o) => o.role === 'primary');
+  const primaryVisit = primaryOutcome ? frame.visits.indexOf(primaryOutcome.primaryVisit) : -1;
+  const primaryPlan = primaryOutcome ? outcomePlan(plan, primaryOutcome.id, primaryOutcome.kind) : null;
+  const subgroups: SubgroupResult[] = primaryOutcome ? plan.subgroups.flatMap((s) => {
     const cov = [...frame.covariates, ...frame.strata].find((c) => c.column === s.column)!;
-    return subgroupEffect(frame, primaryOutcome, primaryVisit, cov, itt.include, plan.confLevel);
-  });
-  const primaryEstimator = outcomePlan(plan, primaryOutcome.id).primary;
-  const analysedAt = (visit: string) => rows.find((r) => r.id === primaryOutcome.id && r.visit === visit && r.estimator === primaryEstimator && r.population === itt.id)?.n.analysed ?? {};
+    return frame.comparisons.map((c) => subgroupEffect(frame, primaryOutcome, primaryVisit, cov, itt.include, plan.confLevel, c, adjustmentFor(frame, primaryPlan!)));
+  }) : [];
+  // CONSORT "analysed": from the primary outcome's primary-estimator rows (an arm in several comparisons: its first).
+  const analysedAt = (visit: string) => {
+    const out: Record<string, number> = {};
+    for (const r of rows) {
+      if (r.id !== primaryOutcome?.id || r.visit !== visit || r.estimator !== primaryPlan!.primary || r.population !== itt.id) continue;
+      for (const [arm, n] of Object.entries(r.n.analysed)) if (!(arm in out)) out[arm] = n;
+    }
+    return out;
+  };
 
   return {
     schemaVersion: resultsSchemaVersion,
@@ -138,11 +161,12 @@ export function runAnalysis(trial: LoadedTrial, options: AnalyzeOptions = {}): A
     alpha: plan.alpha,
     confLevel: plan.confLevel,
     arms: frame.arms,
+    comparisons: frame.comparisons.map((c) => ({ id: c.id, intervention: frame.arms[c.intervention].label, control: frame.arms[c.control].label })),
     visits: frame.visits,
     labels: echoLabels(spec, frame),
     populations: echoPopulations(spec),
     scales: echoScales(spec, trial.instruments),
-    consort: consortFlow(frame, primaryOutcome, analysedAt),
+    consort: consortFlow(frame, primaryOutcome ?? null, analysedAt),
     baseline: baselineTable(frame),
     outcomes: rows,
     effectRates,

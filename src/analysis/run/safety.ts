@@ -1,53 +1,73 @@
 /**
- * Safety: psychiatric admissions and bed days per arm at each post-baseline visit (total, mean
- * per participant, participants with ≥ 1) with the negative-binomial rate ratio
- * (count ~ arm + baseline count, log link; MASS::glm.nb's model), and binary events (deaths,
+ * Safety: count outcomes with role "safety" (e.g. admissions, bed days) per arm at each follow-up
+ * visit (total, mean per participant, participants with ≥ 1) with the negative-binomial rate
+ * ratio of each comparison (count ~ arm + baseline count when measured at baseline, log exposure
+ * as offset when declared; log link; MASS::glm.nb's model), and binary events (deaths,
  * self-harm) as counts per arm. A rate ratio that cannot be estimated (no events, no
  * overdispersion) is labelled with the reason.
  */
-import { factor, modelMatrix, numeric } from '../../stats/design/model-matrix.ts';
+import { modelMatrix, numeric } from '../../stats/design/model-matrix.ts';
+import { armFactor } from '../estimators/common.ts';
 import { glmNegBin } from '../../stats/models/glm/negative-binomial.ts';
 import { normal } from '../../stats/dist/continuous.ts';
 import { StatsError } from '../../stats/errors.ts';
-import type { AnalysisFrame, FrameOutcome } from '../frame/frame.ts';
+import type { AnalysisFrame, FrameComparison, FrameOutcome } from '../frame/frame.ts';
 import type { EventCount, SafetyResult } from '../results/types.ts';
 
-function rateRatio(frame: AnalysisFrame, o: FrameOutcome, v: number, confLevel: number): Pick<SafetyResult, 'rateRatio' | 'status' | 'reason'> {
+function rateRatio(frame: AnalysisFrame, o: FrameOutcome, v: number, comparison: FrameComparison, confLevel: number): Pick<SafetyResult, 'rateRatio' | 'status' | 'reason'> {
   const y = o.values[v];
-  const b = o.values[frame.baselineVisit];
-  const members = [...Array(frame.n).keys()].filter((i) => !Number.isNaN(y[i]) && !Number.isNaN(b[i]));
-  const arms = [frame.arms[frame.control].label, frame.arms[frame.intervention].label];
-  if (members.every((i) => y[i] === 0)) return { rateRatio: null, status: 'not-estimable', reason: 'no events in either arm' };
+  const b = o.hasBaseline && frame.baselineVisit >= 0 ? o.values[frame.baselineVisit] : null;
+  const e = o.exposure?.[v] ?? null;
+  const members = [...Array(frame.n).keys()].filter((i) => !Number.isNaN(y[i]) && (b === null || !Number.isNaN(b[i])) && (e === null || e[i] > 0));
+  if (members.every((i) => y[i] === 0)) return { rateRatio: null, status: 'not-estimable', reason: 'no events in any arm' };
+  const armsIn = [comparison.control, comparison.intervention].map((k) => frame.arms[k].label);
+  for (const a of armsIn) if (!members.some((i) => frame.arms[frame.arm[i]].label === a)) return { rateRatio: null, status: 'not-estimable', reason: `no participant with ${o.id} observed in arm ${a}` };
   try {
-    const d = modelMatrix({ variables: [factor('arm', members.map((i) => frame.arms[frame.arm[i]].label), arms), numeric('baseline', members.map((i) => b[i]))], terms: [['arm'], ['baseline']] });
-    const fit = glmNegBin(d.X, members.map((i) => y[i]), { columnNames: d.columnNames, confLevel });
+    const arm = armFactor(frame, members);
+    const variables = [arm, ...(b ? [numeric('baseline', members.map((i) => b[i]))] : [])];
+    const d = modelMatrix({ variables, terms: variables.map((x) => [x.name]) });
+    const fit = glmNegBin(d.X, members.map((i) => y[i]), { columnNames: d.columnNames, confLevel, ...(e ? { offset: members.map((i) => Math.log(e[i])) } : {}) });
     if (!fit.converged) return { rateRatio: null, status: 'not-estimable', reason: `the negative-binomial fit did not converge (${fit.warnings.join('; ')})` };
-    const c = fit.coefficients[1];
+    // log RR = β(intervention) − β(control), a reference level's β being 0.
+    const levels = (arm as Extract<typeof arm, { kind: 'factor' }>).levels;
+    const col = (label: string) => (levels.indexOf(label) === 0 ? -1 : d.columnNames.indexOf(`arm${label}`));
+    const [jc, ji] = armsIn.map(col);
+    const p = d.columnNames.length;
+    const coef = (j: number) => (j < 0 ? 0 : fit.coef[j]);
+    const cov = (a: number, c: number) => (a < 0 || c < 0 ? 0 : fit.vcov.data[a + c * p]);
+    const est = coef(ji) - coef(jc);
+    const se = Math.sqrt(cov(ji, ji) + cov(jc, jc) - 2 * cov(ji, jc));
+    // The control as reference (the two-arm case): the coefficient's own Wald test, as summary(glm.nb).
+    const pValue = jc < 0 ? fit.coefficients[ji].p! : 2 * normal.sf(Math.abs(est / se));
     const q = normal.quantile(1 - (1 - confLevel) / 2);
+    const terms = ['arm', ...(b ? [`baseline ${o.id}`] : []), ...(e ? [`offset(log exposure)`] : [])];
     return {
-      rateRatio: { estimate: Math.exp(c.estimate!), lower: Math.exp(c.estimate! - q * c.se!), upper: Math.exp(c.estimate! + q * c.se!), p: c.p!, method: `negative binomial (log link) ${o.id} ~ arm + baseline ${o.id}; Wald CI`, theta: fit.theta },
+      rateRatio: { estimate: Math.exp(est), lower: Math.exp(est - q * se), upper: Math.exp(est + q * se), p: pValue, method: `negative binomial (log link) ${o.id} ~ ${terms.join(' + ')}; Wald CI`, theta: fit.theta },
       status: 'estimated',
       reason: null,
     };
-  } catch (e) {
-    if (e instanceof StatsError) return { rateRatio: null, status: 'not-estimable', reason: e.message };
-    throw e;
+  } catch (err) {
+    if (err instanceof StatsError) return { rateRatio: null, status: 'not-estimable', reason: err.message };
+    throw err;
   }
 }
 
+/** Safety counts (count outcomes with role "safety"): per arm summaries and a rate ratio per comparison at every follow-up visit. */
 export function safetyResults(frame: AnalysisFrame, confLevel = 0.95): SafetyResult[] {
   const out: SafetyResult[] = [];
-  for (const o of frame.outcomes.filter((x) => x.kind === 'count')) {
-    frame.visits.forEach((visit, v) => {
-      if (v === frame.baselineVisit) return;
-      const byArm = Object.fromEntries(frame.arms.map((arm, a) => {
-        const vals: number[] = [];
-        for (let i = 0; i < frame.n; i++) if (frame.arm[i] === a && !Number.isNaN(o.values[v][i])) vals.push(o.values[v][i]);
-        const total = vals.reduce((s, x) => s + x, 0);
-        return [arm.label, { n: vals.length, total, mean: vals.length ? total / vals.length : 0, participantsWithEvent: vals.filter((x) => x > 0).length }];
-      }));
-      out.push({ id: o.id, name: o.name, visit, byArm, ...rateRatio(frame, o, v, confLevel) });
-    });
+  for (const o of frame.outcomes.filter((x) => x.kind === 'count' && x.role === 'safety')) {
+    for (const comparison of frame.comparisons) {
+      frame.visits.forEach((visit, v) => {
+        if (v === frame.baselineVisit || !o.visits.includes(visit)) return;
+        const byArm = Object.fromEntries(frame.arms.map((arm, a) => {
+          const vals: number[] = [];
+          for (let i = 0; i < frame.n; i++) if (frame.arm[i] === a && !Number.isNaN(o.values[v][i])) vals.push(o.values[v][i]);
+          const total = vals.reduce((s, x) => s + x, 0);
+          return [arm.label, { n: vals.length, total, mean: vals.length ? total / vals.length : 0, participantsWithEvent: vals.filter((x) => x > 0).length }];
+        }));
+        out.push({ id: o.id, name: o.name, comparison: comparison.id, visit, byArm, ...rateRatio(frame, o, v, comparison, confLevel) });
+      });
+    }
   }
   return out;
 }

@@ -1,6 +1,6 @@
 /**
- * Subgroup effects for the primary outcome at its primary visit: the ANCOVA with an
- * arm × subgroup interaction gives the difference within each subgroup level (EMM contrasts
+ * Subgroup effects for the primary outcome at its primary visit, per comparison (its two arms):
+ * the ANCOVA (baseline, strata and the outcome's covariates) with an arm × subgroup interaction gives the difference within each subgroup level (EMM contrasts
  * by level), and the interaction is tested by the F test comparing the models with and without
  * it (nested models, residual df). Levels with fewer than 2 participants per arm are left out
  * and said so; a subgroup must not be read as evidence on its own.
@@ -11,20 +11,23 @@ import { olsBasis } from '../../stats/emm/from-ols.ts';
 import { contrast, emmeans } from '../../stats/emm/emmeans.ts';
 import { fDist } from '../../stats/dist/continuous.ts';
 import { StatsError } from '../../stats/errors.ts';
-import type { AnalysisFrame, FrameCovariate, FrameOutcome } from '../frame/frame.ts';
+import { covariateVariables, type Adjustment } from '../estimators/common.ts';
+import type { AnalysisFrame, FrameComparison, FrameCovariate, FrameOutcome } from '../frame/frame.ts';
 import type { SubgroupResult } from '../results/types.ts';
 
-export function subgroupEffect(frame: AnalysisFrame, outcome: FrameOutcome, visit: number, sub: FrameCovariate, include: (i: number) => boolean, confLevel: number): SubgroupResult {
+export function subgroupEffect(frame: AnalysisFrame, outcome: FrameOutcome, visit: number, sub: FrameCovariate, include: (i: number) => boolean, confLevel: number, comparison: FrameComparison, adjust?: Adjustment): SubgroupResult {
   const y = outcome.values[visit];
-  const b = outcome.values[frame.baselineVisit];
+  const b = outcome.hasBaseline && frame.baselineVisit >= 0 ? outcome.values[frame.baselineVisit] : null;
   const codes = sub.values as Int32Array;
-  const armLabels = [frame.arms[frame.control].label, frame.arms[frame.intervention].label];
-  const base: SubgroupResult = { outcomeId: outcome.id, visit: frame.visits[visit], variable: sub.column, levels: [], interactionP: null, interactionF: null, interactionDf: null, reason: null };
+  const armLabels = [frame.arms[comparison.control].label, frame.arms[comparison.intervention].label];
+  const base: SubgroupResult = { outcomeId: outcome.id, comparison: comparison.id, visit: frame.visits[visit], variable: sub.column, levels: [], interactionP: null, interactionF: null, interactionDf: null, reason: null };
   if (sub.kind !== 'categorical') return { ...base, reason: 'subgroups need a categorical variable' };
-  let members = [...Array(frame.n).keys()].filter((i) => include(i) && !Number.isNaN(y[i]) && !Number.isNaN(b[i]) && codes[i] >= 0);
+  if (outcome.kind !== 'score' && outcome.kind !== 'continuous') return { ...base, reason: `subgroup effects are estimated for score and continuous outcomes (this one is ${outcome.kind})` };
+  // The comparison's two arms only: the interaction then tests this comparison's effect across levels.
+  let members = [...Array(frame.n).keys()].filter((i) => include(i) && (frame.arm[i] === comparison.control || frame.arm[i] === comparison.intervention) && !Number.isNaN(y[i]) && (b === null || !Number.isNaN(b[i])) && codes[i] >= 0);
   const dropped: string[] = [];
   const usable = sub.levels.filter((_, l) => {
-    const ok = [frame.control, frame.intervention].every((a) => members.filter((i) => codes[i] === l && frame.arm[i] === a).length >= 2);
+    const ok = [comparison.control, comparison.intervention].every((a) => members.filter((i) => codes[i] === l && frame.arm[i] === a).length >= 2);
     if (!ok) dropped.push(sub.levels[l]);
     return ok;
   });
@@ -32,10 +35,10 @@ export function subgroupEffect(frame: AnalysisFrame, outcome: FrameOutcome, visi
   if (usable.length < 2) return { ...base, reason: `fewer than two levels with at least 2 participants per arm${dropped.length ? ` (left out: ${dropped.join(', ')})` : ''}` };
   const variables: Variable[] = [
     factor('arm', members.map((i) => frame.arms[frame.arm[i]].label), armLabels),
-    numeric('baseline', members.map((i) => b[i])),
+    ...(b ? [numeric('baseline', members.map((i) => b[i]))] : []),
     factor('subgroup', members.map((i) => sub.levels[codes[i]]), usable),
   ];
-  const terms: string[][] = [['arm'], ['baseline'], ['subgroup']];
+  const terms: string[][] = [['arm'], ...(b ? [['baseline']] : []), ['subgroup']];
   for (const s of frame.strata) {
     if (s.column === sub.column) continue;
     const labels = members.map((i) => (s.values[i] < 0 ? '(missing)' : s.levels[s.values[i]]));
@@ -43,6 +46,12 @@ export function subgroupEffect(frame: AnalysisFrame, outcome: FrameOutcome, visi
     if (present.length < 2) continue;
     variables.push(factor(s.column, labels, present));
     terms.push([s.column]);
+  }
+  // The outcome's adjustment covariates, as in its primary model (the subgroup variable itself excepted).
+  const unused: string[] = [];
+  for (const v of covariateVariables(adjust && { ...adjust, covariates: adjust.covariates.filter((c) => c.column !== sub.column) }, members, unused)) {
+    variables.push(v);
+    terms.push([v.name]);
   }
   try {
     const yy = members.map((i) => y[i]);

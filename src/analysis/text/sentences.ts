@@ -3,7 +3,7 @@
  * numbers only (no hand-written claims): the direction is read off the estimate and whether
  * higher is better, "significant" off the CI, so the words can never disagree with the table.
  */
-import type { Difference, Interval, Localised } from '../results/types.ts';
+import type { Difference, EffectMeasure, Interval, Localised } from '../results/types.ts';
 import { formatNumber, formatP } from './format-number.ts';
 
 export interface SentenceInput {
@@ -15,14 +15,39 @@ export interface SentenceInput {
   readonly cohensD: Interval | null;
   readonly digits: number;
   readonly confLevel: number;
+  /** Default a difference of means, in "points" unless a unit is given. */
+  readonly measure?: EffectMeasure;
+  readonly unit?: string | null;
+}
+
+/** How the effect is named and its numbers written, per measure and language. */
+function effectWords(s: SentenceInput): { label: Localised; value: (x: number, lang: 'da' | 'en') => string; unit: Localised } {
+  const measure = s.measure ?? 'mean-difference';
+  const fmt = (digits: number, scale = 1) => (x: number, lang: 'da' | 'en') => formatNumber(x * scale, digits, lang);
+  switch (measure) {
+    case 'mean-difference':
+      return { label: { da: 'forskel', en: 'difference' }, value: fmt(s.digits), unit: s.unit ? { da: s.unit, en: s.unit } : { da: 'point', en: 'points' } };
+    case 'risk-difference':
+      return { label: { da: 'risikoforskel', en: 'risk difference' }, value: fmt(1, 100), unit: { da: 'procentpoint', en: 'percentage points' } };
+    case 'risk-ratio':
+      return { label: { da: 'relativ risiko', en: 'risk ratio' }, value: fmt(2), unit: { da: '', en: '' } };
+    case 'odds-ratio':
+      return { label: { da: 'oddsratio', en: 'odds ratio' }, value: fmt(2), unit: { da: '', en: '' } };
+    case 'rate-ratio':
+      return { label: { da: 'rateratio', en: 'rate ratio' }, value: fmt(2), unit: { da: '', en: '' } };
+  }
 }
 
 export function outcomeSentence(s: SentenceInput): Localised {
   const d = s.difference;
-  const excludesZero = d.lower > 0 || d.upper < 0;
-  const benefit = d.estimate * d.benefitSign > 0;
+  const ratio = (s.measure ?? 'mean-difference').endsWith('ratio');
+  const none = ratio ? 1 : 0;
+  const excludesZero = d.lower > none || d.upper < none;
+  const benefit = (ratio ? Math.log(d.estimate) : d.estimate) * d.benefitSign > 0;
   const pct = Math.round(s.confLevel * 100);
-  const fmt = (x: number, lang: 'da' | 'en') => formatNumber(x, s.digits, lang);
+  const w = effectWords(s);
+  const fmt = (x: number, lang: 'da' | 'en') => w.value(x, lang);
+  const effect = (lang: 'da' | 'en') => `${w.label[lang]} ${fmt(d.estimate, lang)}${w.unit[lang] ? ` ${w.unit[lang]}` : ''}`;
   const dText = (lang: 'da' | 'en') =>
     s.cohensD ? (lang === 'da' ? `; Cohens d ${formatNumber(s.cohensD.estimate, 2, 'da')}` : `; Cohen's d ${formatNumber(s.cohensD.estimate, 2, 'en')}`) : '';
   const ciDa = `${pct} %-KI ${fmt(d.lower, 'da')} til ${fmt(d.upper, 'da')}`;
@@ -33,11 +58,11 @@ export function outcomeSentence(s: SentenceInput): Localised {
   if (excludesZero) {
     const wordDa = benefit ? 'bedre' : 'dårligere';
     const wordEn = benefit ? 'better' : 'worse';
-    da = `Ved ${s.visit.da} havde ${s.intervention}-gruppen ${wordDa} ${s.outcome.da} end ${s.control}-gruppen: forskel ${fmt(d.estimate, 'da')} point (${ciDa}; ${formatP(d.p, 'da')}${dText('da')}).`;
-    en = `At ${s.visit.en}, the ${s.intervention} group had ${wordEn} ${s.outcome.en} than the ${s.control} group: difference ${fmt(d.estimate, 'en')} points (${ciEn}; ${formatP(d.p, 'en')}${dText('en')}).`;
+    da = `Ved ${s.visit.da} havde ${s.intervention}-gruppen ${wordDa} ${s.outcome.da} end ${s.control}-gruppen: ${effect('da')} (${ciDa}; ${formatP(d.p, 'da')}${dText('da')}).`;
+    en = `At ${s.visit.en}, the ${s.intervention} group had ${wordEn} ${s.outcome.en} than the ${s.control} group: ${effect('en')} (${ciEn}; ${formatP(d.p, 'en')}${dText('en')}).`;
   } else {
-    da = `Ved ${s.visit.da} var der ingen sikker forskel i ${s.outcome.da} mellem ${s.intervention}- og ${s.control}-gruppen: forskel ${fmt(d.estimate, 'da')} point (${ciDa}; ${formatP(d.p, 'da')}).`;
-    en = `At ${s.visit.en}, there was no clear difference in ${s.outcome.en} between the ${s.intervention} and ${s.control} groups: difference ${fmt(d.estimate, 'en')} points (${ciEn}; ${formatP(d.p, 'en')}).`;
+    da = `Ved ${s.visit.da} var der ingen sikker forskel i ${s.outcome.da} mellem ${s.intervention}- og ${s.control}-gruppen: ${effect('da')} (${ciDa}; ${formatP(d.p, 'da')}).`;
+    en = `At ${s.visit.en}, there was no clear difference in ${s.outcome.en} between the ${s.intervention} and ${s.control} groups: ${effect('en')} (${ciEn}; ${formatP(d.p, 'en')}).`;
   }
   return { da, en };
 }

@@ -2,6 +2,9 @@
 import { loadTrial, type LoadedTrial } from '../../instruments/load-trial.ts';
 import { createProgress } from '../ui/progress.ts';
 import { printOut } from '../ui/terminal.ts';
+import { resolvePlan } from '../../analysis/plan/resolve-plan.ts';
+import { outcomePlan, type AnalysisPlan } from '../../analysis/plan/schema.ts';
+import { makeComparisons } from '../../analysis/frame/frame.ts';
 
 export function formatSummary(t: LoadedTrial): string[] {
   const s = t.summary;
@@ -29,7 +32,8 @@ export function formatSummary(t: LoadedTrial): string[] {
   lines.push(`  ${'outcome'.padEnd(12)}${visits.map((v) => v.padStart(14)).join('')}`);
   for (const o of t.spec.outcomes) {
     const cells = visits.map((v) => {
-      const m = s.missingness.find((x) => x.outcome === o.id && x.visit === v)!;
+      const m = s.missingness.find((x) => x.outcome === o.id && x.visit === v);
+      if (!m) return '–';
       return `${m.missing}/${m.of} (${Math.round((100 * m.missing) / Math.max(1, m.of))}%)`;
     });
     lines.push(`  ${o.id.padEnd(12)}${cells.map((c) => c.padStart(14)).join('')}`);
@@ -41,9 +45,35 @@ export function formatSummary(t: LoadedTrial): string[] {
   return lines;
 }
 
+/** The analysis plan, resolved against the spec: what `analyze` will estimate, per outcome. */
+export function formatPlan(t: LoadedTrial, plan: AnalysisPlan): string[] {
+  const lines = ['', 'Analysis plan: valid'];
+  const comparisons = makeComparisons(t.spec.arms, plan.comparisons).map((c) => c.id);
+  lines.push(`  comparisons: ${comparisons.join('; ')}`);
+  for (const o of t.spec.outcomes) {
+    if (o.kind === 'time-to-event') {
+      lines.push(`  ${o.id} (time-to-event, ${o.role}): declared; not estimated in this version${plan.outcomes[o.id]?.optional ? ' (optional)' : ' — analyze will stop unless the plan marks it optional'}`);
+      continue;
+    }
+    if (o.kind === 'count' && o.role === 'safety') {
+      lines.push(`  ${o.id} (count, safety): per-arm totals and a negative-binomial rate ratio (adjusted for the baseline count when measured at baseline)`);
+      continue;
+    }
+    const op = outcomePlan(plan, o.id, o.kind);
+    const measured = o.visits ?? (('columns' in o && o.columns) ? Object.keys(o.columns) : t.spec.visits.map((v) => v.id));
+    const hasBaseline = t.spec.baselineVisit !== undefined && measured.includes(t.spec.baselineVisit) && !(o.kind === 'binary' && o.rule?.type === 'change');
+    const adj = [op.adjustForBaseline && hasBaseline ? 'baseline' : null, ...t.spec.columns.strata, ...op.covariates].filter(Boolean).join(', ');
+    lines.push(`  ${o.id} (${o.kind}, ${o.role}): ${op.primary}${o.kind === 'binary' ? ` (${op.measure})` : ''}${adj ? `; adjusted for ${adj}` : ''}${op.optional ? '; optional' : ''}`);
+  }
+  return lines;
+}
+
 export async function runValidate(data: string, opts: { spec: string; quiet?: boolean }): Promise<void> {
   const stage = createProgress({ quiet: opts.quiet }).stage('validate');
   const trial = await loadTrial(data, opts.spec);
+  const plan = resolvePlan(trial.spec);
   stage.end();
-  printOut(`${formatSummary(trial).join('\n')}\n`);
+  const lines = [...formatSummary(trial), ...formatPlan(trial, plan)];
+  if (trial.warnings.length) lines.push('', ...trial.warnings.map((w) => `Warning: ${w}`));
+  printOut(`${lines.join('\n')}\n`);
 }

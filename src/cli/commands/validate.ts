@@ -1,6 +1,7 @@
 /**
- * `effekt validate <data> --spec <spec>`: either every problem (exit 2) or a summary of the
- * data — participants per arm × site, rows per visit, missingness per outcome × visit.
+ * `effekt validate <data> --spec <spec>`: either every problem of the data, the spec and its
+ * analysis plan (exit 2) or a summary — participants per arm × site, rows per visit, missingness
+ * per outcome × visit, what the plan will estimate — and warnings (columns nothing uses).
  * Registration only; the work is in validate-action.ts, imported when the command runs.
  */
 import type { Command } from 'commander';

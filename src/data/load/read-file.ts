@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import type { TrialSpec } from '../spec/load.ts';
+import { ROW_ID_COLUMN, type TrialSpec } from '../spec/load.ts';
 import { DataValidationError } from '../problems.ts';
 import type { RawTable } from './raw-table.ts';
 import { readCsv } from './read-csv.ts';
@@ -52,18 +52,21 @@ export async function readDataFile(file: string, spec: TrialSpec): Promise<RawTa
 
 /**
  * Wide → long: columns named `<name><sep><suffix>` become `<name>` on the row of that visit;
- * all other columns are per participant and repeated on every visit row. A visit row is kept
- * even when all its per-visit cells are empty (it records a missed visit). Row numbers stay
- * those of the participant's wide row, so errors still point at the right Excel row.
+ * all other columns are per participant and repeated on every visit row (outcomes may also name
+ * a column per visit, read from those repeated columns). A visit row is kept even when all its
+ * per-visit cells are empty (it records a missed visit). Row numbers stay those of the
+ * participant's wide row, so errors still point at the right Excel row; without an id column the
+ * participant is that row number.
  */
 export function wideToLong(raw: RawTable, spec: TrialSpec): RawTable {
-  const wide = spec.data.wide!;
+  const separator = spec.data.wide?.separator ?? '_';
+  const suffixes = spec.data.wide?.suffixes ?? {};
   const visitCol = spec.columns.visit;
   const perVisit = new Map<string, Map<string, number>>(); // base name → visit → column index
   const constant: number[] = [];
   raw.header.forEach((h, j) => {
-    for (const [visit, suffix] of Object.entries(wide.suffixes)) {
-      const end = `${wide.separator}${suffix}`;
+    for (const [visit, suffix] of Object.entries(suffixes)) {
+      const end = `${separator}${suffix}`;
       if (h.endsWith(end) && h.length > end.length) {
         const base = h.slice(0, -end.length);
         if (!perVisit.has(base)) perVisit.set(base, new Map());
@@ -74,17 +77,19 @@ export function wideToLong(raw: RawTable, spec: TrialSpec): RawTable {
     constant.push(j);
   });
   const bases = [...perVisit.keys()];
-  const header = [...constant.map((j) => raw.header[j]), visitCol, ...bases];
+  const rowId = spec.columns.id === ROW_ID_COLUMN;
+  const header = [...(rowId ? [spec.columns.id] : []), ...constant.map((j) => raw.header[j]), visitCol, ...bases];
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
   raw.rows.forEach((r, i) => {
     for (const v of spec.visits) {
-      rows.push([...constant.map((j) => r[j]), v.id, ...bases.map((b) => {
+      rows.push([...(rowId ? [String(raw.rowNumbers[i])] : []), ...constant.map((j) => r[j]), v.id, ...bases.map((b) => {
         const j = perVisit.get(b)!.get(v.id);
         return j === undefined ? '' : r[j];
       })]);
       rowNumbers.push(raw.rowNumbers[i]);
     }
   });
-  return { file: raw.file, header, rows, rowNumbers };
+  const columnOrigins = new Map(bases.map((b) => [b, new Map([...perVisit.get(b)!].map(([visit, j]) => [visit, raw.header[j]]))] as const));
+  return { file: raw.file, header, rows, rowNumbers, columnOrigins };
 }

@@ -3,48 +3,12 @@
  * validator, scorer and estimator reads column names from here, never from code.
  */
 import { z } from 'zod';
+import { localisedSchema, outcomeSpecSchema } from './outcome-schema.ts';
+import { instrumentUseSchema } from './instrument-schema.ts';
 
-export const localisedSchema = z.object({ da: z.string().min(1), en: z.string().min(1) }).strict();
-
-const itemsSchema = z.union([
-  z.object({ prefix: z.string().min(1), count: z.number().int().positive() }).strict(),
-  z.object({ columns: z.array(z.string().min(1)).min(1) }).strict(),
-]);
-
-export const instrumentUseSchema = z
-  .object({
-    /** Local id used by outcomes. */
-    id: z.string().min(1),
-    /** Registry key (src/instruments/registry.json), e.g. "QPR-15". */
-    instrument: z.string().min(1),
-    items: itemsSchema,
-    /** Overrides of registry settings for this trial's version of the scale. */
-    overrides: z
-      .object({
-        itemRange: z.tuple([z.number(), z.number()]).optional(),
-        reverseItems: z.array(z.number().int().positive()).optional(),
-        scoring: z.enum(['sum', 'mean']).optional(),
-        higherIsBetter: z.boolean().optional(),
-      })
-      .strict()
-      .optional(),
-  })
-  .strict();
-
-export const outcomeSpecSchema = z
-  .object({
-    id: z.string().min(1),
-    name: localisedSchema,
-    role: z.enum(['primary', 'secondary', 'exploratory', 'safety']),
-    /** A scored instrument (id from `instruments`) … */
-    instrument: z.string().min(1).optional(),
-    /** … or a plain count column (safety outcomes such as admissions). */
-    column: z.string().min(1).optional(),
-    primaryVisit: z.string().min(1),
-  })
-  .strict()
-  .refine((o) => (o.instrument === undefined) !== (o.column === undefined), { message: 'an outcome names exactly one of "instrument" or "column"' });
-
+export { localisedSchema } from './outcome-schema.ts';
+export * from './outcome-schema.ts';
+export * from './instrument-schema.ts';
 export const covariateSchema = z
   .object({
     column: z.string().min(1),
@@ -140,28 +104,39 @@ export const trialSpecSchema = z
       .object({
         format: z.enum(['long', 'wide']).default('long'),
         csv: csvDialectSchema.default({ delimiter: 'auto', decimal: '.', encoding: 'auto' }),
-        /** Wide format: per-visit columns are `<column><separator><suffix>`. */
-        wide: z.object({ separator: z.string().default('_'), suffixes: z.record(z.string(), z.string().min(1)) }).strict().optional(),
+        /**
+         * Wide format (one row per participant): a column `<stem><separator><suffix>` holds the
+         * value of `<stem>` at the visit with that suffix. Without suffixes, outcomes name their
+         * per-visit columns in `columns` and every other column is per participant.
+         */
+        wide: z.object({ separator: z.string().default('_'), suffixes: z.record(z.string(), z.string().min(1)).optional() }).strict().optional(),
         sheet: z.string().optional(),
       })
       .strict(),
     columns: z
       .object({
-        id: z.string().min(1),
+        /** Participant id. Optional in wide data only: the participant is then the data row (its number as Excel shows it). */
+        id: z.string().min(1).optional(),
         /** The arm column; may be omitted by a single-arm cohort (one arm: every row belongs to it). */
         arm: z.string().min(1).optional(),
-        visit: z.string().min(1),
+        /** Visit column of long data (wide data have none). */
+        visit: z.string().min(1).optional(),
         site: z.string().min(1).optional(),
         strata: z.array(z.string().min(1)).default([]),
         missingReason: z.string().min(1).optional(),
         adherence: z.object({ column: z.string().min(1), max: z.number().int().positive() }).strict().optional(),
       })
       .strict(),
+    /**
+     * The arms: a trial has two or more — exactly one control, every other an intervention (each
+     * compared with the control); a single-arm roll-out cohort has one intervention arm.
+     */
     arms: z
       .array(z.object({ label: z.string().min(1), role: z.enum(['control', 'intervention']), name: localisedSchema }).strict())
       .min(1),
     visits: z.array(z.object({ id: z.string().min(1), name: localisedSchema }).strict()).min(1),
-    baselineVisit: z.string().min(1),
+    /** The pre-randomisation visit (outcomes measured there are adjusted for); leave out when there is none. */
+    baselineVisit: z.string().min(1).optional(),
     covariates: z.array(covariateSchema).default([]),
     instruments: z.array(instrumentUseSchema).default([]),
     outcomes: z.array(outcomeSpecSchema).min(1),

@@ -1,8 +1,11 @@
 /**
  * What each column of the spec must hold. The data layer knows the roles (id, arm, visit,
- * covariates, counts); the instruments layer adds the item columns and their ranges.
+ * covariates, outcomes of each kind); the instruments layer adds the item columns and their
+ * ranges. Each rule carries the words its messages need: what the column is, and the fix that
+ * fits its kind (a decimal weight is fine, a decimal count is not).
  */
 import type { TrialSpec } from '../spec/load.ts';
+import { outcomeVisits } from '../spec/outcome-schema.ts';
 
 export interface NumericRule {
   readonly column: string;
@@ -10,8 +13,12 @@ export interface NumericRule {
   readonly integer: boolean;
   readonly min: number | null;
   readonly max: number | null;
+  /** The minimum itself is not allowed (an exposure must be > 0). */
+  readonly minExclusive?: boolean;
   /** Shown in messages: e.g. "QPR-15 item (0–4)". */
   readonly describe: string;
+  /** Where the allowed range is declared (a spec JSON path), so the fix can point at it. */
+  readonly rangeFrom?: string;
 }
 
 export interface CategoricalRule {
@@ -19,6 +26,8 @@ export interface CategoricalRule {
   readonly kind: 'categorical';
   readonly levels: readonly string[];
   readonly describe: string;
+  /** Where the levels are declared (a spec JSON path). */
+  readonly levelsFrom?: string;
 }
 
 export interface TextRule {
@@ -27,20 +36,73 @@ export interface TextRule {
   readonly describe: string;
 }
 
-export type ColumnRule = NumericRule | CategoricalRule | TextRule;
+/** A calendar date written YYYY-MM-DD. */
+export interface DateRule {
+  readonly column: string;
+  readonly kind: 'date';
+  readonly describe: string;
+}
+
+export type ColumnRule = NumericRule | CategoricalRule | TextRule | DateRule;
+
+/** The columns an outcome (or exposure) reads: one column, or one per visit it is measured at. */
+function sourceColumns(src: { column?: string; columns?: Record<string, string> }, visits: readonly string[]): string[] {
+  if (src.column !== undefined) return [src.column];
+  return [...new Set(visits.map((v) => src.columns?.[v]).filter((c): c is string => c !== undefined))];
+}
 
 /** Rules for every non-item column the spec names (id, arm and visit are checked separately). */
 export function specColumnRules(spec: TrialSpec): ColumnRule[] {
   const rules: ColumnRule[] = [];
   const c = spec.columns;
+  const visitIds = spec.visits.map((v) => v.id);
   if (c.site) rules.push({ column: c.site, kind: 'text', describe: 'site' });
   for (const s of c.strata) if (s !== c.site) rules.push({ column: s, kind: 'text', describe: 'stratum' });
   if (c.missingReason) rules.push({ column: c.missingReason, kind: 'text', describe: 'reason for a missed visit' });
-  if (c.adherence) rules.push({ column: c.adherence.column, kind: 'numeric', integer: true, min: 0, max: c.adherence.max, describe: `sessions attended (0–${c.adherence.max})` });
-  for (const cov of spec.covariates) {
-    rules.push(cov.type === 'numeric' ? { column: cov.column, kind: 'numeric', integer: false, min: null, max: null, describe: cov.label.en } : { column: cov.column, kind: 'categorical', levels: cov.levels ?? [], describe: cov.label.en });
-  }
-  for (const o of spec.outcomes) if (o.column) rules.push({ column: o.column, kind: 'numeric', integer: true, min: 0, max: null, describe: `${o.name.en} (a count ≥ 0)` });
+  if (c.adherence) rules.push({ column: c.adherence.column, kind: 'numeric', integer: true, min: 0, max: c.adherence.max, describe: `sessions attended (0–${c.adherence.max})`, rangeFrom: 'columns.adherence.max' });
+  spec.covariates.forEach((cov, k) => {
+    rules.push(cov.type === 'numeric' ? { column: cov.column, kind: 'numeric', integer: false, min: null, max: null, describe: cov.label.en } : { column: cov.column, kind: 'categorical', levels: cov.levels ?? [], describe: cov.label.en, levelsFrom: `covariates[${k}].levels` });
+  });
+  spec.outcomes.forEach((o, k) => {
+    const at = `outcomes[${k}]`;
+    const unit = o.unit ? `, ${o.unit}` : '';
+    switch (o.kind) {
+      case 'score':
+        return;
+      case 'continuous': {
+        const range = o.range ? `, plausible ${o.range[0]}–${o.range[1]}` : '';
+        for (const column of sourceColumns(o, outcomeVisits(o, visitIds))) {
+          rules.push({ column, kind: 'numeric', integer: false, min: o.range?.[0] ?? null, max: o.range?.[1] ?? null, describe: `${o.name.en} (a number${unit}${range})`, rangeFrom: o.range ? `${at}.range` : undefined });
+        }
+        return;
+      }
+      case 'count':
+        for (const column of sourceColumns(o, outcomeVisits(o, visitIds))) rules.push({ column, kind: 'numeric', integer: true, min: 0, max: null, describe: `${o.name.en} (a count of events ≥ 0${unit})` });
+        if (o.exposure && !('value' in o.exposure)) {
+          for (const column of sourceColumns(o.exposure, outcomeVisits(o, visitIds))) rules.push({ column, kind: 'numeric', integer: false, min: 0, minExclusive: true, max: null, describe: `exposure of ${o.name.en} (a number > 0${o.exposure.unit ? `, ${o.exposure.unit}` : ''})` });
+        }
+        return;
+      case 'binary':
+        if (o.rule) return;
+        for (const column of sourceColumns(o, outcomeVisits(o, visitIds))) rules.push({ column, kind: 'categorical', levels: [...o.success!, ...o.failure!], describe: `${o.name.en} (success: ${o.success!.join(', ')}; failure: ${o.failure!.join(', ')})`, levelsFrom: `${at}.success / ${at}.failure` });
+        return;
+      case 'time-to-event':
+        if (o.time !== undefined) rules.push({ column: o.time, kind: 'numeric', integer: false, min: 0, max: null, describe: `time to ${o.name.en} (≥ 0${unit})` });
+        else {
+          rules.push({ column: o.start!, kind: 'date', describe: `start of follow-up for ${o.name.en}` });
+          rules.push({ column: o.end!, kind: 'date', describe: `end of follow-up for ${o.name.en} (event or censoring)` });
+        }
+        rules.push({ column: o.event.column, kind: 'categorical', levels: [...o.event.event, ...o.event.censored], describe: `${o.name.en} event (event: ${o.event.event.join(', ')}; censored: ${o.event.censored.join(', ')})`, levelsFrom: `${at}.event` });
+        return;
+    }
+  });
   for (const e of spec.events) rules.push({ column: e.column, kind: 'numeric', integer: true, min: 0, max: 1, describe: `${e.name.en} (0 or 1)` });
-  return rules;
+  // A column named twice (a stratum that is also a covariate, a count read by two outcomes) is
+  // checked once: by its first typed rule, a free-text rule giving way to a typed one.
+  const byColumn = new Map<string, ColumnRule>();
+  for (const r of rules) {
+    const had = byColumn.get(r.column);
+    if (!had || (had.kind === 'text' && r.kind !== 'text')) byColumn.set(r.column, r);
+  }
+  return [...byColumn.values()];
 }

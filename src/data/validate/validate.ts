@@ -6,7 +6,7 @@
 import { armColumn, type TrialSpec } from '../spec/load.ts';
 import { ProblemList } from '../problems.ts';
 import type { RawTable } from '../load/raw-table.ts';
-import type { ColumnRule } from './column-rules.ts';
+import type { ColumnRule, NumericRule } from './column-rules.ts';
 import { didYouMean } from './suggest.ts';
 import { parseNumber } from './parse-number.ts';
 
@@ -85,13 +85,15 @@ export function validateLong(raw: RawTable, spec: TrialSpec, rules: readonly Col
     arms.push(arm);
     visits.push(visit);
   });
-  for (const [id, p] of perParticipant) {
+  if (spec.baselineVisit !== undefined) for (const [id, p] of perParticipant) {
     if (!p.hasBaseline) problems.add({ file, row: p.row, column: c.visit, value: id, message: `participant ${id} has no ${spec.baselineVisit} row`, allowed: `a "${spec.baselineVisit}" row for every participant`, fix: 'add the baseline row (leave unknown values empty)' });
   }
 
   // Keyed by the spec's column names: no prototype, so a column called "__proto__" is a column like any other.
   const columns: Record<string, TypedColumn> = Object.assign(Object.create(null) as Record<string, TypedColumn>, { [c.id]: ids, [armCol]: arms, [c.visit]: visits });
   const decimal = spec.data.csv.decimal;
+  // The column as the user's file writes it (a wide file's per-visit column, not its stem).
+  const asInFile = (column: string, i: number) => raw.columnOrigins?.get(column)?.get(visits[i] ?? '') ?? column;
   for (const rule of rules) {
     const j = col(rule.column);
     if (rule.kind === 'numeric') {
@@ -101,17 +103,21 @@ export function validateLong(raw: RawTable, spec: TrialSpec, rules: readonly Col
         if (text === '') return void out.push(null);
         const x = parseNumber(text, decimal);
         const row = raw.rowNumbers[i];
-        const range = `${rule.describe}${rule.integer ? ', a whole number' : ''}`;
-        if (x !== null && !Number.isFinite(x)) {
-          problems.add({ file, row, column: rule.column, value: text, message: 'is too large to be a number (beyond ±1.8 × 10^308)', allowed: range, fix: 'correct the value; it is not turned into a missing value' });
+        const column = asInFile(rule.column, i);
+                if (x !== null && !Number.isFinite(x)) {
+          problems.add({ file, row, column, value: text, message: 'is too large to be a number (beyond ±1.8 × 10^308)', allowed: rule.describe, fix: 'correct the value; it is not turned into a missing value' });
           return void out.push(null);
         }
         if (x === null) {
-          problems.add({ file, row, column: rule.column, value: text, message: 'is not a number', allowed: range, fix: decimal === ',' ? 'write numbers with a decimal comma (e.g. 3,5) and no units' : 'write numbers with a decimal point (e.g. 3.5) and no units, or set data.csv.decimal to "," in the spec' });
+          problems.add({ file, row, column, value: text, message: 'is not a number', allowed: rule.describe, fix: notANumberFix(rule, decimal) });
           return void out.push(null);
         }
-        if ((rule.integer && !Number.isInteger(x)) || (rule.min !== null && x < rule.min) || (rule.max !== null && x > rule.max)) {
-          problems.add({ file, row, column: rule.column, value: text, message: 'is out of range', allowed: range, fix: 'correct the value, or leave the cell empty if it is unknown' });
+        if (rule.integer && !Number.isInteger(x)) {
+          problems.add({ file, row, column, value: text, message: 'is not a whole number', allowed: rule.describe, fix: 'write a whole number, or leave the cell empty if it is unknown' });
+          return void out.push(null);
+        }
+        if ((rule.min !== null && (x < rule.min || (rule.minExclusive && x === rule.min))) || (rule.max !== null && x > rule.max)) {
+          problems.add({ file, row, column, value: text, message: 'is out of range', allowed: rule.describe, fix: `correct the value, or leave the cell empty if it is unknown${rule.rangeFrom ? ` (the range is declared at ${rule.rangeFrom} in the spec)` : ''}` });
           return void out.push(null);
         }
         out.push(x);
@@ -123,8 +129,15 @@ export function validateLong(raw: RawTable, spec: TrialSpec, rules: readonly Col
         if (v === '') return null;
         if (!rule.levels.includes(v)) {
           const near = didYouMean(v, rule.levels);
-          problems.add({ file, row: raw.rowNumbers[i], column: rule.column, value: v, message: `unknown ${rule.describe} level`, allowed: rule.levels.join(', '), fix: near ? `did you mean "${near}"?` : 'use one of the levels listed in the spec' });
+          problems.add({ file, row: raw.rowNumbers[i], column: asInFile(rule.column, i), value: v, message: `unknown ${rule.describe} level`, allowed: rule.levels.join(', '), fix: near ? `did you mean "${near}"?` : `use one of the levels listed in the spec${rule.levelsFrom ? ` (${rule.levelsFrom})` : ''}, or add this one there` });
         }
+        return v;
+      });
+    } else if (rule.kind === 'date') {
+      columns[rule.column] = raw.rows.map((r, i) => {
+        const v = r[j].trim();
+        if (v === '') return null;
+        if (parseIsoDate(v) === null) problems.add({ file, row: raw.rowNumbers[i], column: asInFile(rule.column, i), value: r[j], message: 'is not a date written YYYY-MM-DD', allowed: rule.describe, fix: 'write the date as year-month-day, e.g. 2021-03-15 (in Excel: format the cells as yyyy-mm-dd before exporting)' });
         return v;
       });
     } else {
@@ -133,4 +146,23 @@ export function validateLong(raw: RawTable, spec: TrialSpec, rules: readonly Col
   }
   problems.throwIfAny();
   return { file, n: raw.rows.length, columns, rowNumbers: raw.rowNumbers };
+}
+
+/** The fix for a cell that is not a number, in the words of its kind. */
+function notANumberFix(rule: NumericRule, decimal: '.' | ','): string {
+  const example = rule.integer ? (decimal === ',' ? '3' : '3') : decimal === ',' ? '80,7' : '80.7';
+  const what = rule.integer ? 'a whole number' : `a number with a decimal ${decimal === ',' ? 'comma' : 'point'}`;
+  const other = decimal === '.' && !rule.integer ? ', or set data.csv.decimal to "," in the spec if the file uses decimal commas' : '';
+  return `write ${what} (e.g. ${example}) with no units or text, or leave the cell empty if it is unknown${other}`;
+}
+
+/** Days since 1970-01-01 of a valid YYYY-MM-DD date, else null. */
+export function parseIsoDate(text: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = Date.UTC(y, mo - 1, d);
+  const back = new Date(t);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
+  return t / 86_400_000;
 }

@@ -120,7 +120,7 @@ export function sensitivitySection(m: PageModel): Section {
   ]);
   const tipping = results.tippingPoints
     .filter((tp) => tp.outcomeId === main.id && tp.visit === main.visit)
-    .map((tp) => para(tp.tippingDelta === null ? t.msg.tippingNever(t.fmt.num(tp.searchedUpTo, 1)) : t.msg.tippingDelta(t.fmt.num(tp.tippingDelta, 1), tp.arm === 'both' ? null : tp.arm, tippingBetter(ctx.control.label, tp))));
+    .map((tp) => para(tp.status === 'not-applicable' ? t.msg.tippingNotApplicable(tp.arm === 'both' ? null : tp.arm) : tp.tippingDelta === null ? t.msg.tippingNever(t.fmt.num(tp.searchedUpTo ?? 0, 1)) : t.msg.tippingDelta(t.fmt.num(tp.tippingDelta, 1), tp.arm === 'both' ? null : tp.arm, tippingBetter(ctx.control.label, tp))));
   const html = [
     para(t.msg.sensitivityIntro(t.loc(main.name), t.label('visits', main.visit))),
     figure(m, 'sensitivity'),

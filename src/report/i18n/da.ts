@@ -116,6 +116,7 @@ export const da: Messages = {
   tippingTitle: 'Vendepunkt',
   tippingDelta: (delta, group, better) => `Konklusionen ændres, hvis de manglende værdier i ${group === null ? 'begge grupper' : `${group}-gruppen`} var ${delta} point ${better ? 'bedre' : 'dårligere'} end under antagelsen om tilfældigt frafald (MAR).`,
   tippingNever: (upTo) => `Konklusionen ændres ikke ved forskydninger op til ${upTo} point.`,
+  tippingNotApplicable: (group) => `Tipping point-analysen er ikke relevant: ${group === null ? 'ingen af grupperne' : `${group}-gruppen`} har manglende værdier at forskyde.`,
 
   safetyTitle: 'Sikkerhed',
   safetyIntro: (o) => `${o} pr. gruppe med rateratio (indsats / kontrol).`,

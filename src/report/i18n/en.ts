@@ -116,6 +116,7 @@ export const en: Messages = {
   tippingTitle: 'Tipping point',
   tippingDelta: (delta, group, better) => `The conclusion changes if the missing values in ${group === null ? 'both groups' : `the ${group} group`} were ${delta} points ${better ? 'better' : 'worse'} than assumed under missing at random.`,
   tippingNever: (upTo) => `The conclusion does not change for shifts up to ${upTo} points.`,
+  tippingNotApplicable: (group) => `The tipping-point analysis does not apply: ${group === null ? 'neither group' : `the ${group} group`} has missing values to shift.`,
 
   safetyTitle: 'Safety',
   safetyIntro: (o) => `${o} per group, with rate ratios (intervention / control).`,

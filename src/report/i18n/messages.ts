@@ -131,6 +131,7 @@ export interface Messages {
   /** group: an arm label, or null for both arms; better: the shifted values are better (not worse) than under MAR. */
   readonly tippingDelta: (delta: string, group: string | null, better: boolean) => string;
   readonly tippingNever: (upTo: string) => string;
+  readonly tippingNotApplicable: (group: string | null) => string;
 
   // Safety.
   readonly safetyTitle: string;

@@ -16,9 +16,9 @@ export async function recordCohort(s: Store, spec: RolloutSpec): Promise<void> {
   const instruments = resolveInstruments(spec.cohort);
   const registers = new Set(spec.registers.map((r) => r.outcome));
   for (const [i, o] of spec.cohort.outcomes.entries()) {
-    const ins = o.instrument ? instruments.find((x) => x.id === o.instrument) : undefined;
-    const higher = ins ? ins.definition.higherIsBetter : false;
-    await s.run(`INSERT OR REPLACE INTO outcomes VALUES (?, ?, ?, ?, ?, ?, ?)`, [o.id, o.name.da, o.name.en, o.instrument ? 'score' : 'count', higher, registers.has(o.id), i]);
+    const ins = o.kind === 'score' ? instruments.find((x) => x.id === o.instrument) : undefined;
+    const higher = ins ? ins.definition.higherIsBetter : o.kind !== 'score' && o.direction === 'higher-is-better';
+    await s.run(`INSERT OR REPLACE INTO outcomes VALUES (?, ?, ?, ?, ?, ?, ?)`, [o.id, o.name.da, o.name.en, o.kind === 'score' ? 'score' : 'count', higher, registers.has(o.id), i]);
   }
   for (const [i, v] of spec.cohort.visits.entries()) await s.run(`INSERT OR REPLACE INTO cohort_visits VALUES (?, ?, ?, ?)`, [v.id, i, v.name.da, v.name.en]);
 }

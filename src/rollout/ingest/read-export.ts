@@ -83,7 +83,7 @@ export async function readExport(bytes: Uint8Array, file: string, ctx: ReadExpor
   const ends = col(spec.columns.groupEnd) as (string | null)[];
   const registerIds = new Set(spec.registers.map((r) => r.outcome));
   const cellNames = Object.keys(data.columns).filter((k) => k !== c.id && k !== c.visit && k !== '(arm)');
-  const countOutcomes = cohort.outcomes.filter((o) => o.column);
+  const countOutcomes = cohort.outcomes.flatMap((o) => (o.kind === 'count' && o.column !== undefined ? [{ id: o.id, column: o.column }] : []));
   const allowedMunis = new Set(ctx.municipalities);
 
   const groups = new Map<string, ExportGroup & { row: number }>();
@@ -124,7 +124,7 @@ export async function readExport(bytes: Uint8Array, file: string, ctx: ReadExpor
     const measurements: { outcome: string; value: number | null }[] = [];
     const register: { register: string; contacts: number | null }[] = [];
     for (const o of cohort.outcomes) {
-      if (o.instrument) measurements.push({ outcome: o.id, value: scores[o.id][i] });
+      if (o.kind === 'score') measurements.push({ outcome: o.id, value: scores[o.id][i] });
     }
     for (const o of countOutcomes) {
       const v = (data.columns[o.column!] as (number | null)[])[i];

@@ -34,9 +34,9 @@ export function sampleSpec(): Record<string, unknown> {
         { id: 'mansa', instrument: 'MANSA', items: { prefix: 'mansa_', count: MANSA_ITEMS } },
       ],
       outcomes: [
-        { id: 'qpr15', name: loc('personlig recovery (QPR-15)', 'personal recovery (QPR-15)'), role: 'primary', instrument: 'qpr15', primaryVisit: 'slut' },
-        { id: 'mansa', name: loc('livstilfredshed (MANSA)', 'life satisfaction (MANSA)'), role: 'secondary', instrument: 'mansa', primaryVisit: 'slut' },
-        { id: 'psych_contacts', name: loc('kontakter med psykiatrien', 'contacts with psychiatry'), role: 'safety', column: 'psyk_kontakter', primaryVisit: 'slut' },
+        { id: 'qpr15', name: loc('personlig recovery (QPR-15)', 'personal recovery (QPR-15)'), role: 'primary', kind: 'score', instrument: 'qpr15', primaryVisit: 'slut' },
+        { id: 'mansa', name: loc('livstilfredshed (MANSA)', 'life satisfaction (MANSA)'), role: 'secondary', kind: 'score', instrument: 'mansa', primaryVisit: 'slut' },
+        { id: 'psych_contacts', name: loc('kontakter med psykiatrien', 'contacts with psychiatry'), role: 'safety', kind: 'count', column: 'psyk_kontakter', direction: 'higher-is-worse', primaryVisit: 'slut' },
       ],
     },
     columns: { group: 'hold', groupStart: 'holdstart', groupEnd: 'holdslut' },

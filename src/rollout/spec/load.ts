@@ -66,7 +66,7 @@ export function parseRolloutSpec(json: unknown, file: string, hash: ReturnType<t
   s.registers.forEach((r, i) => {
     const o = cohort.outcomes.find((x) => x.id === r.outcome);
     if (!o) out.push(problem(file, `registers[${i}].outcome`, r.outcome, 'names no outcome of the cohort', `use one of: ${cohort.outcomes.map((x) => x.id).join(', ')}`));
-    else if (!o.column) out.push(problem(file, `registers[${i}].outcome`, r.outcome, 'a register outcome is a count column, not a scored instrument', 'declare the register count as an outcome with "column"'));
+    else if (o.kind !== 'count') out.push(problem(file, `registers[${i}].outcome`, r.outcome, `a register outcome is a count column, not a ${o.kind} outcome`, 'declare the register count as an outcome with "kind": "count" and its "column"'));
     for (const v of Object.keys(r.windows)) if (!cohort.visits.some((x) => x.id === v)) out.push(problem(file, `registers[${i}].windows`, v, 'is not a visit of the cohort', `use visit ids: ${cohort.visits.map((x) => x.id).join(', ')}`));
   });
   if (out.length > 0) throw new DataValidationError(out);

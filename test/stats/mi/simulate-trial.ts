@@ -45,14 +45,15 @@ export function simulateTrial(n: number, seed: number): AnalysisFrame {
     ],
     arm,
     control: 0,
-    intervention: 1,
+    comparisons: [{ id: 'I vs C', intervention: 1, control: 0 }],
     visits: ['baseline', 'end', 'fu6'],
     baselineVisit: 0,
     strata: [{ column: 'site', label: name, kind: 'categorical', levels: ['A', 'B'], values: site }],
     covariates: [],
     adherence: null,
     missingReason: [0, 1, 2].map(() => Array.from({ length: n }, () => null)),
-    outcomes: [{ id: 'y', name, role: 'primary', kind: 'score', higherIsBetter: true, primaryVisit: 'end', responder: null, values: [base, y1, y2], range: null }],
+    outcomes: [{ id: 'y', name, role: 'primary', kind: 'score', higherIsBetter: true, unit: null, primaryVisit: 'end', visits: ['baseline', 'end', 'fu6'], responder: null, values: [base, y1, y2], exposure: null, exposureUnit: null, range: null, hasBaseline: true }],
+    timeToEvent: [],
     events: [],
   };
 }

@@ -68,7 +68,8 @@ export function applyScenario(rows: Row[], spec: TrialSpec, outcome: string, del
 
 /** The twin generator's key for an outcome scored by an instrument whose items it writes. */
 export function twinScaleKey(spec: TrialSpec, outcome: string): string | null {
-  const use = spec.outcomes.find((o) => o.id === outcome)?.instrument;
+  const o = spec.outcomes.find((x) => x.id === outcome);
+  const use = o?.kind === 'score' ? o.instrument : undefined;
   const ins = resolveInstruments(spec).find((i) => i.id === use);
   const first = ins?.itemColumns[0];
   return first === undefined ? null : (scaleModels.find((m) => first.startsWith(m.prefix) && /^\d+$/.test(first.slice(m.prefix.length)))?.key ?? null);

@@ -70,7 +70,7 @@ export async function runReplicate(p: Prepared, job: SimulationJob, r: number): 
   const outcome = frame.outcomes.find((o) => o.id === job.outcome);
   if (!outcome) throw new Error(`outcome ${job.outcome} is not in the simulated frame`);
   const visit = frame.visits.indexOf(job.visit);
-  const ctx: EstimatorContext = { frame, outcome, visit, include: () => true, confLevel: p.plan.confLevel };
+  const ctx: EstimatorContext = { frame, outcome, visit, include: () => true, confLevel: p.plan.confLevel, comparison: frame.comparisons[0] };
   const estimates: Record<string, ReplicateEstimate> = {};
   for (const id of job.estimators) {
     try {

@@ -28,7 +28,8 @@ export function resolveJob(o: SimulationPowerOptions): { job: SimulationJob; alp
   const plan = resolvePlan(spec);
   const out = spec.outcomes.find((x) => x.id === o.outcome);
   if (!out) problem(specFile, 'outcomes', `the spec has no outcome "${o.outcome}"`, `use one of: ${spec.outcomes.map((x) => x.id).join(', ')}`);
-  const visit = o.visit ?? out.primaryVisit;
+  if (out.kind === 'time-to-event') problem(specFile, 'outcomes', `outcome "${o.outcome}" is a time-to-event outcome, which cannot be simulated here`, 'choose a score or continuous outcome');
+  const visit = o.visit ?? (out as Exclude<typeof out, { kind: 'time-to-event' }>).primaryVisit;
   if (!spec.visits.some((v) => v.id === visit) || visit === spec.baselineVisit) problem(specFile, 'visits', `"${visit}" is not a follow-up visit of the spec`, `use one of: ${spec.visits.map((v) => v.id).filter((v) => v !== spec.baselineVisit).join(', ')}`);
   armLabels(spec);
   const estimators = o.estimators ?? [outcomePlan(plan, o.outcome).primary as SimEstimator];
