@@ -94,14 +94,15 @@ export function covariateVariables(adjust: Adjustment | undefined, rows: readonl
   for (const c of adjust?.covariates ?? []) {
     if (c.kind === 'numeric') {
       const x = rows.map((i) => c.values[i]);
-      const seen = x.filter((v) => !Number.isNaN(v));
-      if (seen.length === 0 || new Set(seen).size < 2) {
+      // The mean over the analysed participants (a participant on several rows counts once).
+      const people = [...new Set(rows)].map((i) => c.values[i]).filter((v) => !Number.isNaN(v));
+      if (people.length === 0 || new Set(people).size < 2) {
         warnings.push(`covariate ${c.column} is constant or missing among the analysed and is left out of the model`);
         continue;
       }
-      const m = seen.reduce((a, b) => a + b, 0) / seen.length;
-      const missing = x.length - seen.length;
-      if (missing > 0) warnings.push(`${missing} missing value(s) of covariate ${c.column} replaced by its mean`);
+      const m = people.reduce((a, b) => a + b, 0) / people.length;
+      const missing = [...new Set(rows)].filter((i) => Number.isNaN(c.values[i])).length;
+      if (missing > 0) warnings.push(`${missing} missing value(s) of covariate ${c.column} replaced by the mean of the analysed participants`);
       out.push(numeric(c.column, x.map((v) => (Number.isNaN(v) ? m : v))));
     } else {
       const labels = rows.map((i) => (c.values[i] < 0 ? '(missing)' : c.levels[c.values[i]]));

@@ -86,9 +86,11 @@ export const analysisPlanSchema = z
         sensitivity: z.array(z.enum(binaryEstimatorIds)).default(['two-proportion', 'per-protocol']),
         /** The effect measure of binary rows (all three are reported; this one is tested and adjusted for multiplicity). */
         measure: z.enum(binaryMeasures).default('risk-difference'),
+        /** Variance of the standardised risks: unconditional (Ye et al. 2023, default) or the delta method over the HC0 sandwich (Ge et al. 2011). */
+        variance: z.enum(['ye-2023', 'ge-hc0']).default('ye-2023'),
       })
       .strict()
-      .default({ primary: 'logistic', sensitivity: ['two-proportion', 'per-protocol'], measure: 'risk-difference' }),
+      .default({ primary: 'logistic', sensitivity: ['two-proportion', 'per-protocol'], measure: 'risk-difference', variance: 'ye-2023' }),
     count: z
       .object({
         primary: z.enum(primaryEstimatorIds.count).default('negative-binomial'),

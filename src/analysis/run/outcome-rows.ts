@@ -99,7 +99,7 @@ function imputationPredictors(frame: AnalysisFrame, mi: MiSettings, adjust: Adju
 function binarySpecs(frame: AnalysisFrame, outcome: FrameOutcome, plan: AnalysisPlan, op: ResolvedOutcomePlan, adjust: Adjustment, itt: Population, pp: Population | null): Record<string, RowSpec> {
   const measure = op.measure.replace('-', ' ');
   const logistic: RowSpec = {
-    estimator: 'logistic', population: itt, run: (ctx) => logisticStandardised(ctx, op.measure),
+    estimator: 'logistic', population: itt, run: (ctx) => logisticStandardised(ctx, op.measure, plan.binary.variance),
     missingData: 'participants with the outcome observed at the visit (valid under missing at random given the covariates and arm); missing covariate values mean-imputed or coded as a level',
     intercurrent: 'treatment policy: analysed as randomised whatever sessions were attended',
     summary: `${measure} (intervention vs control) of the standardised risks, from a logistic regression ${adjustedFor(frame, outcome, adjust)} (marginal standardisation)`,

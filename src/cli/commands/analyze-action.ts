@@ -19,14 +19,18 @@ export interface AnalyzeCliOptions {
 
 export function primaryLines(r: AnalysisResults): string[] {
   const lines: string[] = [];
+  const many = (r.comparisons?.length ?? 1) > 1;
   for (const o of r.outcomes.filter((x) => x.isPrimaryEstimator)) {
     const d = o.difference;
+    const at = `  ${o.id.padEnd(8)} ${o.visit}${many ? ` (${o.comparison})` : ''}`;
     if (!d) {
-      lines.push(`  ${o.id.padEnd(8)} ${o.visit}: not estimable (${o.reason})`);
+      lines.push(`${at}: not estimable (${o.reason})`);
       continue;
     }
     const adj = o.multiplicity ? ` p(adj, ${o.multiplicity.family}) = ${d.pAdjusted.toPrecision(3)}` : '';
-    lines.push(`  ${o.id.padEnd(8)} ${o.visit}: difference ${d.estimate.toFixed(2)} (${d.lower.toFixed(2)} to ${d.upper.toFixed(2)}), p = ${d.p.toPrecision(3)}${adj}, d = ${o.cohensD?.estimate.toFixed(2) ?? 'n/a'} [${o.role}]`);
+    const what = !o.measure || o.measure === 'mean-difference' ? 'difference' : o.measure.replace('-', ' ');
+    const dText = !o.measure || o.measure === 'mean-difference' ? `, d = ${o.cohensD?.estimate.toFixed(2) ?? 'n/a'}` : '';
+    lines.push(`${at}: ${what} ${d.estimate.toFixed(2)} (${d.lower.toFixed(2)} to ${d.upper.toFixed(2)}), p = ${d.p.toPrecision(3)}${adj}${dText} [${o.role}]`);
   }
   return lines;
 }

@@ -35,12 +35,12 @@ function checkOutcome(s: TrialSpecParsed, o: OutcomeSpec, i: number, add: (path:
   else if (o.primaryVisit === s.baselineVisit) add(`${at}.primaryVisit`, o.primaryVisit, 'is the baseline visit, which the analyses adjust for rather than estimate at', 'use a follow-up visit');
   if ('columns' in o && o.columns) {
     for (const v of Object.keys(o.columns)) if (!visitIds.includes(v)) add(`${at}.columns.${v}`, v, 'is not one of the visits', useVisits);
-    for (const v of visits) if (!(v in o.columns)) add(`${at}.columns`, v, `names no column for visit "${v}"`, `add "${v}": "<column>" to "columns", or leave the visit out of "visits"`);
+    for (const v of visits) if (!Object.hasOwn(o.columns, v)) add(`${at}.columns`, v, `names no column for visit "${v}"`, `add "${v}": "<column>" to "columns", or leave the visit out of "visits"`);
   }
   if (o.kind === 'score' && !s.instruments.some((x) => x.id === o.instrument)) add(`${at}.instrument`, o.instrument, 'names no instrument of this spec', `use one of: ${s.instruments.map((x) => x.id).join(', ') || '(none declared: add the instrument to "instruments")'}`);
   if (o.kind === 'continuous' && o.range && !(o.range[0] < o.range[1])) add(`${at}.range`, o.range, 'the range is empty', 'write [min, max] with min < max');
   if (o.kind === 'count' && o.exposure && 'columns' in o.exposure) {
-    for (const v of visits) if (!(v in o.exposure.columns)) add(`${at}.exposure.columns`, v, `names no exposure column for visit "${v}"`, 'add a column for every visit the outcome is measured at');
+    for (const v of visits) if (!Object.hasOwn(o.exposure.columns, v)) add(`${at}.exposure.columns`, v, `names no exposure column for visit "${v}"`, 'add a column for every visit the outcome is measured at');
   }
   if (o.kind === 'binary' && o.rule) {
     const src = s.outcomes.find((x) => x.id === o.rule!.outcome);

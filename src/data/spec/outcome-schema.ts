@@ -171,12 +171,12 @@ export type VisitOutcomeSpec = Exclude<OutcomeSpec, TimeToEventOutcomeSpec>;
 /** The visits an outcome is measured at: its `visits`, else the keys of `columns`, else every visit. */
 export function outcomeVisits(o: VisitOutcomeSpec, allVisits: readonly string[]): string[] {
   if (o.visits) return [...o.visits];
-  if ('columns' in o && o.columns) return allVisits.filter((v) => v in o.columns!);
+  if ('columns' in o && o.columns) return allVisits.filter((v) => Object.hasOwn(o.columns!, v));
   return [...allVisits];
 }
 
 /** The column holding the outcome's value at a visit (null when it is not read from a column there). */
 export function outcomeColumnAt(o: { column?: string; columns?: Record<string, string> }, visit: string): string | null {
   if (o.column !== undefined) return o.column;
-  return o.columns?.[visit] ?? null;
+  return o.columns && Object.hasOwn(o.columns, visit) ? o.columns[visit] : null;
 }

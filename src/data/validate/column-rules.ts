@@ -48,7 +48,7 @@ export type ColumnRule = NumericRule | CategoricalRule | TextRule | DateRule;
 /** The columns an outcome (or exposure) reads: one column, or one per visit it is measured at. */
 function sourceColumns(src: { column?: string; columns?: Record<string, string> }, visits: readonly string[]): string[] {
   if (src.column !== undefined) return [src.column];
-  return [...new Set(visits.map((v) => src.columns?.[v]).filter((c): c is string => c !== undefined))];
+  return [...new Set(visits.map((v) => (src.columns && Object.hasOwn(src.columns, v) ? src.columns[v] : undefined)).filter((c): c is string => c !== undefined))];
 }
 
 /** Rules for every non-item column the spec names (id, arm and visit are checked separately). */
