@@ -88,6 +88,26 @@ describe('δ-adjusted tipping point', () => {
     expect(tippingPoint(c, { ...mi, steps: 4, alpha: 0.05 }).direction).toBe('against-intervention');
   });
 
+  it('the shifted arm has no missing value at the visit: "not applicable" with the reason, never a δ', () => {
+    const c = ctx('qpr15');
+    const y = c.outcome.values[1];
+    const I = c.comparison.intervention;
+    // Fill every missing intervention value at the visit (with the arm's first observed value): nothing left to shift there.
+    const fill = y.find((v, i) => frame.arm[i] === I && !Number.isNaN(v))!;
+    const filled = Float64Array.from(y, (v, i) => (frame.arm[i] === I && Number.isNaN(v) ? fill : v));
+    const noneMissing = { ...c, outcome: { ...c.outcome, values: [c.outcome.values[0], filled, c.outcome.values[2]] } };
+    const r = tippingPoint(noneMissing, { ...mi, steps: 4, alpha: 0.05 });
+    expect(r.status).toBe('not-applicable');
+    expect(r.reason).toBe('no missing qpr15 at end in arm PEER: there are no imputed values to shift');
+    expect(r.tippingDelta).toBeNull();
+    expect(r.searchedUpTo).toBeNull();
+    expect(r.path).toEqual([]);
+    // The control arm still has missing values: shifting it is applicable.
+    const control = tippingPoint(noneMissing, { ...mi, steps: 4, alpha: 0.05, maxDelta: 1, arm: 'control' });
+    expect(control.status).toBe('estimated');
+    expect(control.path).toHaveLength(5);
+  });
+
   it('rejects bad options', () => {
     expectStatsError(() => tippingPoint(ctx('qpr15'), { ...mi, steps: 4, alpha: 1.5 }), 'INVALID_ARGUMENT');
     expectStatsError(() => tippingPoint(ctx('qpr15'), { ...mi, steps: 4, alpha: 0.05, maxDelta: -1 }), 'INVALID_ARGUMENT');

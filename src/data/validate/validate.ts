@@ -144,6 +144,7 @@ export function validateLong(raw: RawTable, spec: TrialSpec, rules: readonly Col
       columns[rule.column] = raw.rows.map((r) => (r[j] === '' ? null : r[j]));
     }
   }
+  checkTimeToEvent(spec, raw, columns, ids, problems);
   problems.throwIfAny();
   return { file, n: raw.rows.length, columns, rowNumbers: raw.rowNumbers };
 }
@@ -165,4 +166,36 @@ export function parseIsoDate(text: string): number | null {
   const back = new Date(t);
   if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
   return t / 86_400_000;
+}
+
+/**
+ * Time-to-event columns hold one value per participant: on one row, or the same on several (two
+ * different values are an error, never a silent pick); dates must not end before they start.
+ */
+function checkTimeToEvent(spec: TrialSpec, raw: RawTable, columns: Record<string, TypedColumn>, ids: readonly (string | null)[], problems: ProblemList): void {
+  for (const o of spec.outcomes) {
+    if (o.kind !== 'time-to-event') continue;
+    const cols = [o.time, o.start, o.end, o.event.column].filter((c): c is string => c !== undefined);
+    for (const column of cols) {
+      const seen = new Map<string, { value: unknown; row: number }>();
+      const values = columns[column] ?? [];
+      values.forEach((v, i) => {
+        const id = ids[i];
+        if (v === null || id === null) return;
+        const first = seen.get(id);
+        if (!first) seen.set(id, { value: v, row: raw.rowNumbers[i] });
+        else if (first.value !== v) problems.add({ file: raw.file, row: raw.rowNumbers[i], column, value: String(v), message: `participant ${id} has a second, different value (was ${JSON.stringify(String(first.value))} on row ${first.row})`, allowed: 'one value per participant (time-to-event data are per participant)', fix: 'keep the value on one row, or the same value on every row' });
+      });
+    }
+    if (o.start !== undefined && o.end !== undefined) {
+      const starts = columns[o.start] as (string | null)[];
+      const ends = columns[o.end] as (string | null)[];
+      ends.forEach((e, i) => {
+        const s0 = starts[i];
+        if (e === null || s0 === null) return;
+        const [ds, de] = [parseIsoDate(s0), parseIsoDate(e)];
+        if (ds !== null && de !== null && de < ds) problems.add({ file: raw.file, row: raw.rowNumbers[i], column: o.end!, value: e, message: `ends before its start (${s0})`, allowed: `a date on or after ${o.start}`, fix: 'correct the start or the end date' });
+      });
+    }
+  }
 }

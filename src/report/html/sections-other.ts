@@ -72,14 +72,17 @@ function estimandIn(m: PageModel, o: OutcomeResult): Record<keyof Estimand, stri
   const { t } = ctx;
   if (t.lang === 'en') return { ...o.estimand };
   const tx = t.msg.estimandText;
+  const adjusted = o.estimand.summaryMeasure.includes('covariates (');
   const pick = (table: Readonly<Record<string, string>>, id: string, fallback: string) => (Object.hasOwn(table, id) ? table[id] : undefined) ?? `${fallback} ${t.msg.untranslated}`.trim();
   return {
     population: pick(tx.population, o.population, o.estimand.population),
     treatment: t.msg.treatmentComparison(ctx.intervention.name, ctx.control.name.charAt(0).toLowerCase() + ctx.control.name.slice(1)),
     variable: t.msg.variableAtVisit(t.loc(o.name), t.label('visits', o.visit)),
     intercurrentEvents: pick(tx.intercurrentEvents, o.population, o.estimand.intercurrentEvents),
-    summaryMeasure: pick(tx.summaryMeasure, o.estimator, o.estimand.summaryMeasure),
-    missingData: pick(tx.missingData, o.estimator, o.estimand.missingData),
+    // The catalogue's Danish words describe the standard model (baseline + strata); a model with
+    // adjustment covariates keeps results.json's own words, which name them as covariates.
+    summaryMeasure: adjusted ? `${o.estimand.summaryMeasure} ${t.msg.untranslated}`.trim() : pick(tx.summaryMeasure, o.estimator, o.estimand.summaryMeasure),
+    missingData: adjusted ? `${o.estimand.missingData} ${t.msg.untranslated}`.trim() : pick(tx.missingData, o.estimator, o.estimand.missingData),
   };
 }
 
