@@ -12,7 +12,8 @@ import type { AnalysisPlan, MultiplicityFamily } from '../plan/schema.ts';
 import type { OutcomeResult } from '../results/types.ts';
 
 export function defaultFamilies(outcomes: readonly { id: string; role: string }[]): MultiplicityFamily[] {
-  const by = (role: string) => outcomes.filter((o) => o.role === role).map((o) => o.id);
+  // Each outcome once, however many rows (visits, estimators, comparisons) it has: a repeated id would count its hypotheses again.
+  const by = (role: string) => [...new Set(outcomes.filter((o) => o.role === role).map((o) => o.id))];
   const fam: MultiplicityFamily[] = [];
   if (by('primary').length) fam.push({ id: 'primary', outcomes: by('primary'), method: 'fixed-sequence' });
   if (by('secondary').length) fam.push({ id: 'secondary', outcomes: by('secondary'), method: 'holm', gatedBy: fam.length ? 'primary' : undefined });

@@ -111,6 +111,8 @@ export const trialSpecSchema = z
          */
         wide: z.object({ separator: z.string().default('_'), suffixes: z.record(z.string(), z.string().min(1)).optional() }).strict().optional(),
         sheet: z.string().optional(),
+        /** Cell texts that mean "missing" besides an empty cell, e.g. ["NA"] for files written by R, ["."] for SAS/Stata (never in id, arm or visit columns). */
+        missingValues: z.array(z.string().min(1)).default([]),
       })
       .strict(),
     columns: z

@@ -94,30 +94,34 @@ export function validateLong(raw: RawTable, spec: TrialSpec, rules: readonly Col
   const decimal = spec.data.csv.decimal;
   // The column as the user's file writes it (a wide file's per-visit column, not its stem).
   const asInFile = (column: string, i: number) => raw.columnOrigins?.get(column)?.get(visits[i] ?? '') ?? column;
+  // Declared missing-value codes (e.g. R's "NA") read as empty cells; nothing else is.
+  const codes = new Set(spec.data.missingValues);
+  const blank = (text: string) => text === '' || (codes.size > 0 && codes.has(text.trim()));
   for (const rule of rules) {
     const j = col(rule.column);
     if (rule.kind === 'numeric') {
       const out: (number | null)[] = [];
       raw.rows.forEach((r, i) => {
         const text = r[j];
-        if (text === '') return void out.push(null);
+        if (blank(text)) return void out.push(null);
         const x = parseNumber(text, decimal);
         const row = raw.rowNumbers[i];
         const column = asInFile(rule.column, i);
+        const range = `${rule.describe}${rule.integer ? ', a whole number' : ''}`;
                 if (x !== null && !Number.isFinite(x)) {
-          problems.add({ file, row, column, value: text, message: 'is too large to be a number (beyond ±1.8 × 10^308)', allowed: rule.describe, fix: 'correct the value; it is not turned into a missing value' });
+          problems.add({ file, row, column, value: text, message: 'is too large to be a number (beyond ±1.8 × 10^308)', allowed: range, fix: 'correct the value; it is not turned into a missing value' });
           return void out.push(null);
         }
         if (x === null) {
-          problems.add({ file, row, column, value: text, message: 'is not a number', allowed: rule.describe, fix: notANumberFix(rule, decimal) });
+          problems.add({ file, row, column, value: text, message: 'is not a number', allowed: range, fix: missingCodeHint(text) ?? notANumberFix(rule, decimal) });
           return void out.push(null);
         }
         if (rule.integer && !Number.isInteger(x)) {
-          problems.add({ file, row, column, value: text, message: 'is not a whole number', allowed: rule.describe, fix: 'write a whole number, or leave the cell empty if it is unknown' });
+          problems.add({ file, row, column, value: text, message: 'is not a whole number', allowed: range, fix: 'write a whole number, or leave the cell empty if it is unknown' });
           return void out.push(null);
         }
         if ((rule.min !== null && (x < rule.min || (rule.minExclusive && x === rule.min))) || (rule.max !== null && x > rule.max)) {
-          problems.add({ file, row, column, value: text, message: 'is out of range', allowed: rule.describe, fix: `correct the value, or leave the cell empty if it is unknown${rule.rangeFrom ? ` (the range is declared at ${rule.rangeFrom} in the spec)` : ''}` });
+          problems.add({ file, row, column, value: text, message: 'is out of range', allowed: range, fix: `correct the value, or leave the cell empty if it is unknown${rule.rangeFrom ? ` (the range is declared at ${rule.rangeFrom} in the spec)` : ''}` });
           return void out.push(null);
         }
         out.push(x);
@@ -126,22 +130,22 @@ export function validateLong(raw: RawTable, spec: TrialSpec, rules: readonly Col
     } else if (rule.kind === 'categorical') {
       columns[rule.column] = raw.rows.map((r, i) => {
         const v = r[j];
-        if (v === '') return null;
+        if (blank(v)) return null;
         if (!rule.levels.includes(v)) {
           const near = didYouMean(v, rule.levels);
-          problems.add({ file, row: raw.rowNumbers[i], column: asInFile(rule.column, i), value: v, message: `unknown ${rule.describe} level`, allowed: rule.levels.join(', '), fix: near ? `did you mean "${near}"?` : `use one of the levels listed in the spec${rule.levelsFrom ? ` (${rule.levelsFrom})` : ''}, or add this one there` });
+          problems.add({ file, row: raw.rowNumbers[i], column: asInFile(rule.column, i), value: v, message: `unknown ${rule.describe} level`, allowed: rule.levels.join(', '), fix: missingCodeHint(v) ?? (near ? `did you mean "${near}"?` : `use one of the levels listed in the spec${rule.levelsFrom ? ` (${rule.levelsFrom})` : ''}, or add this one there`) });
         }
         return v;
       });
     } else if (rule.kind === 'date') {
       columns[rule.column] = raw.rows.map((r, i) => {
         const v = r[j].trim();
-        if (v === '') return null;
+        if (blank(v)) return null;
         if (parseIsoDate(v) === null) problems.add({ file, row: raw.rowNumbers[i], column: asInFile(rule.column, i), value: r[j], message: 'is not a date written YYYY-MM-DD', allowed: rule.describe, fix: 'write the date as year-month-day, e.g. 2021-03-15 (in Excel: format the cells as yyyy-mm-dd before exporting)' });
         return v;
       });
     } else {
-      columns[rule.column] = raw.rows.map((r) => (r[j] === '' ? null : r[j]));
+      columns[rule.column] = raw.rows.map((r) => (blank(r[j]) ? null : r[j]));
     }
   }
   checkTimeToEvent(spec, raw, columns, ids, problems);
@@ -198,4 +202,10 @@ function checkTimeToEvent(spec: TrialSpec, raw: RawTable, columns: Record<string
       });
     }
   }
+}
+
+/** A cell that looks like another program's missing-value code gets the fix that declares it. */
+function missingCodeHint(text: string): string | null {
+  const t = text.trim();
+  return /^(NA|N\/A|n\/a|na|NaN|NULL|null|\.|-|missing|#N\/A)$/.test(t) ? `if "${t}" means missing, leave the cell empty or declare it in the spec: "data": { "missingValues": ["${t}"] }` : null;
 }
