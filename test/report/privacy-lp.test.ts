@@ -12,47 +12,16 @@
  *     whatever the counts under it).
  */
 import { describe, expect, it } from 'vitest';
-import type { AnalysisResults, OutcomeResult } from '../../src/analysis/results/types.ts';
 import { businessCase } from '../../src/economics/index.ts';
 import { audit, pinnedSmall, ranges, type CellState, type Range } from '../../src/report/disclosure/audit.ts';
 import { keyOf } from '../../src/report/disclosure/model.ts';
 import { planDisclosure, type Disclosure } from '../../src/report/disclosure/plan.ts';
 import { suppressedCells } from '../../src/report/privacy.ts';
-import { loadEconomics, loadResults, withResults } from './inputs.ts';
+import { loadEconomics, loadResults } from './inputs.ts';
+import { smallCells, smallCellsEconomics } from './small-cells.ts';
 
 const economics = loadEconomics();
 const wholes = (r: Range) => Math.floor(r.max + 1e-7) - Math.ceil(r.min - 1e-7) + 1;
-
-/** The twin with small cells: two municipalities of 1 in SAU's subgroup analysis (2 in Table 1), one PEER municipality of 2/3,
- * 1 PEER participant lost because they moved, 2 PEER not receiving the intervention, 3 PEER admitted, and 2 of 126 SAU responders
- * on the primary outcome behind a crude (not pooled) effect rate that the economics scales. */
-function smallCells(): AnalysisResults {
-  return withResults((x) => {
-    const t1: Record<string, Record<string, number>> = { SAU: { Fredericia: 26, Gladsaxe: 2, Helsingør: 25, København: 96, Rødovre: 2 }, PEER: { Fredericia: 26, Gladsaxe: 20, Helsingør: 25, København: 71, Rødovre: 3 } };
-    const sg: Record<string, Record<string, number>> = { SAU: { Fredericia: 22, Gladsaxe: 1, Helsingør: 23, København: 79, Rødovre: 1 }, PEER: { Fredericia: 19, Gladsaxe: 19, Helsingør: 20, København: 57, Rødovre: 2 } };
-    x.baseline = x.baseline.map((b) =>
-      b.variable !== 'municipality'
-        ? b
-        : { ...b, byArm: Object.fromEntries(Object.entries(b.byArm).map(([a, c]) => [a, { ...c, values: [t1[a][b.level!], (100 * t1[a][b.level!]) / c.n] }])) },
-    );
-    x.subgroups = x.subgroups.map((s) => (s.variable !== 'municipality' ? s : { ...s, levels: s.levels.map((l) => ({ ...l, n: { SAU: sg.SAU[l.level], PEER: sg.PEER[l.level] } })) }));
-    const peer = x.consort.PEER;
-    x.consort = {
-      ...x.consort,
-      PEER: { ...peer, receivedAllocated: 143, lostToFollowUp: peer.lostToFollowUp.map((l) => (l.visit === 'end' ? { ...l, reasons: { ...l.reasons, moved: 1, too_unwell: 14 } } : l)) },
-    };
-    x.safety = x.safety.map((s) => (s.id === 'admissions' && s.visit === 'end' ? { ...s, byArm: { ...s.byArm, PEER: { ...s.byArm.PEER, participantsWithEvent: 3, total: 4 } } } : s));
-    x.outcomes = x.outcomes.map((o) => {
-      if (!(o.id === 'qpr15' && o.visit === 'end' && o.responder)) return o;
-      return { ...o, responder: { ...o.responder, rate: { ...o.responder.rate, SAU: { ...o.responder.rate.SAU, events: 2, estimate: 2 / 126 } } } } as OutcomeResult;
-    });
-    x.effectRates = x.effectRates.map((e) => {
-      if (e.metric === 'qpr15-responder') return { ...e, pooled: false, controlRate: 2 / 126, interventionRate: 68 / 117, estimate: 68 / 117 - 2 / 126 };
-      if (e.metric === 'admissions-reduction') return { ...e, interventionRate: 142 / 145, estimate: 142 / 145 - e.controlRate };
-      return e;
-    });
-  });
-}
 
 /** What a reader gets from the model's published numbers; a one-line summary for the log. */
 function read(d: Disclosure, label: string) {
@@ -91,7 +60,7 @@ describe('privacy: the published numbers as linear constraints (LP bounds)', () 
   describe('a cohort with small cells', () => {
     const r = smallCells();
     // The economics linked to this cohort: its effect rate is not pooled, so the economics uses the crude difference.
-    const d = planDisclosure(r, { link: { linked: [{ effect: 'personal-recovery', metric: 'qpr15-responder', pooled: false }] } });
+    const d = planDisclosure(r, smallCellsEconomics);
     const { rs, small, hidden } = read(d, 'small cells');
 
     it('no "<5" cell is determined and no group of people is pinned to 1–4', () => {

@@ -9,6 +9,8 @@ import { CliError } from '../errors.ts';
 import { printOut } from '../ui/terminal.ts';
 import { specRelative } from '../../data/spec/load.ts';
 import { checkOutputLocation } from '../../data/io/output-folder.ts';
+import { publish } from '../../report/disclosure/publish.ts';
+import { publishedTables } from '../../report/disclosure/publish-tables.ts';
 
 export interface AnalyzeCliOptions {
   readonly spec: string;
@@ -47,7 +49,8 @@ export async function analyzeLoaded(trial: LoadedTrial, data: string, specFile: 
   const stage = progress.stage('analyze');
   const results = runAnalysis(trial, { seed, onProgress: stage.update });
   const plan = typeof trial.spec.analysisPlan === 'string' ? [specRelative(trial.spec, trial.spec.analysisPlan)] : [];
-  const files = await writeResults(out, results, { inputs: [data, specFile, ...plan] });
+  // The CSV/XLSX tables are a published sink: rendered from the publishable model (counts of 1–4 "<5").
+  const files = await writeResults(out, results, { inputs: [data, specFile, ...plan], tables: publishedTables(publish(results)) });
   stage.end(`${results.outcomes.length} result rows`);
   printOut(`${results.trial.title.en}\nPrimary-estimator results (intervention − control):\n${primaryLines(results).join('\n')}\n`);
   for (const w of results.warnings) printOut(`Note: ${w}\n`);

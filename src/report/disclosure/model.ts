@@ -15,6 +15,7 @@
  *   analysed|<outcome>|<visit>|<estimator>|<population>|<arm>
  *   subgroup|<outcome>|<visit>|<variable>|<level>|<arm>
  *   responders|<outcome>|<visit>|<estimator>|<population>|<arm> · responderN|… (same)
+ *   binaryEvents|<outcome>|<visit>|<estimator>|<population>|<arm> (binary outcomes: with the event among the analysed)
  *   event|<id>|<arm> · safety|<id>|<visit>|<arm> (participants with an event) · safetyN|<id>|<visit>|<arm>
  */
 import type { AnalysisResults } from '../../analysis/results/types.ts';
@@ -130,12 +131,21 @@ export function countSystem(r: AnalysisResults): CountSystem {
       if (n === undefined) continue;
       const key = keyOf('analysed', o.id, o.visit, o.estimator, o.population, a);
       const same = main(o) && o.population === ittId ? analysedAtom.get(o.visit) : undefined;
-      if (same !== undefined) b.cell(key, [same], n);
+      let analysedHere: number;
+      if (same !== undefined) b.cell(key, [(analysedHere = same)], n);
       else {
-        const inA = b.atom(`${a}: in ${o.id}/${o.visit}/${o.estimator}/${o.population}`);
+        const inA = (analysedHere = b.atom(`${a}: in ${o.id}/${o.visit}/${o.estimator}/${o.population}`));
         const out = b.atom(`${a}: not in ${o.id}/${o.visit}/${o.estimator}/${o.population}`);
         b.equal([inA, out], whole);
         b.cell(key, [inA], n);
+      }
+      // Binary outcomes (results ≥ 1.4.0): those with the event among the analysed.
+      const ev = o.binary && Object.hasOwn(o.binary.events, a) ? o.binary.events[a] : undefined;
+      if (ev !== undefined) {
+        const yes = b.atom(`${a}: event ${o.id}/${o.visit}/${o.estimator}/${o.population}`);
+        const no = b.atom(`${a}: no event ${o.id}/${o.visit}/${o.estimator}/${o.population}`);
+        b.equal([yes, no], [analysedHere]);
+        b.cell(keyOf('binaryEvents', o.id, o.visit, o.estimator, o.population, a), [yes], ev);
       }
       const rr = o.responder && Object.hasOwn(o.responder.rate, a) ? o.responder.rate[a] : undefined;
       if (rr) {

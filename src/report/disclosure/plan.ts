@@ -20,7 +20,7 @@ import { audit, type CellState, type Disclosed } from './audit.ts';
 import { derivedFigures, type DerivedFigure, type EconomicsLinks } from './derived.ts';
 import { countSystem, type CountSystem } from './model.ts';
 
-const PRIORITY: readonly string[] = ['subgroup', 'responderN', 'safetyN', 'safety', 'analysed', 'baselineMissing', 'baseline', 'event', 'responders', 'consort|reason', 'consort|received', 'consort|analysed', 'consort|lost', 'consort|randomised'];
+const PRIORITY: readonly string[] = ['subgroup', 'responderN', 'safetyN', 'safety', 'binaryEvents', 'analysed', 'baselineMissing', 'baseline', 'event', 'responders', 'consort|reason', 'consort|received', 'consort|analysed', 'consort|lost', 'consort|randomised'];
 
 function priority(key: string): number {
   const parts = key.split('|');
