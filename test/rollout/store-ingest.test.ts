@@ -114,6 +114,40 @@ describe('ingest', () => {
     });
   });
 
+  it('a corrected file that moves a group and a citizen updates both in place, audited, across store sessions', async () => {
+    await withStore((s) => ingestFile(s, spec, hc.files.p1));
+    // G1 ends a day later; A01 moves from G1 to the shared group S1 (its dates with it).
+    const text = readFileSync(hc.files.p1, 'utf8')
+      .replace(/G1,2024-02-01,2024-04-11/g, 'G1,2024-02-01,2024-04-12')
+      .replace(/^A01,Alby,G1,2024-02-01,2024-04-12/gm, 'A01,Alby,S1,2024-03-01,2024-05-10');
+    await withStore(async (s) => {
+      const before = await counts(s);
+      const r = await ingestBytes(s, spec, new TextEncoder().encode(text), join(hc.dir, 'p1-moved.csv'));
+      expect([r.groupsAdded, r.groupsChanged, r.citizensAdded, r.rowsAdded, r.rowsChanged, r.rowsUnchanged]).toEqual([0, 1, 0, 0, 7, 8]);
+      expect(await s.all(`SELECT entity, entity_key, field, old_value, new_value FROM audit WHERE entity <> 'visit' ORDER BY entity, field`)).toEqual([
+        { entity: 'citizen', entity_key: 'A01', field: 'group_id', old_value: 'G1', new_value: 'S1' },
+        { entity: 'group', entity_key: 'G1', field: 'end_date', old_value: '2024-04-11', new_value: '2024-04-12' },
+      ]);
+      expect(await s.all(`SELECT strftime(end_date, '%Y-%m-%d') AS e, last_ingest FROM course_groups WHERE group_id = 'G1'`)).toEqual([{ e: '2024-04-12', last_ingest: 2 }]);
+      expect(await s.all(`SELECT group_id, first_ingest, last_ingest FROM citizens WHERE pid = 'A01'`)).toEqual([{ group_id: 'S1', first_ingest: 1, last_ingest: 2 }]);
+      const after = await counts(s);
+      expect({ ...after, ingests: before.ingests, audit: before.audit }).toEqual(before);
+      // The same text again (as another file) changes nothing more.
+      const again = await ingestBytes(s, spec, new TextEncoder().encode(text), join(hc.dir, 'p1-moved-again.csv'));
+      expect([again.groupsChanged, again.rowsChanged, again.rowsUnchanged, again.fieldsChanged]).toEqual([0, 0, 15, 0]);
+    });
+  });
+
+  it('a file refused mid-session leaves the next file of the same session unharmed', async () => {
+    await withStore(async (s) => {
+      await ingestFile(s, spec, hc.files.p1);
+      await refused(s, readFileSync(hc.files.p2, 'utf8').replace(/^A07,Alby/m, 'A07,Nowhere'));
+      const r = await ingestFile(s, spec, hc.files.p2);
+      expect([r.rowsAdded, r.citizensAdded, r.groupsAdded]).toEqual([16, 8, 2]);
+      expect((await counts(s)).citizens).toBe(16);
+    });
+  });
+
   it('reads XLSX exports with the same result as CSV', async () => {
     const lines = readFileSync(hc.files.p1, 'utf8').trimEnd().split('\n').map((l) => l.split(','));
     const bytes = await writeXlsx(lines[0], lines.slice(1).map((r) => r.map((c) => (c === '' ? null : /^\d+$/.test(c) ? Number(c) : c))));

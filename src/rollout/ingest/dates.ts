@@ -11,7 +11,20 @@ function iso(y: number, m: number, d: number): string | null {
   return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === s ? s : null;
 }
 
+/** Parsed dates by style and text: an export repeats each group's two dates on every row of the group. */
+const memo = { auto: new Map<string, string | null>(), iso: new Map<string, string | null>(), danish: new Map<string, string | null>() };
+
 export function parseDate(text: string, style: DateStyle): string | null {
+  const m = memo[style];
+  let d = m.get(text);
+  if (d === undefined) {
+    if (m.size > 100_000) m.clear();
+    m.set(text, (d = parse(text, style)));
+  }
+  return d;
+}
+
+function parse(text: string, style: DateStyle): string | null {
   const t = text.trim();
   if (style !== 'danish') {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);

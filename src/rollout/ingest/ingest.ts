@@ -16,8 +16,8 @@ import { basename } from 'node:path';
 import { DataValidationError } from '../../data/problems.ts';
 import type { RolloutSpec } from '../spec/load.ts';
 import type { Store } from '../store/store.ts';
-import { appendColumns, appendRows } from '../store/append.ts';
-import { readExport, type ExportRecords } from './read-export.ts';
+import { appendColumns, appendRows, isoDate } from '../store/append.ts';
+import { readExport, type ExportGroup, type ExportRecords } from './read-export.ts';
 import { loadStoredContract } from '../store/contract-tables.ts';
 import { recordCohort } from './cohort-tables.ts';
 
@@ -65,13 +65,15 @@ interface Session {
   /** Every ingested file by SHA-256 (loaded once), and the next ingest id: this process holds the store's lock, so no one else adds ingests. */
   ingested: Map<string, { id: number; rows: number; municipalities: readonly string[]; periods: readonly string[] }> | null;
   nextId: number;
+  /** Citizens and groups the store holds (loaded once): a file of new people needs no lookups, which scan ever larger tables. */
+  known: { pids: Set<string>; groups: Set<string> } | null;
   readonly temp: Set<string>;
   readonly municipalitiesSeen: Set<string>;
 }
 const sessions = new WeakMap<Store, Session>();
 function session(store: Store): Session {
   let x = sessions.get(store);
-  if (!x) sessions.set(store, (x = { contract: null, cohortSpec: null, ingested: null, nextId: 1, temp: new Set(), municipalitiesSeen: new Set() }));
+  if (!x) sessions.set(store, (x = { contract: null, cohortSpec: null, ingested: null, nextId: 1, known: null, temp: new Set(), municipalitiesSeen: new Set() }));
   return x;
 }
 
@@ -127,9 +129,15 @@ export async function ingestBytes(store: Store, spec: RolloutSpec, bytes: Uint8A
   const records = await readExport(bytes, file, { spec, municipalities: contract.municipalities, periods: contract.periods });
   checkMetricOutcomes(spec, contract.metricOutcomes, file);
   options.onStage?.('writing');
+  if (!ses.known) {
+    ses.known = {
+      pids: new Set((await store.all(`SELECT pid FROM citizens`)).map((x) => String(x.pid))),
+      groups: new Set((await store.all(`SELECT group_id FROM course_groups`)).map((x) => String(x.group_id))),
+    };
+  }
   try {
     const summary = await store.transaction(async () => {
-      const out = await writeRecords(store, spec, records, { id: ses.nextId, name, hash, bytes: bytes.length, now: options.now ?? new Date() });
+      const out = await writeRecords(store, spec, records, { id: ses.nextId, name, hash, bytes: bytes.length, now: options.now ?? new Date() }, ses.known!);
       await holdBeforeCommit();
       return out;
     });
@@ -137,6 +145,8 @@ export async function ingestBytes(store: Store, spec: RolloutSpec, bytes: Uint8A
     ses.cohortSpec = spec.sha256;
     ses.ingested.set(hash, { id: summary.ingestId, rows: summary.rowsInFile, municipalities: summary.municipalities, periods: summary.periods });
     ses.nextId = summary.ingestId + 1;
+    for (const row of records.rows) ses.known.pids.add(row.pid);
+    for (const g of records.groups.keys()) ses.known.groups.add(g);
     return summary;
   } catch (e) {
     // A rollback also undid what the transaction made (temporary tables, the cohort record).
@@ -166,36 +176,47 @@ interface FileInfo {
 /** Values as an SQL list of string literals (ids from a validated file; quotes doubled). */
 const lits = (values: readonly string[]) => values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ');
 
-async function writeRecords(store: Store, spec: RolloutSpec, r: ExportRecords, info: FileInfo): Promise<IngestSummary> {
+type Known = { readonly pids: ReadonlySet<string>; readonly groups: ReadonlySet<string> };
+
+/**
+ * Round trips per file of new citizens (the usual file): BEGIN, five appends (groups, citizens,
+ * visit rows, measurements, register counts), the ingest record, COMMIT — plus one update the
+ * first time a municipality has data. Only ids this store already holds (the session knows them
+ * all) are looked up, in one query per table; corrections are then written set-based: the changed
+ * rows go to a temporary table by the appender and one UPDATE … FROM applies them. Per-row
+ * statements cost ~5–50 ms each on a loaded machine; a file of 500 rows cannot afford one.
+ */
+async function writeRecords(store: Store, spec: RolloutSpec, r: ExportRecords, info: FileInfo, known: Known): Promise<IngestSummary> {
   const id = info.id;
   if (session(store).cohortSpec !== spec.sha256) await recordCohort(store, spec);
   const audit: (string | number | null)[][] = [];
-  const pids = lits([...new Set(r.rows.map((x) => x.pid))]);
+  const seenPids = [...new Set(r.rows.map((x) => x.pid))].filter((p) => known.pids.has(p));
+  const pids = lits(seenPids);
+  const seenGroups = [...r.groups.keys()].filter((g) => known.groups.has(g));
 
   // Groups.
-  const oldGroups = new Map((await store.all(`SELECT group_id, strftime(start_date, '%Y-%m-%d') AS s, strftime(end_date, '%Y-%m-%d') AS e FROM course_groups WHERE group_id IN (${lits([...r.groups.keys()])})`)).map((g) => [String(g.group_id), { start: String(g.s), end: String(g.e) }]));
-  let groupsAdded = 0;
-  let groupsChanged = 0;
+  const oldGroups = new Map((seenGroups.length === 0 ? [] : await store.all(`SELECT group_id, strftime(start_date, '%Y-%m-%d') AS s, strftime(end_date, '%Y-%m-%d') AS e FROM course_groups WHERE group_id IN (${lits(seenGroups)})`)).map((g) => [String(g.group_id), { start: String(g.s), end: String(g.e) }]));
   const newGroups = [...r.groups.values()].filter((g) => !oldGroups.has(g.id));
-  groupsAdded = newGroups.length;
-  if (newGroups.length > 0) {
-    // One statement for all new groups (a statement per group cost more than the rest of the ingest).
-    const lit = (v: string | null) => (v === null ? 'NULL' : lits([v]));
-    await store.run(`INSERT INTO course_groups VALUES ${newGroups.map((g) => `(${lit(g.id)}, ${lit(g.start)}::DATE, ${lit(g.end)}::DATE, ${lit(g.startPeriod)}, ${lit(g.period)}, ${id}, ${id})`).join(', ')}`);
-  }
-  for (const g of r.groups.values()) {
+  const changedGroups = [...r.groups.values()].filter((g) => {
     const old = oldGroups.get(g.id);
-    if (old && (old.start !== g.start || old.end !== g.end)) {
-      groupsChanged++;
-      if (old.start !== g.start) audit.push([id, 'group', g.id, 'start_date', old.start, g.start]);
-      if (old.end !== g.end) audit.push([id, 'group', g.id, 'end_date', old.end, g.end]);
-      await store.run(`UPDATE course_groups SET start_date = ?::DATE, end_date = ?::DATE, start_period = ?, period = ?, last_ingest = ? WHERE group_id = ?`, [g.start, g.end, g.startPeriod, g.period, id, g.id]);
-    }
+    if (!old || (old.start === g.start && old.end === g.end)) return false;
+    if (old.start !== g.start) audit.push([id, 'group', g.id, 'start_date', old.start, g.start]);
+    if (old.end !== g.end) audit.push([id, 'group', g.id, 'end_date', old.end, g.end]);
+    return true;
+  });
+  const groupColumns = (gs: readonly ExportGroup[]) => [gs.map((g) => g.id), gs.map((g) => isoDate(g.start)), gs.map((g) => isoDate(g.end)), gs.map((g) => g.startPeriod), gs.map((g) => g.period), gs.map(() => id), gs.map(() => id)];
+  const groupKinds = ['varchar', 'date', 'date', 'varchar', 'varchar', 'integer', 'integer'] as const;
+  await appendColumns(store, 'course_groups', groupKinds, groupColumns(newGroups));
+  if (changedGroups.length > 0) {
+    await tempTable(store, 'tmp_groups', 'group_id VARCHAR, start_date DATE, end_date DATE, start_period VARCHAR, period VARCHAR, first_ingest INTEGER, last_ingest INTEGER');
+    await appendColumns(store, 'tmp_groups', groupKinds, groupColumns(changedGroups), true);
+    await store.run(`UPDATE course_groups SET start_date = t.start_date, end_date = t.end_date, start_period = t.start_period, period = t.period, last_ingest = t.last_ingest FROM tmp_groups t WHERE course_groups.group_id = t.group_id`);
   }
 
   // Citizens.
-  const oldCitizens = new Map((await store.all(`SELECT pid, municipality, group_id FROM citizens WHERE pid IN (${pids})`)).map((c) => [String(c.pid), { municipality: String(c.municipality), group: String(c.group_id) }]));
+  const oldCitizens = new Map((seenPids.length === 0 ? [] : await store.all(`SELECT pid, municipality, group_id FROM citizens WHERE pid IN (${pids})`)).map((c) => [String(c.pid), { municipality: String(c.municipality), group: String(c.group_id) }]));
   const newCitizens: [string, string, string][] = [];
+  const changedCitizens: [string, string, string][] = [];
   const seen = new Set<string>();
   for (const row of r.rows) {
     if (seen.has(row.pid)) continue;
@@ -205,18 +226,25 @@ async function writeRecords(store: Store, spec: RolloutSpec, r: ExportRecords, i
     else if (old.municipality !== row.municipality || old.group !== row.group) {
       if (old.municipality !== row.municipality) audit.push([id, 'citizen', row.pid, 'municipality', old.municipality, row.municipality]);
       if (old.group !== row.group) audit.push([id, 'citizen', row.pid, 'group_id', old.group, row.group]);
-      await store.run(`UPDATE citizens SET municipality = ?, group_id = ?, last_ingest = ? WHERE pid = ?`, [row.municipality, row.group, id, row.pid]);
+      changedCitizens.push([row.pid, row.municipality, row.group]);
     }
   }
-  await appendColumns(store, 'citizens', ['varchar', 'varchar', 'varchar', 'integer', 'integer'], [newCitizens.map((c) => c[0]), newCitizens.map((c) => c[1]), newCitizens.map((c) => c[2]), newCitizens.map(() => id), newCitizens.map(() => id)]);
+  const citizenColumns = (cs: readonly [string, string, string][]) => [cs.map((c) => c[0]), cs.map((c) => c[1]), cs.map((c) => c[2]), cs.map(() => id), cs.map(() => id)];
+  const citizenKinds = ['varchar', 'varchar', 'varchar', 'integer', 'integer'] as const;
+  await appendColumns(store, 'citizens', citizenKinds, citizenColumns(newCitizens));
+  if (changedCitizens.length > 0) {
+    await tempTable(store, 'tmp_citizens', 'pid VARCHAR, municipality VARCHAR, group_id VARCHAR, first_ingest INTEGER, last_ingest INTEGER');
+    await appendColumns(store, 'tmp_citizens', citizenKinds, citizenColumns(changedCitizens), true);
+    await store.run(`UPDATE citizens SET municipality = t.municipality, group_id = t.group_id, last_ingest = t.last_ingest FROM tmp_citizens t WHERE citizens.pid = t.pid`);
+  }
 
-  // Visit rows, measurements and register contacts.
+  // Visit rows, measurements and register contacts: the stored rows of citizens seen before, each with the cell names of the ingest that wrote it (one query).
   const oldRows = new Map<string, { cells: string; names: readonly string[] }>();
-  const names = new Map<number, readonly string[]>();
-  for (const o of await store.all(`SELECT v.pid, v.visit, v.cells, v.ingest_id FROM visit_rows v WHERE v.pid IN (${pids})`)) {
-    const ing = Number(o.ingest_id);
-    if (!names.has(ing)) names.set(ing, JSON.parse(String((await store.all(`SELECT cell_names FROM ingests WHERE ingest_id = ?`, [ing]))[0].cell_names)) as string[]);
-    oldRows.set(key(String(o.pid), String(o.visit)), { cells: String(o.cells), names: names.get(ing)! });
+  const names = new Map<string, readonly string[]>();
+  for (const o of seenPids.length === 0 ? [] : await store.all(`SELECT v.pid, v.visit, v.cells, i.cell_names FROM visit_rows v JOIN ingests i USING (ingest_id) WHERE v.pid IN (${pids})`)) {
+    const cn = String(o.cell_names);
+    if (!names.has(cn)) names.set(cn, JSON.parse(cn) as string[]);
+    oldRows.set(key(String(o.pid), String(o.visit)), { cells: String(o.cells), names: names.get(cn)! });
   }
   const added: typeof r.rows[number][] = [];
   const changed: typeof r.rows[number][] = [];
@@ -246,7 +274,7 @@ async function writeRecords(store: Store, spec: RolloutSpec, r: ExportRecords, i
   }
   if (changed.length > 0) {
     await tempTable(store, 'tmp_changed', 'pid VARCHAR, visit VARCHAR, cells VARCHAR');
-    await appendColumns(store, 'tmp_changed', ['varchar', 'varchar', 'varchar'], [changed.map((x) => x.pid), changed.map((x) => x.visit), changed.map((x) => cellsOf.get(key(x.pid, x.visit))!)]);
+    await appendColumns(store, 'tmp_changed', ['varchar', 'varchar', 'varchar'], [changed.map((x) => x.pid), changed.map((x) => x.visit), changed.map((x) => cellsOf.get(key(x.pid, x.visit))!)], true);
     await store.run(`UPDATE visit_rows SET cells = t.cells, ingest_id = ? FROM tmp_changed t WHERE visit_rows.pid = t.pid AND visit_rows.visit = t.visit`, [id]);
     await store.run(`DELETE FROM measurements USING tmp_changed t WHERE measurements.pid = t.pid AND measurements.visit = t.visit`);
     await store.run(`DELETE FROM register_contacts USING tmp_changed t WHERE register_contacts.pid = t.pid AND register_contacts.visit = t.visit`);
@@ -272,10 +300,10 @@ async function writeRecords(store: Store, spec: RolloutSpec, r: ExportRecords, i
   const periods = [...new Set([...r.groups.values()].map((g) => g.period))].sort();
   await store.run(`INSERT INTO ingests VALUES (?, ?, ?, ?, ?, ?::TIMESTAMP, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
     id, info.name, info.hash, info.bytes, spec.sha256, info.now.toISOString().replace('T', ' ').replace('Z', ''), r.rows.length, added.length, changed.length, unchanged,
-    newCitizens.length, groupsAdded, groupsChanged, JSON.stringify(r.municipalities), JSON.stringify(periods), JSON.stringify(r.cellNames),
+    newCitizens.length, newGroups.length, changedGroups.length, JSON.stringify(r.municipalities), JSON.stringify(periods), JSON.stringify(r.cellNames),
   ]);
   return {
     file: info.name, sha256: info.hash, status: 'ingested', ingestId: id, rowsInFile: r.rows.length, rowsAdded: added.length, rowsChanged: changed.length, rowsUnchanged: unchanged,
-    citizensAdded: newCitizens.length, groupsAdded, groupsChanged, fieldsChanged: audit.length, municipalities: r.municipalities, periods,
+    citizensAdded: newCitizens.length, groupsAdded: newGroups.length, groupsChanged: changedGroups.length, fieldsChanged: audit.length, municipalities: r.municipalities, periods,
   };
 }

@@ -3,30 +3,39 @@
  * them), column by column in data chunks — an order of magnitude faster than INSERT statements
  * for the hundreds of thousands of rows a national roll-out holds.
  */
-import { BOOLEAN, DOUBLE, DuckDBDataChunk, INTEGER, VARCHAR, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { BOOLEAN, DATE, DOUBLE, DuckDBDataChunk, INTEGER, VARCHAR, dateValue, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import type { Store } from './store.ts';
 
-export type ColumnKind = 'varchar' | 'integer' | 'double' | 'boolean';
+export type ColumnKind = 'varchar' | 'integer' | 'double' | 'boolean' | 'date';
 
-const types: Record<ColumnKind, DuckDBType> = { varchar: VARCHAR, integer: INTEGER, double: DOUBLE, boolean: BOOLEAN };
+const types: Record<ColumnKind, DuckDBType> = { varchar: VARCHAR, integer: INTEGER, double: DOUBLE, boolean: BOOLEAN, date: DATE };
+
+/** An ISO date (YYYY-MM-DD) as a DATE value for a 'date' column. */
+export function isoDate(iso: string): DuckDBValue {
+  return dateValue(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000);
+}
 const CHUNK = 2048;
 
-/** Appends `columns` (one array per table column, in table order, all of the same length). */
-export async function appendColumns(store: Store, table: string, kinds: readonly ColumnKind[], columns: readonly (readonly DuckDBValue[])[]): Promise<void> {
+/**
+ * Appends `columns` (one array per table column, in table order, all of the same length). A
+ * table of the store uses the store's reused appender; a temporary table (`temp`, recreated
+ * between sessions) gets its own.
+ */
+export async function appendColumns(store: Store, table: string, kinds: readonly ColumnKind[], columns: readonly (readonly DuckDBValue[])[], temp = false): Promise<void> {
   const n = columns[0]?.length ?? 0;
   if (n === 0) return;
-  const appender = await store.conn.createAppender(table);
+  const appender = temp ? await store.conn.createAppender(table) : await store.appender(table);
   try {
     const t = kinds.map((k) => types[k]);
     for (let s = 0; s < n; s += CHUNK) {
       const m = Math.min(CHUNK, n - s);
       const chunk = DuckDBDataChunk.create(t, m);
-      chunk.setColumns(columns.map((c) => c.slice(s, s + m)));
+      chunk.setColumns(m === n ? columns : columns.map((c) => c.slice(s, s + m)));
       appender.appendDataChunk(chunk);
     }
     appender.flushSync();
   } finally {
-    appender.closeSync();
+    if (temp) appender.closeSync();
   }
 }
 
