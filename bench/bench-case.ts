@@ -1,15 +1,25 @@
-/** One benchmark: a computation timed in effekt and, when `r` is given and Rscript exists, the same work in R. */
+/**
+ * One benchmark: a computation timed in effekt and, when an R counterpart is given and Rscript
+ * exists, the same work in R. Either `run` (in this process) or `command` (a whole child process,
+ * timed as a user feels it: start-up, module loading, the work, exit).
+ */
 export interface BenchCase {
   readonly name: string;
   /** Untimed preparation; its result is passed to run(). */
   readonly setup?: () => unknown;
   /** The timed work; a returned promise is awaited inside the timing. */
-  readonly run: (prepared: unknown) => unknown;
+  readonly run?: (prepared: unknown) => unknown;
+  /** A whole child process: argv (the executable first), run from the repository root. */
+  readonly command?: readonly string[];
   readonly repeat?: number;
   /** R code doing the same computation; timed by R itself (median of `repeat` runs, ms printed as the last line). */
   readonly r?: string;
   /** Times R repeats bench() inside one timing (for sub-millisecond work); the time is divided by it. */
   readonly rInner?: number;
+  /** Rscript arguments for a whole-process R counterpart (timed like `command`). */
+  readonly rCommand?: readonly string[];
   /** Target from the issue, shown beside the result. */
   readonly targetMs?: number;
+  /** Skip the warm-up run (for long single runs, e.g. the scale cases at N ≥ 10⁵). */
+  readonly noWarmup?: boolean;
 }

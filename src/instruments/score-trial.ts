@@ -25,18 +25,27 @@ export function scoreTrial(data: LongData, spec: TrialSpec, instruments: readonl
     const ins = instruments.find((x) => x.id === o.instrument)!;
     const itemCols = ins.itemColumns.map((c) => data.columns[c] as (number | null)[]);
     const tally = new Map<string, { complete: number; prorated: number; notScorable: number; noItems: number }>();
-    const col: (number | null)[] = [];
+    const col: (number | null)[] = new Array(data.n);
+    // One item buffer for every row (scoreItems reads it and keeps nothing), one tally per visit
+    // looked up when the visit changes: at registry size these allocations were most of the time.
+    const values: (number | null)[] = new Array(itemCols.length);
+    let lastVisit: string | null = null;
+    let t = { complete: 0, prorated: 0, notScorable: 0, noItems: 0 };
     for (let i = 0; i < data.n; i++) {
-      const values = itemCols.map((c) => c[i]);
+      for (let j = 0; j < itemCols.length; j++) values[j] = itemCols[j][i];
       const s = scoreItems(values, ins.definition);
-      col.push(s.score);
+      col[i] = s.score;
       const v = visits[i] ?? '';
-      const t = tally.get(v) ?? { complete: 0, prorated: 0, notScorable: 0, noItems: 0 };
+      if (v !== lastVisit) {
+        let found = tally.get(v);
+        if (!found) tally.set(v, (found = { complete: 0, prorated: 0, notScorable: 0, noItems: 0 }));
+        t = found;
+        lastVisit = v;
+      }
       if (s.missingItems === ins.definition.items) t.noItems++;
       else if (s.score === null) t.notScorable++;
       else if (s.prorated) t.prorated++;
       else t.complete++;
-      tally.set(v, t);
     }
     scores[o.id] = col;
     for (const v of spec.visits) {

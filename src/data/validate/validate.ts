@@ -101,13 +101,15 @@ export function validateLong(raw: RawTable, spec: TrialSpec, rules: readonly Col
     const j = col(rule.column);
     if (rule.kind === 'numeric') {
       const out: (number | null)[] = [];
+      const range = `${rule.describe}${rule.integer ? ', a whole number' : ''}`;
       raw.rows.forEach((r, i) => {
         const text = r[j];
         if (blank(text)) return void out.push(null);
         const x = parseNumber(text, decimal);
+        // Only a problem needs the row and the file's column name: not looked up for valid cells.
+        if (x !== null && Number.isFinite(x) && !(rule.integer && !Number.isInteger(x)) && !((rule.min !== null && (x < rule.min || (rule.minExclusive && x === rule.min))) || (rule.max !== null && x > rule.max))) return void out.push(x);
         const row = raw.rowNumbers[i];
         const column = asInFile(rule.column, i);
-        const range = `${rule.describe}${rule.integer ? ', a whole number' : ''}`;
                 if (x !== null && !Number.isFinite(x)) {
           problems.add({ file, row, column, value: text, message: 'is too large to be a number (beyond ±1.8 × 10^308)', allowed: range, fix: 'correct the value; it is not turned into a missing value' });
           return void out.push(null);

@@ -1,0 +1,44 @@
+/**
+ * Scale (issue 14, item 3): `effekt simulate --participants N` (the twin's shape, 3 visits), then
+ * validate, analyze (the twin's spec: ANCOVA, CC, PP, Welch, MMRM, MI, tipping points,
+ * responders, safety, subgroups) and report (English, with PDF) each as a whole process, with
+ * time and peak RSS, so the growth with N is visible. N = 10³ and 10⁴ by default; set
+ * EFFEKT_BENCH_SCALE=1000,10000,100000[,1000000] for more. Datasets are simulated once into
+ * $TMPDIR/effekt-bench-scale (untimed). N ≥ 10⁵ is timed once, without a warm-up.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BenchCase } from '../bench-case.ts';
+
+const root = join(fileURLToPath(import.meta.url), '../../..');
+const cache = join(tmpdir(), 'effekt-bench-scale');
+const sizes = (process.env.EFFEKT_BENCH_SCALE ?? '1000,10000').split(',').map(Number).filter((n) => Number.isInteger(n) && n >= 4);
+const spec = 'data-samples/peer-trial.spec.json';
+const effekt = (...args: string[]) => [process.execPath, 'bin/effekt.js', ...args];
+
+function simulated(n: number): string {
+  mkdirSync(cache, { recursive: true });
+  const file = join(cache, `peer-${n}.csv`);
+  if (!existsSync(file)) {
+    const r = spawnSync(process.execPath, ['bin/effekt.js', 'simulate', '--participants', String(n), '--out', file, '--quiet'], { cwd: root, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`simulate --participants ${n}: ${r.stderr}`);
+  }
+  return file;
+}
+
+export const cases: BenchCase[] = sizes.flatMap((n): BenchCase[] => {
+  const big = n >= 100_000;
+  const timing = { repeat: big ? 1 : 5, noWarmup: big };
+  const label = n.toLocaleString('en');
+  const data = join(cache, `peer-${n}.csv`);
+  const analysis = join(cache, `analysis-${n}`);
+  return [
+    // setup runs untimed before each case: simulates the data on first use.
+    { name: `scale: validate, N = ${label} (× 3 visits)`, setup: () => simulated(n), command: effekt('validate', data, '--spec', spec, '--quiet'), ...timing },
+    { name: `scale: analyze, N = ${label}`, setup: () => simulated(n), command: effekt('analyze', data, '--spec', spec, '--out', analysis, '--quiet'), ...timing },
+    { name: `scale: report (en, PDF), N = ${label}`, command: effekt('report', '--results', analysis, '--lang', 'en', '--out', join(cache, `report-${n}`), '--quiet'), ...timing },
+  ];
+});
