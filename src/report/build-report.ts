@@ -1,7 +1,8 @@
 /**
  * The report pipeline, in memory: results (+ economics) + language
- *   → chart context → chart specs (charts/) → SVG (vega) → PNG (resvg) → HTML page (html/)
- *   → a list of artefacts (name + content). Nothing is written here; write-report.ts does that.
+ *   → chart context → chart specs (charts/; wide, and narrow for phones) → SVG (vega) → PNG
+ *   (resvg) → HTML page (html/) → a list of artefacts (name + content). Nothing is written
+ *   here; write-report.ts does that. The exported chart files are the wide specs.
  * Deterministic: no clock, no randomness — same inputs and date give byte-identical artefacts.
  */
 import type { AnalysisResults, Lang } from '../analysis/results/types.ts';
@@ -13,6 +14,7 @@ import { renderSvgWithWarnings } from './render/svg.ts';
 import { renderPng } from './render/png.ts';
 import { vendorScripts } from './render/vendor.ts';
 import { renderPage } from './html/page.ts';
+import { pageModel } from './html/model.ts';
 import { checkEconomicsLink } from './load-inputs.ts';
 
 export interface ReportOptions {
@@ -49,9 +51,10 @@ export function resolveReportDate(option: string | null | undefined, env: Readon
 export async function buildReport(results: AnalysisResults, economics: EconomicsResult | null, options: ReportOptions): Promise<BuiltReport> {
   // The file hash is checked where the file is read (CLI); here at least the trial must match.
   if (economics) checkEconomicsLink(economics, results, null);
-  const ctx = chartContext(results, economics, options.lang);
+  const ctx = chartContext(results, economics, options.lang, 'wide');
   const date = options.date ? ctx.t.fmt.date(options.date) : null;
   const charts = buildCharts(ctx);
+  const narrow = buildCharts(chartContext(results, economics, options.lang, 'narrow'));
   const artefacts: ReportArtefact[] = [];
   const warnings: string[] = [];
   for (const c of charts) {
@@ -61,7 +64,7 @@ export async function buildReport(results: AnalysisResults, economics: Economics
     artefacts.push({ name: `charts/${c.id}.svg`, content: svg });
     if (options.png !== false) artefacts.push({ name: `charts/${c.id}.png`, content: renderPng(svg) });
   }
-  const html = renderPage({ ctx, charts: new Map(charts.map((c) => [c.id, c])), date }, vendorScripts());
+  const html = renderPage(pageModel(ctx, charts, narrow, date), vendorScripts());
   artefacts.unshift({ name: 'index.html', content: html });
   return { lang: options.lang, date: options.date ?? null, charts, artefacts, warnings: [...new Set(warnings)] };
 }

@@ -196,6 +196,30 @@ describe.skipIf(!nbconvert)('notebooks executed headless (jupyter-nbconvert, Den
     }
   });
 
+  /** What a reader sees: text/plain and Markdown outputs (stream text and tables), not the chart specs nor the one JSON line each notebook prints for this test. */
+  const shownText = (name: string) =>
+    get(name).cells.flatMap((c) => c.outputs ?? []).map((o) => [o.text, o.data?.['text/markdown'], o.data?.['text/plain']].flat().filter((x) => typeof x === 'string').join('')).join('\n')
+      .split('\n').filter((line) => !/^\{"(primaryResult|economicsResult)":/.test(line)).join('\n');
+
+  it.each(names)('%s shows names, not the object keys and ids of results.json and the scenario', (name) => {
+    const text = shownText(name);
+    for (const key of ['costPerCitizen', 'savingPerCitizen', 'netPerCitizen', 'totalNet', 'breakEvenEffectRate', 'effect:personal-recovery', 'saving:significantly_reduced', 'qpr15-responder', '| itt |', '| complete-case', '| mi-ancova', ', end,', '| end |', '| fu6 |', '| primary |', '| secondary |', 'student-t', 'personal-recovery ←', '"delimiter"']) {
+      expect(text, `${name} shows ${key}`).not.toContain(key);
+    }
+  });
+
+  it.each(names)('%s is in one language (English): no Danish sentence from results.json', (name) => {
+    const text = shownText(name);
+    // Danish words the generated sentences use; Danish column names in the Kolding file are data, not sentences.
+    for (const w of [' ved ', ' mellem ', ' gruppen', 'forskel på', ' og ']) expect(text, `${name}: "${w}"`).not.toContain(w);
+  });
+
+  it('01 colours the arms as the report does (control ochre, intervention blue)', () => {
+    const specs = get('01-primary-analysis.ipynb').cells.flatMap((c) => c.outputs ?? []).map((o) => o.data?.['application/vnd.vegalite.v5+json']);
+    const sites = JSON.stringify(specs.find((s) => (s as { title?: unknown } | undefined)?.title === 'Participants per municipality and arm'));
+    expect(sites).toContain('"domain":["SAU","PEER"],"range":["#c07a2c","#1f5f8b"]');
+  });
+
   it('03 lists the broken file’s problems by kind with participant ids masked', () => {
     const out = JSON.stringify(get('03-new-cohort.ipynb').cells.flatMap((c) => c.outputs ?? []));
     expect(out).toContain('participant P… changes arm');

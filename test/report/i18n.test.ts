@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catalogues, createFormatter, formatCountGroup, suppressedCells } from '../../src/report/index.ts';
+import { catalogue, catalogues, createFormatter, formatCountGroup, suppressedCells } from '../../src/report/index.ts';
 import { formatNumber } from '../../src/analysis/text/format-number.ts';
-
-/** Every key path of a catalogue, functions as leaves (labels tables excluded: they are data). */
-function keyPaths(o: object, prefix = ''): string[] {
-  return Object.entries(o).flatMap(([k, v]) =>
-    v !== null && typeof v === 'object' && prefix === '' && (k === 'labels' || k === 'estimandText') ? [`${k}`] : v !== null && typeof v === 'object' ? keyPaths(v, `${prefix}${k}.`) : [`${prefix}${k}`],
-  );
-}
 
 describe('report formatting', () => {
   const da = createFormatter('da');
@@ -19,7 +12,9 @@ describe('report formatting', () => {
     expect(da.ciLabel(0.95)).toBe('95 %-KI');
     expect(da.ci(2.892, 7.279, 1, 0.95)).toBe('95 %-KI 2,9 til 7,3');
     expect(da.p(0.0000079)).toBe('p < 0,001');
-    expect(da.p(0.0342)).toBe('p = 0,03');
+    expect(da.p(0.0342)).toBe('p = 0,034');
+    expect(da.p(0.0099)).toBe('p = 0,010');
+    expect(da.pBare(0.55)).toBe('0,550');
     expect(da.pct(0.5812)).toBe('58 %');
     expect(da.date('2026-11-25')).toBe('25. november 2026');
   });
@@ -59,21 +54,57 @@ describe('report formatting', () => {
   });
 });
 
-describe('message catalogues', () => {
-  it('Danish and English have the same keys (the Messages type enforces it; this guards casts)', () => {
-    expect(keyPaths(catalogues.da).sort()).toEqual(keyPaths(catalogues.en).sort());
+describe('the message catalogue (one entry per key, Danish beside English)', () => {
+  // Terms that are the same in both languages on purpose: names, symbols and international abbreviations.
+  const same = new Set(['htmlLang', 'pValue', 'nnt', 'nntBenefit', 'nntHarm', 'nntInfinite', 'nPercent', 'software', 'keyFigureD', 'cohensD', 'forestSubtitle', 'forestAxisShort', 'payerInvestor', 'designLabel', 'dataSourceLabel', 'blindingLabel', 'checklistStatusLabel', 'economicsAbbreviations']);
+  const sameValues = new Set(['ANCOVA', 'Holm', 'Hochberg', 'Bonferroni', 'Barnard–Rubin', 'Welch–Satterthwaite', 'Satterthwaite', 'Kenward–Roger', 'Model', 'Population', 'Status', 'NNT', 'Design', 'Blinding', 'Data', 'Investor', 'SD', 'p']);
+  const sample = ['X', 'Y', 'Z', 'W', 'V', 'U', 'T', 'S', 'R'];
+  /** A function entry called with sample arguments (booleans and lists where the entry takes them). */
+  const call = (f: unknown): string => {
+    const fn = f as (...a: unknown[]) => string;
+    const attempts: unknown[][] = [sample, [sample.slice(0, 3)], ['above', 'X', 'Y'], sample.map((x, i) => (i === 3 || i === 5 ? true : x))];
+    return attempts.map((a) => { try { return String(fn(...a)); } catch { return ''; } }).join('|');
+  };
+  const leaves = (x: unknown, path: string): Array<[string, unknown]> =>
+    x !== null && typeof x === 'object' && !Array.isArray(x) ? Object.entries(x).flatMap(([k, v]) => leaves(v, `${path}.${k}`)) : [[path, x]];
+
+  it('every entry has a Danish and an English side with the same shape (no key missing in either)', () => {
+    // The abbreviations are each language's own list (KI / CI): checked for content, not for equal keys.
+    const ownLists = new Set(['abbreviations']);
+    for (const [key, entry] of Object.entries(catalogue)) {
+      expect(Object.keys(entry).sort(), key).toEqual(['da', 'en']);
+      if (ownLists.has(key)) {
+        expect(Object.keys(entry.da as object).length, key).toBe(Object.keys(entry.en as object).length);
+        continue;
+      }
+      const da = leaves(entry.da, key).map(([p]) => p).sort();
+      const en = leaves(entry.en, key).map(([p]) => p).sort();
+      expect(da, key).toEqual(en);
+    }
   });
 
-  it('every Danish string differs from the English one, except shared technical terms', () => {
-    const same = new Set(['htmlLang', 'n', 'pValue', 'nnt', 'nntBenefit', 'nntHarm', 'nntInfinite', 'nPercent', 'population', 'software', 'seedLabel', 'untranslated', 'payerInvestor', 'estimandFields.population', 'estimandFields.model', 'cohensD', 'keyFigureD', 'labels', 'estimandText']);
-    const da = catalogues.da as unknown as Record<string, unknown>;
-    const en = catalogues.en as unknown as Record<string, unknown>;
-    const flat = (o: Record<string, unknown>, k: string): unknown => k.split('.').reduce<unknown>((x, p) => (x as Record<string, unknown>)[p], o);
-    const identical = keyPaths(catalogues.da).filter((k) => !same.has(k)).filter((k) => {
-      const a = flat(da, k);
-      const b = flat(en, k);
-      return typeof a === 'function' ? String((a as (...x: string[]) => string)('X', 'Y', 'Z', 'W', 'V', 'U', 'T')) === String((b as (...x: string[]) => string)('X', 'Y', 'Z', 'W', 'V', 'U', 'T')) : a === b;
-    });
-    expect(identical).toEqual([]);
+  it('nothing is empty and nothing is left untranslated (Danish differs from English except shared terms)', () => {
+    const untranslated: string[] = [];
+    for (const [key, entry] of Object.entries(catalogue)) {
+      if (same.has(key) || key === 'abbreviations') continue;
+      const en = new Map(leaves(entry.en, key));
+      for (const [path, da] of leaves(entry.da, key)) {
+        const e = en.get(path);
+        if (typeof da === 'string') {
+          expect(da.trim(), path).not.toBe('');
+          expect(String(e).trim(), path).not.toBe('');
+          if (da === e && !sameValues.has(da) && !/^[A-ZÆØÅ0-9()., –-]+$/.test(da)) untranslated.push(path);
+        } else if (typeof da === 'function') {
+          if (call(da) === call(e)) untranslated.push(path);
+        } else if (Array.isArray(da)) {
+          expect(da.length, path).toBeGreaterThan(0);
+        }
+      }
+    }
+    expect(untranslated).toEqual([]);
+  });
+
+  it('each language view has every key of the catalogue', () => {
+    for (const lang of ['da', 'en'] as const) expect(Object.keys(catalogues[lang]).sort()).toEqual(Object.keys(catalogue).sort());
   });
 });

@@ -31,7 +31,8 @@ describe('the page with hostile values everywhere', () => {
     expect(body).toContain(esc(payloads[0]));
     const own = body.replace(/<img src="charts\/[a-z-]+\.png" alt="[^"<>]*" width="100%">/g, '').replace(/<style>[^<]*<\/style>/, '');
     expect(own.match(/<(img|iframe|svg|b|base|style|meta http-equiv="refresh)\b[^>]*>/gi) ?? []).toEqual([]);
-    expect(String(built.artefacts.find((a) => a.name === 'charts/consort.svg')!.content)).toContain('&lt;img src=x onerror=');
+    // The diagram wraps long box lines at spaces, so the payload is checked up to its first space.
+    expect(String(built.artefacts.find((a) => a.name === 'charts/consort.svg')!.content)).toContain('SAU &lt;img');
     for (const a of built.artefacts.filter((x) => x.name.endsWith('.svg'))) {
       const svg = String(a.content);
       expect(svg, a.name).not.toMatch(/<(script|img|iframe|foreignObject|a)\b/i);

@@ -26,7 +26,9 @@ describe('prototype names as labels', () => {
     const built = await buildReport(hostileResults(), null, { lang, date: '2026-11-25', png: false });
     const html = String(built.artefacts.find((a) => a.name === 'index.html')!.content);
     for (const id of ['primary-outcome', 'responders', 'change-over-time']) {
-      const spec = JSON.parse(String(built.artefacts.find((a) => a.name === `charts/${id}.vl.json`)!.content)) as { data: { values: Array<{ arm: string }> } };
+      const file = JSON.parse(String(built.artefacts.find((a) => a.name === `charts/${id}.vl.json`)!.content)) as { data?: unknown; vconcat?: unknown[] };
+      // Synthetic data: the chart sits inside the note's wrapper (vconcat: [chart]).
+      const spec = (file.vconcat ? file.vconcat[0] : file) as { data: { values: Array<{ arm: string }> } };
       expect(new Set(spec.data.values.map((v) => v.arm)), id).toEqual(new Set(['__proto__', 'constructor']));
       const svg = String(built.artefacts.find((a) => a.name === `charts/${id}.svg`)!.content);
       expect(svg, id).toContain('__proto__');

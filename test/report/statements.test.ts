@@ -26,29 +26,30 @@ describe('report statements', () => {
     const qpr = loadResults().tippingPoints[0];
     expect(qpr).toBeDefined();
     const against = page(await buildReport(tp('against-intervention'), null, { lang: 'da', png: false }));
-    expect(against).toContain('var 2,5 point dårligere end under antagelsen om tilfældigt frafald');
+    expect(against).toContain('var 2,5 point dårligere end under antagelsen om tilfældigt manglende data (MAR)');
     const towards = page(await buildReport(tp('towards-intervention'), null, { lang: 'en', png: false }));
     expect(towards).toContain('were 2.5 points better than assumed under missing at random');
   });
 
-  it('economics without a link: no "effect rates come from this trial" line', async () => {
+  it('economics without a link say they use the scenario\'s own rate; linked economics say they use the trial\'s', async () => {
     const e = { ...loadEconomics(), link: null } as EconomicsResult;
     const p = page(await buildReport(loadResults(), e, { lang: 'en', png: false }));
-    expect(p).not.toContain('come from this trial');
+    expect(p).not.toContain('The economics use an effect rate of');
+    expect(p).toContain("are not linked to the trial and use the scenario's own effect rate");
     const linked = page(await buildReport(loadResults(), loadEconomics(), { lang: 'en', png: false }));
-    expect(linked).toContain('The effect rates come from this trial');
+    expect(linked).toContain('The economics use an effect rate of 19.7% (95% CI 7.7 to 31.6)');
   });
 
   it('the summary safety line names the primary visit and only the safety outcomes measured then', async () => {
     const r = withResults((x) => (x.safety = [...x.safety, { ...x.safety[0], id: 'er', name: { da: 'skadestuebesøg', en: 'emergency visits' }, visit: 'fu6' }]));
     const da = page(await buildReport(r, null, { lang: 'da', png: false }));
-    const line = da.match(/Sikkerhed ved [^<]*/)?.[0] ?? '';
-    expect(line).toMatch(/^Sikkerhed ved forløbets afslutning: /);
+    const line = da.match(/Skadevirkninger ved [^<]*/)?.[0] ?? '';
+    expect(line).toMatch(/^Skadevirkninger ved forløbets afslutning: /);
     expect(line).not.toContain('skadestuebesøg');
     const en = page(await buildReport(r, null, { lang: 'en', png: false }));
-    expect(en).toMatch(/Safety at end of course: /);
-    // The safety section's intro is built from the outcomes' names, not hard-coded.
-    expect(da).toContain('Psykiatriske indlæggelser, sengedage i psykiatrien og skadestuebesøg pr. gruppe med rateratio');
+    expect(en).toMatch(/Harms at end of course: /);
+    // The harms section's intro is built from the outcomes' names, not hard-coded.
+    expect(da).toContain('Psykiatriske indlæggelser, sengedage i psykiatrien og skadestuebesøg pr. gruppe med rateratio (PEER / SAU)');
   });
 
   it('NNT is labelled NNTB/NNTH by kind; a CI through zero is Altman\'s "NNTB x til ∞ til NNTH y"', async () => {
@@ -68,8 +69,9 @@ describe('report statements', () => {
     expect(da).toContain('Cohens d (positiv = bedre for PEER)');
     expect(da).not.toContain('vendt efter gavn');
     expect(da).not.toMatch(/havde en (fald|forbedring)/);
-    expect(da).toMatch(/opfyldte responderkriteriet \(forbedring på mindst 5 point på QPR-15 fra baseline\): en forskel på/);
+    expect(da).toMatch(/opfyldte responderkriteriet \(forbedring på mindst 5 point på QPR-15 fra baseline\), en forskel på 21 procentpoint/);
     expect(da).toContain('Risikoforskel, procentpoint (95 %-KI)');
+    expect(da).toContain('Relativ risiko (95 %-KI)');
     expect(da).not.toMatch(/>[^<]*\(-\d/);
     expect(da).toMatch(/−\d/);
     const en = page(await buildReport(loadResults(), null, { lang: 'en', png: false }));

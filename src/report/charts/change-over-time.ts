@@ -1,57 +1,67 @@
 /**
- * Mean per arm per visit with CI, one small panel per outcome: the observed baseline mean
- * (from Table 1: mean ± t·SD/√n) and the adjusted means at each follow-up from the primary
- * estimator (same population as the outcome's main row).
+ * Like with like over time: the adjusted mean per arm with its CI at every follow-up visit, from
+ * each outcome's primary estimator (same population as its main row), one small panel per
+ * outcome. Baseline is not a point here: the models adjust for it, so an observed baseline mean
+ * beside adjusted follow-up means would compare different things (baseline means: Table 1).
  */
-import { studentT } from '../../stats/dist/continuous.ts';
 import type { ChartBuilder } from './types.ts';
 import { armScale, base } from './theme.ts';
-import { outcomeLabel } from './context.ts';
+import { comparisonOf, outcomeLabel } from './context.ts';
 import { r6, vl } from './spec.ts';
+import { MULTILINE_LABELS, wrap } from './marks.ts';
+import { own } from '../i18n/own.ts';
 
 export const changeOverTimeChart: ChartBuilder = (ctx) => {
   const { t, results } = ctx;
   const conf = results.confLevel;
-  const arms = [ctx.control, ctx.intervention];
+  const pair = [ctx.control.label, ctx.intervention.label];
+  const arms = ctx.arms.filter((a) => pair.includes(a.label));
+  const narrow = ctx.layout === 'narrow';
   const data: Array<Record<string, string | number>> = [];
+  const visits = new Set<string>();
   ctx.mainRows.forEach((main, order) => {
-    const panel = outcomeLabel(ctx, main);
-    const bl = results.baseline.find((b) => b.variable === main.id && b.kind === 'mean-sd');
-    if (bl) {
-      for (const a of arms) {
-        const c = bl.byArm[a.label];
-        if (!c || c.n < 2) continue;
-        const [m, sd] = c.values;
-        const half = studentT.quantile(1 - (1 - conf) / 2, c.n - 1) * (sd / Math.sqrt(c.n));
-        data.push({ panel, order, visit: t.label('visits', results.visits[0] ?? 'baseline'), visitOrder: 0, arm: a.label, armOrder: a.role === 'control' ? 0 : 1, estimate: r6(m), lower: r6(m - half), upper: r6(m + half) });
-      }
-    }
+    const panel = wrap(outcomeLabel(ctx, main), narrow ? 22 : 24);
     for (const o of results.outcomes) {
       if (o.id !== main.id || o.estimator !== main.estimator || o.population !== main.population || o.status !== 'estimated') continue;
+      if (comparisonOf(o) !== comparisonOf(main)) continue;
+      visits.add(o.visit);
       for (const a of arms) {
-        const e = o.emm[a.label];
+        const e = own(o.emm, a.label);
         if (!e) continue;
-        data.push({ panel, order, visit: t.label('visits', o.visit), visitOrder: Math.max(1, results.visits.indexOf(o.visit)), arm: a.label, armOrder: a.role === 'control' ? 0 : 1, estimate: r6(e.estimate), lower: r6(e.lower), upper: r6(e.upper) });
+        data.push({ panel, order, visit: wrap(ctx.names.visit(o.visit), 12), visitOrder: results.visits.indexOf(o.visit), arm: a.label, armOrder: ctx.arms.indexOf(a), estimate: r6(e.estimate), lower: r6(e.lower), upper: r6(e.upper) });
       }
     }
   });
-  if (data.length === 0) return null;
-  const visitSort = { field: 'visitOrder' };
-  const x = { field: 'visit', type: 'ordinal', title: null, sort: visitSort, axis: { labelAngle: -30, labelAlign: 'right', labelLimit: 260, labelFontSize: 10 } };
-  const colour = { field: 'arm', type: 'nominal', scale: armScale(ctx), title: null };
+  if (data.length === 0 || visits.size < 2) return null;
+  const x = { field: 'visit', type: 'ordinal', title: null, sort: { field: 'visitOrder' }, axis: { labelAngle: 0, labelExpr: MULTILINE_LABELS, labelFontSize: 10 } };
+  const colour = { field: 'arm', type: 'nominal', scale: armScale(ctx, pair), title: null };
   const y = { type: 'quantitative', scale: { zero: false }, title: null };
+  const primary = ctx.primary;
+  const alt = t.msg.changeAlt(
+    [...visits].map((v) => ctx.names.visit(v)).join(', '),
+    primary
+      ? `${outcomeLabel(ctx, primary)}: ${
+          results.outcomes
+            .filter((o) => o.id === primary.id && o.estimator === primary.estimator && o.population === primary.population && o.difference)
+            .map((o) => `${ctx.names.visit(o.visit)} ${arms.map((a) => `${a.label} ${t.fmt.num(own(o.emm, a.label)?.estimate ?? NaN, 1)}`).join(', ')}`)
+            .join('; ')}.`
+      : '',
+  );
+  const title = t.msg.changeChartTitle;
   return {
     id: 'change-over-time',
-    title: t.msg.changeTitle,
+    title,
+    alt,
     spec: vl({
-      ...base(ctx, t.msg.changeTitle, `${t.msg.changeAxisY}; ${t.fmt.ciLabel(conf)}`),
+      ...base(ctx, title, `${t.msg.changeAxisY}; ${t.fmt.ciLabel(conf)}`),
       data: { values: data },
-      facet: { field: 'panel', type: 'nominal', title: null, sort: { field: 'order' }, header: { labelFontSize: 11, labelLimit: 400 } },
-      columns: 4,
+      facet: { field: 'panel', type: 'nominal', title: null, sort: { field: 'order' }, header: { labelFontSize: narrow ? 10 : 11, labelLimit: 200, labelExpr: MULTILINE_LABELS } },
+      columns: narrow ? 2 : 4,
+      spacing: { row: 14, column: narrow ? 14 : 18 },
       resolve: { scale: { y: 'independent' } },
       spec: {
-        width: 135,
-        height: 130,
+        width: narrow ? 110 : 118,
+        height: narrow ? 110 : 120,
         encoding: { x, xOffset: { field: 'arm', type: 'nominal', sort: { field: 'armOrder' }, scale: { paddingOuter: 0.6 } }, color: colour },
         layer: [
           { mark: { type: 'rule', strokeWidth: 1.6 }, encoding: { y: { field: 'lower', ...y }, y2: { field: 'upper' } } },

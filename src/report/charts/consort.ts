@@ -1,14 +1,18 @@
 /**
- * The CONSORT flow diagram drawn from results.consort: boxes (rect), their text and connecting
- * rules on a fixed pixel grid, one column per arm. Every count passes the "<5" rule, loss
- * reasons included. Randomised = lost + analysed (and = received + not received), so the
- * analysed (received) n is "–" when the loss (non-receipt) it implies is 1–4 (formatPart).
+ * The CONSORT 2025 flow diagram from results.consort: enrolment (assessed for eligibility — not
+ * in the data, said so), randomised, allocation (received / did not receive the allocated
+ * intervention), follow-up (lost per visit with reasons) and analysis, one column per arm in
+ * results order (stacked on a phone). Boxes, text and connectors sit on a fixed pixel grid.
+ * Every count passes the "<5" rule; randomised = received + not received = lost + analysed, so
+ * a part is "–" when its complement is 1–4 (formatCountGroup / formatPart).
  */
 import type { ChartBuilder, ChartContext } from './types.ts';
 import { base, colours } from './theme.ts';
 import { vl } from './spec.ts';
+import { wrap } from './marks.ts';
 import { formatCountGroup, formatPart, publishedLabel } from '../privacy.ts';
 import { isSmallCount } from '../i18n/format.ts';
+import { own } from '../i18n/own.ts';
 
 interface Box {
   readonly x: number;
@@ -19,13 +23,7 @@ interface Box {
   readonly emphasis: boolean;
 }
 
-const LINE = 15;
 const PAD = 10;
-const W = 720;
-
-function box(x: number, y: number, w: number, lines: string[], emphasis = false): Box {
-  return { x, y, w, h: lines.length * LINE + PAD, text: lines.join('\n'), emphasis };
-}
 
 function reasons(ctx: ChartContext, rs: Readonly<Record<string, number>>, lostHidden: boolean): string[] {
   // Sorted by id so the diagram does not depend on the order the data happened to list them.
@@ -38,77 +36,118 @@ function reasons(ctx: ChartContext, rs: Readonly<Record<string, number>>, lostHi
   return keys.map((k, i) => `– ${name(k)}: ${shown[i]}`);
 }
 
+/** The text of each arm's three boxes: allocation, follow-up, analysis. */
+function armBoxes(ctx: ChartContext, label: string): [string[], string[], string[]] {
+  const { t, results } = ctx;
+  const f = results.consort[label];
+  const allocation = [t.msg.consortAllocated(label, t.fmt.count(f.randomised))];
+  if (f.receivedAllocated === null) allocation.push(t.msg.consortReceivedUnknown);
+  else {
+    const [received, notReceived] = formatCountGroup([f.receivedAllocated, Math.max(0, f.randomised - f.receivedAllocated)], t.fmt.int);
+    allocation.push(t.msg.consortReceived(received), t.msg.consortNotReceived(notReceived));
+    if (f.randomised - f.receivedAllocated > 0) allocation.push(`– ${t.msg.consortReasonsNotRecorded}`);
+  }
+  const followUp: string[] = [];
+  for (const l of f.lostToFollowUp) {
+    const lost = formatPart(l.n, f.randomised, t.fmt.int);
+    followUp.push(t.msg.consortLost(ctx.names.visit(l.visit), lost), ...reasons(ctx, l.reasons, lost === '–'));
+  }
+  const analysis = f.analysed.map((an) => t.msg.consortAnalysed(ctx.names.visit(an.visit), formatPart(an.n, f.randomised, t.fmt.int)));
+  return [allocation, followUp.length ? followUp : ['–'], analysis.length ? analysis : ['–']];
+}
+
 export const consortChart: ChartBuilder = (ctx) => {
   const { t, results } = ctx;
-  const arms = [ctx.control, ctx.intervention].filter((a) => results.consort[a.label]);
+  const arms = ctx.arms.filter((a) => own(results.consort, a.label));
   if (arms.length === 0) return null;
+  const narrow = ctx.layout === 'narrow';
+  const line = narrow ? 13 : 15;
+  const chars = narrow ? 50 : 47;
+  const lines = (xs: readonly string[]) => xs.flatMap((x) => wrap(x, chars).split('\n'));
+  const mk = (x: number, y: number, w: number, text: readonly string[], emphasis = false): Box => {
+    // "(n = 13)" stays on one line.
+    const ls = lines(text.map((x) => x.replace(/\(n = /g, '(n\u00a0=\u00a0')));
+    return { x, y, w, h: ls.length * line + PAD, text: ls.join('\n'), emphasis };
+  };
   const total = arms.reduce((s, a) => s + results.consort[a.label].randomised, 0);
-  const colW = 300;
-  const gap = 20;
-  const left = 100;
-  const colX = arms.map((_, i) => left + i * (colW + gap));
   const boxes: Box[] = [];
-  const stages: Array<{ y: number; text: string }> = [];
-  const top = box(left + (colW * arms.length + gap * (arms.length - 1)) / 2 - 110, 10, 220, [t.msg.consortRandomised(t.fmt.count(total))], true);
-  boxes.push(top);
-  let y = top.y + top.h + 40;
-  const rows: Box[][] = [];
-  // Allocation.
-  rows.push(
-    arms.map((a, i) => {
-      const f = results.consort[a.label];
-      const lines = [t.msg.consortAllocated(a.label, t.fmt.count(f.randomised))];
-      if (f.receivedAllocated !== null) lines.push(t.msg.consortReceived(formatPart(f.receivedAllocated, f.randomised, t.fmt.int)));
-      return box(colX[i], y, colW, lines, true);
-    }),
-  );
-  stages.push({ y, text: t.msg.consortStage.allocation });
-  // Follow-up: losses per visit with reasons.
-  y += Math.max(...rows[0].map((b) => b.h)) + 30;
-  rows.push(
-    arms.map((a, i) => {
-      const lines: string[] = [];
-      for (const l of results.consort[a.label].lostToFollowUp) {
-        const lost = formatPart(l.n, results.consort[a.label].randomised, t.fmt.int);
-        lines.push(t.msg.consortLost(t.label('visits', l.visit), lost), ...reasons(ctx, l.reasons, lost === '–'));
-      }
-      return box(colX[i], y, colW, lines.length ? lines : ['–']);
-    }),
-  );
-  stages.push({ y, text: t.msg.consortStage.followUp });
-  y += Math.max(...rows[1].map((b) => b.h)) + 30;
-  rows.push(
-    arms.map((a, i) => {
-      const f = results.consort[a.label];
-      const lines = f.analysed.map((an) => t.msg.consortAnalysed(t.label('visits', an.visit), formatPart(an.n, f.randomised, t.fmt.int)));
-      return box(colX[i], y, colW, lines.length ? lines : ['–'], true);
-    }),
-  );
-  stages.push({ y, text: t.msg.consortStage.analysis });
-  const height = y + Math.max(...rows[2].map((b) => b.h)) + 10;
-  for (const r of rows) boxes.push(...r);
-
-  // Connectors: randomised → each allocation box, then down each column.
   const rules: Array<{ x: number; y: number; x2: number; y2: number }> = [];
-  const midTop = top.x + top.w / 2;
-  const branchY = top.y + top.h + 20;
-  rules.push({ x: midTop, y: top.y + top.h, x2: midTop, y2: branchY });
-  rules.push({ x: colX[0] + colW / 2, y: branchY, x2: colX[colX.length - 1] + colW / 2, y2: branchY });
-  for (let c = 0; c < arms.length; c++) {
-    const cx = colX[c] + colW / 2;
-    rules.push({ x: cx, y: branchY, x2: cx, y2: rows[0][c].y });
-    for (let r = 0; r + 1 < rows.length; r++) rules.push({ x: cx, y: rows[r][c].y + rows[r][c].h, x2: cx, y2: rows[r + 1][c].y });
+  const stages: Array<{ y: number; text: string }> = [];
+  const texts = arms.map((a) => armBoxes(ctx, a.label));
+  let width: number;
+  let height: number;
+
+  if (!narrow) {
+    const colW = 310;
+    const gap = 20;
+    const left = 100;
+    const colX = arms.map((_, i) => left + i * (colW + gap));
+    width = left + arms.length * colW + (arms.length - 1) * gap + 4;
+    const centre = left + (colW * arms.length + gap * (arms.length - 1)) / 2;
+    const enrol = mk(centre - 150, 4, 300, [t.msg.consortAssessed]);
+    const top = mk(centre - 120, enrol.y + enrol.h + 24, 240, [t.msg.consortRandomised(t.fmt.count(total))], true);
+    boxes.push(enrol, top);
+    rules.push({ x: centre, y: enrol.y + enrol.h, x2: centre, y2: top.y });
+    stages.push({ y: enrol.y, text: t.msg.consortStage.enrolment });
+    let y = top.y + top.h + 40;
+    const rows: Box[][] = [];
+    ['allocation', 'followUp', 'analysis'].forEach((stage, r) => {
+      const row = arms.map((_, i) => mk(colX[i], y, colW, texts[i][r], r !== 1));
+      rows.push(row);
+      stages.push({ y, text: t.msg.consortStage[stage as 'allocation' | 'followUp' | 'analysis'] });
+      y += Math.max(...row.map((b) => b.h)) + 30;
+    });
+    height = y - 20;
+    for (const r of rows) boxes.push(...r);
+    const branchY = top.y + top.h + 20;
+    rules.push({ x: centre, y: top.y + top.h, x2: centre, y2: branchY });
+    rules.push({ x: colX[0] + colW / 2, y: branchY, x2: colX[colX.length - 1] + colW / 2, y2: branchY });
+    for (let c = 0; c < arms.length; c++) {
+      const cx = colX[c] + colW / 2;
+      rules.push({ x: cx, y: branchY, x2: cx, y2: rows[0][c].y });
+      for (let r = 0; r + 1 < rows.length; r++) rules.push({ x: cx, y: rows[r][c].y + rows[r][c].h, x2: cx, y2: rows[r + 1][c].y });
+    }
+  } else {
+    // A phone: one column; each arm's boxes follow one another under the randomised box.
+    const w = 316;
+    width = w + 4;
+    const enrol = mk(0, 4, w, [`${t.msg.consortStage.enrolment}: ${t.msg.consortAssessed}`]);
+    const top = mk(0, enrol.y + enrol.h + 18, w, [t.msg.consortRandomised(t.fmt.count(total))], true);
+    boxes.push(enrol, top);
+    rules.push({ x: w / 2, y: enrol.y + enrol.h, x2: w / 2, y2: top.y });
+    let y = top.y + top.h + 18;
+    let prev = top;
+    texts.forEach((tx) => {
+      for (let r = 0; r < 3; r++) {
+        const b = mk(r === 0 ? 0 : 12, y, r === 0 ? w : w - 12, tx[r], r !== 1);
+        rules.push({ x: r === 0 ? w / 2 : 6, y: prev.y + prev.h, x2: r === 0 ? w / 2 : 6, y2: b.y + (r === 0 ? 0 : b.h / 2) });
+        if (r > 0) rules.push({ x: 6, y: b.y + b.h / 2, x2: b.x, y2: b.y + b.h / 2 });
+        boxes.push(b);
+        y = b.y + b.h + (r === 2 ? 22 : 12);
+        if (r === 0) prev = b;
+      }
+    });
+    height = y - 14;
   }
 
-  const px = (field: string) => ({ field, type: 'quantitative', scale: { domain: [0, W], range: [0, W], nice: false, zero: false }, axis: null });
+  const px = (field: string) => ({ field, type: 'quantitative', scale: { domain: [0, width], range: [0, width], nice: false, zero: false }, axis: null });
   const py = (field: string) => ({ field, type: 'quantitative', scale: { domain: [0, height], range: [0, height], nice: false, zero: false }, axis: null });
   const boxData = boxes.map((b) => ({ x: b.x, x2: b.x + b.w, y: b.y, y2: b.y + b.h, tx: b.x + 8, ty: b.y + PAD / 2 + 2, text: b.text, emphasis: b.emphasis }));
+  const alt = t.msg.consortAlt(
+    t.fmt.count(total),
+    arms.map((a) => {
+      const f = results.consort[a.label];
+      const first = f.analysed[0];
+      return t.msg.consortAltArm(a.label, t.fmt.count(f.randomised), first ? ctx.names.visit(first.visit) : '–', first ? formatPart(first.n, f.randomised, t.fmt.int) : '–');
+    }).join('; '),
+  );
   return {
     id: 'consort',
     title: t.msg.consortTitle,
+    alt,
     spec: vl({
       ...base(ctx, t.msg.consortTitle),
-      width: W,
+      width,
       height,
       layer: [
         { data: { values: rules }, mark: { type: 'rule', color: colours.neutral, strokeWidth: 1.2 }, encoding: { x: px('x'), y: py('y'), x2: { field: 'x2' }, y2: { field: 'y2' } } },
@@ -117,8 +156,8 @@ export const consortChart: ChartBuilder = (ctx) => {
           mark: { type: 'rect', stroke: colours.neutral, strokeWidth: 1, cornerRadius: 3 },
           encoding: { x: px('x'), x2: { field: 'x2' }, y: py('y'), y2: { field: 'y2' }, fill: { field: 'emphasis', type: 'nominal', scale: { domain: [true, false], range: ['#eef3f7', '#ffffff'] }, legend: null } },
         },
-        { data: { values: boxData }, mark: { type: 'text', align: 'left', baseline: 'top', lineBreak: '\n', lineHeight: LINE, fontSize: 11 }, encoding: { x: px('tx'), y: py('ty'), text: { field: 'text', type: 'nominal' } } },
-        { data: { values: stages.map((s) => ({ x: 4, y: s.y + 4, text: s.text })) }, mark: { type: 'text', align: 'left', baseline: 'top', fontWeight: 'bold', color: colours.neutral, fontSize: 11 }, encoding: { x: px('x'), y: py('y'), text: { field: 'text', type: 'nominal' } } },
+        { data: { values: boxData }, mark: { type: 'text', align: 'left', baseline: 'top', lineBreak: '\n', lineHeight: line, fontSize: narrow ? 10 : 11 }, encoding: { x: px('tx'), y: py('ty'), text: { field: 'text', type: 'nominal' } } },
+        ...(stages.length ? [{ data: { values: stages.map((s) => ({ x: 4, y: s.y + 4, text: s.text })) }, mark: { type: 'text', align: 'left', baseline: 'top', fontWeight: 'bold', color: colours.neutral, fontSize: 11 }, encoding: { x: px('x'), y: py('y'), text: { field: 'text', type: 'nominal' } } }] : []),
       ],
     }),
   };

@@ -1,36 +1,94 @@
-/** Builds the chart context once from results (+ economics) and a language. */
+/**
+ * Builds the chart context once from results (+ economics), a language and a layout: the arms in
+ * results order with their colours, the comparisons (results.comparisons when a trial has more
+ * than one; otherwise its one intervention against its control), the rows that answer each
+ * outcome's question, and names for every id.
+ */
 import type { AnalysisResults, Lang, OutcomeResult } from '../../analysis/results/types.ts';
 import type { EconomicsResult } from '../../economics/run.ts';
-import { i18n } from '../i18n/index.ts';
-import { armColour } from './theme.ts';
-import type { ArmInfo, ChartContext } from './types.ts';
+import { i18n, humanise, type I18n } from '../i18n/index.ts';
+import { armColours } from './theme.ts';
+import { own } from '../i18n/own.ts';
+import { publishedLabel } from '../privacy.ts';
+import type { ArmInfo, ChartContext, ChartLayout, Comparison, Names } from './types.ts';
 
-function arm(results: AnalysisResults, role: 'control' | 'intervention', lang: Lang): ArmInfo {
-  const a = results.arms.find((x) => x.role === role);
-  if (!a) throw new Error(`results.json has no ${role} arm`);
-  return { label: a.label, name: a.name[lang], role, colour: armColour(role) };
+/** results.comparisons as k-arm results carry it; absent in two-arm files. */
+type ComparisonRecord = { readonly id: string; readonly intervention: string; readonly control: string };
+
+/** The comparison a row belongs to (k-arm results name it on every row; two-arm rows have one only). */
+export function comparisonOf(o: object): string | undefined {
+  const c = (o as { comparison?: unknown }).comparison;
+  return typeof c === 'string' ? c : undefined;
 }
 
-export function mainRows(results: AnalysisResults): OutcomeResult[] {
-  return results.outcomes.filter((o) => o.isPrimaryEstimator);
+export function arms(results: AnalysisResults, lang: Lang): ArmInfo[] {
+  const colour = armColours(results.arms);
+  return results.arms.map((a) => ({ label: a.label, name: a.name[lang], role: a.role, colour: colour[a.label] }));
 }
 
-export function chartContext(results: AnalysisResults, economics: EconomicsResult | null, lang: Lang): ChartContext {
-  const rows = mainRows(results);
+export function comparisons(results: AnalysisResults, all: readonly ArmInfo[]): Comparison[] {
+  const byLabel = new Map(all.map((a) => [a.label, a]));
+  const listed = (results as { comparisons?: readonly ComparisonRecord[] }).comparisons ?? [];
+  const out = listed.flatMap((c) => {
+    const i = byLabel.get(c.intervention);
+    const k = byLabel.get(c.control);
+    return i && k ? [{ id: c.id, intervention: i, control: k }] : [];
+  });
+  if (out.length > 0) return out;
+  const control = all.find((a) => a.role === 'control');
+  const intervention = all.find((a) => a.role === 'intervention');
+  if (!control || !intervention) throw new Error('results.json needs one control and one intervention arm');
+  return [{ id: `${intervention.label}-vs-${control.label}`, intervention, control }];
+}
+
+/** Whether a row belongs to a comparison (rows without a comparison id belong to the only one). */
+export function inComparison(o: object, c: Comparison, first: boolean): boolean {
+  const id = comparisonOf(o);
+  return id === undefined ? first : id === c.id;
+}
+
+export function mainRows(results: AnalysisResults, c?: Comparison, first = true): OutcomeResult[] {
+  return results.outcomes.filter((o) => o.isPrimaryEstimator && (!c || inComparison(o, c, first)));
+}
+
+export function names(results: AnalysisResults, t: I18n): Names {
+  const l = results.labels;
+  const lang = t.lang;
+  const variableFromBaseline = (column: string) => results.baseline.find((b) => b.variable === column)?.label[lang];
   return {
-    results,
-    economics,
-    t: i18n(lang),
-    control: arm(results, 'control', lang),
-    intervention: arm(results, 'intervention', lang),
-    primary: rows.find((o) => o.role === 'primary') ?? rows[0] ?? null,
-    mainRows: rows,
+    // Files before 1.2.0 carry no labels: the id is shown (humanised), never a guess.
+    // Names as published: at most LABEL_MAX characters (a 10 MB site name stays in results.json).
+    visit: (id) => publishedLabel(own(l?.visits, id)?.[lang] ?? id),
+    variable: (column) => publishedLabel(own(l?.variables, column)?.[lang] ?? variableFromBaseline(column) ?? humanise(column)),
+    level: (column, level) => publishedLabel(own(own(l?.levels, column), level)?.[lang] ?? humanise(level)),
+    population: (id) => results.populations?.find((p) => p.id === id)?.name[lang] ?? t.label('populations', id),
   };
 }
 
-/** Every estimator row of one outcome at one visit, in results order. */
-export function rowsAt(results: AnalysisResults, outcomeId: string, visit: string): OutcomeResult[] {
-  return results.outcomes.filter((o) => o.id === outcomeId && o.visit === visit);
+export function chartContext(results: AnalysisResults, economics: EconomicsResult | null, lang: Lang, layout: ChartLayout = 'wide'): ChartContext {
+  const t = i18n(lang);
+  const all = arms(results, lang);
+  const cs = comparisons(results, all);
+  const rows = mainRows(results, cs[0], true);
+  return {
+    results,
+    economics,
+    t,
+    names: names(results, t),
+    arms: all,
+    comparisons: cs,
+    control: cs[0].control,
+    intervention: cs[0].intervention,
+    primary: rows.find((o) => o.role === 'primary') ?? rows[0] ?? null,
+    mainRows: rows,
+    synthetic: results.trial.synthetic === true,
+    layout,
+  };
+}
+
+/** Every estimator row of one outcome at one visit (first comparison unless given), in results order. */
+export function rowsAt(results: AnalysisResults, outcomeId: string, visit: string, c?: Comparison, first = true): OutcomeResult[] {
+  return results.outcomes.filter((o) => o.id === outcomeId && o.visit === visit && (!c || inComparison(o, c, first)));
 }
 
 /** Outcome name with "(lower is better)" where a higher score is worse. */

@@ -14,7 +14,7 @@ export interface EconomicsChartData {
   readonly probabilityNetSaving: number;
   readonly draws: number;
   readonly tornadoBase: number;
-  readonly tornado: ReadonlyArray<{ readonly label: { readonly da: string; readonly en: string }; readonly totalNetLow: number; readonly totalNetHigh: number }>;
+  readonly tornado: ReadonlyArray<{ readonly parameter: string; readonly label: { readonly da: string; readonly en: string }; readonly low: number; readonly high: number; readonly totalNetLow: number; readonly totalNetHigh: number }>;
 }
 
 export function economicsChartData(e: EconomicsResult): EconomicsChartData {

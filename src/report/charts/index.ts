@@ -1,4 +1,7 @@
-/** The report's charts in CONSORT order; a builder whose input is absent returns null and is left out. */
+/**
+ * The report's charts in report order; a builder whose input is absent returns null and is left
+ * out. For synthetic data every chart carries the provenance note (provenance.ts).
+ */
 import type { ChartBuilder, ChartContext, ChartDef } from './types.ts';
 import { consortChart } from './consort.ts';
 import { primaryEmmChart } from './primary-emm.ts';
@@ -8,6 +11,8 @@ import { respondersChart } from './responders.ts';
 import { sensitivityChart } from './sensitivity.ts';
 import { subgroupChart } from './subgroups.ts';
 import { cashFlowChart, psaChart, savingsChart, tornadoChart } from './economics.ts';
+import { breakEvenChart } from './break-even.ts';
+import { withProvenanceNote } from './provenance.ts';
 
 export const chartBuilders: readonly ChartBuilder[] = [
   consortChart,
@@ -19,15 +24,19 @@ export const chartBuilders: readonly ChartBuilder[] = [
   subgroupChart,
   cashFlowChart,
   savingsChart,
+  breakEvenChart,
   psaChart,
   tornadoChart,
 ];
 
 export function buildCharts(ctx: ChartContext): ChartDef[] {
-  return chartBuilders.map((b) => b(ctx)).filter((c): c is ChartDef => c !== null);
+  const charts = chartBuilders.map((b) => b(ctx)).filter((c): c is ChartDef => c !== null);
+  if (!ctx.synthetic) return charts;
+  const note = ctx.t.msg.syntheticChartNote;
+  return charts.map((c) => ({ ...c, spec: withProvenanceNote(c.spec, note, ctx.layout === 'narrow') }));
 }
 
-export { consortChart, primaryEmmChart, forestChart, changeOverTimeChart, respondersChart, sensitivityChart, subgroupChart, cashFlowChart, savingsChart, psaChart, tornadoChart };
-export { chartContext, mainRows, rowsAt, outcomeLabel } from './context.ts';
-export { chartConfig, colours } from './theme.ts';
-export type { ChartBuilder, ChartContext, ChartDef, ArmInfo } from './types.ts';
+export { consortChart, primaryEmmChart, forestChart, changeOverTimeChart, respondersChart, sensitivityChart, subgroupChart, cashFlowChart, savingsChart, breakEvenChart, psaChart, tornadoChart };
+export { chartContext, mainRows, rowsAt, outcomeLabel, comparisonOf } from './context.ts';
+export { chartConfig, colours, armColours } from './theme.ts';
+export type { ChartBuilder, ChartContext, ChartDef, ArmInfo, Comparison, ChartLayout } from './types.ts';

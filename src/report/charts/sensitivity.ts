@@ -1,49 +1,78 @@
 /**
  * Every estimator row of the primary outcome at its primary visit — whatever estimators
  * results.json holds (ANCOVA, complete case, per protocol, Welch, MMRM, MI …), labelled by id
- * through the catalogue, so new estimators appear without a code change.
+ * through the catalogue, so new estimators appear without a code change. A row whose estimate,
+ * interval and numbers analysed equal the primary row's (complete cases when no baseline value is
+ * missing) is not drawn again: the text says it is identical.
  */
 import type { ChartBuilder, ChartContext } from './types.ts';
 import type { OutcomeResult } from '../../analysis/results/types.ts';
-import { base, colours, CHART_WIDTH } from './theme.ts';
+import { base, chartWidth, colours } from './theme.ts';
 import { outcomeLabel, rowsAt } from './context.ts';
 import { r6, vl } from './spec.ts';
+import { domainThrough, MULTILINE_LABELS, noEffectLayers, wrap } from './marks.ts';
 
 /** Row label: the estimator, plus the population when it is not the main row's. */
 export function estimatorLabel(ctx: ChartContext, o: OutcomeResult, main: OutcomeResult): string {
-  const e = ctx.t.label('estimators', o.estimator);
+  const e = `${ctx.t.label('estimators', o.estimator)}${o.isPrimaryEstimator ? ` (${ctx.t.msg.primaryShort})` : ''}`;
   // The per-protocol estimator already says its population.
-  return o.population === main.population || o.estimator === o.population ? e : `${e} (${ctx.t.label('populations', o.population)})`;
+  return o.population === main.population || o.estimator === o.population ? e : `${e} (${ctx.names.population(o.population)})`;
+}
+
+const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+
+/** Whether a sensitivity row repeats the primary row exactly (estimate, CI and n analysed per arm). */
+export function identicalToPrimary(o: OutcomeResult, main: OutcomeResult): boolean {
+  if (o === main || !o.difference || !main.difference) return false;
+  const d = o.difference;
+  const m = main.difference;
+  const arms = new Set([...Object.keys(o.n.analysed), ...Object.keys(main.n.analysed)]);
+  return same(d.estimate, m.estimate) && same(d.lower, m.lower) && same(d.upper, m.upper) && [...arms].every((a) => o.n.analysed[a] === main.n.analysed[a]);
+}
+
+/** The primary outcome's rows at its primary visit: those shown, and those left out as identical to the primary. */
+export function sensitivityRows(ctx: ChartContext): { main: OutcomeResult; shown: OutcomeResult[]; identical: OutcomeResult[] } | null {
+  const main = ctx.primary;
+  if (!main) return null;
+  const all = rowsAt(ctx.results, main.id, main.visit).filter((o) => (o as { comparison?: string }).comparison === (main as { comparison?: string }).comparison);
+  return { main, shown: all.filter((o) => !identicalToPrimary(o, main)), identical: all.filter((o) => identicalToPrimary(o, main)) };
 }
 
 export const sensitivityChart: ChartBuilder = (ctx) => {
-  const main = ctx.primary;
-  if (!main) return null;
+  const s = sensitivityRows(ctx);
+  if (!s) return null;
+  const { main } = s;
   const { t } = ctx;
-  const rows = rowsAt(ctx.results, main.id, main.visit).filter((o) => o.status === 'estimated' && o.difference);
+  const rows = s.shown.filter((o) => o.status === 'estimated' && o.difference);
   if (rows.length === 0) return null;
+  const narrow = ctx.layout === 'narrow';
   const data = rows.map((o, order) => {
     const d = o.difference!;
-    return { order, estimator: estimatorLabel(ctx, o, main), primary: o.isPrimaryEstimator, estimate: r6(d.estimate), lower: r6(d.lower), upper: r6(d.upper), label: `${t.fmt.num(d.estimate, 1)} (${t.fmt.range(d.lower, d.upper, 1)})` };
+    return { order, estimator: narrow ? wrap(estimatorLabel(ctx, o, main), 18) : estimatorLabel(ctx, o, main), primary: o.isPrimaryEstimator, estimate: r6(d.estimate), lower: r6(d.lower), upper: r6(d.upper), label: `${t.fmt.num(d.estimate, 1)} (${t.fmt.range(d.lower, d.upper, 1)})` };
   });
-  const title = `${t.msg.sensitivityTitle}: ${outcomeLabel(ctx, main)} — ${t.label('visits', main.visit)}`;
-  const x = { type: 'quantitative', title: `${t.msg.difference} (${ctx.intervention.label} − ${ctx.control.label}; ${t.fmt.ciLabel(ctx.results.confLevel)})` };
+  const title = `${t.msg.sensitivityTitle}: ${outcomeLabel(ctx, main)} — ${ctx.names.visit(main.visit)}`;
+  const { domain, ticks } = domainThrough(data.flatMap((r) => [r.lower, r.upper]));
+  const x = { type: 'quantitative', scale: { domain, nice: false }, axis: { values: ticks }, title: `${t.msg.difference} (${ctx.intervention.label} − ${ctx.control.label}; ${t.fmt.ciLabel(ctx.results.confLevel)})` };
+  const y = { field: 'estimator', type: 'nominal', title: null, sort: { field: 'order' }, axis: { labelExpr: MULTILINE_LABELS } };
   const colour = { field: 'primary', type: 'nominal', scale: { domain: [true, false], range: [colours.intervention, colours.neutral] }, legend: null };
+  const layers: Array<Record<string, unknown>> = [
+    ...noEffectLayers(x, t.msg.noEffect),
+    { mark: { type: 'rule', strokeWidth: 2 }, encoding: { y, x: { field: 'lower', ...x }, x2: { field: 'upper' }, color: colour } },
+    { mark: { type: 'point', filled: true, size: 60, opacity: 1, shape: 'square' }, encoding: { y, x: { field: 'estimate', ...x }, color: colour } },
+  ];
+  if (!narrow) layers.push({ mark: { type: 'text', align: 'left', dx: 8, fontSize: 10, color: '#444444' }, encoding: { y, x: { datum: domain[1], ...x }, text: { field: 'label', type: 'nominal' } } });
+  const lows = rows.map((o) => o.difference!.lower);
+  const alt = t.msg.sensitivityAlt(outcomeLabel(ctx, main), data.map((r) => `${estimatorLabel(ctx, rows[r.order], main)} ${r.label}`).join('; '), lows.every((l) => l > 0) || rows.every((o) => o.difference!.upper < 0));
   return {
     id: 'sensitivity',
     title,
+    alt,
     spec: vl({
       ...base(ctx, title),
-      width: CHART_WIDTH - 240,
-      height: { step: 30 },
+      width: narrow ? chartWidth(ctx) - 140 : chartWidth(ctx) - 340,
+      height: { step: narrow ? 32 : 26 },
       data: { values: data },
-      encoding: { y: { field: 'estimator', type: 'nominal', title: null, sort: { field: 'order' } } },
-      layer: [
-        { mark: { type: 'rule', color: colours.reference, strokeDash: [4, 3] }, encoding: { x: { datum: 0, ...x } } },
-        { mark: { type: 'rule', strokeWidth: 2 }, encoding: { x: { field: 'lower', ...x }, x2: { field: 'upper' }, color: colour } },
-        { mark: { type: 'point', filled: true, size: 60, opacity: 1, shape: 'square' }, encoding: { x: { field: 'estimate', ...x }, color: colour } },
-        { mark: { type: 'text', align: 'left', dx: 8, fontSize: 10, color: '#444444' }, encoding: { x: { field: 'upper', ...x }, text: { field: 'label', type: 'nominal' } } },
-      ],
+      layer: layers,
     }),
   };
 };

@@ -13,22 +13,53 @@ export interface ArmInfo {
   readonly colour: string;
 }
 
+/** One intervention arm against one control arm (results.comparisons, or the trial's only pair). */
+export interface Comparison {
+  readonly id: string;
+  readonly intervention: ArmInfo;
+  readonly control: ArmInfo;
+}
+
+/**
+ * "wide": the exported files, the desktop page and the A4 PDF (about 700 px across);
+ * "narrow": phones (about 340 px) — fewer columns, wrapped labels, the same data.
+ */
+export type ChartLayout = 'wide' | 'narrow';
+
+/** Names for the ids found in results.json: the spec's own (results.labels) first, then the catalogue, then the id humanised. */
+export interface Names {
+  readonly visit: (id: string) => string;
+  readonly variable: (column: string) => string;
+  readonly level: (column: string, level: string) => string;
+  readonly population: (id: string) => string;
+}
+
 export interface ChartContext {
   readonly results: AnalysisResults;
   readonly economics: EconomicsResult | null;
   readonly t: I18n;
+  readonly names: Names;
+  /** Every arm, in the order results.json lists them (the spec's order): tables, legends and charts all use it. */
+  readonly arms: readonly ArmInfo[];
+  readonly comparisons: readonly Comparison[];
+  /** The first comparison's arms (the trial's only pair in a two-arm trial). */
   readonly control: ArmInfo;
   readonly intervention: ArmInfo;
-  /** The row answering the trial's primary question (primary role, primary estimator). */
+  /** The row answering the trial's primary question (primary role, primary estimator, first comparison). */
   readonly primary: OutcomeResult | null;
-  /** One row per outcome: its primary estimator at its primary visit. */
+  /** One row per outcome: its primary estimator at its primary visit, first comparison. */
   readonly mainRows: readonly OutcomeResult[];
+  /** Simulated data (results.trial.synthetic): every chart carries a note saying so. */
+  readonly synthetic: boolean;
+  readonly layout: ChartLayout;
 }
 
 export interface ChartDef {
   /** File stem: `<id>.vl.json`, `<id>.svg`, `<id>.png`. */
   readonly id: string;
   readonly title: string;
+  /** What the chart shows, with its numbers: the figure's text alternative. */
+  readonly alt: string;
   readonly spec: TopLevelSpec;
 }
 

@@ -1,12 +1,15 @@
-/** Primary outcome, all outcomes (forest and table), change over time, responders, sensitivity. */
+/** Primary outcome, all outcomes (forest and table), change over time, responders (binary: absolute and relative effects), sensitivity. */
 import type { OutcomeResult, TippingPointResult } from '../../analysis/results/types.ts';
 import type { PageModel, Section } from './model.ts';
 import { figure, para } from './model.ts';
-import { renderTable, type Cell } from './tables.ts';
-import { outcomeLabel, rowsAt } from '../charts/context.ts';
-import { estimatorLabel } from '../charts/sensitivity.ts';
+import { esc } from './escape.ts';
+import { estCi, num, renderTable, twoLines, type Cell } from './tables.ts';
+import { comparisonOf, mainRows, outcomeLabel } from '../charts/context.ts';
+import type { Comparison } from '../charts/types.ts';
+import { estimatorLabel, sensitivityRows } from '../charts/sensitivity.ts';
 import { anyResponderSuppressed, responderRateText } from '../charts/responder-text.ts';
-import { formatPart } from '../privacy.ts';
+import { analysedOfRandomised, missingDataText } from './sections-methods.ts';
+import { own } from '../i18n/own.ts';
 
 type Nnt = NonNullable<OutcomeResult['responder']>['nnt'];
 
@@ -15,7 +18,7 @@ export function nntText(m: PageModel, nnt: Nnt): string {
   const { t } = m.ctx;
   if (nnt.estimate === null || nnt.kind === 'none') return '–';
   const label = nnt.kind === 'harm' ? t.msg.nntHarm : t.msg.nntBenefit;
-  const to = t.lang === 'da' ? 'til' : 'to';
+  const to = t.msg.rangeTo;
   if (!nnt.crossesZero) return nnt.lower === null || nnt.upper === null ? `${label} ${t.fmt.num(nnt.estimate, 1)}` : `${label} ${t.fmt.num(nnt.estimate, 1)} (${t.fmt.range(nnt.lower, nnt.upper, 1)})`;
   // Crossing zero: lower is NNTB = 1/upper RD, upper is NNTH = 1/|lower RD| (src/stats/effects/binary.ts).
   const b = nnt.lower === null ? '' : `${t.msg.nntBenefit} ${t.fmt.num(nnt.lower, 1)} ${to} `;
@@ -23,17 +26,25 @@ export function nntText(m: PageModel, nnt: Nnt): string {
   return `${label} ${t.fmt.num(nnt.estimate, 1)} (${b}${t.msg.nntInfinite}${h})`;
 }
 
-const num = (text: string): Cell => ({ text, className: 'num' });
+/**
+ * The main rows per comparison: one block (no heading) for a two-arm trial; for k arms one block
+ * per results.comparisons entry, headed by its pair.
+ */
+function comparisonBlocks(m: PageModel): Array<[Comparison | null, OutcomeResult[]]> {
+  const { ctx } = m;
+  if (ctx.comparisons.length < 2) return [[null, [...ctx.mainRows]]];
+  return ctx.comparisons.map((c, i) => [c, mainRows(ctx.results, c, i === 0)]);
+}
 
-function differenceCells(m: PageModel, o: OutcomeResult): Cell[] {
+/** Difference (CI), p, adjusted p and d as compact cells. */
+function differenceCells(m: PageModel, o: OutcomeResult, withAdjusted = true): Cell[] {
   const { t } = m.ctx;
   const d = o.difference;
-  if (o.status !== 'estimated' || !d) return [num(t.msg.notEstimable), num(''), num(''), num('')];
-  const bareP = (p: number) => t.fmt.p(p).replace(/^p\s*=?\s*/, '');
+  if (o.status !== 'estimated' || !d) return [num(t.msg.notEstimable), num(''), ...(withAdjusted ? [num('')] : []), num('')];
   return [
-    num(`${t.fmt.num(d.estimate, 2)} (${t.fmt.range(d.lower, d.upper, 2)})`),
-    num(bareP(d.p)),
-    num(o.multiplicity && !o.multiplicity.method.startsWith('none') ? bareP(d.pAdjusted) : '–'),
+    estCi(t.fmt.num(d.estimate, 2), t.fmt.range(d.lower, d.upper, 2)),
+    num(t.fmt.pBare(d.p)),
+    ...(withAdjusted ? [num(o.multiplicity && !o.multiplicity.method.startsWith('none') ? t.fmt.pBare(d.pAdjusted) : '–')] : []),
     num(o.cohensD ? t.fmt.num(o.cohensD.estimate, 2) : '–'),
   ];
 }
@@ -42,92 +53,120 @@ export function primarySection(m: PageModel): Section {
   const { ctx } = m;
   const { t } = ctx;
   const o = ctx.primary;
-  const intro = o ? para(t.msg.primaryIntro(outcomeLabel(ctx, o), t.label('visits', o.visit))) : para(t.msg.answerNotEstimable);
-  const sentence = o ? para(t.loc(o.sentence), 'lead') : '';
-  return { id: 'primary', title: t.msg.primaryTitle, html: intro + figure(m, 'primary-outcome') + sentence };
+  if (!o) return { id: 'primary', title: t.msg.primaryTitle, html: para(t.msg.answerNotEstimable) };
+  const d = o.difference;
+  const sentence = d ? para(t.msg.primarySentence(ctx.names.visit(o.visit), ctx.intervention.label, ctx.control.label, t.loc(o.name), t.fmt.num(d.estimate, 1), t.fmt.ci(d.lower, d.upper, 1, ctx.results.confLevel), t.fmt.p(d.p), o.cohensD ? t.fmt.num(o.cohensD.estimate, 2) : '–'), 'lead') : '';
+  const who = para(t.msg.primaryWho(analysedOfRandomised(m, o), missingDataText(m, o).replace(/\.$/, '')));
+  return { id: 'primary', title: t.msg.primaryTitle, html: para(t.msg.primaryIntro(outcomeLabel(ctx, o), ctx.names.visit(o.visit))) + figure(m, 'primary-outcome', t.msg.primaryCaption) + sentence + who };
 }
 
 export function forestSection(m: PageModel): Section {
   const { ctx } = m;
   const { t, results } = ctx;
   const ci = t.fmt.ciLabel(results.confLevel);
-  const arms = [ctx.control, ctx.intervention];
+  // Every arm a column (a k-arm trial: each comparison's block fills its two arms); two arms: just those.
+  const arms = ctx.comparisons.length > 1 ? ctx.arms : ctx.arms.filter((a) => a.label === ctx.control.label || a.label === ctx.intervention.label);
   const head: Cell[] = [t.msg.outcome, t.msg.visit, ...arms.map((a) => num(a.label)), num(`${t.msg.difference} (${ci})`), num(t.msg.pValue), num(t.msg.pAdjusted), num(t.msg.cohensD)];
   const rows: Cell[][] = [];
   const groups = new Set<number>();
-  let role = '';
-  for (const main of ctx.mainRows) {
-    if (main.role !== role) {
-      role = main.role;
+  for (const [c, mains] of comparisonBlocks(m)) {
+    if (c) {
       groups.add(rows.length);
-      rows.push([t.msg.labels.roles[main.role]]);
+      rows.push([t.msg.comparisonHeading(c.intervention.label, c.control.label)]);
     }
-    const all = results.outcomes.filter((o) => o.id === main.id && o.estimator === main.estimator && o.population === main.population);
-    for (const o of all) {
-      rows.push([outcomeLabel(ctx, o), t.label('visits', o.visit), ...arms.map((a) => num(o.emm[a.label] ? t.fmt.num(o.emm[a.label].estimate, 2) : '–')), ...differenceCells(m, o)]);
+    let role = '';
+    for (const main of mains) {
+      if (main.role !== role) {
+        role = main.role;
+        groups.add(rows.length);
+        rows.push([t.msg.labels.roles[main.role]]);
+      }
+      const all = results.outcomes.filter((o) => o.id === main.id && o.estimator === main.estimator && o.population === main.population && comparisonOf(o) === comparisonOf(main));
+      for (const o of all) {
+        rows.push([outcomeLabel(ctx, o), ctx.names.visit(o.visit), ...arms.map((a) => num(own(o.emm, a.label) ? t.fmt.num(o.emm[a.label].estimate, 2) : '–')), ...differenceCells(m, o)]);
+      }
     }
   }
-  const html = [para(t.msg.forestIntro(ctx.intervention.label)), figure(m, 'forest'), `<h3>${t.msg.outcomesTableTitle}</h3>`, renderTable({ caption: t.msg.outcomesTableCaption(ctx.intervention.label, ctx.control.label), head, rows, groupRows: groups })].join('\n');
+  const html = [
+    para(t.msg.forestIntro(ctx.intervention.label)),
+    figure(m, 'forest', t.msg.forestCaption),
+    renderTable({ caption: t.msg.outcomesTableCaption(ctx.intervention.label, ctx.control.label), head, rows, groupRows: groups }, m),
+  ].join('\n');
   return { id: 'outcomes', title: t.msg.forestTitle, html };
 }
 
-export function changeSection(m: PageModel): Section {
+export function changeSection(m: PageModel): Section | null {
   const { t } = m.ctx;
-  return { id: 'change', title: t.msg.changeTitle, html: para(t.msg.changeIntro) + figure(m, 'change-over-time') };
+  if (!m.charts.has('change-over-time')) return null;
+  return { id: 'change', title: t.msg.changeTitle, html: para(t.msg.changeIntro) + figure(m, 'change-over-time', t.msg.changeCaption) };
 }
 
+/** Responders: risks per arm, risk difference, risk ratio, odds ratio and NNT — absolute and relative effects (CONSORT 2025 item 26). */
 export function respondersSection(m: PageModel): Section {
   const { ctx } = m;
   const { t, results } = ctx;
   const ci = t.fmt.ciLabel(results.confLevel);
-  const head: Cell[] = [t.msg.outcome, num(ctx.intervention.label), num(ctx.control.label), num(`${t.msg.riskDifference}, ${t.msg.percentagePoints} (${ci})`), num(t.msg.nnt)];
-  const rows: Cell[][] = ctx.mainRows
-    .filter((o) => o.responder)
-    .map((o) => {
+  const arms = ctx.comparisons.length > 1 ? ctx.arms : ctx.arms.filter((a) => a.label === ctx.control.label || a.label === ctx.intervention.label);
+  const head: Cell[] = [t.msg.outcome, ...arms.map((a) => num(a.label)), num(`${t.msg.riskDifferenceShort} (${ci})`), num(`${t.msg.riskRatioShort} (${ci})`), num(`${t.msg.oddsRatioShort} (${ci})`), num(t.msg.nnt)];
+  const groups = new Set<number>();
+  const rows: Cell[][] = [];
+  for (const [c, mains] of comparisonBlocks(m)) {
+    const block = mains.filter((o) => o.responder);
+    if (c && block.length) {
+      groups.add(rows.length);
+      rows.push([t.msg.comparisonHeading(c.intervention.label, c.control.label)]);
+    }
+    rows.push(...block.map((o): Cell[] => {
       const r = o.responder!;
-      const rate = (label: string) => {
-        const x = r.rate[label];
-        return x ? responderRateText(ctx, label, x) : '–';
-      };
-      const rd = r.riskDifference;
-      // With one arm suppressed, the risk difference and NNT would give its count back.
+      // With one arm suppressed, the risk difference, ratios and NNT would give its count back.
       const hidden = anyResponderSuppressed(o);
-      const rdText = hidden ? '–' : `${t.fmt.num(rd.estimate * 100, 1)} (${t.fmt.range(rd.lower * 100, rd.upper * 100, 1)})`;
-      return [`${outcomeLabel(ctx, o)}: ${t.loc(r.definition)}`, num(rate(ctx.intervention.label)), num(rate(ctx.control.label)), num(rdText), num(hidden ? '–' : nntText(m, r.nnt))];
-    });
-  const html = [para(t.msg.respondersIntro), figure(m, 'responders'), rows.length ? renderTable({ head, rows }) : para(t.msg.noRows)].join('\n');
+      const rd = r.riskDifference;
+      const ratio = (x: { estimate: number | null; lower: number | null; upper: number | null }) => (hidden || x.estimate === null ? num('–') : estCi(t.fmt.num(x.estimate, 2), x.lower === null || x.upper === null ? null : t.fmt.range(x.lower, x.upper, 2)));
+      return [
+        twoLines(outcomeLabel(ctx, o), t.loc(r.definition)),
+        ...arms.map((a) => num(own(r.rate, a.label) ? responderRateText(ctx, a.label, r.rate[a.label]) : '–')),
+        hidden ? num('–') : estCi(t.fmt.num(rd.estimate * 100, 1), t.fmt.range(rd.lower * 100, rd.upper * 100, 1)),
+        ratio(r.riskRatio),
+        ratio(r.oddsRatio),
+        { html: hidden ? '–' : esc(nntText(m, r.nnt)), className: 'num wrap' },
+      ];
+    }));
+  }
+  const html = [
+    para(t.msg.respondersIntro(ctx.names.visit(ctx.primary?.visit ?? ''))),
+    figure(m, 'responders', t.msg.respondersCaption),
+    rows.length ? renderTable({ caption: t.msg.respondersTableCaption(ctx.intervention.label, ctx.control.label), head, rows, groupRows: groups }, m) : para(t.msg.noRows),
+  ].join('\n');
   return { id: 'responders', title: t.msg.respondersTitle, html };
-}
-
-/** An analysed n: randomised − analysed (the lost) is hidden when 1–4, so the analysed n is "–" then. */
-function analysedText(m: PageModel, arm: string, n: number): string {
-  const randomised = m.ctx.results.consort[arm]?.randomised;
-  return randomised === undefined ? m.ctx.t.fmt.count(n) : formatPart(n, randomised, m.ctx.t.fmt.int);
 }
 
 export function sensitivitySection(m: PageModel): Section {
   const { ctx } = m;
   const { t, results } = ctx;
-  const main = ctx.primary;
-  if (!main) return { id: 'sensitivity', title: t.msg.sensitivityTitle, html: para(t.msg.noRows) };
+  const s = sensitivityRows(ctx);
+  if (!s) return { id: 'sensitivity', title: t.msg.sensitivityTitle, html: para(t.msg.noRows) };
+  const { main } = s;
   const ci = t.fmt.ciLabel(results.confLevel);
-  const head: Cell[] = [t.msg.estimator, t.msg.population, num(`n (${ctx.intervention.label} / ${ctx.control.label})`), num(`${t.msg.difference} (${ci})`), num(t.msg.pValue), num(t.msg.pAdjusted), num(t.msg.cohensD)];
-  const rows: Cell[][] = rowsAt(results, main.id, main.visit).map((o) => [
-    estimatorLabel(ctx, o, main),
-    t.label('populations', o.population),
-    num([ctx.intervention.label, ctx.control.label].map((a) => analysedText(m, a, o.n.analysed[a] ?? 0)).join(' / ')),
-    ...differenceCells(m, o),
-  ]);
+  const head: Cell[] = [t.msg.estimator, t.msg.whoAnalysed, num(`${t.msg.difference} (${ci})`), num(t.msg.pValue), num(t.msg.cohensD)];
+  const rows: Cell[][] = s.shown.map((o) => [twoLines(estimatorLabel(ctx, o, main), missingDataShort(m, o)), twoLines(ctx.names.population(o.population), analysedOfRandomised(m, o)), ...differenceCells(m, o, false)]);
+  const identical = s.identical.map((o) => estimatorLabel(ctx, o, main));
   const tipping = results.tippingPoints
     .filter((tp) => tp.outcomeId === main.id && tp.visit === main.visit)
     .map((tp) => para(tp.status === 'not-applicable' ? t.msg.tippingNotApplicable(tp.arm === 'both' ? null : tp.arm) : tp.tippingDelta === null ? t.msg.tippingNever(t.fmt.num(tp.searchedUpTo ?? 0, 1)) : t.msg.tippingDelta(t.fmt.num(tp.tippingDelta, 1), tp.arm === 'both' ? null : tp.arm, tippingBetter(ctx.control.label, tp))));
   const html = [
-    para(t.msg.sensitivityIntro(t.loc(main.name), t.label('visits', main.visit))),
-    figure(m, 'sensitivity'),
-    renderTable({ head, rows }),
-    tipping.length ? `<h3>${t.msg.tippingTitle}</h3>${tipping.join('')}` : '',
+    para(t.msg.sensitivityIntro(t.loc(main.name), ctx.names.visit(main.visit))),
+    figure(m, 'sensitivity', t.msg.sensitivityCaption),
+    renderTable({ caption: t.msg.sensitivityTableCaption, head, rows }, m),
+    identical.length ? para(t.msg.identicalToPrimary(identical.join(', '))) : '',
+    tipping.length ? `<h3>${esc(t.msg.tippingTitle)}</h3>${tipping.join('')}` : '',
   ].join('\n');
   return { id: 'sensitivity', title: t.msg.sensitivityTitle, html };
+}
+
+/** The missing-data approach in a few words, for the sensitivity table. */
+function missingDataShort(m: PageModel, o: OutcomeResult): string {
+  const { t } = m.ctx;
+  return own(t.msg.missingShort, o.estimator) ?? missingDataText(m, o);
 }
 
 /**

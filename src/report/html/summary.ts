@@ -1,25 +1,65 @@
 /**
- * Page 1, for a committee member with two minutes: the question, the answer and the money in
- * plain language, with four key figures. Every sentence is generated from the numbers.
+ * Page 1, for a committee member with two minutes: what the data are (a banner when they are
+ * synthetic), the effect in plain words, the question, the answer with both visits, the two
+ * effect numbers a reader meets (observed responders; the effect rate the economics use) each
+ * explained in one sentence, key figures and the money. Every sentence is generated from the
+ * numbers it states.
  */
 import type { PageModel, Section } from './model.ts';
 import { para } from './model.ts';
 import { esc } from './escape.ts';
 import { anyResponderSuppressed, responderRateText } from '../charts/responder-text.ts';
+import { healthFlag, lastYear, municipalNetAt } from '../charts/economics-facts.ts';
+import { formatPart } from '../privacy.ts';
 
-function answer(m: PageModel): string {
+/** The banner every page of a synthetic report opens with (also in the PDF's running header and every chart). */
+export function syntheticBanner(m: PageModel): string {
+  const { ctx } = m;
+  if (!ctx.synthetic) return '';
+  const src = ctx.results.trial.dataSource ? ctx.t.loc(ctx.results.trial.dataSource) : '';
+  return `<div class="synthetic" role="note"><strong>${esc(ctx.t.msg.syntheticBannerTitle)}</strong> ${esc(src)} ${esc(ctx.t.msg.syntheticBannerText)}</div>`;
+}
+
+/** The effect in the instrument's own terms: points on its scale, and how that compares with the minimal important difference. */
+function plainWords(m: PageModel): string {
   const { ctx } = m;
   const { t } = ctx;
   const o = ctx.primary;
-  const conf = ctx.results.confLevel;
+  if (!o || o.status !== 'estimated' || !o.difference) return '';
+  const d = o.difference;
+  const scale = ctx.results.scales?.[o.id];
+  const better = d.estimate * d.benefitSign > 0;
+  const size = t.fmt.num(Math.abs(d.estimate), 1);
+  const lines = [t.msg.plainEffect(ctx.intervention.label, size, d.estimate > 0 ? t.msg.higher : t.msg.lower, t.loc(o.name), ctx.names.visit(o.visit), ctx.control.label, scale ? t.msg.plainScale(scale.instrument, t.fmt.num(scale.range[0], 0), t.fmt.num(scale.range[1], 0), scale.higherIsBetter) : null)];
+  const mcid = scale?.mcid?.betweenGroups;
+  if (mcid !== undefined && better) {
+    const rel = Math.abs(d.estimate) >= mcid ? 'above' : Math.abs(d.estimate) >= 0.75 * mcid ? 'about' : 'below';
+    const lowEnd = d.benefitSign === 1 ? d.lower : -d.upper;
+    lines.push(t.msg.plainMcid(rel, t.fmt.num(mcid, 0), lowEnd < mcid ? t.fmt.range(d.lower, d.upper, 1) : null));
+  }
+  if (!better || (d.lower <= 0 && d.upper >= 0)) lines.push(t.msg.plainUncertain);
+  return `<div class="plain"><h3>${esc(t.msg.plainTitle)}</h3>${lines.map((l) => para(l)).join('')}</div>`;
+}
+
+function answer(m: PageModel): string {
+  const { ctx } = m;
+  const { t, results } = ctx;
+  const o = ctx.primary;
+  const conf = results.confLevel;
   if (!o || o.status !== 'estimated' || !o.difference) return para(t.msg.answerNotEstimable, 'answer');
   const d = o.difference;
   const excludesZero = d.lower > 0 || d.upper < 0;
   const benefit = d.estimate * d.benefitSign > 0;
   const verdict = !excludesZero ? t.msg.answerUnclear : benefit ? t.msg.answerBenefit : t.msg.answerHarm;
   const parts = [para(verdict, `answer${excludesZero && benefit ? ' benefit' : ''}`)];
-  parts.push(para(t.msg.answerDetail(t.fmt.num(d.estimate, 1), t.fmt.ci(d.lower, d.upper, 1, conf), t.fmt.p(d.p), o.cohensD ? t.fmt.num(o.cohensD.estimate, 2) : '–')));
+  parts.push(para(t.msg.answerDetail(ctx.names.visit(o.visit), t.fmt.num(d.estimate, 1), t.fmt.ci(d.lower, d.upper, 1, conf), t.fmt.p(d.p), o.cohensD ? t.fmt.num(o.cohensD.estimate, 2) : '–')));
+  // The same outcome, estimator and population at the other visits: does the effect last?
+  for (const later of results.outcomes.filter((x) => x.id === o.id && x.estimator === o.estimator && x.population === o.population && x.visit !== o.visit && x.difference && (x as { comparison?: string }).comparison === (o as { comparison?: string }).comparison)) {
+    const l = later.difference!;
+    parts.push(para(t.msg.laterVisit(ctx.names.visit(later.visit), t.fmt.num(l.estimate, 1), t.fmt.ci(l.lower, l.upper, 1, conf), t.fmt.p(l.p))));
+  }
   const r = o.responder;
+  const pair = [ctx.intervention.label, ctx.control.label];
   const ri = r?.rate[ctx.intervention.label];
   const rc = r?.rate[ctx.control.label];
   if (r && ri && rc && anyResponderSuppressed(o)) {
@@ -27,39 +67,67 @@ function answer(m: PageModel): string {
     parts.push(para(t.msg.responderLineSuppressed(t.loc(r.definition), ctx.intervention.label, responderRateText(ctx, ctx.intervention.label, ri, false), ctx.control.label, responderRateText(ctx, ctx.control.label, rc, false))));
   } else if (r && ri && rc) {
     const rd = r.riskDifference;
-    parts.push(para(t.msg.responderLine(t.loc(r.definition), ctx.intervention.label, t.fmt.pct(ri.estimate), ctx.control.label, t.fmt.pct(rc.estimate), t.fmt.num(rd.estimate * 100, 0), t.fmt.ci(rd.lower * 100, rd.upper * 100, 0, conf))));
+    const nOf = pair.map((a) => t.msg.nOfN(formatPart(r.rate[a].n, results.consort[a]?.randomised ?? r.rate[a].n, t.fmt.int), t.fmt.count(results.consort[a]?.randomised ?? r.rate[a].n), a));
+    const nOfText = t.msg.listWords(nOf);
+    parts.push(para(t.msg.responderLine(t.loc(r.definition), ctx.intervention.label, t.fmt.pct(ri.estimate), ctx.control.label, t.fmt.pct(rc.estimate), t.fmt.num(rd.estimate * 100, 0), t.fmt.ci(rd.lower * 100, rd.upper * 100, 0, conf), ctx.names.visit(o.visit), nOfText)));
+    const rate = effectRateFor(m);
+    if (rate) parts.push(para(rate));
     if (r.nnt.kind === 'benefit' && !r.nnt.crossesZero && r.nnt.estimate !== null) parts.push(para(t.msg.nntLine(t.fmt.int(Math.ceil(r.nnt.estimate)))));
   }
-  // The sentence is about the primary visit, names that visit and only the safety outcomes measured at it.
-  const atVisit = ctx.results.safety.filter((s) => s.visit === o.visit);
+  // The sentence is about the primary visit, names that visit and only the harms outcomes measured at it.
+  const atVisit = results.safety.filter((s) => s.visit === o.visit);
   const signals = atVisit.filter((s) => s.rateRatio && (s.rateRatio.lower > 1 || s.rateRatio.upper < 1));
   const names = [...new Set(atVisit.map((s) => t.loc(s.name)))].join(', ');
   const safety = signals.length === 0 ? t.msg.safetyNoSignal(names) : signals.map((s) => `${t.loc(s.name)}: ${t.msg.rateRatio.toLowerCase()} ${t.fmt.num(s.rateRatio!.estimate, 2)} (${t.fmt.ci(s.rateRatio!.lower, s.rateRatio!.upper, 2, conf)})`).join('; ');
-  if (atVisit.length > 0) parts.push(para(t.msg.safetyLine(t.label('visits', o.visit), safety)));
+  if (atVisit.length > 0) parts.push(para(t.msg.safetyLine(ctx.names.visit(o.visit), safety)));
   return parts.join('\n');
 }
 
+/** The effect rate the economics use for the primary outcome's responder metric, explained against the observed difference. */
+function effectRateFor(m: PageModel): string | null {
+  const { ctx } = m;
+  const { t, results } = ctx;
+  const o = ctx.primary;
+  if (!o) return null;
+  const er = results.effectRates.find((x) => x.outcomeId === o.id && x.visit === o.visit);
+  if (!er) return null;
+  const ci = t.fmt.ci(er.lower * 100, er.upper * 100, 1, results.confLevel);
+  const m_ = o.responder?.pooled?.m;
+  const e = ctx.economics;
+  // Only economics linked to these results use this rate; otherwise the summary says whose rate they use.
+  const used = e?.link?.linked.some((l) => l.metric === er.metric) ?? false;
+  if (e && !used) {
+    const own = e.scenario.effects.find((x) => x.resultsMetric === er.metric) ?? e.scenario.effects[0];
+    return t.msg.effectRateNotUsed(t.fmt.pct(er.estimate, 1), ci, own ? t.fmt.pct(own.rate, 1) : '–');
+  }
+  const rate = t.fmt.pct(er.estimate, 1);
+  return er.pooled ? t.msg.effectRatePooled(rate, ci, m_ === undefined ? '–' : t.fmt.int(m_), used) : t.msg.effectRateObserved(rate, ci, used);
+}
+
 function money(m: PageModel): string {
-  const { t, economics: e } = m.ctx;
+  const { ctx } = m;
+  const { t, economics: e } = ctx;
   if (!e) return para(t.msg.moneyAbsent);
   const bc = e.businessCase;
+  const st = e.settlement;
+  const years = e.scenario.programme.years;
+  const last = lastYear(ctx);
+  const perCitizen = (x: number) => t.fmt.money(x / bc.participants);
   const lines = [
-    t.msg.moneyCost(t.fmt.money(bc.costPerCitizenDiscounted)),
-    t.msg.moneySaving(t.fmt.money(bc.savingPerCitizen)),
+    // The price splits into the investor's pre-financing and return only when the contract's payments add up to it.
+    Math.abs(st.totalPayments / bc.participants - bc.costPerCitizen) < 0.5
+      ? t.msg.moneyCost(t.fmt.money(bc.costPerCitizenDiscounted), perCitizen(st.totalPrefinancing), perCitizen(st.totalPayments - st.totalPrefinancing))
+      : t.msg.moneyCostContract(t.fmt.money(bc.costPerCitizenDiscounted), perCitizen(st.totalPayments), perCitizen(st.totalPrefinancing)),
+    t.msg.moneySaving(t.fmt.money(bc.savingPerCitizen), String(e.scenario.horizonYears)),
     t.msg.moneyNet(t.fmt.money(bc.netPerCitizen)),
-    t.msg.moneyTotal(t.fmt.money(bc.totalNet), t.fmt.int(bc.participants), t.fmt.int(e.scenario.programme.years)),
-    t.msg.moneyProbability(t.fmt.pct(e.psa.probabilityNetSaving, 1)),
+    t.msg.moneyTotal(t.fmt.int(bc.participants), t.fmt.int(bc.participantsPerYear), String(years), String(e.scenario.horizonYears), t.fmt.millions(municipalNetAt(ctx, years) ?? 0), String(last), t.fmt.millions(municipalNetAt(ctx, last) ?? bc.totalNet), t.fmt.pct(e.scenario.discountRate, 1)),
+    t.msg.moneyProbability(t.fmt.pct(e.psa.probabilityNetSaving, 1), t.fmt.millions(e.psa.totalNet.lower), t.fmt.millions(e.psa.totalNet.upper)),
+    t.msg.moneyInvestor(t.fmt.pct(e.psa.probabilityInvestorRepaid, 1)),
     bc.paybackYear === null ? t.msg.moneyNoPayback : t.msg.moneyPayback(t.fmt.int(bc.paybackYear)),
   ];
-  const effectName = (id: string) => e.scenario.effects.find((x) => x.id === id)?.name[t.lang] ?? id;
-  const linked = e.link?.linked ?? [];
-  // A rate from a responder result with 1–4 (non-)responders in an arm would give that count back: "–".
-  const hidden = (metric: string) => {
-    const er = m.ctx.results.effectRates.find((x) => x.metric === metric);
-    // effectRates[].estimator describes the pooling, so every responder row of that outcome, visit and population counts.
-    return er ? m.ctx.results.outcomes.some((o) => o.id === er.outcomeId && o.visit === er.visit && o.population === er.population && anyResponderSuppressed(o)) : false;
-  };
-  if (linked.length) lines.push(t.msg.moneyFromTrial(linked.map((l) => `${effectName(l.effect).toLowerCase()} ${hidden(l.metric) ? '–' : t.fmt.pct(l.rate, 1)}${l.pooled ? ` ${t.msg.pooledRateNote}` : ''}`).join(', ')));
+  const flag = healthFlag(ctx);
+  if (flag) lines.push(t.msg.healthFlag(t.fmt.money(flag.perCitizen), t.msg.listWords(flag.rows.map((s) => `${t.loc(s.name)} (${t.msg.rateRatio.toLowerCase()} ${t.fmt.num(s.rateRatio!.estimate, 2)}, ${t.fmt.ci(s.rateRatio!.lower, s.rateRatio!.upper, 2, ctx.results.confLevel)})`)), t.fmt.money(flag.netWithout)));
+  lines.push(t.msg.moneySource);
   return lines.map((l) => para(l)).join('\n');
 }
 
@@ -67,12 +135,13 @@ function keyFigures(m: PageModel): string {
   const { ctx } = m;
   const { t } = ctx;
   const o = ctx.primary;
-  const box = (k: string, v: string) => `<div class="figure-box"><div class="k">${esc(k)}</div><div class="v">${esc(v)}</div></div>`;
+  const box = (k: string, v: string, sub?: string) => `<div class="figure-box"><div class="k">${esc(k)}</div><div class="v">${esc(v)}</div>${sub ? `<div class="s">${esc(sub)}</div>` : ''}</div>`;
   const boxes: string[] = [];
   if (o?.difference) {
-    boxes.push(box(t.msg.keyFigureDifference, t.fmt.num(o.difference.estimate, 1)));
+    const d = o.difference;
+    boxes.push(box(t.msg.keyFigureDifference, t.fmt.num(d.estimate, 1), t.fmt.ci(d.lower, d.upper, 1, ctx.results.confLevel)));
     boxes.push(box(t.msg.keyFigureD, o.cohensD ? t.fmt.num(o.cohensD.estimate, 2) : '–'));
-    boxes.push(box(t.msg.keyFigureP, t.fmt.p(o.difference.p).replace(/^p\s*/, '')));
+    boxes.push(box(t.msg.keyFigureP, t.fmt.p(d.p).replace(/^p\s*=?\s*/, '')));
   }
   if (ctx.economics) boxes.push(box(t.msg.keyFigureNet, t.fmt.money(ctx.economics.businessCase.netPerCitizen)));
   return boxes.length ? `<div class="figures">${boxes.join('')}</div>` : '';
@@ -82,8 +151,10 @@ export function summarySection(m: PageModel): Section {
   const { ctx } = m;
   const { t } = ctx;
   const o = ctx.primary;
-  const question = o ? t.msg.question(ctx.intervention.name, ctx.control.name.charAt(0).toLowerCase() + ctx.control.name.slice(1), t.loc(o.name), t.label('visits', o.visit)) : '';
+  const question = o ? t.msg.question(ctx.intervention.name, ctx.control.name.charAt(0).toLowerCase() + ctx.control.name.slice(1), t.loc(o.name), ctx.names.visit(o.visit)) : '';
   const html = [
+    syntheticBanner(m),
+    plainWords(m),
     `<div class="block"><h3>${esc(t.msg.questionTitle)}</h3>${para(question, 'lead')}</div>`,
     `<div class="block"><h3>${esc(t.msg.answerTitle)}</h3>${answer(m)}</div>`,
     keyFigures(m),

@@ -64,7 +64,7 @@ export function openPdfPrinter(options: { chromiumPath?: string } = {}): PdfPrin
       const page = await browser.newPage();
       try {
         await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load' });
-        await page.waitForFunction(() => (window as unknown as { __reportReady?: boolean }).__reportReady === true, undefined, { timeout: printOptions.timeoutMs ?? 60_000 });
+        await page.waitForFunction(() => (window as unknown as { __reportReady?: boolean }).__reportReady === true, undefined, { timeout: printOptions.timeoutMs ?? 180_000 }); // a dozen charts on a loaded machine can take a minute
         await page.emulateMedia({ media: 'print' });
         const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
         return { written: true, bytes: stampPdfDates(new Uint8Array(pdf), printOptions.date ?? null) };

@@ -1,0 +1,110 @@
+/**
+ * Statistical methods and estimands, before the results (CONSORT 2025 item 21, ICH E9(R1)).
+ * One row per analysis of the primary outcome: who is analysed (the population, and n analysed
+ * of N randomised per arm), how events after randomisation are handled, how missing data are
+ * handled, and the summary measure — worded from the catalogue by population and estimator id,
+ * so both languages say the same; an id the catalogue does not know falls back to results.json's
+ * own (English) text, marked as such in Danish. Then each outcome's model in words and its
+ * multiplicity rule, and the methods of the other analyses in a short list.
+ */
+import type { OutcomeResult } from '../../analysis/results/types.ts';
+import type { PageModel, Section } from './model.ts';
+import { para } from './model.ts';
+import { esc } from './escape.ts';
+import { renderTable, twoLines, type Cell } from './tables.ts';
+import { outcomeLabel, rowsAt } from '../charts/context.ts';
+import { estimatorLabel } from '../charts/sensitivity.ts';
+import { formatPart } from '../privacy.ts';
+import { perProtocolRule } from './sections-trial.ts';
+import { own } from '../i18n/own.ts';
+
+/** "117 of 145 (PEER), 126 of 151 (SAU)": analysed of randomised per arm, in arm order. */
+export function analysedOfRandomised(m: PageModel, o: OutcomeResult): string {
+  const { ctx } = m;
+  const { t, results } = ctx;
+  return ctx.arms
+    .filter((a) => o.n.analysed[a.label] !== undefined)
+    .map((a) => {
+      const randomised = results.consort[a.label]?.randomised ?? o.n.randomised[a.label] ?? 0;
+      return t.msg.nOfN(formatPart(o.n.analysed[a.label] ?? 0, randomised, t.fmt.int), t.fmt.count(randomised), a.label);
+    })
+    .join(', ');
+}
+
+/** A catalogue text by id, or results.json's English text (marked in Danish). */
+function pick(m: PageModel, table: Readonly<Record<string, string>>, id: string, fallback: string): string {
+  const { t } = m.ctx;
+  return own(table, id) ?? (t.lang === 'en' ? fallback : `${fallback} ${t.msg.untranslated}`);
+}
+
+export function intercurrentText(m: PageModel, o: OutcomeResult): string {
+  const { t } = m.ctx;
+  const pop = m.ctx.results.populations?.find((p) => p.id === o.population);
+  if (pop?.rule.type === 'adherence') return t.msg.perProtocolStrategy(perProtocolRule(m) ?? pop.name[t.lang]);
+  return pick(m, t.msg.estimandText.intercurrentEvents, o.population, o.estimand.intercurrentEvents);
+}
+
+/**
+ * The catalogue's Danish words describe the standard model (baseline + strata); a model with
+ * adjustment covariates keeps results.json's own words, which name them as covariates.
+ */
+function adjusted(o: OutcomeResult): boolean {
+  return o.estimand.summaryMeasure.includes('covariates (');
+}
+
+export function missingDataText(m: PageModel, o: OutcomeResult): string {
+  return pick(m, adjusted(o) ? {} : m.ctx.t.msg.estimandText.missingData, o.estimator, o.estimand.missingData);
+}
+
+export function summaryMeasureText(m: PageModel, o: OutcomeResult): string {
+  return pick(m, adjusted(o) ? {} : m.ctx.t.msg.estimandText.summaryMeasure, o.estimator, o.estimand.summaryMeasure);
+}
+
+/** The model in words: "linear model: group + baseline value + municipality" (no code, no column ids). */
+export function modelText(m: PageModel, o: OutcomeResult): string {
+  const { ctx } = m;
+  const { t } = ctx;
+  const terms = o.method.covariates.map((c) => (c === 'baseline' ? t.msg.baselineValue : ctx.names.variable(c).toLowerCase()));
+  const kind = pick(m, t.msg.estimandText.model, o.estimator, o.method.model);
+  return terms.length ? `${kind}: ${[t.msg.group, ...terms].join(' + ')}` : kind;
+}
+
+export function methodsSection(m: PageModel): Section {
+  const { ctx } = m;
+  const { t, results } = ctx;
+  const main = ctx.primary;
+  const blocks: string[] = [para(t.msg.methodsIntro)];
+  if (main) {
+    const rows: Cell[][] = rowsAt(results, main.id, main.visit)
+      .filter((o) => (o as { comparison?: string }).comparison === (main as { comparison?: string }).comparison)
+      .map((o) => [
+        estimatorLabel(ctx, o, main),
+        twoLines(ctx.names.population(o.population), `${t.msg.analysedLabel}: ${analysedOfRandomised(m, o)}`),
+        intercurrentText(m, o),
+        missingDataText(m, o),
+        summaryMeasureText(m, o),
+      ]);
+    blocks.push(
+      `<h3>${esc(t.msg.estimandsTitle(outcomeLabel(ctx, main), ctx.names.visit(main.visit)))}</h3>`,
+      renderTable({ caption: t.msg.estimandsCaption(t.msg.treatmentComparison(ctx.intervention.name, ctx.control.name.charAt(0).toLowerCase() + ctx.control.name.slice(1))), head: [t.msg.estimator, t.msg.whoAnalysed, t.msg.estimandFields.intercurrentEvents, t.msg.estimandFields.missingData, t.msg.estimandFields.summaryMeasure], rows, className: 'data text' }, m),
+    );
+  }
+  const models: Cell[][] = ctx.mainRows.map((o) => [outcomeLabel(ctx, o), modelText(m, o), t.label('dfMethods', o.method.dfMethod), o.multiplicity ? t.label('multiplicity', o.multiplicity.method) : '–']);
+  blocks.push(`<h3>${esc(t.msg.modelsTitle)}</h3>`, renderTable({ caption: t.msg.modelsCaption, head: [t.msg.outcome, t.msg.estimandFields.model, t.msg.estimandFields.dfMethod, t.msg.multiplicity], rows: models, className: 'data text' }, m));
+  blocks.push(`<h3>${esc(t.msg.otherMethodsTitle)}</h3>`, `<ul>${otherMethods(m).map((x) => `<li>${esc(x)}</li>`).join('')}</ul>`);
+  return { id: 'methods', title: t.msg.methodsTitle, html: blocks.join('\n') };
+}
+
+/** One line per kind of analysis the results hold: effect sizes, responders, harms, subgroups, MNAR. */
+function otherMethods(m: PageModel): string[] {
+  const { ctx } = m;
+  const { t, results } = ctx;
+  const out = [t.msg.methodConfidence(t.fmt.pct(results.confLevel), t.fmt.num(results.alpha, 2))];
+  if (ctx.mainRows.some((o) => o.cohensD)) out.push(t.msg.methodCohensD);
+  if (ctx.mainRows.some((o) => o.responder)) out.push(t.msg.methodResponders);
+  if (results.effectRates.some((r) => r.pooled)) out.push(t.msg.methodEffectRate);
+  if (results.safety.length) out.push(t.msg.methodHarms);
+  if (results.subgroups.length) out.push(t.msg.methodSubgroups);
+  if (results.tippingPoints.length) out.push(t.msg.methodTipping);
+  return out;
+}

@@ -1,0 +1,153 @@
+/** Results: the primary outcome, all outcomes, change over time, responders, sensitivity, harms, subgroups, interpretation and limitations. */
+import { e } from '../entry.ts';
+
+type S = string;
+
+export const outcomes = {
+  primaryTitle: e('Primært effektmål', 'Primary outcome'),
+  primaryIntro: e((o: S, v: S) => `${o} ved ${v}: justeret gennemsnit pr. gruppe med konfidensinterval.`, (o, v) => `${o} at ${v}: adjusted mean per group with confidence interval.`),
+  primaryCaption: e('Det primære effektmål: justeret gennemsnit pr. gruppe', 'The primary outcome: adjusted mean per group'),
+  primarySentence: e(
+    (visit: S, i: S, c: S, outcome: S, diff: S, ci: S, p: S, d: S) => `Ved ${visit} var forskellen i ${outcome} mellem ${i}- og ${c}-gruppen ${diff} point (${ci}; ${p}; Cohens d ${d}).`,
+    (visit, i, c, outcome, diff, ci, p, d) => `At ${visit} the difference in ${outcome} between the ${i} and the ${c} group was ${diff} points (${ci}; ${p}; Cohen's d ${d}).`,
+  ),
+  primaryWho: e((nOf: S, missing: S) => `Analyseret: ${nOf}. Manglende data: ${missing}.`, (nOf, missing) => `Analysed: ${nOf}. Missing data: ${missing}.`),
+  primaryAlt: e(
+    (outcome: S, visit: S, means: S, diff: S) => `${outcome} ved ${visit}, justeret gennemsnit: ${means}; forskel ${diff}.`,
+    (outcome, visit, means, diff) => `${outcome} at ${visit}, adjusted means: ${means}; difference ${diff}.`,
+  ),
+  adjustedMean: e('Justeret gennemsnit', 'Adjusted mean'),
+  difference: e('Forskel', 'Difference'),
+  cohensD: e('Cohens d', "Cohen's d"),
+  pValue: e('p', 'p'),
+  pAdjusted: e('p (justeret for multiplicitet)', 'p (adjusted for multiplicity)'),
+  multiplicity: e('Multiplicitet', 'Multiplicity'),
+  outcome: e('Effektmål', 'Outcome'),
+  comparisonHeading: e((i: S, c: S) => `${i} over for ${c}`, (i, c) => `${i} versus ${c}`),
+  visit: e('Måling', 'Visit'),
+  estimator: e('Analyse', 'Analysis'),
+
+  forestTitle: e('Alle effektmål: standardiserede effekter', 'All outcomes: standardised effects'),
+  forestIntro: e(
+    (i: S) => `Cohens d med konfidensinterval, vendt så højre side altid er til fordel for ${i}, også hvor en lavere score er bedre. Tabellen under giver gennemsnit og forskelle i effektmålenes egne enheder ved hver måling.`,
+    (i) => `Cohen's d with confidence interval, turned so that the right-hand side always favours ${i}, also where a lower score is better. The table below gives means and differences in each outcome's own units at every visit.`,
+  ),
+  forestCaption: e('Standardiserede effekter (Cohens d) for alle effektmål ved deres primære måling', "Standardised effects (Cohen's d) for every outcome at its primary visit"),
+  forestSubtitle: e('Cohens d', "Cohen's d"),
+  forestAxis: e((i: S) => `Cohens d (positiv = bedre for ${i})`, (i) => `Cohen's d (positive = better for ${i})`),
+  forestAxisShort: e('Cohens d', "Cohen's d"),
+  favours: e((arm: S) => `til fordel for ${arm}`, (arm) => `favours ${arm}`),
+  noEffect: e('ingen effekt', 'no effect'),
+  dashedNoEffect: e('stiplet linje ved 0: ingen effekt', 'dashed line at 0: no effect'),
+  forestAlt: e(
+    (i: S, list: S, favoured: S, total: S) => `Cohens d (positiv er til fordel for ${i}): ${list}. Intervallet ligger over 0 for ${favoured} af ${total} effektmål.`,
+    (i, list, favoured, total) => `Cohen's d (positive favours ${i}): ${list}. The interval lies above 0 for ${favoured} of ${total} outcomes.`,
+  ),
+  higherIsWorseNote: e('lavere er bedre', 'lower is better'),
+  outcomesTableCaption: e(
+    (i: S, c: S) => `Alle effektmål ved hver måling, primær analyse: justeret gennemsnit pr. gruppe; forskel = ${i} − ${c} med konfidensinterval`,
+    (i, c) => `Every outcome at every visit, primary analysis: adjusted mean per group; difference = ${i} − ${c} with confidence interval`,
+  ),
+
+  changeTitle: e('Udvikling over tid', 'Change over time'),
+  changeIntro: e(
+    'Justeret gennemsnit pr. gruppe ved hver opfølgningsmåling fra den primære analyse, så alle punkter er sammenlignelige. Baseline vises ikke som punkt, fordi modellerne justerer for den; gennemsnit ved baseline står i tabellen med karakteristika ved baseline.',
+    'Adjusted mean per group at every follow-up visit from the primary analysis, so every point is comparable. Baseline is not a point because the models adjust for it; baseline means are in the table of baseline characteristics.',
+  ),
+  changeCaption: e('Justeret gennemsnit pr. gruppe ved hver opfølgningsmåling', 'Adjusted mean per group at each follow-up visit'),
+  changeChartTitle: e('Justeret gennemsnit ved hver opfølgningsmåling', 'Adjusted mean at each follow-up visit'),
+  changeAxisY: e('Justeret gennemsnit', 'Adjusted mean'),
+  changeAlt: e((visits: S, primary: S) => `Justeret gennemsnit pr. gruppe ved ${visits}. ${primary}`, (visits, primary) => `Adjusted mean per group at ${visits}. ${primary}`),
+
+  respondersTitle: e('Respondere', 'Responders'),
+  respondersIntro: e(
+    (visit: S) => `Andelen i hver gruppe, der forbedrede sig mindst den mindste betydningsfulde ændring fra baseline til ${visit}, blandt de målte; med absolutte (risikoforskel) og relative effekter (relativ risiko, oddsratio).`,
+    (visit) => `The share of each group that improved by at least the minimal important change from baseline to ${visit}, among those measured; with absolute (risk difference) and relative effects (risk ratio, odds ratio).`,
+  ),
+  respondersCaption: e('Andel respondere pr. gruppe med konfidensinterval', 'Share of responders per group with confidence interval'),
+  respondersTableCaption: e(
+    (i: S, c: S) => `Respondere: andel (antal / målte) pr. gruppe, risikoforskel i procentpoint, relativ risiko og oddsratio (${i} over for ${c}) og NNT`,
+    (i, c) => `Responders: share (number / measured) per group, risk difference in percentage points, risk ratio and odds ratio (${i} versus ${c}) and NNT`,
+  ),
+  responderRate: e('Andel respondere', 'Share of responders'),
+  riskDifference: e('Risikoforskel', 'Risk difference'),
+  riskDifferenceShort: e('Risikoforskel, procentpoint', 'Risk difference, percentage points'),
+  riskRatioShort: e('Relativ risiko', 'Risk ratio'),
+  oddsRatioShort: e('Oddsratio', 'Odds ratio'),
+  percentagePoints: e('procentpoint', 'percentage points'),
+  nnt: e('NNT', 'NNT'),
+  nntBenefit: e('NNTB', 'NNTB'),
+  nntHarm: e('NNTH', 'NNTH'),
+  nntInfinite: e('∞', '∞'),
+  allBut: e((x: S) => `alle på nær ${x}`, (x) => `all but ${x}`),
+  respondersAlt: e((list: S) => `Andel respondere pr. gruppe: ${list}.`, (list) => `Share of responders per group: ${list}.`),
+
+  sensitivityTitle: e('Følsomhedsanalyser', 'Sensitivity analyses'),
+  sensitivityIntro: e((o: S, v: S) => `Holder svaret for ${o} ved ${v} under andre antagelser og metoder?`, (o, v) => `Does the answer for ${o} at ${v} hold under other assumptions and methods?`),
+  sensitivityCaption: e('Forskellen i det primære effektmål i hver analyse', 'The difference in the primary outcome in each analysis'),
+  sensitivityTableCaption: e('Følsomhedsanalyser: analyse og håndtering af manglende data, hvem der analyseres, og forskellen', 'Sensitivity analyses: analysis and handling of missing data, who is analysed, and the difference'),
+  sensitivityAlt: e(
+    (o: S, list: S, allSame: boolean) => `${o}, forskel i hver analyse: ${list}. ${allSame ? 'Alle intervaller ligger på samme side af 0.' : 'Ikke alle intervaller ligger på samme side af 0.'}`,
+    (o, list, allSame) => `${o}, difference in each analysis: ${list}. ${allSame ? 'Every interval lies on the same side of 0.' : 'Not every interval lies on the same side of 0.'}`,
+  ),
+  identicalToPrimary: e(
+    (list: S) => `${list} gav præcis samme tal som den primære analyse og vises ikke for sig.`,
+    (list) => `${list} gave exactly the same numbers as the primary analysis and is not shown separately.`,
+  ),
+  tippingTitle: e('Vendepunkt', 'Tipping point'),
+  tippingDelta: e(
+    (delta: S, group: S | null, better: boolean) => `Konklusionen ændres, hvis de manglende værdier i ${group === null ? 'begge grupper' : `${group}-gruppen`} var ${delta} point ${better ? 'bedre' : 'dårligere'} end under antagelsen om tilfældigt manglende data (MAR).`,
+    (delta, group, better) => `The conclusion changes if the missing values in ${group === null ? 'both groups' : `the ${group} group`} were ${delta} points ${better ? 'better' : 'worse'} than assumed under missing at random (MAR).`,
+  ),
+  tippingNever: e((upTo: S) => `Konklusionen ændres ikke ved forskydninger op til ${upTo} point.`, (upTo) => `The conclusion does not change for shifts up to ${upTo} points.`),
+  tippingNotApplicable: e(
+    (group: S | null) => `Vendepunktsanalysen er ikke relevant: ${group === null ? 'ingen af grupperne' : `${group}-gruppen`} har manglende værdier at forskyde.`,
+    (group) => `The tipping-point analysis does not apply: ${group === null ? 'neither group' : `the ${group} group`} has missing values to shift.`,
+  ),
+
+  safetyTitle: e('Skadevirkninger', 'Harms'),
+  safetyIntro: e((o: S, i: S, c: S) => `${o} pr. gruppe med rateratio (${i} / ${c}).`, (o, i, c) => `${o} per group with rate ratio (${i} / ${c}).`),
+  safetyCaption: e('Skadevirkninger: deltagere med mindst én hændelse / deltagere og det samlede antal pr. gruppe; rateratio med konfidensinterval', 'Harms: participants with at least one event / participants and the total count per group; rate ratio with confidence interval'),
+  harmsTotal: e((total: S) => `i alt ${total}`, (total) => `total ${total}`),
+  rateRatio: e('Rateratio', 'Rate ratio'),
+  seriousEventsTitle: e('Alvorlige hændelser', 'Serious events'),
+  eventsCaption: e('Alvorlige hændelser: antal deltagere pr. gruppe', 'Serious events: number of participants per group'),
+  event: e('Hændelse', 'Event'),
+
+  subgroupTitle: e('Undergrupper', 'Subgroups'),
+  subgroupIntro: e(
+    (o: S, v: S) => `Forskel i ${o} ved ${v} inden for undergrupper. Undergrupper er udforskende; interaktionstesten spørger, om effekten er forskellig mellem dem.`,
+    (o, v) => `Difference in ${o} at ${v} within subgroups. Subgroups are exploratory; the interaction test asks whether the effect differs between them.`,
+  ),
+  subgroupCaption: e('Forskellen inden for undergrupper med interaktionstest', 'The difference within subgroups, with the interaction test'),
+  interactionP: e((p: S) => `interaktion ${p}`, (p) => `interaction ${p}`),
+  subgroupAlt: e(
+    (o: S, ps: S, none: boolean) => `${o} inden for undergrupper; interaktion: ${ps}. ${none ? 'Ingen tegn på, at effekten er forskellig mellem undergrupperne.' : 'Effekten kan være forskellig mellem undergrupperne.'}`,
+    (o, ps, none) => `${o} within subgroups; interaction: ${ps}. ${none ? 'No sign that the effect differs between subgroups.' : 'The effect may differ between subgroups.'}`,
+  ),
+
+  discussionTitle: e('Fortolkning og begrænsninger', 'Interpretation and limitations'),
+  interpretationTitle: e('Fortolkning', 'Interpretation'),
+  limitationsTitle: e('Begrænsninger', 'Limitations'),
+  interpBenefit: e((o: S, v: S) => `Indsatsen forbedrede ${o} ved ${v}, og konfidensintervallet udelukker ingen effekt.`, (o, v) => `The intervention improved ${o} at ${v}, and the confidence interval excludes no effect.`),
+  interpHarm: e((o: S, v: S) => `Indsatsgruppen klarede sig dårligere på ${o} ved ${v}, og konfidensintervallet udelukker ingen effekt.`, (o, v) => `The intervention group did worse on ${o} at ${v}, and the confidence interval excludes no effect.`),
+  interpUnclear: e((o: S, v: S) => `Forsøget viser ingen tydelig forskel i ${o} ved ${v}; det er ikke det samme som at vise, at der ingen forskel er.`, (o, v) => `The trial shows no clear difference in ${o} at ${v}; that is not the same as showing there is none.`),
+  interpRobust: e((n: S) => `Konklusionen er den samme i alle ${n} analyser af det primære effektmål.`, (n) => `The conclusion is the same in all ${n} analyses of the primary outcome.`),
+  interpFragile: e((k: S, n: S) => `Konklusionen er ikke den samme i ${k} af ${n} analyser af det primære effektmål.`, (k, n) => `The conclusion differs in ${k} of ${n} analyses of the primary outcome.`),
+  interpOthers: e(
+    (yes: S | null, no: S | null) => `${yes ? `Øvrige effektmål med en tydelig forskel: ${yes}.` : 'Ingen øvrige effektmål viste en tydelig forskel.'}${no ? ` Ingen tydelig forskel: ${no}.` : ''} De udforskende effektmål er ikke justeret for multiplicitet.`,
+    (yes, no) => `${yes ? `Other outcomes with a clear difference: ${yes}.` : 'No other outcome showed a clear difference.'}${no ? ` No clear difference: ${no}.` : ''} The exploratory outcomes are not adjusted for multiplicity.`,
+  ),
+  interpHarmsSignal: e('Mindst ét mål for skadevirkninger viste en tydelig forskel mellem grupperne (se afsnittet om skadevirkninger).', 'At least one harms outcome showed a clear difference between the groups (see the harms section).'),
+  interpHarmsNone: e('Målene for skadevirkninger viste ingen tydelig forskel mellem grupperne.', 'The harms outcomes showed no clear difference between the groups.'),
+  limitMissing: e(
+    (min: S, max: S, visit: S) => `${min}–${max} af de randomiserede i hver gruppe mangler det primære effektmål ved ${visit}; den primære analyse antager, at de mangler tilfældigt givet det observerede (MAR). Følsomhedsanalyserne og vendepunktet viser, hvor meget det betyder.`,
+    (min, max, visit) => `${min}–${max} of those randomised in each group lack the primary outcome at ${visit}; the primary analysis assumes they are missing at random given what was observed (MAR). The sensitivity analyses and the tipping point show how much that matters.`,
+  ),
+  limitPerProtocol: e('Per protokol-analysen sammenligner ikke længere randomiserede grupper og kan være skæv; den er kun en støtte til hovedanalysen.', 'The per-protocol analysis no longer compares randomised groups and may be biased; it only supports the main analysis.'),
+  limitMultiplicity: e('Mange effektmål er analyseret; de udforskende er ikke justeret for multiplicitet og bør læses som hypotesegenererende.', 'Many outcomes were analysed; the exploratory ones are not adjusted for multiplicity and should be read as hypothesis-generating.'),
+  limitBlinding: e('Forsøgsspecifikationen oplyser ikke om blinding; effektmål, som deltagerne selv udfylder, kan påvirkes af, at de kender deres gruppe.', 'The trial specification does not state blinding; self-reported outcomes can be influenced by participants knowing their group.'),
+  limitEconomics: e('Økonomien bygger på fondens forudsætninger om besparelser (SØM), ikke på målte udgifter i forsøget; kun effektraten kommer fra forsøget.', "The economics rest on the fund's assumptions about savings (SØM), not on costs measured in the trial; only the effect rate comes from the trial."),
+  limitHealth: e((names: S) => `Besparelsen på sundhedsområdet er antaget, selv om forsøget ikke viste en tydelig forskel i ${names}.`, (names) => `The health saving is assumed although the trial showed no clear difference in ${names}.`),
+  limitSynthetic: e('Data er syntetiske: alle tal viser, hvordan analysen virker, ikke hvordan indsatsen virker.', 'The data are synthetic: every number shows how the analysis works, not how the intervention works.'),
+} as const;
