@@ -1,6 +1,8 @@
 /** What `effekt economics` does once its arguments are parsed (loaded only when the command runs). */
 import { loadAnyScenario } from '../../economics/employment/load.ts';
-import { linkResults } from '../../economics/link/from-results.ts';
+import { readFileSync } from 'node:fs';
+import { linkResults, resolveResultsFile } from '../../economics/link/from-results.ts';
+import type { AnalysisResults } from '../../analysis/results/types.ts';
 import { runEconomics, type EconomicsResult } from '../../economics/run.ts';
 import { writeEconomics } from '../../economics/write.ts';
 import { createProgress, type Progress } from '../ui/progress.ts';
@@ -64,7 +66,21 @@ export async function runEconomicsCommand(opts: EconomicsCliOptions, progress: P
   stage.end(`${result.psa.draws} PSA draws`);
   printEconomicsSummary(result, (l) => printOut(`${l}\n`));
   if (opts.out) {
-    const files = await writeEconomics(opts.out, result, { inputs });
+    // Linked to trial results, the tables are published through the disclosure stage: figures
+    // scaled from an effect rate that rests on a count of 1–4 would give the count back.
+    let tables;
+    if (opts.results && result.link) {
+      const { publish } = await import('../../report/disclosure/publish.ts');
+      // Older or partial results files (economics needs only effectRates): absent sections hold no counts.
+      const empty = { arms: [], consort: {}, baseline: [], outcomes: [], effectRates: [], safety: [], events: [], subgroups: [], tippingPoints: [] };
+      const results = { ...empty, ...(JSON.parse(readFileSync(resolveResultsFile(opts.results), 'utf8')) as Partial<AnalysisResults>) } as AnalysisResults;
+      const model = publish(results, result);
+      if (model.economics === null) {
+        tables = [];
+        printOut(`Note: the economics tables are not written: the effect rate of ${model.economicsWithheld.join(', ')} rests on a count of 1–4 in the trial results (economics.json keeps every figure for the analyst)\n`);
+      }
+    }
+    const files = await writeEconomics(opts.out, result, { inputs, tables });
     printOut(`Wrote ${files.length} files to ${opts.out}\n`);
   }
   return result;

@@ -103,9 +103,8 @@ export function derivedFigures(results: AnalysisResults, sys: CountSystem, econo
   // Effect rates: each arm's rate, and the difference (exactly linear unless MI-pooled).
   const effect = new Map<string, DerivedFigure>();
   for (const e of results.effectRates) {
-    if (!control || !intervention) continue;
-    const c = armRate(sys, e, control, e.controlRate, results);
-    const i = armRate(sys, e, intervention, e.interventionRate, results);
+    const c = control ? armRate(sys, e, control, e.controlRate, results) : null;
+    const i = intervention ? armRate(sys, e, intervention, e.interventionRate, results) : null;
     const deps = [...new Set([...(c ? [c.term.num, c.term.den] : []), ...(i ? [i.term.num, i.term.den] : []), ...outcomeCells(sys, e)])];
     if (c) out.push({ key: keyOf('effectRate', e.metric, 'control'), value: e.controlRate, linear: { constant: c.constant, terms: [c.term] }, dependsOn: [c.term.num, c.term.den] });
     if (i) out.push({ key: keyOf('effectRate', e.metric, 'intervention'), value: e.interventionRate, linear: { constant: i.constant, terms: [i.term] }, dependsOn: [i.term.num, i.term.den] });
