@@ -35,13 +35,37 @@ function normDrawCholesky(x: Matrix, y: Float64Array, rng: Rng): NormDraw | null
   const d = x.data;
   const xtx = zeros(p, p);
   const xty = new Float64Array(p);
-  // XᵀX (lower triangle: all the factorisation reads) and Xᵀy.
+  // XᵀX (lower triangle: all the factorisation reads) and Xᵀy. Each sum runs over i in order
+  // from 0 (so the same bits as one sum at a time), but up to four sums share a pass over column
+  // j: one running sum waits on the adder for every row; four independent ones do not.
   for (let j = 0; j < p; j++) {
     const oj = j * n;
     let s = 0;
     for (let i = 0; i < n; i++) s += d[oj + i] * y[i];
     xty[j] = s;
-    for (let k = 0; k <= j; k++) {
+    let k = 0;
+    for (; k + 3 <= j; k += 4) {
+      const o0 = k * n;
+      const o1 = o0 + n;
+      const o2 = o1 + n;
+      const o3 = o2 + n;
+      let t0 = 0;
+      let t1 = 0;
+      let t2 = 0;
+      let t3 = 0;
+      for (let i = 0; i < n; i++) {
+        const v = d[oj + i];
+        t0 += v * d[o0 + i];
+        t1 += v * d[o1 + i];
+        t2 += v * d[o2 + i];
+        t3 += v * d[o3 + i];
+      }
+      xtx.data[j + k * p] = t0;
+      xtx.data[j + (k + 1) * p] = t1;
+      xtx.data[j + (k + 2) * p] = t2;
+      xtx.data[j + (k + 3) * p] = t3;
+    }
+    for (; k <= j; k++) {
       const ok = k * n;
       let t = 0;
       for (let i = 0; i < n; i++) t += d[oj + i] * d[ok + i];
