@@ -18,6 +18,8 @@ export interface BenchCase {
   readonly rInner?: number;
   /** Rscript arguments for a whole-process R counterpart (timed like `command`). */
   readonly rCommand?: readonly string[];
+  /** Runs of rCommand (default `repeat`); a job that takes R minutes on the shared box may be timed fewer times (said in the table's note). */
+  readonly rRepeat?: number;
   /** Target from the issue, shown beside the result. */
   readonly targetMs?: number;
   /** Skip the warm-up run (for long single runs, e.g. the scale cases at N ≥ 10⁵). */

@@ -77,10 +77,11 @@ for (const c of cases) {
     }
     ms = median(times);
   }
+  process.stderr.write(`effekt: ${c.name}: ${ms.toFixed(0)} ms${peakMb === null ? '' : `, peak ${peakMb.toFixed(0)} MB`} (load ${load()})\n`);
   let rMs: number | null = null;
   if (withR && c.rCommand) {
     try {
-      rMs = timeCommand(['Rscript', ...c.rCommand], repeat, !c.noWarmup).ms;
+      rMs = timeCommand(['Rscript', ...c.rCommand], c.rRepeat ?? repeat, !c.noWarmup && (c.rRepeat ?? repeat) > 1).ms;
     } catch (e) {
       process.stderr.write(`R failed: ${(e as Error).message}\n`);
     }
@@ -88,7 +89,7 @@ for (const c of cases) {
   else if (withR && c.r) rMs = timeR(c.r, Math.min(repeat, 3), c.rInner ?? 1);
   const hasRCase = c.r !== undefined || c.rCommand !== undefined;
   rows.push([
-    c.name,
+    c.rRepeat !== undefined && c.rRepeat < repeat ? `${c.name} (R: ${c.rRepeat} run${c.rRepeat === 1 ? '' : 's'})` : c.name,
     ms.toFixed(1),
     peakMb === null ? '' : peakMb.toFixed(0),
     c.targetMs === undefined ? '' : String(c.targetMs),

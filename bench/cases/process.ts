@@ -28,5 +28,7 @@ export const cases: BenchCase[] = [
     command: effekt('run', ...twin, '--scenario', 'data-samples/economics/dsi-base-case.json', '--out', out, '--quiet'),
     targetMs: 4000,
     rCommand: ['bench/r/peer-job.R'],
+    // Minutes per run in R on the shared box: once, without a warm-up (R compiles nothing).
+    rRepeat: 1,
   },
 ];
