@@ -25,7 +25,7 @@ import { settle } from '../../src/rollout/settle/settle.ts';
 import { writeSettlementNotes } from '../../src/report/rollout/write-settlement.ts';
 
 const root = join(fileURLToPath(import.meta.url), '../../..');
-const DATA = join(tmpdir(), 'effekt-bench-rollout-98x10x30-v1');
+const DATA = join(tmpdir(), 'effekt-bench-rollout-98x10x30-v2');
 const STORE = join(DATA, 'bench-store.duckdb');
 
 async function ensureData(): Promise<string[]> {

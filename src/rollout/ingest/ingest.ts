@@ -16,7 +16,7 @@ import { basename } from 'node:path';
 import { DataValidationError } from '../../data/problems.ts';
 import type { RolloutSpec } from '../spec/load.ts';
 import type { Store } from '../store/store.ts';
-import { appendColumns, appendRows, isoDate } from '../store/append.ts';
+import { appendColumns, appendRows, isoDate, timestamp } from '../store/append.ts';
 import { readExport, type ExportGroup, type ExportRecords } from './read-export.ts';
 import { loadStoredContract } from '../store/contract-tables.ts';
 import { recordCohort } from './cohort-tables.ts';
@@ -298,10 +298,10 @@ async function writeRecords(store: Store, spec: RolloutSpec, r: ExportRecords, i
   if (firstTime.length) await store.run(`UPDATE municipalities SET first_ingest = ? WHERE first_ingest IS NULL AND municipality IN (${firstTime.map(() => '?').join(', ')})`, [id, ...firstTime]);
 
   const periods = [...new Set([...r.groups.values()].map((g) => g.period))].sort();
-  await store.run(`INSERT INTO ingests VALUES (?, ?, ?, ?, ?, ?::TIMESTAMP, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
-    id, info.name, info.hash, info.bytes, spec.sha256, info.now.toISOString().replace('T', ' ').replace('Z', ''), r.rows.length, added.length, changed.length, unchanged,
+  await appendRows(store, 'ingests', ['integer', 'varchar', 'varchar', 'bigint', 'varchar', 'timestamp', 'integer', 'integer', 'integer', 'integer', 'integer', 'integer', 'integer', 'varchar', 'varchar', 'varchar'], [[
+    id, info.name, info.hash, BigInt(info.bytes), spec.sha256, timestamp(info.now), r.rows.length, added.length, changed.length, unchanged,
     newCitizens.length, newGroups.length, changedGroups.length, JSON.stringify(r.municipalities), JSON.stringify(periods), JSON.stringify(r.cellNames),
-  ]);
+  ]]);
   return {
     file: info.name, sha256: info.hash, status: 'ingested', ingestId: id, rowsInFile: r.rows.length, rowsAdded: added.length, rowsChanged: changed.length, rowsUnchanged: unchanged,
     citizensAdded: newCitizens.length, groupsAdded: newGroups.length, groupsChanged: changedGroups.length, fieldsChanged: audit.length, municipalities: r.municipalities, periods,

@@ -3,12 +3,12 @@
  * them), column by column in data chunks — an order of magnitude faster than INSERT statements
  * for the hundreds of thousands of rows a national roll-out holds.
  */
-import { BOOLEAN, DATE, DOUBLE, DuckDBDataChunk, INTEGER, VARCHAR, dateValue, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { BIGINT, BOOLEAN, DATE, DOUBLE, DuckDBDataChunk, INTEGER, TIMESTAMP, VARCHAR, dateValue, timestampValue, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import type { Store } from './store.ts';
 
-export type ColumnKind = 'varchar' | 'integer' | 'double' | 'boolean' | 'date';
+export type ColumnKind = 'varchar' | 'integer' | 'bigint' | 'double' | 'boolean' | 'date' | 'timestamp';
 
-const types: Record<ColumnKind, DuckDBType> = { varchar: VARCHAR, integer: INTEGER, double: DOUBLE, boolean: BOOLEAN, date: DATE };
+const types: Record<ColumnKind, DuckDBType> = { varchar: VARCHAR, integer: INTEGER, bigint: BIGINT, double: DOUBLE, boolean: BOOLEAN, date: DATE, timestamp: TIMESTAMP };
 
 /** An ISO date (YYYY-MM-DD) as a DATE value for a 'date' column. */
 export function isoDate(iso: string): DuckDBValue {
@@ -21,6 +21,11 @@ const CHUNK = 2048;
  * table of the store uses the store's reused appender; a temporary table (`temp`, recreated
  * between sessions) gets its own.
  */
+/** A point in time as a TIMESTAMP value (UTC, whole milliseconds) for a 'timestamp' column. */
+export function timestamp(t: Date): DuckDBValue {
+  return timestampValue(BigInt(t.getTime()) * 1000n);
+}
+
 export async function appendColumns(store: Store, table: string, kinds: readonly ColumnKind[], columns: readonly (readonly DuckDBValue[])[], temp = false): Promise<void> {
   const n = columns[0]?.length ?? 0;
   if (n === 0) return;
