@@ -98,6 +98,10 @@ export async function settle(s: Store, options: SettleOptions): Promise<SettleOu
 
   const citizens = await cohort(s, contract, period.id);
   const munis = contract.source.municipalities;
+  // Each municipality's citizens, in cohort order (one pass: filtering the whole cohort per municipality was most of the settlement's time at national scale).
+  const byMunicipality = new Map<string, CitizenRow[]>(munis.map((m) => [m.id, []]));
+  for (const c of citizens) byMunicipality.get(c.municipality)?.push(c);
+  const citizensOf = (id: string) => byMunicipality.get(id) ?? [];
   const metrics = contract.metrics;
   const engine = settlePeriod({
     metrics: metrics.map((m) => ({ id: m.id, pricePerOutcome: m.pricePerOutcome, counterfactual: m.counterfactualUsed, floor: m.floor, cap: m.cap })),
@@ -105,7 +109,7 @@ export async function settle(s: Store, options: SettleOptions): Promise<SettleOu
     carryOver: contract.source.carryOver,
     final: index === periods.length - 1,
     municipalities: munis.map((m) => {
-      const mine = citizens.filter((c) => c.municipality === m.id);
+      const mine = citizensOf(m.id);
       return {
         id: m.id,
         counts: Object.fromEntries(metrics.map((k, j) => [k.id, { citizens: mine.length, achieved: mine.filter((c) => c.reasons[j] === 'achieved').length }])),
@@ -118,23 +122,26 @@ export async function settle(s: Store, options: SettleOptions): Promise<SettleOu
   const items: { municipality: string; metric: string; group: string; pid: string; achieved: boolean; reason: Reason }[] = [];
   const lines = new Map<string, SettlementLine[]>();
   for (const [mi, m] of munis.entries()) {
-    const mine = citizens.filter((c) => c.municipality === m.id);
+    const mine = citizensOf(m.id);
     lines.set(m.id, engine[mi].lines.map((l, j): SettlementLine => {
-      const rows = mine.map((c) => ({ pid: c.pid, group: c.group, shared: c.shared, reason: c.reasons[j] }));
-      for (const r of rows) items.push({ municipality: m.id, metric: l.metric, group: r.group, pid: r.pid, achieved: r.reason === 'achieved', reason: r.reason });
-      const groups = [...new Set(rows.map((r) => r.group))].sort();
+      const reasonCount = { achieved: 0, 'not-achieved': 0, 'missing-follow-up': 0, 'missing-baseline': 0 } satisfies Record<Reason, number>;
+      const byGroup = new Map<string, { group: string; shared: boolean; citizens: number; achieved: number }>();
+      const lineItems: string[] = [];
+      for (const c of mine) {
+        const reason = c.reasons[j];
+        items.push({ municipality: m.id, metric: l.metric, group: c.group, pid: c.pid, achieved: reason === 'achieved', reason });
+        reasonCount[reason]++;
+        let g = byGroup.get(c.group);
+        if (!g) byGroup.set(c.group, (g = { group: c.group, shared: c.shared, citizens: 0, achieved: 0 }));
+        g.citizens++;
+        if (reason === 'achieved') g.achieved++;
+        lineItems.push(`${c.pid},${c.group},${reason}`);
+      }
       return {
         ...l,
-        notAchieved: {
-          measured: rows.filter((r) => r.reason === 'not-achieved').length,
-          missingFollowUp: rows.filter((r) => r.reason === 'missing-follow-up').length,
-          missingBaseline: rows.filter((r) => r.reason === 'missing-baseline').length,
-        },
-        byGroup: groups.map((g) => {
-          const gr = rows.filter((r) => r.group === g);
-          return { group: g, shared: gr[0].shared, citizens: gr.length, achieved: gr.filter((r) => r.reason === 'achieved').length };
-        }),
-        itemsDigest: sha(rows.map((r) => `${r.pid},${r.group},${r.reason}`).sort().join('\n')),
+        notAchieved: { measured: reasonCount['not-achieved'], missingFollowUp: reasonCount['missing-follow-up'], missingBaseline: reasonCount['missing-baseline'] },
+        byGroup: [...byGroup.keys()].sort().map((g) => byGroup.get(g)!),
+        itemsDigest: sha(lineItems.sort().join('\n')),
       };
     }));
   }
@@ -194,11 +201,12 @@ export async function settle(s: Store, options: SettleOptions): Promise<SettleOu
   const prevById = new Map((current?.result.municipalities ?? []).map((m) => [m.id, m]));
   const municipalities: SettlementMunicipality[] = munis.map((m, i) => {
     const e = engine[i];
-    const mine = citizens.filter((c) => c.municipality === m.id);
+    const mine = citizensOf(m.id);
     const prev = prevById.get(m.id);
-    const groups = [...new Set(mine.map((c) => c.group))];
+    const groups = new Map<string, boolean>();
+    for (const c of mine) if (!groups.has(c.group)) groups.set(c.group, c.shared);
     return {
-      id: m.id, code: m.code ?? null, citizens: mine.length, groups: groups.length, sharedGroups: groups.filter((g) => mine.find((c) => c.group === g)!.shared).length,
+      id: m.id, code: m.code ?? null, citizens: mine.length, groups: groups.size, sharedGroups: [...groups.values()].filter(Boolean).length,
       lines: lines.get(m.id)!, metricsSum: e.metricsSum, capReduction: e.capReduction, floorTopUp: e.floorTopUp, payment: e.payment, paidBefore: e.paidBefore, paidAfter: e.paidAfter,
       previousPayment: prev ? prev.payment : null, difference: prev ? Math.round((e.payment - prev.payment) * 100) / 100 : null,
       previousLines: prev ? prev.lines.map((l) => ({ metric: l.metric, citizens: l.citizens, achieved: l.achieved, payment: l.payment })) : null,
