@@ -52,7 +52,7 @@ export async function analyzeLoaded(trial: LoadedTrial, data: string, specFile: 
   // The CSV/XLSX tables are a published sink: rendered from the publishable model (counts of 1–4 "<5").
   const files = await writeResults(out, results, { inputs: [data, specFile, ...plan], tables: publishedTables(publish(results)) });
   stage.end(`${results.outcomes.length} result rows`);
-  printOut(`${results.trial.title.en}\nPrimary-estimator results (intervention − control):\n${primaryLines(results).join('\n')}\n`);
+  printOut(`${results.trial.title.en}\nPrimary-estimator results (intervention − control; ratios intervention / control):\n${primaryLines(results).join('\n')}\n`);
   for (const w of results.warnings) printOut(`Note: ${w}\n`);
   printOut(`Wrote ${files.length} files to ${out}\n`);
   return results;

@@ -18,12 +18,14 @@ export function formatSummary(t: LoadedTrial): string[] {
   // A site name is data: a 1 MB one is cut here, not padded into every line.
   const label = (x: string) => (x.length > 60 ? `${x.slice(0, 59)}…` : x);
   const width = Math.max(6, ...sites.map((x) => label(x).length));
-  lines.push(`  ${'site'.padEnd(width)}  ${arms.map((a) => a.padStart(6)).join('  ')}   total`);
-  for (const site of sites) {
+  const w = arms.map((a) => Math.max(6, a.length)); // a column as wide as its arm's label
+  lines.push(`  ${'site'.padEnd(width)}  ${arms.map((a, k) => a.padStart(w[k])).join('  ')}   total`);
+  // Without a site column every participant is in the one pseudo-site "(all)": the total row says it.
+  for (const site of sites.length === 1 && sites[0] === '(all)' ? [] : sites) {
     const cells = arms.map((a) => s.byArmSite.find((r) => r.site === site && r.arm === a)?.n ?? 0);
-    lines.push(`  ${label(site).padEnd(width)}  ${cells.map((n) => String(n).padStart(6)).join('  ')}  ${String(cells.reduce((x, y) => x + y, 0)).padStart(6)}`);
+    lines.push(`  ${label(site).padEnd(width)}  ${cells.map((n, k) => String(n).padStart(w[k])).join('  ')}  ${String(cells.reduce((x, y) => x + y, 0)).padStart(6)}`);
   }
-  lines.push(`  ${'all'.padEnd(width)}  ${arms.map((a) => String(s.byArm[a] ?? 0).padStart(6)).join('  ')}  ${String(s.participants).padStart(6)}`);
+  lines.push(`  ${'all'.padEnd(width)}  ${arms.map((a, k) => String(s.byArm[a] ?? 0).padStart(w[k])).join('  ')}  ${String(s.participants).padStart(6)}`);
   lines.push('');
   lines.push(`Visits observed (rows): ${s.visits.map((v) => `${v.visit} ${v.rows}`).join(', ')}`);
   lines.push('');
@@ -40,8 +42,10 @@ export function formatSummary(t: LoadedTrial): string[] {
   }
   const prorated = t.scoring.reduce((a, c) => a + c.prorated, 0);
   const unscorable = t.scoring.reduce((a, c) => a + c.notScorable, 0);
-  lines.push('');
-  lines.push(`Scores prorated for missing items: ${prorated}; not scorable (too many items missing): ${unscorable}`);
+  if (t.spec.outcomes.some((o) => o.kind === 'score')) {
+    lines.push('');
+    lines.push(`Scores prorated for missing items: ${prorated}; not scorable (too many items missing): ${unscorable}`);
+  }
   return lines;
 }
 
