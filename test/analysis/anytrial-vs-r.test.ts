@@ -133,8 +133,10 @@ describe('three arms, covariates and every outcome kind: effekt equals R', () =>
     });
   });
 
-  it('the optional time-to-event outcome is a warning, not a silent gap', () => {
-    expect(results.warnings.join(' ')).toContain('time-to-event outcome "death" is declared and validated, but this version has no time-to-event estimator');
-    expect(results.outcomes.some((o) => o.id === 'death')).toBe(false);
+  it('the time-to-event outcome gives a Cox row per comparison (or a warning naming why), never a silent gap', () => {
+    const cox = results.outcomes.filter((o) => o.id === 'death' && o.estimator === 'cox');
+    expect(cox.map((o) => o.comparison)).toEqual(results.comparisons.map((c) => c.id));
+    for (const o of cox) if (o.status !== 'estimated') expect(results.warnings.join(' ')).toContain(`time-to-event outcome "death" (${o.comparison}): no hazard ratio`);
+    expect(results.timeToEvent?.map((t) => t.id)).toEqual(['death']);
   });
 });

@@ -174,9 +174,13 @@ function timeToEventOf(o: Extract<OutcomeSpec, { kind: 'time-to-event' }>, ids: 
     const de = typeof e === 'string' ? parseIsoDate(e) : null;
     return ds === null || de === null ? Number.NaN : de - ds;
   }));
+  const competing = o.event.competing ?? [];
   const event = Int8Array.from(ids.map((_, i) => {
     const v = firstValue(i, o.event.column);
-    return v === null ? -1 : o.event.event.includes(String(v)) ? 1 : 0;
+    if (v === null) return -1;
+    const k = competing.indexOf(String(v));
+    return k >= 0 ? k + 2 : o.event.event.includes(String(v)) ? 1 : 0;
   }));
-  return { id: o.id, name: o.name, role: o.role, higherIsBetter: o.direction === 'higher-is-better', unit: o.unit ?? null, time, event };
+  const causes = [o.event.event.join(' / '), ...competing];
+  return { id: o.id, name: o.name, role: o.role, higherIsBetter: o.direction === 'higher-is-better', unit: o.unit ?? null, time, event, causes, competing: competing.length > 0 };
 }

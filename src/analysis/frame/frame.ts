@@ -54,8 +54,12 @@ export interface FrameTimeToEvent {
   readonly unit: string | null;
   /** Follow-up time per participant (NaN missing). */
   readonly time: Float64Array;
-  /** 1 event, 0 censored, −1 missing. */
+  /** 1 event, 0 censored, −1 missing; with competing causes k + 1 for the k-th competing level. */
   readonly event: Int8Array;
+  /** The causes an event code names (code k ↔ causes[k − 1]): the event's level(s), then each competing level; one entry without competing events. */
+  readonly causes: readonly string[];
+  /** True when the spec declares competing events (the outcome is analysed as competing risks). */
+  readonly competing: boolean;
 }
 
 export interface FrameCovariate {

@@ -42,6 +42,10 @@ export const outcomePlanSchema = z
     measure: z.enum(binaryMeasures).optional(),
     /** An optional outcome that yields no estimate gives a warning instead of an error. */
     optional: z.boolean().optional(),
+    /** Time-to-event outcomes: restriction time τ for RMST and the incidence at τ (default: the `timeToEvent` section's). */
+    tau: z.number().positive().finite().optional(),
+    /** Time-to-event outcomes: times at which survival or incidence is reported per arm. */
+    landmarks: z.array(z.number().nonnegative().finite()).optional(),
   })
   .strict();
 
@@ -98,6 +102,25 @@ export const analysisPlanSchema = z
       })
       .strict()
       .default({ primary: 'negative-binomial', sensitivity: ['poisson', 'per-protocol'] }),
+    /**
+     * Time-to-event outcomes (docs/time-to-event.md): the Cox hazard ratio is the tested row
+     * (Efron ties, stratified by the trial's strata, adjusted for the outcome's covariates); the
+     * RMST difference at τ (or, with competing events, the cumulative-incidence difference at τ)
+     * is a sensitivity row; Kaplan–Meier or Aalen–Johansen curves, medians, the log-rank test and
+     * risk tables go to results.timeToEvent.
+     */
+    timeToEvent: z
+      .object({
+        /** Restriction time (in the outcome's unit); default the earliest arm's last follow-up time. */
+        tau: z.number().positive().finite().optional(),
+        landmarks: z.array(z.number().nonnegative().finite()).default([]),
+        confType: z.enum(['log-log', 'log', 'plain']).default('log-log'),
+        ties: z.enum(['efron', 'breslow']).default('efron'),
+        /** Stratify the log-rank test and the Cox model by the trial's strata. */
+        stratified: z.boolean().default(true),
+      })
+      .strict()
+      .default({ landmarks: [], confType: 'log-log', ties: 'efron', stratified: true }),
     /** Populations whose analyses may come out empty (a warning instead of an error). */
     populations: z.record(z.string(), z.object({ optional: z.boolean().default(false) }).strict()).default({}),
     mmrm: z

@@ -8,7 +8,12 @@
 // 1.4.0: k arms and outcome kinds: adds `comparisons`; outcome rows' `comparison`, `kind`, `measure`, `binary`;
 //        `comparison` on effect rates, safety, subgroups and tipping points; tipping points' `status`/`reason`;
 //        baseline rows' `standardisedDifferences` (nothing renamed or removed; tipping `searchedUpTo`/`direction` may be null).
-export const resultsSchemaVersion = '1.4.0';
+// 1.5.0: time-to-event outcomes: rows of kind "time-to-event" (measures "hazard-ratio", "rmst-difference",
+//        "incidence-difference"; `visit` is the follow-up "τ = <tau> <unit>") and the `timeToEvent` section
+//        (curves, risk tables, medians, log-rank, competing risks); nothing renamed or removed.
+import type { CompetingRisksAnalysis, SurvivalAnalysis } from '../survival/types.ts';
+
+export const resultsSchemaVersion = '1.5.0';
 
 export type Lang = 'da' | 'en';
 export type Localised = Readonly<Record<Lang, string>>;
@@ -29,7 +34,7 @@ export interface EmmCell extends Interval {
  * The effect measure of a row: a difference of means (score, continuous), of risks, or a ratio
  * (risk, odds, rate). Ratios are on their own scale (1 = no effect) with `se` on the log scale.
  */
-export type EffectMeasure = 'mean-difference' | 'risk-difference' | 'risk-ratio' | 'odds-ratio' | 'rate-ratio';
+export type EffectMeasure = 'mean-difference' | 'risk-difference' | 'risk-ratio' | 'odds-ratio' | 'rate-ratio' | 'hazard-ratio' | 'rmst-difference' | 'incidence-difference';
 
 export interface Difference extends Interval {
   /** Standard error; of the log ratio for ratio measures. */
@@ -103,7 +108,7 @@ export interface OutcomeResult {
   readonly role: OutcomeRole;
   /** The comparison (results.comparisons[].id) this row answers. */
   readonly comparison: string;
-  readonly kind: 'score' | 'continuous' | 'binary' | 'count';
+  readonly kind: 'score' | 'continuous' | 'binary' | 'count' | 'time-to-event';
   readonly measure: EffectMeasure;
   readonly higherIsBetter: boolean;
   readonly visit: string;
@@ -287,6 +292,17 @@ export interface PlanningStats {
   readonly meanChange: Readonly<Record<string, number>>;
 }
 
+/** One time-to-event outcome's full analysis (≥ 1.5.0): aggregates only (curves on a grid, risk sets at ticks). */
+export interface TimeToEventResult {
+  readonly id: string;
+  readonly name: Localised;
+  readonly role: OutcomeRole;
+  /** True when the event is wanted (a job): then a hazard ratio above 1 favours the intervention. */
+  readonly higherIsBetter: boolean;
+  readonly population: string;
+  readonly analysis: SurvivalAnalysis | CompetingRisksAnalysis;
+}
+
 export interface AnalysisResults {
   readonly schemaVersion: string;
   readonly software: { readonly name: 'effekt'; readonly version: string };
@@ -314,6 +330,8 @@ export interface AnalysisResults {
   readonly events: readonly EventCount[];
   readonly subgroups: readonly SubgroupResult[];
   readonly tippingPoints: readonly TippingPointResult[];
+  /** Time-to-event outcomes (≥ 1.5.0). */
+  readonly timeToEvent?: readonly TimeToEventResult[];
   /** Per scored outcome and follow-up visit (≥ 1.3.0). */
   readonly planning?: readonly PlanningStats[];
   readonly warnings: readonly string[];

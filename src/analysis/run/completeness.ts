@@ -3,8 +3,8 @@
  * estimator at every visit the plan estimates at, for every comparison, and every declared
  * population must give at least one estimate. What does not is an input error (exit 2) naming
  * the outcome, the visit, the comparison and why — unless the plan marks the outcome (or the
- * population) optional, when it becomes a warning in results.json. Time-to-event outcomes are
- * declared and validated in this version but not estimated: they are an error unless optional.
+ * population) optional, when it becomes a warning in results.json. A time-to-event outcome
+ * must give a Cox hazard ratio for every comparison.
  */
 import type { TrialSpec } from '../../data/spec/load.ts';
 import { DataValidationError, type DataProblem } from '../../data/problems.ts';
@@ -57,8 +57,12 @@ export function checkCompleteness(spec: TrialSpec, plan: AnalysisPlan, frame: An
     say(plan.populations[pop]?.optional ?? false, `populations[${spec.populations.findIndex((p) => p.id === pop)}]`, `population "${pop}" gives no estimate for any outcome (${reasons.join('; ')})`, `check its rule and the data it reads, or mark it optional in the plan (analysisPlan.populations.${pop}.optional: true)`);
   }
   for (const t of frame.timeToEvent) {
-    const optional = plan.outcomes[t.id]?.optional ?? false;
-    say(optional, `outcomes[${specIndex(t.id)}]`, `time-to-event outcome "${t.id}" is declared and validated, but this version has no time-to-event estimator`, `mark it optional in the plan (analysisPlan.outcomes.${t.id}.optional: true) to analyse the other outcomes now`);
+    const optional = (Object.hasOwn(plan.outcomes, t.id) ? plan.outcomes[t.id].optional : undefined) ?? false;
+    for (const c of frame.comparisons) {
+      const primary = rows.find((r) => r.id === t.id && r.comparison === c.id && r.estimator === 'cox' && r.population === itt);
+      if (primary && primary.status === 'estimated') continue;
+      say(optional, `outcomes[${specIndex(t.id)}]`, `time-to-event outcome "${t.id}" (${c.id}): no hazard ratio — ${primary?.reason ?? 'no row was produced'}`, `check the outcome's time and event columns (every participant with a time, events in both arms), or mark it optional in the plan (analysisPlan.outcomes.${t.id}.optional: true)`);
+    }
   }
   return { problems, warnings };
 }

@@ -25,6 +25,7 @@ import { checkCompleteness, throwIfIncomplete } from './completeness.ts';
 import { tippingPoint } from '../estimators/tipping-point.ts';
 import { StatsError } from '../../stats/errors.ts';
 import { applyMultiplicity } from './multiplicity.ts';
+import { timeToEventAnalysis } from './time-to-event.ts';
 import { eventCounts, safetyResults } from './safety.ts';
 import { subgroupEffect } from './subgroups.ts';
 import { echoLabels, echoPopulations, echoScales, echoTrial } from '../results/echo-spec.ts';
@@ -95,6 +96,8 @@ export function runAnalysis(trial: LoadedTrial, options: AnalyzeOptions = {}): A
     rows.push(...outcomeRows(frame, o, plan, itt, pp, visitNames, seed));
     options.onProgress?.(k + 1, steps);
   });
+  const tte = timeToEventAnalysis(frame, plan, itt);
+  rows.push(...tte.rows);
   const completeness = checkCompleteness(spec, plan, frame, rows, analysed.map((o) => o.id), itt.id, [...new Set(rows.map((r) => r.population))], basename(trial.dataFile));
   throwIfIncomplete(completeness);
   warnings.push(...completeness.warnings);
@@ -163,7 +166,7 @@ export function runAnalysis(trial: LoadedTrial, options: AnalyzeOptions = {}): A
     arms: frame.arms,
     comparisons: frame.comparisons.map((c) => ({ id: c.id, intervention: frame.arms[c.intervention].label, control: frame.arms[c.control].label })),
     visits: frame.visits,
-    labels: echoLabels(spec, frame),
+    labels: (({ visits, ...rest }) => ({ ...rest, visits: { ...visits, ...tte.visitNames } }))(echoLabels(spec, frame)),
     populations: echoPopulations(spec),
     scales: echoScales(spec, trial.instruments),
     consort: consortFlow(frame, primaryOutcome ?? null, analysedAt),
@@ -174,6 +177,7 @@ export function runAnalysis(trial: LoadedTrial, options: AnalyzeOptions = {}): A
     events: eventCounts(frame),
     subgroups,
     tippingPoints,
+    ...(tte.results.length ? { timeToEvent: tte.results } : {}),
     planning: planningStats(frame),
     warnings,
   };

@@ -13,7 +13,7 @@ import { numberAtRisk, survivalAt } from '../../stats/survival/at-times.ts';
 import { logRank } from '../../stats/survival/log-rank.ts';
 import { restrictedMeanSurvival, rmstFromCurve } from '../../stats/survival/rmst.ts';
 import { normal } from '../../stats/dist/continuous.ts';
-import type { ArmSurvival, ComparisonSpec, Curve, Interval, SurvivalAnalysis, SurvivalComparison, TestResult, TimeToEventData, TimeToEventOptions } from './types.ts';
+import type { ArmSurvival, ComparisonSpec, Curve, SurvivalInterval, SurvivalAnalysis, SurvivalComparison, TestResult, TimeToEventData, TimeToEventOptions } from './types.ts';
 import { missingByArm, strataOf, usableRows } from './rows.ts';
 import { coxComparison } from './cox.ts';
 import { defaultGrid, riskTicks } from './grid.ts';
@@ -63,7 +63,7 @@ export function resolveOptions(d: TimeToEventData, o: TimeToEventOptions, rows: 
   };
 }
 
-function wald(estimate: number, se: number, confLevel: number): Interval & { z: number | null; p: number | null } {
+function wald(estimate: number, se: number, confLevel: number): SurvivalInterval & { z: number | null; p: number | null } {
   const z = normal.quantile(1 - (1 - confLevel) / 2);
   const stat = se > 0 ? estimate / se : null;
   return { estimate, se, lower: estimate - z * se, upper: estimate + z * se, z: stat, p: stat === null ? null : 2 * normal.sf(Math.abs(stat)) };
@@ -79,7 +79,7 @@ function armSummary(curve: KaplanMeierCurve, missing: number, r: ResolvedOptions
     events: curve.events,
     missing,
     median: { estimate: med.time, lower: med.lower, upper: med.upper },
-    landmarks: at.map((a) => ({ time: a.time, surv: a.surv, lower: a.lower, upper: a.upper, nRisk: a.nRisk })),
+    landmarks: at.map((a) => ({ time: a.time, surv: a.surv, se: a.stdErr, lower: a.lower, upper: a.upper, nRisk: a.nRisk })),
     rmst: (({ estimate, se, lower, upper }) => ({ estimate, se, lower, upper }))(wald(rm.estimate, rm.se, r.confLevel)),
   };
 }

@@ -11,12 +11,12 @@
  */
 import { cumulativeIncidence, cumulativeIncidenceAt, type CumulativeIncidenceCurve } from '../../stats/survival/cumulative-incidence.ts';
 import { confLimits, zFor } from '../../stats/survival/confidence.ts';
-import type { ArmIncidence, CompetingRisksAnalysis, Curve, IncidenceComparison, Interval, TimeToEventData, TimeToEventOptions } from './types.ts';
+import type { ArmIncidence, CompetingRisksAnalysis, Curve, IncidenceComparison, SurvivalInterval, TimeToEventData, TimeToEventOptions } from './types.ts';
 import { missingByArm, usableRows } from './rows.ts';
 import { coxComparison } from './cox.ts';
 import { resolveOptions, wald, byLabel } from './analyse.ts';
 
-function interval(p: number, se: number, confType: 'log' | 'log-log' | 'plain', z: number): Interval {
+function interval(p: number, se: number, confType: 'log' | 'log-log' | 'plain', z: number): SurvivalInterval {
   // Limits as survfit's multi-state fit gives them for a probability with the SE of P itself.
   const l = confLimits(p, se, false, confType, z);
   return { estimate: p, se, lower: l.lower ?? Number.NaN, upper: l.upper ?? Number.NaN };

@@ -7,7 +7,7 @@
  */
 import type { ConfType } from '../../stats/survival/confidence.ts';
 
-export interface Interval {
+export interface SurvivalInterval {
   readonly estimate: number;
   readonly se: number;
   readonly lower: number;
@@ -72,8 +72,9 @@ export interface ArmSurvival {
   readonly events: number;
   readonly missing: number;
   readonly median: { readonly estimate: number | null; readonly lower: number | null; readonly upper: number | null };
-  readonly landmarks: ReadonlyArray<{ readonly time: number; readonly surv: number; readonly lower: number | null; readonly upper: number | null; readonly nRisk: number }>;
-  readonly rmst: Interval;
+  /** Survival at landmark times; `se` is the SE of Ŝ itself (summary.survfit's std.err), null where undefined. */
+  readonly landmarks: ReadonlyArray<{ readonly time: number; readonly surv: number; readonly se: number | null; readonly lower: number | null; readonly upper: number | null; readonly nRisk: number }>;
+  readonly rmst: SurvivalInterval;
 }
 
 export interface CoxComparison {
@@ -104,7 +105,7 @@ export interface SurvivalComparison {
   readonly logRank: TestResult & { readonly stratified: boolean };
   readonly cox: CoxComparison;
   /** RMST(intervention) − RMST(control) at τ, Wald. */
-  readonly rmstDifference: Interval & { readonly z: number | null; readonly p: number | null };
+  readonly rmstDifference: SurvivalInterval & { readonly z: number | null; readonly p: number | null };
 }
 
 export interface Curve {
@@ -143,7 +144,7 @@ export interface ArmIncidence {
   readonly missing: number;
   readonly events: Readonly<Record<string, number>>;
   /** Per cause: incidence at each landmark and at τ. */
-  readonly byCause: ReadonlyArray<{ readonly cause: string; readonly landmarks: ReadonlyArray<Interval & { readonly time: number }>; readonly atTau: Interval }>;
+  readonly byCause: ReadonlyArray<{ readonly cause: string; readonly landmarks: ReadonlyArray<SurvivalInterval & { readonly time: number }>; readonly atTau: SurvivalInterval }>;
 }
 
 export interface IncidenceComparison {
@@ -153,7 +154,7 @@ export interface IncidenceComparison {
   readonly byCause: ReadonlyArray<{
     readonly cause: string;
     /** F_intervention(τ) − F_control(τ), Wald with the arms' infinitesimal-jackknife SEs. */
-    readonly difference: Interval & { readonly z: number | null; readonly p: number | null };
+    readonly difference: SurvivalInterval & { readonly z: number | null; readonly p: number | null };
     /** Cause-specific Cox hazard ratio (other causes censored). */
     readonly causeSpecificCox: CoxComparison;
   }>;

@@ -35,6 +35,12 @@ function effectWords(s: SentenceInput): { label: Localised; value: (x: number, l
       return { label: { da: 'oddsratio', en: 'odds ratio' }, value: fmt(2), unit: { da: '', en: '' } };
     case 'rate-ratio':
       return { label: { da: 'rateratio', en: 'rate ratio' }, value: fmt(2), unit: { da: '', en: '' } };
+    case 'hazard-ratio':
+      return { label: { da: 'hazardratio', en: 'hazard ratio' }, value: fmt(2), unit: { da: '', en: '' } };
+    case 'rmst-difference':
+      return { label: { da: 'forskel i begrænset middeltid (RMST)', en: 'difference in restricted mean time (RMST)' }, value: fmt(1), unit: s.unit ? { da: s.unit, en: s.unit } : { da: 'tidsenheder', en: 'time units' } };
+    case 'incidence-difference':
+      return { label: { da: 'forskel i kumuleret incidens', en: 'difference in cumulative incidence' }, value: fmt(1, 100), unit: { da: 'procentpoint', en: 'percentage points' } };
   }
 }
 

@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { ROW_ID_COLUMN, type TrialSpec } from '../spec/load.ts';
+import { ROW_ID_COLUMN, participantRows, type TrialSpec } from '../spec/load.ts';
+import { attachRegisterPanel } from '../derive/attach.ts';
 import { DataValidationError } from '../problems.ts';
 import type { RawTable } from './raw-table.ts';
 import { readCsv } from './read-csv.ts';
@@ -47,7 +48,8 @@ export async function readDataFile(file: string, spec: TrialSpec): Promise<RawTa
   }
   const raw = await readDataBytes(bytes, file, spec);
   if (raw.rows.length === 0) fail(file, 'has a header but no data rows', 'export the data again with its rows');
-  return spec.data.format === 'wide' ? wideToLong(raw, spec) : raw;
+  const table = await attachRegisterPanel(raw, spec, (b, f) => readDataBytes(b, f, spec));
+  return participantRows(spec) ? wideToLong(table, spec) : table;
 }
 
 /**

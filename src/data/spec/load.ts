@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { trialSpecSchema, type TrialSpecParsed } from './schema.ts';
 import { outcomeKinds, outcomeVisits, type OutcomeSpec } from './outcome-schema.ts';
 import { DataValidationError, type DataProblem } from '../problems.ts';
+import { checkRegisterPanel } from '../derive/schema.ts';
 
 /** Names given to the columns effekt makes for wide data without an id / visit column. */
 export const ROW_ID_COLUMN = '(row)';
@@ -83,7 +84,12 @@ export function checkSpec(s: TrialSpecParsed, file: string): DataProblem[] {
     else if (o.kind === 'binary' || o.kind === 'time-to-event') add(`responders[${i}].outcome`, r.outcome, `is a ${o.kind} outcome; a responder rule needs a score, continuous or count outcome`, 'for a success derived from another outcome declare a binary outcome with a "rule"');
     else if (r.type === 'change' && (s.baselineVisit === undefined || !outcomeVisits(o, visitIds).includes(s.baselineVisit))) add(`responders[${i}].type`, r.type, `a change needs ${o.id} at a baseline visit`, 'use "level", or declare the baseline visit');
   });
-  if (s.data.format === 'wide') {
+  if (s.registerPanel) {
+    for (const issue of checkRegisterPanel(s.registerPanel)) add(issue.path, null, issue.message, issue.fix);
+    if (s.columns.id === undefined && s.registerPanel.columns.id === undefined) add('columns.id', null, 'a register panel needs the participant id column', 'name the column that identifies the participant in columns.id');
+    if (!s.registerPanel.file && s.columns.visit !== undefined) add('columns.visit', s.columns.visit, 'with a register panel in the data file the rows are weeks, not visits', 'leave columns.visit out: the visits are those of the derived outcomes (outcomes name their column per visit in "columns")');
+  }
+  if (participantRows(s)) {
     const suffixes = s.data.wide?.suffixes;
     if (suffixes) for (const v of Object.keys(suffixes)) if (!visitIds.includes(v)) add(`data.wide.suffixes.${v}`, v, 'is not one of the visits', `use one of: ${visitIds.join(', ')}`);
     // Every per-visit value must have a way into its visit row: a suffix or an outcome's `columns`.
@@ -94,7 +100,7 @@ export function checkSpec(s: TrialSpecParsed, file: string): DataProblem[] {
         else if (o.column !== undefined) add(`outcomes[${i}].column`, o.column, 'in wide data without visit suffixes one column cannot hold several visits', 'name a column per visit in "columns", or add data.wide.suffixes');
       });
     }
-  } else {
+  } else if (!s.registerPanel) {
     if (s.columns.visit === undefined) add('columns.visit', null, 'long data need the visit column', 'name the column that says which visit a row belongs to');
     if (s.columns.id === undefined) add('columns.id', null, 'long data need the participant id column', 'name the column that identifies the participant');
   }
@@ -102,6 +108,14 @@ export function checkSpec(s: TrialSpecParsed, file: string): DataProblem[] {
     add('populations', null, 'an adherence rule needs columns.adherence', 'name the sessions-attended column in columns.adherence');
   }
   return out;
+}
+
+/**
+ * Whether the table the loader hands on has one row per participant (wide): wide files, and a
+ * register panel in the data file (collapsed to one row per participant with its derived columns).
+ */
+export function participantRows(s: Pick<TrialSpecParsed, 'data' | 'registerPanel'>): boolean {
+  return s.data.format === 'wide' || (s.registerPanel !== undefined && s.registerPanel.file === undefined);
 }
 
 /** Name under which the validated data hold the arm of each row when the spec has no arm column (single-arm cohort). */
@@ -158,7 +172,7 @@ export function parseSpec(json: unknown, file: string): TrialSpec {
   }
   const problems = checkSpec(parsed.data, file);
   if (problems.length > 0) throw new DataValidationError(problems);
-  const wide = parsed.data.data.format === 'wide';
+  const wide = participantRows(parsed.data);
   const columns = { ...parsed.data.columns, id: parsed.data.columns.id ?? (wide ? ROW_ID_COLUMN : ''), visit: parsed.data.columns.visit ?? (wide ? WIDE_VISIT_COLUMN : '') };
   return Object.freeze({ ...parsed.data, columns, specFile: resolve(file) });
 }

@@ -131,8 +131,19 @@ const eventSchema = z
     event: z.array(z.string()).min(1),
     /** … and meaning censored (event not seen by the end of follow-up). */
     censored: z.array(z.string()).min(1),
+    /**
+     * Levels meaning a competing event (another cause ended the wait, e.g. disability pension
+     * before a job): the outcome is then analysed as competing risks — Aalen–Johansen cumulative
+     * incidence of each cause and cause-specific hazard ratios — instead of Kaplan–Meier.
+     */
+    competing: z.array(z.string()).min(1).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((e, ctx) => {
+    const all = [...e.event, ...e.censored, ...(e.competing ?? [])];
+    const dup = [...new Set(all.filter((x, i) => all.indexOf(x) !== i))];
+    if (dup.length) ctx.addIssue({ code: 'custom', message: `level(s) listed twice among event, censored and competing: ${dup.join(', ')}`, path: ['censored'] });
+  });
 
 export const timeToEventOutcomeSchema = z
   .object({

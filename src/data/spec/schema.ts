@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { localisedSchema, outcomeSpecSchema } from './outcome-schema.ts';
 import { instrumentUseSchema } from './instrument-schema.ts';
+import { registerPanelSchema } from '../derive/schema.ts';
 
 export { localisedSchema } from './outcome-schema.ts';
 export * from './outcome-schema.ts';
@@ -151,6 +152,12 @@ export const trialSpecSchema = z
      * "other" (and said so in the results' warnings).
      */
     missingReasons: z.array(z.object({ code: z.string().min(1).max(64), name: localisedSchema }).strict()).default([]),
+    /**
+     * A register panel (person × week status codes) and the outcomes derived from it by
+     * declaration (docs/register-panels.md). Without `file` the trial's data file is the panel:
+     * one row per participant and week, every other column the participant's.
+     */
+    registerPanel: registerPanelSchema.optional(),
     /** The analysis plan (validated by the analysis layer): an object, or a path relative to the spec. */
     analysisPlan: z.unknown().optional(),
   })

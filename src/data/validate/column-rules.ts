@@ -92,7 +92,7 @@ export function specColumnRules(spec: TrialSpec): ColumnRule[] {
           rules.push({ column: o.start!, kind: 'date', describe: `start of follow-up for ${o.name.en}` });
           rules.push({ column: o.end!, kind: 'date', describe: `end of follow-up for ${o.name.en} (event or censoring)` });
         }
-        rules.push({ column: o.event.column, kind: 'categorical', levels: [...o.event.event, ...o.event.censored], describe: `${o.name.en} event (event: ${o.event.event.join(', ')}; censored: ${o.event.censored.join(', ')})`, levelsFrom: `${at}.event` });
+        rules.push({ column: o.event.column, kind: 'categorical', levels: [...o.event.event, ...o.event.censored, ...(o.event.competing ?? [])], describe: `${o.name.en} event (event: ${o.event.event.join(', ')}; censored: ${o.event.censored.join(', ')}${o.event.competing ? `; competing: ${o.event.competing.join(', ')}` : ''})`, levelsFrom: `${at}.event` });
         return;
     }
   });
