@@ -7,7 +7,8 @@
 #   time    first_job (first week employed), off_benefits (first week of a run of 4 outside the
 #           benefit codes, for those on benefits at week 0), first_exit (first week employed, in
 #           education or on disability pension: competing causes);
-#   per arm Kaplan–Meier (log-log limits) at the landmarks, RMST at τ = 130; per comparison (the two
+#   per arm Kaplan–Meier (log-log limits) at the landmarks, RMST at τ = 130 (off_benefits: 127, where its
+#   follow-up ends); per comparison (the two
 #   arms alone) survdiff and coxph (Efron, eps 1e-12) stratified by site, cox.zph (km) for the arm,
 #   the RMST difference; Aalen–Johansen incidence at τ with cause-specific Cox HRs.
 # Run: Rscript test/reference/ips-twin.R  (writes test/reference/ips-twin.json)
@@ -64,7 +65,7 @@ per_arm <- lapply(arms, function(a) {
   list(arm = a, n = nrow(s), engaged78 = sum(s$engaged_78), engaged130 = sum(s$engaged_130), weeksWorked = sum(s$weeks_worked))
 })
 
-survival_case <- function(id) {
+survival_case <- function(id, tau, landmarks) {
   d <- derived
   d$t <- d[[paste0(id, "_t")]]; d$e <- d[[paste0(id, "_e")]]
   d <- d[!is.na(d$t), ]
@@ -97,7 +98,7 @@ survival_case <- function(id) {
                     n = cf$n, events = cf$nevent, zph = list(statistic = unname(zph["chisq"]), df = unname(zph["df"]), p = unname(zph["p"]))),
          rmstDifference = wald(r2[2, "rmean"] - r2[1, "rmean"], sqrt(r2[1, "se(rmean)"]^2 + r2[2, "se(rmean)"]^2)))
   })
-  list(id = id, missing = sum(is.na(derived[[paste0(id, "_t")]])), sumTime = sum(d$t), arms = arm_res,
+  list(id = id, tau = tau, landmarks = landmarks, missing = sum(is.na(derived[[paste0(id, "_t")]])), sumTime = sum(d$t), arms = arm_res,
        globalLogRank = list(statistic = g$chisq, df = 2, p = pchisq(g$chisq, 2, lower.tail = FALSE)), comparisons = comps)
 }
 
@@ -129,6 +130,8 @@ competing_case <- function(id) {
 }
 
 write_json16(list(R = R.version.string, survival = as.character(packageVersion("survival")), tau = tau, landmarks = landmarks,
-                  perArm = per_arm, survival_cases = lapply(c("first_job", "off_benefits"), survival_case),
+                  perArm = per_arm, survival_cases = list(survival_case("first_job", 130, landmarks),
+                                        # Leaving benefits needs 4 weeks in a row: follow-up for it ends at week 127 (plan: tau 127).
+                                        survival_case("off_benefits", 127, c(26, 52, 78, 104, 127))),
                   competing_cases = list(competing_case("first_exit"))),
              "test/reference/ips-twin.json")

@@ -72,10 +72,13 @@ export function resolvePlan(spec: TrialSpec): AnalysisPlan {
       continue;
     }
     if (so.kind === 'time-to-event') {
-      const extra = Object.keys(o).filter((k) => k !== 'optional');
-      if (extra.length) bad(`outcomes.${id}.${extra[0]}`, extra[0], 'a time-to-event outcome has no estimators in this version; only "optional" applies', 'leave the other fields out');
+      // Its estimators are fixed (Cox, RMST or cumulative incidence); the plan sets τ, landmarks, covariates and optional.
+      const extra = Object.keys(o).filter((k) => !['optional', 'tau', 'landmarks', 'covariates'].includes(k));
+      if (extra.length) bad(`outcomes.${id}.${extra[0]}`, extra[0], 'does not apply to a time-to-event outcome (its estimators are the Cox hazard ratio and the RMST or incidence difference)', 'use only "tau", "landmarks", "covariates" and "optional" (or the plan\'s "timeToEvent" section)');
+      checkCovariates(`outcomes.${id}.covariates`, o.covariates);
       continue;
     }
+    for (const k of ['tau', 'landmarks'] as const) if (o[k] !== undefined) bad(`outcomes.${id}.${k}`, k, `applies to time-to-event outcomes only (${id} is ${so.kind})`, 'leave it out');
     checkVisits(`outcomes.${id}.visits`, o.visits, outcomeVisits(so, visitIds));
     checkCovariates(`outcomes.${id}.covariates`, o.covariates);
     const family = so.kind === 'score' || so.kind === 'continuous' ? 'continuous' : so.kind;

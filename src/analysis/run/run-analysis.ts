@@ -98,6 +98,7 @@ export function runAnalysis(trial: LoadedTrial, options: AnalyzeOptions = {}): A
   });
   const tte = timeToEventAnalysis(frame, plan, itt);
   rows.push(...tte.rows);
+  warnings.push(...tte.warnings);
   const completeness = checkCompleteness(spec, plan, frame, rows, analysed.map((o) => o.id), itt.id, [...new Set(rows.map((r) => r.population))], basename(trial.dataFile));
   throwIfIncomplete(completeness);
   warnings.push(...completeness.warnings);

@@ -22,6 +22,8 @@ import { notEstimableSentence, outcomeSentence } from '../text/sentences.ts';
 
 export interface TimeToEventRun {
   readonly rows: OutcomeResult[];
+  /** The analyses' warnings, each prefixed with its outcome id (for results.warnings). */
+  readonly warnings: string[];
   readonly results: TimeToEventResult[];
   /** Follow-up "visits" of the rows with their names. */
   readonly visitNames: Record<string, Localised>;
@@ -207,6 +209,7 @@ export function timeToEventAnalysis(frame: AnalysisFrame, plan: AnalysisPlan, it
   const rows: OutcomeResult[] = [];
   const results: TimeToEventResult[] = [];
   const visitNames: Record<string, Localised> = {};
+  const warnings: string[] = [];
   const strata = plan.timeToEvent.stratified ? strataFactor(frame) : undefined;
   for (const t of frame.timeToEvent) {
     const op = planFor(plan, t.id);
@@ -230,10 +233,11 @@ export function timeToEventAnalysis(frame: AnalysisFrame, plan: AnalysisPlan, it
     const visit = `τ = ${tau}${t.unit ? ` ${t.unit}` : ''}`;
     const visitName = { da: `opfølgning til ${tau}${t.unit ? ` ${t.unit}` : ''}`, en: `follow-up to ${tau}${t.unit ? ` ${t.unit}` : ''}` };
     visitNames[visit] = visitName;
+    warnings.push(...analysis.warnings.map((w) => `${t.id}: ${w}`));
     results.push({ id: t.id, name: t.name, role: t.role, higherIsBetter: t.higherIsBetter, population: itt.id, analysis });
     rows.push(...(analysis.kind === 'survival' ? survivalRows(frame, t, analysis, itt, visit, visitName, plan.confLevel, op.covariates) : competingRows(frame, t, analysis, itt, visit, visitName, plan.confLevel, op.covariates)));
   }
-  return { rows, results, visitNames };
+  return { rows, results, visitNames, warnings };
 }
 
 /** Whether a time-to-event outcome may come out empty (a warning rather than an error). */

@@ -53,7 +53,8 @@ export function resolveOptions(d: TimeToEventData, o: TimeToEventOptions, rows: 
     tau,
     landmarks: o.landmarks ?? [],
     grid: o.grid ?? defaultGrid(last, whole),
-    riskTimes: riskTicks(last),
+    // The risk table is read at the landmarks when the plan gives them (the times the trial reports), else at round ticks.
+    riskTimes: o.landmarks?.length ? [...new Set([0, ...o.landmarks])].sort((a, b) => a - b) : riskTicks(last),
     confLevel: o.confLevel ?? 0.95,
     confType: o.confType ?? 'log-log',
     ties: o.ties ?? 'efron',
@@ -86,7 +87,7 @@ function armSummary(curve: KaplanMeierCurve, missing: number, r: ResolvedOptions
 
 function gridCurve(curve: KaplanMeierCurve, grid: readonly number[]): Curve {
   const at = survivalAt(curve, grid);
-  return { arm: curve.label, state: 'event-free', time: [...grid], estimate: at.map((a) => a.surv), lower: at.map((a) => a.lower), upper: at.map((a) => a.upper) };
+  return { arm: curve.label, state: 'event-free', time: [...grid], estimate: at.map((a) => a.surv), lower: at.map((a) => a.lower), upper: at.map((a) => a.upper), nRisk: numberAtRisk(curve, grid) };
 }
 
 /** A record keyed by arm labels: data, so no prototype ("__proto__" is a label like any other). */

@@ -10,6 +10,7 @@
  * fast", the incidence differences "how many by τ".
  */
 import { cumulativeIncidence, cumulativeIncidenceAt, type CumulativeIncidenceCurve } from '../../stats/survival/cumulative-incidence.ts';
+import { numberAtRisk } from '../../stats/survival/at-times.ts';
 import { confLimits, zFor } from '../../stats/survival/confidence.ts';
 import type { ArmIncidence, CompetingRisksAnalysis, Curve, IncidenceComparison, SurvivalInterval, TimeToEventData, TimeToEventOptions } from './types.ts';
 import { missingByArm, usableRows } from './rows.ts';
@@ -77,7 +78,7 @@ export function analyseCompetingRisks(d: TimeToEventData, o: TimeToEventOptions)
     const at = cumulativeIncidenceAt(c, r.grid);
     return d.causes.map((cause, k) => {
       const lim = at.map((a) => confLimits(a.p[k + 1], a.stdErr[k + 1], false, confType, z));
-      return { arm: c.label, state: cause, time: [...r.grid], estimate: at.map((a) => a.p[k + 1]), lower: lim.map((l) => l.lower), upper: lim.map((l) => l.upper) };
+      return { arm: c.label, state: cause, time: [...r.grid], estimate: at.map((a) => a.p[k + 1]), lower: lim.map((l) => l.lower), upper: lim.map((l) => l.upper), nRisk: numberAtRisk(c, r.grid) };
     });
   });
 

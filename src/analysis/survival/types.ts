@@ -116,6 +116,8 @@ export interface Curve {
   readonly estimate: readonly number[];
   readonly lower: readonly (number | null)[];
   readonly upper: readonly (number | null)[];
+  /** The arm's number at risk just before each time (charts stop a curve where fewer than 5 remain). */
+  readonly nRisk: readonly number[];
 }
 
 export interface SurvivalAnalysis {
