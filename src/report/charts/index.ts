@@ -10,6 +10,7 @@ import { changeOverTimeChart } from './change-over-time.ts';
 import { respondersChart } from './responders.ts';
 import { sensitivityChart } from './sensitivity.ts';
 import { subgroupChart } from './subgroups.ts';
+import { cumulativeIncidenceChart, kaplanMeierChart } from './time-to-event.ts';
 import { cashFlowChart, psaChart, savingsChart, tornadoChart } from './economics.ts';
 import { breakEvenChart } from './break-even.ts';
 import { withProvenanceNote } from './provenance.ts';
@@ -22,6 +23,8 @@ export const chartBuilders: readonly ChartBuilder[] = [
   respondersChart,
   sensitivityChart,
   subgroupChart,
+  kaplanMeierChart,
+  cumulativeIncidenceChart,
   cashFlowChart,
   savingsChart,
   breakEvenChart,

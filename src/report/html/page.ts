@@ -20,6 +20,7 @@ import { discussionSection, safetySection, subgroupSection } from './sections-ot
 import { economicsSection } from './sections-economics.ts';
 import { checklistSection } from './checklist.ts';
 import { abbreviationsSection } from './abbreviations.ts';
+import { timeToEventSection } from './sections-time-to-event.ts';
 
 /**
  * CONSORT 2025 order: summary; the trial and its methods before any result; participant flow,
@@ -38,6 +39,7 @@ export function sections(m: PageModel): Section[] {
     changeSection(m),
     respondersSection(m),
     sensitivitySection(m),
+    timeToEventSection(m),
     safetySection(m),
     subgroupSection(m),
     economicsSection(m),

@@ -1,0 +1,128 @@
+/**
+ * Time-to-event charts from results.timeToEvent (docs/time-to-event.md), every arm of the trial:
+ *   "time-to-event"        one panel per survival outcome: the cumulative proportion with the
+ *                          event, 1 − Kaplan–Meier, with its confidence band, and the number at
+ *                          risk per arm under it;
+ *   "cumulative-incidence" one panel per cause of the first competing-risks outcome: the
+ *                          Aalen–Johansen cumulative incidence per arm with its band.
+ * Aggregates only: curves on the analysis grid (never each event time), a curve stops where
+ * fewer than 5 of its arm remain at risk (a step there would describe one or a few people), and
+ * numbers at risk of 1–4 are shown as "<5" (0 is shown). The words live here, in both languages,
+ * so this file adds charts without touching the shared catalogue.
+ */
+import type { Lang, TimeToEventResult } from '../../analysis/results/types.ts';
+import type { CompetingRisksAnalysis, Curve, SurvivalAnalysis } from '../../analysis/survival/types.ts';
+import type { ChartBuilder, ChartContext } from './types.ts';
+import { base, colours } from './theme.ts';
+import { r6, vl } from './spec.ts';
+import { publishedLabel } from '../privacy.ts';
+
+const MIN_AT_RISK = 5;
+const W = 520;
+
+const words: Record<Lang, { kmTitle: string; ciTitle: string; proportion: string; incidence: string; atRisk: string; time: (unit: string | null) => string; arm: string; cause: string }> = {
+  da: {
+    kmTitle: 'Tid til hændelse (1 − Kaplan–Meier)',
+    ciTitle: 'Kumuleret incidens med konkurrerende hændelser (Aalen–Johansen)',
+    proportion: 'Andel med hændelsen',
+    incidence: 'Kumuleret incidens',
+    atRisk: 'I risiko',
+    time: (u) => (u ? `Tid (${u})` : 'Tid'),
+    arm: 'Arm',
+    cause: 'Årsag',
+  },
+  en: {
+    kmTitle: 'Time to event (1 − Kaplan–Meier)',
+    ciTitle: 'Cumulative incidence with competing events (Aalen–Johansen)',
+    proportion: 'Proportion with the event',
+    incidence: 'Cumulative incidence',
+    atRisk: 'At risk',
+    time: (u) => (u ? `Time (${u})` : 'Time'),
+    arm: 'Arm',
+    cause: 'Cause',
+  },
+};
+
+/** Control in the report's control colour, interventions in the intervention colour and then distinct hues. */
+function armScale(ctx: ChartContext): { domain: string[]; range: string[] } {
+  const extra = ['#2a9d8f', '#7b4fa0', '#b9463f', '#4d7c0f'];
+  let k = 0;
+  const range = ctx.results.arms.map((a) => (a.role === 'control' ? colours.control : k++ === 0 ? colours.intervention : extra[(k - 2) % extra.length]));
+  return { domain: ctx.results.arms.map((a) => a.label), range };
+}
+
+/** Points of a curve while its arm has at least MIN_AT_RISK at risk, as "cumulative" values (1 − S for survival). */
+function points(c: Curve, flip: boolean): Array<{ arm: string; state: string; time: number; y: number; lo: number | null; hi: number | null }> {
+  const out = [];
+  for (let k = 0; k < c.time.length; k++) {
+    if (c.nRisk[k] < MIN_AT_RISK) break;
+    const e = c.estimate[k];
+    const lo = flip ? c.upper[k] : c.lower[k];
+    const hi = flip ? c.lower[k] : c.upper[k];
+    out.push({ arm: c.arm, state: c.state, time: c.time[k], y: r6(flip ? 1 - e : e), lo: lo === null ? null : r6(flip ? 1 - lo : lo), hi: hi === null ? null : r6(flip ? 1 - hi : hi) });
+  }
+  return out;
+}
+
+function curveLayers(ctx: ChartContext, data: object[], yTitle: string, unit: string | null, tau: number) {
+  const w = words[ctx.t.lang];
+  const x = { field: 'time', type: 'quantitative', title: w.time(unit), scale: { domain: [0, tau], nice: false } };
+  const color = { field: 'arm', type: 'nominal', title: w.arm, scale: armScale(ctx) };
+  return {
+    width: W,
+    height: 200,
+    data: { values: data },
+    layer: [
+      { mark: { type: 'area', opacity: 0.15, interpolate: 'step-after' }, transform: [{ filter: 'datum.lo !== null && datum.hi !== null' }], encoding: { x, y: { field: 'lo', type: 'quantitative' }, y2: { field: 'hi' }, color } },
+      { mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2 }, encoding: { x, y: { field: 'y', type: 'quantitative', title: yTitle, axis: { format: '.0%' }, scale: { domain: [0, 1] } }, color } },
+    ],
+  };
+}
+
+function riskTable(ctx: ChartContext, a: SurvivalAnalysis) {
+  const w = words[ctx.t.lang];
+  const values = Object.entries(a.riskTable.byArm).flatMap(([arm, counts]) =>
+    a.riskTable.times.map((time, k) => ({ arm, time, text: counts[k] >= 1 && counts[k] < MIN_AT_RISK ? '<5' : ctx.t.fmt.int(counts[k]) })),
+  );
+  return {
+    width: W,
+    height: 18 * Object.keys(a.riskTable.byArm).length,
+    data: { values },
+    mark: { type: 'text', fontSize: 10 },
+    encoding: {
+      x: { field: 'time', type: 'quantitative', title: null, scale: { domain: [0, a.tau], nice: false }, axis: { title: w.atRisk, orient: 'top', labels: false, ticks: false, domain: false, grid: false, titleFontWeight: 'bold' } },
+      y: { field: 'arm', type: 'nominal', title: null, sort: ctx.results.arms.map((x) => x.label), axis: { labelPadding: 18, ticks: false, domain: false } },
+      text: { field: 'text', type: 'nominal' },
+      color: { field: 'arm', type: 'nominal', title: words[ctx.t.lang].arm, scale: armScale(ctx) },
+    },
+  };
+}
+
+function survivalOutcomes(ctx: ChartContext): Array<TimeToEventResult & { analysis: SurvivalAnalysis }> {
+  return (ctx.results.timeToEvent ?? []).filter((t): t is TimeToEventResult & { analysis: SurvivalAnalysis } => t.analysis.kind === 'survival');
+}
+
+export const kaplanMeierChart: ChartBuilder = (ctx) => {
+  const outcomes = survivalOutcomes(ctx);
+  if (outcomes.length === 0) return null;
+  const w = words[ctx.t.lang];
+  const panels = outcomes.map((t) => ({
+    title: { text: publishedLabel(ctx.t.loc(t.name)), anchor: 'start', fontSize: 12 },
+    vconcat: [curveLayers(ctx, t.analysis.curves.flatMap((c) => points(c, true)), w.proportion, t.analysis.unit, t.analysis.tau), riskTable(ctx, t.analysis)],
+    spacing: 4,
+  }));
+  return { id: 'time-to-event', title: w.kmTitle, spec: vl({ ...base(ctx, w.kmTitle), vconcat: panels, spacing: 24, resolve: { scale: { color: 'shared' } } }) };
+};
+
+export const cumulativeIncidenceChart: ChartBuilder = (ctx) => {
+  const t = (ctx.results.timeToEvent ?? []).find((x): x is TimeToEventResult & { analysis: CompetingRisksAnalysis } => x.analysis.kind === 'competing-risks');
+  if (!t) return null;
+  const w = words[ctx.t.lang];
+  const a = t.analysis;
+  const panels = a.causes.map((cause) => ({
+    title: { text: `${w.cause}: ${publishedLabel(cause)}`, anchor: 'start', fontSize: 12 },
+    ...curveLayers(ctx, a.curves.filter((c) => c.state === cause).flatMap((c) => points(c, false)), w.incidence, a.unit, a.tau),
+  }));
+  const subtitle = publishedLabel(ctx.t.loc(t.name), 120);
+  return { id: 'cumulative-incidence', title: w.ciTitle, spec: vl({ ...base(ctx, w.ciTitle, subtitle), vconcat: panels, spacing: 24, resolve: { scale: { color: 'shared' } } }) };
+};
