@@ -56,7 +56,11 @@ export function formatPlan(t: LoadedTrial, plan: AnalysisPlan): string[] {
   lines.push(`  comparisons: ${comparisons.join('; ')}`);
   for (const o of t.spec.outcomes) {
     if (o.kind === 'time-to-event') {
-      lines.push(`  ${o.id} (time-to-event, ${o.role}): declared; not estimated in this version${plan.outcomes[o.id]?.optional ? ' (optional)' : ' — analyze will stop unless the plan marks it optional'}`);
+      const own = Object.hasOwn(plan.outcomes, o.id) ? plan.outcomes[o.id] : undefined;
+      const tau = own?.tau ?? plan.timeToEvent.tau;
+      const covs = own?.covariates ?? plan.defaults.covariates ?? [];
+      const how = o.event.competing ? `cause-specific Cox hazard ratio and cumulative incidence (competing: ${o.event.competing.join(', ')})` : 'Cox hazard ratio and RMST difference';
+      lines.push(`  ${o.id} (time-to-event, ${o.role}): ${how}; τ ${tau ?? 'the earliest arm\'s last follow-up time'}${plan.timeToEvent.stratified && t.spec.columns.strata.length ? `; stratified by ${t.spec.columns.strata.join(', ')}` : ''}${covs.length ? `; adjusted for ${covs.join(', ')}` : ''}${own?.optional ? '; optional' : ''}`);
       continue;
     }
     if (o.kind === 'count' && o.role === 'safety') {
