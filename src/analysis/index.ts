@@ -21,3 +21,5 @@ export { outcomeSentence } from './text/sentences.ts';
 export { formatNumber, formatP } from './text/format-number.ts';
 export * from './power/index.ts';
 export { planningStats } from './describe/planning-stats.ts';
+export * as timeToEvent from './survival/index.ts';
+export { timeToEventAnalysis, type TimeToEventRun } from './run/time-to-event.ts';

@@ -62,10 +62,8 @@ function covariatesOf(frame: AnalysisFrame, columns: readonly string[]): Surviva
   });
 }
 
-const nullDiff = null;
-
 function hrDifference(cox: CoxComparison, higherIsBetter: boolean, I: string, C: string): Difference | null {
-  if (cox.status !== 'estimated' || cox.hazardRatio === null || cox.logHr === null || cox.se === null || cox.p === null || cox.lower === null || cox.upper === null) return nullDiff;
+  if (cox.status !== 'estimated' || cox.hazardRatio === null || cox.logHr === null || cox.se === null || cox.p === null || cox.lower === null || cox.upper === null) return null;
   // A wanted event (a job) sooner is better: HR > 1 favours the intervention; a harmful one: HR < 1.
   const benefitSign: 1 | -1 = higherIsBetter ? 1 : -1;
   const s = cox.logHr * benefitSign;

@@ -3,4 +3,5 @@ export { registerPanelSchema, derivationSchema, checkRegisterPanel, expandCodes,
 export { codeMask, complement, causeTable, type CodeTable } from './masks.ts';
 export { statusAtWeek, everInWindow, weeksInWindow, type Unobserved, type WeeksCount } from './window.ts';
 export { firstRun, type TimeToEvent, type FirstRunOptions } from './first-run.ts';
+export { attachRegisterPanel } from './attach.ts';
 export { deriveOne, derivePanel, derivedColumns, derivedColumnNames, type Derived, type DerivedValues, type DerivedColumns } from './derive.ts';
