@@ -167,7 +167,8 @@ export function runAnalysis(trial: LoadedTrial, options: AnalyzeOptions = {}): A
     arms: frame.arms,
     comparisons: frame.comparisons.map((c) => ({ id: c.id, intervention: frame.arms[c.intervention].label, control: frame.arms[c.control].label })),
     visits: frame.visits,
-    labels: (({ visits, ...rest }) => ({ ...rest, visits: { ...visits, ...tte.visitNames } }))(echoLabels(spec, frame)),
+    // Spread first, so `visits` keeps its place in the object (results.json stays byte-identical without time-to-event outcomes).
+    labels: ((l) => ({ ...l, visits: { ...l.visits, ...tte.visitNames } }))(echoLabels(spec, frame)),
     populations: echoPopulations(spec),
     scales: echoScales(spec, trial.instruments),
     consort: consortFlow(frame, primaryOutcome ?? null, analysedAt),
