@@ -13,16 +13,16 @@
 import type { Lang, TimeToEventResult } from '../../analysis/results/types.ts';
 import type { CompetingRisksAnalysis, Curve, SurvivalAnalysis } from '../../analysis/survival/types.ts';
 import type { ChartBuilder, ChartContext } from './types.ts';
-import { base, colours } from './theme.ts';
+import { base, chartWidth, colours } from './theme.ts';
 import { r6, vl } from './spec.ts';
 import { publishedLabel } from '../privacy.ts';
 
 const MIN_AT_RISK = 5;
-const W = 520;
 
-const words: Record<Lang, { kmTitle: string; ciTitle: string; proportion: string; incidence: string; atRisk: string; time: (unit: string | null) => string; arm: string; cause: string }> = {
+const words: Record<Lang, { kmTitle: string; ciTitle: string; byTau: (tau: number) => string; proportion: string; incidence: string; atRisk: string; time: (unit: string | null) => string; arm: string; cause: string }> = {
   da: {
     kmTitle: 'Tid til hændelse (1 − Kaplan–Meier)',
+    byTau: (tau) => `ved ${tau}`,
     ciTitle: 'Kumuleret incidens med konkurrerende hændelser (Aalen–Johansen)',
     proportion: 'Andel med hændelsen',
     incidence: 'Kumuleret incidens',
@@ -33,6 +33,7 @@ const words: Record<Lang, { kmTitle: string; ciTitle: string; proportion: string
   },
   en: {
     kmTitle: 'Time to event (1 − Kaplan–Meier)',
+    byTau: (tau) => `by ${tau}`,
     ciTitle: 'Cumulative incidence with competing events (Aalen–Johansen)',
     proportion: 'Proportion with the event',
     incidence: 'Cumulative incidence',
@@ -69,7 +70,7 @@ function curveLayers(ctx: ChartContext, data: object[], yTitle: string, unit: st
   const x = { field: 'time', type: 'quantitative', title: w.time(unit), scale: { domain: [0, tau], nice: false } };
   const color = { field: 'arm', type: 'nominal', title: w.arm, scale: armScale(ctx) };
   return {
-    width: W,
+    width: chartWidth(ctx) - 40,
     height: 200,
     data: { values: data },
     layer: [
@@ -85,7 +86,7 @@ function riskTable(ctx: ChartContext, a: SurvivalAnalysis) {
     a.riskTable.times.map((time, k) => ({ arm, time, text: counts[k] >= 1 && counts[k] < MIN_AT_RISK ? '<5' : ctx.t.fmt.int(counts[k]) })),
   );
   return {
-    width: W,
+    width: chartWidth(ctx) - 40,
     height: 18 * Object.keys(a.riskTable.byArm).length,
     data: { values },
     mark: { type: 'text', fontSize: 10 },
@@ -111,7 +112,12 @@ export const kaplanMeierChart: ChartBuilder = (ctx) => {
     vconcat: [curveLayers(ctx, t.analysis.curves.flatMap((c) => points(c, true)), w.proportion, t.analysis.unit, t.analysis.tau), riskTable(ctx, t.analysis)],
     spacing: 4,
   }));
-  return { id: 'time-to-event', title: w.kmTitle, spec: vl({ ...base(ctx, w.kmTitle), vconcat: panels, spacing: 24, resolve: { scale: { color: 'shared' } } }) };
+  // The text alternative: each outcome's proportion with the event by τ per arm (what the curves end at).
+  const alt = outcomes.map((t) => `${ctx.t.loc(t.name)} ${w.byTau(t.analysis.tau)}: ${t.analysis.arms.map((x) => {
+    const at = x.landmarks.find((l) => l.time === t.analysis.tau);
+    return `${x.arm} ${at ? ctx.t.fmt.pct(1 - at.surv, 1) : '–'}`;
+  }).join(', ')}`).join('; ');
+  return { id: 'time-to-event', title: w.kmTitle, alt: `${w.kmTitle}. ${alt}.`, spec: vl({ ...base(ctx, w.kmTitle), vconcat: panels, spacing: 24, resolve: { scale: { color: 'shared' } } }) };
 };
 
 export const cumulativeIncidenceChart: ChartBuilder = (ctx) => {
@@ -124,5 +130,6 @@ export const cumulativeIncidenceChart: ChartBuilder = (ctx) => {
     ...curveLayers(ctx, a.curves.filter((c) => c.state === cause).flatMap((c) => points(c, false)), w.incidence, a.unit, a.tau),
   }));
   const subtitle = publishedLabel(ctx.t.loc(t.name), 120);
-  return { id: 'cumulative-incidence', title: w.ciTitle, spec: vl({ ...base(ctx, w.ciTitle, subtitle), vconcat: panels, spacing: 24, resolve: { scale: { color: 'shared' } } }) };
+  const alt = a.causes.map((cause) => `${cause} ${w.byTau(a.tau)}: ${a.arms.map((x) => `${x.arm} ${ctx.t.fmt.pct(x.byCause.find((b) => b.cause === cause)!.atTau.estimate, 1)}`).join(', ')}`).join('; ');
+  return { id: 'cumulative-incidence', title: w.ciTitle, alt: `${w.ciTitle} (${subtitle}). ${alt}.`, spec: vl({ ...base(ctx, w.ciTitle, subtitle), vconcat: panels, spacing: 24, resolve: { scale: { color: 'shared' } } }) };
 };

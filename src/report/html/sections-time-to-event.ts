@@ -51,7 +51,7 @@ function survivalTables(m: PageModel, r: TimeToEventResult, a: SurvivalAnalysis,
     ];
   });
   const unit = a.unit ? ` (${a.unit})` : '';
-  const armTable = renderTable({ caption: `${publishedLabel(t.loc(r.name))}: τ = ${f.num(a.tau, 0)}${unit}`, head: [w.arm, numCell(w.n), numCell(w.events), numCell(`${w.median}${unit}`), numCell(w.byTau), numCell(`${w.rmst}${unit}`)], rows: armRows });
+  const armTable = renderTable({ caption: `${publishedLabel(t.loc(r.name))}: τ = ${f.num(a.tau, 0)}${unit}`, head: [w.arm, numCell(w.n), numCell(w.events), numCell(`${w.median}${unit}`), numCell(w.byTau), numCell(`${w.rmst}${unit}`)], rows: armRows }, m);
   const cmpRows: Cell[][] = a.comparisons.map((c) => {
     const row = rows.find((o) => o.comparison === c.id && o.estimator === 'cox');
     const hr = c.cox.hazardRatio === null ? '–' : `${f.num(c.cox.hazardRatio, 2)}${ci(c.cox.lower, c.cox.upper, 2)}`;
@@ -73,7 +73,7 @@ function competingTables(m: PageModel, r: TimeToEventResult, a: CompetingRisksAn
   const head: Cell[] = [w.arm, ...a.causes.map((c) => numCell(`${publishedLabel(c)}: ${w.incidence}`))];
   const armRows: Cell[][] = a.arms.map((x) => [x.arm, ...a.causes.map((c) => numCell(pctCi(x.byCause.find((b) => b.cause === c)!.atTau)))]);
   const unit = a.unit ? ` ${a.unit}` : '';
-  const armTable = renderTable({ caption: `${publishedLabel(t.loc(r.name))}: τ = ${f.num(a.tau, 0)}${unit}`, head, rows: armRows });
+  const armTable = renderTable({ caption: `${publishedLabel(t.loc(r.name))}: τ = ${f.num(a.tau, 0)}${unit}`, head, rows: armRows }, m);
   const cmpRows: Cell[][] = a.comparisons.flatMap((c) =>
     c.byCause.map((b) => [
       c.id, publishedLabel(b.cause),
