@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compile } from 'vega-lite';
 import { armColours, buildCharts, chartContext, forestChart, primaryEmmChart, sensitivityChart, subgroupChart } from '../../src/report/index.ts';
 import type { OutcomeResult } from '../../src/analysis/results/types.ts';
+import { renderSvg } from '../../src/report/render/svg.ts';
 import { loadEconomics, loadResults, withResults } from './inputs.ts';
 
 type Row = Record<string, unknown>;
@@ -24,6 +25,15 @@ describe('chart builders', () => {
         const logger = { level: () => logger, error: (...a: unknown[]) => (errors.push(a.join(' ')), logger), warn: () => logger, info: () => logger, debug: () => logger };
         compile(c.spec, { logger: logger as never });
         expect(errors, c.id).toEqual([]);
+      }
+    }
+  });
+
+  it('exported SVGs cut no text: headless vega estimates 0.8 em a character, so long labels and titles are wrapped, never "…"', async () => {
+    for (const lang of ['da', 'en'] as const) {
+      for (const c of buildCharts(chartContext(results, economics, lang))) {
+        const cut = [...(await renderSvg(c.spec)).matchAll(/<text[^>]*>([^<]*…)<\/text>/g)].map((m) => m[1]);
+        expect(cut, `${lang} ${c.id}`).toEqual([]);
       }
     }
   });

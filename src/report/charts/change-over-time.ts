@@ -20,7 +20,7 @@ export const changeOverTimeChart: ChartBuilder = (ctx) => {
   const data: Array<Record<string, string | number>> = [];
   const visits = new Set<string>();
   ctx.mainRows.forEach((main, order) => {
-    const panel = wrap(outcomeLabel(ctx, main), narrow ? 22 : 24);
+    const panel = wrap(outcomeLabel(ctx, main), narrow ? 22 : 20);
     for (const o of results.outcomes) {
       if (o.id !== main.id || o.estimator !== main.estimator || o.population !== main.population || o.status !== 'estimated') continue;
       if (comparisonOf(o) !== comparisonOf(main)) continue;

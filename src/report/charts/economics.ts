@@ -126,7 +126,7 @@ export const tornadoChart: ChartBuilder = (ctx) => {
     const linked = r.parameter.startsWith('effect:') ? e.link?.linked.find((l) => `effect:${l.effect}` === r.parameter) : undefined;
     // A trial rate's interval from a suppressed responder result is not printed.
     const range = linked && effectRateHidden(ctx, linked.metric) ? '' : ` (${tornadoValue(ctx, r.parameter, r.low)} – ${tornadoValue(ctx, r.parameter, r.high)})`;
-    return wrap(`${r.label[t.lang]}${range}`, narrow ? 24 : 46);
+    return wrap(`${r.label[t.lang]}${range}`, narrow ? 24 : 44);
   };
   const data = rows.flatMap((r, order) => [
     { order, parameter: label(r), end: t.msg.tornadoLow, from: mio(baseNet), to: mio(r.totalNetLow) },

@@ -26,7 +26,8 @@ export const forestChart: ChartBuilder = (ctx) => {
       order: i,
       role: t.msg.labels.roles[o.role],
       roleOrder: roleOrder.indexOf(o.role),
-      outcome: narrow ? wrap(outcomeLabel(ctx, o), 20) : outcomeLabel(ctx, o),
+      // Wrapped, not cut: "(lower is better)" must survive the axis's label limit.
+      outcome: wrap(outcomeLabel(ctx, o), narrow ? 20 : 28),
       d: r6(s * d.estimate),
       lower: r6(lo),
       upper: r6(hi),
@@ -62,7 +63,7 @@ export const forestChart: ChartBuilder = (ctx) => {
       resolve: { scale: { y: 'independent' } },
       spec: {
         width: plotWidth,
-        height: { step: narrow ? 30 : 24 },
+        height: { step: narrow || data.some((r) => r.outcome.includes('\n')) ? 30 : 24 },
         layer: layers,
       },
     }),

@@ -28,6 +28,13 @@ export function domainThrough(values: readonly number[], at = 0): { domain: [num
   const lo = Math.min(at, ...finite);
   const hi = Math.max(at, ...finite);
   const ticks = ticksThrough(lo, hi, at);
+  // When every interval lies on one side, the no-effect value would be the axis itself and its
+  // dashed line would vanish into the axis line: one more tick beyond it keeps the line apart.
+  if (ticks.length > 1) {
+    const step = ticks[1] - ticks[0];
+    if (ticks[0] === at) ticks.unshift(Number((at - step).toPrecision(12)));
+    else if (ticks[ticks.length - 1] === at) ticks.push(Number((at + step).toPrecision(12)));
+  }
   return { domain: [ticks[0], ticks[ticks.length - 1]], ticks };
 }
 

@@ -16,7 +16,7 @@ export const respondersChart: ChartBuilder = (ctx) => {
   const arms = ctx.arms.filter((a) => pair.includes(a.label));
   const data: Array<Record<string, string | number>> = [];
   rows.forEach((o, order) => {
-    const outcome = narrow ? wrap(outcomeLabel(ctx, o), 18) : outcomeLabel(ctx, o);
+    const outcome = wrap(outcomeLabel(ctx, o), narrow ? 18 : 28);
     for (const a of arms) {
       const r = own(o.responder!.rate, a.label);
       if (!r) continue;

@@ -48,7 +48,7 @@ export const sensitivityChart: ChartBuilder = (ctx) => {
   const narrow = ctx.layout === 'narrow';
   const data = rows.map((o, order) => {
     const d = o.difference!;
-    return { order, estimator: narrow ? wrap(estimatorLabel(ctx, o, main), 18) : estimatorLabel(ctx, o, main), primary: o.isPrimaryEstimator, estimate: r6(d.estimate), lower: r6(d.lower), upper: r6(d.upper), label: `${t.fmt.num(d.estimate, 1)} (${t.fmt.range(d.lower, d.upper, 1)})` };
+    return { order, estimator: wrap(estimatorLabel(ctx, o, main), narrow ? 18 : 28), primary: o.isPrimaryEstimator, estimate: r6(d.estimate), lower: r6(d.lower), upper: r6(d.upper), label: `${t.fmt.num(d.estimate, 1)} (${t.fmt.range(d.lower, d.upper, 1)})` };
   });
   const title = `${t.msg.sensitivityTitle}: ${outcomeLabel(ctx, main)} — ${ctx.names.visit(main.visit)}`;
   const { domain, ticks } = domainThrough(data.flatMap((r) => [r.lower, r.upper]));

@@ -22,12 +22,15 @@ export const subgroupChart: ChartBuilder = (ctx) => {
   const data: Array<Record<string, string | number>> = [];
   groups.forEach((g, gi) => {
     const headerText = `${ctx.names.variable(g.variable)} (${g.interactionP === null ? '–' : t.msg.interactionP(t.fmt.p(g.interactionP))})`;
-    const header = narrow ? wrap(headerText, 34) : headerText;
+    const header = wrap(headerText, narrow ? 34 : 60);
     const shown = new Map(pair.map((a) => [a, formatCountGroup(g.levels.map((l) => l.n[a] ?? 0), t.fmt.int)]));
     g.levels.forEach((l, li) => {
       const n = pair.map((a) => `${a} ${shown.get(a)![li]}`).join(', ');
-      const level = `${ctx.names.level(g.variable, l.level)} (${n})`;
-      const row = { group: header, groupOrder: gi, order: li, level: narrow ? wrap(level, 20) : level };
+      // A long label puts its counts on a line of their own rather than splitting them.
+      const name = ctx.names.level(g.variable, l.level);
+      const limit = narrow ? 20 : 28;
+      const level = name.length + n.length + 3 > limit ? `${wrap(name, limit)}\n(${n})` : `${name} (${n})`;
+      const row = { group: header, groupOrder: gi, order: li, level };
       const small = pair.some((a) => (l.n[a] ?? 0) < SMALL_COUNT);
       if (!l.difference || small) data.push(row);
       else data.push({ ...row, estimate: r6(l.difference.estimate), lower: r6(l.difference.lower), upper: r6(l.difference.upper) });
@@ -53,7 +56,7 @@ export const subgroupChart: ChartBuilder = (ctx) => {
       resolve: { scale: { y: 'independent' } },
       spec: {
         width: narrow ? chartWidth(ctx) - 190 : chartWidth(ctx) - 330,
-        height: { step: narrow ? 30 : 22 },
+        height: { step: narrow || data.some((r) => String(r.level).includes('\n')) ? 30 : 22 },
         layer: [
           ...noEffectLayers(x, null),
           { mark: { type: 'rule', strokeWidth: 2, color: colours.intervention }, encoding: { y, x: { field: 'lower', ...x }, x2: { field: 'upper' } } },

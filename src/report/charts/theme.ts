@@ -79,7 +79,10 @@ export function armScale(ctx: Pick<ChartContext, 'arms'>, only?: readonly string
 export function base(ctx: ChartContext, title: string, subtitle?: string | readonly string[]): { $schema: string; title: { text: string | string[]; subtitle?: string | string[] }; config: Record<string, unknown> } {
   const narrow = ctx.layout === 'narrow';
   // On a phone long titles and subtitles break onto lines rather than run off the chart.
-  const text = narrow ? wrap(title, 42).split('\n') : title;
-  const sub = subtitle === undefined ? undefined : narrow ? (typeof subtitle === 'string' ? [subtitle] : [...subtitle]).flatMap((x) => wrap(x, 56).split('\n')) : typeof subtitle === 'string' ? subtitle : [...subtitle];
+  // Wide ones too: headless vega (no canvas) estimates text at 0.8 em a character and would cut a
+  // longer line with "…" in the exported SVG/PNG.
+  const lines = wrap(title, narrow ? 42 : 56).split('\n');
+  const text = lines.length === 1 ? lines[0] : lines;
+  const sub = subtitle === undefined ? undefined : (typeof subtitle === 'string' ? [subtitle] : [...subtitle]).flatMap((x) => wrap(x, narrow ? 56 : 74).split('\n'));
   return { $schema: VL_SCHEMA, title: sub ? { text, subtitle: sub } : { text }, config: { ...chartConfig(ctx.t.lang, narrow), aria: false } };
 }
