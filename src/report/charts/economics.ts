@@ -132,7 +132,8 @@ export const tornadoChart: ChartBuilder = (ctx) => {
     { order, parameter: label(r), end: t.msg.tornadoLow, from: mio(baseNet), to: mio(r.totalNetLow) },
     { order, parameter: label(r), end: t.msg.tornadoHigh, from: mio(baseNet), to: mio(r.totalNetHigh) },
   ]);
-  const x = { type: 'quantitative', title: t.msg.tornadoAxis, axis: { format: MILLIONS }, scale: { zero: false } };
+  // A phone's plot is about 120 px wide: ticks 5 apart (tickCount 2), or their labels run into each other.
+  const x = { type: 'quantitative', title: t.msg.tornadoAxis, axis: { format: MILLIONS, ...(narrow ? { tickCount: 2 } : {}) }, scale: { zero: false } };
   const y = { field: 'parameter', type: 'nominal', title: null, sort: { field: 'order' }, axis: { labelExpr: MULTILINE_LABELS, labelLimit: narrow ? 170 : 400 } };
   const colour = { field: 'end', type: 'nominal', title: null, scale: { domain: [t.msg.tornadoLow, t.msg.tornadoHigh], range: ['#9fb9cc', colours.intervention] } };
   const top = rows[0];

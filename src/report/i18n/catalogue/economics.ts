@@ -1,6 +1,9 @@
 /** The economics section and its charts (CHEERS 2022 items that apply). */
 import { e, stop } from '../entry.ts';
 
+/** English "year" or "years" for an already formatted number ("1", "2", "1.5"). */
+const yearWord = (n: string): string => (n === '1' ? 'year' : 'years');
+
 type S = string;
 
 export const economics = {
@@ -45,7 +48,7 @@ export const economics = {
   capItem: e('Loft over resultatbetalinger i alt', 'Cap on total outcome payments'),
   noCap: e('intet loft', 'no cap'),
   lagItem: e('Betalingstidspunkt', 'Payment timing'),
-  lagValue: e((years: S) => `${years} år efter hvert holds forløbsår`, (years) => `${years} year(s) after each cohort's course year`),
+  lagValue: e((years: S) => `${years} år efter hvert holds forløbsår`, (years) => `${years} ${yearWord(years)} after each cohort's course year`),
   psaItem: e('Usikkerhed (PSA)', 'Uncertainty (PSA)'),
   psaValue: e(
     (draws: S, seed: S) => `${draws} simuleringer (seed ${seed}): effektraten fra forsøgets standardfejl; besparelser og pris fra scenariets fordelinger`,
@@ -86,7 +89,7 @@ export const economics = {
   ),
   investorSummary: e(
     (pre: S, pay: S, irr: S, lag: S) => `Investoren forfinansierer ${pre} i forløbsårene og modtager ${pay} i resultatbetalinger ${lag} år efter hvert hold (intern rente ${irr}).`,
-    (pre, pay, irr, lag) => `The investor pre-finances ${pre} in the course years and receives ${pay} in outcome payments ${lag} year(s) after each cohort (internal rate of return ${irr}).`,
+    (pre, pay, irr, lag) => `The investor pre-finances ${pre} in the course years and receives ${pay} in outcome payments ${lag} ${yearWord(lag)} after each cohort (internal rate of return ${irr}).`,
   ),
   rateCardCaption: e('Prisliste: pris pr. opnået resultat, forventede resultater og betalinger før og efter loft', 'Rate card: price per achieved outcome, expected outcomes and payments before and after the cap'),
   paymentMetric: e('Betalingsmål', 'Payment metric'),
@@ -105,7 +108,7 @@ export const economics = {
   scheduleCumulative: e('Kommunens akkumulerede netto', "Municipality's cumulative net"),
   scheduleNote: e(
     (lag: S) => `Business casen bogfører prisen i hvert holds forløbsår; efter kontrakten betaler kommunen investoren ${lag} år senere, når resultaterne er dokumenteret.`,
-    (lag) => `The business case books the price in each cohort's course year; under the contract the municipality pays the investor ${lag} year(s) later, once the outcomes are documented.`,
+    (lag) => `The business case books the price in each cohort's course year; under the contract the municipality pays the investor ${lag} ${yearWord(lag)} later, once the outcomes are documented.`,
   ),
   uncertaintyTitle: e('Usikkerhed og nulpunkt', 'Uncertainty and break-even'),
   uncertaintyText: e(
