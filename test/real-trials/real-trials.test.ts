@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadTrial, parseSpec, runAnalysis, type AnalysisResults, type OutcomeResult } from '../../src/index.ts';
+import { DataValidationError, loadTrial, parseSpec, resolvePlan, runAnalysis, type AnalysisResults, type OutcomeResult } from '../../src/index.ts';
 import { readFixture, repoRoot } from '../helpers/fixtures.ts';
 import { lre } from '../helpers/lre.ts';
 import { runCli } from '../cli/run-cli.ts';
@@ -192,6 +192,28 @@ describe('HSAUR3::schizophrenia2 — binary, repeated, by age at onset', () => {
     expect(o.status).toBe('not-estimable');
     expect(o.reason).toMatch(/"> 20 yrs": no participant has the event \(0\/11\)/);
     expect(results.schizophrenia2.warnings.some((w) => w.includes('"disorder" at visit "8"'))).toBe(true);
+  });
+});
+
+describe('what a new user tripped over, now said', () => {
+  it('a plan naming "per-protocol" for a trial without attendance is refused with its path (it gave no row and no word)', () => {
+    const spec = readJson('baumann.spec.json');
+    spec.analysisPlan = { defaults: { sensitivity: ['welch', 'per-protocol'] } };
+    let err: unknown;
+    try {
+      resolvePlan(parseSpec(spec, join(real, 'baumann.spec.json')));
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(DataValidationError);
+    const p = (err as DataValidationError).problems[0];
+    expect(p.path).toBe('analysisPlan.defaults.sensitivity[1]');
+    expect(p.fix).toMatch(/columns\.adherence/);
+  });
+  it('the estimand of a trial without sessions does not speak of sessions', () => {
+    for (const t of trials) {
+      for (const o of results[t].outcomes.filter((x) => x.estimator !== 'per-protocol')) expect(o.estimand.intercurrentEvents).toBe('treatment policy: analysed as randomised whatever treatment was received');
+    }
   });
 });
 

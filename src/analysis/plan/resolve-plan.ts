@@ -99,9 +99,33 @@ export function resolvePlan(spec: TrialSpec): AnalysisPlan {
     });
     if (f.gatedBy && !familyIds.includes(f.gatedBy)) bad(`multiplicity[${k}].gatedBy`, f.gatedBy, 'names no multiplicity family', `use one of: ${familyIds.join(', ')}`);
   });
+  checkPerProtocol(spec, raw, bad);
   plan.subgroups.forEach((s, k) => {
     if (!columns.has(s.column)) bad(`subgroups[${k}].column`, s.column, 'is not a baseline covariate, site or stratum of the spec', `use one of: ${[...columns].join(', ')}`);
   });
   if (problems.length > 0) throw new DataValidationError(problems);
   return plan;
+}
+
+/**
+ * "per-protocol" written in the plan needs a population besides the ITT one (columns.adherence and
+ * a population rule); without it the estimator gave no row and no word (found on carData::Baumann).
+ * Only lists the user wrote are checked: the defaults name per-protocol for trials that have it.
+ */
+function checkPerProtocol(spec: TrialSpec, raw: unknown, bad: (path: string, value: string, message: string, fix: string) => void): void {
+  if (spec.populations.some((p) => p.rule.type !== 'all')) return;
+  const field = (o: unknown, key: string): unknown => (o !== null && typeof o === 'object' && !Array.isArray(o) ? (o as Record<string, unknown>)[key] : undefined);
+  const outcomes = field(raw, 'outcomes');
+  const lists: [string, unknown][] = [
+    ['defaults.sensitivity', field(field(raw, 'defaults'), 'sensitivity')],
+    ['binary.sensitivity', field(field(raw, 'binary'), 'sensitivity')],
+    ['count.sensitivity', field(field(raw, 'count'), 'sensitivity')],
+    ...Object.keys(outcomes !== null && typeof outcomes === 'object' ? outcomes : {}).map((id): [string, unknown] => [`outcomes.${id}.sensitivity`, field(field(outcomes, id), 'sensitivity')]),
+  ];
+  for (const [path, list] of lists) {
+    if (!Array.isArray(list)) continue;
+    list.forEach((e, k) => {
+      if (e === 'per-protocol') bad(`${path}[${k}]`, e, 'the spec has no per-protocol population, so this estimator would give nothing', 'declare columns.adherence and a population with rule {"type": "adherence", "min": …} in the spec (docs/spec.md), or leave "per-protocol" out');
+    });
+  }
 }

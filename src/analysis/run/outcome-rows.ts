@@ -50,6 +50,11 @@ interface RowSpec {
   readonly summary: string;
 }
 
+/** The ITT strategy in the trial's own terms: sessions only where the spec records attendance (a drug trial has none). */
+function treatmentPolicy(frame: AnalysisFrame): string {
+  return `treatment policy: analysed as randomised whatever ${frame.adherence ? 'sessions were attended' : 'treatment was received'}`;
+}
+
 /** "baseline value, stratification factors and covariates (age, sex)" — what a model adjusts for, named by role. */
 function adjustedFor(frame: AnalysisFrame, outcome: FrameOutcome, adjust: Adjustment): string {
   const parts = [
@@ -69,7 +74,7 @@ function continuousSpecs(frame: AnalysisFrame, outcome: FrameOutcome, plan: Anal
   const ancovaSpec: RowSpec = {
     estimator: 'ancova', population: itt, run: (ctx) => ancova(ctx, { baseline: 'mean-impute', strata: true }),
     missingData: `participants with the outcome observed at the visit (valid under missing at random given ${mar ? `${mar} and arm` : 'arm'})${withBase ? '; missing baseline values mean-imputed' : ''}`,
-    intercurrent: 'treatment policy: analysed as randomised whatever sessions were attended',
+    intercurrent: treatmentPolicy(frame),
     summary: `${diffSummary}, ${adjustedFor(frame, outcome, adjust)}; marginal means with equal weights over strata`,
   };
   return {
@@ -101,7 +106,7 @@ function binarySpecs(frame: AnalysisFrame, outcome: FrameOutcome, plan: Analysis
   const logistic: RowSpec = {
     estimator: 'logistic', population: itt, run: (ctx) => logisticStandardised(ctx, op.measure, plan.binary.variance),
     missingData: 'participants with the outcome observed at the visit (valid under missing at random given the covariates and arm); missing covariate values mean-imputed or coded as a level',
-    intercurrent: 'treatment policy: analysed as randomised whatever sessions were attended',
+    intercurrent: treatmentPolicy(frame),
     summary: `${measure} (intervention vs control) of the standardised risks, from a logistic regression ${adjustedFor(frame, outcome, adjust)} (marginal standardisation)`,
   };
   return {
@@ -116,7 +121,7 @@ function countSpecs(frame: AnalysisFrame, outcome: FrameOutcome, op: ResolvedOut
   const spec = (model: 'negative-binomial' | 'poisson'): RowSpec => ({
     estimator: model, population: itt, run: (ctx) => countRegression(ctx, model),
     missingData: 'participants with the count observed at the visit (valid under missing at random given the covariates and arm)',
-    intercurrent: 'treatment policy: analysed as randomised whatever sessions were attended',
+    intercurrent: treatmentPolicy(frame),
     summary: `ratio of event rates${per} (intervention / control) from ${model === 'poisson' ? 'a Poisson' : 'a negative-binomial'} regression ${adjustedFor(frame, outcome, adjust)}`,
   });
   return {
