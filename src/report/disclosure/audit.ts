@@ -22,6 +22,13 @@ import type { DerivedFigure } from './derived.ts';
 
 export type CellState = 'shown' | 'small' | 'hidden';
 
+/** Published counts that contradict each other (a hand-edited results.json: real analyses add up). */
+export class InconsistentCounts extends Error {
+  constructor(readonly atoms: readonly string[]) {
+    super(`the published counts contradict each other (atoms: ${atoms.join('; ')}…)`);
+  }
+}
+
 /** What a reader can say about a count not shown: the range the published numbers allow. */
 export interface Range {
   readonly what: string;
@@ -164,7 +171,7 @@ export function ranges(sys: CountSystem, state: (key: string) => CellState | und
     const local = new Map(g.atoms.map((a, i) => [a, i]));
     const rows: Row[] = g.rows.map((c) => ({ coef: new Map([...c.expr].map(([a, k]) => [local.get(a)!, k])), sense: c.sense, rhs: c.rhs }));
     const poly = polytope(g.atoms.length, rows);
-    if (!poly.feasible) throw new Error(`the published counts contradict each other (atoms: ${g.atoms.slice(0, 5).map((a) => sys.atoms[a]).join('; ')}…)`);
+    if (!poly.feasible) throw new InconsistentCounts(g.atoms.slice(0, 5).map((a) => sys.atoms[a]));
     const involved = [...new Set(g.rows.flatMap((r) => r.cells))];
     const check = (what: string, kind: Range['kind'], expr: Expr, st: CellState | undefined) => {
       const w = new Map<number, number>();

@@ -56,7 +56,11 @@ class Builder {
 }
 
 /** The count system of one results.json (both arms of the CONSORT flow, Table 1, subgroups, responders, events). */
-export function countSystem(r: AnalysisResults): CountSystem {
+/**
+ * `loose`: subgroup sizes are not tied to Table 1 or the analysed n — the fallback for a
+ * results.json whose counts contradict each other there (hand-edited; a real analysis adds up).
+ */
+export function countSystem(r: AnalysisResults, options: { readonly loose?: boolean } = {}): CountSystem {
   const b = new Builder();
   const arms = r.arms.map((a) => a.label);
   const primaryId = r.outcomes.find((o) => o.role === 'primary' && o.isPrimaryEstimator)?.id ?? null;
@@ -77,6 +81,8 @@ export function countSystem(r: AnalysisResults): CountSystem {
       const aLost = reasons.map(([k]) => b.atom(`${a}: lost at ${an.visit} (${k})`));
       const aOther = b.atom(`${a}: not analysed at ${an.visit}, not lost`);
       partitions.push([aAn, ...aLost, aOther]);
+      // Never printed, but a group of people all the same: those not analysed (randomised − analysed).
+      b.cell(keyOf('consort', a, 'notAnalysed', an.visit), [...aLost, aOther], f.randomised - an.n);
       b.cell(keyOf('consort', a, 'analysed', an.visit), [aAn], an.n);
       if (lost) {
         b.cell(keyOf('consort', a, 'lost', an.visit), aLost, lost.n);
@@ -94,6 +100,7 @@ export function countSystem(r: AnalysisResults): CountSystem {
       const nrc = b.atom(`${a}: not received`);
       b.equal([rc, nrc], whole);
       b.cell(keyOf('consort', a, 'received'), [rc], f.receivedAllocated);
+      b.cell(keyOf('consort', a, 'notReceived'), [nrc], f.randomised - f.receivedAllocated);
     }
 
     // Table 1: each categorical characteristic partitions the arm by level (and missing).
@@ -161,8 +168,8 @@ export function countSystem(r: AnalysisResults): CountSystem {
     // Subgroups of the primary outcome: each level crossed with "in the subgroup analysis" —
     // tied to Table 1's level counts and to the CONSORT analysed n (the subtraction that gave 1/1 back).
     for (const s of r.subgroups) {
-      const levels = levelAtoms.get(s.variable);
-      const analysed = s.outcomeId === primaryId ? analysedAtom.get(s.visit) : undefined;
+      const levels = options.loose ? undefined : levelAtoms.get(s.variable);
+      const analysed = s.outcomeId === primaryId && !options.loose ? analysedAtom.get(s.visit) : undefined;
       const inAtoms: number[] = [];
       const shown = new Map<string, number>();
       if (levels) {

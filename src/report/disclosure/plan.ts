@@ -16,11 +16,13 @@
  */
 import type { AnalysisResults } from '../../analysis/results/types.ts';
 import { isSmallCount } from '../i18n/format.ts';
-import { audit, type CellState, type Disclosed } from './audit.ts';
+import { audit, InconsistentCounts, type CellState, type Disclosed } from './audit.ts';
 import { derivedFigures, type DerivedFigure, type EconomicsLinks } from './derived.ts';
 import { countSystem, type CountSystem } from './model.ts';
 
-const PRIORITY: readonly string[] = ['subgroup', 'responderN', 'safetyN', 'safety', 'binaryEvents', 'analysed', 'baselineMissing', 'baseline', 'event', 'responders', 'consort|reason', 'consort|received', 'consort|analysed', 'consort|lost', 'consort|randomised'];
+const PRIORITY: readonly string[] = ['subgroup', 'responderN', 'safetyN', 'safety', 'binaryEvents', 'analysed', 'baselineMissing', 'baseline', 'event', 'responders', 'consort|reason', 'consort|received', 'consort|notReceived', 'consort|analysed', 'consort|lost', 'consort|randomised'];
+
+const NEVER_PRINTED = /^consort\|[^|]*\|notAnalysed\|/;
 
 function priority(key: string): number {
   const parts = key.split('|');
@@ -45,17 +47,34 @@ export interface Disclosure {
 }
 
 export function planDisclosure(results: AnalysisResults, economics: EconomicsLinks | null = null, maxRounds = 400): Disclosure {
-  const system = countSystem(results);
+  // Counts that contradict each other cannot be planned as a whole: subgroup sizes are then taken
+  // on their own (the usual culprit in a hand-edited file); what still contradicts is planned by
+  // the primary "<5" rule alone.
+  try {
+    return plan(results, economics, maxRounds, countSystem(results));
+  } catch (e) {
+    if (!(e instanceof InconsistentCounts)) throw e;
+  }
+  try {
+    return plan(results, economics, maxRounds, countSystem(results, { loose: true }));
+  } catch (e) {
+    if (!(e instanceof InconsistentCounts)) throw e;
+    return plan(results, economics, 0, countSystem(results, { loose: true }), true);
+  }
+}
+
+function plan(results: AnalysisResults, economics: EconomicsLinks | null, maxRounds: number, system: CountSystem, primaryOnly = false): Disclosure {
   const figures = derivedFigures(results, system, economics);
   const states = new Map<string, CellState>();
-  for (const [key, c] of system.cells) states.set(key, isSmallCount(c.value) ? 'small' : 'shown');
+  // Cells no sink prints ("not analysed") have no state: the audit treats them as unknown and checks them.
+  for (const [key, c] of system.cells) if (!NEVER_PRINTED.test(key)) states.set(key, isSmallCount(c.value) ? 'small' : 'shown');
   // Cells that print the same group of people (the CONSORT analysed n and an outcome's analysed n)
   // are one number to a reader: hidden together or not at all.
   const sig = (k: string) => [...system.cells.get(k)!.expr].sort((a, b) => a[0] - b[0]).join(';');
   const twins = new Map<string, string[]>();
   for (const k of system.cells.keys()) twins.set(sig(k), [...(twins.get(sig(k)) ?? []), k]);
   const rank = (g: readonly string[]) => Math.max(...g.map(priority));
-  let residual: Disclosed[] = audit(system, (k) => states.get(k));
+  let residual: Disclosed[] = primaryOnly ? [] : audit(system, (k) => states.get(k));
   const hiddenGroups: string[][] = [];
   for (let round = 0; round < maxRounds && residual.length > 0; round++) {
     // Break the first disclosure by hiding the least informative shown group of cells taking part in it.
@@ -76,7 +95,7 @@ export function planDisclosure(results: AnalysisResults, economics: EconomicsLin
   const figureStates = new Map(figures.map((f) => [f.key, f.dependsOn.every((k) => states.get(k) === 'shown') ? ('shown' as const) : ('hidden' as const)]));
   const shownFigures = figures.filter((f) => figureStates.get(f.key) === 'shown');
   // The figures shown say nothing the counts shown do not; checked, not assumed.
-  if (residual.length === 0) residual = audit(system, (k) => states.get(k), shownFigures);
+  if (residual.length === 0 && !primaryOnly) residual = audit(system, (k) => states.get(k), shownFigures);
   return {
     system,
     residual,
