@@ -74,7 +74,7 @@ export const baseSpec = {
   baselineVisit: 't0',
   covariates: [{ column: 'sex', label: localised('Sex', 'Køn'), type: 'categorical', levels: ['f', 'm'] }],
   instruments: [{ id: 'wsas', instrument: 'WSAS', items: { prefix: 'w_', count: 5 } }],
-  outcomes: [{ id: 'wsas', name: localised('Work and social adjustment', 'Arbejds- og social tilpasning'), role: 'primary', instrument: 'wsas', primaryVisit: 't1' }],
+  outcomes: [{ id: 'wsas', name: localised('Work and social adjustment', 'Arbejds- og social tilpasning'), role: 'primary', kind: 'score', instrument: 'wsas', primaryVisit: 't1' }],
   responders: [{ outcome: 'wsas', type: 'change', threshold: 3, metric: 'wsas-responder', definition: localised('improved by 3 points or more', 'forbedret med mindst 3 point') }],
   missingReasons: [
     { code: 'moved', name: localised('moved', 'flyttet') },
@@ -188,7 +188,7 @@ cellCase('empty-id', 'an empty participant id', 12, 'id', '', ['participant id i
 cellCase('unknown-visit', 'a visit the spec does not list', 13, 'visit', 't2', ['visit is not in the spec']);
 cellCase('item-out-of-range', 'an item above its range', 14, 'w_3', '9', ['out of range']);
 cellCase('item-negative', 'a negative item', 16, 'w_1', '-1', ['out of range']);
-cellCase('item-fraction', 'an item that is not a whole number', 18, 'w_2', '2.5', ['out of range', 'a whole number']);
+cellCase('item-fraction', 'an item that is not a whole number', 18, 'w_2', '2.5', ['is not a whole number', 'Fix: write a whole number']);
 cellCase('item-text', 'an item that is a word', 20, 'w_4', 'abc', ['is not a number']);
 cellCase('item-inf-overflow', 'an item written 1e999 (beyond a double)', 22, 'w_5', '1e999', ['too large to be a number']);
 cellCase('item-neg-overflow', 'an item written -1e999', 24, 'w_5', '-1e999', ['too large to be a number']);
@@ -259,7 +259,8 @@ const specCase = (id: string, title: string, spec: unknown, path: string, contai
 specCase('spec-not-json', 'a spec that is not JSON', '{"trial": ', '', ['the spec is not valid JSON']);
 specCase('spec-duplicate-level', 'a covariate level listed twice', { ...baseSpec, covariates: [{ ...baseSpec.covariates[0], levels: ['f', 'm', 'f'] }] }, 'covariates[0].levels', ['the level "f" is listed twice']);
 specCase('spec-duplicate-arm', 'two arms with one label', { ...baseSpec, arms: [baseSpec.arms[0], { ...baseSpec.arms[1], label: 'A' }] }, 'arms', ['arm id "A" is used twice']);
-specCase('spec-two-interventions', 'two intervention arms', { ...baseSpec, arms: [{ ...baseSpec.arms[0], role: 'intervention' }, baseSpec.arms[1]] }, 'arms', ['exactly one arm must have role "intervention"']);
+// Two intervention arms are a k-arm trial; without a control arm there is nothing to compare with.
+specCase('spec-two-interventions', 'two intervention arms and no control', { ...baseSpec, arms: [{ ...baseSpec.arms[0], role: 'intervention' }, baseSpec.arms[1]] }, 'arms', ['no arm has role "control"', 'mark exactly one arm, the comparator, as "control"']);
 specCase('spec-unknown-instrument', 'an outcome naming no instrument of the spec', { ...baseSpec, outcomes: [{ ...baseSpec.outcomes[0], instrument: 'wsa' }] }, 'outcomes[0].instrument', ['names no instrument of this spec']);
 specCase('spec-no-primary', 'no primary outcome', { ...baseSpec, outcomes: [{ ...baseSpec.outcomes[0], role: 'secondary' }] }, 'outcomes', ['exactly one outcome must have role "primary"']);
 specCase('spec-title-number', 'a title that is a number', { ...baseSpec, trial: { ...baseSpec.trial, title: 7 } }, 'trial.title', ['expected object']);

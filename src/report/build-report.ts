@@ -6,6 +6,7 @@
  * Deterministic: no clock, no randomness — same inputs and date give byte-identical artefacts.
  */
 import type { AnalysisResults, Lang } from '../analysis/results/types.ts';
+import { publishedTrial } from './privacy.ts';
 import type { EconomicsResult } from '../economics/run.ts';
 import { chartContext } from './charts/context.ts';
 import { buildCharts } from './charts/index.ts';
@@ -48,7 +49,8 @@ export function resolveReportDate(option: string | null | undefined, env: Readon
   return null;
 }
 
-export async function buildReport(results: AnalysisResults, economics: EconomicsResult | null, options: ReportOptions): Promise<BuiltReport> {
+export async function buildReport(input: AnalysisResults, economics: EconomicsResult | null, options: ReportOptions): Promise<BuiltReport> {
+  const results: AnalysisResults = { ...input, trial: publishedTrial(input.trial) };
   // The file hash is checked where the file is read (CLI); here at least the trial must match.
   if (economics) checkEconomicsLink(economics, results, null);
   const ctx = chartContext(results, economics, options.lang, 'wide');

@@ -16,6 +16,32 @@ export function publishedLabel(text: string, max = LABEL_MAX): string {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
 }
 
+/** The longest trial title a report prints (a real one is a sentence; a 2 MB one is an attack or an accident). */
+export const TITLE_MAX = 200;
+/** The longest text of the spec's trial block (eligibility, limitations …) a report prints. */
+export const TRIAL_TEXT_MAX = 2000;
+
+/**
+ * The spec's trial block as published: every text cut to its limit, so a huge field in a
+ * hand-made results.json bounds the report's size and time (results.json keeps the original).
+ */
+export function publishedTrial<T>(trial: T): T {
+  const walk = (v: unknown, max: number): unknown => {
+    if (typeof v === 'string') return publishedLabel(v, max);
+    if (Array.isArray(v)) return v.map((x) => walk(x, max));
+    if (v !== null && typeof v === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) out[k] = walk(x, max);
+      return out;
+    }
+    return v;
+  };
+  if (trial === null || typeof trial !== 'object') return trial;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(trial)) out[k] = walk(x, k === 'title' ? TITLE_MAX : TRIAL_TEXT_MAX);
+  return out as T;
+}
+
 /** Which cells of one group to hide. */
 export function suppressedCells(counts: readonly number[]): boolean[] {
   const hide = counts.map(isSmallCount);

@@ -38,7 +38,7 @@ export function consortFlow(
       });
     const analysed = frame.visits
       .filter((_, v) => v !== frame.baselineVisit)
-      .map((visit) => ({ visit, n: analysedAt(visit)[arm.label] ?? 0 }));
+      .map((visit) => { const at = analysedAt(visit); return { visit, n: Object.hasOwn(at, arm.label) ? at[arm.label] : 0 }; });
     out[arm.label] = { randomised: members.length, receivedAllocated: received, lostToFollowUp: lost, analysed };
   }
   return out;

@@ -147,10 +147,11 @@ export function runAnalysis(trial: LoadedTrial, options: AnalyzeOptions = {}): A
   }) : [];
   // CONSORT "analysed": from the primary outcome's primary-estimator rows (an arm in several comparisons: its first).
   const analysedAt = (visit: string) => {
-    const out: Record<string, number> = {};
+    // A null-prototype map: an arm may be labelled "__proto__" or "constructor".
+    const out: Record<string, number> = Object.create(null);
     for (const r of rows) {
       if (r.id !== primaryOutcome?.id || r.visit !== visit || r.estimator !== primaryPlan!.primary || r.population !== itt.id) continue;
-      for (const [arm, n] of Object.entries(r.n.analysed)) if (!(arm in out)) out[arm] = n;
+      for (const [arm, n] of Object.entries(r.n.analysed)) if (!Object.hasOwn(out, arm)) out[arm] = n;
     }
     return out;
   };
