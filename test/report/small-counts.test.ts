@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildReport, chartContext, consortChart, respondersChart, subgroupChart, type BuiltReport } from '../../src/report/index.ts';
 import type { AnalysisResults, OutcomeResult } from '../../src/analysis/results/types.ts';
 import { loadEconomics, withResults } from './inputs.ts';
+import { planDisclosure } from '../../src/report/disclosure/plan.ts';
 
 type Row = Record<string, unknown>;
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -51,15 +52,21 @@ describe('small counts (1–4) are not recoverable', () => {
     const rep = await buildReport(withPeerResponders(3), loadEconomics(), { lang: 'da', date: '2026-11-25', png: false });
     const page = html(rep);
     expect(page).not.toContain('Økonomien bruger effektraten');
-    expect(page).toMatch(/<td data-label="Forudsætning">Nettoeffektrate: personlig recovery<\/td><td data-label="Værdi">–<\/td>/);
+    // The disclosure plan withholds the whole economics section (every amount is derived from the
+    // withheld rate), where the old rule printed the assumptions with the rate as "–": stricter.
+    expect(page).not.toContain('Nettoeffektrate: personlig recovery');
+    expect(page).toContain('Økonomien vises ikke: effektraten, den bygger på, hviler på en optælling på 1–4 personer');
     expect(all(rep)).not.toContain('19,7 %');
     expect(all(rep)).not.toMatch(/7,7 % – 31,6 %/);
     expect(rep.charts.map((c) => c.id)).not.toContain('economics-break-even');
   });
 
-  it('responders: 115 of 117 (2 non-responders) shows "alle på nær <5"', async () => {
+  it('responders: 115 of 117 (2 non-responders) hides the 115', async () => {
     const page = html(await build(withPeerResponders(115)));
-    expect(page).toContain('alle på nær &lt;5');
+    // The plan hides the responders (115) rather than printing "all but <5": the 117 is the analysed
+    // n printed in every outcome table, so hiding it would not help; the LP audit finds nothing pinned.
+    expect(page).toContain('–/117');
+    expect(page).not.toContain('alle på nær');
     expect(page).not.toContain('115/117');
     expect(page).not.toContain('98 %');
   });
@@ -82,8 +89,11 @@ describe('small counts (1–4) are not recoverable', () => {
     expect(data[0].level).toContain('SAU <5');
     expect(data[0]).not.toHaveProperty('estimate');
     expect(data[0]).not.toHaveProperty('lower');
-    // The next smallest SAU level is hidden too, so the small one cannot be recovered from the total.
-    expect(data.filter((d) => String(d.level).includes('SAU –'))).toHaveLength(1);
+    // The mutated sizes no longer add up (3 + 64 + 32 ≠ 126 analysed): the plan takes subgroup sizes
+    // on their own (countSystem loose), and a reader's subtraction gives 30, not 3. No second level
+    // needs hiding; the LP audit of the plan confirms nothing of 1–4 is pinned.
+    expect(data.filter((d) => String(d.level).includes('SAU –'))).toHaveLength(0);
+    expect(planDisclosure(r).residual).toEqual([]);
   });
 
   it('CONSORT: 3 lost means the analysed n is "–" (randomised − lost), in the diagram and the sensitivity table', async () => {
@@ -101,15 +111,22 @@ describe('small counts (1–4) are not recoverable', () => {
     expect(page).toContain('– af 151 i SAU, 117 af 145 i PEER');
   });
 
-  it('CONSORT: 3 analysed of 151 hides the loss (148) and its reasons, which would add it back up', () => {
+  it('CONSORT: 3 analysed of 151: the 3 is not printed and nothing of 1–4 can be worked out', () => {
     const r = withResults((x) => {
       const sau = x.consort.SAU;
       x.consort = { ...x.consort, SAU: { ...sau, lostToFollowUp: [{ visit: 'end', n: 148, reasons: { moved: 140, withdrew: 8, too_unwell: 0 } }, ...sau.lostToFollowUp.slice(1)], analysed: [{ visit: 'end', n: 3 }, ...sau.analysed.slice(1)] } };
+      // The outcomes say 3 analysed too, as a real analysis would (the plan is computed over all
+      // counts at once: a CONSORT "3" beside an outcome's 126 is a file that contradicts itself).
+      x.outcomes = x.outcomes.map((o) => (o.visit === 'end' && o.n.analysed.SAU === 126 ? ({ ...o, n: { ...o.n, analysed: { ...o.n.analysed, SAU: 3 } } } as OutcomeResult) : o));
     });
     const words = chartWords(consortChart(chartContext(r, null, 'en'))!.spec);
-    for (const n of ['148', '140']) expect(words).not.toContain(n);
-    expect(words).toContain('(n\u00a0=\u00a0–)\n– moved: –\n– too unwell: 0\n– withdrew: –');
-  });
+    // The 3 is never printed; which complementary cell hides it (the 148 lost and its reasons, or
+    // the 151 randomised) is the plan's choice — today it hides the randomised n, which the LP
+    // audit accepts. The priority order (lost before randomised) is not yet honoured here, and
+    // this plan takes ~100 s: the greedy search audits every candidate cell (a known limitation).
+    expect(words).not.toMatch(/\(n\u00a0=\u00a03\)/);
+    expect(planDisclosure(r).residual).toEqual([]);
+  }, 400_000);
 
   it('CONSORT: 2 of 145 not receiving the intervention hides the received n', () => {
     const r = withResults((x) => {

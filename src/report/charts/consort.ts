@@ -3,15 +3,15 @@
  * in the data, said so), randomised, allocation (received / did not receive the allocated
  * intervention), follow-up (lost per visit with reasons) and analysis, one column per arm in
  * results order (stacked on a phone). Boxes, text and connectors sit on a fixed pixel grid.
- * Every count passes the "<5" rule; randomised = received + not received = lost + analysed, so
- * a part is "–" when its complement is 1–4 (formatCountGroup / formatPart).
+ * Every count is printed as the disclosure plan decided (src/report/disclosure): "<5" for 1–4,
+ * "–" where the other numbers published would give a count of 1–4 back.
  */
 import type { ChartBuilder, ChartContext } from './types.ts';
 import { base, colours } from './theme.ts';
 import { vl } from './spec.ts';
 import { wrap } from './marks.ts';
-import { formatCountGroup, formatPart, publishedLabel } from '../privacy.ts';
-import { isSmallCount } from '../i18n/format.ts';
+import { publishedLabel } from '../privacy.ts';
+import { keyOf } from '../disclosure/model.ts';
 import { own } from '../i18n/own.ts';
 
 interface Box {
@@ -25,11 +25,11 @@ interface Box {
 
 const PAD = 10;
 
-function reasons(ctx: ChartContext, rs: Readonly<Record<string, number>>, lostHidden: boolean): string[] {
+function reasons(ctx: ChartContext, arm: string, visit: string, rs: Readonly<Record<string, number>>): string[] {
   // Sorted by id so the diagram does not depend on the order the data happened to list them.
   const keys = Object.keys(rs).sort();
-  // When the loss itself is hidden ("–", because it leaves 1–4 analysed), its reasons would add it back up: none is shown but zeros.
-  const shown = lostHidden ? keys.map((k) => (isSmallCount(rs[k]) ? '<5' : rs[k] === 0 ? '0' : '–')) : formatCountGroup(keys.map((k) => rs[k]), ctx.t.fmt.int);
+  // As the disclosure plan decided ("<5", "–" or the number), consistently with every other sink.
+  const shown = keys.map((k) => ctx.count(keyOf('consort', arm, 'reason', visit, k), rs[k]));
   // The spec's name for its code (results.labels.missingReasons), else the catalogue's (other, not recorded).
   const names = ctx.results.labels?.missingReasons;
   const name = (k: string) => (names && Object.hasOwn(names, k) ? publishedLabel(ctx.t.loc(names[k])) : ctx.t.label('reasons', k));
@@ -40,19 +40,20 @@ function reasons(ctx: ChartContext, rs: Readonly<Record<string, number>>, lostHi
 function armBoxes(ctx: ChartContext, label: string): [string[], string[], string[]] {
   const { t, results } = ctx;
   const f = results.consort[label];
-  const allocation = [t.msg.consortAllocated(label, t.fmt.count(f.randomised))];
+  const allocation = [t.msg.consortAllocated(label, ctx.count(keyOf('consort', label, 'randomised'), f.randomised))];
   if (f.receivedAllocated === null) allocation.push(t.msg.consortReceivedUnknown);
   else {
-    const [received, notReceived] = formatCountGroup([f.receivedAllocated, Math.max(0, f.randomised - f.receivedAllocated)], t.fmt.int);
+    const received = ctx.count(keyOf('consort', label, 'received'), f.receivedAllocated);
+    const notReceived = ctx.count(keyOf('consort', label, 'notReceived'), f.randomised - f.receivedAllocated);
     allocation.push(t.msg.consortReceived(received), t.msg.consortNotReceived(notReceived));
-    if (f.randomised - f.receivedAllocated > 0) allocation.push(`– ${t.msg.consortReasonsNotRecorded}`);
+    if (notReceived !== '0') allocation.push(`– ${t.msg.consortReasonsNotRecorded}`);
   }
   const followUp: string[] = [];
   for (const l of f.lostToFollowUp) {
-    const lost = formatPart(l.n, f.randomised, t.fmt.int);
-    followUp.push(t.msg.consortLost(ctx.names.visit(l.visit), lost), ...reasons(ctx, l.reasons, lost === '–'));
+    const lost = ctx.count(keyOf('consort', label, 'lost', l.visit), l.n);
+    followUp.push(t.msg.consortLost(ctx.names.visit(l.visit), lost), ...reasons(ctx, label, l.visit, l.reasons));
   }
-  const analysis = f.analysed.map((an) => t.msg.consortAnalysed(ctx.names.visit(an.visit), formatPart(an.n, f.randomised, t.fmt.int)));
+  const analysis = f.analysed.map((an) => t.msg.consortAnalysed(ctx.names.visit(an.visit), ctx.count(keyOf('consort', label, 'analysed', an.visit), an.n)));
   return [allocation, followUp.length ? followUp : ['–'], analysis.length ? analysis : ['–']];
 }
 
@@ -138,7 +139,7 @@ export const consortChart: ChartBuilder = (ctx) => {
     arms.map((a) => {
       const f = results.consort[a.label];
       const first = f.analysed[0];
-      return t.msg.consortAltArm(a.label, t.fmt.count(f.randomised), first ? ctx.names.visit(first.visit) : '–', first ? formatPart(first.n, f.randomised, t.fmt.int) : '–');
+      return t.msg.consortAltArm(a.label, ctx.count(keyOf('consort', a.label, 'randomised'), f.randomised), first ? ctx.names.visit(first.visit) : '–', first ? ctx.count(keyOf('consort', a.label, 'analysed', first.visit), first.n) : '–');
     }).join('; '),
   );
   return {

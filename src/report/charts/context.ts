@@ -10,6 +10,7 @@ import { i18n, humanise, type I18n } from '../i18n/index.ts';
 import { armColours } from './theme.ts';
 import { own } from '../i18n/own.ts';
 import { publishedLabel } from '../privacy.ts';
+import { publish } from '../disclosure/publish.ts';
 import type { ArmInfo, ChartContext, ChartLayout, Comparison, Names } from './types.ts';
 
 /** results.comparisons as k-arm results carry it; absent in two-arm files. */
@@ -65,7 +66,14 @@ export function names(results: AnalysisResults, t: I18n): Names {
   };
 }
 
-export function chartContext(results: AnalysisResults, economics: EconomicsResult | null, lang: Lang, layout: ChartLayout = 'wide'): ChartContext {
+/**
+ * The context every sink renders from. It holds the publishable model only: disclosure control
+ * is applied here, once (publish: the same plan for every chart, table and page of any language),
+ * and the raw results are not kept.
+ */
+export function chartContext(raw: AnalysisResults, rawEconomics: EconomicsResult | null, lang: Lang, layout: ChartLayout = 'wide'): ChartContext {
+  const model = publish(raw, rawEconomics);
+  const { results, economics, disclosure } = model;
   const t = i18n(lang);
   const all = arms(results, lang);
   const cs = comparisons(results, all);
@@ -73,6 +81,9 @@ export function chartContext(results: AnalysisResults, economics: EconomicsResul
   return {
     results,
     economics,
+    economicsWithheld: model.economicsWithheld,
+    disclosure,
+    count: (key, value) => disclosure.count(key, value, t.fmt.int),
     t,
     names: names(results, t),
     arms: all,

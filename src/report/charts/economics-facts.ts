@@ -64,5 +64,6 @@ export function tornadoValue(ctx: ChartContext, parameter: string, x: number): s
  */
 export function effectRateHidden(ctx: ChartContext, metric: string): boolean {
   const er = ctx.results.effectRates.find((x) => x.metric === metric);
+  if (er && !Number.isFinite(er.estimate)) return true;
   return er ? ctx.results.outcomes.some((o) => o.id === er.outcomeId && o.visit === er.visit && o.population === er.population && anyResponderSuppressed(o)) : false;
 }

@@ -3,7 +3,7 @@ import type { ChartBuilder } from './types.ts';
 import { armScale, base, chartWidth } from './theme.ts';
 import { outcomeLabel } from './context.ts';
 import { r6, vl } from './spec.ts';
-import { formatPart } from '../privacy.ts';
+import { keyOf } from '../disclosure/model.ts';
 import { own } from '../i18n/own.ts';
 
 export const primaryEmmChart: ChartBuilder = (ctx) => {
@@ -15,8 +15,7 @@ export const primaryEmmChart: ChartBuilder = (ctx) => {
   const arms = ctx.arms.filter((a) => pair.includes(a.label) && own(o.emm, a.label));
   const data = arms.map((a) => {
     const e = o.emm[a.label];
-    const randomised = ctx.results.consort[a.label]?.randomised;
-    const n = randomised === undefined ? t.fmt.count(o.n.analysed[a.label] ?? 0) : formatPart(o.n.analysed[a.label] ?? 0, randomised, t.fmt.int);
+    const n = ctx.count(keyOf('analysed', o.id, o.visit, o.estimator, o.population, a.label), o.n.analysed[a.label] ?? Number.NaN);
     return { arm: a.label, armOrder: ctx.arms.indexOf(a), estimate: r6(e.estimate), lower: r6(e.lower), upper: r6(e.upper), label: t.fmt.num(e.estimate, 1), n };
   });
   const d = o.difference;

@@ -1,17 +1,18 @@
 /**
- * How one arm's responder rate may be published. With 1–4 responders (or 1–4 non-responders)
- * the percentage, its CI and the risk difference would each give the count back, so the arm
- * shows only "<5" (or "all but <5") and its rate stays out of the chart data.
+ * How one arm's responder rate is published. The publishable model (disclosure/publish.ts)
+ * withholds a rate, its CI and the risk difference whenever a count under them is "<5" or "–"
+ * (1–4 responders, or a denominator hidden because 1–4 non-responders would follow from it):
+ * the arm then shows only its counts as the plan prints them ("<5", or "115/–").
  */
 import type { OutcomeResult } from '../../analysis/results/types.ts';
-import { isSmallCount } from '../i18n/format.ts';
-import { formatPart } from '../privacy.ts';
+import { keyOf } from '../disclosure/model.ts';
 import type { ChartContext } from './types.ts';
 
 type Rate = NonNullable<OutcomeResult['responder']>['rate'][string];
 
-export function responderSuppressed(r: Pick<Rate, 'events' | 'n'>): boolean {
-  return isSmallCount(r.events) || isSmallCount(r.n - r.events);
+/** Whether the model withheld this arm's rate (a count under it is not shown). */
+export function responderSuppressed(r: Pick<Rate, 'events' | 'n' | 'estimate'>): boolean {
+  return !(Number.isFinite(r.events) && Number.isFinite(r.n) && Number.isFinite(r.estimate));
 }
 
 /** Whether any arm of this responder result is suppressed (then no risk difference or NNT is shown). */
@@ -19,14 +20,13 @@ export function anyResponderSuppressed(o: OutcomeResult): boolean {
   return Object.values(o.responder?.rate ?? {}).some(responderSuppressed);
 }
 
-/** "58 % (68/117)" ("58 %" without counts), or "<5" / "alle på nær <5" when suppressed. */
-export function responderRateText(ctx: ChartContext, arm: string, r: Rate, counts = true): string {
+/** "58 % (68/117)" ("58 %" without counts), or the counts as published ("<5", "115/–") when suppressed. */
+export function responderRateText(ctx: ChartContext, o: OutcomeResult, arm: string, r: Rate, counts = true): string {
   const { t } = ctx;
-  if (isSmallCount(r.events)) return '<5';
-  if (isSmallCount(r.n - r.events)) return t.msg.allBut('<5');
+  const rest = [o.id, o.visit, o.estimator, o.population, arm];
+  const events = ctx.count(keyOf('responders', ...rest), r.events);
+  const n = ctx.count(keyOf('responderN', ...rest), r.n);
+  if (responderSuppressed(r)) return events === '<5' ? '<5' : `${events}/${n}`;
   if (!counts) return t.fmt.pct(r.estimate);
-  // n is randomised − lost; it is hidden when the loss it implies is 1–4.
-  const randomised = ctx.results.consort[arm]?.randomised;
-  const n = randomised === undefined ? t.fmt.count(r.n) : formatPart(r.n, randomised, t.fmt.int);
-  return `${t.fmt.pct(r.estimate)} (${t.fmt.int(r.events)}/${n})`;
+  return `${t.fmt.pct(r.estimate)} (${events}/${n})`;
 }

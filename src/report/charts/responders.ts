@@ -21,8 +21,8 @@ export const respondersChart: ChartBuilder = (ctx) => {
       const r = own(o.responder!.rate, a.label);
       if (!r) continue;
       // An arm with 1–4 responders or non-responders: its rate and CI would give the count back, so only the "<5" label is kept.
-      if (responderSuppressed(r)) data.push({ outcome, order, arm: a.label, armOrder: ctx.arms.indexOf(a), at: 0, label: responderRateText(ctx, a.label, r) });
-      else data.push({ outcome, order, arm: a.label, armOrder: ctx.arms.indexOf(a), rate: r6(r.estimate), lower: r6(r.lower), upper: r6(r.upper), at: r6(r.upper), label: narrow ? t.fmt.pct(r.estimate) : responderRateText(ctx, a.label, r) });
+      if (responderSuppressed(r)) data.push({ outcome, order, arm: a.label, armOrder: ctx.arms.indexOf(a), at: 0, label: responderRateText(ctx, o, a.label, r) });
+      else data.push({ outcome, order, arm: a.label, armOrder: ctx.arms.indexOf(a), rate: r6(r.estimate), lower: r6(r.lower), upper: r6(r.upper), at: r6(r.upper), label: narrow ? t.fmt.pct(r.estimate) : responderRateText(ctx, o, a.label, r) });
     }
   });
   const x = { type: 'quantitative', scale: { domain: [0, 1] }, axis: { format: '.0%', values: [0, 0.2, 0.4, 0.6, 0.8, 1] }, title: `${t.msg.responderRate} (${t.fmt.ciLabel(ctx.results.confLevel)})` };

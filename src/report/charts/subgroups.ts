@@ -1,16 +1,16 @@
 /**
  * Subgroup forest: the difference within each level of each subgroup variable, with the
- * interaction p in the panel header and the line of no effect at 0. Level sizes are suppressed
- * per arm over a variable's levels (formatCountGroup: "<5" and the next smallest "–", as they add
- * up to the arm's n), and a level with fewer than 5 people in either arm has no estimate or CI
- * drawn (they would describe a handful of people).
+ * interaction p in the panel header and the line of no effect at 0. Level sizes are printed as
+ * the disclosure plan decided ("<5", or "–" where Table 1 and the analysed n would give a small
+ * count back), and a level with fewer than 5 people in either arm has no estimate or CI drawn
+ * (they would describe a handful of people).
  */
 import type { ChartBuilder } from './types.ts';
 import { base, chartWidth, colours } from './theme.ts';
 import { outcomeLabel } from './context.ts';
 import { r6, vl } from './spec.ts';
 import { domainThrough, MULTILINE_LABELS, noEffectLayers, wrap } from './marks.ts';
-import { formatCountGroup } from '../privacy.ts';
+import { keyOf } from '../disclosure/model.ts';
 import { SMALL_COUNT } from '../i18n/format.ts';
 
 export const subgroupChart: ChartBuilder = (ctx) => {
@@ -23,7 +23,7 @@ export const subgroupChart: ChartBuilder = (ctx) => {
   groups.forEach((g, gi) => {
     const headerText = `${ctx.names.variable(g.variable)} (${g.interactionP === null ? '–' : t.msg.interactionP(t.fmt.p(g.interactionP))})`;
     const header = wrap(headerText, narrow ? 34 : 60);
-    const shown = new Map(pair.map((a) => [a, formatCountGroup(g.levels.map((l) => l.n[a] ?? 0), t.fmt.int)]));
+    const shown = new Map(pair.map((a) => [a, g.levels.map((l) => ctx.count(keyOf('subgroup', g.outcomeId, g.visit, g.variable, l.level, a), l.n[a] ?? Number.NaN))]));
     g.levels.forEach((l, li) => {
       const n = pair.map((a) => `${a} ${shown.get(a)![li]}`).join(', ');
       // A long label puts its counts on a line of their own rather than splitting them.
@@ -31,7 +31,8 @@ export const subgroupChart: ChartBuilder = (ctx) => {
       const limit = narrow ? 20 : 28;
       const level = name.length + n.length + 3 > limit ? `${wrap(name, limit)}\n(${n})` : `${name} (${n})`;
       const row = { group: header, groupOrder: gi, order: li, level };
-      const small = pair.some((a) => (l.n[a] ?? 0) < SMALL_COUNT);
+      // The model drops the estimate of a level with 1–4 in an arm; a level of 0 has none either.
+      const small = pair.some((a) => !((l.n[a] ?? 0) >= SMALL_COUNT) && shown.get(a)![li] !== '–');
       if (!l.difference || small) data.push(row);
       else data.push({ ...row, estimate: r6(l.difference.estimate), lower: r6(l.difference.lower), upper: r6(l.difference.upper) });
     });

@@ -2,6 +2,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { AnalysisResults, OutcomeResult } from '../../analysis/results/types.ts';
 import type { EconomicsResult } from '../../economics/run.ts';
+import type { Disclosure } from '../disclosure/plan.ts';
 import type { I18n } from '../i18n/index.ts';
 
 export type { TopLevelSpec } from 'vega-lite';
@@ -35,8 +36,15 @@ export interface Names {
 }
 
 export interface ChartContext {
+  /** The publishable model's results (src/report/disclosure/publish.ts): withheld counts and figures are NaN. */
   readonly results: AnalysisResults;
+  /** The model's economics: null when none was given or its effect rate is withheld (economicsWithheld). */
   readonly economics: EconomicsResult | null;
+  readonly economicsWithheld: readonly string[];
+  /** The one disclosure plan every sink prints counts by. */
+  readonly disclosure: Disclosure;
+  /** A count as published: the number, "<5" or "–", by its key (src/report/disclosure/model.ts). */
+  readonly count: (key: string, value: number) => string;
   readonly t: I18n;
   readonly names: Names;
   /** Every arm, in the order results.json lists them (the spec's order): tables, legends and charts all use it. */

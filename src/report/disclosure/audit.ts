@@ -123,6 +123,7 @@ export function ranges(sys: CountSystem, state: (key: string) => CellState | und
     ...shown.map((c) => ({ expr: c.expr, sense: '=' as const, rhs: c.value, cell: c.key })),
     ...small.flatMap((c) => [{ expr: c.expr, sense: '>=' as const, rhs: 1, cell: null }, { expr: c.expr, sense: '<=' as const, rhs: 4, cell: null }]),
   ];
+  const figureKeys = new Set(figures.map((f) => f.key));
   for (const f of figures) {
     const r = figureRow(sys, f, state);
     if (r) constraints.push({ expr: r.expr, sense: '=', rhs: r.rhs, cell: f.key });
@@ -144,7 +145,15 @@ export function ranges(sys: CountSystem, state: (key: string) => CellState | und
       }
       return { ...c, expr, rhs, cells };
     })
-    .filter((c) => c.expr.size > 0);
+    .filter((c) => {
+      if (c.expr.size > 0) return true;
+      // Every atom is known exactly: the constraint must hold (a count shown elsewhere contradicting a
+      // "<5" or a sum is a results.json whose counts do not add up, not a count the reader cannot see).
+      if (figureKeys.has(c.cell ?? '')) return false;
+      const bad = c.sense === '=' ? Math.abs(c.rhs) > 1e-7 : c.sense === '>=' ? c.rhs > 1e-7 : c.rhs < -1e-7;
+      if (bad) throw new InconsistentCounts([...c.cells, ...c.expr.keys()].map(String).slice(0, 5));
+      return false;
+    });
   for (const c of reduced) {
     const [first, ...rest] = [...c.expr.keys()];
     for (const a of rest) uf.union(first, a);

@@ -16,6 +16,7 @@
  *   subgroup|<outcome>|<visit>|<variable>|<level>|<arm>
  *   responders|<outcome>|<visit>|<estimator>|<population>|<arm> · responderN|… (same)
  *   binaryEvents|<outcome>|<visit>|<estimator>|<population>|<arm> (binary outcomes: with the event among the analysed)
+ *   tteN|<outcome>|<arm> · tteEvents|<outcome>|<arm> (survival analyses: n and with the event)
  *   event|<id>|<arm> · safety|<id>|<visit>|<arm> (participants with an event) · safetyN|<id>|<visit>|<arm>
  */
 import type { AnalysisResults } from '../../analysis/results/types.ts';
@@ -79,10 +80,12 @@ export function countSystem(r: AnalysisResults, options: { readonly loose?: bool
       const aAn = b.atom(`${a}: analysed at ${an.visit}`);
       analysedAtom.set(an.visit, aAn);
       const aLost = reasons.map(([k]) => b.atom(`${a}: lost at ${an.visit} (${k})`));
-      const aOther = b.atom(`${a}: not analysed at ${an.visit}, not lost`);
-      partitions.push([aAn, ...aLost, aOther]);
+      // Those neither analysed nor lost (e.g. a missing covariate). When the data say there are
+      // none, a reader assumes so too and randomised − lost gives the analysed n back: no slack atom.
+      const other = lost && lost.n + an.n === f.randomised ? [] : [b.atom(`${a}: not analysed at ${an.visit}, not lost`)];
+      partitions.push([aAn, ...aLost, ...other]);
       // Never printed, but a group of people all the same: those not analysed (randomised − analysed).
-      b.cell(keyOf('consort', a, 'notAnalysed', an.visit), [...aLost, aOther], f.randomised - an.n);
+      b.cell(keyOf('consort', a, 'notAnalysed', an.visit), [...aLost, ...other], f.randomised - an.n);
       b.cell(keyOf('consort', a, 'analysed', an.visit), [aAn], an.n);
       if (lost) {
         b.cell(keyOf('consort', a, 'lost', an.visit), aLost, lost.n);
@@ -117,8 +120,10 @@ export function countSystem(r: AnalysisResults, options: { readonly loose?: bool
           const c = Object.hasOwn(row.byArm, a) ? row.byArm[a] : undefined;
           if (c) b.cell(keyOf('baseline', variable, row.level ?? '', a), [t], c.values[0]);
         }
-        const miss = b.atom(`${a}: ${variable} missing`);
-        m.set('\u0000missing', miss);
+        // Missing is not printed for a categorical row; when there are none, a reader assumes so and
+        // randomised − the other levels gives a level back: no slack atom then.
+        const none = cat.every((row) => !Object.hasOwn(row.byArm, a) || row.byArm[a].missing === 0);
+        if (!none) m.set('\u0000missing', b.atom(`${a}: ${variable} missing`));
         b.equal([...m.values()], whole);
         levelAtoms.set(variable, m);
       }
@@ -135,11 +140,14 @@ export function countSystem(r: AnalysisResults, options: { readonly loose?: bool
     // Outcome rows: the analysed n. The primary outcome's main ITT row is the CONSORT "analysed".
     for (const o of r.outcomes) {
       const n = Object.hasOwn(o.n.analysed, a) ? o.n.analysed[a] : undefined;
-      if (n === undefined) continue;
+      // An arm without an analysed n here (a file from another comparison) still has responder counts.
       const key = keyOf('analysed', o.id, o.visit, o.estimator, o.population, a);
       const same = main(o) && o.population === ittId ? analysedAtom.get(o.visit) : undefined;
-      let analysedHere: number;
-      if (same !== undefined) b.cell(key, [(analysedHere = same)], n);
+      let analysedHere: number | undefined;
+      if (n === undefined) analysedHere = undefined;
+      else if (same !== undefined) b.cell(key, [(analysedHere = same)], n);
+      // Everyone randomised (multiple imputation): the analysed n is the randomised n, and a reader knows it.
+      else if (n === f.randomised) b.cell(key, [(analysedHere = total)], n);
       else {
         const inA = (analysedHere = b.atom(`${a}: in ${o.id}/${o.visit}/${o.estimator}/${o.population}`));
         const out = b.atom(`${a}: not in ${o.id}/${o.visit}/${o.estimator}/${o.population}`);
@@ -148,7 +156,7 @@ export function countSystem(r: AnalysisResults, options: { readonly loose?: bool
       }
       // Binary outcomes (results ≥ 1.4.0): those with the event among the analysed.
       const ev = o.binary && Object.hasOwn(o.binary.events, a) ? o.binary.events[a] : undefined;
-      if (ev !== undefined) {
+      if (ev !== undefined && analysedHere !== undefined) {
         const yes = b.atom(`${a}: event ${o.id}/${o.visit}/${o.estimator}/${o.population}`);
         const no = b.atom(`${a}: no event ${o.id}/${o.visit}/${o.estimator}/${o.population}`);
         b.equal([yes, no], [analysedHere]);
@@ -158,8 +166,9 @@ export function countSystem(r: AnalysisResults, options: { readonly loose?: bool
       if (rr) {
         const yes = b.atom(`${a}: responders ${o.id}/${o.visit}/${o.estimator}`);
         const no = b.atom(`${a}: non-responders ${o.id}/${o.visit}/${o.estimator}`);
-        const none = b.atom(`${a}: no responder status ${o.id}/${o.visit}/${o.estimator}`);
-        b.equal([yes, no, none], whole);
+        // The responder n is usually the analysed n printed beside it: then they are tied (117 − 115 gives 2 back).
+        if (analysedHere !== undefined && rr.n === n) b.equal([yes, no], [analysedHere]);
+        else b.equal([yes, no, b.atom(`${a}: no responder status ${o.id}/${o.visit}/${o.estimator}`)], whole);
         b.cell(keyOf('responders', o.id, o.visit, o.estimator, o.population, a), [yes], rr.events);
         b.cell(keyOf('responderN', o.id, o.visit, o.estimator, o.population, a), [yes, no], rr.n);
       }
@@ -225,6 +234,19 @@ export function countSystem(r: AnalysisResults, options: { readonly loose?: bool
       const no = b.atom(`${a}: without ${e.id}`);
       b.equal([yes, no], whole);
       b.cell(keyOf('event', e.id, a), [yes], n);
+    }
+
+    // Time-to-event: the arm's n in the survival analysis and those with the event among them.
+    for (const t of r.timeToEvent ?? []) {
+      if (t.analysis.kind !== 'survival') continue;
+      const x = t.analysis.arms.find((y) => y.arm === a);
+      if (!x) continue;
+      const yes = b.atom(`${a}: event ${t.id}`);
+      const no = b.atom(`${a}: no event ${t.id}`);
+      const out = b.atom(`${a}: not in time-to-event ${t.id}`);
+      b.equal([yes, no, out], whole);
+      b.cell(keyOf('tteN', t.id, a), [yes, no], x.n);
+      b.cell(keyOf('tteEvents', t.id, a), [yes], x.events);
     }
   }
   return { atoms: b.atoms, structural: b.structural, cells: b.cells };

@@ -41,12 +41,15 @@ function maskOutcome(o: OutcomeResult, d: Disclosure, arms: readonly string[]): 
   let responder = o.responder;
   if (responder) {
     const r = responder;
-    const open = arms.every((a) => !own(r.rate, a) || (d.state(keyOf('responders', o.id, o.visit, o.estimator, o.population, a)) === 'shown' && d.state(keyOf('responderN', o.id, o.visit, o.estimator, o.population, a)) === 'shown'));
+    // An arm the plan does not know (no CONSORT flow in the file) falls back to the primary rule, as plan.count does.
+    const both = (a: string, c: { events: number; n: number }) => Number.isFinite(count('responders', a, c.events)) && Number.isFinite(count('responderN', a, c.n));
+    const open = arms.every((a) => { const c = own(r.rate, a); return !c || both(a, c); });
     const rate = Object.fromEntries(
       Object.entries(r.rate).map(([a, c]) => {
         const ev = count('responders', a, c.events);
         const n = count('responderN', a, c.n);
-        const shown = d.figure(keyOf('rate', o.id, o.visit, o.estimator, o.population, a)) === 'shown';
+        const fig = d.figure(keyOf('rate', o.id, o.visit, o.estimator, o.population, a));
+        const shown = fig === 'shown' || (fig === undefined && both(a, c));
         return [a, { events: ev, n, estimate: shown ? c.estimate : Number.NaN, lower: shown ? c.lower : Number.NaN, upper: shown ? c.upper : Number.NaN }];
       }),
     );

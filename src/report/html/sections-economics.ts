@@ -15,7 +15,8 @@ import { effectRateHidden, healthFlag, lastYear, municipalNetAt } from '../chart
 export function economicsSection(m: PageModel): Section | null {
   const { ctx } = m;
   const { t, economics: e } = ctx;
-  if (!e) return null;
+  // Withheld by the publishable model: the section says so instead of printing amounts.
+  if (!e) return ctx.economicsWithheld.length ? { id: 'economics', title: t.msg.economicsTitle, html: para(t.msg.economicsWithheld) } : null;
   const s = e.scenario;
   const bc = e.businessCase;
   const st = e.settlement;

@@ -14,7 +14,7 @@ import { esc } from './escape.ts';
 import { renderTable, twoLines, type Cell } from './tables.ts';
 import { outcomeLabel, rowsAt } from '../charts/context.ts';
 import { estimatorLabel } from '../charts/sensitivity.ts';
-import { formatPart } from '../privacy.ts';
+import { keyOf } from '../disclosure/model.ts';
 import { perProtocolRule } from './sections-trial.ts';
 import { own } from '../i18n/own.ts';
 
@@ -25,8 +25,8 @@ export function analysedOfRandomised(m: PageModel, o: OutcomeResult): string {
   return ctx.arms
     .filter((a) => o.n.analysed[a.label] !== undefined)
     .map((a) => {
-      const randomised = results.consort[a.label]?.randomised ?? o.n.randomised[a.label] ?? 0;
-      return t.msg.nOfN(formatPart(o.n.analysed[a.label] ?? 0, randomised, t.fmt.int), t.fmt.count(randomised), a.label);
+      const randomised = ctx.count(keyOf('consort', a.label, 'randomised'), results.consort[a.label]?.randomised ?? o.n.randomised[a.label] ?? Number.NaN);
+      return t.msg.nOfN(ctx.count(keyOf('analysed', o.id, o.visit, o.estimator, o.population, a.label), o.n.analysed[a.label] ?? Number.NaN), randomised, a.label);
     })
     .join(', ');
 }

@@ -3,7 +3,7 @@ import type { PageModel, Section } from './model.ts';
 import { figure, para } from './model.ts';
 import { esc } from './escape.ts';
 import { estCi, num, renderTable, type Cell } from './tables.ts';
-import { isSmallCount } from '../i18n/format.ts';
+import { keyOf } from '../disclosure/model.ts';
 import { sensitivityRows } from '../charts/sensitivity.ts';
 import { healthFlag } from '../charts/economics-facts.ts';
 import { own } from '../i18n/own.ts';
@@ -22,14 +22,16 @@ export function safetySection(m: PageModel): Section {
     ...arms.map((a): Cell => {
       const c = own(s.byArm, a.label);
       if (!c) return num('–');
-      // With 1–4 participants with an event, the total (often 1 event each) would give their number back.
-      const total = isSmallCount(c.participantsWithEvent) ? '–' : t.fmt.count(c.total);
-      return { html: `${esc(`${t.fmt.count(c.participantsWithEvent)} / ${t.fmt.count(c.n)}`)}<span class="ci">${esc(t.msg.harmsTotal(total))}</span>`, className: 'num' };
+      // With the participants with an event withheld, the model withholds the total too (often 1 event each).
+      const events = c.total;
+      const total = Number.isFinite(events) ? t.fmt.count(events) : '–';
+      const withEvent = ctx.count(keyOf('safety', s.id, s.visit, a.label), c.participantsWithEvent);
+      return { html: `${esc(`${withEvent} / ${ctx.count(keyOf('safetyN', s.id, s.visit, a.label), c.n)}`)}<span class="ci">${esc(t.msg.harmsTotal(total))}</span>`, className: 'num' };
     }),
     s.rateRatio ? estCi(t.fmt.num(s.rateRatio.estimate, 2), t.fmt.range(s.rateRatio.lower, s.rateRatio.upper, 2)) : num(t.msg.notEstimable),
     num(s.rateRatio ? t.fmt.pBare(s.rateRatio.p) : ''),
   ]);
-  const events = results.events.map((e) => [capitalise(t.loc(e.name)), ...arms.map((a) => num(t.fmt.count(own(e.byArm, a.label) ?? 0)))]);
+  const events = results.events.map((e) => [capitalise(t.loc(e.name)), ...arms.map((a) => num(ctx.count(keyOf('event', e.id, a.label), own(e.byArm, a.label) ?? 0)))]);
   const names = [...new Set(results.safety.map((s) => t.loc(s.name)))];
   const html = [
     rows.length ? para(t.msg.safetyIntro(capitalise(t.msg.listWords(names)), ctx.intervention.label, ctx.control.label)) : '',
@@ -77,12 +79,13 @@ export function discussionSection(m: PageModel): Section {
     const supported = others.filter((x) => x.difference!.lower > 0 || x.difference!.upper < 0).map((x) => t.loc(x.name));
     const unsupported = others.filter((x) => !(x.difference!.lower > 0 || x.difference!.upper < 0)).map((x) => t.loc(x.name));
     if (others.length) interp.push(t.msg.interpOthers(supported.length ? t.msg.listWords(supported) : null, unsupported.length ? t.msg.listWords(unsupported) : null));
+    // Share not analysed per arm; an arm whose analysed n is withheld has none (the share would give it back).
     const missing = ctx.arms.map((a) => {
       const r = results.consort[a.label]?.randomised ?? 0;
       const n = o.n.analysed[a.label] ?? 0;
       return r > 0 ? (r - n) / r : 0;
-    });
-    limits.push(t.msg.limitMissing(t.fmt.pct(Math.min(...missing)), t.fmt.pct(Math.max(...missing)), ctx.names.visit(o.visit)));
+    }).filter((x) => Number.isFinite(x));
+    if (missing.length) limits.push(t.msg.limitMissing(t.fmt.pct(Math.min(...missing)), t.fmt.pct(Math.max(...missing)), ctx.names.visit(o.visit)));
   }
   if (results.safety.length) interp.push(results.safety.some((s) => s.rateRatio && (s.rateRatio.lower > 1 || s.rateRatio.upper < 1)) ? t.msg.interpHarmsSignal : t.msg.interpHarmsNone);
   if (results.populations?.some((p) => p.rule.type === 'adherence')) limits.push(t.msg.limitPerProtocol);

@@ -124,7 +124,7 @@ export function respondersSection(m: PageModel): Section {
       const ratio = (x: { estimate: number | null; lower: number | null; upper: number | null }) => (hidden || x.estimate === null ? num('–') : estCi(t.fmt.num(x.estimate, 2), x.lower === null || x.upper === null ? null : t.fmt.range(x.lower, x.upper, 2)));
       return [
         twoLines(outcomeLabel(ctx, o), t.loc(r.definition)),
-        ...arms.map((a) => num(own(r.rate, a.label) ? responderRateText(ctx, a.label, r.rate[a.label]) : '–')),
+        ...arms.map((a) => num(own(r.rate, a.label) ? responderRateText(ctx, o, a.label, r.rate[a.label]) : '–')),
         hidden ? num('–') : estCi(t.fmt.num(rd.estimate * 100, 1), t.fmt.range(rd.lower * 100, rd.upper * 100, 1)),
         ratio(r.riskRatio),
         ratio(r.oddsRatio),

@@ -4,12 +4,13 @@
  * table per arm (participants, events, median with CI, proportion with the event by τ, RMST) and a
  * table per comparison (hazard ratio with CI, p and multiplicity-adjusted p, log-rank p, RMST
  * difference, proportional-hazards test). Every arm and every comparison of the trial; event
- * counts of 1–4 are "<5" (with a second cell hidden when one alone would be recoverable). The
+ * counts go through the disclosure plan (tteN, tteEvents: "<5", or "–" where one would be recoverable). The
  * words are in this file in both languages, so the shared catalogue is untouched.
  */
 import type { Lang, OutcomeResult, TimeToEventResult } from '../../analysis/results/types.ts';
 import type { CompetingRisksAnalysis, SurvivalAnalysis } from '../../analysis/survival/types.ts';
-import { formatCountGroup, publishedLabel } from '../privacy.ts';
+import { publishedLabel } from '../privacy.ts';
+import { keyOf } from '../disclosure/model.ts';
 import { figure, para, type PageModel, type Section } from './model.ts';
 import { renderTable, type Cell } from './tables.ts';
 import { esc } from './escape.ts';
@@ -40,12 +41,11 @@ function survivalTables(m: PageModel, r: TimeToEventResult, a: SurvivalAnalysis,
   const w = words[t.lang];
   const f = t.fmt;
   const ci = (lo: number | null, hi: number | null, d: number) => (lo === null || hi === null || !Number.isFinite(lo) || !Number.isFinite(hi) ? '' : ` (${f.range(lo, hi, d)})`);
-  const events = formatCountGroup(a.arms.map((x) => x.events), f.int);
-  const armRows: Cell[][] = a.arms.map((x, k) => {
+  const armRows: Cell[][] = a.arms.map((x) => {
     const atTau = x.landmarks.find((l) => l.time === a.tau);
     const med = x.median.estimate === null ? w.notReached : f.num(x.median.estimate, 0);
     return [
-      x.arm, numCell(f.count(x.n)), numCell(events[k]), numCell(`${med}${ci(x.median.lower, x.median.upper, 0)}`),
+      x.arm, numCell(m.ctx.count(keyOf('tteN', r.id, x.arm), x.n)), numCell(m.ctx.count(keyOf('tteEvents', r.id, x.arm), x.events)), numCell(`${med}${ci(x.median.lower, x.median.upper, 0)}`),
       numCell(atTau ? `${f.pct(1 - atTau.surv, 1)}${atTau.lower !== null && atTau.upper !== null ? ` (${f.pct(1 - atTau.upper, 1)}–${f.pct(1 - atTau.lower, 1)})` : ''}` : '–'),
       numCell(`${f.num(x.rmst.estimate, 1)}${ci(x.rmst.lower, x.rmst.upper, 1)}`),
     ];

@@ -4,7 +4,8 @@ import type { PageModel, Section } from './model.ts';
 import { figure, para } from './model.ts';
 import { renderFacts, renderTable, type Cell } from './tables.ts';
 import { esc } from './escape.ts';
-import { formatCountGroup, isSuppressed } from '../privacy.ts';
+import { isSuppressed } from '../privacy.ts';
+import { keyOf } from '../disclosure/model.ts';
 import { basename } from './paths.ts';
 import { outcomeLabel } from '../charts/context.ts';
 
@@ -24,7 +25,7 @@ export function trialSection(m: PageModel): Section {
   const tr = r.trial;
   const given = (x: Localised | undefined): Cell => (x ? t.loc(x) : { html: `<span class="missing">${esc(t.msg.notGiven)}</span>` });
   // "Vanlig indsats (SAU): randomiseret 151" — the label only where the name does not already carry it.
-  const arms = ctx.arms.map((a) => `${a.name.includes(a.label) ? a.name : `${a.label} (${a.name})`}: ${t.msg.randomisedLower} ${t.fmt.count(r.consort[a.label]?.randomised ?? 0)}`).join('; ');
+  const arms = ctx.arms.map((a) => `${a.name.includes(a.label) ? a.name : `${a.label} (${a.name})`}: ${t.msg.randomisedLower} ${ctx.count(keyOf('consort', a.label, 'randomised'), r.consort[a.label]?.randomised ?? 0)}`).join('; ');
   const total = ctx.arms.reduce((s, a) => s + (r.consort[a.label]?.randomised ?? 0), 0);
   const pp = perProtocolRule(m);
   const byRole = (role: string) => ctx.mainRows.filter((o) => o.role === role).map((o) => `${outcomeLabel(ctx, o)} (${ctx.names.visit(o.visit)})`);
@@ -78,7 +79,7 @@ export function baselineSection(m: PageModel): Section {
   const { ctx } = m;
   const { t, results: r } = ctx;
   const arms = ctx.arms;
-  const head: Cell[] = [t.msg.characteristic, ...arms.map((a) => ({ text: `${a.label} (n = ${t.fmt.count(r.consort[a.label]?.randomised ?? 0)})`, className: 'num' })), { text: t.msg.standardisedDifference, className: 'num' }];
+  const head: Cell[] = [t.msg.characteristic, ...arms.map((a) => ({ text: `${a.label} (n = ${ctx.count(keyOf('consort', a.label, 'randomised'), r.consort[a.label]?.randomised ?? 0)})`, className: 'num' })), { text: t.msg.standardisedDifference, className: 'num' }];
   const rows: Cell[][] = [];
   const groups = new Set<number>();
   const byVariable = new Map<string, BaselineRow[]>();
@@ -89,8 +90,8 @@ export function baselineSection(m: PageModel): Section {
     if (categorical.length > 0) {
       groups.add(rows.length);
       rows.push([`${label}, ${t.msg.nPercent}`]);
-      // Suppress within each arm over the levels of this characteristic (they add up to the arm's n).
-      const shown = new Map(arms.map((a) => [a.label, formatCountGroup(categorical.map((b) => b.byArm[a.label]?.values[0] ?? 0), t.fmt.int)]));
+      // Each count as the disclosure plan decided ("<5", "–" or the number), as in every other sink.
+      const shown = new Map(arms.map((a) => [a.label, categorical.map((b) => ctx.count(keyOf('baseline', variable, b.level ?? '', a.label), b.byArm[a.label]?.values[0] ?? Number.NaN))]));
       categorical.forEach((b, i) => {
         // The standardised difference of proportions would give a suppressed cell back: blank when either arm's cell is hidden.
         const hidden = arms.some((a) => isSuppressed(shown.get(a.label)![i]));
@@ -100,8 +101,8 @@ export function baselineSection(m: PageModel): Section {
     }
     for (const b of bs.filter((x) => x.kind !== 'n-percent')) {
       const kind = b.kind === 'mean-sd' ? t.msg.meanSd : t.msg.medianIqr;
-      const missing = arms.map((a) => b.byArm[a.label]?.missing ?? 0);
-      const miss = missing.some((x) => x > 0) ? ` (${t.msg.missingCount(missing.map((x) => t.fmt.count(x)).join(' / '))})` : '';
+      const missing = arms.map((a) => ctx.count(keyOf('baselineMissing', variable, a.label), b.byArm[a.label]?.missing ?? 0));
+      const miss = missing.some((x) => x !== '0') ? ` (${t.msg.missingCount(missing.join(' / '))})` : '';
       rows.push([`${label}, ${kind}${miss}`, ...arms.map((a) => ({ text: statCell(m, b, a.label, null), className: 'num' })), { text: b.standardisedDifference === null ? '' : t.fmt.num(b.standardisedDifference, 2), className: 'num' }]);
     }
   }

@@ -10,7 +10,7 @@ import { para } from './model.ts';
 import { esc } from './escape.ts';
 import { anyResponderSuppressed, responderRateText } from '../charts/responder-text.ts';
 import { healthFlag, lastYear, municipalNetAt } from '../charts/economics-facts.ts';
-import { formatPart } from '../privacy.ts';
+import { keyOf } from '../disclosure/model.ts';
 
 /** The banner every page of a synthetic report opens with (also in the PDF's running header and every chart). */
 export function syntheticBanner(m: PageModel): string {
@@ -64,10 +64,10 @@ function answer(m: PageModel): string {
   const rc = r?.rate[ctx.control.label];
   if (r && ri && rc && anyResponderSuppressed(o)) {
     // 1–4 responders or non-responders in an arm: the percentages and the difference would give the count back.
-    parts.push(para(t.msg.responderLineSuppressed(t.loc(r.definition), ctx.intervention.label, responderRateText(ctx, ctx.intervention.label, ri, false), ctx.control.label, responderRateText(ctx, ctx.control.label, rc, false))));
+    parts.push(para(t.msg.responderLineSuppressed(t.loc(r.definition), ctx.intervention.label, responderRateText(ctx, o, ctx.intervention.label, ri, false), ctx.control.label, responderRateText(ctx, o, ctx.control.label, rc, false))));
   } else if (r && ri && rc) {
     const rd = r.riskDifference;
-    const nOf = pair.map((a) => t.msg.nOfN(formatPart(r.rate[a].n, results.consort[a]?.randomised ?? r.rate[a].n, t.fmt.int), t.fmt.count(results.consort[a]?.randomised ?? r.rate[a].n), a));
+    const nOf = pair.map((a) => t.msg.nOfN(ctx.count(keyOf('responderN', o.id, o.visit, o.estimator, o.population, a), r.rate[a].n), ctx.count(keyOf('consort', a, 'randomised'), results.consort[a]?.randomised ?? Number.NaN), a));
     const nOfText = t.msg.listWords(nOf);
     parts.push(para(t.msg.responderLine(t.loc(r.definition), ctx.intervention.label, t.fmt.pct(ri.estimate), ctx.control.label, t.fmt.pct(rc.estimate), t.fmt.num(rd.estimate * 100, 0), t.fmt.ci(rd.lower * 100, rd.upper * 100, 0, conf), ctx.names.visit(o.visit), nOfText)));
     const rate = effectRateFor(m);
@@ -90,7 +90,8 @@ function effectRateFor(m: PageModel): string | null {
   const o = ctx.primary;
   if (!o) return null;
   const er = results.effectRates.find((x) => x.outcomeId === o.id && x.visit === o.visit);
-  if (!er) return null;
+  // Withheld by the publishable model (a count under it is not shown): not printed.
+  if (!er || !Number.isFinite(er.estimate)) return null;
   const ci = t.fmt.ci(er.lower * 100, er.upper * 100, 1, results.confLevel);
   const m_ = o.responder?.pooled?.m;
   const e = ctx.economics;

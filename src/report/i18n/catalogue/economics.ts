@@ -8,6 +8,10 @@ type S = string;
 
 export const economics = {
   economicsTitle: e('Økonomi', 'Economics'),
+  economicsWithheld: e(
+    'Økonomien vises ikke: effektraten, den bygger på, hviler på en optælling på 1–4 personer i forsøget, og hvert beløb afledt af den ville afsløre optællingen.',
+    'The economics are not shown: the effect rate they rest on depends on a count of 1–4 people in the trial, and every amount derived from it would give that count away.',
+  ),
   economicsIntro: e(
     (title: S) => `${title}. Beregningen er en kommunal business case (budgetpåvirkning) og en afregning med en social investor: investoren forfinansierer forløbet, og kommunen betaler for dokumenterede resultater.`,
     (title) => `${title}. The calculation is a municipal business case (budget impact) and a settlement with a social investor: the investor pre-finances the course and the municipality pays for documented outcomes.`,
