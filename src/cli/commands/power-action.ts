@@ -3,6 +3,7 @@ import { planPower } from '../../stats/power/plan.ts';
 import { powerDesigns, type PowerInput, type PowerResult } from '../../stats/power/types.ts';
 import { StatsError } from '../../stats/errors.ts';
 import { CliError } from '../errors.ts';
+import { parseNumberOption } from '../options.ts';
 import { powerSummaryLines } from './power-text.ts';
 import { printErr, printOut } from '../ui/terminal.ts';
 import { writePowerOutputs } from '../../report/power/write.ts';
@@ -50,19 +51,6 @@ export const flagOf: Readonly<Record<string, string>> = {
   exposure: '--exposure', nbApproach: '--nb-approach', direction: '--direction', tol: '--tol',
 };
 
-/** A number as typed on the command line; a share may not be given in percent (15 is not 15 %). */
-export function parseNumberOption(value: string | undefined, flag: string, share = false): number | undefined {
-  if (value === undefined) return undefined;
-  const t = value.trim();
-  const x = Number(t);
-  if (t === '' || !Number.isFinite(x)) {
-    const pct = /^(-?\d+(?:\.\d+)?)\s*%$/.exec(t);
-    const fix = pct && share ? ` — give it as a share: ${Number(pct[1]) / 100}` : '';
-    throw new CliError(`${flag} must be a number, got "${value}"${fix}`);
-  }
-  if (share && x > 1 && x <= 100) throw new CliError(`${flag} is a share between 0 and 1, got ${x}: for ${x} % write ${x / 100}`);
-  return x;
-}
 
 function oneOf<T extends string>(value: string | undefined, flag: string, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
