@@ -3,11 +3,9 @@
  * (`"kind": "employment"`) that is checked, compiled (compile.ts) and then validated as an
  * ordinary one. Every problem names the file, the JSON path and the fix.
  */
-import { readFileSync } from 'node:fs';
-import type { z } from 'zod';
-import { parseScenario } from '../scenario/load.ts';
+import { parseScenario, readScenarioJson, zodProblems } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { EconomicsInputError, type ScenarioProblem } from '../scenario/errors.ts';
+import { EconomicsInputError } from '../scenario/errors.ts';
 import { employmentScenarioSchema, type EmploymentScenario } from './schema.ts';
 import { checkEmploymentScenario, compileEmploymentScenario, type EmploymentBuildUp } from './compile.ts';
 
@@ -17,13 +15,9 @@ export interface LoadedScenario {
   readonly employment: { readonly inputs: EmploymentScenario; readonly buildUp: EmploymentBuildUp } | null;
 }
 
-function zodProblems(file: string, issues: readonly z.core.$ZodIssue[]): ScenarioProblem[] {
-  return issues.map((i) => ({ file, path: i.path.map(String).join('.'), value: null, message: i.message, fix: 'correct the value to match the employment scenario schema (schemas/employment-scenario.schema.json)' }));
-}
-
 export function parseEmploymentScenario(input: unknown, file = '<scenario>'): { scenario: Scenario; inputs: EmploymentScenario; buildUp: EmploymentBuildUp } {
   const parsed = employmentScenarioSchema.safeParse(input);
-  if (!parsed.success) throw new EconomicsInputError(zodProblems(file, parsed.error.issues));
+  if (!parsed.success) throw new EconomicsInputError(zodProblems(file, parsed.error.issues, input, 'schemas/employment-scenario.schema.json'));
   const problems = checkEmploymentScenario(parsed.data, file);
   if (problems.length > 0) throw new EconomicsInputError(problems);
   const { scenario, buildUp } = compileEmploymentScenario(parsed.data);
@@ -39,17 +33,5 @@ export function parseAnyScenario(input: unknown, file = '<scenario>'): LoadedSce
 }
 
 export function loadAnyScenario(file: string): LoadedScenario {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new EconomicsInputError([{ file, path: '', value: null, message: `cannot read the file (${(e as Error).message})`, fix: 'check the path' }]);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new EconomicsInputError([{ file, path: '', value: null, message: `not valid JSON (${(e as Error).message})`, fix: 'fix the JSON syntax' }]);
-  }
-  return parseAnyScenario(json, file);
+  return parseAnyScenario(readScenarioJson(file), file);
 }

@@ -12,12 +12,13 @@ import { checkDistribution } from '../psa/distributions.ts';
 
 const SHARE_TOLERANCE = 1e-9;
 
-function zodProblems(file: string, issues: readonly z.core.$ZodIssue[], input: unknown): ScenarioProblem[] {
+/** zod's issues as problems naming the file, the JSON path, the offending value and the schema to follow. */
+export function zodProblems(file: string, issues: readonly z.core.$ZodIssue[], input: unknown, schemaFile = 'schemas/economics-scenario.schema.json'): ScenarioProblem[] {
   return issues.map((i) => {
     const path = i.path.map(String).join('.');
     let value: unknown = input;
     for (const k of i.path) value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[k as PropertyKey] : undefined;
-    return { file, path, value, message: i.message, fix: 'correct the value to match the scenario schema (schemas/economics-scenario.schema.json)' };
+    return { file, path, value, message: i.message, fix: `correct the value to match the scenario schema (${schemaFile})` };
   });
 }
 
@@ -99,18 +100,21 @@ export function parseScenario(input: unknown, file = '<scenario>'): Scenario {
   return parsed.data;
 }
 
-export function loadScenario(file: string): Scenario {
+/** A scenario file's JSON, or EconomicsInputError naming the file when it cannot be read or parsed. */
+export function readScenarioJson(file: string): unknown {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
     throw new EconomicsInputError([{ file, path: '', value: null, message: `cannot read the file (${(e as Error).message})`, fix: 'check the path' }]);
   }
-  let json: unknown;
   try {
-    json = JSON.parse(text);
+    return JSON.parse(text);
   } catch (e) {
     throw new EconomicsInputError([{ file, path: '', value: null, message: `not valid JSON (${(e as Error).message})`, fix: 'fix the JSON syntax' }]);
   }
-  return parseScenario(json, file);
+}
+
+export function loadScenario(file: string): Scenario {
+  return parseScenario(readScenarioJson(file), file);
 }
