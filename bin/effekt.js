@@ -5,41 +5,48 @@
 // with --ignore-scripts), it runs the sources through tsx instead — slower, never stale — and
 // says so on an interactive terminal (`npm run build` refreshes dist/). EFFEKT_FROM_SOURCE=1
 // forces the sources.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+//
+// Staleness without walking src/: the build lists every file and folder of src/ in
+// dist/.build.json, and one stat of each tells whether any changed after the build (an edited
+// file has a newer time; an added, removed or renamed file changes its folder's time, and a
+// listed path that is gone is a change too). package.json and the lock are checked as well:
+// dist/_vendor/ holds bundles of the installed packages. An installed copy of effekt (inside
+// node_modules) trusts its dist/.
+import { readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-const root = new URL('../', import.meta.url);
+const root = fileURLToPath(new URL('../', import.meta.url));
 
-/** When dist/ was built (ms since the epoch), or null when there is no complete build. */
-function builtAt() {
+/** dist/.build.json, or null when there is no complete build. */
+function buildRecord() {
   try {
-    return JSON.parse(readFileSync(new URL('dist/.build.json', root), 'utf8')).builtAt;
+    return JSON.parse(readFileSync(`${root}dist/.build.json`, 'utf8'));
   } catch {
     return null;
   }
 }
 
-/** True when any file or folder under src/ changed after `since` (a folder's time covers a deleted file). */
-function changedSince(dir, since) {
-  if (statSync(dir).mtimeMs > since) return true;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = new URL(e.name + (e.isDirectory() ? '/' : ''), dir);
-    if (e.isDirectory() ? changedSince(p, since) : statSync(p).mtimeMs > since) return true;
-  }
-  return false;
+/** True when a path changed after `since` or is gone (`mustExist`). */
+function changed(path, since, mustExist) {
+  const s = statSync(path, { throwIfNoEntry: false });
+  return s === undefined ? mustExist : s.mtimeMs > since;
+}
+
+/** Why dist/ cannot be run, or null when it is current. */
+function staleness() {
+  const build = buildRecord();
+  if (build === null || typeof build.builtAt !== 'number') return 'dist/ has not been built';
+  if (/[\\/]node_modules[\\/]/.test(root) || statSync(`${root}src`, { throwIfNoEntry: false }) === undefined) return null; // installed: dist/ is all there is
+  if (!Array.isArray(build.sources)) return 'dist/ was built by an older build script';
+  const at = build.builtAt;
+  for (const p of build.sources) if (changed(root + p, at, true)) return 'src/ changed after dist/ was built';
+  if (changed(`${root}package.json`, at, false) || changed(`${root}package-lock.json`, at, false)) return 'the installed packages changed after dist/ was built';
+  return null;
 }
 
 function useDist() {
   if (process.env.EFFEKT_FROM_SOURCE === '1') return false;
-  const at = builtAt();
-  let why = null;
-  if (typeof at !== 'number') why = 'dist/ has not been built';
-  else {
-    try {
-      if (changedSince(new URL('src/', root), at)) why = 'src/ changed after dist/ was built';
-    } catch {
-      return true; // an installed package without src/: dist/ is all there is
-    }
-  }
+  const why = staleness();
   if (why !== null && process.stderr.isTTY) {
     process.stderr.write(`effekt: ${why}; running the TypeScript sources (slower). \`npm run build\` compiles them.\n`);
   }

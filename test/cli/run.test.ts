@@ -29,7 +29,9 @@ function importsOf(args: readonly string[]): string[] {
 }
 
 const heavy = ['playwright-core', 'exceljs', 'vega', 'vega-lite', '@resvg/resvg-js', 'arquero', 'zod', 'jszip', '@stdlib', 'csv-parse', '@duckdb'];
-const loaded = (urls: readonly string[], pkg: string) => urls.some((u) => u.includes(`/node_modules/${pkg}/`));
+// A package is loaded from node_modules, or from the bundle the build made of it (dist/_vendor/<name>.js; scripts/build.mjs).
+const vendored = (pkg: string) => `/_vendor/${pkg.replace(/^@/, '').replace(/\//g, '__')}`;
+const loaded = (urls: readonly string[], pkg: string) => urls.some((u) => u.includes(`/node_modules/${pkg}/`) || u.includes(`${vendored(pkg)}.js`) || u.includes(`${vendored(pkg)}__`));
 
 describe('effekt run', () => {
   it('writes exactly what validate + analyze + economics + report write, in one process', () => {

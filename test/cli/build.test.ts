@@ -1,0 +1,73 @@
+/**
+ * scripts/build.mjs (the `prepare` script): src/ → JavaScript, with the many-module packages
+ * bundled into _vendor/ and imported from there (issue 14 item 1). The bundles must be the
+ * packages themselves: the same exports, the same behaviour. Built into a scratch folder.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../helpers/fixtures.ts';
+
+let scratch: string;
+let out: string;
+let record: { builtAt: number; files: number; vendored: string[]; sources: string[] };
+
+function* jsFiles(dir: string): Generator<string> {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory() && e.name !== '_vendor') yield* jsFiles(p);
+    else if (e.isFile() && p.endsWith('.js')) yield p;
+  }
+}
+
+beforeAll(() => {
+  scratch = mkdtempSync(join(tmpdir(), 'effekt-build-'));
+  out = join(scratch, 'dist');
+  const r = spawnSync(process.execPath, [join(repoRoot, 'scripts/build.mjs'), '--quiet', '--out', out], { encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  record = JSON.parse(readFileSync(join(out, '.build.json'), 'utf8'));
+}, 300_000);
+
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('scripts/build.mjs', () => {
+  it('records every source file and folder for the staleness check', () => {
+    expect(record.sources).toContain('src');
+    expect(record.sources).toContain('src/cli/main.ts');
+    expect(record.sources).toContain('src/cli/commands');
+    expect(record.files).toBeGreaterThan(100);
+  });
+
+  it('bundles the many-module packages and no compiled file imports them from node_modules', () => {
+    expect(record.vendored).toEqual(expect.arrayContaining(['arquero', 'commander', 'zod', 'vega', 'vega-lite', 'exceljs']));
+    const bare = new RegExp(`(from\\s*|import\\s*\\(\\s*)['"](${record.vendored.map((v) => v.replace(/[/.]/g, '\\$&')).join('|')})['"]`);
+    for (const f of jsFiles(out)) expect(readFileSync(f, 'utf8'), f).not.toMatch(bare);
+    expect(readFileSync(join(out, 'cli/main.js'), 'utf8')).toContain("from '../_vendor/commander.js'");
+  });
+
+  it('each bundle has the exports of its package', async () => {
+    for (const spec of record.vendored) {
+      const file = join(out, '_vendor', `${spec.replace(/^@/, '').replace(/\//g, '__')}.js`);
+      const bundled = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+      const original = (await import(spec)) as Record<string, unknown>;
+      expect(Object.keys(bundled).sort(), spec).toEqual(Object.keys(original).sort());
+      for (const k of Object.keys(original)) expect(typeof bundled[k], `${spec}.${k}`).toBe(typeof original[k]);
+    }
+  }, 120_000);
+
+  it('bundled code computes what the package computes', async () => {
+    const v = (name: string) => import(pathToFileURL(join(out, '_vendor', name)).href);
+    const aq = await v('arquero.js');
+    const t = aq.table({ arm: ['a', 'b', 'a'], y: [1, 2, 5] }).groupby('arm').rollup({ m: aq.op.mean('y') }).orderby('arm');
+    expect(t.objects()).toEqual([{ arm: 'a', m: 3 }, { arm: 'b', m: 2 }]);
+    const tq = (await v('stdlib__stats-base-dists-t-quantile.js')).default as (p: number, df: number) => number;
+    const orig = (await import('@stdlib/stats-base-dists-t-quantile')).default as (p: number, df: number) => number;
+    expect(tq(0.975, 7)).toBe(orig(0.975, 7));
+    const { z } = await v('zod.js');
+    expect(z.object({ n: z.number().int() }).safeParse({ n: 1.5 }).success).toBe(false);
+  });
+});
