@@ -38,6 +38,8 @@ describe('effekt rollout', { timeout: 900_000 }, () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/p1\.csv: ingest #1: 15 rows \(15 added, 0 changed, 0 unchanged; 0 fields audited\), 8 new citizens, 2 new groups, periods P1/);
     expect(r.stdout).toMatch(/p1\.csv: already ingested \(ingest #1, same SHA-256\): nothing changed/);
+    // Not on a terminal: one progress line per file on stderr (issue 14 item 5).
+    expect(r.stderr).toMatch(/^effekt: ingest \S*p1\.csv done in \d+\.\d+ s\neffekt: ingest \S*p1\.csv done in \d+\.\d+ s\n$/);
     const bad = join(hc.dir, 'bad.csv');
     writeFileSync(bad, readFileSync(hc.files.p2, 'utf8').replace(/^A07,/m, '0101901234,'));
     const b = runCli(['rollout', 'ingest', hc.files.p1Corrected, bad, '--spec', hc.spec, '--store', store]);

@@ -2,21 +2,26 @@
  * `effekt rollout ingest <files...> --spec <spec> --store <file>`: each file in its own
  * transaction, in the order given; the first file that fails stops the run (the files before it
  * stay ingested, it and those after it are not) and is named with every problem found.
+ * Progress (stderr): one stage per file — its step on a terminal, one line when it is in.
  */
 import { loadRolloutSpec } from '../../rollout/spec/load.ts';
 import { openStore } from '../../rollout/store/store.ts';
 import { ingestFile } from '../../rollout/ingest/ingest.ts';
 import { printErr, printOut } from '../ui/terminal.ts';
+import { createProgress } from '../ui/progress.ts';
 import { storeOptions } from './rollout-options.ts';
 
-export async function rolloutIngest(files: readonly string[], opts: { spec: string; store: string; wait?: string }): Promise<void> {
+export async function rolloutIngest(files: readonly string[], opts: { spec: string; store: string; wait?: string; quiet?: boolean }): Promise<void> {
+  const progress = createProgress({ quiet: opts.quiet });
   const spec = loadRolloutSpec(opts.spec);
   const store = await openStore(opts.store, storeOptions(opts.wait));
   let done = 0;
   try {
     for (const file of files) {
       try {
-        const r = await ingestFile(store, spec, file);
+        const stage = progress.stage(`ingest ${file}`);
+        const r = await ingestFile(store, spec, file, { onStage: stage.note });
+        stage.end();
         done++;
         printOut(r.status === 'duplicate'
           ? `${file}: already ingested (ingest #${r.ingestId}, same SHA-256): nothing changed\n`

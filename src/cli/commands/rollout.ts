@@ -27,7 +27,8 @@ export function registerRollout(program: Command): void {
     .requiredOption('--spec <file>', 'roll-out export spec (schemas/rollout-spec.schema.json)')
     .requiredOption('--store <file>', 'store file')
     .option(...WAIT)
-    .action(async (files: string[], opts: { spec: string; store: string; wait?: string }) => (await import('./rollout-ingest.ts')).rolloutIngest(files, opts));
+    .option('-q, --quiet', 'no progress output')
+    .action(async (files: string[], opts: { spec: string; store: string; wait?: string; quiet?: boolean }) => (await import('./rollout-ingest.ts')).rolloutIngest(files, opts));
 
   rollout
     .command('status')

@@ -52,6 +52,7 @@ export async function runPipeline(data: string, opts: RunCliOptions): Promise<vo
     stage = progress.stage('reports');
     const writing: Array<Promise<string[]>> = [];
     for (const lang of langs) {
+      stage.note(lang);
       const prepared = await prepareReport({ results: dirs.analysis, economics: economicsFile, lang, out: dirs.report(lang), date: date ?? undefined, pdf: opts.pdf });
       // Not awaited yet: Chromium prints this report while the next one is built here.
       const w = writePreparedReport(prepared, printer);
