@@ -19,6 +19,7 @@ import { resolveMiOptions, type MiMethod, type MiOptions, type ResolvedMiOptions
 import { imputeNorm, type MethodInput } from './methods/norm.ts';
 import { imputePmm } from './methods/pmm.ts';
 import { imputeLogreg } from './methods/logreg.ts';
+import { runImputations } from './parallel.ts';
 
 export interface FcsData {
   /** Columns of equal length n; NaN = missing. Categorical predictors come dummy-coded. */
@@ -126,12 +127,23 @@ function chain(columns: readonly Float64Array[], names: readonly string[], metho
   return work.map((w, j) => Float64Array.from(miss[j], (i) => w[i]));
 }
 
-export function fcs(data: FcsData, options: MiOptions): FcsResult {
-  const resolved = resolveMiOptions(options);
-  const predictors = validate(data);
-  const p = data.columns.length;
+/** What every imputation of one run shares: the blocks of rows, the imputed rows and their slots. */
+export interface FcsPlan {
+  readonly data: FcsData;
+  readonly predictors: readonly (readonly number[])[];
+  readonly maxit: number;
+  readonly donors: number;
+  readonly seed: number;
+  readonly blocks: readonly { readonly g: number; readonly rows: Int32Array; readonly columns: readonly Float64Array[] }[];
+  readonly missing: readonly Int32Array[];
+  /** slot[j][i]: position of row i within missing[j], −1 when not imputed. */
+  readonly slot: readonly Int32Array[];
+}
+
+/** Splits the rows into blocks (groups) and locates the cells to impute; no random draws. */
+export function planFcs(data: FcsData, predictors: readonly (readonly number[])[], resolved: ResolvedMiOptions): FcsPlan {
   const n = data.columns[0].length;
-  const { methods, names } = data;
+  const { methods } = data;
   const groupIds = data.groups ? [...new Set(data.groups)].sort((a, b) => a - b) : [0];
   const blocks = groupIds.map((g) => {
     const rows: number[] = [];
@@ -149,31 +161,45 @@ export function fcs(data: FcsData, options: MiOptions): FcsResult {
     rows.forEach((i, t) => (s[i] = t));
     return s;
   });
-  const root = createRng(resolved.seed);
-  const imputations: Float64Array[][] = [];
-  for (let k = 0; k < resolved.m; k++) {
-    const stream = root.fork(`imputation:${k}`);
-    const out = missing.map((rows) => new Float64Array(rows.length));
-    for (const b of blocks) {
-      const rng = data.groups ? stream.fork(`group:${b.g}`) : stream;
-      const values = chain(b.columns, names, methods, predictors, resolved.maxit, resolved.donors, rng, data.groups ? ` in group ${b.g}` : '');
-      for (let j = 0; j < p; j++) {
-        let t = 0;
-        for (let r = 0; r < b.rows.length; r++) {
-          const s = slot[j][b.rows[r]];
-          if (s >= 0) out[j][s] = values[j][t++];
-        }
+  return { data, predictors, maxit: resolved.maxit, donors: resolved.donors, seed: resolved.seed, blocks, missing, slot };
+}
+
+/**
+ * Imputation k of a run: its chain(s) draw from the stream fork("imputation:k") of the seed (and
+ * that stream's fork("group:g") per group), so the values depend on (seed, k) only — never on
+ * which thread computes them or in what order.
+ */
+export function imputeOne(plan: FcsPlan, k: number): Float64Array[] {
+  const { data, predictors, missing, slot } = plan;
+  const p = data.columns.length;
+  const stream = createRng(plan.seed).fork(`imputation:${k}`);
+  const out = missing.map((rows) => new Float64Array(rows.length));
+  for (const b of plan.blocks) {
+    const rng = data.groups ? stream.fork(`group:${b.g}`) : stream;
+    const values = chain(b.columns, data.names, data.methods, predictors, plan.maxit, plan.donors, rng, data.groups ? ` in group ${b.g}` : '');
+    for (let j = 0; j < p; j++) {
+      let t = 0;
+      for (let r = 0; r < b.rows.length; r++) {
+        const s = slot[j][b.rows[r]];
+        if (s >= 0) out[j][s] = values[j][t++];
       }
     }
-    imputations.push(out);
-    options.onProgress?.(k + 1, resolved.m);
   }
+  return out;
+}
+
+export function fcs(data: FcsData, options: MiOptions): FcsResult {
+  const resolved = resolveMiOptions(options);
+  const predictors = validate(data);
+  const { methods, names } = data;
+  const plan = planFcs(data, predictors, resolved);
+  const imputations = runImputations(plan, resolved.m, options);
   return {
     method: 'fcs',
     options: { ...resolved, methods: Object.fromEntries(names.map((nm, j) => [nm, methods[j]])), byGroup: data.groups !== undefined },
-    n,
+    n: data.columns[0].length,
     names,
-    missing,
+    missing: plan.missing,
     imputations,
   };
 }

@@ -16,6 +16,8 @@ export interface MiOptions {
   readonly donors?: number;
   /** Unsigned 32-bit seed; imputation k draws from the stream `fork("imputation:k")` of it. */
   readonly seed: number;
+  /** Threads for the m imputations (default: EFFEKT_THREADS, else every core; see parallel.ts). Results do not depend on it. */
+  readonly threads?: number;
   /** Called after each completed imputation (library use is silent). */
   readonly onProgress?: (done: number, total: number) => void;
 }

@@ -1,0 +1,158 @@
+/**
+ * The m imputations of a run, computed on this thread and on helper threads at once.
+ *
+ * Imputation k draws only from the stream (seed, k) (see fcs.ts), so who computes it cannot change
+ * its values: the result is byte-identical to the one-thread loop for any number of threads.
+ * Threads take the next k from a shared counter (a slow or still-starting helper simply takes
+ * fewer) and each finished imputation comes back as its own message.
+ *
+ * The caller stays synchronous (the analysis is a synchronous pipeline): this thread works on
+ * imputations itself and, when the counter runs out, blocks on Atomics.wait until the helpers'
+ * imputations have arrived, reading them with receiveMessageOnPort. Helpers are started once per
+ * process, on first use, and unref'd so they never keep it alive.
+ *
+ * Threads: `options.threads`, else the environment variable EFFEKT_THREADS, else the machine's
+ * available parallelism (at most 8). Small runs (less than MIN_PARALLEL_WORK cell updates) stay on
+ * this thread: a helper's start-up would cost more than it saves.
+ */
+import { availableParallelism } from 'node:os';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { StatsError, type StatsErrorCode } from '../errors.ts';
+import { imputeOne, type FcsPlan } from './fcs.ts';
+
+/** Cells updated (rows × imputed columns × iterations × imputations) below which one thread is used. */
+export const MIN_PARALLEL_WORK = 200_000;
+const MAX_THREADS = 8;
+
+/** A job as a helper receives it: the FCS input, the settings and the shared counter of imputations. */
+export interface HelperJob {
+  readonly job: number;
+  readonly counter: SharedArrayBuffer;
+  readonly m: number;
+  readonly data: FcsPlan['data'];
+  readonly predictors: FcsPlan['predictors'];
+  readonly maxit: number;
+  readonly donors: number;
+  readonly seed: number;
+}
+
+/** One imputation (or its error) as a helper sends it back. */
+export interface HelperReply {
+  readonly job: number;
+  readonly k: number;
+  readonly values?: Float64Array[];
+  readonly error?: { readonly name: string; readonly message: string; readonly code?: StatsErrorCode; readonly details?: Record<string, unknown> };
+}
+
+interface Helper {
+  readonly worker: Worker;
+  readonly port: MessagePort;
+}
+
+let helpers: Helper[] = [];
+/** Imputations the helpers computed in the last parallel run (for tests and profiling). */
+export const lastParallelRun = { helperImputations: 0 };
+/** Incremented by a helper after each reply it posts; this thread waits on it. */
+const signal = new Int32Array(new SharedArrayBuffer(4));
+let jobs = 0;
+
+/** Threads to use (this one included) for a run; see the file comment. */
+export function imputationThreads(requested?: number): number {
+  if (requested !== undefined) {
+    if (!Number.isInteger(requested) || requested < 1) throw new StatsError('INVALID_ARGUMENT', `threads must be a positive integer, got ${requested}`);
+    return Math.min(requested, MAX_THREADS);
+  }
+  const env = Number(process.env.EFFEKT_THREADS);
+  if (Number.isInteger(env) && env >= 1) return Math.min(env, MAX_THREADS);
+  return Math.max(1, Math.min(availableParallelism(), MAX_THREADS));
+}
+
+function startHelper(): Helper {
+  const { port1, port2 } = new MessageChannel();
+  const here = import.meta.url;
+  const workerData = { port: port2, signal: signal.buffer };
+  const options = { workerData, transferList: [port2] };
+  const worker = here.endsWith('.ts')
+    ? // From the TypeScript sources (tsx, vitest): workers do not inherit the loader, so the bootstrap registers tsx first.
+      new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(new URL('./fcs-worker.ts', here).href)}); })`, { ...options, eval: true })
+    : new Worker(new URL('./fcs-worker.js', here), options);
+  const helper = { worker, port: port1 };
+  // A helper that fails to start never takes an imputation, so this thread does them all; it is dropped.
+  worker.on('error', () => (helpers = helpers.filter((h) => h !== helper)));
+  worker.on('exit', () => (helpers = helpers.filter((h) => h !== helper)));
+  worker.unref();
+  port1.unref();
+  return helper;
+}
+
+function helpersFor(count: number): Helper[] {
+  while (helpers.length < count) helpers.push(startHelper());
+  return helpers.slice(0, count);
+}
+
+function cellUpdates(plan: FcsPlan, m: number): number {
+  let active = 0;
+  for (const rows of plan.missing) if (rows.length > 0) active++;
+  return active * plan.data.columns[0].length * plan.maxit * m;
+}
+
+function rebuild(e: NonNullable<HelperReply['error']>): Error {
+  if (e.name === 'StatsError' && e.code) return new StatsError(e.code, e.message, e.details ?? {});
+  return Object.assign(new Error(e.message), { name: e.name });
+}
+
+/** imputations[k] for k = 0…m − 1 (see the file comment). */
+export function runImputations(plan: FcsPlan, m: number, options: { readonly threads?: number; readonly onProgress?: (done: number, total: number) => void }): Float64Array[][] {
+  const out: Float64Array[][] = new Array(m);
+  const threads = imputationThreads(options.threads);
+  if (threads <= 1 || m < 2 || cellUpdates(plan, m) < MIN_PARALLEL_WORK) {
+    for (let k = 0; k < m; k++) {
+      out[k] = imputeOne(plan, k);
+      options.onProgress?.(k + 1, m);
+    }
+    return out;
+  }
+  let done = 0;
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  lastParallelRun.helperImputations = 0;
+  const job = ++jobs;
+  const team = helpersFor(threads - 1);
+  const message: HelperJob = { job, counter: counter.buffer as SharedArrayBuffer, m, data: plan.data, predictors: plan.predictors, maxit: plan.maxit, donors: plan.donors, seed: plan.seed };
+  for (const h of team) h.worker.postMessage(message);
+  // Errors are kept by k: the run throws the one of the lowest k, as the one-thread loop would.
+  const errors = new Map<number, Error>();
+  const settle = (k: number, values: Float64Array[] | null, error: Error | null) => {
+    if (error) errors.set(k, error);
+    else out[k] = values!;
+    done++; // not inside the optional call below: `f?.(++done)` skips the increment when f is undefined
+    options.onProgress?.(done, m);
+  };
+  const drain = () => {
+    for (const h of team) {
+      for (let r = receiveMessageOnPort(h.port); r; r = receiveMessageOnPort(h.port)) {
+        const reply = r.message as HelperReply;
+        if (reply.job !== job) continue; // a late reply to an earlier run's counter (cannot happen: each run waits for all)
+        lastParallelRun.helperImputations++;
+        settle(reply.k, reply.values ?? null, reply.error ? rebuild(reply.error) : null);
+      }
+    }
+  };
+  for (let k = Atomics.add(counter, 0, 1); k < m; k = Atomics.add(counter, 0, 1)) {
+    let values: Float64Array[] | null = null;
+    let error: Error | null = null;
+    try {
+      values = imputeOne(plan, k);
+    } catch (e) {
+      error = e instanceof Error ? e : new Error(String(e));
+    }
+    settle(k, values, error);
+    drain();
+  }
+  while (done < m) {
+    const seen = Atomics.load(signal, 0);
+    drain();
+    if (done < m) Atomics.wait(signal, 0, seen, 1000);
+  }
+  if (errors.size) throw errors.get(Math.min(...errors.keys()))!;
+  return out;
+}
