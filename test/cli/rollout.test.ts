@@ -25,7 +25,7 @@ describe('effekt rollout', { timeout: 900_000 }, () => {
   it('init creates the store and prints the contract; a second init is refused (exit 2)', () => {
     const r = runCli(['rollout', 'init', '--store', store, '--contract', hc.contract]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/Created .*store schema version 1.*contract hand-contract/);
+    expect(r.stdout).toMatch(/Created .*store schema version 2.*contract hand-contract/);
     expect(r.stdout).toMatch(/function: 10000 DKK per citizen above 25\.0 % expected \(fixed/);
     const again = runCli(['rollout', 'init', '--store', store, '--contract', hc.contract]);
     expect(again.code).toBe(2);

@@ -56,7 +56,7 @@ async function tableCounts(store: string): Promise<Record<string, number>> {
   const s = await openStore(store);
   try {
     const out: Record<string, number> = {};
-    for (const t of ['citizens', 'course_groups', 'visit_rows', 'measurements', 'register_contacts', 'ingests', 'audit']) out[t] = Number((await s.all(`SELECT count(*)::INTEGER AS n FROM ${t}`))[0].n);
+    for (const t of ['citizens', 'course_groups', 'visit_rows', 'ingests', 'audit']) out[t] = Number((await s.all(`SELECT count(*)::INTEGER AS n FROM ${t}`))[0].n);
     return out;
   } finally {
     s.close();

@@ -23,11 +23,18 @@ let hc: HandCase;
 let store: string;
 let spec: RolloutSpec;
 
-const TABLES = ['citizens', 'course_groups', 'visit_rows', 'measurements', 'register_contacts', 'ingests', 'audit'];
+const TABLES = ['citizens', 'course_groups', 'visit_rows', 'ingests', 'audit'];
 
 async function counts(s: Store): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const t of TABLES) out[t] = Number((await s.all(`SELECT count(*)::INTEGER AS n FROM ${t}`))[0].n);
+  return out;
+}
+
+/** Every row of every table the ingest writes, in a fixed order: "exactly as it was" compares these. */
+async function snapshot(s: Store): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const t of [...TABLES, 'municipalities', 'outcomes', 'cohort_visits', 'store_meta']) out[t] = JSON.stringify(await s.all(`SELECT ${t}::VARCHAR AS r FROM ${t} ORDER BY r`));
   return out;
 }
 
@@ -59,7 +66,7 @@ describe('the roll-out store', () => {
     expect(existsSync(`${store}.wal`)).toBe(false);
     await withStore(async (s) => {
       expect(await s.all(`SELECT value FROM store_meta WHERE key = 'schema_version'`)).toEqual([{ value: String(SCHEMA_VERSION) }]);
-      expect((await s.all(`SELECT version FROM migrations`)).map((r) => r.version)).toEqual([1]);
+      expect((await s.all(`SELECT version FROM migrations`)).map((r) => r.version)).toEqual([1, 2]);
       expect((await s.all(`SELECT metric, counterfactual_source, counterfactual_rate, floor, cap FROM contract_metrics ORDER BY ordinal`))).toEqual([
         { metric: 'function', counterfactual_source: 'fixed', counterfactual_rate: 0.25, floor: 0, cap: 25000 },
         { metric: 'contacts', counterfactual_source: 'fixed', counterfactual_rate: 0.5, floor: 12000, cap: null },
@@ -81,13 +88,48 @@ describe('the roll-out store', () => {
   });
 });
 
+describe('migration 2 (lean visit rows)', () => {
+  it('moves a version-1 store\'s measurements and register counts into visit_rows.vals, value for value', async () => {
+    // A store as effekt wrote it before migration 2: the hand case's P1 and its correction, ingested, then rewritten as version 1.
+    await withStore(async (s) => {
+      await ingestFile(s, spec, hc.files.p1);
+      await ingestFile(s, spec, hc.files.p1Corrected);
+    });
+    const expected = await withStore((s) => s.all(`SELECT v.pid, v.visit, o.outcome, v.vals[list_position(i.value_names, o.outcome)] AS value FROM visit_rows v JOIN ingests i USING (ingest_id) CROSS JOIN outcomes o ORDER BY ALL`));
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const db = await DuckDBInstance.create(store);
+    const c = await db.connect();
+    await c.run(`CREATE TABLE measurements (pid VARCHAR NOT NULL, visit VARCHAR NOT NULL, outcome VARCHAR NOT NULL, value DOUBLE)`);
+    await c.run(`CREATE TABLE register_contacts (pid VARCHAR NOT NULL, visit VARCHAR NOT NULL, register VARCHAR NOT NULL, contacts INTEGER)`);
+    await c.run(`INSERT INTO measurements SELECT v.pid, v.visit, 'wsas', v.vals[list_position(i.value_names, 'wsas')] FROM visit_rows v JOIN ingests i USING (ingest_id)`);
+    await c.run(`INSERT INTO register_contacts SELECT v.pid, v.visit, 'contacts', v.vals[list_position(i.value_names, 'contacts')]::INTEGER FROM visit_rows v JOIN ingests i USING (ingest_id)`);
+    await c.run(`ALTER TABLE visit_rows DROP COLUMN vals`);
+    await c.run(`ALTER TABLE ingests DROP COLUMN value_names`);
+    await c.run(`DELETE FROM migrations WHERE version = 2`);
+    await c.run(`UPDATE store_meta SET value = '1' WHERE key = 'schema_version'`);
+    c.closeSync();
+    db.closeSync();
+    await withStore(async (s) => {
+      expect((await s.all(`SELECT version FROM migrations ORDER BY version`)).map((r) => r.version)).toEqual([1, 2]);
+      expect(await s.all(`SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name IN ('measurements', 'register_contacts')`)).toEqual([{ n: 0 }]);
+      expect(await s.all(`SELECT DISTINCT value_names::VARCHAR AS names FROM ingests`)).toEqual([{ names: '[contacts, wsas]' }]);
+      expect(await s.all(`SELECT v.pid, v.visit, o.outcome, v.vals[list_position(i.value_names, o.outcome)] AS value FROM visit_rows v JOIN ingests i USING (ingest_id) CROSS JOIN outcomes o ORDER BY ALL`)).toEqual(expected);
+      // And the next file goes in with its own value names.
+      const r = await ingestFile(s, spec, hc.files.p2);
+      expect(r.rowsAdded).toBe(16);
+    });
+  });
+});
+
 describe('ingest', () => {
   it('adds a file; the same file twice changes nothing', async () => {
     await withStore(async (s) => {
       const r = await ingestFile(s, spec, hc.files.p1);
       expect([r.status, r.rowsInFile, r.rowsAdded, r.citizensAdded, r.groupsAdded, r.periods]).toEqual(['ingested', 15, 15, 8, 2, ['P1']]);
       const after = await counts(s);
-      expect(after).toMatchObject({ citizens: 8, course_groups: 2, visit_rows: 15, measurements: 15, register_contacts: 15, ingests: 1, audit: 0 });
+      expect(after).toMatchObject({ citizens: 8, course_groups: 2, visit_rows: 15, ingests: 1, audit: 0 });
+      // One row per citizen × visit, its outcome values named by the ingest.
+      expect(await s.all(`SELECT i.value_names::VARCHAR AS names, v.vals::VARCHAR AS vals FROM visit_rows v JOIN ingests i USING (ingest_id) WHERE pid = 'A02' AND visit = 'end'`)).toEqual([{ names: '[wsas, contacts]', vals: '[22.0, 2.0]' }]);
       const again = await ingestFile(s, spec, hc.files.p1);
       expect([again.status, again.ingestId, again.rowsAdded, again.rowsChanged]).toEqual(['duplicate', 1, 0, 0]);
       expect(await counts(s)).toEqual(after);
@@ -109,8 +151,8 @@ describe('ingest', () => {
         { ingest_id: 2, entity: 'visit', entity_key: 'A02/end', field: 'w_2', old_value: '5', new_value: '4' },
         { ingest_id: 2, entity: 'visit', entity_key: 'A02/end', field: 'w_5', old_value: '4', new_value: '3' },
       ]);
-      expect(await s.all(`SELECT value FROM measurements WHERE pid = 'A02' AND visit = 'end'`)).toEqual([{ value: 19 }]);
-      expect((await counts(s)).measurements).toBe(15);
+      expect(await s.all(`SELECT v.vals[list_position(i.value_names, 'wsas')] AS value FROM visit_rows v JOIN ingests i USING (ingest_id) WHERE pid = 'A02' AND visit = 'end'`)).toEqual([{ value: 19 }]);
+      expect((await counts(s)).visit_rows).toBe(15);
     });
   });
 
@@ -135,6 +177,25 @@ describe('ingest', () => {
       // The same text again (as another file) changes nothing more.
       const again = await ingestBytes(s, spec, new TextEncoder().encode(text), join(hc.dir, 'p1-moved-again.csv'));
       expect([again.groupsChanged, again.rowsChanged, again.rowsUnchanged, again.fieldsChanged]).toEqual([0, 0, 15, 0]);
+    });
+  });
+
+  it('a file that fails late, after its rows were appended (appenders flushed), leaves the store exactly as it was', async () => {
+    await withStore(async (s) => {
+      await ingestFile(s, spec, hc.files.p1);
+      // The session expects ingest #2 next; a row taken behind its back makes the ingest record,
+      // written last (after groups, citizens and visit rows went in by their appenders), fail on
+      // the primary key — a failure inside the transaction, after every flush.
+      await s.run(`INSERT INTO ingests SELECT 2, 'squatter', 'x', 0, 'x', ingested_at, 0, 0, 0, 0, 0, 0, 0, '[]', '[]', '[]', [] FROM ingests WHERE ingest_id = 1`);
+      const before = await snapshot(s);
+      const e = await ingestFile(s, spec, hc.files.p2).then(() => null, (x: unknown) => x as Error);
+      expect(e?.message).toMatch(/constraint|duplicate key/i);
+      expect(await snapshot(s)).toEqual(before);
+      // The session goes on: appenders made again, the file goes in whole once the id is free.
+      await s.run(`DELETE FROM ingests WHERE ingest_id = 2`);
+      const r = await ingestFile(s, spec, hc.files.p2);
+      expect([r.ingestId, r.rowsAdded, r.citizensAdded, r.groupsAdded]).toEqual([2, 16, 8, 2]);
+      expect(await counts(s)).toMatchObject({ citizens: 16, visit_rows: 31, ingests: 2 });
     });
   });
 

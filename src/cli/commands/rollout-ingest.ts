@@ -1,14 +1,15 @@
 /**
  * `effekt rollout ingest <files...> --spec <spec> --store <file>`: each file in its own
- * transaction, in the order given; the first file that fails stops the run (the files before it
- * stay ingested, it and those after it are not) and is named with every problem found.
+ * transaction, in the order given (read and validated ahead on worker threads); the first file
+ * that fails stops the run (the files before it stay ingested, it and those after it are not)
+ * and is named with every problem found.
  * Progress (stderr): one stage per file — its step on a terminal, one line when it is in.
  */
 import { loadRolloutSpec } from '../../rollout/spec/load.ts';
 import { openStore } from '../../rollout/store/store.ts';
-import { ingestFile } from '../../rollout/ingest/ingest.ts';
+import { ingestFiles } from '../../rollout/ingest/ingest.ts';
 import { printErr, printOut } from '../ui/terminal.ts';
-import { createProgress } from '../ui/progress.ts';
+import { createProgress, type Stage } from '../ui/progress.ts';
 import { storeOptions } from './rollout-options.ts';
 
 export async function rolloutIngest(files: readonly string[], opts: { spec: string; store: string; wait?: string; quiet?: boolean }): Promise<void> {
@@ -16,21 +17,25 @@ export async function rolloutIngest(files: readonly string[], opts: { spec: stri
   const spec = loadRolloutSpec(opts.spec);
   const store = await openStore(opts.store, storeOptions(opts.wait));
   let done = 0;
+  let stage: Stage | null = null;
   try {
-    for (const file of files) {
-      try {
-        const stage = progress.stage(`ingest ${file}`);
-        const r = await ingestFile(store, spec, file, { onStage: stage.note });
-        stage.end();
-        done++;
+    await ingestFiles(store, spec, files, {
+      onFile: (file) => {
+        stage = progress.stage(`ingest ${file}`);
+      },
+      onStage: (step) => stage?.note(step),
+      onIngested: (r) => {
+        stage?.end();
+        stage = null;
+        const file = files[done++];
         printOut(r.status === 'duplicate'
           ? `${file}: already ingested (ingest #${r.ingestId}, same SHA-256): nothing changed\n`
           : `${file}: ingest #${r.ingestId}: ${r.rowsInFile} rows (${r.rowsAdded} added, ${r.rowsChanged} changed, ${r.rowsUnchanged} unchanged; ${r.fieldsChanged} fields audited), ${r.citizensAdded} new citizens, ${r.groupsAdded} new groups, periods ${r.periods.join(', ')}\n`);
-      } catch (e) {
-        if (done > 0 || files.length > 1) printErr(`Stopped at ${file}: ${done} file(s) before it were ingested; it and the ${files.length - done - 1} after it were not.\n`);
-        throw e;
-      }
-    }
+      },
+    });
+  } catch (e) {
+    if (done > 0 || files.length > 1) printErr(`Stopped at ${files[done]}: ${done} file(s) before it were ingested; it and the ${files.length - done - 1} after it were not.\n`);
+    throw e;
   } finally {
     store.close();
   }

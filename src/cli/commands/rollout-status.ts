@@ -3,7 +3,6 @@ import { openStore } from '../../rollout/store/store.ts';
 import { rolloutStatus } from '../../rollout/status/status.ts';
 import { publicStatus } from '../../report/rollout/status-public.ts';
 import { statusLines } from '../../report/rollout/status-text.ts';
-import { writeStatusFolder } from '../../report/rollout/write-status.ts';
 import { checkOutputLocation } from '../../data/io/output-folder.ts';
 import { toJson } from '../../data/io/flat-table.ts';
 import { printOut } from '../ui/terminal.ts';
@@ -21,6 +20,8 @@ export async function rolloutStatusCommand(opts: { store: string; municipality?:
   const pub = publicStatus(status);
   printOut(opts.json ? toJson(pub) : `${statusLines(pub).join('\n')}\n`);
   if (opts.out) {
+    // vega, vega-lite and resvg load only when the funnel plots are written.
+    const { writeStatusFolder } = await import('../../report/rollout/write-status.ts');
     const files = await writeStatusFolder(opts.out, pub, [opts.store]);
     if (!opts.json) printOut(`Wrote ${files.length} files to ${opts.out}\n`);
   }

@@ -3,8 +3,6 @@
  * writes tables (analyze, economics). Numbers are written with full precision; rounding is for
  * reports. XLSX metadata is fixed so identical tables give identical workbooks.
  */
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 
 export type Cell = string | number | boolean | null;
 
@@ -37,6 +35,8 @@ export function tableToCsv(t: FlatTable): string {
 }
 
 export async function tablesToXlsx(tables: readonly FlatTable[]): Promise<Uint8Array> {
+  // Loaded when a workbook is written: commands that only print JSON or CSV (rollout status) skip exceljs' start-up.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   const epoch = new Date(Date.UTC(2000, 0, 1));
   wb.creator = 'effekt';
@@ -57,6 +57,7 @@ const ZIP_EPOCH = new Date(Date.UTC(2000, 0, 1));
 
 /** Re-packs a zip (an .xlsx) with fixed entry dates, so equal content gives equal bytes. */
 export async function stableZip(bytes: Uint8Array): Promise<Uint8Array> {
+  const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(bytes);
   const out = new JSZip();
   // Keep the writer’s entry order ([Content_Types].xml first), which some readers expect.

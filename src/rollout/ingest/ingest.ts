@@ -10,14 +10,16 @@
  * nothing at all. The ingest itself is recorded (file name, hash, counts); nothing is deleted —
  * a citizen missing from a corrected file is kept, and the summary says how many.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { DataValidationError } from '../../data/problems.ts';
 import type { RolloutSpec } from '../spec/load.ts';
 import type { Store } from '../store/store.ts';
 import { appendColumns, appendRows, isoDate, timestamp } from '../store/append.ts';
-import { readExport, type ExportGroup, type ExportRecords } from './read-export.ts';
+import { listValue, type DuckDBValue } from '@duckdb/node-api';
+import type { ExportGroup, ExportRecords, ExportRow } from './read-export.ts';
+import { errorFromData, prepareFile, type PreparedFile, type ReadContext } from './prepare.ts';
+import { readAhead, type ReadAheadOptions } from './read-ahead.ts';
 import { loadStoredContract } from '../store/contract-tables.ts';
 import { recordCohort } from './cohort-tables.ts';
 
@@ -44,10 +46,6 @@ export interface IngestOptions {
   readonly onStage?: (stage: string) => void;
   /** Wall clock of the ingest record (tests pin it); default now. The store keeps it, notes never show it. */
   readonly now?: Date;
-}
-
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 const key = (pid: string, visit: string) => `${pid}\u0000${visit}`;
@@ -100,18 +98,50 @@ async function holdBeforeCommit(): Promise<void> {
 }
 
 export async function ingestFile(store: Store, spec: RolloutSpec, file: string, options: IngestOptions = {}): Promise<IngestSummary> {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    throw new DataValidationError([{ file, row: null, column: null, value: null, message: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, allowed: 'a CSV text file or an .xlsx workbook', fix: 'check the path' }]);
-  }
-  return ingestBytes(store, spec, bytes, file, options);
+  return ingestPrepared(store, spec, await prepareFile(file, await readContext(store, spec)), options);
 }
 
 export async function ingestBytes(store: Store, spec: RolloutSpec, bytes: Uint8Array, file: string, options: IngestOptions = {}): Promise<IngestSummary> {
-  const hash = sha256(bytes);
-  const name = basename(file);
+  return ingestPrepared(store, spec, await prepareFile(file, await readContext(store, spec), bytes), options);
+}
+
+export interface IngestFilesOptions extends IngestOptions, ReadAheadOptions {
+  /** Called when a file's turn to be written comes (it has been read and validated), in order. */
+  readonly onFile?: (file: string) => void;
+  /** Called after each file is in the store (or found to be a duplicate), in order. */
+  readonly onIngested?: (summary: IngestSummary) => void;
+}
+
+/**
+ * Several exports, in the order given, each in its own transaction (all or nothing per file);
+ * the first that fails stops the run — the files before it stay ingested, it and those after it
+ * are not — and its error is thrown. The files are read and validated ahead on worker threads
+ * (readAhead) while earlier ones are written.
+ */
+export async function ingestFiles(store: Store, spec: RolloutSpec, files: readonly string[], options: IngestFilesOptions = {}): Promise<IngestSummary[]> {
+  const out: IngestSummary[] = [];
+  for await (const prepared of readAhead(files, await readContext(store, spec), options)) {
+    options.onFile?.(prepared.file);
+    const summary = await ingestPrepared(store, spec, prepared, options);
+    out.push(summary);
+    options.onIngested?.(summary);
+  }
+  return out;
+}
+
+/** What reading a file needs from the store: the contract's municipalities and periods. */
+async function readContext(store: Store, spec: RolloutSpec): Promise<ReadContext> {
+  const ses = session(store);
+  const contract = ses.contract ?? (ses.contract = await loadStoredContract(store));
+  return { spec, municipalities: contract.municipalities, periods: contract.periods };
+}
+
+async function ingestPrepared(store: Store, spec: RolloutSpec, prepared: PreparedFile, options: IngestOptions): Promise<IngestSummary> {
+  options.onStage?.('reading and validating');
+  if (prepared.sha256 === null) throw errorFromData(prepared.error!);
+  const hash = prepared.sha256;
+  const name = prepared.name;
+  const file = prepared.file;
   const ses = session(store);
   if (!ses.ingested) {
     ses.ingested = new Map();
@@ -124,9 +154,9 @@ export async function ingestBytes(store: Store, spec: RolloutSpec, bytes: Uint8A
   if (dup) {
     return { file: name, sha256: hash, status: 'duplicate', ingestId: dup.id, rowsInFile: dup.rows, rowsAdded: 0, rowsChanged: 0, rowsUnchanged: dup.rows, citizensAdded: 0, groupsAdded: 0, groupsChanged: 0, fieldsChanged: 0, municipalities: dup.municipalities, periods: dup.periods };
   }
+  if (prepared.error) throw errorFromData(prepared.error);
+  const records = prepared.records!;
   const contract = ses.contract ?? (ses.contract = await loadStoredContract(store));
-  options.onStage?.('reading and validating');
-  const records = await readExport(bytes, file, { spec, municipalities: contract.municipalities, periods: contract.periods });
   checkMetricOutcomes(spec, contract.metricOutcomes, file);
   options.onStage?.('writing');
   if (!ses.known) {
@@ -137,7 +167,7 @@ export async function ingestBytes(store: Store, spec: RolloutSpec, bytes: Uint8A
   }
   try {
     const summary = await store.transaction(async () => {
-      const out = await writeRecords(store, spec, records, { id: ses.nextId, name, hash, bytes: bytes.length, now: options.now ?? new Date() }, ses.known!);
+      const out = await writeRecords(store, spec, records, { id: ses.nextId, name, hash, bytes: prepared.bytes, now: options.now ?? new Date() }, ses.known!);
       await holdBeforeCommit();
       return out;
     });
@@ -238,7 +268,7 @@ async function writeRecords(store: Store, spec: RolloutSpec, r: ExportRecords, i
     await store.run(`UPDATE citizens SET municipality = t.municipality, group_id = t.group_id, last_ingest = t.last_ingest FROM tmp_citizens t WHERE citizens.pid = t.pid`);
   }
 
-  // Visit rows, measurements and register contacts: the stored rows of citizens seen before, each with the cell names of the ingest that wrote it (one query).
+  // Visit rows (with their outcome values): the stored rows of citizens seen before, each with the cell names of the ingest that wrote it (one query).
   const oldRows = new Map<string, { cells: string; names: readonly string[] }>();
   const names = new Map<string, readonly string[]>();
   for (const o of seenPids.length === 0 ? [] : await store.all(`SELECT v.pid, v.visit, v.cells, i.cell_names FROM visit_rows v JOIN ingests i USING (ingest_id) WHERE v.pid IN (${pids})`)) {
@@ -249,16 +279,15 @@ async function writeRecords(store: Store, spec: RolloutSpec, r: ExportRecords, i
   const added: typeof r.rows[number][] = [];
   const changed: typeof r.rows[number][] = [];
   let unchanged = 0;
-  const cellsOf = new Map<string, string>();
   for (const row of r.rows) {
-    const cells = JSON.stringify(row.cellValues);
-    cellsOf.set(key(row.pid, row.visit), cells);
-    const old = oldRows.get(key(row.pid, row.visit));
+    const old = oldRows.size === 0 ? undefined : oldRows.get(key(row.pid, row.visit));
     if (!old) added.push(row);
+    else if (old.cells === row.cells && old.names.length === r.cellNames.length && old.names.every((n, j) => n === r.cellNames[j])) unchanged++;
     else {
       const oldValues = JSON.parse(old.cells) as (string | number | null)[];
+      const newValues = JSON.parse(row.cells) as (string | number | null)[];
       const before = new Map(old.names.map((n, j) => [n, oldValues[j] ?? null]));
-      const after = new Map(r.cellNames.map((n, j) => [n, row.cellValues[j] ?? null]));
+      const after = new Map(r.cellNames.map((n, j) => [n, newValues[j] ?? null]));
       let differs = false;
       for (const n of new Set([...before.keys(), ...after.keys()])) {
         const a = before.get(n) ?? null;
@@ -272,35 +301,22 @@ async function writeRecords(store: Store, spec: RolloutSpec, r: ExportRecords, i
       else unchanged++;
     }
   }
+  const rowColumns = (rs: readonly ExportRow[]) => [rs.map((x) => x.pid), rs.map((x) => x.visit), rs.map((x) => x.cells), rs.map(() => id), rs.map((x) => listValue(x.values as DuckDBValue[]))];
+  const rowKinds = ['varchar', 'varchar', 'varchar', 'integer', 'double[]'] as const;
   if (changed.length > 0) {
-    await tempTable(store, 'tmp_changed', 'pid VARCHAR, visit VARCHAR, cells VARCHAR');
-    await appendColumns(store, 'tmp_changed', ['varchar', 'varchar', 'varchar'], [changed.map((x) => x.pid), changed.map((x) => x.visit), changed.map((x) => cellsOf.get(key(x.pid, x.visit))!)], true);
-    await store.run(`UPDATE visit_rows SET cells = t.cells, ingest_id = ? FROM tmp_changed t WHERE visit_rows.pid = t.pid AND visit_rows.visit = t.visit`, [id]);
-    await store.run(`DELETE FROM measurements USING tmp_changed t WHERE measurements.pid = t.pid AND measurements.visit = t.visit`);
-    await store.run(`DELETE FROM register_contacts USING tmp_changed t WHERE register_contacts.pid = t.pid AND register_contacts.visit = t.visit`);
+    await tempTable(store, 'tmp_changed', 'pid VARCHAR, visit VARCHAR, cells VARCHAR, ingest_id INTEGER, vals DOUBLE[]');
+    await appendColumns(store, 'tmp_changed', rowKinds, rowColumns(changed), true);
+    await store.run(`UPDATE visit_rows SET cells = t.cells, ingest_id = t.ingest_id, vals = t.vals FROM tmp_changed t WHERE visit_rows.pid = t.pid AND visit_rows.visit = t.visit`);
   }
-  await appendColumns(store, 'visit_rows', ['varchar', 'varchar', 'varchar', 'integer'], [added.map((x) => x.pid), added.map((x) => x.visit), added.map((x) => cellsOf.get(key(x.pid, x.visit))!), added.map(() => id)]);
-  const fresh = [...added, ...changed];
-  const m: [string[], string[], string[], (number | null)[]] = [[], [], [], []];
-  const reg: [string[], string[], string[], (number | null)[]] = [[], [], [], []];
-  for (const row of fresh) {
-    for (const x of row.measurements) {
-      m[0].push(row.pid); m[1].push(row.visit); m[2].push(x.outcome); m[3].push(x.value);
-    }
-    for (const x of row.register) {
-      reg[0].push(row.pid); reg[1].push(row.visit); reg[2].push(x.register); reg[3].push(x.contacts);
-    }
-  }
-  await appendColumns(store, 'measurements', ['varchar', 'varchar', 'varchar', 'double'], m);
-  await appendColumns(store, 'register_contacts', ['varchar', 'varchar', 'varchar', 'integer'], reg);
+  await appendColumns(store, 'visit_rows', rowKinds, rowColumns(added));
   await appendRows(store, 'audit', ['integer', 'varchar', 'varchar', 'varchar', 'varchar', 'varchar'], audit);
   const firstTime = r.municipalities.filter((m) => !session(store).municipalitiesSeen.has(m));
   if (firstTime.length) await store.run(`UPDATE municipalities SET first_ingest = ? WHERE first_ingest IS NULL AND municipality IN (${firstTime.map(() => '?').join(', ')})`, [id, ...firstTime]);
 
   const periods = [...new Set([...r.groups.values()].map((g) => g.period))].sort();
-  await appendRows(store, 'ingests', ['integer', 'varchar', 'varchar', 'bigint', 'varchar', 'timestamp', 'integer', 'integer', 'integer', 'integer', 'integer', 'integer', 'integer', 'varchar', 'varchar', 'varchar'], [[
+  await appendRows(store, 'ingests', ['integer', 'varchar', 'varchar', 'bigint', 'varchar', 'timestamp', 'integer', 'integer', 'integer', 'integer', 'integer', 'integer', 'integer', 'varchar', 'varchar', 'varchar', 'varchar[]'], [[
     id, info.name, info.hash, BigInt(info.bytes), spec.sha256, timestamp(info.now), r.rows.length, added.length, changed.length, unchanged,
-    newCitizens.length, newGroups.length, changedGroups.length, JSON.stringify(r.municipalities), JSON.stringify(periods), JSON.stringify(r.cellNames),
+    newCitizens.length, newGroups.length, changedGroups.length, JSON.stringify(r.municipalities), JSON.stringify(periods), JSON.stringify(r.cellNames), listValue([...r.valueNames]),
   ]]);
   return {
     file: info.name, sha256: info.hash, status: 'ingested', ingestId: id, rowsInFile: r.rows.length, rowsAdded: added.length, rowsChanged: changed.length, rowsUnchanged: unchanged,

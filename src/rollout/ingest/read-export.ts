@@ -32,16 +32,18 @@ export interface ExportRow {
   readonly visit: string;
   readonly municipality: string;
   readonly group: string;
-  /** Every validated cell but id and visit, typed, as JSON: what change detection compares. */
-  readonly cellValues: readonly (string | number | null)[];
-  readonly measurements: ReadonlyArray<{ readonly outcome: string; readonly value: number | null }>;
-  readonly register: ReadonlyArray<{ readonly register: string; readonly contacts: number | null }>;
+  /** Every validated cell but id and visit, typed, as a JSON array (named by `cellNames`): what change detection compares. */
+  readonly cells: string;
+  /** The row's outcome values (instrument scores, counts, register counts), in the order of `valueNames`. */
+  readonly values: readonly (number | null)[];
 }
 
 export interface ExportRecords {
   readonly file: string;
   /** Names of the cells in every row's cellValues (the spec's columns but id and visit). */
   readonly cellNames: readonly string[];
+  /** Outcome ids of every row's `values`: the scores, then the counts (register or not), in spec order. */
+  readonly valueNames: readonly string[];
   readonly rows: readonly ExportRow[];
   readonly groups: ReadonlyMap<string, ExportGroup>;
   readonly municipalities: readonly string[];
@@ -81,10 +83,14 @@ export async function readExport(bytes: Uint8Array, file: string, ctx: ReadExpor
   const groupsCol = col(spec.columns.group) as (string | null)[];
   const starts = col(spec.columns.groupStart) as (string | null)[];
   const ends = col(spec.columns.groupEnd) as (string | null)[];
-  const registerIds = new Set(spec.registers.map((r) => r.outcome));
   const cellNames = Object.keys(data.columns).filter((k) => k !== c.id && k !== c.visit && k !== '(arm)');
   const countOutcomes = cohort.outcomes.flatMap((o) => (o.kind === 'count' && o.column !== undefined ? [{ id: o.id, column: o.column }] : []));
   const allowedMunis = new Set(ctx.municipalities);
+  const scored = cohort.outcomes.filter((o) => o.kind === 'score');
+  const valueNames = [...scored.map((o) => o.id), ...countOutcomes.map((o) => o.id)];
+  const scoreColumns = scored.map((o) => scores[o.id] as readonly (number | null)[]);
+  const countColumns = countOutcomes.map((o) => data.columns[o.column] as (number | null)[]);
+  const cellColumns = cellNames.map((k) => data.columns[k] as (string | number | null)[]);
 
   const groups = new Map<string, ExportGroup & { row: number }>();
   const citizenGroup = new Map<string, { group: string; row: number }>();
@@ -120,23 +126,11 @@ export async function readExport(bytes: Uint8Array, file: string, ctx: ReadExpor
       if (!cg) citizenGroup.set(pid, { group: g, row });
       else if (cg.group !== g) problems.add({ file, row, column: spec.columns.group, value: g, message: `citizen ${pid} changes group (was "${cg.group}" on row ${cg.row})`, allowed: 'one group per citizen', fix: 'correct the group on this row' });
     }
-    const values = cellNames.map((k) => (data.columns[k] as (string | number | null)[])[i]);
-    const measurements: { outcome: string; value: number | null }[] = [];
-    const register: { register: string; contacts: number | null }[] = [];
-    for (const o of cohort.outcomes) {
-      if (o.kind === 'score') measurements.push({ outcome: o.id, value: scores[o.id][i] });
-    }
-    for (const o of countOutcomes) {
-      const v = (data.columns[o.column!] as (number | null)[])[i];
-      if (registerIds.has(o.id)) register.push({ register: o.id, contacts: v });
-      else measurements.push({ outcome: o.id, value: v });
-    }
-    rows.push({
-      pid, visit: visits[i]!, municipality: muni ?? '', group: g ?? '',
-      cellValues: values,
-      measurements, register,
-    });
+    const values: (number | null)[] = [];
+    for (const s of scoreColumns) values.push(s[i]);
+    for (const cc of countColumns) values.push(cc[i]);
+    rows.push({ pid, visit: visits[i]!, municipality: muni ?? '', group: g ?? '', cells: JSON.stringify(cellColumns.map((cc) => cc[i])), values });
   }
   problems.throwIfAny();
-  return { file, cellNames, rows, groups: new Map([...groups].map(([k, v]) => [k, { id: v.id, start: v.start, end: v.end, startPeriod: v.startPeriod, period: v.period }])), municipalities: [...new Set(rows.map((r) => r.municipality))].sort() };
+  return { file, cellNames, valueNames, rows, groups: new Map([...groups].map(([k, v]) => [k, { id: v.id, start: v.start, end: v.end, startPeriod: v.startPeriod, period: v.period }])), municipalities: [...new Set(rows.map((r) => r.municipality))].sort() };
 }

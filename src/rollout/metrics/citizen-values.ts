@@ -66,24 +66,27 @@ export function cohortView(metrics: readonly ResolvedMetric[], outcomes: readonl
   const where: string[] = [];
   if (o.periods) where.push(`g.period IN (${o.periods.map(p).join(', ')})`);
   if (o.municipalities) where.push(`c.municipality IN (${o.municipalities.map(p).join(', ')})`);
+  // Each outcome's place in a visit row's values, per ingest (files may come with other specs).
+  const positions = `SELECT ingest_id, ${outcomes.map((x, i) => `list_position(value_names, ${p(x.id)}) AS ${ident(i, 'p')}`).join(', ') || 'NULL AS p_'} FROM ingests`;
   const valueCols = outcomes.flatMap((x, i) => [
-    `max(v.value) FILTER (WHERE v.outcome = ${p(x.id)} AND v.visit = ${p(o.baseline)}) AS ${ident(i, 'b')}`,
-    `max(v.value) FILTER (WHERE v.outcome = ${p(x.id)} AND v.visit = ${p(o.followUp)}) AS ${ident(i, 'f')}`,
+    `max(v.vals[ix.${ident(i, 'p')}]) FILTER (WHERE v.visit = ${p(o.baseline)}) AS ${ident(i, 'b')}`,
+    `max(v.vals[ix.${ident(i, 'p')}]) FILTER (WHERE v.visit = ${p(o.followUp)}) AS ${ident(i, 'f')}`,
   ]);
-  // Each part is one grouped pass over its table, joined by pid (no correlated subqueries: at
-  // national scale those cost seconds).
+  // One grouped pass over the visit rows (values and which visits have a row), joined by pid (no
+  // correlated subqueries: at national scale those cost seconds).
+  const wherePids = where.length ? `WHERE v.pid IN (SELECT pid FROM c)` : '';
+  const rowsSql = `
+    SELECT v.pid, bool_or(v.visit = ${p(o.baseline)}) AS has_baseline_row, bool_or(v.visit = ${p(o.followUp)}) AS has_follow_up_row${valueCols.length ? `, ${valueCols.join(', ')}` : ''}
+    FROM visit_rows v JOIN (${positions}) ix ON ix.ingest_id = v.ingest_id ${wherePids}
+    GROUP BY v.pid`;
   const baseSql = `
     SELECT c.pid, c.municipality, c.group_id, g.period, coalesce(g.start_period, g.period) AS start_period,
-      gm.shared, coalesce(vr.has_baseline_row, false) AS has_baseline_row, coalesce(vr.has_follow_up_row, false) AS has_follow_up_row
-    FROM citizens c
+      gm.shared, coalesce(w.has_baseline_row, false) AS has_baseline_row, coalesce(w.has_follow_up_row, false) AS has_follow_up_row,
+      ${outcomes.map((_, i) => `w.${ident(i, 'b')}, w.${ident(i, 'f')}`).join(', ') || 'NULL AS no_outcomes'}
+    FROM c
     JOIN course_groups g ON g.group_id = c.group_id
     JOIN (SELECT group_id, count(DISTINCT municipality) > 1 AS shared FROM citizens GROUP BY group_id) gm ON gm.group_id = c.group_id
-    LEFT JOIN (SELECT pid, bool_or(visit = ${p(o.baseline)}) AS has_baseline_row, bool_or(visit = ${p(o.followUp)}) AS has_follow_up_row FROM visit_rows GROUP BY pid) vr ON vr.pid = c.pid
-    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-  const wherePids = where.length ? `WHERE pid IN (SELECT pid FROM base)` : '';
-  const valuesSql = `
-    SELECT pid, visit, outcome, value FROM measurements ${wherePids}
-    UNION ALL SELECT pid, visit, register AS outcome, contacts::DOUBLE AS value FROM register_contacts ${wherePids}`;
+    LEFT JOIN w ON w.pid = c.pid`;
   const reasons = metrics.map((m, k) => {
     const i = outcomes.findIndex((x) => x.id === m.rule.outcome);
     const d = directionOf(m, outcomes[i]);
@@ -95,11 +98,12 @@ export function cohortView(metrics: readonly ResolvedMetric[], outcomes: readonl
     const missingBase = m.rule.type === 'change' ? `WHEN ${b} IS NULL THEN 'missing-baseline' ` : '';
     return `CASE WHEN ${f} IS NULL THEN 'missing-follow-up' ${missingBase}WHEN ${test} THEN 'achieved' ELSE 'not-achieved' END AS r${k}`;
   });
+  const citizens = `SELECT c.* FROM citizens c${where.length ? ` JOIN course_groups g ON g.group_id = c.group_id WHERE ${where.join(' AND ')}` : ''}`;
   const sql = `
-    WITH base AS (${baseSql}),
-    vals AS (${valuesSql}),
-    wide AS (SELECT v.pid, ${valueCols.join(', ')} FROM vals v GROUP BY v.pid)
-    SELECT base.*, ${outcomes.map((_, i) => `wide.${ident(i, 'b')}, wide.${ident(i, 'f')}`).join(', ')}${reasons.length ? `, ${reasons.join(', ')}` : ''}
-    FROM base LEFT JOIN wide ON wide.pid = base.pid`;
+    WITH c AS (${citizens}),
+    w AS (${rowsSql}),
+    base AS (${baseSql})
+    SELECT base.*${reasons.length ? `, ${reasons.join(', ')}` : ''}
+    FROM base`;
   return { sql, outcomes };
 }

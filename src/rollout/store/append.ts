@@ -3,12 +3,12 @@
  * them), column by column in data chunks — an order of magnitude faster than INSERT statements
  * for the hundreds of thousands of rows a national roll-out holds.
  */
-import { BIGINT, BOOLEAN, DATE, DOUBLE, DuckDBDataChunk, INTEGER, TIMESTAMP, VARCHAR, dateValue, timestampValue, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { BIGINT, BOOLEAN, DATE, DOUBLE, DuckDBDataChunk, INTEGER, LIST, TIMESTAMP, VARCHAR, dateValue, timestampValue, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import type { Store } from './store.ts';
 
-export type ColumnKind = 'varchar' | 'integer' | 'bigint' | 'double' | 'boolean' | 'date' | 'timestamp';
+export type ColumnKind = 'varchar' | 'integer' | 'bigint' | 'double' | 'boolean' | 'date' | 'timestamp' | 'double[]' | 'varchar[]';
 
-const types: Record<ColumnKind, DuckDBType> = { varchar: VARCHAR, integer: INTEGER, bigint: BIGINT, double: DOUBLE, boolean: BOOLEAN, date: DATE, timestamp: TIMESTAMP };
+const types: Record<ColumnKind, DuckDBType> = { varchar: VARCHAR, integer: INTEGER, bigint: BIGINT, double: DOUBLE, boolean: BOOLEAN, date: DATE, timestamp: TIMESTAMP, 'double[]': LIST(DOUBLE), 'varchar[]': LIST(VARCHAR) };
 
 /** An ISO date (YYYY-MM-DD) as a DATE value for a 'date' column. */
 export function isoDate(iso: string): DuckDBValue {
