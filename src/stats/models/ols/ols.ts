@@ -64,6 +64,15 @@ export function conditionEstimate(qr: QR): number {
   return qr.rank === 0 ? Infinity : max / min;
 }
 
+// The last t quantile computed: the fits of one analysis share their confidence level and
+// mostly their residual df, and the quantile (a beta-function inversion) was ~4 % of a
+// 296 × 8 fit. A pure function's value, so the same bits.
+let lastQuantile = { q: NaN, df: NaN, value: NaN };
+function tQuantile(q: number, df: number): number {
+  if (lastQuantile.q !== q || lastQuantile.df !== df) lastQuantile = { q, df, value: studentT.quantile(q, df) };
+  return lastQuantile.value;
+}
+
 export function ols(X: Matrix, y: ArrayLike<number>, options: OlsOptions = {}): OlsFit {
   const confLevel = options.confLevel ?? 0.95;
   const tol = options.tol ?? 1e-7;
@@ -132,7 +141,7 @@ export function ols(X: Matrix, y: ArrayLike<number>, options: OlsOptions = {}): 
   if (constant && (hasIntercept || y[0] === 0)) throw new StatsError('CONSTANT_DATA', hasIntercept ? 'the outcome is constant: R² and every test are undefined' : 'the outcome is identically 0', { n });
   const sigma2 = rss / df;
   const vcov: Matrix = { rows: p, cols: p, data: unscaled.data.map((v) => v * sigma2) };
-  const tq = studentT.quantile(1 - (1 - confLevel) / 2, df);
+  const tq = tQuantile(1 - (1 - confLevel) / 2, df);
   const coefficients: Coefficient[] = names.map((name, j) => {
     const b = coef[j];
     if (Number.isNaN(b)) return { name, estimate: null, se: null, t: null, p: null, lower: null, upper: null };
