@@ -12,12 +12,16 @@ export interface BenchCase {
   /** A whole child process: argv (the executable first), run from the repository root. */
   readonly command?: readonly string[];
   readonly repeat?: number;
+  /** Calls of run() inside one timing (for sub-millisecond work, as rInner for R); the time is divided by it. */
+  readonly inner?: number;
   /** R code doing the same computation; timed by R itself (median of `repeat` runs, ms printed as the last line). */
   readonly r?: string;
   /** Times R repeats bench() inside one timing (for sub-millisecond work); the time is divided by it. */
   readonly rInner?: number;
   /** Rscript arguments for a whole-process R counterpart (timed like `command`). */
   readonly rCommand?: readonly string[];
+  /** What the R counterpart does when it is not the same work (shown beside the case's name). */
+  readonly rNote?: string;
   /** Runs of rCommand (default `repeat`); a job that takes R minutes on the shared box may be timed fewer times (said in the table's note). */
   readonly rRepeat?: number;
   /** Target from the issue, shown beside the result. */

@@ -25,6 +25,6 @@ const rCode = (n: number, p: number) =>
   `set.seed(1); X <- cbind(1, matrix(rnorm(${n} * ${p - 1}), ${n})); y <- drop(X %*% (seq_len(${p}) %% 3)) + rnorm(${n})\nbench <- function() { f <- lm.fit(X, y); s <- sum(f$residuals^2) / f$df.residual; v <- chol2inv(f$qr$qr[1:${p}, 1:${p}]) * s; invisible(v) }`;
 
 export const cases: BenchCase[] = [
-  { name: 'OLS with SEs, 296 × 8', setup: () => data(296, 8, 1), run: (d) => ols((d as ReturnType<typeof data>).X, (d as ReturnType<typeof data>).y), repeat: 50, r: rCode(296, 8), rInner: 1000 },
+  { name: 'OLS with SEs, 296 × 8', setup: () => data(296, 8, 1), run: (d) => ols((d as ReturnType<typeof data>).X, (d as ReturnType<typeof data>).y), repeat: 11, inner: 200, r: rCode(296, 8), rInner: 1000 },
   { name: 'OLS with SEs, 1,000,000 × 10', setup: () => data(1_000_000, 10, 2), run: (d) => ols((d as ReturnType<typeof data>).X, (d as ReturnType<typeof data>).y), repeat: 3, r: rCode(1_000_000, 10) },
 ];

@@ -1,7 +1,9 @@
 /**
  * Whole-process cases (issue 14, items 1 and 2): the installed command as a user runs it — a
- * child process from start-up to exit — median of 5 runs after a warm-up. The R counterpart of
- * `npm start`'s job is bench/r/peer-job.R (validate, the same analyses, PSA; no report).
+ * child process from start-up to exit — median of 5 runs after a warm-up, wall and CPU time. R's
+ * counterparts: `npm start`'s job is bench/r/peer-job.R (validate, the same analyses, PSA; no
+ * report; minutes, so timed once — EFFEKT_BENCH_R=0 skips R), validate is bench/r/validate-twin.R,
+ * and --help is compared with R's start-up.
  * dist/ is rebuilt first so the timed command runs the current sources (as `npm ci`'s prepare does).
  */
 import { spawnSync } from 'node:child_process';
@@ -20,8 +22,9 @@ const twin = ['data-samples/peer-trial.csv', '--spec', 'data-samples/peer-trial.
 const out = mkdtempSync(join(tmpdir(), 'effekt-bench-run-'));
 
 export const cases: BenchCase[] = [
-  { name: 'process: effekt --help', command: effekt('--help'), targetMs: 250 },
-  { name: 'process: effekt validate on the twin', command: effekt('validate', ...twin, '--quiet'), targetMs: 600 },
+  // R has no --help of its own to compare: its counterpart is R's own start-up.
+  { name: 'process: effekt --help', command: effekt('--help'), targetMs: 250, rCommand: ['-e', 'invisible(0)'], rNote: 'R: start-up only' },
+  { name: 'process: effekt validate on the twin', command: effekt('validate', ...twin, '--quiet'), targetMs: 600, rCommand: ['bench/r/validate-twin.R'], rNote: 'R: read, check, score, summarise' },
   {
     name: "process: npm start's job (effekt run: validate, analyze, economics + PSA, da + en reports with PDF)",
     // The same command line as `npm start`, into a scratch folder (each run replaces it).
