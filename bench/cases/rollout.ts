@@ -61,13 +61,17 @@ async function ingestAll(store: string, files: readonly string[]): Promise<void>
 }
 
 let built = false;
-/** `effekt …` as a child process on the compiled dist/ (built once here: a stale dist/ would silently run through tsx). */
+/** Builds dist/ once, untimed (each case's setup): a stale dist/ would silently run the sources through tsx. */
+function ensureBuilt(): void {
+  if (built) return;
+  const b = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--quiet'], { cwd: root, encoding: 'utf8' });
+  if (b.status !== 0) throw new Error(`build failed: ${b.stderr}`);
+  built = true;
+}
+
+/** `effekt …` as a child process on the compiled dist/. */
 function effekt(what: string, args: readonly string[]): void {
-  if (!built) {
-    const b = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--quiet'], { cwd: root, encoding: 'utf8' });
-    if (b.status !== 0) throw new Error(`build failed: ${b.stderr}`);
-    built = true;
-  }
+  if (!built) throw new Error('bench: dist/ not built in setup');
   const timed = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', `rollout bench: ${what}: %e s wall, %U+%S s CPU, %M KB peak`] : [];
   const argv = [...timed, process.execPath, join(root, 'bin/effekt.js'), ...args];
   const r = spawnSync(argv[0], argv.slice(1), { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
@@ -87,7 +91,10 @@ let settleNext = 0;
 export const cases: BenchCase[] = [
   {
     name: 'rollout: ingest 98 municipalities × 10 years (239,120 citizens, 980 files, one transaction each)',
-    setup: () => ensureData(),
+    setup: () => {
+      ensureBuilt();
+      return ensureData();
+    },
     run: async (p) => {
       const files = await (p as Promise<string[]>);
       const store = join(DATA, `ingest-${ingestRuns++}.duckdb`);
@@ -107,7 +114,10 @@ export const cases: BenchCase[] = [
   },
   {
     name: 'rollout: status (98 municipalities × 10 periods + totals, changes, shares, funnel limits)',
-    setup: () => ensureStore(),
+    setup: () => {
+      ensureBuilt();
+      return ensureStore();
+    },
     run: async (p) => {
       await p;
       effekt('status --json', ['rollout', 'status', '--store', STORE, '--json']);
@@ -118,6 +128,7 @@ export const cases: BenchCase[] = [
   {
     name: 'rollout: settle one period (23,912 citizens, 98 municipalities × 3 metrics) + notes (HTML, CSV, XLSX; no PDF)',
     setup: async () => {
+      ensureBuilt();
       await ensureStore();
       settleStore = join(DATA, 'settle-work.duckdb');
       copyFileSync(STORE, settleStore);
