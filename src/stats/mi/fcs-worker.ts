@@ -19,7 +19,12 @@ function reply(message: HelperReply, transfer: ArrayBuffer[] = []): void {
 
 parentPort?.on('message', (job: HelperJob) => {
   const counter = new Int32Array(job.counter);
-  const plan = planFcs(job.data, job.predictors, { m: job.m, maxit: job.maxit, donors: job.donors, seed: job.seed });
+  let plan: ReturnType<typeof planFcs>;
+  try {
+    plan = planFcs(job.data, job.predictors, { m: job.m, maxit: job.maxit, donors: job.donors, seed: job.seed });
+  } catch {
+    return; // the calling thread planned the same data first and threw; it takes no help then
+  }
   for (let k = Atomics.add(counter, 0, 1); k < job.m; k = Atomics.add(counter, 0, 1)) {
     try {
       const values = imputeOne(plan, k);

@@ -17,6 +17,8 @@ import { StatsError } from '../errors.ts';
 import { createRng, type Rng } from '../random/rng.ts';
 import { resolveMiOptions, type MiMethod, type MiOptions, type ResolvedMiOptions } from './options.ts';
 import { imputeNorm, type MethodInput } from './methods/norm.ts';
+import type { GramCache } from './methods/norm-draw.ts';
+import type { Matrix } from '../linalg/matrix.ts';
 import { imputePmm } from './methods/pmm.ts';
 import { imputeLogreg } from './methods/logreg.ts';
 import { runImputations } from './parallel.ts';
@@ -76,19 +78,47 @@ function countMissing(x: Float64Array): number {
   return c;
 }
 
-/** One chain over a block of rows (all rows, or one group): returns the imputed values per column. */
-function chain(columns: readonly Float64Array[], names: readonly string[], methods: readonly MiMethod[], predictors: readonly (readonly number[])[], maxit: number, donors: number, rng: Rng, label: string): Float64Array[] {
+/** Copies src's observed-target and missing-target rows into column `col` of the two designs. */
+function gather(src: Float64Array, o: Int32Array, mRows: Int32Array, xObs: Matrix, xMis: Matrix, col: number): void {
+  const offO = col * o.length;
+  const offM = col * mRows.length;
+  for (let r = 0; r < o.length; r++) xObs.data[offO + r] = src[o[r]];
+  for (let r = 0; r < mRows.length; r++) xMis.data[offM + r] = src[mRows[r]];
+}
+
+/**
+ * What every chain over a block shares, computed once per run: the observed and imputed rows of
+ * each column, the observed targets, and per imputed column its two designs with the intercept
+ * and the never-imputed predictors filled in (a chain copies them and gathers only the imputed
+ * predictors, at every iteration). Throws EMPTY_GROUP as a chain would, before any draw.
+ */
+interface BlockSetup {
+  readonly miss: readonly Int32Array[];
+  readonly obs: readonly Int32Array[];
+  readonly active: readonly number[];
+  readonly yObsOf: readonly Float64Array[];
+  readonly designs: ReadonlyMap<number, { readonly xObs: Float64Array; readonly xMis: Float64Array; readonly varying: readonly number[]; readonly flags: Uint8Array }>;
+}
+
+function setupBlock(columns: readonly Float64Array[], names: readonly string[], methods: readonly MiMethod[], predictors: readonly (readonly number[])[], label: string): BlockSetup {
   const p = columns.length;
   const n = columns[0].length;
-  const work = columns.map((c) => Float64Array.from(c));
   const miss: Int32Array[] = [];
   const obs: Int32Array[] = [];
   for (let j = 0; j < p; j++) {
-    const mi: number[] = [];
-    const ob: number[] = [];
-    for (let i = 0; i < n; i++) (Number.isNaN(columns[j][i]) ? mi : ob).push(i);
-    miss.push(Int32Array.from(methods[j] === '' ? [] : mi));
-    obs.push(Int32Array.from(ob));
+    const c = columns[j];
+    let nMiss = 0;
+    for (let i = 0; i < n; i++) if (Number.isNaN(c[i])) nMiss++;
+    const mi = new Int32Array(methods[j] === '' ? 0 : nMiss);
+    const ob = new Int32Array(n - nMiss);
+    let a = 0;
+    let b = 0;
+    for (let i = 0; i < n; i++) {
+      if (!Number.isNaN(c[i])) ob[b++] = i;
+      else if (mi.length) mi[a++] = i;
+    }
+    miss.push(mi);
+    obs.push(ob);
   }
   const active = [...Array(p).keys()].filter((j) => miss[j].length > 0);
   const yObsOf = columns.map((c, j) => {
@@ -99,28 +129,59 @@ function chain(columns: readonly Float64Array[], names: readonly string[], metho
   });
   for (const j of active) {
     if (obs[j].length < 2) throw new StatsError('EMPTY_GROUP', `column ${names[j]} has fewer than 2 observed values${label}: nothing to impute from`, { column: names[j] });
+  }
+  const designs = new Map<number, { xObs: Float64Array; xMis: Float64Array; varying: number[]; flags: Uint8Array }>();
+  for (const j of active) {
+    const ps = predictors[j];
+    const q = ps.length + 1;
+    const o = obs[j];
+    const mRows = miss[j];
+    const xObs = { rows: o.length, cols: q, data: new Float64Array(o.length * q) };
+    const xMis = { rows: mRows.length, cols: q, data: new Float64Array(mRows.length * q) };
+    xObs.data.fill(1, 0, o.length);
+    xMis.data.fill(1, 0, mRows.length);
+    const varying: number[] = [];
+    const flags = new Uint8Array(q);
+    for (let c = 0; c < ps.length; c++) {
+      if (miss[ps[c]].length > 0) {
+        varying.push(c);
+        flags[c + 1] = 1;
+      } else gather(columns[ps[c]], o, mRows, xObs, xMis, c + 1);
+    }
+    designs.set(j, { xObs: xObs.data, xMis: xMis.data, varying, flags });
+  }
+  return { miss, obs, active, yObsOf, designs };
+}
+
+/** One chain over a block of rows (all rows, or one group): returns the imputed values per column. */
+function chain(columns: readonly Float64Array[], setup: BlockSetup, methods: readonly MiMethod[], predictors: readonly (readonly number[])[], maxit: number, donors: number, rng: Rng): Float64Array[] {
+  const { miss, obs, active, yObsOf } = setup;
+  const work = columns.map((c) => Float64Array.from(c));
+  for (const j of active) {
     // Starting values: random draws from the observed values (mice's default initialisation).
     for (const i of miss[j]) work[j][i] = columns[j][obs[j][rng.int(obs[j].length)]];
+  }
+  // Each column's designs are copied once per chain: the intercept and the predictors that are
+  // never imputed stay as they are; only imputed predictors are gathered again each iteration.
+  const designs = new Map<number, { xObs: Matrix; xMis: Matrix; varying: readonly number[]; gram: GramCache }>();
+  for (const j of active) {
+    const t = setup.designs.get(j)!;
+    const q = predictors[j].length + 1;
+    designs.set(j, {
+      xObs: { rows: obs[j].length, cols: q, data: t.xObs.slice() },
+      xMis: { rows: miss[j].length, cols: q, data: t.xMis.slice() },
+      varying: t.varying,
+      gram: { varying: t.flags, xtx: null, xty: null },
+    });
   }
   for (let it = 0; it < maxit; it++) {
     for (const j of active) {
       const ps = predictors[j];
-      const q = ps.length + 1;
-      const o = obs[j];
       const mRows = miss[j];
-      const xObs = { rows: o.length, cols: q, data: new Float64Array(o.length * q) };
-      const xMis = { rows: mRows.length, cols: q, data: new Float64Array(mRows.length * q) };
-      xObs.data.fill(1, 0, o.length);
-      xMis.data.fill(1, 0, mRows.length);
-      for (let c = 0; c < ps.length; c++) {
-        const src = work[ps[c]];
-        const offO = (c + 1) * o.length;
-        const offM = (c + 1) * mRows.length;
-        for (let r = 0; r < o.length; r++) xObs.data[offO + r] = src[o[r]];
-        for (let r = 0; r < mRows.length; r++) xMis.data[offM + r] = src[mRows[r]];
-      }
+      const { xObs, xMis, varying, gram } = designs.get(j)!;
+      for (const c of varying) gather(work[ps[c]], obs[j], mRows, xObs, xMis, c + 1);
       const method = methods[j] as Exclude<MiMethod, ''>;
-      const values = impute[method]({ xObs, yObs: yObsOf[j], xMis, rng, donors });
+      const values = impute[method]({ xObs, yObs: yObsOf[j], xMis, rng, donors, gram });
       for (let r = 0; r < mRows.length; r++) work[j][mRows[r]] = values[r];
     }
   }
@@ -134,7 +195,7 @@ export interface FcsPlan {
   readonly maxit: number;
   readonly donors: number;
   readonly seed: number;
-  readonly blocks: readonly { readonly g: number; readonly rows: Int32Array; readonly columns: readonly Float64Array[] }[];
+  readonly blocks: readonly { readonly g: number; readonly rows: Int32Array; readonly columns: readonly Float64Array[]; readonly setup: BlockSetup }[];
   readonly missing: readonly Int32Array[];
   /** slot[j][i]: position of row i within missing[j], −1 when not imputed. */
   readonly slot: readonly Int32Array[];
@@ -148,7 +209,8 @@ export function planFcs(data: FcsData, predictors: readonly (readonly number[])[
   const blocks = groupIds.map((g) => {
     const rows: number[] = [];
     for (let i = 0; i < n; i++) if (!data.groups || data.groups[i] === g) rows.push(i);
-    return { g, rows: Int32Array.from(rows), columns: data.columns.map((c) => Float64Array.from(rows, (i) => c[i])) };
+    const columns = data.columns.map((c) => Float64Array.from(rows, (i) => c[i]));
+    return { g, rows: Int32Array.from(rows), columns, setup: setupBlock(columns, data.names, methods, predictors, data.groups ? ` in group ${g}` : '') };
   });
   const missing = data.columns.map((c, j) => {
     const rows: number[] = [];
@@ -176,7 +238,7 @@ export function imputeOne(plan: FcsPlan, k: number): Float64Array[] {
   const out = missing.map((rows) => new Float64Array(rows.length));
   for (const b of plan.blocks) {
     const rng = data.groups ? stream.fork(`group:${b.g}`) : stream;
-    const values = chain(b.columns, data.names, data.methods, predictors, plan.maxit, plan.donors, rng, data.groups ? ` in group ${b.g}` : '');
+    const values = chain(b.columns, b.setup, data.methods, predictors, plan.maxit, plan.donors, rng);
     for (let j = 0; j < p; j++) {
       let t = 0;
       for (let r = 0; r < b.rows.length; r++) {

@@ -21,6 +21,8 @@ export interface NormDraw {
   readonly beta: Float64Array;
   /** Posterior draw σ*. */
   readonly sigma: number;
+  /** Xβ̂ for the rows of x. */
+  readonly fitted: Float64Array;
 }
 
 /**
@@ -29,26 +31,38 @@ export interface NormDraw {
  * imputation models, and precise enough for a random draw; null when a Cholesky pivot falls below
  * 1e-9 of its diagonal element (collinear or constant predictors), and the QR path handles it.
  */
-function normDrawCholesky(x: Matrix, y: Float64Array, rng: Rng): NormDraw | null {
+function normDrawCholesky(x: Matrix, y: Float64Array, rng: Rng, gram?: GramCache): NormDraw | null {
   const n = x.rows;
   const p = x.cols;
   const d = x.data;
   const xtx = zeros(p, p);
   const xty = new Float64Array(p);
+  // Entries among columns that have not changed since the cache was filled are copied: each entry
+  // is its own sum, so it has the same bits whichever of them are computed in one pass.
+  const known = gram && gram.xtx && gram.xty ? gram : null;
+  const need = new Int32Array(p);
   // XᵀX (lower triangle: all the factorisation reads) and Xᵀy. Each sum runs over i in order
   // from 0 (so the same bits as one sum at a time), but up to four sums share a pass over column
   // j: one running sum waits on the adder for every row; four independent ones do not.
   for (let j = 0; j < p; j++) {
     const oj = j * n;
-    let s = 0;
-    for (let i = 0; i < n; i++) s += d[oj + i] * y[i];
-    xty[j] = s;
-    let k = 0;
-    for (; k + 3 <= j; k += 4) {
-      const o0 = k * n;
-      const o1 = o0 + n;
-      const o2 = o1 + n;
-      const o3 = o2 + n;
+    if (known && !known.varying[j]) xty[j] = known.xty![j];
+    else {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += d[oj + i] * y[i];
+      xty[j] = s;
+    }
+    let count = 0;
+    for (let k = 0; k <= j; k++) {
+      if (known && !known.varying[j] && !known.varying[k]) xtx.data[j + k * p] = known.xtx![j + k * p];
+      else need[count++] = k;
+    }
+    let c = 0;
+    for (; c + 4 <= count; c += 4) {
+      const o0 = need[c] * n;
+      const o1 = need[c + 1] * n;
+      const o2 = need[c + 2] * n;
+      const o3 = need[c + 3] * n;
       let t0 = 0;
       let t1 = 0;
       let t2 = 0;
@@ -60,38 +74,65 @@ function normDrawCholesky(x: Matrix, y: Float64Array, rng: Rng): NormDraw | null
         t2 += v * d[o2 + i];
         t3 += v * d[o3 + i];
       }
-      xtx.data[j + k * p] = t0;
-      xtx.data[j + (k + 1) * p] = t1;
-      xtx.data[j + (k + 2) * p] = t2;
-      xtx.data[j + (k + 3) * p] = t3;
+      xtx.data[j + need[c] * p] = t0;
+      xtx.data[j + need[c + 1] * p] = t1;
+      xtx.data[j + need[c + 2] * p] = t2;
+      xtx.data[j + need[c + 3] * p] = t3;
     }
-    for (; k <= j; k++) {
-      const ok = k * n;
+    for (; c < count; c++) {
+      const ok = need[c] * n;
       let t = 0;
       for (let i = 0; i < n; i++) t += d[oj + i] * d[ok + i];
-      xtx.data[j + k * p] = t;
+      xtx.data[j + need[c] * p] = t;
     }
+  }
+  if (gram && !known) {
+    gram.xtx = xtx.data.slice();
+    gram.xty = xty.slice();
   }
   const l = tryCholesky(xtx, 1e-9);
   if (!l) return null;
   const coef = choleskySolve(l, xty);
+  const fitted = fittedValues(x, coef);
   let rss = 0;
-  for (let i = 0; i < n; i++) {
-    let f = 0;
-    for (let j = 0; j < p; j++) f += d[i + j * n] * coef[j];
-    rss += (y[i] - f) ** 2;
-  }
+  for (let i = 0; i < n; i++) rss += (y[i] - fitted[i]) ** 2;
   const sigma = Math.sqrt(rss / rng.chisq(Math.max(n - p, 1)));
   const z = new Float64Array(p);
   for (let j = 0; j < p; j++) z[j] = rng.normal();
   const w = solveLowerTranspose(l, z);
   const beta = new Float64Array(p);
   for (let j = 0; j < p; j++) beta[j] = coef[j] + sigma * w[j];
-  return { coef, beta, sigma };
+  return { coef, beta, sigma, fitted };
 }
 
-export function normDraw(x: Matrix, y: Float64Array, rng: Rng): NormDraw {
-  return normDrawCholesky(x, y, rng) ?? normDrawQr(x, y, rng);
+/**
+ * What a caller that draws again and again for the same rows (an FCS chain: one column's
+ * regression at every iteration) lets the draw keep: XᵀX and Xᵀy among the columns of x that do
+ * not change between calls (`varying[j]` = 0; y must not change either). Filled by the first call.
+ */
+export interface GramCache {
+  readonly varying: Uint8Array;
+  xtx: Float64Array | null;
+  xty: Float64Array | null;
+}
+
+export function normDraw(x: Matrix, y: Float64Array, rng: Rng, gram?: GramCache): NormDraw {
+  return normDrawCholesky(x, y, rng, gram) ?? normDrawQr(x, y, rng);
+}
+
+/**
+ * Xb row by row as Σ_j x_ij b_j summed in j order from 0 — the bits of a per-row loop, computed a
+ * column at a time (contiguous in the column-major data).
+ */
+function fittedValues(x: Matrix, b: Float64Array): Float64Array {
+  const n = x.rows;
+  const out = new Float64Array(n);
+  for (let j = 0; j < x.cols; j++) {
+    const bj = b[j];
+    const off = j * n;
+    for (let i = 0; i < n; i++) out[i] += x.data[off + i] * bj;
+  }
+  return out;
 }
 
 /** The draw through the pivoted QR, dropping aliased columns (see the file comment). */
@@ -101,12 +142,9 @@ export function normDrawQr(x: Matrix, y: Float64Array, rng: Rng): NormDraw {
   const qr = qrDecompose(x);
   const raw = qrCoef(qr, y);
   const coef = Float64Array.from(raw, (b) => (Number.isNaN(b) ? 0 : b));
+  const fitted = fittedValues(x, coef);
   let rss = 0;
-  for (let i = 0; i < n; i++) {
-    let f = 0;
-    for (let j = 0; j < p; j++) f += x.data[i + j * n] * coef[j];
-    rss += (y[i] - f) ** 2;
-  }
+  for (let i = 0; i < n; i++) rss += (y[i] - fitted[i]) ** 2;
   const df = Math.max(n - qr.rank, 1);
   const sigma = Math.sqrt(rss / rng.chisq(df));
   // Cholesky of (XᵀX)⁻¹ over the estimable columns only.
@@ -125,7 +163,7 @@ export function normDrawQr(x: Matrix, y: Float64Array, rng: Rng): NormDraw {
     for (let b = 0; b <= a; b++) s += l.data[a + b * r] * z[b];
     beta[keep[a]] += s * sigma;
   }
-  return { coef, beta, sigma };
+  return { coef, beta, sigma, fitted };
 }
 
 /** Xb for every row of x. */
