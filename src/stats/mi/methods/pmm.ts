@@ -111,7 +111,7 @@ export function sortedOrder(key: Float64Array): Int32Array {
 }
 
 /** From this many keys on, the radix sort (linear passes) beats the merge sort (n log n random reads). */
-export const RADIX_MIN = 1 << 14;
+export const RADIX_MIN = 1 << 12;
 
 /** Digits of the high word: 11, 11 and 10 bits (2048 buckets keep the scattered writes in cache; 65,536 did not). */
 const DIGITS: readonly (readonly [number, number])[] = [[0, 0x7ff], [11, 0x7ff], [22, 0x3ff]];
@@ -174,7 +174,18 @@ export function radixOrder(key: Float64Array): Int32Array {
   // Runs of equal hi: insertion sort by lo (lo read through the original index), stable.
   for (let start = 0; start < n; ) {
     let end = start + 1;
-    while (end < n && hi[end] === hi[start]) end++;
+    const h = hi[start];
+    const l0 = lo[idx[start]];
+    let same = true;
+    while (end < n && hi[end] === h) {
+      if (lo[idx[end]] !== l0) same = false;
+      end++;
+    }
+    // Exact ties (the usual long run: predicted means from discrete predictors) are already in index order.
+    if (same) {
+      start = end;
+      continue;
+    }
     if (end - start > 32) {
       // A long run (keys equal in their first 20 mantissa bits, e.g. sums that differ in the last
       // bit): a comparator sort, as insertion could take quadratic time.
