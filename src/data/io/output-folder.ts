@@ -279,12 +279,18 @@ function safeRelative(name: string): string {
   return parts.join(sep);
 }
 
-function writeDurable(path: string, content: string | Uint8Array): void {
+/** A file's content, or a function that writes it piece by piece (a file too large to hold). */
+export type FileContent = string | Uint8Array | ((write: (bytes: Uint8Array) => void) => void);
+
+function writeDurable(path: string, content: FileContent): void {
   const fd = openSync(path, 'wx');
   try {
-    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-    let off = 0;
-    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    const put = (bytes: Uint8Array) => {
+      let off = 0;
+      while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    };
+    if (typeof content === 'function') content(put);
+    else put(typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
@@ -448,7 +454,7 @@ export interface OutputFileOptions {
  * One file, all or nothing: written beside its target under a temporary name and renamed over
  * it. An existing file is only replaced with `replace` (e.g. `--force`): it may be real data.
  */
-export function writeOutputFile(path: string, content: string | Uint8Array, options: OutputFileOptions): void {
+export function writeOutputFile(path: string, content: FileContent, options: OutputFileOptions): void {
   const option = options.option ?? '--out';
   checkOutputLocation(path, { command: options.command, inputs: options.inputs, option }, 'file');
   if (existsSync(path) && !options.replace) throw new OutputError(`${option} ${path} already exists; effekt does not write over a file it may not have written`, `give a new file name, or add --force to replace it`);

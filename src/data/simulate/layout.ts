@@ -32,6 +32,8 @@ export interface RowOptions {
   readonly layout: Layout;
   /** Age with one decimal (exact age floored to 0.1) instead of whole years. */
   readonly decimalAge: boolean;
+  /** Leave the item values off the rows (the caller writes them: stream-twin.ts). */
+  readonly itemsApart?: boolean;
 }
 
 export function participantRows(p: SimParticipant, o: RowOptions): CsvValue[][] {
@@ -40,6 +42,6 @@ export function participantRows(p: SimParticipant, o: RowOptions): CsvValue[][] 
   return p.visits.map((v: SimVisit) => [
     p.id, p.site, p.intervention ? 'PEER' : 'SAU', t(v.visit), age, t(p.sex), t(p.living), t(p.employment), t(p.severity), t(p.referral),
     p.sessions, t(v.missingReason), v.admissions, v.bedDays, v.death, v.selfHarm,
-    ...scaleModels.flatMap((m) => v.items[m.key]),
+    ...(o.itemsApart ? [] : scaleModels.flatMap((m) => v.items[m.key])),
   ]);
 }

@@ -76,12 +76,16 @@ function items(rng: Rng, m: ScaleModel, latent: number, blankProb: number): (num
   return out;
 }
 
-export function simulateTrial(o: SimulationOptions): SimulatedTrial {
+/**
+ * The participants in generation order (site by site), without identifiers: one at a time, so a
+ * registry-sized cohort can be written out without holding it (stream-twin.ts). The draws are
+ * the same, in the same order, as those of simulateTrial.
+ */
+export function* simulateParticipants(o: SimulationOptions): Generator<SimParticipant, { allocationAttempts: number }> {
   const root = createRng(o.seed);
   const siteSizes = o.sites.map((s) => s.n);
   const alloc = allocate(root.fork('allocation'), siteSizes, o.blockSizes, o.armTotals?.intervention ?? null);
   const rng = root.fork('participants');
-  const participants: SimParticipant[] = [];
   let index = 0;
   for (const site of o.sites) {
     for (let s = 0; s < site.n; s++, index++) {
@@ -110,7 +114,9 @@ export function simulateTrial(o: SimulationOptions): SimulatedTrial {
         else if (!attended[v - 1]) attended.push(rng.uniform() < o.dropout.returnAtFollowUp);
         else attended.push(rng.uniform() >= expit(o.dropout.extraAtFollowUp + o.dropout.severitySlope * -r0));
       }
-      const reasonRng = rng.fork(`reason-${index}`);
+      // Forked only when needed: a fork is seeded from the label (it draws nothing from `rng`), and
+      // building a generator per participant was a fifth of simulating a registry-sized cohort.
+      let reasonRng: Rng | null = null;
       let reason: string | null = null;
 
       const factor: Record<string, number> = {};
@@ -128,7 +134,7 @@ export function simulateTrial(o: SimulationOptions): SimulatedTrial {
         const admissions = negativeBinomial(rng, admMean, 0.6);
         let bedDays = 0;
         for (let a = 0; a < admissions; a++) bedDays += 1 + negativeBinomial(rng, 11, 1.5);
-        if (!attended[v] && reason === null) reason = MISSING_REASONS[reasonRng.int(MISSING_REASONS.length)];
+        if (!attended[v] && reason === null) reason = MISSING_REASONS[(reasonRng ??= rng.fork(`reason-${index}`)).int(MISSING_REASONS.length)];
         return {
           visit,
           attended: attended[v],
@@ -140,18 +146,40 @@ export function simulateTrial(o: SimulationOptions): SimulatedTrial {
           items: itemValues,
         };
       });
-      participants.push({ id: '', site: site.name, intervention, ageExact, sex, living, employment, severity, referral, sessions, visits });
+      yield { id: '', site: site.name, intervention, ageExact, sex, living, employment, severity, referral, sessions, visits };
     }
   }
-  // Identifiers are assigned in a shuffled order so that they reveal neither site nor arm.
+  return { allocationAttempts: alloc.attempts };
+}
+
+/**
+ * Identifier ranks in generation order: participant i (site order) gets the identifier
+ * P<rank + 1>, zero-padded to `idWidth`. Shuffled so that identifiers reveal neither site nor arm.
+ */
+export function identifierRanks(o: SimulationOptions, n: number): Int32Array {
   const order = createRng(o.seed).fork('ids');
-  const ids = Array.from({ length: participants.length }, (_, i) => i);
-  for (let i = ids.length - 1; i > 0; i--) {
+  const ids = new Int32Array(n);
+  for (let i = 0; i < n; i++) ids[i] = i;
+  for (let i = n - 1; i > 0; i--) {
     const j = order.int(i + 1);
-    [ids[i], ids[j]] = [ids[j], ids[i]];
+    const t = ids[i];
+    ids[i] = ids[j];
+    ids[j] = t;
   }
-  const width = Math.max(4, String(participants.length).length);
+  return ids;
+}
+
+export const idWidth = (n: number): number => Math.max(4, String(n).length);
+
+export function simulateTrial(o: SimulationOptions): SimulatedTrial {
+  const participants: SimParticipant[] = [];
+  const gen = simulateParticipants(o);
+  let step = gen.next();
+  for (; !step.done; step = gen.next()) participants.push(step.value);
+  const ids = identifierRanks(o, participants.length);
+  const width = idWidth(participants.length);
   const withIds = participants.map((p, i) => ({ ...p, id: `P${String(ids[i] + 1).padStart(width, '0')}` }));
+  // Same-width digit strings: this order is the order of the ranks.
   withIds.sort((a, b) => a.id.localeCompare(b.id));
-  return { options: o, participants: withIds, allocationAttempts: alloc.attempts };
+  return { options: o, participants: withIds, allocationAttempts: step.value.allocationAttempts };
 }

@@ -16,7 +16,7 @@ export const danishDialect: CsvDialect = { delimiter: ';', decimal: ',', encodin
 
 export type CsvValue = string | number | null;
 
-function formatCell(v: CsvValue, d: CsvDialect): string {
+export function formatCell(v: CsvValue, d: CsvDialect): string {
   if (v === null) return '';
   let s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : v;
   if (typeof v === 'number' && d.decimal === ',') s = s.replace('.', ',');
