@@ -7,7 +7,7 @@
  * $TMPDIR/effekt-bench-scale (untimed). N ≥ 10⁵ is timed once, without a warm-up.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +29,19 @@ function simulated(n: number): string {
   return file;
 }
 
+/**
+ * The twin's spec with multiple imputation off (no MI-ANCOVA, no tipping points): the N = 10⁶
+ * target is validate + analyze (ANCOVA, MMRM, responders) + report, MI off.
+ */
+function specWithoutMi(): string {
+  mkdirSync(cache, { recursive: true });
+  const file = join(cache, 'peer-trial-no-mi.spec.json');
+  const s = JSON.parse(readFileSync(join(root, spec), 'utf8')) as { analysisPlan?: Record<string, unknown> };
+  s.analysisPlan = { ...s.analysisPlan, sensitivity: ['complete-case', 'mmrm', 'per-protocol', 'welch'] };
+  writeFileSync(file, `${JSON.stringify(s, null, 2)}\n`);
+  return file;
+}
+
 export const cases: BenchCase[] = sizes.flatMap((n): BenchCase[] => {
   const big = n >= 100_000;
   const timing = { repeat: big ? 1 : 5, noWarmup: big };
@@ -40,5 +53,7 @@ export const cases: BenchCase[] = sizes.flatMap((n): BenchCase[] => {
     { name: `scale: validate, N = ${label} (× 3 visits)`, setup: () => simulated(n), command: effekt('validate', data, '--spec', spec, '--quiet'), ...timing },
     { name: `scale: analyze, N = ${label}`, setup: () => simulated(n), command: effekt('analyze', data, '--spec', spec, '--out', analysis, '--quiet'), ...timing },
     { name: `scale: report (en, PDF), N = ${label}`, command: effekt('report', '--results', analysis, '--lang', 'en', '--out', join(cache, `report-${n}`), '--quiet'), ...timing },
+    // The 10⁶ target's plan (MI off); at N ≥ 10⁵ only, where the full plan's MI dominates.
+    ...(big ? [{ name: `scale: analyze MI off (ANCOVA, MMRM, responders), N = ${label}`, setup: () => void (simulated(n), specWithoutMi()), command: effekt('analyze', data, '--spec', join(cache, 'peer-trial-no-mi.spec.json'), '--out', `${analysis}-no-mi`, '--quiet'), ...timing }] : []),
   ];
 });

@@ -12,6 +12,7 @@ import type { RawTable } from '../data/load/raw-table.ts';
 import { basename } from 'node:path';
 import { specColumnRules } from '../data/validate/column-rules.ts';
 import { validateLong, type LongData } from '../data/validate/validate.ts';
+import { readLongFast } from '../data/validate/validate-columnar.ts';
 import { itemRules, resolveInstruments, type ResolvedInstrument } from './resolve.ts';
 import { scoreTrial, type ScoringCount } from './score-trial.ts';
 import { summariseTrial, type TrialSummary } from './summary.ts';
@@ -45,16 +46,27 @@ function unusedWarnings(spec: TrialSpec, header: readonly string[], used: Readon
 export async function loadTrial(dataFile: string, specOrPath: string | TrialSpec): Promise<LoadedTrial> {
   const spec = typeof specOrPath === 'string' ? loadSpec(specOrPath) : specOrPath;
   const instruments = resolveInstruments(spec);
-  const raw = await readDataFile(dataFile, spec);
-  const rules = [...specColumnRules(spec), ...itemRules(instruments)];
-  const data = validateLong(raw, spec, rules);
+  // Item columns (most of a file's cells; only scoring reads them) are held as Float64Arrays.
+  const rules = [...specColumnRules(spec), ...itemRules(instruments).map((r) => ({ ...r, typed: true }))];
+  // A clean long CSV is read straight into columns; anything else (or any problem) goes the
+  // general way, which words every problem (validate-columnar.ts).
+  const fast = readLongFast(dataFile, spec, rules);
+  let data: LongData;
+  let header: readonly string[];
+  let origins: RawTable['columnOrigins'];
+  if (fast) ({ data, header } = fast);
+  else {
+    const raw = await readDataFile(dataFile, spec);
+    data = validateLong(raw, spec, rules);
+    ({ header, columnOrigins: origins } = raw);
+  }
   const c = spec.columns;
   const used = new Set([c.id, armColumn(spec), c.visit, ...rules.map((r) => r.column)]);
-  const warnings = unusedWarnings(spec, raw.header, used, raw.columnOrigins, dataFile);
+  const warnings = unusedWarnings(spec, header, used, origins, dataFile);
   const { scores, counts } = scoreTrial(data, spec, instruments);
   const itemCols = new Set(instruments.flatMap((i) => i.itemColumns));
   const columns: Record<string, unknown[]> = Object.create(null); // keyed by column names from the spec
-  for (const [name, values] of Object.entries(data.columns)) if (!itemCols.has(name)) columns[name] = values;
+  for (const [name, values] of Object.entries(data.columns)) if (!itemCols.has(name)) columns[name] = values as unknown[];
   for (const [id, values] of Object.entries(scores)) columns[id] = values;
   const table = aq.table(columns);
   return { spec, dataFile, data, table, instruments, scoring: counts, summary: summariseTrial(data, spec, scores), warnings };

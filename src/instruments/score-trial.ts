@@ -5,7 +5,7 @@
 import type { TrialSpec } from '../data/spec/load.ts';
 import type { LongData } from '../data/validate/validate.ts';
 import type { ResolvedInstrument } from './resolve.ts';
-import { scoreItems } from './score.ts';
+import { maxMissingItems } from './registry.ts';
 
 export interface ScoringCount {
   readonly outcome: string;
@@ -23,18 +23,51 @@ export function scoreTrial(data: LongData, spec: TrialSpec, instruments: readonl
   for (const o of spec.outcomes) {
     if (o.kind !== 'score') continue;
     const ins = instruments.find((x) => x.id === o.instrument)!;
-    const itemCols = ins.itemColumns.map((c) => data.columns[c] as (number | null)[]);
+    const itemCols = ins.itemColumns.map((c) => data.columns[c] as ArrayLike<number | null>);
     const tally = new Map<string, { complete: number; prorated: number; notScorable: number; noItems: number }>();
     const col: (number | null)[] = new Array(data.n);
-    // One item buffer for every row (scoreItems reads it and keeps nothing), one tally per visit
-    // looked up when the visit changes: at registry size these allocations were most of the time.
-    const values: (number | null)[] = new Array(itemCols.length);
+    // scoreItems' arithmetic inlined (same sums in the same order, so the same bits), with the
+    // reversed items and the allowance looked up once, and one tally per visit looked up when the
+    // visit changes: at registry size the per-row calls and allocations were most of the time.
+    const def = ins.definition;
+    const [lo, hi] = def.itemRange;
+    const reversed = Array.from({ length: itemCols.length }, (_, j) => def.reverseItems.includes(j + 1));
+    const allowed = maxMissingItems(def);
+    const k = def.items;
+    if (itemCols.length !== k) throw new RangeError(`expected ${k} item values, got ${itemCols.length}`);
+    // Sums over the items column by column (each column read in order, not 15 columns per row),
+    // adding item j before item j + 1 for every row as scoreItems does.
+    const sum = new Float64Array(data.n);
+    const answered = new Int32Array(data.n);
+    for (let j = 0; j < k; j++) {
+      const c = itemCols[j];
+      const rev = reversed[j];
+      if (c instanceof Float64Array) {
+        for (let i = 0; i < data.n; i++) {
+          const v = c[i];
+          if (Number.isNaN(v)) continue;
+          sum[i] += rev ? lo + hi - v : v;
+          answered[i]++;
+        }
+      } else {
+        for (let i = 0; i < data.n; i++) {
+          const v = c[i];
+          if (v === null || Number.isNaN(v)) continue;
+          sum[i] += rev ? lo + hi - v : v;
+          answered[i]++;
+        }
+      }
+    }
     let lastVisit: string | null = null;
     let t = { complete: 0, prorated: 0, notScorable: 0, noItems: 0 };
     for (let i = 0; i < data.n; i++) {
-      for (let j = 0; j < itemCols.length; j++) values[j] = itemCols[j][i];
-      const s = scoreItems(values, ins.definition);
-      col[i] = s.score;
+      const missingItems = k - answered[i];
+      let score: number | null = null;
+      if (!(answered[i] === 0 || missingItems > allowed)) {
+        const mean = sum[i] / answered[i];
+        score = def.scoring === 'mean' ? mean : mean * k;
+      }
+      col[i] = score;
       const v = visits[i] ?? '';
       if (v !== lastVisit) {
         let found = tally.get(v);
@@ -42,9 +75,9 @@ export function scoreTrial(data: LongData, spec: TrialSpec, instruments: readonl
         t = found;
         lastVisit = v;
       }
-      if (s.missingItems === ins.definition.items) t.noItems++;
-      else if (s.score === null) t.notScorable++;
-      else if (s.prorated) t.prorated++;
+      if (missingItems === k) t.noItems++;
+      else if (score === null) t.notScorable++;
+      else if (missingItems > 0) t.prorated++;
       else t.complete++;
     }
     scores[o.id] = col;

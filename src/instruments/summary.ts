@@ -50,7 +50,9 @@ export function summariseTrial(data: LongData, spec: TrialSpec, scores: Readonly
   for (const [v, list] of rowsAt) {
     const idRows = list.filter((i) => ids[i] !== null);
     withId.set(v, idRows);
-    presentAt.set(v, new Set(idRows.map((i) => ids[i]!)).size);
+    // Validated data hold one row per participant × visit, so the rows with an id at a visit are
+    // its participants (a Set of 10⁵ ids per visit was a tenth of validate at 10⁵ participants).
+    presentAt.set(v, idRows.length);
   }
   const missingness: { outcome: string; visit: string; missing: number; of: number }[] = [];
   const visitIds = spec.visits.map((v) => v.id);

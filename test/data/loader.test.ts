@@ -11,7 +11,7 @@ import { parseNumber } from '../../src/data/validate/parse-number.ts';
 import { writeCsv, danishDialect } from '../../src/data/write/csv.ts';
 import { writeXlsx } from '../../src/data/write/xlsx.ts';
 import { generate, recipe } from '../../src/data/simulate/write-twin.ts';
-import { header, participantRows } from '../../src/data/simulate/layout.ts';
+import { header, itemHeader, participantRows } from '../../src/data/simulate/layout.ts';
 import { simulateTrial } from '../../src/data/simulate/simulate.ts';
 import { peerOptions } from '../../src/data/simulate/options.ts';
 import { repoRoot } from '../helpers/fixtures.ts';
@@ -122,9 +122,11 @@ describe('properties', () => {
         expect(a.table.numRows()).toBe(3 * n);
         // … and both hold exactly the generated values, cell by cell (items included).
         const h = header('english');
+        // Item columns are Float64Arrays (NaN = empty); every other column holds null for an empty cell.
+        const items = new Set(itemHeader());
         for (const t of [a, b]) {
           expect(Object.keys(t.data.columns).sort()).toEqual([...h].sort());
-          rows.forEach((r, i) => h.forEach((c, j) => expect(t.data.columns[c][i], `${c} row ${i}`).toEqual(r[j] === '' ? null : r[j])));
+          rows.forEach((r, i) => h.forEach((c, j) => expect(t.data.columns[c][i], `${c} row ${i}`).toEqual(r[j] === '' || r[j] === null ? (items.has(c) ? Number.NaN : null) : r[j])));
         }
       }),
       { numRuns: 8 },

@@ -12,8 +12,6 @@ import { outcomeColumnAt, outcomeVisits, type OutcomeSpec, type VisitOutcomeSpec
 import { parseIsoDate } from '../../data/validate/validate.ts';
 import { makeComparisons, type AnalysisFrame, type FrameCovariate, type FrameOutcome, type FrameTimeToEvent } from './frame.ts';
 
-type Row = Record<string, unknown>;
-
 export interface BuildFrameOptions {
   /** Which comparisons to make: each intervention vs the control (default), or also every pair of interventions. */
   readonly comparisons?: 'vs-control' | 'all-pairs';
@@ -26,23 +24,48 @@ function num(v: unknown): number {
 export function buildFrame(trial: LoadedTrial, options: BuildFrameOptions = {}): AnalysisFrame {
   const { spec } = trial;
   const c = spec.columns;
-  const rows = trial.table.objects() as Row[];
-  const ids = [...new Set(rows.map((r) => String(r[c.id])))].sort();
+  // Read column by column (arquero getters), not as one object per row: at 10⁶ participants × 3
+  // visits the row objects were most of the frame's time and memory.
+  const table = trial.table;
+  const rowCount = table.numRows();
+  const names = new Set(table.columnNames());
+  const getters = new Map<string, ((row: number) => unknown) | null>();
+  const getter = (column: string): ((row: number) => unknown) | null => {
+    let g = getters.get(column);
+    if (g === undefined) getters.set(column, (g = names.has(column) ? (table.getter(column) as (row: number) => unknown) : null));
+    return g;
+  };
+  /** The value of `column` on table row `row` (−1: no row; undefined as a missing key of a row object). */
+  const cell = (row: number, column: string): unknown => {
+    if (row < 0) return undefined;
+    const g = getter(column);
+    return g === null ? undefined : g(row);
+  };
+  const idOf = getter(c.id);
+  const visitOf = getter(c.visit);
+  const rowIds = Array.from({ length: rowCount }, (_, r) => String(idOf === null ? undefined : idOf(r)));
+  const ids = [...new Set(rowIds)].sort();
   const index = new Map(ids.map((id, i) => [id, i]));
   const visits = spec.visits.map((v) => v.id);
   const vIndex = new Map(visits.map((v, i) => [v, i]));
   const n = ids.length;
-  const byVisit: (Row | undefined)[][] = visits.map(() => new Array<Row | undefined>(n));
-  for (const r of rows) byVisit[vIndex.get(String(r[c.visit]))!][index.get(String(r[c.id]))!] = r;
+  // byVisit[v][i]: the table row of participant i at visit v, −1 when there is none.
+  const byVisit: Int32Array[] = visits.map(() => new Int32Array(n).fill(-1));
+  for (let r = 0; r < rowCount; r++) byVisit[vIndex.get(String(visitOf === null ? undefined : visitOf(r)))!][index.get(rowIds[r])!] = r;
   const baselineVisit = spec.baselineVisit === undefined ? -1 : vIndex.get(spec.baselineVisit)!;
-  const first = ids.map((_, i) => (baselineVisit >= 0 ? byVisit[baselineVisit][i] : undefined) ?? byVisit.find((v) => v[i])![i]!);
+  const firstRow = Int32Array.from(ids, (_, i) => {
+    if (baselineVisit >= 0 && byVisit[baselineVisit][i] >= 0) return byVisit[baselineVisit][i];
+    return byVisit.find((v) => v[i] >= 0)![i];
+  });
+  const firstValues = (column: string): unknown[] => Array.from(firstRow, (r) => cell(r, column));
 
   const arms = spec.arms.map((a) => ({ label: a.label, role: a.role, name: a.name }));
   const armCol = armColumn(spec);
-  const arm = Int32Array.from(first.map((r) => arms.findIndex((a) => a.label === r[armCol])));
+  const armOf = firstValues(armCol);
+  const arm = Int32Array.from(armOf, (x) => arms.findIndex((a) => a.label === x));
 
   const categorical = (column: string, label: FrameCovariate['label'], levels?: readonly string[]): FrameCovariate => {
-    const values = first.map((r) => (r[column] === null || r[column] === undefined ? null : String(r[column])));
+    const values = firstValues(column).map((x) => (x === null || x === undefined ? null : String(x)));
     const lv = levels ? [...levels] : [...new Set(values.filter((v): v is string => v !== null))].sort();
     return { column, label, kind: 'categorical', levels: lv, values: Int32Array.from(values.map((v) => (v === null ? -1 : lv.indexOf(v)))) };
   };
@@ -50,7 +73,7 @@ export function buildFrame(trial: LoadedTrial, options: BuildFrameOptions = {}):
   const strata = strataCols.map((s) => categorical(s, { da: s, en: s }));
   const covariates: FrameCovariate[] = spec.covariates.map((cov) =>
     cov.type === 'numeric'
-      ? { column: cov.column, label: cov.label, kind: 'numeric', levels: [], values: Float64Array.from(first.map((r) => num(r[cov.column]))) }
+      ? { column: cov.column, label: cov.label, kind: 'numeric', levels: [], values: Float64Array.from(firstValues(cov.column), num) }
       : categorical(cov.column, cov.label, cov.levels),
   );
   if (c.site && !spec.covariates.some((x) => x.column === c.site)) covariates.push(categorical(c.site, { da: 'Kommune', en: 'Municipality' }));
@@ -59,7 +82,9 @@ export function buildFrame(trial: LoadedTrial, options: BuildFrameOptions = {}):
   const perVisit = (src: { column?: string; columns?: Record<string, string> }, measured: readonly string[], read: (cell: unknown) => number) =>
     visits.map((visit, v) => {
       const column = measured.includes(visit) ? outcomeColumnAt(src, visit) : null;
-      return Float64Array.from(ids.map((_, i) => (column === null ? Number.NaN : read(byVisit[v][i]?.[column]))));
+      const out = new Float64Array(n);
+      for (let i = 0; i < n; i++) out[i] = column === null ? Number.NaN : read(cell(byVisit[v][i], column));
+      return out;
     });
 
   const higherIsBetter = (o: VisitOutcomeSpec): boolean => {
@@ -133,16 +158,16 @@ export function buildFrame(trial: LoadedTrial, options: BuildFrameOptions = {}):
     });
   }
   const outcomes = visitOutcomes.map((o) => built.get(o.id)!);
-  const timeToEvent = spec.outcomes.filter((o) => o.kind === 'time-to-event').map((o) => timeToEventOf(o, ids, byVisit));
+  const timeToEvent = spec.outcomes.filter((o) => o.kind === 'time-to-event').map((o) => timeToEventOf(o, ids, byVisit, cell));
 
-  const adherence = c.adherence ? { column: c.adherence.column, max: c.adherence.max, values: Float64Array.from(first.map((r) => num(r[c.adherence!.column]))) } : null;
+  const adherence = c.adherence ? { column: c.adherence.column, max: c.adherence.max, values: Float64Array.from(firstValues(c.adherence.column), num) } : null;
   // Recorded reasons are free text until mapped: only the spec's codes pass, anything else is "other".
   const codes = new Set(spec.missingReasons.map((m) => m.code));
   let uncoded = 0;
   const missingReason = visits.map((_, v) => ids.map((_, i) => {
     const r = byVisit[v][i];
-    const reason = c.missingReason ? r?.[c.missingReason] : null;
-    if (reason === null || reason === undefined) return r ? null : 'no_row';
+    const reason = c.missingReason ? cell(r, c.missingReason) : null;
+    if (reason === null || reason === undefined) return r >= 0 ? null : 'no_row';
     if (codes.has(String(reason))) return String(reason);
     uncoded++;
     return 'other';
@@ -150,7 +175,7 @@ export function buildFrame(trial: LoadedTrial, options: BuildFrameOptions = {}):
   const events = spec.events.map((e) => ({
     id: e.id,
     name: e.name,
-    any: Uint8Array.from(ids.map((_, i) => (visits.some((_, v) => v !== baselineVisit && num(byVisit[v][i]?.[e.column]) > 0) ? 1 : 0))),
+    any: Uint8Array.from(ids.map((_, i) => (visits.some((_, v) => v !== baselineVisit && num(cell(byVisit[v][i], e.column)) > 0) ? 1 : 0))),
   }));
   const control = arms.findIndex((a) => a.role === 'control');
   const comparisons = makeComparisons(arms, options.comparisons ?? 'vs-control');
@@ -158,10 +183,10 @@ export function buildFrame(trial: LoadedTrial, options: BuildFrameOptions = {}):
 }
 
 /** Per participant: the first non-empty time (or end − start in days) and event over the visit rows. */
-function timeToEventOf(o: Extract<OutcomeSpec, { kind: 'time-to-event' }>, ids: readonly string[], byVisit: readonly (readonly (Row | undefined)[])[]): FrameTimeToEvent {
+function timeToEventOf(o: Extract<OutcomeSpec, { kind: 'time-to-event' }>, ids: readonly string[], byVisit: readonly Int32Array[], cell: (row: number, column: string) => unknown): FrameTimeToEvent {
   const firstValue = (i: number, column: string): unknown => {
     for (const rows of byVisit) {
-      const x = rows[i]?.[column];
+      const x = cell(rows[i], column);
       if (x !== null && x !== undefined) return x;
     }
     return null;

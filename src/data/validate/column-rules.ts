@@ -19,6 +19,8 @@ export interface NumericRule {
   readonly describe: string;
   /** Where the allowed range is declared (a spec JSON path), so the fix can point at it. */
   readonly rangeFrom?: string;
+  /** Held as a Float64Array (NaN = empty) rather than numbers and nulls: instrument items, which only scoring reads. */
+  readonly typed?: boolean;
 }
 
 export interface CategoricalRule {

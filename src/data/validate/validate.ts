@@ -10,7 +10,11 @@ import type { ColumnRule, NumericRule } from './column-rules.ts';
 import { didYouMean } from './suggest.ts';
 import { parseNumber } from './parse-number.ts';
 
-export type TypedColumn = (number | null)[] | (string | null)[];
+/**
+ * A validated column: numbers or text with null for an empty cell; a typed numeric rule's column
+ * (instrument items: most of a file's cells) is a Float64Array with NaN for an empty cell.
+ */
+export type TypedColumn = (number | null)[] | (string | null)[] | Float64Array;
 
 export interface LongData {
   readonly file: string;
@@ -128,7 +132,7 @@ export function validateLong(raw: RawTable, spec: TrialSpec, rules: readonly Col
         }
         out.push(x);
       });
-      columns[rule.column] = out;
+      columns[rule.column] = rule.typed ? Float64Array.from(out, (x) => (x === null ? Number.NaN : x)) : out;
     } else if (rule.kind === 'categorical') {
       columns[rule.column] = raw.rows.map((r, i) => {
         const v = r[j];
@@ -156,7 +160,7 @@ export function validateLong(raw: RawTable, spec: TrialSpec, rules: readonly Col
 }
 
 /** The fix for a cell that is not a number, in the words of its kind. */
-function notANumberFix(rule: NumericRule, decimal: '.' | ','): string {
+export function notANumberFix(rule: NumericRule, decimal: '.' | ','): string {
   const example = rule.integer ? (decimal === ',' ? '3' : '3') : decimal === ',' ? '80,7' : '80.7';
   const what = rule.integer ? 'a whole number' : `a number with a decimal ${decimal === ',' ? 'comma' : 'point'}`;
   const other = decimal === '.' && !rule.integer ? ', or set data.csv.decimal to "," in the spec if the file uses decimal commas' : '';
@@ -178,7 +182,7 @@ export function parseIsoDate(text: string): number | null {
  * Time-to-event columns hold one value per participant: on one row, or the same on several (two
  * different values are an error, never a silent pick); dates must not end before they start.
  */
-function checkTimeToEvent(spec: TrialSpec, raw: RawTable, columns: Record<string, TypedColumn>, ids: readonly (string | null)[], problems: ProblemList): void {
+export function checkTimeToEvent(spec: TrialSpec, raw: Pick<RawTable, 'file' | 'rowNumbers'>, columns: Record<string, TypedColumn>, ids: readonly (string | null)[], problems: ProblemList): void {
   for (const o of spec.outcomes) {
     if (o.kind !== 'time-to-event') continue;
     const cols = [o.time, o.start, o.end, o.event.column].filter((c): c is string => c !== undefined);
@@ -207,7 +211,7 @@ function checkTimeToEvent(spec: TrialSpec, raw: RawTable, columns: Record<string
 }
 
 /** A cell that looks like another program's missing-value code gets the fix that declares it. */
-function missingCodeHint(text: string): string | null {
+export function missingCodeHint(text: string): string | null {
   const t = text.trim();
   return /^(NA|N\/A|n\/a|na|NaN|NULL|null|\.|-|missing|#N\/A)$/.test(t) ? `if "${t}" means missing, leave the cell empty or declare it in the spec: "data": { "missingValues": ["${t}"] }` : null;
 }

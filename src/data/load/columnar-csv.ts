@@ -1,0 +1,221 @@
+/**
+ * The fast path of the CSV reader, for the common file: UTF-8 (BOM or not), no quote character
+ * anywhere, one line ending throughout (LF or CRLF), every row as many cells as the header. Such
+ * a file is read straight from its bytes into columns, one pass, without a string per cell:
+ * numeric columns become numbers as they are read (plain whole numbers from their digits, any
+ * other text through the same parseNumber and checks as the general path); text columns keep
+ * one string per distinct value seen lately (the same few levels repeat on every row).
+ *
+ * Anything else — quotes, a `sep=` line, another encoding, a ragged row, a cell a column rule
+ * refuses — returns null, and the caller reads the file the general way (csv-parse, read-csv.ts),
+ * which finds and words every problem. So the fast path never decides what is wrong with a file;
+ * it only reads files with nothing wrong, and messages stay those of the general path.
+ */
+import { isUtf8 } from 'node:buffer';
+import { looksUtf16, sniffDelimiter } from './sniff.ts';
+
+const LF = 0x0a;
+const CR = 0x0d;
+const QUOTE = 0x22;
+
+/** How a column's cells are read. */
+export type CellSink =
+  /** Whole numbers written as plain digits go to `put` (when `digits`); any other text to `slow`, which returns false to give up. */
+  | {
+    readonly kind: 'number';
+    /** Where plain whole numbers go (a Float64Array, or an array of numbers and nulls). */
+    readonly out: Float64Array | (number | null)[];
+    /** Plain whole numbers are read from their digits only when this is true (else all cells go to `slow`). */
+    readonly digits: boolean;
+    /** The allowed range of a plain whole number (−∞/∞ when open), the minimum itself excluded when `minExclusive`. */
+    readonly min: number;
+    readonly max: number;
+    readonly minExclusive: boolean;
+    readonly slow: (i: number, text: string) => boolean;
+  }
+  /** The cell's text, trimmed as the general path trims it. */
+  | { readonly kind: 'text'; readonly put: (i: number, text: string) => void };
+
+export interface ColumnarFile {
+  readonly header: readonly string[];
+  /** Data rows (blank lines are skipped, as csv-parse skips them). */
+  readonly n: number;
+  /** Row number of each data row as Excel shows it (header = row 1): the file's line number. */
+  readonly rowNumbers: number[];
+}
+
+export interface ColumnarPlan {
+  /** Called with the header and the number of data rows; returns a sink per column (null = not read), or null to give up. */
+  sinks(header: readonly string[], rows: number): (CellSink | null)[] | null;
+}
+
+/** A few recent distinct values of a text column, kept with their bytes: a repeat costs a byte compare, not a string. */
+class RecentText {
+  private readonly bytes: Buffer[] = [];
+  private readonly text: string[] = [];
+  private next = 0;
+  constructor(private readonly size = 16) {}
+  get(buf: Buffer, s: number, e: number): string {
+    const len = e - s;
+    for (let k = 0; k < this.bytes.length; k++) {
+      const b = this.bytes[k];
+      if (b.length !== len) continue;
+      let same = true;
+      for (let q = 0; q < len; q++) if (b[q] !== buf[s + q]) { same = false; break; }
+      if (same) return this.text[k];
+    }
+    const t = buf.toString('utf8', s, e).trim();
+    const copy = Buffer.from(buf.subarray(s, e));
+    if (this.bytes.length < this.size) {
+      this.bytes.push(copy);
+      this.text.push(t);
+    } else {
+      this.bytes[this.next] = copy;
+      this.text[this.next] = t;
+      this.next = (this.next + 1) % this.size;
+    }
+    return t;
+  }
+}
+
+/** The delimiter as the general path would choose it (sniffDelimiter over the first non-empty lines). */
+function delimiterOf(buf: Buffer, start: number, option: ',' | ';' | '\t' | 'auto'): ',' | ';' | '\t' {
+  if (option !== 'auto') return option;
+  // sniffDelimiter looks at the first 20 non-empty lines: give it whole lines, enough of them.
+  let end = start;
+  let lines = 0;
+  while (lines < 64) {
+    const k = buf.indexOf(LF, end);
+    if (k < 0) {
+      end = buf.length;
+      break;
+    }
+    end = k + 1;
+    lines++;
+  }
+  return sniffDelimiter(buf.toString('utf8', start, end));
+}
+
+/**
+ * Reads the file by `plan`, or returns null when the file is not one the fast path reads (see
+ * above) or a sink gives up.
+ */
+export function readColumnar(bytes: Uint8Array, options: { readonly delimiter: ',' | ';' | '\t' | 'auto'; readonly encoding: 'auto' | 'utf-8' | 'windows-1252' }, plan: ColumnarPlan): ColumnarFile | null {
+  if (options.encoding === 'windows-1252') return null;
+  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf.indexOf(QUOTE) >= 0 || looksUtf16(buf) || !isUtf8(buf)) return null;
+  let start = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  if (buf.length - start >= 4 && buf.toString('latin1', start, start + 4).toLowerCase() === 'sep=') return null;
+  // One line ending throughout: csv-parse takes the first one it meets as the record delimiter.
+  const firstLf = buf.indexOf(LF, start);
+  const firstCr = buf.indexOf(CR, start);
+  const crlf = firstCr >= 0 && firstLf === firstCr + 1;
+  if (firstCr >= 0 && !crlf) return null;
+  const delimiter = delimiterOf(buf, start, options.delimiter).charCodeAt(0);
+
+  // Lines: where each starts; the data rows are the non-empty lines after the header.
+  let lineNo = 0;
+  let header: string[] | null = null;
+  let headerEnd = 0;
+  const end = buf.length;
+  // The header: the first non-empty line.
+  let pos = start;
+  while (pos < end && header === null) {
+    let k = buf.indexOf(LF, pos);
+    if (k < 0) k = end;
+    lineNo++;
+    const lineEnd = crlf && k < end ? k - 1 : k;
+    if (crlf && k < end && buf[k - 1] !== CR) return null;
+    if (crlf) {
+      const c = buf.indexOf(CR, pos);
+      if (c >= 0 && c < lineEnd) return null;
+    }
+    if (lineEnd > pos) header = buf.toString('utf8', pos, lineEnd).split(String.fromCharCode(delimiter)).map((h) => h.trim());
+    pos = k + 1;
+    headerEnd = pos;
+  }
+  if (header === null || header.length < 2) return null;
+  const headerLine = lineNo;
+  // Count the data rows first, so every column is allocated once at its final size.
+  let rows = 0;
+  for (let p = headerEnd; p < end; ) {
+    let k = buf.indexOf(LF, p);
+    if (k < 0) k = end;
+    const lineEnd = crlf && k < end ? k - 1 : k;
+    if (lineEnd > p) rows++;
+    p = k + 1;
+  }
+  if (rows === 0) return null;
+  const sinks = plan.sinks(header, rows);
+  if (sinks === null) return null;
+  const width = header.length;
+  const recent = sinks.map((s) => (s?.kind === 'text' ? new RecentText() : null));
+  // Each column's reading as flat per-column arrays, so the cell loop reads one shape everywhere:
+  // 0 not read, 1 text, 2 numbers into a Float64Array, 3 numbers into an array.
+  const kind = Int8Array.from(sinks, (k) => (k === null ? 0 : k.kind === 'text' ? 1 : k.out instanceof Float64Array ? 2 : 3));
+  const typed = sinks.map((k) => (k?.kind === 'number' && k.out instanceof Float64Array ? k.out : new Float64Array(0)));
+  const plainOut = sinks.map((k) => (k?.kind === 'number' && !(k.out instanceof Float64Array) ? k.out : []));
+  const lo = Float64Array.from(sinks, (k) => (k?.kind === 'number' ? k.min : 0));
+  const hi = Float64Array.from(sinks, (k) => (k?.kind === 'number' ? k.max : 0));
+  const loOpen = Uint8Array.from(sinks, (k) => (k?.kind === 'number' && k.minExclusive ? 1 : 0));
+  const byDigits = Uint8Array.from(sinks, (k) => (k?.kind === 'number' && k.digits ? 1 : 0));
+  const rowNumbers: number[] = new Array(rows);
+  lineNo = headerLine;
+  let i = 0;
+  pos = headerEnd;
+  while (pos < end) {
+    let k = buf.indexOf(LF, pos);
+    if (k < 0) k = end;
+    lineNo++;
+    let lineEnd = k;
+    if (crlf && k < end) {
+      if (buf[k - 1] !== CR) return null;
+      lineEnd = k - 1;
+    }
+    if (lineEnd === pos) {
+      pos = k + 1;
+      continue; // a blank line: skipped, but it is still a row in Excel
+    }
+    if (crlf) {
+      const c = buf.indexOf(CR, pos); // bounded: every line but the last ends in CR LF
+      if (c >= 0 && c < lineEnd) return null; // a CR inside a line
+    }
+    rowNumbers[i] = lineNo;
+    let s = pos;
+    for (let j = 0; j < width; j++) {
+      // The cell runs to the next delimiter, or to the end of the line for the last cell; its
+      // value as plain digits (optionally negative) is read on the way.
+      let e = s;
+      const neg = e < lineEnd && buf[e] === 0x2d;
+      if (neg) e++;
+      let x = 0;
+      let digits = 0;
+      let plain = true;
+      for (; e < lineEnd; e++) {
+        const b = buf[e];
+        if (b === delimiter) break;
+        const d = b - 0x30;
+        if (d >= 0 && d <= 9) {
+          x = x * 10 + d;
+          digits++;
+        } else plain = false;
+      }
+      if (j === width - 1 ? e !== lineEnd : e === lineEnd) return null; // more or fewer cells than the header
+      const k = kind[j];
+      if (k === 1) (sinks[j] as Extract<CellSink, { kind: 'text' }>).put(i, recent[j]!.get(buf, s, e));
+      else if (k !== 0) {
+        // At most 15 digits: exact as a double, and what Number() gives for the text.
+        if (plain && digits > 0 && digits <= 15 && byDigits[j] === 1) {
+          if (neg) x = -x;
+          if (!(x >= lo[j] && x <= hi[j] && !(loOpen[j] === 1 && x === lo[j]))) return null; // out of range: the general path says so
+          if (k === 2) typed[j][i] = x;
+          else plainOut[j][i] = x;
+        } else if (!(sinks[j] as Extract<CellSink, { kind: 'number' }>).slow(i, buf.toString('utf8', s, e).trim())) return null;
+      }
+      s = e + 1;
+    }
+    i++;
+    pos = k + 1;
+  }
+  return { header, n: rows, rowNumbers };
+}

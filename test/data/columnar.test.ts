@@ -1,0 +1,105 @@
+/**
+ * The columnar fast path (validate-columnar.ts) against the general path (csv-parse → validateLong):
+ * on a file both accept they give the same columns and row numbers; a file the general path
+ * refuses is never accepted by the fast path (it returns null, and the general path words the
+ * problem). Checked on the bundled files, the malformed corpus and single-cell/line mutations.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadSpec, type TrialSpec } from '../../src/data/spec/load.ts';
+import { readDataBytes, readDataFile } from '../../src/data/load/read-file.ts';
+import { specColumnRules } from '../../src/data/validate/column-rules.ts';
+import { validateLong, type LongData } from '../../src/data/validate/validate.ts';
+import { validateBytes } from '../../src/data/validate/validate-columnar.ts';
+import { itemRules, resolveInstruments } from '../../src/instruments/resolve.ts';
+import { createRng } from '../../src/stats/random/rng.ts';
+import { repoRoot } from '../helpers/fixtures.ts';
+
+const rulesOf = (spec: TrialSpec) => [...specColumnRules(spec), ...itemRules(resolveInstruments(spec)).map((r) => ({ ...r, typed: true }))];
+
+async function general(bytes: Uint8Array, file: string, spec: TrialSpec): Promise<LongData | Error> {
+  try {
+    return validateLong(await readDataBytes(bytes, file, spec), spec, rulesOf(spec));
+  } catch (e) {
+    return e as Error;
+  }
+}
+
+function expectSame(fast: LongData, slow: LongData): void {
+  expect(fast.n).toBe(slow.n);
+  expect(fast.rowNumbers).toEqual(slow.rowNumbers);
+  expect(Object.keys(fast.columns)).toEqual(Object.keys(slow.columns));
+  for (const k of Object.keys(slow.columns)) expect(fast.columns[k], k).toEqual(slow.columns[k]);
+}
+
+const samples = [
+  ['data-samples/peer-trial.csv', 'data-samples/peer-trial.spec.json', true],
+  ['data-samples/kolding-2025.csv', 'data-samples/kolding-2025.spec.json', true],
+  ['data-samples/peer-danish-locale.csv', 'data-samples/peer-danish-locale.spec.json', false],
+  ...readdirSync(join(repoRoot, 'data-samples/real')).filter((f) => f.endsWith('.spec.json')).map((f) => [`data-samples/real/${f.replace('.spec.json', '.csv')}`, `data-samples/real/${f}`, false] as const),
+].filter(([csv]) => existsSync(join(repoRoot, csv as string))) as [string, string, boolean][];
+
+describe('columnar fast path = general path', () => {
+  it.each(samples)('%s', async (csv, specFile, mustBeFast) => {
+    const file = join(repoRoot, csv);
+    const spec = loadSpec(join(repoRoot, specFile));
+    const bytes = readFileSync(file);
+    const fast = validateBytes(bytes, file, spec, rulesOf(spec));
+    if (mustBeFast) expect(fast).not.toBeNull();
+    if (fast === null) return;
+    const slow = validateLong(await readDataFile(file, spec), spec, rulesOf(spec));
+    expectSame(fast.data, slow);
+  });
+
+  it('the malformed corpus: the fast path accepts none of the files the general path refuses', async () => {
+    const dir = join(repoRoot, 'test/data/fixtures/malformed');
+    const spec = loadSpec(join(repoRoot, 'data-samples/peer-trial.spec.json'));
+    let refused = 0;
+    for (const f of readdirSync(dir).filter((x) => !x.endsWith('.json'))) {
+      const bytes = readFileSync(join(dir, f));
+      const slow = await general(bytes, join(dir, f), spec);
+      const fast = validateBytes(bytes, join(dir, f), spec, rulesOf(spec));
+      if (slow instanceof Error) {
+        refused++;
+        expect(fast, f).toBeNull();
+      } else if (fast !== null) expectSame(fast.data, slow);
+    }
+    expect(refused).toBeGreaterThanOrEqual(20);
+  });
+
+  it('single-cell and line mutations of the twin: same verdict, same columns', async () => {
+    const file = join(repoRoot, 'data-samples/peer-trial.csv');
+    const spec = loadSpec(join(repoRoot, 'data-samples/peer-trial.spec.json'));
+    const lines = readFileSync(file, 'utf8').split('\n').slice(0, 61); // 20 participants' rows
+    lines.push('');
+    const cells = ['', ' 3', '3.0', '-1', '99', '4', 'NA', 'x', '1e1', '+2', '007', '-0', '1,5', 'SAU', 'PEER', '\u00a03', 'end', 'baseline', 'P0001', '2021-01-01', 'Rødovre', '0', '10'];
+    const rng = createRng(14);
+    let accepted = 0;
+    let refused = 0;
+    for (let t = 0; t < 300; t++) {
+      const rows = lines.map((l) => l.split(','));
+      const what = rng.int(6);
+      const r = 1 + rng.int(lines.length - 2);
+      if (what <= 2) rows[r][rng.int(rows[r].length)] = cells[rng.int(cells.length)];
+      else if (what === 3) rows.splice(r, 0, rows[1 + rng.int(lines.length - 2)].slice()); // a duplicated row
+      else if (what === 4) rows.splice(r, 0, ['']); // a blank line
+      else rows[r].pop(); // a short row
+      const text = rows.map((x) => x.join(',')).join(t % 7 === 0 ? '\r\n' : '\n');
+      const bytes = Buffer.from(text, 'utf8');
+      const slow = await general(bytes, file, spec);
+      const fast = validateBytes(bytes, file, spec, rulesOf(spec));
+      if (slow instanceof Error) {
+        refused++;
+        expect(fast, `mutation ${t}`).toBeNull();
+      } else {
+        if (fast !== null) {
+          accepted++;
+          expectSame(fast.data, slow);
+        }
+      }
+    }
+    expect(refused).toBeGreaterThan(30);
+    expect(accepted).toBeGreaterThan(30);
+  });
+});
