@@ -32,6 +32,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, r
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { writeValidators } from './build-validators.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const src = join(root, 'src');
@@ -130,6 +131,7 @@ try {
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, bundled ? js.replace(BARE_IMPORT, (all, head, q, spec) => (isVendored(spec) ? `${head}${q}${toVendor(spec)}${q}` : all)) : js);
   }
+  writeValidators(root, join(tmp, 'report', 'validators'));
   const sources = [...folders, ...files].map((p) => relative(root, p).split(sep).join(posix.sep));
   writeFileSync(join(tmp, '.build.json'), `${JSON.stringify({ builtAt: started, files: compiled, vendored: bundled ? [...vendored].sort() : [], sources }, null, 2)}\n`);
   // package.json's "type": "module" applies to dist/ too (it is inside the package).

@@ -12,7 +12,8 @@ import { chartContext } from './charts/context.ts';
 import { buildCharts } from './charts/index.ts';
 import type { ChartDef } from './charts/types.ts';
 import { renderSvgWithWarnings } from './render/svg.ts';
-import { renderPng } from './render/png.ts';
+import { renderPngAsync } from './render/png.ts';
+import { publish, type PublishableModel } from './disclosure/publish.ts';
 import { vendorScripts } from './render/vendor.ts';
 import { renderPage } from './html/page.ts';
 import { pageModel } from './html/model.ts';
@@ -49,24 +50,76 @@ export function resolveReportDate(option: string | null | undefined, env: Readon
   return null;
 }
 
-export async function buildReport(input: AnalysisResults, economics: EconomicsResult | null, options: ReportOptions): Promise<BuiltReport> {
+/**
+ * What every language of a report renders from, made once: the trial as published and the
+ * publishable model (disclosure control applied once, for every sink and language).
+ */
+export interface ReportSource {
+  readonly results: AnalysisResults;
+  readonly economics: EconomicsResult | null;
+  readonly model: PublishableModel;
+}
+
+export function reportSource(input: AnalysisResults, economics: EconomicsResult | null): ReportSource {
   const results: AnalysisResults = { ...input, trial: publishedTrial(input.trial) };
   // The file hash is checked where the file is read (CLI); here at least the trial must match.
   if (economics) checkEconomicsLink(economics, results, null);
-  const ctx = chartContext(results, economics, options.lang, 'wide');
+  return { results, economics, model: publish(results, economics) };
+}
+
+/** One language's page and chart specs; the chart files (SVG, PNG) come from chartFiles(). */
+export interface ReportPage {
+  readonly lang: Lang;
+  readonly date: string | null;
+  /** The wide specs: the exported chart files. */
+  readonly charts: readonly ChartDef[];
+  readonly html: ReportArtefact;
+}
+
+export function reportPage(source: ReportSource, options: ReportOptions): ReportPage {
+  const { results, economics, model } = source;
+  const ctx = chartContext(results, economics, options.lang, 'wide', model);
   const date = options.date ? ctx.t.fmt.date(options.date) : null;
   const charts = buildCharts(ctx);
-  const narrow = buildCharts(chartContext(results, economics, options.lang, 'narrow'));
-  const artefacts: ReportArtefact[] = [];
+  const narrow = buildCharts(chartContext(results, economics, options.lang, 'narrow', model));
+  const html = renderPage(pageModel(ctx, charts, narrow, date), vendorScripts());
+  return { lang: options.lang, date: options.date ?? null, charts, html: { name: 'index.html', content: html } };
+}
+
+export interface ChartFiles {
+  readonly artefacts: readonly ReportArtefact[];
+  /** Vega-Lite compiler notes, by chart. */
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Each chart's Vega-Lite spec, SVG and PNG, in chart order. The SVGs are drawn here one after
+ * another; each PNG is rasterised on libuv's thread pool (renderPngAsync) while the next SVG is drawn.
+ */
+export async function chartFiles(charts: readonly ChartDef[], options: Pick<ReportOptions, 'png'> = {}): Promise<ChartFiles> {
   const warnings: string[] = [];
+  const parts: Array<Promise<ReportArtefact[]>> = [];
   for (const c of charts) {
     const { svg, warnings: w } = await renderSvgWithWarnings(c.spec);
     for (const x of w) warnings.push(`${c.id}: ${x}`);
-    artefacts.push({ name: `charts/${c.id}.vl.json`, content: `${JSON.stringify(c.spec, null, 2)}\n` });
-    artefacts.push({ name: `charts/${c.id}.svg`, content: svg });
-    if (options.png !== false) artefacts.push({ name: `charts/${c.id}.png`, content: renderPng(svg) });
+    const fixed: ReportArtefact[] = [
+      { name: `charts/${c.id}.vl.json`, content: `${JSON.stringify(c.spec, null, 2)}\n` },
+      { name: `charts/${c.id}.svg`, content: svg },
+    ];
+    if (options.png === false) parts.push(Promise.resolve(fixed));
+    else {
+      const png = renderPngAsync(svg).then((content) => [...fixed, { name: `charts/${c.id}.png`, content }]);
+      png.catch(() => undefined); // awaited below, in order
+      parts.push(png);
+    }
   }
-  const html = renderPage(pageModel(ctx, charts, narrow, date), vendorScripts());
-  artefacts.unshift({ name: 'index.html', content: html });
-  return { lang: options.lang, date: options.date ?? null, charts, artefacts, warnings: [...new Set(warnings)] };
+  const artefacts: ReportArtefact[] = [];
+  for (const p of parts) artefacts.push(...(await p));
+  return { artefacts, warnings: [...new Set(warnings)] };
+}
+
+export async function buildReport(input: AnalysisResults, economics: EconomicsResult | null, options: ReportOptions): Promise<BuiltReport> {
+  const page = reportPage(reportSource(input, economics), options);
+  const files = await chartFiles(page.charts, options);
+  return { lang: page.lang, date: page.date, charts: page.charts, artefacts: [page.html, ...files.artefacts], warnings: files.warnings };
 }

@@ -4,17 +4,35 @@
  * (a string where an estimate belongs, a missing arm) is a problem naming the file, the JSON
  * path and the fix — never a stack trace from deep inside a chart.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 
 const schemaDir = fileURLToPath(new URL('../../schemas/', import.meta.url));
 const cache = new Map<string, ValidateFunction>();
+const require = createRequire(import.meta.url);
+
+/**
+ * The validator `npm run build` compiled ahead of time (scripts/build-validators.mjs, same Ajv
+ * options as below) into dist/report/validators/, when it was compiled from this very schema text.
+ */
+function precompiled(schemaFile: string, text: string): ValidateFunction | null {
+  let v: (ValidateFunction & { schemaSha256?: unknown }) | undefined;
+  try {
+    v = require(`./validators/${schemaFile}.cjs`) as ValidateFunction & { schemaSha256?: unknown };
+  } catch {
+    return null; // sources run through tsx, or an older build
+  }
+  return typeof v === 'function' && v.schemaSha256 === createHash('sha256').update(text).digest('hex') ? v : null;
+}
 
 function validator(schemaFile: string): ValidateFunction {
   let v = cache.get(schemaFile);
   if (!v) {
-    v = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(`${schemaDir}${schemaFile}`, 'utf8')));
+    const text = readFileSync(`${schemaDir}${schemaFile}`, 'utf8');
+    v = precompiled(schemaFile, text) ?? new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(text));
     cache.set(schemaFile, v);
   }
   return v;

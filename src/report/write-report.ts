@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeOutputFolder, type LegacyOutput } from '../data/io/output-folder.ts';
-import type { BuiltReport } from './build-report.ts';
+import type { BuiltReport, ReportArtefact } from './build-report.ts';
 import { renderPdf, type PdfOutcome, type PdfPrinter } from './render/pdf.ts';
 
 export interface WriteReportOptions {
@@ -36,14 +36,43 @@ export const legacyReportFolder: LegacyOutput = {
 };
 
 export async function writeReport(dir: string, report: BuiltReport, options: WriteReportOptions = {}): Promise<WrittenReport> {
+  const [page, ...rest] = report.artefacts;
+  return writeReportParts(dir, { date: report.date, page, rest: async () => rest }, options);
+}
+
+/** A report whose page is ready and whose other files are still being made. */
+export interface ReportParts {
+  readonly date: string | null;
+  /** index.html: written first, so Chromium prints it while `rest` runs. */
+  readonly page: ReportArtefact;
+  readonly rest: () => Promise<readonly ReportArtefact[]>;
+}
+
+/**
+ * writeReport for a report built in two parts: the page is written and its PDF started at once,
+ * then the other files (charts) are made and written while Chromium prints (the page draws its
+ * charts from the specs it holds, not from these files).
+ */
+export async function writeReportParts(dir: string, report: ReportParts, options: WriteReportOptions = {}): Promise<WrittenReport> {
   let pdf: PdfOutcome | null = null;
   const written = await writeOutputFolder(dir, async (stage) => {
-    for (const a of report.artefacts) stage.write(a.name, a.content);
+    stage.write(report.page.name, report.page.content);
+    let printing: Promise<PdfOutcome> | null = null;
     if (options.pdf !== false) {
-      const html = join(stage.dir, 'index.html');
-      pdf = await (options.printer ? options.printer.print(html, { date: report.date }) : renderPdf(html, { chromiumPath: options.chromiumPath, date: report.date }));
-      if (pdf.written) stage.write('report.pdf', pdf.bytes);
+      const html = join(stage.dir, report.page.name);
+      printing = options.printer ? options.printer.print(html, { date: report.date }) : renderPdf(html, { chromiumPath: options.chromiumPath, date: report.date });
+      printing.catch(() => undefined); // awaited below, after the other files
     }
+    let failed: { readonly error: unknown } | null = null;
+    try {
+      for (const a of await report.rest()) stage.write(a.name, a.content);
+    } finally {
+      // Even when the charts fail: never leave Chromium reading a folder that is about to be removed.
+      if (printing) pdf = await printing.catch((error: unknown) => ((failed = { error }), null));
+    }
+    if (failed) throw (failed as { readonly error: unknown }).error;
+    const outcome = pdf as PdfOutcome | null;
+    if (outcome?.written) stage.write('report.pdf', outcome.bytes);
   }, { command: 'report', inputs: options.inputs, legacy: legacyReportFolder });
   return { dir, files: written.files, pdf };
 }

@@ -1,11 +1,11 @@
 /** What `effekt report` does once its arguments are parsed (loaded only when the command runs). */
-import { buildReport, resolveReportDate, type BuiltReport } from '../../report/build-report.ts';
-import { writeReport } from '../../report/write-report.ts';
+import { chartFiles, reportPage, reportSource, resolveReportDate, type ReportPage } from '../../report/build-report.ts';
+import { writeReportParts, type WrittenReport } from '../../report/write-report.ts';
 import { checkEconomicsLink, readEconomicsFile, readResultsFile, resultsSource } from '../../report/load-inputs.ts';
 import { isLang } from '../../report/i18n/index.ts';
 import type { Lang } from '../../analysis/results/types.ts';
 import { createFormatter } from '../../report/i18n/format.ts';
-import type { PdfPrinter } from '../../report/render/pdf.ts';
+import { openPdfPrinter, type PdfPrinter } from '../../report/render/pdf.ts';
 import { CliError } from '../errors.ts';
 import { printOut } from '../ui/terminal.ts';
 import { checkOutputLocation } from '../../data/io/output-folder.ts';
@@ -44,40 +44,69 @@ export function reportInputs(opts: Pick<ReportCliOptions, 'results' | 'economics
   return [opts.results, ...(opts.economics ? [opts.economics] : [])];
 }
 
-export interface PreparedReport {
-  readonly out: string;
-  readonly lang: Lang;
+export interface ReportsJob {
+  readonly results: string;
+  readonly economics?: string;
+  readonly langs: readonly Lang[];
+  /** The output folder of each language (already checked with checkOutputLocation). */
+  readonly out: (lang: Lang) => string;
+  /** Resolved with reportDate(). */
   readonly date: string | null;
   readonly pdf: boolean;
-  readonly built: BuiltReport;
-  readonly inputs: readonly string[];
+  /** The Chromium that prints every PDF (openPdfPrinter), started before this is called. */
+  readonly printer?: PdfPrinter;
 }
 
-/** Checks the options, reads the inputs and builds the report in memory. */
-export async function prepareReport(opts: ReportCliOptions): Promise<PreparedReport> {
-  const lang = checkLang(opts.lang);
-  const date = reportDate(opts.date);
-  const inputs = reportInputs(opts);
-  checkOutputLocation(opts.out, { command: 'report', inputs });
-  const results = readResultsFile(opts.results);
-  const economics = opts.economics ? readEconomicsFile(opts.economics) : null;
-  if (economics && opts.economics) checkEconomicsLink(economics, results, resultsSource(opts.results), opts.economics);
-  return { out: opts.out, lang, date, pdf: opts.pdf, inputs, built: await buildReport(results, economics, { lang, date }) };
+/**
+ * Writes the report in each language. The inputs are read and checked once and published once
+ * (one disclosure plan for every language); both pages are built first and handed to Chromium,
+ * which prints them while the charts (SVG, PNG) are drawn here, one language after the other.
+ * Returns the lines to show, by language.
+ */
+export async function writeReports(job: ReportsJob): Promise<string[][]> {
+  if (job.langs.length === 0) return [];
+  const results = readResultsFile(job.results);
+  const economics = job.economics ? readEconomicsFile(job.economics) : null;
+  if (economics && job.economics) checkEconomicsLink(economics, results, resultsSource(job.results), job.economics);
+  const source = reportSource(results, economics);
+  const pages = job.langs.map((lang) => reportPage(source, { lang, date: job.date }));
+  const inputs = reportInputs(job);
+  let previous: Promise<unknown> = Promise.resolve();
+  const writing = pages.map((page) => {
+    // The charts of one language at a time, so the first report is complete as early as it can be.
+    const files = previous.catch(() => undefined).then(() => chartFiles(page.charts));
+    files.catch(() => undefined); // awaited through writeReportParts
+    previous = files;
+    const w = writeReportParts(job.out(page.lang), { date: page.date, page: page.html, rest: async () => (await files).artefacts }, { pdf: job.pdf, printer: job.printer, inputs });
+    return w.then((written) => reportLines(page, written, job.date));
+  });
+  // Every report finishes (written whole, or its folder left as it was) before an error is raised.
+  const settled = await Promise.allSettled(writing);
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<string[]>).value);
 }
 
-/** Prints the PDF (with `printer`, a Chromium shared by several reports), writes every file and returns the lines to show. */
-export async function writePreparedReport(r: PreparedReport, printer?: PdfPrinter): Promise<string[]> {
-  const written = await writeReport(r.out, r.built, { pdf: r.pdf, printer, inputs: r.inputs });
+function reportLines(page: ReportPage, written: WrittenReport, date: string | null): string[] {
   const lines: string[] = [];
   if (written.pdf && !written.pdf.written) lines.push(`Note: ${written.pdf.notice}`);
-  if (r.date === null) lines.push('Note: no report date given (--date or SOURCE_DATE_EPOCH); the report names its data version instead.');
-  lines.push(`Wrote the ${r.lang === 'da' ? 'Danish' : 'English'} report (${r.built.charts.length} charts, ${written.files.length} files) to ${r.out}`);
+  if (date === null) lines.push('Note: no report date given (--date or SOURCE_DATE_EPOCH); the report names its data version instead.');
+  lines.push(`Wrote the ${page.lang === 'da' ? 'Danish' : 'English'} report (${page.charts.length} charts, ${written.files.length} files) to ${written.dir}`);
   return lines;
 }
 
 export async function runReport(opts: ReportCliOptions): Promise<void> {
+  const lang = checkLang(opts.lang);
+  const date = reportDate(opts.date);
+  checkOutputLocation(opts.out, { command: 'report', inputs: reportInputs(opts) });
   const stage = createProgress({ quiet: opts.quiet }).stage('report');
-  const lines = await writePreparedReport(await prepareReport(opts));
-  stage.end(opts.lang);
-  printOut(`${lines.join('\n')}\n`);
+  // Chromium starts now and is ready by the time the page is.
+  const printer = opts.pdf ? openPdfPrinter() : undefined;
+  try {
+    const [lines] = await writeReports({ results: opts.results, economics: opts.economics, langs: [lang], out: () => opts.out, date, pdf: opts.pdf, printer });
+    stage.end(opts.lang);
+    printOut(`${lines.join('\n')}\n`);
+  } finally {
+    await printer?.close();
+  }
 }

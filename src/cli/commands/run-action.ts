@@ -1,15 +1,15 @@
 /**
  * What `effekt run` does: the separate commands' work in one process, so the modules load and
  * compile once, the data is read and validated once (the analysis uses the validated trial),
- * and one Chromium, started at the beginning while the analysis runs, prints every PDF. A
- * report's PDF is printed (in Chromium's process) while the next report is built.
+ * and one Chromium, started at the beginning while the analysis runs, prints every PDF. The
+ * reports' pages are built first and printed (in Chromium's processes) while their charts are drawn.
  */
 import { join } from 'node:path';
 import { loadTrial } from '../../instruments/load-trial.ts';
 import { openPdfPrinter, type PdfPrinter } from '../../report/render/pdf.ts';
 import { analyzeLoaded, parseSeed } from './analyze-action.ts';
 import { runEconomicsCommand } from './economics-action.ts';
-import { checkLang, prepareReport, reportDate, reportInputs, writePreparedReport } from './report-action.ts';
+import { checkLang, reportDate, reportInputs, writeReports } from './report-action.ts';
 import { formatSummary } from './validate-action.ts';
 import { createProgress } from '../ui/progress.ts';
 import { printOut } from '../ui/terminal.ts';
@@ -50,16 +50,9 @@ export async function runPipeline(data: string, opts: RunCliOptions): Promise<vo
     if (opts.scenario) await runEconomicsCommand({ scenario: opts.scenario, results: dirs.analysis, out: dirs.economics }, progress);
 
     stage = progress.stage('reports');
-    const writing: Array<Promise<string[]>> = [];
-    for (const lang of langs) {
-      stage.note(lang);
-      const prepared = await prepareReport({ results: dirs.analysis, economics: economicsFile, lang, out: dirs.report(lang), date: date ?? undefined, pdf: opts.pdf });
-      // Not awaited yet: Chromium prints this report while the next one is built here.
-      const w = writePreparedReport(prepared, printer);
-      w.catch(() => undefined); // awaited below, in order
-      writing.push(w);
-    }
-    for (const w of writing) printOut(`${(await w).join('\n')}\n`);
+    stage.note(langs.join(', '));
+    const lines = await writeReports({ results: dirs.analysis, economics: economicsFile, langs, out: dirs.report, date, pdf: opts.pdf, printer });
+    for (const l of lines) printOut(`${l.join('\n')}\n`);
     stage.end(langs.join(', '));
   } finally {
     await printer?.close();

@@ -10,7 +10,7 @@ import { i18n, humanise, type I18n } from '../i18n/index.ts';
 import { armColours } from './theme.ts';
 import { own } from '../i18n/own.ts';
 import { publishedLabel } from '../privacy.ts';
-import { publish } from '../disclosure/publish.ts';
+import { isPublishable, publish, type PublishableModel } from '../disclosure/publish.ts';
 import type { ArmInfo, ChartContext, ChartLayout, Comparison, Names } from './types.ts';
 
 /** results.comparisons as k-arm results carry it; absent in two-arm files. */
@@ -69,10 +69,12 @@ export function names(results: AnalysisResults, t: I18n): Names {
 /**
  * The context every sink renders from. It holds the publishable model only: disclosure control
  * is applied here, once (publish: the same plan for every chart, table and page of any language),
- * and the raw results are not kept.
+ * and the raw results are not kept. A report passes the model it published from `raw` (one
+ * plan for both layouts and every language of a run); without it the context publishes its own.
  */
-export function chartContext(raw: AnalysisResults, rawEconomics: EconomicsResult | null, lang: Lang, layout: ChartLayout = 'wide'): ChartContext {
-  const model = publish(raw, rawEconomics);
+export function chartContext(raw: AnalysisResults, rawEconomics: EconomicsResult | null, lang: Lang, layout: ChartLayout = 'wide', published?: PublishableModel): ChartContext {
+  if (published !== undefined && !isPublishable(published)) throw new Error('chartContext renders a model made by publish() only');
+  const model = published ?? publish(raw, rawEconomics);
   const { results, economics, disclosure } = model;
   const t = i18n(lang);
   const all = arms(results, lang);

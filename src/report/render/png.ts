@@ -7,7 +7,8 @@
  * draws no text at all.
  */
 import { existsSync } from 'node:fs';
-import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+import { Worker } from 'node:worker_threads';
+import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 
 export const PNG_SCALE = 2;
 const DEJAVU = ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'];
@@ -26,4 +27,51 @@ function fonts(): ResvgRenderOptions['font'] {
 export function renderPng(svg: string, scale = PNG_SCALE): Uint8Array {
   const resvg = new Resvg(svg, { fitTo: { mode: 'zoom', value: scale }, background: '#ffffff', font: fonts() });
   return new Uint8Array(resvg.render().asPng());
+}
+
+/**
+ * renderPng off the main thread, same bytes. With the compiled build (dist/), one worker thread
+ * does all of resvg's work (png-worker.ts); run from the TypeScript sources (tsx, vitest), where
+ * a worker cannot load a .ts file, resvg's own async call does all but the PNG encoding on
+ * libuv's thread pool.
+ */
+export function renderPngAsync(svg: string, scale = PNG_SCALE): Promise<Uint8Array> {
+  const worker = pngWorker();
+  if (!worker) return renderAsync(svg, { fitTo: { mode: 'zoom', value: scale }, background: '#ffffff', font: fonts() }).then((image) => new Uint8Array(image.asPng()));
+  const id = nextJob++;
+  return new Promise<Uint8Array>((resolve, reject) => {
+    jobs.set(id, { resolve, reject });
+    if (jobs.size === 1) worker.ref(); // keeps the process alive while a PNG is owed
+    worker.postMessage({ id, svg, scale });
+  });
+}
+
+type Settle = { resolve: (png: Uint8Array) => void; reject: (e: Error) => void };
+const jobs = new Map<number, Settle>();
+let nextJob = 0;
+let worker: Worker | null | undefined;
+
+function settle(id: number, f: (s: Settle) => void): void {
+  const s = jobs.get(id);
+  if (!s) return;
+  jobs.delete(id);
+  if (jobs.size === 0) worker?.unref(); // idle: never holds the process open
+  f(s);
+}
+
+function pngWorker(): Worker | null {
+  if (worker !== undefined) return worker;
+  const file = new URL('./png-worker.js', import.meta.url);
+  if (!import.meta.url.endsWith('.js') || !existsSync(file)) return (worker = null);
+  const w = new Worker(file, { workerData: { font: fonts() } });
+  w.unref();
+  w.on('message', (m: { id: number; png?: Uint8Array; error?: string }) => settle(m.id, (s) => (m.png ? s.resolve(m.png) : s.reject(new Error(`PNG rendering failed: ${m.error ?? 'unknown error'}`)))));
+  // Nothing more goes to a broken worker; what it owed fails (the report is then not written).
+  const broken = (e: Error) => {
+    if (worker === w) worker = null;
+    for (const id of [...jobs.keys()]) settle(id, (s) => s.reject(e));
+  };
+  w.on('error', broken);
+  w.on('exit', (code) => broken(new Error(`the PNG worker stopped (exit code ${code})`)));
+  return (worker = w);
 }
