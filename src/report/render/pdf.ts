@@ -63,8 +63,11 @@ export function openPdfPrinter(options: { chromiumPath?: string } = {}): PdfPrin
       if (isOutcome(browser)) return browser;
       const page = await browser.newPage();
       try {
-        await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load' });
-        await page.waitForFunction(() => (window as unknown as { __reportReady?: boolean }).__reportReady === true, undefined, { timeout: printOptions.timeoutMs ?? 180_000 }); // a dozen charts on a loaded machine can take a minute
+        // A dozen charts on a loaded machine can take a minute; loading the 1 MB page (vega inlined)
+        // beside the other report's page and the charts drawn in Node took over Playwright's default 30 s at load 22.
+        const timeout = printOptions.timeoutMs ?? 180_000;
+        await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout });
+        await page.waitForFunction(() => (window as unknown as { __reportReady?: boolean }).__reportReady === true, undefined, { timeout });
         await page.emulateMedia({ media: 'print' });
         const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
         return { written: true, bytes: stampPdfDates(new Uint8Array(pdf), printOptions.date ?? null) };
