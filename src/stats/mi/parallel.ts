@@ -50,8 +50,10 @@ interface Helper {
 }
 
 let helpers: Helper[] = [];
-/** Imputations the helpers computed in the last parallel run (for tests and profiling). */
-export const lastParallelRun = { helperImputations: 0 };
+/** Imputations the helpers computed in the last parallel run, and those this thread redid because no helper replied in time (for tests and profiling). */
+export const lastParallelRun = { helperImputations: 0, recomputed: 0 };
+/** Test hook: helpers' replies are ignored, as if every helper had died mid-imputation. */
+export const testing = { ignoreHelpers: false };
 /** Incremented by a helper after each reply it posts; this thread waits on it. */
 const signal = new Int32Array(new SharedArrayBuffer(4));
 let jobs = 0;
@@ -113,8 +115,10 @@ export function runImputations(plan: FcsPlan, m: number, options: { readonly thr
     return out;
   }
   let done = 0;
+  const settled = new Uint8Array(m);
   const counter = new Int32Array(new SharedArrayBuffer(4));
   lastParallelRun.helperImputations = 0;
+  lastParallelRun.recomputed = 0;
   const job = ++jobs;
   const team = helpersFor(threads - 1);
   const message: HelperJob = { job, counter: counter.buffer as SharedArrayBuffer, m, data: plan.data, predictors: plan.predictors, maxit: plan.maxit, donors: plan.donors, seed: plan.seed };
@@ -122,6 +126,8 @@ export function runImputations(plan: FcsPlan, m: number, options: { readonly thr
   // Errors are kept by k: the run throws the one of the lowest k, as the one-thread loop would.
   const errors = new Map<number, Error>();
   const settle = (k: number, values: Float64Array[] | null, error: Error | null) => {
+    if (settled[k]) return; // a helper's late reply to an imputation this thread already redid: the same values
+    settled[k] = 1;
     if (error) errors.set(k, error);
     else out[k] = values!;
     done++; // not inside the optional call below: `f?.(++done)` skips the increment when f is undefined
@@ -131,13 +137,16 @@ export function runImputations(plan: FcsPlan, m: number, options: { readonly thr
     for (const h of team) {
       for (let r = receiveMessageOnPort(h.port); r; r = receiveMessageOnPort(h.port)) {
         const reply = r.message as HelperReply;
-        if (reply.job !== job) continue; // a late reply to an earlier run's counter (cannot happen: each run waits for all)
-        lastParallelRun.helperImputations++;
+        if (reply.job !== job || testing.ignoreHelpers) continue; // a late reply to an earlier run (its k was redone here)
+        if (!settled[reply.k]) lastParallelRun.helperImputations++;
         settle(reply.k, reply.values ?? null, reply.error ? rebuild(reply.error) : null);
       }
     }
   };
-  for (let k = Atomics.add(counter, 0, 1); k < m; k = Atomics.add(counter, 0, 1)) {
+  let ownTime = 0;
+  let own = 0;
+  const imputeHere = (k: number) => {
+    const start = performance.now();
     let values: Float64Array[] | null = null;
     let error: Error | null = null;
     try {
@@ -145,13 +154,33 @@ export function runImputations(plan: FcsPlan, m: number, options: { readonly thr
     } catch (e) {
       error = e instanceof Error ? e : new Error(String(e));
     }
+    ownTime += performance.now() - start;
+    own++;
     settle(k, values, error);
+  };
+  for (let k = Atomics.add(counter, 0, 1); k < m; k = Atomics.add(counter, 0, 1)) {
+    imputeHere(k);
     drain();
   }
+  // A helper that died mid-imputation (out of memory, killed) never replies, and this thread cannot
+  // hear its exit event while it blocks. Imputation k depends only on (seed, k), so when no reply
+  // has come for several times the time this thread takes for one, it computes the lowest missing k
+  // itself — the same values; a late reply is then ignored. The wait is bounded, never endless.
+  const patience = Math.max(2000, 5 * (own > 0 ? ownTime / own : 1000));
+  let waitedSince = performance.now();
   while (done < m) {
     const seen = Atomics.load(signal, 0);
+    const before = done;
     drain();
-    if (done < m) Atomics.wait(signal, 0, seen, 1000);
+    if (done > before) waitedSince = performance.now();
+    if (done >= m) break;
+    if (performance.now() - waitedSince >= patience) {
+      imputeHere(settled.indexOf(0));
+      lastParallelRun.recomputed++;
+      waitedSince = performance.now();
+      continue;
+    }
+    Atomics.wait(signal, 0, seen, Math.max(1, patience - (performance.now() - waitedSince)));
   }
   if (errors.size) throw errors.get(Math.min(...errors.keys()))!;
   return out;

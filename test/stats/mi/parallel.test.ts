@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/stats/random/rng.ts';
 import { fcs, type FcsData } from '../../../src/stats/mi/fcs.ts';
-import { imputationThreads, lastParallelRun } from '../../../src/stats/mi/parallel.ts';
+import { imputationThreads, lastParallelRun, testing } from '../../../src/stats/mi/parallel.ts';
 import { expectStatsError } from '../../helpers/errors.ts';
 
 /** Baseline, follow-up with MAR dropout, arm; large enough for the run to go to helper threads. */
@@ -42,6 +42,19 @@ describe('imputations on helper threads', () => {
     expect(ticks).toEqual(Array.from({ length: 12 }, (_, k) => k + 1));
     const groups = Int32Array.from(data.columns[2]);
     expect(bytes(fcs({ ...data, groups }, { m: 6, maxit: 5, seed: 7, threads: 2 }))).toBe(bytes(fcs({ ...data, groups }, { m: 6, maxit: 5, seed: 7, threads: 1 })));
+  });
+
+  it('never hang on a helper that does not reply: this thread redoes its imputations, with the same values', { timeout: 120_000 }, () => {
+    const one = fcs(data, { m: 8, maxit: 5, seed: 9, threads: 1 });
+    testing.ignoreHelpers = true;
+    try {
+      const two = fcs(data, { m: 8, maxit: 5, seed: 9, threads: 2 });
+      expect(bytes(two)).toBe(bytes(one));
+      expect(lastParallelRun.helperImputations).toBe(0);
+      expect(lastParallelRun.recomputed).toBeGreaterThan(0); // the helper took some k (it was started by the test above) and they were redone here
+    } finally {
+      testing.ignoreHelpers = false;
+    }
   });
 
   it('raise the same typed error as the one-thread run', { timeout: 60_000 }, () => {
