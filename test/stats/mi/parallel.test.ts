@@ -48,10 +48,14 @@ describe('imputations on helper threads', () => {
     const one = fcs(data, { m: 8, maxit: 5, seed: 9, threads: 1 });
     testing.ignoreHelpers = true;
     try {
-      const two = fcs(data, { m: 8, maxit: 5, seed: 9, threads: 2 });
-      expect(bytes(two)).toBe(bytes(one));
-      expect(lastParallelRun.helperImputations).toBe(0);
-      expect(lastParallelRun.recomputed).toBeGreaterThan(0); // the helper took some k (it was started by the test above) and they were redone here
+      // The helper takes part once started (it may let this thread do a whole run alone first).
+      let redone = 0;
+      for (const until = Date.now() + 60_000; redone === 0 && Date.now() < until; ) {
+        expect(bytes(fcs(data, { m: 8, maxit: 5, seed: 9, threads: 2 }))).toBe(bytes(one));
+        expect(lastParallelRun.helperImputations).toBe(0);
+        redone = lastParallelRun.recomputed;
+      }
+      expect(redone).toBeGreaterThan(0); // imputations a silent helper took were redone here
     } finally {
       testing.ignoreHelpers = false;
     }
