@@ -76,14 +76,22 @@ function plan(results: AnalysisResults, economics: EconomicsLinks | null, maxRou
   const rank = (g: readonly string[]) => Math.max(...g.map(priority));
   let residual: Disclosed[] = primaryOnly ? [] : audit(system, (k) => states.get(k));
   const hiddenGroups: string[][] = [];
+  // While one count stays pinned round after round (it is reached by many paths: subgroup sizes,
+  // responder and analysed n per visit, …), the number of groups hidden per round doubles —
+  // one audit per group took minutes on such a file; the pass below shows again what was not needed.
+  let streak = 0;
   for (let round = 0; round < maxRounds && residual.length > 0; round++) {
-    // Break the first disclosure by hiding the least informative shown group of cells taking part in it.
+    // Break the first disclosure by hiding the least informative shown group(s) of cells taking part in it.
     const groups = [...new Map(residual[0].shownCells.filter((k) => states.get(k) === 'shown' && system.cells.has(k)).map((k) => [sig(k), twins.get(sig(k))!])).values()];
     if (groups.length === 0) break;
     groups.sort((a, b) => rank(a) - rank(b) || system.cells.get(a[0])!.value - system.cells.get(b[0])!.value || a[0].localeCompare(b[0]));
-    for (const k of groups[0]) states.set(k, 'hidden');
-    hiddenGroups.push(groups[0]);
+    const pinned = residual[0].what;
+    for (const g of groups.slice(0, 2 ** Math.min(streak, 30))) {
+      for (const k of g) states.set(k, 'hidden');
+      hiddenGroups.push(g);
+    }
     residual = audit(system, (k) => states.get(k));
+    streak = residual.length > 0 && residual[0].what === pinned ? streak + 1 : 0;
   }
   // Greedy hiding overshoots: show again, last hidden first, every group not needed after all.
   if (residual.length === 0) {
