@@ -76,20 +76,7 @@ export function sortedOrder(key: Float64Array): Int32Array {
   if (n >= RADIX_MIN) return radixOrder(key);
   let a = new Int32Array(n);
   for (let i = 0; i < n; i++) a[i] = i;
-  // Insertion sort of each run: an element moves left only past strictly larger keys (stable).
-  for (let lo = 0; lo < n; lo += RUN) {
-    const hi = Math.min(n, lo + RUN);
-    for (let i = lo + 1; i < hi; i++) {
-      const v = a[i];
-      const kv = key[v];
-      let j = i - 1;
-      while (j >= lo && key[a[j]] > kv) {
-        a[j + 1] = a[j];
-        j--;
-      }
-      a[j + 1] = v;
-    }
-  }
+  for (let lo = 0; lo < n; lo += RUN) insertionSortRange(a, key, lo, Math.min(n, lo + RUN));
   let b = new Int32Array(n);
   for (let width = RUN; width < n; width *= 2) {
     for (let lo = 0; lo < n; lo += 2 * width) {
@@ -193,17 +180,25 @@ export function radixOrder(key: Float64Array): Int32Array {
       start = end;
       continue;
     }
-    for (let i = start + 1; i < end; i++) {
-      const v = idx[i];
-      const lv = lo[v];
-      let j = i - 1;
-      while (j >= start && lo[idx[j]] > lv) {
-        idx[j + 1] = idx[j];
-        j--;
-      }
-      idx[j + 1] = v;
-    }
+    insertionSortRange(idx, lo, start, end);
     start = end;
   }
   return idx;
+}
+
+/**
+ * Sorts idx[from…to) by key[idx[i]], stably: an element moves left only past strictly larger keys
+ * (so equal keys keep their index order). Insertion sort: for short runs only.
+ */
+function insertionSortRange(idx: Int32Array, key: Float64Array | Uint32Array, from: number, to: number): void {
+  for (let i = from + 1; i < to; i++) {
+    const v = idx[i];
+    const kv = key[v];
+    let j = i - 1;
+    while (j >= from && key[idx[j]] > kv) {
+      idx[j + 1] = idx[j];
+      j--;
+    }
+    idx[j + 1] = v;
+  }
 }
