@@ -34,7 +34,9 @@ function results(): AnalysisResults {
     { id: 'first_job', name: { da: 'første job', en: 'first job' }, role: 'secondary', higherIsBetter: true, population: 'itt', analysis: survival },
     { id: 'first_exit', name: { da: 'første afgang', en: 'first exit' }, role: 'exploratory', higherIsBetter: true, population: 'itt', analysis: competing },
   ];
-  return { ...base, arms: [{ label: 'C', role: 'control', name: { da: 'C', en: 'C' } }, { label: 'I', role: 'intervention', name: { da: 'I', en: 'I' } }, { label: 'J', role: 'intervention', name: { da: 'J', en: 'J' } }], timeToEvent: tte };
+  // Each arm's CONSORT flow: the disclosure plan models the arms it knows (the analysis' n is all randomised).
+  const flow = (n: number) => ({ randomised: n, receivedAllocated: null, lostToFollowUp: [], analysed: [] });
+  return { ...base, consort: { C: flow(40), I: flow(30), J: flow(6) }, arms: [{ label: 'C', role: 'control', name: { da: 'C', en: 'C' } }, { label: 'I', role: 'intervention', name: { da: 'I', en: 'I' } }, { label: 'J', role: 'intervention', name: { da: 'J', en: 'J' } }], timeToEvent: tte };
 }
 
 const values = (spec: unknown): Array<Record<string, unknown>> => {
@@ -74,13 +76,38 @@ describe('time-to-event charts in the report', () => {
     const raw = survival.riskTable.byArm.J;
     survival.riskTable.times.forEach((t, k) => {
       const shown = risk.find((v) => v.arm === 'J' && v.time === t)!.text;
-      expect(shown).toBe(raw[k] >= 1 && raw[k] <= 4 ? '<5' : String(raw[k]));
+      if (raw[k] >= 1 && raw[k] <= 4) expect(shown).toBe('<5');
+      else expect([String(raw[k]), '–']).toContain(shown);
     });
     expect(risk.some((v) => v.text === '<5')).toBe(true);
     for (const v of values(cumulativeIncidenceChart(ctx)!.spec).filter((x) => x.arm === 'J')) {
       const c = competing.curves.find((x) => x.arm === 'J' && x.state === v.state)!;
       expect(c.nRisk[c.time.indexOf(v.time as number)]).toBeGreaterThanOrEqual(5);
     }
+  });
+
+  it('no two numbers of a risk table (nor the arm\'s n) give back by subtraction a count of 1–4 who left the risk set', () => {
+    const risk = values(kaplanMeierChart(ctx)!.spec).filter((v) => 'text' in v);
+    const html = timeToEventSection(pageModel(ctx, [], [], null))!.html;
+    let compared = 0;
+    for (const arm of ['C', 'I', 'J']) {
+      const n = survival.arms.find((x) => x.arm === arm)!.n;
+      const nShown = new RegExp(`>${arm}</td><td class="num"[^>]*>${n}</td>`).test(html);
+      const exact = [...(nShown ? [n] : []), ...risk.filter((v) => v.arm === arm && /^\d+$/.test(String(v.text))).map((v) => Number(v.text))];
+      for (const a of exact) for (const b of exact) {
+        compared++;
+        expect(a - b >= 1 && a - b <= 4, `${arm}: ${a} − ${b}`).toBe(false);
+      }
+    }
+    expect(compared).toBeGreaterThan(3);
+  });
+
+  it('the risk table is in the disclosure plan: a column is hidden ("–") where the interval before it had 1–4 leavers', () => {
+    const steps = (xs: readonly number[]) => xs.slice(1).map((x, k) => xs[k] - x);
+    const anySmallStep = Object.values(survival.riskTable.byArm).some((xs) => steps(xs).some((d) => d >= 1 && d <= 4));
+    const risk = values(kaplanMeierChart(ctx)!.spec).filter((v) => 'text' in v);
+    if (anySmallStep) expect(risk.some((v) => v.text === '–')).toBe(true);
+    expect(ctx.disclosure.state(`tteAtRisk|first_job|C|${survival.riskTable.times[0]}`)).toBeDefined();
   });
 
   it('the section lists every arm and comparison and hides event counts of 1–4', () => {

@@ -16,6 +16,7 @@ import type { ChartBuilder, ChartContext } from './types.ts';
 import { base, chartWidth, colours } from './theme.ts';
 import { r6, vl } from './spec.ts';
 import { publishedLabel } from '../privacy.ts';
+import { keyOf } from '../disclosure/model.ts';
 
 const MIN_AT_RISK = 5;
 
@@ -80,10 +81,16 @@ function curveLayers(ctx: ChartContext, data: object[], yTitle: string, unit: st
   };
 }
 
-function riskTable(ctx: ChartContext, a: SurvivalAnalysis) {
+/** The numbers at risk as the disclosure plan publishes them: "<5" for 1–4, "–" where a neighbour would give back a count of 1–4 by subtraction. */
+function riskTable(ctx: ChartContext, id: string, a: SurvivalAnalysis) {
   const w = words[ctx.t.lang];
   const values = Object.entries(a.riskTable.byArm).flatMap(([arm, counts]) =>
-    a.riskTable.times.map((time, k) => ({ arm, time, text: counts[k] >= 1 && counts[k] < MIN_AT_RISK ? '<5' : ctx.t.fmt.int(counts[k]) })),
+    a.riskTable.times.map((time, k) => {
+      const key = keyOf('tteAtRisk', id, arm, time);
+      // A count the plan does not model (risk sets that grow: delayed entry) is masked by the primary rule alone.
+      const text = Number.isNaN(counts[k]) && ctx.disclosure.state(key) === undefined ? '<5' : ctx.count(key, counts[k]);
+      return { arm, time, text };
+    }),
   );
   return {
     width: chartWidth(ctx) - 40,
@@ -109,7 +116,7 @@ export const kaplanMeierChart: ChartBuilder = (ctx) => {
   const w = words[ctx.t.lang];
   const panels = outcomes.map((t) => ({
     title: { text: publishedLabel(ctx.t.loc(t.name)), anchor: 'start', fontSize: 12 },
-    vconcat: [curveLayers(ctx, t.analysis.curves.flatMap((c) => points(c, true)), w.proportion, t.analysis.unit, t.analysis.tau), riskTable(ctx, t.analysis)],
+    vconcat: [curveLayers(ctx, t.analysis.curves.flatMap((c) => points(c, true)), w.proportion, t.analysis.unit, t.analysis.tau), riskTable(ctx, t.id, t.analysis)],
     spacing: 4,
   }));
   // The text alternative: each outcome's proportion with the event by τ per arm (what the curves end at).

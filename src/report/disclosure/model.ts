@@ -17,6 +17,7 @@
  *   responders|<outcome>|<visit>|<estimator>|<population>|<arm> · responderN|… (same)
  *   binaryEvents|<outcome>|<visit>|<estimator>|<population>|<arm> (binary outcomes: with the event among the analysed)
  *   tteN|<outcome>|<arm> · tteEvents|<outcome>|<arm> (survival analyses: n and with the event)
+ *   tteAtRisk|<outcome>|<arm>|<time> (the risk table under a Kaplan–Meier chart: still at risk at that time)
  *   event|<id>|<arm> · safety|<id>|<visit>|<arm> (participants with an event) · safetyN|<id>|<visit>|<arm>
  */
 import type { AnalysisResults } from '../../analysis/results/types.ts';
@@ -247,7 +248,27 @@ export function countSystem(r: AnalysisResults, options: { readonly loose?: bool
       b.equal([yes, no, out], whole);
       b.cell(keyOf('tteN', t.id, a), [yes, no], x.n);
       b.cell(keyOf('tteEvents', t.id, a), [yes], x.events);
+      // The risk table: those at risk at each time are the arm's n less those who left the risk set
+      // before it, so two neighbouring columns give away how many left in between — the
+      // interval's leavers are atoms the audit keeps from being pinned to 1–4.
+      const times = t.analysis.riskTable.times;
+      const atRisk = Object.hasOwn(t.analysis.riskTable.byArm, a) ? t.analysis.riskTable.byArm[a] : undefined;
+      if (atRisk && riskSetsNest(atRisk, x.n)) {
+        const left = times.map((time, k) => b.atom(k === 0 ? `${a}: left the risk set of ${t.id} before time ${time}` : `${a}: left the risk set of ${t.id} between times ${times[k - 1]} and ${time}`));
+        const remain = b.atom(`${a}: at risk for ${t.id} after time ${times[times.length - 1]}`);
+        b.equal([...left, remain], [yes, no]);
+        times.forEach((time, k) => b.cell(keyOf('tteAtRisk', t.id, a, time), [...left.slice(k + 1), remain], atRisk[k]));
+      }
     }
   }
   return { atoms: b.atoms, structural: b.structural, cells: b.cells };
+}
+
+/**
+ * Risk sets that shrink over time from at most the arm's n (right-censored data). With delayed
+ * entry they can grow, and "at risk" is then no suffix of one partition: such a table is left to
+ * the primary rule rather than modelled wrongly.
+ */
+function riskSetsNest(atRisk: readonly number[], n: number): boolean {
+  return atRisk.length > 0 && atRisk.every((c, k) => Number.isInteger(c) && c >= 0 && c <= (k === 0 ? n : atRisk[k - 1]));
 }

@@ -5,7 +5,7 @@
  *   1. primary: a count of 1–4 is "<5" (0 is shown: it identifies no one);
  *   2. secondary: audit.ts solves the published numbers as a reader would; while any count a
  *      reader cannot see is pinned to 1–4, one more cell that takes part is hidden ("–") — the
- *      least informative first (subgroup sizes, then responder denominators, analysed n, Table 1
+ *      least informative first (risk-table columns, subgroup sizes, then responder denominators, analysed n, Table 1
  *      levels, loss reasons, CONSORT boxes; the randomised n last), smallest value first;
  *   3. figures computed from counts (derived.ts: percentages, rates, effect rates, the economics
  *      driven by them) are published only when every count they are computed from is shown — a
@@ -20,7 +20,7 @@ import { audit, InconsistentCounts, type CellState, type Disclosed } from './aud
 import { derivedFigures, type DerivedFigure, type EconomicsLinks } from './derived.ts';
 import { countSystem, type CountSystem } from './model.ts';
 
-const PRIORITY: readonly string[] = ['subgroup', 'tteN', 'responderN', 'safetyN', 'safety', 'binaryEvents', 'tteEvents', 'analysed', 'baselineMissing', 'baseline', 'event', 'responders', 'consort|reason', 'consort|received', 'consort|notReceived', 'consort|analysed', 'consort|lost', 'consort|randomised'];
+const PRIORITY: readonly string[] = ['tteAtRisk', 'subgroup', 'tteN', 'responderN', 'safetyN', 'safety', 'binaryEvents', 'tteEvents', 'analysed', 'baselineMissing', 'baseline', 'event', 'responders', 'consort|reason', 'consort|received', 'consort|notReceived', 'consort|analysed', 'consort|lost', 'consort|randomised'];
 
 const NEVER_PRINTED = /^consort\|[^|]*\|notAnalysed\|/;
 

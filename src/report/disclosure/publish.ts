@@ -131,6 +131,19 @@ function maskSubgroup(s: SubgroupResult, d: Disclosure): SubgroupResult {
   };
 }
 
+type RiskTable = { readonly times: readonly number[]; readonly byArm: Readonly<Record<string, readonly number[]>> };
+
+/** The numbers at risk under a Kaplan–Meier chart, as the plan publishes them (tteAtRisk cells). */
+function maskRiskTable(id: string, table: RiskTable, d: Disclosure): RiskTable {
+  const byArm = Object.fromEntries(
+    Object.entries(table.byArm).map(([a, counts]) => [a, counts.map((v, k) => {
+      const s = d.state(keyOf('tteAtRisk', id, a, table.times[k]));
+      return s === 'shown' || (s === undefined && !(v >= 1 && v <= 4)) ? v : Number.NaN;
+    })]),
+  );
+  return { times: table.times, byArm };
+}
+
 /** results + economics → the one publishable model (computed once per pair). */
 export function publish(results: AnalysisResults, economics: EconomicsResult | null = null): PublishableModel {
   const d = disclosureFor(results, economics);
@@ -164,6 +177,7 @@ export function publish(results: AnalysisResults, economics: EconomicsResult | n
     safety: results.safety.map((s) => maskSafety(s, d)),
     events: results.events.map((e) => ({ ...e, byArm: Object.fromEntries(Object.entries(e.byArm).map(([a, v]) => [a, keep(d.state(keyOf('event', e.id, a)), v)])) })),
     subgroups: results.subgroups.map((s) => maskSubgroup(s, d)),
+    timeToEvent: results.timeToEvent?.map((t) => (t.analysis.kind === 'survival' ? { ...t, analysis: { ...t.analysis, riskTable: maskRiskTable(t.id, t.analysis.riskTable, d) } } : t)),
     planning: results.planning?.map((p) => ({ ...p, pairs: Object.fromEntries(Object.entries(p.pairs).map(([a, v]) => [a, v >= 1 && v <= 4 ? nan : v])) })),
   };
   const withheld = (economics?.link?.linked ?? []).filter((l) => d.figure(keyOf('economics', l.effect)) !== 'shown').map((l) => l.effect);
