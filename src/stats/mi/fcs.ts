@@ -14,7 +14,7 @@
  * group's rows are imputed by a separate sampler that sees only that group.
  */
 import { StatsError } from '../errors.ts';
-import { createRng, type Rng } from '../random/rng.ts';
+import { forkRng, type Rng } from '../random/rng.ts';
 import { resolveMiOptions, type MiMethod, type MiOptions, type ResolvedMiOptions } from './options.ts';
 import { imputeNorm, type MethodInput } from './methods/norm.ts';
 import type { GramCache } from './methods/norm-draw.ts';
@@ -234,7 +234,7 @@ export function planFcs(data: FcsData, predictors: readonly (readonly number[])[
 export function imputeOne(plan: FcsPlan, k: number): Float64Array[] {
   const { data, predictors, missing, slot } = plan;
   const p = data.columns.length;
-  const stream = createRng(plan.seed).fork(`imputation:${k}`);
+  const stream = forkRng(plan.seed, `imputation:${k}`);
   const out = missing.map((rows) => new Float64Array(rows.length));
   for (const b of plan.blocks) {
     const rng = data.groups ? stream.fork(`group:${b.g}`) : stream;

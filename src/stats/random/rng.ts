@@ -46,6 +46,29 @@ function deriveSeed(seed: number, label: string | number): number {
   return out === 0 ? 1 : out;
 }
 
+/**
+ * A sampler factory of @stdlib built later than createRng would have built it, drawing the same
+ * numbers: every factory given `prng` takes exactly one uniform from it when built (the seed of
+ * its own ziggurat generator), so createRng takes that uniform at the factory's place in the
+ * stream and hands it back as the first value the factory asks for. Building one costs as much as
+ * thousands of draws (property definitions, a second generator), and most streams never draw a
+ * beta — an imputation chain, created 50 times per outcome, draws none.
+ */
+function lazySampler<T>(u: () => number, build: (opts: { prng: () => number }) => T): () => T {
+  const taken = u();
+  let sampler: T | undefined;
+  return () => {
+    if (sampler === undefined) {
+      let calls = 0;
+      const prng = () => (calls++ === 0 ? taken : u());
+      sampler = build({ prng });
+      // The stream would differ from one built at once; the library's sampler changed (tests pin the draws).
+      if (calls !== 1) throw new Error(`@stdlib sampler took ${calls} uniforms when built, expected 1`);
+    }
+    return sampler;
+  };
+}
+
 export function createRng(seed: number): Rng {
   if (!Number.isInteger(seed) || seed < 1 || seed > 0xffffffff) {
     throw new StatsError('INVALID_ARGUMENT', `seed must be an integer in 1…4294967295, got ${seed}`, { seed });
@@ -54,9 +77,10 @@ export function createRng(seed: number): Rng {
   const base = mt19937.factory({ seed }) as unknown as { normalized: () => number };
   const u = base.normalized;
   const opts = { prng: u };
+  // Built in this order from the start of the stream: normal, gamma, beta (see lazySampler).
   const norm = normalDist.factory(0, 1, opts) as unknown as () => number;
   const gammaDraw = gammaDist.factory(opts) as unknown as (a: number, b: number) => number;
-  const betaDraw = betaDist.factory(opts) as unknown as (a: number, b: number) => number;
+  const betaOf = lazySampler(u, (o) => betaDist.factory(o) as unknown as (a: number, b: number) => number);
 
   return {
     seed,
@@ -68,10 +92,18 @@ export function createRng(seed: number): Rng {
     normal: (mean = 0, sd = 1) => mean + sd * norm(),
     // @stdlib's gamma is parameterised by rate β; scale θ = 1/β.
     gamma: (shape: number, scale = 1) => gammaDraw(shape, 1) * scale,
-    beta: (a: number, b: number) => betaDraw(a, b),
+    beta: (a: number, b: number) => betaOf()(a, b),
     chisq: (df: number) => 2 * gammaDraw(df / 2, 1),
-    fork: (label: string | number) => createRng(deriveSeed(seed, label)),
+    fork: (label: string | number) => forkRng(seed, label),
   };
+}
+
+/** createRng(seed).fork(label) without building the parent generator (a fork depends only on the parent's seed). */
+export function forkRng(seed: number, label: string | number): Rng {
+  if (!Number.isInteger(seed) || seed < 1 || seed > 0xffffffff) {
+    throw new StatsError('INVALID_ARGUMENT', `seed must be an integer in 1…4294967295, got ${seed}`, { seed });
+  }
+  return createRng(deriveSeed(seed, label));
 }
 
 /** Fisher–Yates shuffle of indices 0…n−1 (a fresh permutation). */

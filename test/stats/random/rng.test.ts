@@ -6,7 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import mt19937 from '@stdlib/random-base-mt19937';
-import { createRng, permutation } from '../../../src/stats/random/rng.ts';
+import normalDist from '@stdlib/random-base-normal';
+import gammaDist from '@stdlib/random-base-gamma';
+import betaDist from '@stdlib/random-base-beta';
+import { createRng, forkRng, permutation } from '../../../src/stats/random/rng.ts';
 import { bootstrap } from '../../../src/stats/resample/bootstrap.ts';
 import { expectStatsError } from '../../helpers/errors.ts';
 
@@ -41,6 +44,35 @@ describe('seeded random numbers', () => {
     expect(createRng(20201201).fork('bootstrap').uniform()).toBe(0.672813116224323);
     expect(createRng(20201201).fork(7).uniform()).toBe(0.13807436171275156);
     expect(Array.from(permutation(createRng(1), 8))).toEqual([4, 7, 3, 6, 5, 0, 1, 2]);
+  });
+
+  it('the beta sampler built on first use draws what one built with the others would (every draw type, interleaved)', () => {
+    for (const seed of [1, 42, 20201201, 0xffffffff]) {
+      const base = mt19937.factory({ seed }) as unknown as { normalized: () => number };
+      const u = base.normalized;
+      const norm = normalDist.factory(0, 1, { prng: u }) as unknown as () => number;
+      const gam = gammaDist.factory({ prng: u }) as unknown as (a: number, b: number) => number;
+      const bet = betaDist.factory({ prng: u }) as unknown as (a: number, b: number) => number;
+      const r = createRng(seed);
+      for (let k = 0; k < 200; k++) {
+        switch (k % 5) {
+          case 0: expect(r.uniform()).toBe(u()); break;
+          case 1: expect(r.normal()).toBe(norm()); break;
+          case 2: expect(r.chisq(7)).toBe(2 * gam(3.5, 1)); break;
+          case 3: expect(r.beta(2, 5)).toBe(bet(2, 5)); break;
+          default: expect(r.gamma(0.7, 2)).toBe(gam(0.7, 1) * 2);
+        }
+      }
+    }
+  });
+
+  it('forkRng(seed, label) is createRng(seed).fork(label)', () => {
+    for (const label of ['imputation:0', 'imputation:49', 7]) {
+      const a = forkRng(20201201, label);
+      const b = createRng(20201201).fork(label);
+      for (let k = 0; k < 20; k++) expect([a.uniform(), a.normal(), a.beta(3, 4)]).toEqual([b.uniform(), b.normal(), b.beta(3, 4)]);
+    }
+    expectStatsError(() => forkRng(0, 'x'), 'INVALID_ARGUMENT');
   });
 
   it('forks are reproducible, differ by label, and do not disturb the parent stream', () => {
