@@ -26,7 +26,7 @@ function rateRatio(frame: AnalysisFrame, o: FrameOutcome, v: number, comparison:
     const arm = armFactor(frame, members);
     const variables = [arm, ...(b ? [numeric('baseline', members.map((i) => b[i]))] : [])];
     const d = modelMatrix({ variables, terms: variables.map((x) => [x.name]) });
-    const fit = glmNegBin(d.X, members.map((i) => y[i]), { columnNames: d.columnNames, confLevel, ...(e ? { offset: members.map((i) => Math.log(e[i])) } : {}) });
+    const fit = glmNegBin(d.X, members.map((i) => y[i]), { columnNames: d.columnNames, confLevel, nullDeviance: false, ...(e ? { offset: members.map((i) => Math.log(e[i])) } : {}) });
     if (!fit.converged) return { rateRatio: null, status: 'not-estimable', reason: `the negative-binomial fit did not converge (${fit.warnings.join('; ')})` };
     // log RR = β(intervention) − β(control), a reference level's β being 0.
     const levels = (arm as Extract<typeof arm, { kind: 'factor' }>).levels;

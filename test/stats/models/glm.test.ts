@@ -39,7 +39,7 @@ describe.each(fx.fits.map((f) => [f.name, f] as const))('GLM vs R: %s', (_n, f) 
       expectLRE(c.p!, f.p[j], 8, `p ${f.coefNames[j]}`);
     });
     expectLRE(fit.deviance, f.deviance, 10, 'deviance');
-    expectLRE(fit.nullDeviance, f.nullDeviance, 10, 'null deviance');
+    expectLRE(fit.nullDeviance!, f.nullDeviance, 10, 'null deviance');
     expect(fit.dfResidual).toBe(f.df);
     if (f.theta !== undefined && 'theta' in fit) {
       expectLRE((fit as unknown as { theta: number }).theta, f.theta, 10, 'theta');

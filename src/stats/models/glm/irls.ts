@@ -25,6 +25,13 @@ export interface GlmOptions {
   readonly theta?: number;
   /** Starting coefficients (e.g. from a previous fit). */
   readonly start?: Float64Array;
+  /**
+   * Whether to fit the intercept-only model for the null deviance (default true). It is a second
+   * IRLS run (up to maxit iterations: at ε = 1e-14 it often ends on last-bit oscillation), so
+   * callers that do not report it (the negative binomial's inner fits, the safety models) skip it
+   * and get null.
+   */
+  readonly nullDeviance?: boolean;
 }
 
 export interface GlmCoefficient {
@@ -44,7 +51,8 @@ export interface GlmFit {
   readonly coef: Float64Array;
   readonly vcov: Matrix;
   readonly deviance: number;
-  readonly nullDeviance: number;
+  /** null when not asked for (options.nullDeviance false). */
+  readonly nullDeviance: number | null;
   readonly dfResidual: number;
   readonly dispersion: number;
   readonly iterations: number;
@@ -105,7 +113,8 @@ export function glm(X: Matrix, y: ArrayLike<number>, familyId: FamilyId, options
   const warnings: string[] = [];
   const wx = { rows: n, cols: p, data: new Float64Array(n * p) };
   const wz = new Float64Array(n);
-  let qr = qrDecompose(X);
+  // Every iteration decomposes the weighted design; X's own QR only when there is no iteration.
+  let qr: ReturnType<typeof qrDecompose> | null = null;
   for (let it = 1; it <= maxit; it++) {
     iterations = it;
     for (let i = 0; i < n; i++) {
@@ -158,6 +167,7 @@ export function glm(X: Matrix, y: ArrayLike<number>, familyId: FamilyId, options
       throw new StatsError('NOT_ESTIMABLE', `fitted mean of 0 for ${zero} observation(s): all counts are 0 in some group${big.length ? ` (${big.join(', ')})` : ''}; the rate ratio is not estimable`, { columns: big });
     }
   }
+  qr ??= qrDecompose(X);
   const dfResidual = n - qr.rank;
   let dispersion = 1;
   if (!fam.fixedDispersion) {
@@ -177,9 +187,9 @@ export function glm(X: Matrix, y: ArrayLike<number>, familyId: FamilyId, options
     return { name, estimate: b, se, statistic: stat, p: tPValue(stat, useT ? dfResidual : Infinity), lower: b - q * se, upper: b + q * se };
   });
   // Null deviance: the intercept-only (plus offset) model, fitted by the same routine when needed.
-  let nullDeviance: number;
-  const ones = { rows: n, cols: 1, data: new Float64Array(n).fill(1) };
-  if (names[0] === '(Intercept)' && p > 1) nullDeviance = glm(ones, y, familyId, { offset, weights: prior, epsilon: eps, maxit, theta }).deviance;
+  let nullDeviance: number | null = null;
+  if (options.nullDeviance === false) nullDeviance = null;
+  else if (names[0] === '(Intercept)' && p > 1) nullDeviance = glm({ rows: n, cols: 1, data: new Float64Array(n).fill(1) }, y, familyId, { offset, weights: prior, epsilon: eps, maxit, theta }).deviance;
   else nullDeviance = devOld;
   return {
     family: familyId,

@@ -46,13 +46,15 @@ export function thetaMl(y: ArrayLike<number>, mu: ArrayLike<number>, weights?: A
 }
 
 export function glmNegBin(X: Matrix, y: ArrayLike<number>, options: Omit<GlmOptions, 'theta'> = {}): NegBinFit {
-  let fit = glm(X, y, 'poisson-log', options);
+  // The inner fits' null deviances are never read: only the last fit's, when asked for.
+  const inner = { ...options, nullDeviance: false };
+  let fit = glm(X, y, 'poisson-log', inner);
   let { theta } = thetaMl(y, fit.mu, options.weights);
   let outer = 0;
   let devOld = Infinity;
   let thetaOld = Infinity;
   for (; outer < 50; outer++) {
-    fit = glm(X, y, 'negbin-log', { ...options, theta, start: fit.coef });
+    fit = glm(X, y, 'negbin-log', { ...inner, theta, start: fit.coef });
     ({ theta } = thetaMl(y, fit.mu, options.weights));
     if (Math.abs(devOld - fit.deviance) / (Math.abs(fit.deviance) + 0.1) < 1e-12 && Math.abs(theta - thetaOld) < 1e-10 * theta) break;
     devOld = fit.deviance;

@@ -103,7 +103,7 @@ export function countRateRatios(data: CountData, model: CountModel, options: Rat
     if (events[a] === 0) throw new StatsError('NOT_ESTIMABLE', `arm "${l}" has no events (0 in ${armSizes[a]} participants): its log rate diverges and no rate ratio with it is estimable`, { arm: l });
   });
   const offset = Float64Array.from(t, Math.log);
-  const glmOptions = { columnNames: design.columnNames, offset, epsilon: options.epsilon, maxit: options.maxit, confLevel };
+  const glmOptions = { columnNames: design.columnNames, offset, epsilon: options.epsilon, maxit: options.maxit, confLevel, nullDeviance: false };
   // Poisson: one more IRLS pass from the converged coefficients puts the model-based covariance's
   // weights at the MLE (glmNegBin's last fit already starts from converged coefficients).
   const first = model === 'poisson' ? glm(design.X, y, 'poisson-log', glmOptions) : glmNegBin(design.X, y, glmOptions);
