@@ -4,7 +4,8 @@
  * responders, safety, subgroups) and report (English, with PDF) each as a whole process, with
  * time and peak RSS, so the growth with N is visible. N = 10³ and 10⁴ by default; set
  * EFFEKT_BENCH_SCALE=1000,10000,100000[,1000000] for more. Datasets are simulated once into
- * $TMPDIR/effekt-bench-scale (untimed). N ≥ 10⁵ is timed once, without a warm-up.
+ * $TMPDIR/effekt-bench-scale (untimed). N ≥ 10⁵ is timed once, without a warm-up. R's
+ * counterparts (bench/r/scale-job.R): validate at every N; the MI-off analysis at N ≥ 10⁵.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -50,10 +51,10 @@ export const cases: BenchCase[] = sizes.flatMap((n): BenchCase[] => {
   const analysis = join(cache, `analysis-${n}`);
   return [
     // setup runs untimed before each case: simulates the data on first use.
-    { name: `scale: validate, N = ${label} (× 3 visits)`, setup: () => simulated(n), command: effekt('validate', data, '--spec', spec, '--quiet'), ...timing },
+    { name: `scale: validate, N = ${label} (× 3 visits)`, setup: () => simulated(n), command: effekt('validate', data, '--spec', spec, '--quiet'), ...timing, rCommand: ['bench/r/scale-job.R', 'validate', data], rNote: 'R: read, check, score' },
     { name: `scale: analyze, N = ${label}`, setup: () => simulated(n), command: effekt('analyze', data, '--spec', spec, '--out', analysis, '--quiet'), ...timing },
     { name: `scale: report (en, PDF), N = ${label}`, command: effekt('report', '--results', analysis, '--lang', 'en', '--out', join(cache, `report-${n}`), '--quiet'), ...timing },
     // The 10⁶ target's plan (MI off); at N ≥ 10⁵ only, where the full plan's MI dominates.
-    ...(big ? [{ name: `scale: analyze MI off (ANCOVA, MMRM, responders), N = ${label}`, setup: () => void (simulated(n), specWithoutMi()), command: effekt('analyze', data, '--spec', join(cache, 'peer-trial-no-mi.spec.json'), '--out', `${analysis}-no-mi`, '--quiet'), ...timing }] : []),
+    ...(big ? [{ name: `scale: analyze MI off (ANCOVA, MMRM, responders), N = ${label}`, setup: () => void (simulated(n), specWithoutMi()), command: effekt('analyze', data, '--spec', join(cache, 'peer-trial-no-mi.spec.json'), '--out', `${analysis}-no-mi`, '--quiet'), ...timing, rCommand: ['bench/r/scale-job.R', 'analyze-no-mi', data], rNote: 'R: the reference analyses (no subgroups), gls MMRM per outcome' }] : []),
   ];
 });

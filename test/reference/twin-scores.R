@@ -1,7 +1,8 @@
 # Scores every instrument of the bundled twin from its items by the registry's rules
 # (src/instruments/registry.json): prorated mean × items when at most the allowed number of
 # items is missing, otherwise NA. Sourced by analyze-twin*.R; defines `d`, `outcomes`, `base`.
-d <- read.csv("data-samples/peer-trial.csv", stringsAsFactors = FALSE)
+# EFFEKT_TWIN_CSV: another file of the twin's shape (bench/r/scale-job.R: `effekt simulate --participants N`).
+d <- read.csv(Sys.getenv("EFFEKT_TWIN_CSV", "data-samples/peer-trial.csv"), stringsAsFactors = FALSE)
 score <- function(prefix, k, max_missing, type = "sum", reverse = integer(0), lo = 0, hi = 0) {
   m <- as.matrix(d[, paste0(prefix, 1:k)])
   if (length(reverse)) m[, reverse] <- lo + hi - m[, reverse]
