@@ -63,8 +63,12 @@ interface Session {
   /** Every ingested file by SHA-256 (loaded once), and the next ingest id: this process holds the store's lock, so no one else adds ingests. */
   ingested: Map<string, { id: number; rows: number; municipalities: readonly string[]; periods: readonly string[] }> | null;
   nextId: number;
-  /** Citizens and groups the store holds (loaded once): a file of new people needs no lookups, which scan ever larger tables. */
-  known: { pids: Set<string>; groups: Set<string> } | null;
+  /**
+   * Citizens and groups the store holds (loaded once, kept up to date after each commit): a file
+   * of new people needs no lookups, which scan ever larger tables; a group shared with a
+   * neighbouring municipality, met again in its file, is compared with the dates kept here.
+   */
+  known: { pids: Set<string>; groups: Map<string, { start: string; end: string }> } | null;
   readonly temp: Set<string>;
   readonly municipalitiesSeen: Set<string>;
 }
@@ -162,7 +166,7 @@ async function ingestPrepared(store: Store, spec: RolloutSpec, prepared: Prepare
   if (!ses.known) {
     ses.known = {
       pids: new Set((await store.all(`SELECT pid FROM citizens`)).map((x) => String(x.pid))),
-      groups: new Set((await store.all(`SELECT group_id FROM course_groups`)).map((x) => String(x.group_id))),
+      groups: new Map((await store.all(`SELECT group_id, strftime(start_date, '%Y-%m-%d') AS s, strftime(end_date, '%Y-%m-%d') AS e FROM course_groups`)).map((g) => [String(g.group_id), { start: String(g.s), end: String(g.e) }])),
     };
   }
   try {
@@ -176,7 +180,7 @@ async function ingestPrepared(store: Store, spec: RolloutSpec, prepared: Prepare
     ses.ingested.set(hash, { id: summary.ingestId, rows: summary.rowsInFile, municipalities: summary.municipalities, periods: summary.periods });
     ses.nextId = summary.ingestId + 1;
     for (const row of records.rows) ses.known.pids.add(row.pid);
-    for (const g of records.groups.keys()) ses.known.groups.add(g);
+    for (const g of records.groups.values()) ses.known.groups.set(g.id, { start: g.start, end: g.end });
     return summary;
   } catch (e) {
     // A rollback also undid what the transaction made (temporary tables, the cohort record).
@@ -206,13 +210,14 @@ interface FileInfo {
 /** Values as an SQL list of string literals (ids from a validated file; quotes doubled). */
 const lits = (values: readonly string[]) => values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ');
 
-type Known = { readonly pids: ReadonlySet<string>; readonly groups: ReadonlySet<string> };
+type Known = { readonly pids: ReadonlySet<string>; readonly groups: ReadonlyMap<string, { readonly start: string; readonly end: string }> };
 
 /**
- * Round trips per file of new citizens (the usual file): BEGIN, five appends (groups, citizens,
- * visit rows, measurements, register counts), the ingest record, COMMIT — plus one update the
- * first time a municipality has data. Only ids this store already holds (the session knows them
- * all) are looked up, in one query per table; corrections are then written set-based: the changed
+ * Round trips per file of new citizens (the usual file): BEGIN, three appends (groups, citizens,
+ * visit rows with their values), the ingest record, COMMIT — plus one update the first time a
+ * municipality has data. Groups are compared with the dates the session keeps; only citizens
+ * this store already holds are looked up (citizens, then their visit rows: one query each);
+ * corrections are then written set-based: the changed
  * rows go to a temporary table by the appender and one UPDATE … FROM applies them. Per-row
  * statements cost ~5–50 ms each on a loaded machine; a file of 500 rows cannot afford one.
  */
@@ -222,10 +227,9 @@ async function writeRecords(store: Store, spec: RolloutSpec, r: ExportRecords, i
   const audit: (string | number | null)[][] = [];
   const seenPids = [...new Set(r.rows.map((x) => x.pid))].filter((p) => known.pids.has(p));
   const pids = lits(seenPids);
-  const seenGroups = [...r.groups.keys()].filter((g) => known.groups.has(g));
 
-  // Groups.
-  const oldGroups = new Map((seenGroups.length === 0 ? [] : await store.all(`SELECT group_id, strftime(start_date, '%Y-%m-%d') AS s, strftime(end_date, '%Y-%m-%d') AS e FROM course_groups WHERE group_id IN (${lits(seenGroups)})`)).map((g) => [String(g.group_id), { start: String(g.s), end: String(g.e) }]));
+  // Groups (their stored dates are in the session).
+  const oldGroups = known.groups;
   const newGroups = [...r.groups.values()].filter((g) => !oldGroups.has(g.id));
   const changedGroups = [...r.groups.values()].filter((g) => {
     const old = oldGroups.get(g.id);

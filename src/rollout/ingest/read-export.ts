@@ -18,6 +18,7 @@ import type { Period } from '../contract/schema.ts';
 import { periodOf } from '../contract/load.ts';
 import { cprProblems } from './cpr.ts';
 import { describeDateStyle, parseDate } from './dates.ts';
+import { cellsJson, type Quoted } from './cells-json.ts';
 
 export interface ExportGroup {
   readonly id: string;
@@ -92,9 +93,23 @@ export async function readExport(bytes: Uint8Array, file: string, ctx: ReadExpor
   const countColumns = countOutcomes.map((o) => data.columns[o.column] as (number | null)[]);
   const cellColumns = cellNames.map((k) => data.columns[k] as (string | number | null)[]);
 
+  // A file holds a few dozen groups, so its rows repeat a few dozen dates: each is placed in a period once.
+  const periodCache = new Map<string, Period | null>();
+  const periodOfDate = (iso: string): Period | null => {
+    let p = periodCache.get(iso);
+    if (p === undefined) periodCache.set(iso, (p = periodOf(ctx.periods, iso)));
+    return p;
+  };
+  const dateCache = new Map<string, string | null>();
+  const dateOf = (text: string): string | null => {
+    let d = dateCache.get(text);
+    if (d === undefined) dateCache.set(text, (d = parseDate(text, spec.dates)));
+    return d;
+  };
   const groups = new Map<string, ExportGroup & { row: number }>();
   const citizenGroup = new Map<string, { group: string; row: number }>();
   const rows: ExportRow[] = [];
+  const quoted: Quoted = new Map();
   for (let i = 0; i < data.n; i++) {
     const row = data.rowNumbers[i];
     const pid = ids[i]!;
@@ -106,17 +121,17 @@ export async function readExport(bytes: Uint8Array, file: string, ctx: ReadExpor
       problems.add({ file, row, column: spec.municipalityColumn, value: muni, message: 'is not a municipality of the contract', allowed: ctx.municipalities.join(', '), fix: near ? `did you mean "${near}"?` : 'correct the municipality, or add it to the contract (a new store)' });
     }
     if (g === null) problems.add({ file, row, column: spec.columns.group, value: '', message: 'the course group is empty', allowed: 'a group id', fix: 'fill in the group the citizen attended' });
-    const start = starts[i] === null ? null : parseDate(String(starts[i]), spec.dates);
-    const end = ends[i] === null ? null : parseDate(String(ends[i]), spec.dates);
+    const start = starts[i] === null ? null : dateOf(String(starts[i]));
+    const end = ends[i] === null ? null : dateOf(String(ends[i]));
     for (const [name, text, parsed] of [[spec.columns.groupStart, starts[i], start], [spec.columns.groupEnd, ends[i], end]] as const) {
       if (parsed === null) problems.add({ file, row, column: name, value: text === null ? '' : String(text), message: text === null ? 'the date is empty' : 'is not a date', allowed: describeDateStyle(spec.dates), fix: 'write the date of the session, e.g. 2024-03-01 or 01-03-2024' });
     }
     if (g !== null && start !== null && end !== null) {
-      const period = periodOf(ctx.periods, end);
+      const period = periodOfDate(end);
       if (end < start) problems.add({ file, row, column: spec.columns.groupEnd, value: String(ends[i]), message: `the group ends before it starts (${start})`, allowed: 'an end date on or after the start', fix: 'correct the dates' });
       else if (!period) problems.add({ file, row, column: spec.columns.groupEnd, value: String(ends[i]), message: 'falls in none of the contract\'s payment periods', allowed: `${ctx.periods[0].from} to ${ctx.periods[ctx.periods.length - 1].to}`, fix: 'check the date; a group belongs to the period of its last session' });
       const seen = groups.get(g);
-      if (!seen && period) groups.set(g, { id: g, start, end, startPeriod: periodOf(ctx.periods, start)?.id ?? null, period: period.id, row });
+      if (!seen && period) groups.set(g, { id: g, start, end, startPeriod: periodOfDate(start)?.id ?? null, period: period.id, row });
       else if (seen && (seen.start !== start || seen.end !== end)) {
         problems.add({ file, row, column: seen.start !== start ? spec.columns.groupStart : spec.columns.groupEnd, value: String(seen.start !== start ? starts[i] : ends[i]), message: `group ${g} has other dates on row ${seen.row} (${seen.start} to ${seen.end})`, allowed: 'the same dates on every row of a group', fix: 'correct the dates of the group' });
       }
@@ -129,7 +144,7 @@ export async function readExport(bytes: Uint8Array, file: string, ctx: ReadExpor
     const values: (number | null)[] = [];
     for (const s of scoreColumns) values.push(s[i]);
     for (const cc of countColumns) values.push(cc[i]);
-    rows.push({ pid, visit: visits[i]!, municipality: muni ?? '', group: g ?? '', cells: JSON.stringify(cellColumns.map((cc) => cc[i])), values });
+    rows.push({ pid, visit: visits[i]!, municipality: muni ?? '', group: g ?? '', cells: cellsJson(cellColumns, i, quoted), values });
   }
   problems.throwIfAny();
   return { file, cellNames, valueNames, rows, groups: new Map([...groups].map(([k, v]) => [k, { id: v.id, start: v.start, end: v.end, startPeriod: v.startPeriod, period: v.period }])), municipalities: [...new Set(rows.map((r) => r.municipality))].sort() };
