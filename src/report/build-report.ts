@@ -1,7 +1,8 @@
 /**
  * The report pipeline, in memory: results (+ economics) + language
  *   → chart context → chart specs (charts/; wide, and narrow for phones) → SVG (vega) → PNG
- *   (resvg) → HTML page (html/) → a list of artefacts (name + content). Nothing is written
+ *   (resvg) → HTML page (html/) → a list of artefacts (name + content), and the page Chromium
+ *   prints (the HTML page with the SVGs inline, no script; not an artefact). Nothing is written
  *   here; write-report.ts does that. The exported chart files are the wide specs.
  * Deterministic: no clock, no randomness — same inputs and date give byte-identical artefacts.
  */
@@ -15,7 +16,7 @@ import { renderSvgWithWarnings } from './render/svg.ts';
 import { renderPngAsync } from './render/png.ts';
 import { publish, type PublishableModel } from './disclosure/publish.ts';
 import { vendorScripts } from './render/vendor.ts';
-import { renderPage } from './html/page.ts';
+import { pageParts, renderPage, renderPrintPage } from './html/page.ts';
 import { pageModel } from './html/model.ts';
 import { checkEconomicsLink } from './load-inputs.ts';
 
@@ -40,6 +41,8 @@ export interface BuiltReport {
   readonly artefacts: readonly ReportArtefact[];
   /** Vega-Lite compiler notes, by chart. */
   readonly warnings: readonly string[];
+  /** The page Chromium prints to report.pdf (index.html with the SVGs in place and no script); not an artefact. */
+  readonly printPage?: string;
 }
 
 /** The date the report prints: --date, else SOURCE_DATE_EPOCH (reproducible-builds convention), else none. */
@@ -74,6 +77,8 @@ export interface ReportPage {
   /** The wide specs: the exported chart files. */
   readonly charts: readonly ChartDef[];
   readonly html: ReportArtefact;
+  /** The page Chromium prints (renderPrintPage), from the charts' SVGs by id; never written. */
+  readonly printPage: (svgs: ReadonlyMap<string, string>) => string;
 }
 
 export function reportPage(source: ReportSource, options: ReportOptions): ReportPage {
@@ -82,8 +87,9 @@ export function reportPage(source: ReportSource, options: ReportOptions): Report
   const date = options.date ? ctx.t.fmt.date(options.date) : null;
   const charts = buildCharts(ctx);
   const narrow = buildCharts(chartContext(results, economics, options.lang, 'narrow', model));
-  const html = renderPage(pageModel(ctx, charts, narrow, date), vendorScripts());
-  return { lang: options.lang, date: options.date ?? null, charts, html: { name: 'index.html', content: html } };
+  const parts = pageParts(pageModel(ctx, charts, narrow, date));
+  const html = renderPage(parts, vendorScripts());
+  return { lang: options.lang, date: options.date ?? null, charts, html: { name: 'index.html', content: html }, printPage: (svgs) => renderPrintPage(parts, svgs) };
 }
 
 export interface ChartFiles {
@@ -92,34 +98,63 @@ export interface ChartFiles {
   readonly warnings: readonly string[];
 }
 
+/** The charts drawn as SVG, by id (what the print page shows). */
+export interface DrawnCharts {
+  readonly svgs: ReadonlyMap<string, string>;
+  /** Vega-Lite compiler notes, by chart. */
+  readonly warnings: readonly string[];
+}
+
+export interface ChartJob {
+  /** Settles when every SVG is drawn: the print page can be made, while the PNGs are still rasterised. */
+  readonly drawn: Promise<DrawnCharts>;
+  /** Each chart's Vega-Lite spec, SVG and PNG, in chart order. */
+  readonly files: Promise<ChartFiles>;
+}
+
 /**
- * Each chart's Vega-Lite spec, SVG and PNG, in chart order. The SVGs are drawn here one after
- * another; each PNG is rasterised on libuv's thread pool (renderPngAsync) while the next SVG is drawn.
+ * Draws the charts: the SVGs one after another; each PNG is rasterised off the main thread
+ * (renderPngAsync) from the moment its SVG is drawn, while the next SVG is drawn.
  */
-export async function chartFiles(charts: readonly ChartDef[], options: Pick<ReportOptions, 'png'> = {}): Promise<ChartFiles> {
-  const warnings: string[] = [];
+export function startChartFiles(charts: readonly ChartDef[], options: Pick<ReportOptions, 'png'> = {}): ChartJob {
   const parts: Array<Promise<ReportArtefact[]>> = [];
-  for (const c of charts) {
-    const { svg, warnings: w } = await renderSvgWithWarnings(c.spec);
-    for (const x of w) warnings.push(`${c.id}: ${x}`);
-    const fixed: ReportArtefact[] = [
-      { name: `charts/${c.id}.vl.json`, content: `${JSON.stringify(c.spec, null, 2)}\n` },
-      { name: `charts/${c.id}.svg`, content: svg },
-    ];
-    if (options.png === false) parts.push(Promise.resolve(fixed));
-    else {
-      const png = renderPngAsync(svg).then((content) => [...fixed, { name: `charts/${c.id}.png`, content }]);
-      png.catch(() => undefined); // awaited below, in order
-      parts.push(png);
+  const drawn = (async (): Promise<DrawnCharts> => {
+    const warnings: string[] = [];
+    const svgs = new Map<string, string>();
+    for (const c of charts) {
+      const { svg, warnings: w } = await renderSvgWithWarnings(c.spec);
+      for (const x of w) warnings.push(`${c.id}: ${x}`);
+      svgs.set(c.id, svg);
+      const fixed: ReportArtefact[] = [
+        { name: `charts/${c.id}.vl.json`, content: `${JSON.stringify(c.spec, null, 2)}\n` },
+        { name: `charts/${c.id}.svg`, content: svg },
+      ];
+      if (options.png === false) parts.push(Promise.resolve(fixed));
+      else {
+        const png = renderPngAsync(svg).then((content) => [...fixed, { name: `charts/${c.id}.png`, content }]);
+        png.catch(() => undefined); // awaited below, in order
+        parts.push(png);
+      }
     }
-  }
-  const artefacts: ReportArtefact[] = [];
-  for (const p of parts) artefacts.push(...(await p));
-  return { artefacts, warnings: [...new Set(warnings)] };
+    return { svgs, warnings: [...new Set(warnings)] };
+  })();
+  const files = drawn.then(async ({ warnings }) => {
+    const artefacts: ReportArtefact[] = [];
+    for (const p of parts) artefacts.push(...(await p));
+    return { artefacts, warnings };
+  });
+  drawn.catch(() => undefined); // reported through `files` too
+  return { drawn, files };
+}
+
+export async function chartFiles(charts: readonly ChartDef[], options: Pick<ReportOptions, 'png'> = {}): Promise<ChartFiles> {
+  return startChartFiles(charts, options).files;
 }
 
 export async function buildReport(input: AnalysisResults, economics: EconomicsResult | null, options: ReportOptions): Promise<BuiltReport> {
   const page = reportPage(reportSource(input, economics), options);
-  const files = await chartFiles(page.charts, options);
-  return { lang: page.lang, date: page.date, charts: page.charts, artefacts: [page.html, ...files.artefacts], warnings: files.warnings };
+  const job = startChartFiles(page.charts, options);
+  const files = await job.files;
+  const printPage = page.printPage((await job.drawn).svgs);
+  return { lang: page.lang, date: page.date, charts: page.charts, artefacts: [page.html, ...files.artefacts], warnings: files.warnings, printPage };
 }

@@ -1,14 +1,14 @@
 /**
  * Writes a built report all-or-nothing (src/data/io/output-folder.ts): the artefacts go into a
- * private folder beside the target, the PDF is printed from the page written there, and the
- * folder is swapped in whole. Files of the previous report that this one no longer has go with
+ * private folder beside the target, the PDF is printed (from the print page handed to Chromium
+ * whole, or else from the page written there), and the folder is swapped in whole. Files of the previous report that this one no longer has go with
  * the old folder; files effekt did not write (a logo, notes) are kept.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeOutputFolder, type LegacyOutput } from '../data/io/output-folder.ts';
 import type { BuiltReport, ReportArtefact } from './build-report.ts';
-import { renderPdf, type PdfOutcome, type PdfPrinter } from './render/pdf.ts';
+import { renderPdf, type PdfOutcome, type PdfPrinter, type PdfSource } from './render/pdf.ts';
 
 export interface WriteReportOptions {
   /** Print report.pdf with Chromium (default true; skipped with a notice when Chromium is absent). */
@@ -37,21 +37,28 @@ export const legacyReportFolder: LegacyOutput = {
 
 export async function writeReport(dir: string, report: BuiltReport, options: WriteReportOptions = {}): Promise<WrittenReport> {
   const [page, ...rest] = report.artefacts;
-  return writeReportParts(dir, { date: report.date, page, rest: async () => rest }, options);
+  const print = report.printPage === undefined ? undefined : Promise.resolve(report.printPage);
+  return writeReportParts(dir, { date: report.date, page, print, rest: async () => rest }, options);
 }
 
 /** A report whose page is ready and whose other files are still being made. */
 export interface ReportParts {
   readonly date: string | null;
-  /** index.html: written first, so Chromium prints it while `rest` runs. */
+  /** index.html: written first. */
   readonly page: ReportArtefact;
+  /**
+   * The page Chromium prints (the charts inline as SVG, no script), as soon as it is made; it is
+   * printed while `rest` runs and never written. Without it, index.html is printed (it draws its
+   * charts itself).
+   */
+  readonly print?: Promise<string>;
   readonly rest: () => Promise<readonly ReportArtefact[]>;
 }
 
 /**
- * writeReport for a report built in two parts: the page is written and its PDF started at once,
- * then the other files (charts) are made and written while Chromium prints (the page draws its
- * charts from the specs it holds, not from these files).
+ * writeReport for a report built in parts: the page is written at once, the PDF is started as
+ * soon as its print page is ready (the charts' SVGs drawn), and the other files (the PNGs) are
+ * made and written while Chromium prints.
  */
 export async function writeReportParts(dir: string, report: ReportParts, options: WriteReportOptions = {}): Promise<WrittenReport> {
   let pdf: PdfOutcome | null = null;
@@ -59,8 +66,8 @@ export async function writeReportParts(dir: string, report: ReportParts, options
     stage.write(report.page.name, report.page.content);
     let printing: Promise<PdfOutcome> | null = null;
     if (options.pdf !== false) {
-      const html = join(stage.dir, report.page.name);
-      printing = options.printer ? options.printer.print(html, { date: report.date }) : renderPdf(html, { chromiumPath: options.chromiumPath, date: report.date });
+      const page: Promise<PdfSource> = report.print ? report.print.then((html) => ({ html })) : Promise.resolve(join(stage.dir, report.page.name));
+      printing = page.then((source) => (options.printer ? options.printer.print(source, { date: report.date }) : renderPdf(source, { chromiumPath: options.chromiumPath, date: report.date })));
       printing.catch(() => undefined); // awaited below, after the other files
     }
     let failed: { readonly error: unknown } | null = null;

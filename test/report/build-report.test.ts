@@ -30,6 +30,25 @@ describe('buildReport', () => {
     en = await buildReport(results, economics, { lang: 'en', date: '2026-11-25' });
   });
 
+  it('the print page (report.pdf): the sections of index.html, each chart its SVG file inline, no script, CSP script-src none', () => {
+    for (const r of [da, en]) {
+      const page = r.printPage!;
+      const html = text(r.artefacts[0].content);
+      expect(page).not.toMatch(/<script\b/i);
+      expect(page).toContain("script-src 'none'");
+      expect(page).not.toContain('unsafe-eval');
+      // Same headings and captions as the page a browser opens.
+      const captions = (s: string) => s.match(/<figcaption>[\s\S]*?<\/figcaption>|<h2>[\s\S]*?<\/h2>/g);
+      expect(captions(page)).toEqual(captions(html.replace(/<script[\s\S]*?<\/script>/g, '')));
+      for (const c of r.charts) {
+        const svg = text(r.artefacts.find((a) => a.name === `charts/${c.id}.svg`)!.content);
+        expect(page, c.id).toContain(`data-chart="${c.id}" role="img" aria-label="`);
+        expect(page.includes(svg), `${c.id}: SVG inline`).toBe(true);
+      }
+      expect(r.artefacts.map((a) => a.name)).not.toContain(expect.stringMatching(/print/));
+    }
+  });
+
   it('the date comes from the option or SOURCE_DATE_EPOCH, never the clock', () => {
     expect(resolveReportDate('2026-11-25', {})).toBe('2026-11-25');
     expect(resolveReportDate(undefined, { SOURCE_DATE_EPOCH: '1795564800' })).toBe('2026-11-25');

@@ -1,5 +1,5 @@
 /** What `effekt report` does once its arguments are parsed (loaded only when the command runs). */
-import { chartFiles, reportPage, reportSource, resolveReportDate, type ReportPage } from '../../report/build-report.ts';
+import { startChartFiles, reportPage, reportSource, resolveReportDate, type ReportPage } from '../../report/build-report.ts';
 import { writeReportParts, type WrittenReport } from '../../report/write-report.ts';
 import { checkEconomicsLink, readEconomicsFile, readResultsFile, resultsSource } from '../../report/load-inputs.ts';
 import { isLang } from '../../report/i18n/index.ts';
@@ -59,8 +59,9 @@ export interface ReportsJob {
 
 /**
  * Writes the report in each language. The inputs are read and checked once and published once
- * (one disclosure plan for every language); both pages are built first and handed to Chromium,
- * which prints them while the charts (SVG, PNG) are drawn here, one language after the other.
+ * (one disclosure plan for every language); both pages are built first, then each language's
+ * charts are drawn as SVG and its print page handed to Chromium, which prints it while the
+ * PNGs are rasterised and the next language's SVGs are drawn.
  * Returns the lines to show, by language.
  */
 export async function writeReports(job: ReportsJob): Promise<string[][]> {
@@ -73,11 +74,15 @@ export async function writeReports(job: ReportsJob): Promise<string[][]> {
   const inputs = reportInputs(job);
   let previous: Promise<unknown> = Promise.resolve();
   const writing = pages.map((page) => {
-    // The charts of one language at a time, so the first report is complete as early as it can be.
-    const files = previous.catch(() => undefined).then(() => chartFiles(page.charts));
-    files.catch(() => undefined); // awaited through writeReportParts
-    previous = files;
-    const w = writeReportParts(job.out(page.lang), { date: page.date, page: page.html, rest: async () => (await files).artefacts }, { pdf: job.pdf, printer: job.printer, inputs });
+    // The SVGs of one language at a time, so the first report is printed as early as it can be;
+    // its PNGs are rasterised and its PDF printed while the next language's SVGs are drawn.
+    const charts = previous.catch(() => undefined).then(() => startChartFiles(page.charts));
+    const drawn = charts.then((j) => j.drawn);
+    const files = charts.then((j) => j.files);
+    const print = drawn.then((d) => page.printPage(d.svgs));
+    for (const p of [drawn, files, print]) p.catch(() => undefined); // awaited through writeReportParts
+    previous = drawn;
+    const w = writeReportParts(job.out(page.lang), { date: page.date, page: page.html, print, rest: async () => (await files).artefacts }, { pdf: job.pdf, printer: job.printer, inputs });
     return w.then((written) => reportLines(page, written, job.date));
   });
   // Every report finishes (written whole, or its folder left as it was) before an error is raised.

@@ -38,7 +38,7 @@ export async function runPipeline(data: string, opts: RunCliOptions): Promise<vo
   for (const lang of langs) checkOutputLocation(dirs.report(lang), { command: 'report', inputs: reportInputs({ results: dirs.analysis, economics: economicsFile }) });
   const progress = createProgress({ quiet: opts.quiet });
 
-  const printer: PdfPrinter | undefined = opts.pdf && langs.length > 0 ? openPdfPrinter() : undefined;
+  const printer: PdfPrinter | undefined = opts.pdf && langs.length > 0 ? openPdfPrinter({ pages: langs.length }) : undefined;
   try {
     let stage = progress.stage('validate');
     const trial = await loadTrial(data, opts.spec);

@@ -33,17 +33,25 @@ export function stampPdfDates(pdf: Uint8Array, isoDate: string | null): Uint8Arr
 type Browser = Awaited<ReturnType<typeof import('playwright-core').chromium.launch>>;
 
 /**
+ * What to print: an HTML file on disk (opened from file://, relative assets resolve; its scripts
+ * run and it must set `window.__reportReady`), or a page given whole (`{ html }`) that needs no
+ * file, no script and no asset — the report's print page, with its charts inline as SVG.
+ */
+export type PdfSource = string | { readonly html: string };
+
+/**
  * One Chromium for any number of PDFs. Opening starts the browser at once, in the background
  * (its start-up overlaps whatever the caller does meanwhile, e.g. the analysis before the
- * reports); each print() waits for it and uses a fresh page. A launch failure surfaces at the
+ * reports); each print() waits for it and uses a fresh page (the first `pages` of them opened
+ * in advance, default 1). A launch failure surfaces at the
  * first print(), as a single renderPdf() would raise it. close() ends the browser.
  */
 export interface PdfPrinter {
-  print(htmlFile: string, options?: { timeoutMs?: number; date?: string | null }): Promise<PdfOutcome>;
+  print(source: PdfSource, options?: { timeoutMs?: number; date?: string | null }): Promise<PdfOutcome>;
   close(): Promise<void>;
 }
 
-export function openPdfPrinter(options: { chromiumPath?: string } = {}): PdfPrinter {
+export function openPdfPrinter(options: { chromiumPath?: string; pages?: number } = {}): PdfPrinter {
   const exe = options.chromiumPath ?? CHROMIUM_PATH;
   const launching: Promise<Browser | PdfOutcome> = (async () => {
     if (!chromiumAvailable(exe)) return { written: false, notice: `PDF skipped: Chromium not found at ${exe} (install Debian's chromium, or set EFFEKT_CHROMIUM)` } as const;
@@ -57,18 +65,39 @@ export function openPdfPrinter(options: { chromiumPath?: string } = {}): PdfPrin
   })();
   launching.catch(() => undefined); // reported by print(); not an unhandled rejection while nobody waits
   const isOutcome = (x: Browser | PdfOutcome): x is PdfOutcome => 'written' in x;
+  // The tabs the first prints will use, opened as soon as the browser is up: a new tab (its own
+  // context and renderer process) took 0.6–1.4 s at load 10, now spent while the caller works.
+  type Tab = Awaited<ReturnType<Browser['newPage']>>;
+  const spare: Array<Promise<Tab>> = [];
+  launching.then(
+    (b) => {
+      if (isOutcome(b)) return;
+      for (let i = 0; i < (options.pages ?? 1); i++) {
+        const tab = b.newPage();
+        tab.catch(() => undefined); // print() then opens its own
+        spare.push(tab);
+      }
+    },
+    () => undefined,
+  );
   return {
-    async print(htmlFile, printOptions = {}) {
+    async print(source, printOptions = {}) {
       const browser = await launching;
       if (isOutcome(browser)) return browser;
-      const page = await browser.newPage();
+      const ready = spare.shift();
+      const page = ready ? await ready.catch(() => browser.newPage()) : await browser.newPage();
       try {
         // A dozen charts on a loaded machine can take a minute; loading the 1 MB page (vega inlined)
         // beside the other report's page and the charts drawn in Node took over Playwright's default 30 s at load 22.
         const timeout = printOptions.timeoutMs ?? 180_000;
-        await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout });
-        await page.waitForFunction(() => (window as unknown as { __reportReady?: boolean }).__reportReady === true, undefined, { timeout });
-        await page.emulateMedia({ media: 'print' });
+        if (typeof source === 'string') {
+          await page.goto(pathToFileURL(source).href, { waitUntil: 'load', timeout });
+          await page.waitForFunction(() => (window as unknown as { __reportReady?: boolean }).__reportReady === true, undefined, { timeout });
+          await page.emulateMedia({ media: 'print' });
+        } else {
+          // Nothing to load or run: parsed, laid out and printed (page.pdf() lays out for print itself).
+          await page.setContent(source.html, { waitUntil: 'load', timeout });
+        }
         const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
         return { written: true, bytes: stampPdfDates(new Uint8Array(pdf), printOptions.date ?? null) };
       } finally {
@@ -82,8 +111,8 @@ export function openPdfPrinter(options: { chromiumPath?: string } = {}): PdfPrin
   };
 }
 
-/** Opens the HTML file (already on disk: file:// so relative assets resolve) and prints it; `date` (YYYY-MM-DD) dates the PDF. */
-export async function renderPdf(htmlFile: string, options: { chromiumPath?: string; timeoutMs?: number; date?: string | null } = {}): Promise<PdfOutcome> {
+/** Opens the HTML file (already on disk: file:// so relative assets resolve) or page and prints it; `date` (YYYY-MM-DD) dates the PDF. */
+export async function renderPdf(htmlFile: PdfSource, options: { chromiumPath?: string; timeoutMs?: number; date?: string | null } = {}): Promise<PdfOutcome> {
   const printer = openPdfPrinter({ chromiumPath: options.chromiumPath });
   try {
     return await printer.print(htmlFile, { timeoutMs: options.timeoutMs, date: options.date });
