@@ -22,6 +22,14 @@ export interface Family {
 const ylogy = (y: number, mu: number) => (y > 0 ? y * Math.log(y / mu) : 0);
 const EPS = 2.220446049250313e-16;
 
+// The log-link count families' pieces as plain functions: the IRLS kernels (kernels.ts) call them
+// directly, so the hot loops inline them, and the registry below wraps the same functions.
+/** Inverse log link (and its derivative), kept ≥ ε as R's poisson()/negative.binomial() do. */
+export const expFloor = (eta: number): number => Math.max(Math.exp(eta), EPS);
+export const negbinVariance = (mu: number, theta: number): number => mu + (mu * mu) / theta;
+export const poissonDevResid = (y: number, mu: number): number => 2 * (ylogy(y, mu) - (y - mu));
+export const negbinDevResid = (y: number, mu: number, theta: number): number => 2 * (ylogy(y, mu) - (y + theta) * Math.log((y + theta) / (mu + theta)));
+
 export function family(id: FamilyId, theta = 1): Family {
   switch (id) {
     case 'binomial-logit':
@@ -56,22 +64,22 @@ export function family(id: FamilyId, theta = 1): Family {
     case 'poisson-log':
       return {
         id, fixedDispersion: true,
-        linkinv: (eta) => Math.max(Math.exp(eta), EPS),
-        muEta: (eta) => Math.max(Math.exp(eta), EPS),
+        linkinv: expFloor,
+        muEta: expFloor,
         link: (mu) => Math.log(mu),
         variance: (mu) => mu,
-        devResid: (y, mu) => 2 * (ylogy(y, mu) - (y - mu)),
+        devResid: poissonDevResid,
         start: (y) => y + 0.1,
         validMu: (mu) => mu > 0,
       };
     case 'negbin-log':
       return {
         id, fixedDispersion: true,
-        linkinv: (eta) => Math.max(Math.exp(eta), EPS),
-        muEta: (eta) => Math.max(Math.exp(eta), EPS),
+        linkinv: expFloor,
+        muEta: expFloor,
         link: (mu) => Math.log(mu),
-        variance: (mu) => mu + (mu * mu) / theta,
-        devResid: (y, mu) => 2 * (ylogy(y, mu) - (y + theta) * Math.log((y + theta) / (mu + theta))),
+        variance: (mu) => negbinVariance(mu, theta),
+        devResid: (y, mu) => negbinDevResid(y, mu, theta),
         start: (y) => y + (y === 0 ? 1 / 6 : 0),
         validMu: (mu) => mu > 0,
       };

@@ -17,6 +17,23 @@ export interface NegBinFit extends GlmFit {
   readonly outerIterations: number;
 }
 
+/** The distinct values of y (first-seen order) and each row's index into them. */
+function distinct(y: ArrayLike<number>): { values: number[]; index: Uint32Array } {
+  const at = new Map<number, number>();
+  const values: number[] = [];
+  const index = new Uint32Array(y.length);
+  for (let i = 0; i < y.length; i++) {
+    let k = at.get(y[i]);
+    if (k === undefined) {
+      k = values.length;
+      values.push(y[i]);
+      at.set(y[i], k);
+    }
+    index[i] = k;
+  }
+  return { values, index };
+}
+
 export function thetaMl(y: ArrayLike<number>, mu: ArrayLike<number>, weights?: ArrayLike<number>, limit = 100, eps = 1e-12): { theta: number; se: number } {
   const n = y.length;
   const w = weights ?? new Float64Array(n).fill(1);
@@ -25,14 +42,24 @@ export function thetaMl(y: ArrayLike<number>, mu: ArrayLike<number>, weights?: A
   for (let i = 0; i < n; i++) s0 += w[i] * (y[i] / mu[i] - 1) ** 2;
   let t = sw / s0;
   if (!(t > 0) || !Number.isFinite(t)) t = 1;
+  // digamma(θ + y) and trigamma(θ + y) once per distinct count (a few hundred values at any n),
+  // and the terms in θ alone once per pass: the same values added in the same order as per row.
+  const { values, index } = distinct(y);
+  const dg = new Float64Array(values.length);
   const score = (th: number) => {
+    for (let k = 0; k < values.length; k++) dg[k] = digamma(th + values[k]);
+    const dth = digamma(th);
+    const lth = Math.log(th);
     let s = 0;
-    for (let i = 0; i < n; i++) s += w[i] * (digamma(th + y[i]) - digamma(th) + Math.log(th) + 1 - Math.log(th + mu[i]) - (y[i] + th) / (mu[i] + th));
+    for (let i = 0; i < n; i++) s += w[i] * (dg[index[i]] - dth + lth + 1 - Math.log(th + mu[i]) - (y[i] + th) / (mu[i] + th));
     return s;
   };
   const info = (th: number) => {
+    for (let k = 0; k < values.length; k++) dg[k] = trigamma(th + values[k]);
+    const tth = trigamma(th);
+    const ith = 1 / th;
     let s = 0;
-    for (let i = 0; i < n; i++) s += w[i] * (-trigamma(th + y[i]) + trigamma(th) - 1 / th + 2 / (mu[i] + th) - (y[i] + th) / (mu[i] + th) ** 2);
+    for (let i = 0; i < n; i++) s += w[i] * (-dg[index[i]] + tth - ith + 2 / (mu[i] + th) - (y[i] + th) / (mu[i] + th) ** 2);
     return s;
   };
   for (let it = 0; it < limit; it++) {
