@@ -27,6 +27,8 @@ interface Run {
   readonly done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
   /** Resolves when stderr shows the line. */
   waitFor(text: string): Promise<void>;
+  /** What the process has written to stderr so far. */
+  stderr(): string;
 }
 
 function effekt(args: readonly string[], env: Record<string, string> = {}): Run {
@@ -44,6 +46,7 @@ function effekt(args: readonly string[], env: Record<string, string> = {}): Run 
   return {
     child,
     done,
+    stderr: () => stderr,
     waitFor: (text) => new Promise<void>((resolve, reject) => {
       if (stderr.includes(text)) return resolve();
       waiters.push({ text, resolve });
@@ -87,6 +90,43 @@ describe('crash and concurrency (child processes)', { timeout: 900_000 }, () => 
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/ingest #2: 16 rows \(16 added/);
     expect(await tableCounts(store)).toMatchObject({ citizens: before.citizens + 8, ingests: 2 });
+  });
+
+  it('kill -9 at the second file of a run keeps the first (committed, still only in the log) and nothing of the second', async () => {
+    // An ingest keeps DuckDB's log unfolded until the store closes (checkpoint_threshold): what a
+    // killed run committed lives only in the log, and the next open must replay exactly that.
+    const hc = writeHandCase();
+    const store = join(hc.dir, 'store.duckdb');
+    await initStore(store, hc.contract);
+    const s = await openStore(store);
+    await ingestFile(s, loadRolloutSpec(hc.spec), hc.files.p1);
+    s.close();
+
+    const run = effekt(['rollout', 'ingest', hc.files.p2, hc.files.p1Corrected, '--spec', hc.spec, '--store', store], { EFFEKT_TEST_HOLD_BEFORE_COMMIT_MS: '8000' });
+    await run.waitFor(HOLD);
+    while (run.stderr().split(HOLD).length < 3) {
+      if (run.child.exitCode !== null) throw new Error(`the run ended before holding at its second file: ${run.stderr()}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    run.child.kill('SIGKILL');
+    const end = await run.done;
+    expect(end.signal).toBe('SIGKILL');
+    expect(end.stdout).toMatch(/ingest #2: 16 rows \(16 added/);
+    // The same as a store that took p1 and p2 and was closed.
+    const reference = join(hc.dir, 'reference.duckdb');
+    await initStore(reference, hc.contract);
+    const ref = await openStore(reference);
+    for (const f of [hc.files.p1, hc.files.p2]) await ingestFile(ref, loadRolloutSpec(hc.spec), f);
+    ref.close();
+    const expected = await tableCounts(reference);
+    expect(expected.ingests).toBe(2);
+    expect(await tableCounts(store)).toEqual(expected);
+
+    const again = effekt(['rollout', 'ingest', hc.files.p2, hc.files.p1Corrected, '--spec', hc.spec, '--store', store]);
+    const r = await again.done;
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/already ingested \(ingest #2/);
+    expect(r.stdout).toMatch(/ingest #3: .*changed/);
   });
 
   it('a second writer waits for the first, or gets a named error and changes nothing', async () => {
