@@ -43,7 +43,22 @@ function unusedWarnings(spec: TrialSpec, header: readonly string[], used: Readon
   return out;
 }
 
-export async function loadTrial(dataFile: string, specOrPath: string | TrialSpec): Promise<LoadedTrial> {
+function withoutItems(columns: LongData['columns'], items: ReadonlySet<string>): LongData['columns'] {
+  const out: Record<string, LongData['columns'][string]> = Object.create(null);
+  for (const [name, values] of Object.entries(columns)) if (!items.has(name)) out[name] = values;
+  return out;
+}
+
+export interface LoadOptions {
+  /**
+   * Keep the instrument item columns on `data.columns` after scoring (default true). The CLI's
+   * commands read only the scores, and at 10⁶ participants × 3 visits the items are 2.5 GB of
+   * Float64Arrays, so they pass false: `data.columns` then holds the non-item columns.
+   */
+  readonly keepItems?: boolean;
+}
+
+export async function loadTrial(dataFile: string, specOrPath: string | TrialSpec, options: LoadOptions = {}): Promise<LoadedTrial> {
   const spec = typeof specOrPath === 'string' ? loadSpec(specOrPath) : specOrPath;
   const instruments = resolveInstruments(spec);
   // Item columns (most of a file's cells; only scoring reads them) are held as Float64Arrays.
@@ -69,5 +84,7 @@ export async function loadTrial(dataFile: string, specOrPath: string | TrialSpec
   for (const [name, values] of Object.entries(data.columns)) if (!itemCols.has(name)) columns[name] = values as unknown[];
   for (const [id, values] of Object.entries(scores)) columns[id] = values;
   const table = aq.table(columns);
-  return { spec, dataFile, data, table, instruments, scoring: counts, summary: summariseTrial(data, spec, scores), warnings };
+  const summary = summariseTrial(data, spec, scores);
+  const kept = options.keepItems === false ? { ...data, columns: withoutItems(data.columns, itemCols) } : data;
+  return { spec, dataFile, data: kept, table, instruments, scoring: counts, summary, warnings };
 }

@@ -64,7 +64,7 @@ export async function runAnalyze(data: string, opts: AnalyzeCliOptions): Promise
   checkOutputLocation(opts.out, { command: 'analyze', inputs: [data, opts.spec] });
   const progress = createProgress({ quiet: opts.quiet });
   const stage = progress.stage('validate');
-  const trial = await loadTrial(data, opts.spec);
+  const trial = await loadTrial(data, opts.spec, { keepItems: false });
   stage.end();
   await analyzeLoaded(trial, data, opts.spec, opts.out, seed, progress);
 }

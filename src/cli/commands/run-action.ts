@@ -41,7 +41,7 @@ export async function runPipeline(data: string, opts: RunCliOptions): Promise<vo
   const printer: PdfPrinter | undefined = opts.pdf && langs.length > 0 ? openPdfPrinter({ pages: langs.length }) : undefined;
   try {
     let stage = progress.stage('validate');
-    const trial = await loadTrial(data, opts.spec);
+    const trial = await loadTrial(data, opts.spec, { keepItems: false });
     stage.end();
     printOut(`${formatSummary(trial).join('\n')}\n`);
 

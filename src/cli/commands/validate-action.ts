@@ -78,7 +78,7 @@ export function formatPlan(t: LoadedTrial, plan: AnalysisPlan): string[] {
 
 export async function runValidate(data: string, opts: { spec: string; quiet?: boolean }): Promise<void> {
   const stage = createProgress({ quiet: opts.quiet }).stage('validate');
-  const trial = await loadTrial(data, opts.spec);
+  const trial = await loadTrial(data, opts.spec, { keepItems: false });
   const plan = resolvePlan(trial.spec);
   stage.end();
   const lines = [...formatSummary(trial), ...formatPlan(trial, plan)];
