@@ -19,7 +19,7 @@ import { contrast, emmeans } from '../../stats/emm/emmeans.ts';
 import { pooledSd } from '../../stats/effects/cohens-d.ts';
 import { poolScalar, type PooledScalar } from '../../stats/pool/rubin.ts';
 import { StatsError } from '../../stats/errors.ts';
-import { fcs, type FcsData, type FcsResult } from '../../stats/mi/fcs.ts';
+import { fcs, prefetchFcs, type FcsData, type FcsResult } from '../../stats/mi/fcs.ts';
 import type { MiMethod } from '../../stats/mi/options.ts';
 import { shiftImputed } from '../../stats/mi/delta.ts';
 import { linearPredictor } from '../../stats/mi/methods/norm-draw.ts';
@@ -150,8 +150,12 @@ function buildData(ctx: EstimatorContext, settings: MiSettings): Omit<ImputedOut
 }
 
 /** The m imputations of the context's outcome in its population (cached; see the file comment). */
+function cacheKey(ctx: EstimatorContext, settings: MiSettings): string {
+  return JSON.stringify([settings.method, settings.donors, settings.maxit, settings.byArm, settings.seed, settings.auxiliary ?? [], (ctx.adjust?.covariates ?? []).map((c) => c.column)]);
+}
+
 export function imputeOutcome(ctx: EstimatorContext, settings: MiSettings): ImputedOutcome {
-  const key = JSON.stringify([settings.method, settings.donors, settings.maxit, settings.byArm, settings.seed, settings.auxiliary ?? [], (ctx.adjust?.covariates ?? []).map((c) => c.column)]);
+  const key = cacheKey(ctx, settings);
   const hit = cache.get(ctx.frame, ctx.outcome.values, ctx.include, key);
   if (hit && hit.result.imputations.length >= settings.m) {
     settings.onProgress?.(settings.m, settings.m);
@@ -163,6 +167,22 @@ export function imputeOutcome(ctx: EstimatorContext, settings: MiSettings): Impu
   const out = { ...built, result };
   cache.set(ctx.frame, ctx.outcome.values, ctx.include, key, out);
   return out;
+}
+
+/**
+ * Lets helper threads start the imputations imputeOutcome(ctx, settings) will ask for, while this
+ * thread does other work (stats/mi/parallel.ts); the values cannot differ. Input that fcs refuses
+ * is left for imputeOutcome to report.
+ */
+export function prefetchOutcome(ctx: EstimatorContext, settings: MiSettings): void {
+  const hit = cache.get(ctx.frame, ctx.outcome.values, ctx.include, cacheKey(ctx, settings));
+  if (hit && hit.result.imputations.length >= settings.m) return;
+  try {
+    const built = buildData(ctx, settings);
+    prefetchFcs(built.data, { m: settings.m, maxit: settings.maxit, donors: settings.donors, seed: settings.seed });
+  } catch (e) {
+    if (!(e instanceof StatsError)) throw e;
+  }
 }
 
 /** Completed values (frame-member order) of the outcome at a visit in imputation k. */

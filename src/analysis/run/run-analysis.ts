@@ -23,6 +23,8 @@ import { responderCounts, responderResult } from '../responders.ts';
 import { adjustmentFor, implementedSensitivity, miSettings, outcomeRows } from './outcome-rows.ts';
 import { checkCompleteness, throwIfIncomplete } from './completeness.ts';
 import { tippingPoint } from '../estimators/tipping-point.ts';
+import { prefetchOutcome } from '../estimators/mi-ancova.ts';
+import { cancelPrefetchedFcs } from '../../stats/mi/fcs.ts';
 import { StatsError } from '../../stats/errors.ts';
 import { applyMultiplicity } from './multiplicity.ts';
 import { timeToEventAnalysis } from './time-to-event.ts';
@@ -91,6 +93,19 @@ export function runAnalysis(trial: LoadedTrial, options: AnalyzeOptions = {}): A
   const continuousFamily = (o: FrameOutcome) => o.kind === 'score' || o.kind === 'continuous';
   const tipped = analysed.filter((o) => continuousFamily(o) && (o.role === 'primary' || o.role === 'secondary') && outcomePlan(plan, o.id, o.kind).sensitivity.includes('tipping-point'));
   const steps = analysed.length + tipped.length * frame.comparisons.length;
+  // The imputations the outcomes will ask for start on the helper threads now (stats/mi/parallel.ts),
+  // so they run while this thread fits the other estimators; the values are the same whoever computes
+  // them. Runs left by an earlier analysis that stopped on an error are withdrawn first.
+  cancelPrefetchedFcs();
+  const mi = miSettings(plan, seed);
+  for (const o of analysed) {
+    if (!continuousFamily(o) || frame.comparisons.length === 0) continue;
+    const op = outcomePlan(plan, o.id, o.kind);
+    const usesMi = op.sensitivity.includes('mi-ancova');
+    if (!usesMi && !tipped.includes(o)) continue;
+    const ctx = { frame, outcome: o, visit: frame.visits.indexOf(o.primaryVisit), include: itt.include, confLevel: plan.confLevel, comparison: frame.comparisons[0], adjust: adjustmentFor(frame, op) };
+    prefetchOutcome(ctx, usesMi ? mi : { ...mi, m: plan.tippingPoint.m });
+  }
   let rows: OutcomeResult[] = [];
   analysed.forEach((o, k) => {
     rows.push(...outcomeRows(frame, o, plan, itt, pp, visitNames, seed));
@@ -137,6 +152,8 @@ export function runAnalysis(trial: LoadedTrial, options: AnalyzeOptions = {}): A
       options.onProgress?.(++done, steps);
     }
   }
+
+  cancelPrefetchedFcs(); // runs nobody joined (an outcome not estimable) stop
 
   const primaryOutcome = frame.outcomes.find((o) => o.role === 'primary');
   const primaryVisit = primaryOutcome ? frame.visits.indexOf(primaryOutcome.primaryVisit) : -1;

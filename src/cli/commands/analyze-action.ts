@@ -1,4 +1,5 @@
 /** What `effekt analyze` does once its arguments are parsed (loaded only when the command runs). */
+import { startImputationHelpers } from '../../stats/mi/fcs.ts';
 import { loadTrial, type LoadedTrial } from '../../instruments/load-trial.ts';
 import { runAnalysis } from '../../analysis/run/run-analysis.ts';
 import { writeResults } from '../../analysis/results/write-results.ts';
@@ -64,6 +65,7 @@ export async function runAnalyze(data: string, opts: AnalyzeCliOptions): Promise
   checkOutputLocation(opts.out, { command: 'analyze', inputs: [data, opts.spec] });
   const progress = createProgress({ quiet: opts.quiet });
   const stage = progress.stage('validate');
+  startImputationHelpers(); // they load while the data are read and checked
   const trial = await loadTrial(data, opts.spec, { keepItems: false });
   stage.end();
   await analyzeLoaded(trial, data, opts.spec, opts.out, seed, progress);

@@ -5,6 +5,7 @@
  * reports' pages are built first and printed (in Chromium's processes) while their charts are drawn.
  */
 import { join } from 'node:path';
+import { startImputationHelpers } from '../../stats/mi/fcs.ts';
 import { loadTrial } from '../../instruments/load-trial.ts';
 import { openPdfPrinter, type PdfPrinter } from '../../report/render/pdf.ts';
 import { analyzeLoaded, parseSeed } from './analyze-action.ts';
@@ -41,6 +42,7 @@ export async function runPipeline(data: string, opts: RunCliOptions): Promise<vo
   const printer: PdfPrinter | undefined = opts.pdf && langs.length > 0 ? openPdfPrinter({ pages: langs.length }) : undefined;
   try {
     let stage = progress.stage('validate');
+    startImputationHelpers(); // they load while the data are read and checked
     const trial = await loadTrial(data, opts.spec, { keepItems: false });
     stage.end();
     printOut(`${formatSummary(trial).join('\n')}\n`);

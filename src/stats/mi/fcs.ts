@@ -21,7 +21,7 @@ import type { GramCache } from './methods/norm-draw.ts';
 import type { Matrix } from '../linalg/matrix.ts';
 import { imputePmm } from './methods/pmm.ts';
 import { imputeLogreg } from './methods/logreg.ts';
-import { runImputations } from './parallel.ts';
+import { cancelPrefetched, prefetchImputations, runImputations, startHelpers } from './parallel.ts';
 
 export interface FcsData {
   /** Columns of equal length n; NaN = missing. Categorical predictors come dummy-coded. */
@@ -264,6 +264,25 @@ export function fcs(data: FcsData, options: MiOptions): FcsResult {
     missing: plan.missing,
     imputations,
   };
+}
+
+/**
+ * Starts fcs(data, options) on the helper threads ahead of the call (parallel.ts): the same call
+ * later joins the run and gets the same values. Throws what fcs would throw on this input.
+ */
+export function prefetchFcs(data: FcsData, options: MiOptions): void {
+  const resolved = resolveMiOptions(options);
+  prefetchImputations(planFcs(data, validate(data), resolved), resolved.m);
+}
+
+/** Starts the helper threads of parallel runs ahead of the first one (e.g. while the data are read). */
+export function startImputationHelpers(): void {
+  startHelpers();
+}
+
+/** Stops the prefetched runs that no fcs call joined (the helpers' time is not spent on them). */
+export function cancelPrefetchedFcs(): void {
+  cancelPrefetched();
 }
 
 /** Column j of completed dataset k (observed values with imputation k's draws filled in). */

@@ -15,6 +15,7 @@
  * available parallelism (at most 8). Small runs (less than MIN_PARALLEL_WORK cell updates) stay on
  * this thread: a helper's start-up would cost more than it saves.
  */
+import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { StatsError, type StatsErrorCode } from '../errors.ts';
@@ -92,6 +93,15 @@ function helpersFor(count: number): Helper[] {
   return helpers.slice(0, count);
 }
 
+/**
+ * Starts the helper threads now rather than on the first parallel run: each takes a moment to
+ * load its modules, which can then overlap with reading the data. No effect with one thread.
+ */
+export function startHelpers(): void {
+  const threads = imputationThreads();
+  if (threads > 1) helpersFor(threads - 1);
+}
+
 function cellUpdates(plan: FcsPlan, m: number): number {
   let active = 0;
   for (const rows of plan.missing) if (rows.length > 0) active++;
@@ -103,11 +113,67 @@ function rebuild(e: NonNullable<HelperReply['error']>): Error {
   return Object.assign(new Error(e.message), { name: e.name });
 }
 
+/**
+ * A run handed to the helpers: its id, the shared counter of imputations and the replies that
+ * arrived while this thread was not running it (a prefetched run, see prefetchImputations).
+ */
+interface Job {
+  readonly id: number;
+  readonly key: string;
+  readonly m: number;
+  readonly counter: Int32Array;
+  readonly team: Helper[];
+  readonly early: HelperReply[];
+}
+
+/** Prefetched runs not yet joined, by key (see runKey). */
+const prefetched = new Map<string, Job>();
+
+/** What identifies a run: the FCS input's bytes and settings, and m. */
+function runKey(plan: FcsPlan, m: number): string {
+  const h = createHash('sha256');
+  const { data } = plan;
+  for (const c of data.columns) h.update(new Uint8Array(c.buffer, c.byteOffset, c.byteLength));
+  if (data.groups) h.update(new Uint8Array(data.groups.buffer, data.groups.byteOffset, data.groups.byteLength));
+  h.update(JSON.stringify([data.names, data.methods, data.groups ? data.groups.length : -1, plan.predictors, plan.maxit, plan.donors, plan.seed, m]));
+  return h.digest('hex');
+}
+
+function startJob(plan: FcsPlan, m: number, threads: number, key: string): Job {
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const job: Job = { id: ++jobs, key, m, counter, team: helpersFor(threads - 1), early: [] };
+  const message: HelperJob = { job: job.id, counter: counter.buffer as SharedArrayBuffer, m, data: plan.data, predictors: plan.predictors, maxit: plan.maxit, donors: plan.donors, seed: plan.seed };
+  for (const h of job.team) h.worker.postMessage(message);
+  return job;
+}
+
+function parallel(plan: FcsPlan, m: number, threads: number): boolean {
+  return threads > 1 && m >= 2 && cellUpdates(plan, m) >= MIN_PARALLEL_WORK;
+}
+
+/**
+ * Hands the m imputations of a run to the helper threads now, before this thread asks for them
+ * (runImputations with the same input joins the run and takes what is left): the helpers impute
+ * while this thread does other work. Values cannot change — imputation k depends only on
+ * (seed, k) whoever computes it. No effect with one thread or a small run.
+ */
+export function prefetchImputations(plan: FcsPlan, m: number): void {
+  if (!parallel(plan, m, imputationThreads())) return;
+  const key = runKey(plan, m);
+  if (!prefetched.has(key)) prefetched.set(key, startJob(plan, m, imputationThreads(), key));
+}
+
+/** Withdraws the prefetched runs nobody joined: helpers take no further imputation of them. */
+export function cancelPrefetched(): void {
+  for (const job of prefetched.values()) Atomics.store(job.counter, 0, job.m);
+  prefetched.clear();
+}
+
 /** imputations[k] for k = 0…m − 1 (see the file comment). */
 export function runImputations(plan: FcsPlan, m: number, options: { readonly threads?: number; readonly onProgress?: (done: number, total: number) => void }): Float64Array[][] {
   const out: Float64Array[][] = new Array(m);
   const threads = imputationThreads(options.threads);
-  if (threads <= 1 || m < 2 || cellUpdates(plan, m) < MIN_PARALLEL_WORK) {
+  if (!parallel(plan, m, threads)) {
     for (let k = 0; k < m; k++) {
       out[k] = imputeOne(plan, k);
       options.onProgress?.(k + 1, m);
@@ -116,13 +182,12 @@ export function runImputations(plan: FcsPlan, m: number, options: { readonly thr
   }
   let done = 0;
   const settled = new Uint8Array(m);
-  const counter = new Int32Array(new SharedArrayBuffer(4));
   lastParallelRun.helperImputations = 0;
   lastParallelRun.recomputed = 0;
-  const job = ++jobs;
-  const team = helpersFor(threads - 1);
-  const message: HelperJob = { job, counter: counter.buffer as SharedArrayBuffer, m, data: plan.data, predictors: plan.predictors, maxit: plan.maxit, donors: plan.donors, seed: plan.seed };
-  for (const h of team) h.worker.postMessage(message);
+  const key = runKey(plan, m);
+  const job = prefetched.get(key) ?? startJob(plan, m, threads, key);
+  prefetched.delete(key);
+  const { counter, team } = job;
   // Errors are kept by k: the run throws the one of the lowest k, as the one-thread loop would.
   const errors = new Map<number, Error>();
   const settle = (k: number, values: Float64Array[] | null, error: Error | null) => {
@@ -133,16 +198,23 @@ export function runImputations(plan: FcsPlan, m: number, options: { readonly thr
     done++; // not inside the optional call below: `f?.(++done)` skips the increment when f is undefined
     options.onProgress?.(done, m);
   };
+  const take = (reply: HelperReply) => {
+    if (testing.ignoreHelpers) return;
+    if (!settled[reply.k]) lastParallelRun.helperImputations++;
+    settle(reply.k, reply.values ?? null, reply.error ? rebuild(reply.error) : null);
+  };
+  for (const reply of job.early.splice(0)) take(reply);
+  const byId = new Map([...prefetched.values()].map((j) => [j.id, j]));
   const drain = () => {
     for (const h of team) {
       for (let r = receiveMessageOnPort(h.port); r; r = receiveMessageOnPort(h.port)) {
         const reply = r.message as HelperReply;
-        if (reply.job !== job || testing.ignoreHelpers) continue; // a late reply to an earlier run (its k was redone here)
-        if (!settled[reply.k]) lastParallelRun.helperImputations++;
-        settle(reply.k, reply.values ?? null, reply.error ? rebuild(reply.error) : null);
+        if (reply.job === job.id) take(reply);
+        else byId.get(reply.job)?.early.push(reply); // a prefetched run's, kept until it is joined; else a late reply to an earlier run (its k was redone here)
       }
     }
   };
+  drain();
   let ownTime = 0;
   let own = 0;
   const imputeHere = (k: number) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/stats/random/rng.ts';
-import { fcs, type FcsData } from '../../../src/stats/mi/fcs.ts';
+import { cancelPrefetchedFcs, fcs, prefetchFcs, type FcsData } from '../../../src/stats/mi/fcs.ts';
 import { imputationThreads, lastParallelRun, testing } from '../../../src/stats/mi/parallel.ts';
 import { expectStatsError } from '../../helpers/errors.ts';
 
@@ -58,6 +58,30 @@ describe('imputations on helper threads', () => {
       expect(redone).toBeGreaterThan(0); // imputations a silent helper took were redone here
     } finally {
       testing.ignoreHelpers = false;
+    }
+  });
+
+  it('a run started ahead (prefetched) and joined later gives the one-thread values; one never joined is withdrawn', { timeout: 120_000 }, () => {
+    const one = fcs(data, { m: 10, maxit: 5, seed: 11, threads: 1 });
+    const other = fcs(data, { m: 10, maxit: 5, seed: 12, threads: 1 });
+    const saved = process.env.EFFEKT_THREADS;
+    process.env.EFFEKT_THREADS = '2';
+    try {
+      prefetchFcs(data, { m: 10, maxit: 5, seed: 12 }); // posted first, never joined: its replies are kept aside, then dropped
+      prefetchFcs(data, { m: 10, maxit: 5, seed: 11 });
+      for (const until = Date.now() + 3000; Date.now() < until; ); // the helper works ahead meanwhile
+      expect(bytes(fcs(data, { m: 10, maxit: 5, seed: 11 }))).toBe(bytes(one));
+      cancelPrefetchedFcs();
+      expect(bytes(fcs(data, { m: 10, maxit: 5, seed: 12 }))).toBe(bytes(other));
+      // Twice the same prefetch is one run; a prefetch that fcs would refuse throws its error.
+      prefetchFcs(data, { m: 6, maxit: 5, seed: 13 });
+      prefetchFcs(data, { m: 6, maxit: 5, seed: 13 });
+      expect(bytes(fcs(data, { m: 6, maxit: 5, seed: 13 }))).toBe(bytes(fcs(data, { m: 6, maxit: 5, seed: 13, threads: 1 })));
+      expectStatsError(() => prefetchFcs({ ...data, names: ['a'] }, { m: 6, seed: 1 }), 'LENGTH_MISMATCH');
+    } finally {
+      if (saved === undefined) delete process.env.EFFEKT_THREADS;
+      else process.env.EFFEKT_THREADS = saved;
+      cancelPrefetchedFcs();
     }
   });
 
