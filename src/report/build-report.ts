@@ -12,7 +12,7 @@ import type { EconomicsResult } from '../economics/run.ts';
 import { chartContext } from './charts/context.ts';
 import { buildCharts } from './charts/index.ts';
 import type { ChartDef } from './charts/types.ts';
-import { renderSvgWithWarnings } from './render/svg.ts';
+import { renderSvgAsync } from './render/svg-async.ts';
 import { renderPngAsync } from './render/png.ts';
 import { publish, type PublishableModel } from './disclosure/publish.ts';
 import { vendorScripts } from './render/vendor.ts';
@@ -113,16 +113,19 @@ export interface ChartJob {
 }
 
 /**
- * Draws the charts: the SVGs one after another; each PNG is rasterised off the main thread
- * (renderPngAsync) from the moment its SVG is drawn, while the next SVG is drawn.
+ * Draws the charts: the SVGs one after another (on the chart worker when there is one,
+ * svg-async.ts; charts asked for later, e.g. another language's, are drawn after these); each
+ * PNG is rasterised off the main thread (renderPngAsync) from the moment its SVG is drawn.
  */
 export function startChartFiles(charts: readonly ChartDef[], options: Pick<ReportOptions, 'png'> = {}): ChartJob {
   const parts: Array<Promise<ReportArtefact[]>> = [];
+  const rendering = charts.map((c) => renderSvgAsync(c.spec));
+  for (const r of rendering) r.catch(() => undefined); // awaited below, in order
   const drawn = (async (): Promise<DrawnCharts> => {
     const warnings: string[] = [];
     const svgs = new Map<string, string>();
-    for (const c of charts) {
-      const { svg, warnings: w } = await renderSvgWithWarnings(c.spec);
+    for (const [i, c] of charts.entries()) {
+      const { svg, warnings: w } = await rendering[i];
       for (const x of w) warnings.push(`${c.id}: ${x}`);
       svgs.set(c.id, svg);
       const fixed: ReportArtefact[] = [
@@ -144,6 +147,7 @@ export function startChartFiles(charts: readonly ChartDef[], options: Pick<Repor
     return { artefacts, warnings };
   });
   drawn.catch(() => undefined); // reported through `files` too
+  files.catch(() => undefined); // the caller awaits it (or drops the report)
   return { drawn, files };
 }
 

@@ -70,4 +70,18 @@ describe('scripts/build.mjs', () => {
     const { z } = await v('zod.js');
     expect(z.object({ n: z.number().int() }).safeParse({ n: 1.5 }).success).toBe(false);
   });
+
+  it('the compiled chart worker draws the same SVG bytes as vega on this thread, in order, and reports a bad spec', async () => {
+    const { renderSvgAsync } = (await import(pathToFileURL(join(out, 'report/render/svg-async.js')).href)) as typeof import('../../src/report/render/svg-async.ts');
+    const { renderSvgWithWarnings } = await import('../../src/report/render/svg.ts');
+    const specs = [3, 1, 2].map((k) => ({
+      $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+      data: { values: [{ a: 'æ', b: k }, { a: 'ø & <å>', b: 2 * k }] },
+      mark: 'bar',
+      encoding: { x: { field: 'a', type: 'nominal' }, y: { field: 'b', type: 'quantitative' } },
+    })) as unknown as Parameters<typeof renderSvgWithWarnings>[0][];
+    const drawn = await Promise.all(specs.map((spec) => renderSvgAsync(spec)));
+    for (const [i, spec] of specs.entries()) expect(drawn[i]).toEqual(await renderSvgWithWarnings(spec));
+    await expect(renderSvgAsync({ mark: 'bar', data: { values: [] }, transform: [{ calculate: '(((', as: 'x' }] } as never)).rejects.toThrow(/chart drawing failed/);
+  }, 120_000);
 });

@@ -6,6 +6,7 @@ import { isLang } from '../../report/i18n/index.ts';
 import type { Lang } from '../../analysis/results/types.ts';
 import { createFormatter } from '../../report/i18n/format.ts';
 import { openPdfPrinter, type PdfPrinter } from '../../report/render/pdf.ts';
+import { preloadSvgWorker } from '../../report/render/svg-async.ts';
 import { CliError } from '../errors.ts';
 import { printOut } from '../ui/terminal.ts';
 import { checkOutputLocation } from '../../data/io/output-folder.ts';
@@ -59,9 +60,9 @@ export interface ReportsJob {
 
 /**
  * Writes the report in each language. The inputs are read and checked once and published once
- * (one disclosure plan for every language); both pages are built first, then each language's
- * charts are drawn as SVG and its print page handed to Chromium, which prints it while the
- * PNGs are rasterised and the next language's SVGs are drawn.
+ * (one disclosure plan for every language); each language's page is built and its charts
+ * drawn as SVG (on the chart worker), then its print page is handed to Chromium, which prints it
+ * while the PNGs are rasterised and the next language's SVGs are drawn.
  * Returns the lines to show, by language.
  */
 export async function writeReports(job: ReportsJob): Promise<string[][]> {
@@ -70,20 +71,17 @@ export async function writeReports(job: ReportsJob): Promise<string[][]> {
   const economics = job.economics ? readEconomicsFile(job.economics) : null;
   if (economics && job.economics) checkEconomicsLink(economics, results, resultsSource(job.results), job.economics);
   const source = reportSource(results, economics);
-  const pages = job.langs.map((lang) => reportPage(source, { lang, date: job.date }));
   const inputs = reportInputs(job);
-  let previous: Promise<unknown> = Promise.resolve();
-  const writing = pages.map((page) => {
-    // The SVGs of one language at a time, so the first report is printed as early as it can be;
-    // its PNGs are rasterised and its PDF printed while the next language's SVGs are drawn.
-    const charts = previous.catch(() => undefined).then(() => startChartFiles(page.charts));
-    const drawn = charts.then((j) => j.drawn);
-    const files = charts.then((j) => j.files);
+  const writing = job.langs.map(async (lang) => {
+    // Each language's charts are asked for as soon as its page is built, and drawn in that order
+    // (the first report is printed as early as it can be); the next page is built, the PNGs
+    // rasterised and the PDFs printed while the chart worker draws.
+    const page = reportPage(source, { lang, date: job.date });
+    const { drawn, files } = startChartFiles(page.charts);
     const print = drawn.then((d) => page.printPage(d.svgs));
-    for (const p of [drawn, files, print]) p.catch(() => undefined); // awaited through writeReportParts
-    previous = drawn;
+    print.catch(() => undefined); // awaited through writeReportParts
     const w = writeReportParts(job.out(page.lang), { date: page.date, page: page.html, print, rest: async () => (await files).artefacts }, { pdf: job.pdf, printer: job.printer, inputs });
-    return w.then((written) => reportLines(page, written, job.date));
+    return reportLines(page, await w, job.date);
   });
   // Every report finishes (written whole, or its folder left as it was) before an error is raised.
   const settled = await Promise.allSettled(writing);
@@ -107,6 +105,7 @@ export async function runReport(opts: ReportCliOptions): Promise<void> {
   const stage = createProgress({ quiet: opts.quiet }).stage('report');
   // Chromium starts now and is ready by the time the page is.
   const printer = opts.pdf ? openPdfPrinter() : undefined;
+  preloadSvgWorker(); // loads vega while the inputs are read and published
   try {
     const [lines] = await writeReports({ results: opts.results, economics: opts.economics, langs: [lang], out: () => opts.out, date, pdf: opts.pdf, printer });
     stage.end(opts.lang);
