@@ -97,7 +97,8 @@ export const cases: BenchCase[] = [
     },
     run: async (p) => {
       const files = await (p as Promise<string[]>);
-      const store = join(DATA, `ingest-${ingestRuns++}.duckdb`);
+      // Named by process: the data folder is shared, and a bench run of someone else on the machine must not remove this store mid-run.
+      const store = join(DATA, `ingest-${process.pid}-${ingestRuns++}.duckdb`);
       rmSync(store, { force: true });
       rmSync(`${store}.wal`, { force: true });
       await initStore(store, join(DATA, 'contract.json'));
@@ -130,14 +131,19 @@ export const cases: BenchCase[] = [
     setup: async () => {
       ensureBuilt();
       await ensureStore();
-      settleStore = join(DATA, 'settle-work.duckdb');
+      settleStore = join(DATA, `settle-work-${process.pid}.duckdb`);
       copyFileSync(STORE, settleStore);
       settleNext = 0;
+      // Per-process copies (the data folder is shared by everyone's bench runs) go when this run ends.
+      const work = settleStore;
+      process.once('exit', () => {
+        for (const f of [work, `${work}.wal`, join(DATA, `notes-${process.pid}`)]) rmSync(f, { recursive: true, force: true });
+      });
     },
     run: async (p) => {
       await p;
       const year = 2024 + settleNext++;
-      const out = join(DATA, 'notes');
+      const out = join(DATA, `notes-${process.pid}`);
       rmSync(out, { recursive: true, force: true });
       effekt(`settle ${year} + notes`, ['rollout', 'settle', '--store', settleStore, '--period', String(year), '--date', `${year + 1}-03-01`, '--out', out, '--no-pdf']);
     },
