@@ -43,6 +43,19 @@ function specWithoutMi(): string {
   return file;
 }
 
+/**
+ * The N = 10⁵ target's plan: ANCOVA, MMRM, MI-ANCOVA with m = 20, responders, safety, subgroups
+ * (the twin's spec with m = 20 and no tipping points, which the target does not list).
+ */
+function specMi20(): string {
+  mkdirSync(cache, { recursive: true });
+  const file = join(cache, 'peer-trial-mi20.spec.json');
+  const s = JSON.parse(readFileSync(join(root, spec), 'utf8')) as { analysisPlan?: Record<string, unknown> & { imputation?: Record<string, unknown> } };
+  s.analysisPlan = { ...s.analysisPlan, imputation: { ...s.analysisPlan?.imputation, m: 20 }, sensitivity: ['complete-case', 'mmrm', 'mi-ancova', 'per-protocol', 'welch'] };
+  writeFileSync(file, `${JSON.stringify(s, null, 2)}\n`);
+  return file;
+}
+
 export const cases: BenchCase[] = sizes.flatMap((n): BenchCase[] => {
   const big = n >= 100_000;
   const timing = { repeat: big ? 1 : 5, noWarmup: big };
@@ -55,6 +68,7 @@ export const cases: BenchCase[] = sizes.flatMap((n): BenchCase[] => {
     { name: `scale: analyze, N = ${label}`, setup: () => simulated(n), command: effekt('analyze', data, '--spec', spec, '--out', analysis, '--quiet'), ...timing },
     { name: `scale: report (en, PDF), N = ${label}`, command: effekt('report', '--results', analysis, '--lang', 'en', '--out', join(cache, `report-${n}`), '--quiet'), ...timing },
     // The 10⁶ target's plan (MI off); at N ≥ 10⁵ only, where the full plan's MI dominates.
+    ...(big ? [{ name: `scale: analyze, target plan (MI m = 20, no tipping points), N = ${label}`, setup: () => void (simulated(n), specMi20()), command: effekt('analyze', data, '--spec', join(cache, 'peer-trial-mi20.spec.json'), '--out', `${analysis}-mi20`, '--quiet'), ...timing }] : []),
     ...(big ? [{ name: `scale: analyze MI off (ANCOVA, MMRM, responders), N = ${label}`, setup: () => void (simulated(n), specWithoutMi()), command: effekt('analyze', data, '--spec', join(cache, 'peer-trial-no-mi.spec.json'), '--out', `${analysis}-no-mi`, '--quiet'), ...timing, rCommand: ['bench/r/scale-job.R', 'analyze-no-mi', data], rNote: 'R: the reference analyses (no subgroups), gls MMRM per outcome' }] : []),
   ];
 });

@@ -114,7 +114,8 @@ export function glm(X: Matrix, y: ArrayLike<number>, familyId: FamilyId, options
   const wx = { rows: n, cols: p, data: new Float64Array(n * p) };
   const wz = new Float64Array(n);
   const wRoot = new Float64Array(n);
-  const stallFloor = 16 * Math.sqrt(n) * EPS;
+  // (n − 1)·ε bounds the relative rounding error of summing n non-negative terms in order.
+  const stallFloor = n * EPS;
   // Every iteration decomposes the weighted design; X's own QR only when there is no iteration.
   let qr: ReturnType<typeof qrDecompose> | null = null;
   for (let it = 1; it <= maxit; it++) {
@@ -135,11 +136,12 @@ export function glm(X: Matrix, y: ArrayLike<number>, familyId: FamilyId, options
     coef = next;
     const change = (devNew - devOld) / (Math.abs(devNew) + 0.1);
     // ε = 1e-14 is below what an n-term deviance sum resolves once n is large (at n = 10⁵ the
-    // relative change wanders ±1e-13…1e-12 at the optimum, and the fit ran all maxit iterations
-    // and called itself unconverged): a step that no longer lowers the deviance, by less than
-    // 16·√n·ε_mach (1.1e-12 at n = 10⁵), is at the rounding floor. Normal convergence lowers the
-    // deviance at every step until the first test holds, so fits that converged before stop at
-    // the same iteration (the twin's, Kolding's and the R fixtures' fits never reach this rule).
+    // relative change wanders ±1e-13…1e-12 at the optimum, or cycles through the same values
+    // ±1.2e-12, and the fit ran all maxit iterations and called itself unconverged): a step that
+    // no longer lowers the deviance, by less than n·ε_mach (the summation's rounding bound;
+    // 2.2e-11 at n = 10⁵), is at the rounding floor. Normal convergence lowers the deviance at
+    // every step until the first test holds, so fits that converged before stop at the same
+    // iteration (the twin's, Kolding's and the R fixtures' fits never reach this rule).
     if (Math.abs(change) < eps || (change >= 0 && change < stallFloor)) {
       converged = true;
       devOld = devNew;
