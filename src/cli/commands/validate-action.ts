@@ -31,15 +31,19 @@ export function formatSummary(t: LoadedTrial): string[] {
   lines.push('');
   lines.push('Missing outcome values per visit (n missing / participants):');
   const visits = t.spec.visits.map((v) => v.id);
-  lines.push(`  ${'outcome'.padEnd(12)}${visits.map((v) => v.padStart(14)).join('')}`);
-  for (const o of t.spec.outcomes) {
-    const cells = visits.map((v) => {
+  const rows = t.spec.outcomes.map((o) => ({
+    id: o.id,
+    cells: visits.map((v) => {
       const m = s.missingness.find((x) => x.outcome === o.id && x.visit === v);
       if (!m) return '–';
       return `${m.missing}/${m.of} (${Math.round((100 * m.missing) / Math.max(1, m.of))}%)`;
-    });
-    lines.push(`  ${o.id.padEnd(12)}${cells.map((c) => c.padStart(14)).join('')}`);
-  }
+    }),
+  }));
+  // Columns as wide as their widest entry (+ 2): counts of a million participants, long outcome ids.
+  const idWidth = Math.max(12, ...rows.map((r) => r.id.length + 2));
+  const cellWidth = Math.max(14, ...visits.map((v) => v.length + 2), ...rows.flatMap((r) => r.cells.map((c) => c.length + 2)));
+  lines.push(`  ${'outcome'.padEnd(idWidth)}${visits.map((v) => v.padStart(cellWidth)).join('')}`);
+  for (const r of rows) lines.push(`  ${r.id.padEnd(idWidth)}${r.cells.map((c) => c.padStart(cellWidth)).join('')}`);
   const prorated = t.scoring.reduce((a, c) => a + c.prorated, 0);
   const unscorable = t.scoring.reduce((a, c) => a + c.notScorable, 0);
   if (t.spec.outcomes.some((o) => o.kind === 'score')) {
