@@ -65,7 +65,7 @@ function augment(x: Matrix, y: Float64Array, xMis: Matrix): { x: Matrix; y: Floa
  */
 function logisticFit(x: Matrix, y: Float64Array, w: Float64Array): { coef: Float64Array; vcov: Matrix } {
   try {
-    const fit = glm(x, y, 'binomial-logit', { weights: w, epsilon: 1e-10, maxit: 50 });
+    const fit = glm(x, y, 'binomial-logit', { weights: w, epsilon: 1e-10, maxit: 50, nullDeviance: false }); // the null deviance (a second fit) is never read here
     return { coef: fit.coef, vcov: fit.vcov };
   } catch (e) {
     if (!(e instanceof StatsError) || e.code !== 'SEPARATION') throw e;
