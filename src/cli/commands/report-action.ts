@@ -6,7 +6,6 @@ import { isLang } from '../../report/i18n/index.ts';
 import type { Lang } from '../../analysis/results/types.ts';
 import { createFormatter } from '../../report/i18n/format.ts';
 import { openPdfPrinter, type PdfPrinter } from '../../report/render/pdf.ts';
-import { preloadSvgWorker } from '../../report/render/svg-async.ts';
 import { CliError } from '../errors.ts';
 import { printOut } from '../ui/terminal.ts';
 import { checkOutputLocation } from '../../data/io/output-folder.ts';
@@ -105,7 +104,6 @@ export async function runReport(opts: ReportCliOptions): Promise<void> {
   const stage = createProgress({ quiet: opts.quiet }).stage('report');
   // Chromium starts now and is ready by the time the page is.
   const printer = opts.pdf ? openPdfPrinter() : undefined;
-  preloadSvgWorker(); // loads vega while the inputs are read and published
   try {
     const [lines] = await writeReports({ results: opts.results, economics: opts.economics, langs: [lang], out: () => opts.out, date, pdf: opts.pdf, printer });
     stage.end(opts.lang);

@@ -2,14 +2,13 @@
  * What `effekt run` does: the separate commands' work in one process, so the modules load and
  * compile once, the data is read and validated once (the analysis uses the validated trial),
  * and one Chromium, started at the beginning while the analysis runs (with a tab per report
- * opened in advance), prints every PDF; the chart worker loads vega meanwhile too. Each report's
+ * opened in advance), prints every PDF. Each report's
  * charts are drawn on the chart worker, and its PDF printed while its PNGs are rasterised.
  */
 import { join } from 'node:path';
 import { startImputationHelpers } from '../../stats/mi/fcs.ts';
 import { loadTrial } from '../../instruments/load-trial.ts';
 import { openPdfPrinter, type PdfPrinter } from '../../report/render/pdf.ts';
-import { preloadSvgWorker } from '../../report/render/svg-async.ts';
 import { analyzeLoaded, parseSeed } from './analyze-action.ts';
 import { runEconomicsCommand } from './economics-action.ts';
 import { checkLang, reportDate, reportInputs, writeReports } from './report-action.ts';
@@ -42,8 +41,6 @@ export async function runPipeline(data: string, opts: RunCliOptions): Promise<vo
   const progress = createProgress({ quiet: opts.quiet });
 
   const printer: PdfPrinter | undefined = opts.pdf && langs.length > 0 ? openPdfPrinter({ pages: langs.length }) : undefined;
-  // The chart worker loads vega while the analysis runs.
-  if (langs.length > 0) preloadSvgWorker();
   try {
     let stage = progress.stage('validate');
     startImputationHelpers(); // they load while the data are read and checked
