@@ -7,8 +7,8 @@
  * draws no text at all.
  */
 import { existsSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
 import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
+import { startJobWorker, type JobWorker } from './job-worker.ts';
 
 export const PNG_SCALE = 2;
 const DEJAVU = ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'];
@@ -38,40 +38,19 @@ export function renderPng(svg: string, scale = PNG_SCALE): Uint8Array {
 export function renderPngAsync(svg: string, scale = PNG_SCALE): Promise<Uint8Array> {
   const worker = pngWorker();
   if (!worker) return renderAsync(svg, { fitTo: { mode: 'zoom', value: scale }, background: '#ffffff', font: fonts() }).then((image) => new Uint8Array(image.asPng()));
-  const id = nextJob++;
-  return new Promise<Uint8Array>((resolve, reject) => {
-    jobs.set(id, { resolve, reject });
-    if (jobs.size === 1) worker.ref(); // keeps the process alive while a PNG is owed
-    worker.postMessage({ id, svg, scale });
-  });
+  return worker.run({ svg, scale });
 }
 
-type Settle = { resolve: (png: Uint8Array) => void; reject: (e: Error) => void };
-const jobs = new Map<number, Settle>();
-let nextJob = 0;
-let worker: Worker | null | undefined;
+let worker: JobWorker<{ svg: string; scale: number }, Uint8Array> | null | undefined;
 
-function settle(id: number, f: (s: Settle) => void): void {
-  const s = jobs.get(id);
-  if (!s) return;
-  jobs.delete(id);
-  if (jobs.size === 0) worker?.unref(); // idle: never holds the process open
-  f(s);
-}
-
-function pngWorker(): Worker | null {
-  if (worker !== undefined) return worker;
-  const file = new URL('./png-worker.js', import.meta.url);
-  if (!import.meta.url.endsWith('.js') || !existsSync(file)) return (worker = null);
-  const w = new Worker(file, { workerData: { font: fonts() } });
-  w.unref();
-  w.on('message', (m: { id: number; png?: Uint8Array; error?: string }) => settle(m.id, (s) => (m.png ? s.resolve(m.png) : s.reject(new Error(`PNG rendering failed: ${m.error ?? 'unknown error'}`)))));
-  // Nothing more goes to a broken worker; what it owed fails (the report is then not written).
-  const broken = (e: Error) => {
-    if (worker === w) worker = null;
-    for (const id of [...jobs.keys()]) settle(id, (s) => s.reject(e));
-  };
-  w.on('error', broken);
-  w.on('exit', (code) => broken(new Error(`the PNG worker stopped (exit code ${code})`)));
-  return (worker = w);
+function pngWorker(): JobWorker<{ svg: string; scale: number }, Uint8Array> | null {
+  if (worker === undefined) {
+    worker = startJobWorker(new URL('./png-worker.js', import.meta.url), {
+      name: 'PNG worker',
+      failure: 'PNG rendering failed',
+      decode: (m) => (m.png instanceof Uint8Array ? m.png : undefined),
+      workerData: { font: fonts() },
+    });
+  }
+  return worker && !worker.broken ? worker : null;
 }

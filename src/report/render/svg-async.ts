@@ -5,15 +5,9 @@
  * two reports are ~2.4 s of vega). Run from the TypeScript sources (tsx, vitest), where a worker
  * cannot load a .ts file, the charts are drawn on this thread.
  */
-import { existsSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
 import type { TopLevelSpec } from 'vega-lite';
 import type { SvgResult } from './svg.ts';
-
-type Settle = { resolve: (r: SvgResult) => void; reject: (e: Error) => void };
-const jobs = new Map<number, Settle>();
-let nextJob = 0;
-let worker: Worker | null | undefined;
+import { startJobWorker, type JobWorker } from './job-worker.ts';
 
 /** Without the worker: one chart after another on this thread, in the order asked. */
 let inThread: Promise<unknown> = Promise.resolve();
@@ -26,12 +20,7 @@ export function renderSvgAsync(spec: TopLevelSpec): Promise<SvgResult> {
     inThread = r.catch(() => undefined);
     return r;
   }
-  const id = nextJob++;
-  return new Promise<SvgResult>((resolve, reject) => {
-    jobs.set(id, { resolve, reject });
-    if (jobs.size === 1) w.ref(); // keeps the process alive while an SVG is owed
-    w.postMessage({ id, spec });
-  });
+  return w.run({ spec });
 }
 
 /** Starts the worker (it loads vega and vega-lite) ahead of the first chart, e.g. while the analysis runs. */
@@ -39,29 +28,15 @@ export function preloadSvgWorker(): void {
   svgWorker();
 }
 
-function settle(id: number, f: (s: Settle) => void): void {
-  const s = jobs.get(id);
-  if (!s) return;
-  jobs.delete(id);
-  if (jobs.size === 0) worker?.unref(); // idle: never holds the process open
-  f(s);
-}
+let worker: JobWorker<{ spec: TopLevelSpec }, SvgResult> | null | undefined;
 
-function svgWorker(): Worker | null {
-  if (worker !== undefined) return worker;
-  const file = new URL('./svg-worker.js', import.meta.url);
-  if (!import.meta.url.endsWith('.js') || !existsSync(file)) return (worker = null);
-  const w = new Worker(file);
-  w.unref();
-  w.on('message', (m: { id: number; svg?: string; warnings?: string[]; error?: string }) =>
-    settle(m.id, (s) => (m.svg !== undefined ? s.resolve({ svg: m.svg, warnings: m.warnings ?? [] }) : s.reject(new Error(`chart drawing failed: ${m.error ?? 'unknown error'}`)))),
-  );
-  // Nothing more goes to a broken worker; what it owed fails (the report is then not written).
-  const broken = (e: Error) => {
-    if (worker === w) worker = null;
-    for (const id of [...jobs.keys()]) settle(id, (s) => s.reject(e));
-  };
-  w.on('error', broken);
-  w.on('exit', (code) => broken(new Error(`the chart worker stopped (exit code ${code})`)));
-  return (worker = w);
+function svgWorker(): JobWorker<{ spec: TopLevelSpec }, SvgResult> | null {
+  if (worker === undefined) {
+    worker = startJobWorker(new URL('./svg-worker.js', import.meta.url), {
+      name: 'chart worker',
+      failure: 'chart drawing failed',
+      decode: (m) => (typeof m.svg === 'string' ? { svg: m.svg, warnings: Array.isArray(m.warnings) ? (m.warnings as string[]) : [] } : undefined),
+    });
+  }
+  return worker && !worker.broken ? worker : null;
 }
