@@ -68,14 +68,20 @@ async function tableCounts(store: string): Promise<Record<string, number>> {
 
 const HOLD = 'effekt-test: ingest written, holding before commit';
 
+/** The hand-made case's store with its first period's file ingested (in this process). */
+async function storeWithFirstPeriod(): Promise<{ hc: ReturnType<typeof writeHandCase>; store: string }> {
+  const hc = writeHandCase();
+  const store = join(hc.dir, 'store.duckdb');
+  await initStore(store, hc.contract);
+  const s = await openStore(store);
+  await ingestFile(s, loadRolloutSpec(hc.spec), hc.files.p1);
+  s.close();
+  return { hc, store };
+}
+
 describe('crash and concurrency (child processes)', { timeout: 900_000 }, () => {
   it('kill -9 during an ingest leaves the store as it was; the file can be ingested after', async () => {
-    const hc = writeHandCase();
-    const store = join(hc.dir, 'store.duckdb');
-    await initStore(store, hc.contract);
-    const s = await openStore(store);
-    await ingestFile(s, loadRolloutSpec(hc.spec), hc.files.p1);
-    s.close();
+    const { hc, store } = await storeWithFirstPeriod();
     const before = await tableCounts(store);
 
     const run = effekt(['rollout', 'ingest', hc.files.p2, hc.files.p1Corrected, '--spec', hc.spec, '--store', store], { EFFEKT_TEST_HOLD_BEFORE_COMMIT_MS: '120000' });
@@ -95,12 +101,7 @@ describe('crash and concurrency (child processes)', { timeout: 900_000 }, () => 
   it('kill -9 at the second file of a run keeps the first (committed, still only in the log) and nothing of the second', async () => {
     // An ingest keeps DuckDB's log unfolded until the store closes (checkpoint_threshold): what a
     // killed run committed lives only in the log, and the next open must replay exactly that.
-    const hc = writeHandCase();
-    const store = join(hc.dir, 'store.duckdb');
-    await initStore(store, hc.contract);
-    const s = await openStore(store);
-    await ingestFile(s, loadRolloutSpec(hc.spec), hc.files.p1);
-    s.close();
+    const { hc, store } = await storeWithFirstPeriod();
 
     const run = effekt(['rollout', 'ingest', hc.files.p2, hc.files.p1Corrected, '--spec', hc.spec, '--store', store], { EFFEKT_TEST_HOLD_BEFORE_COMMIT_MS: '8000' });
     await run.waitFor(HOLD);
