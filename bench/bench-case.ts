@@ -9,6 +9,12 @@ export interface BenchCase {
   readonly setup?: () => unknown;
   /** The timed work; a returned promise is awaited inside the timing. */
   readonly run?: (prepared: unknown) => unknown;
+  /**
+   * run() starts a child process and returns its own timing (a ProcessRun from process.ts): the
+   * table then shows the child's wall, CPU and peak memory, not this process's (whose CPU is
+   * only the waiting).
+   */
+  readonly runTimesChild?: boolean;
   /** A whole child process: argv (the executable first), run from the repository root. */
   readonly command?: readonly string[];
   readonly repeat?: number;

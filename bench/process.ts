@@ -18,6 +18,7 @@ export interface ProcessRun {
 
 const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
+/** Runs argv to its end and times it; a non-zero exit throws with the tail of its stderr. */
 export function timeProcess(argv: readonly string[], cwd: string): ProcessRun {
   const dir = mkdtempSync(join(tmpdir(), 'effekt-bench-'));
   const rss = join(dir, 'rss');

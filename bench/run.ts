@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchCase } from './bench-case.ts';
-import { load, timeProcess } from './process.ts';
+import { load, timeProcess, type ProcessRun } from './process.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -76,16 +76,28 @@ for (const c of cases) {
     if (!c.noWarmup) for (let k = 0; k < inner; k++) await c.run(prepared); // warm-up (JIT)
     const times: number[] = [];
     const cpus: number[] = [];
+    const peaks: number[] = [];
     for (let i = 0; i < repeat; i++) {
       const t0 = performance.now();
       const c0 = process.cpuUsage();
-      for (let k = 0; k < inner; k++) await c.run(prepared);
+      let child: ProcessRun | null = null;
+      for (let k = 0; k < inner; k++) {
+        const result = await c.run(prepared);
+        if (c.runTimesChild) child = result as ProcessRun;
+      }
       const used = process.cpuUsage(c0);
-      times.push((performance.now() - t0) / inner);
-      cpus.push((used.user + used.system) / 1000 / inner);
+      if (child !== null) {
+        times.push(child.ms);
+        if (child.cpuMs !== null) cpus.push(child.cpuMs);
+        if (child.peakMb !== null) peaks.push(child.peakMb);
+      } else {
+        times.push((performance.now() - t0) / inner);
+        cpus.push((used.user + used.system) / 1000 / inner);
+      }
     }
     ms = median(times);
-    cpuMs = median(cpus);
+    cpuMs = cpus.length === times.length ? median(cpus) : null;
+    peakMb = peaks.length ? Math.max(...peaks) : null;
   }
   process.stderr.write(`effekt: ${c.name}: ${ms.toFixed(ms < 10 ? 2 : 0)} ms${cpuMs === null ? '' : `, CPU ${cpuMs.toFixed(cpuMs < 10 ? 2 : 0)} ms`}${peakMb === null ? '' : `, peak ${peakMb.toFixed(0)} MB`} (load ${load()})\n`);
   let rMs: number | null = null;

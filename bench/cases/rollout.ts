@@ -8,13 +8,13 @@
  * Every step is timed as a user meets it: a whole `effekt` process (bin/effekt.js on a freshly
  * built dist/, start-up and exit included), under GNU time when it exists — its wall, CPU (user +
  * system, every thread) and peak memory are printed on stderr, because on the shared machine the
- * CPU time is the fairer figure. The exports are generated once (untimed; ≈ 1 minute) into the
- * system's temp folder and reused by later runs. Each timed ingest starts from an empty store
- * (made by `initStore` in this process, inside the timing: ≈ 0.1 s); status and settle run on the
- * store the first ingest left.
+ * CPU time is the fairer figure; the table shows the child's figures, not the bench process's.
+ * The exports are generated once (untimed; ≈ 1 minute) into the system's temp folder and reused by
+ * later runs. Each timed ingest starts from an empty store (made by `initStore` in this process,
+ * before the timing); status and settle run on the store the first ingest left.
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchCase } from '../bench-case.ts';
@@ -25,6 +25,7 @@ import { openStore } from '../../src/rollout/store/store.ts';
 import { loadRolloutSpec } from '../../src/rollout/spec/load.ts';
 import { ingestFiles } from '../../src/rollout/ingest/ingest.ts';
 import { spawnSync } from 'node:child_process';
+import { load, timeProcess, type ProcessRun } from '../process.ts';
 
 const root = join(fileURLToPath(import.meta.url), '../../..');
 const DATA = join(tmpdir(), 'effekt-bench-rollout-98x10x30-v2');
@@ -69,15 +70,14 @@ function ensureBuilt(): void {
   built = true;
 }
 
-/** `effekt …` as a child process on the compiled dist/. */
-function effekt(what: string, args: readonly string[]): void {
+/** `effekt …` as a child process on the compiled dist/, timed as a user meets it (wall, CPU of every thread, peak memory). */
+function effekt(what: string, args: readonly string[]): ProcessRun {
   if (!built) throw new Error('bench: dist/ not built in setup');
-  const timed = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', `rollout bench: ${what}: %e s wall, %U+%S s CPU, %M KB peak`] : [];
-  const argv = [...timed, process.execPath, join(root, 'bin/effekt.js'), ...args];
-  const r = spawnSync(argv[0], argv.slice(1), { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
-  if (r.status !== 0) throw new Error(`effekt ${args.slice(0, 2).join(' ')} exited ${r.status}: ${r.stderr.slice(-1500)}`);
-  const line = r.stderr.split('\n').filter((l) => l.startsWith('rollout bench:')).at(-1);
-  if (line) process.stderr.write(`${line} (load ${loadavg()[0].toFixed(1)})\n`);
+  const run = timeProcess([process.execPath, join(root, 'bin/effekt.js'), ...args], root);
+  const cpu = run.cpuMs === null ? '' : `, ${(run.cpuMs / 1000).toFixed(1)} s CPU`;
+  const peak = run.peakMb === null ? '' : `, ${run.peakMb.toFixed(0)} MB peak`;
+  process.stderr.write(`rollout bench: ${what}: ${(run.ms / 1000).toFixed(2)} s wall${cpu}${peak} (load ${load()})\n`);
+  return run;
 }
 
 async function ensureStore(): Promise<void> {
@@ -102,12 +102,14 @@ export const cases: BenchCase[] = [
       rmSync(store, { force: true });
       rmSync(`${store}.wal`, { force: true });
       await initStore(store, join(DATA, 'contract.json'));
-      effekt('ingest 980 files', ['rollout', 'ingest', ...files, '--spec', join(DATA, 'rollout.spec.json'), '--store', store]);
+      const timed = effekt('ingest 980 files', ['rollout', 'ingest', ...files, '--spec', join(DATA, 'rollout.spec.json'), '--store', store]);
       const mb = statSync(store).size / 1e6;
       process.stderr.write(`rollout bench: store ${mb.toFixed(1)} MB after ingest\n`);
       if (!existsSync(STORE)) copyFileSync(store, STORE);
       rmSync(store, { force: true });
+      return timed;
     },
+    runTimesChild: true,
     repeat: 1,
     // One process over 980 files is its own warm-up.
     noWarmup: true,
@@ -121,8 +123,9 @@ export const cases: BenchCase[] = [
     },
     run: async (p) => {
       await p;
-      effekt('status --json', ['rollout', 'status', '--store', STORE, '--json']);
+      return effekt('status --json', ['rollout', 'status', '--store', STORE, '--json']);
     },
+    runTimesChild: true,
     repeat: 3,
     targetMs: 2000,
   },
@@ -145,8 +148,9 @@ export const cases: BenchCase[] = [
       const year = 2024 + settleNext++;
       const out = join(DATA, `notes-${process.pid}`);
       rmSync(out, { recursive: true, force: true });
-      effekt(`settle ${year} + notes`, ['rollout', 'settle', '--store', settleStore, '--period', String(year), '--date', `${year + 1}-03-01`, '--out', out, '--no-pdf']);
+      return effekt(`settle ${year} + notes`, ['rollout', 'settle', '--store', settleStore, '--period', String(year), '--date', `${year + 1}-03-01`, '--out', out, '--no-pdf']);
     },
+    runTimesChild: true,
     repeat: 3,
     targetMs: 5000,
   },
