@@ -4,6 +4,7 @@
  */
 import type { TrialSpec } from '../data/spec/load.ts';
 import type { LongData } from '../data/validate/validate.ts';
+import type { ItemSums } from '../data/validate/validate-columnar.ts';
 import type { ResolvedInstrument } from './resolve.ts';
 import { maxMissingItems } from './registry.ts';
 
@@ -16,14 +17,20 @@ export interface ScoringCount {
   readonly noItems: number;
 }
 
-export function scoreTrial(data: LongData, spec: TrialSpec, instruments: readonly ResolvedInstrument[]): { scores: Record<string, (number | null)[]>; counts: ScoringCount[] } {
+/**
+ * `sums`: instruments whose items the reader already summed per row (validate-columnar.ts, the
+ * same additions in the same order), by instrument id; their item columns are not read (and
+ * need not be in `data`).
+ */
+export function scoreTrial(data: LongData, spec: TrialSpec, instruments: readonly ResolvedInstrument[], sums: Readonly<Record<string, ItemSums>> = {}): { scores: Record<string, (number | null)[]>; counts: ScoringCount[] } {
   const visits = data.columns[spec.columns.visit] as (string | null)[];
   const scores: Record<string, (number | null)[]> = Object.create(null); // keyed by outcome ids from the spec
   const counts: ScoringCount[] = [];
   for (const o of spec.outcomes) {
     if (o.kind !== 'score') continue;
     const ins = instruments.find((x) => x.id === o.instrument)!;
-    const itemCols = ins.itemColumns.map((c) => data.columns[c] as ArrayLike<number | null>);
+    const summed = Object.hasOwn(sums, ins.id) ? sums[ins.id] : undefined;
+    const itemCols = summed ? [] : ins.itemColumns.map((c) => data.columns[c] as ArrayLike<number | null>);
     const tally = new Map<string, { complete: number; prorated: number; notScorable: number; noItems: number }>();
     const col: (number | null)[] = new Array(data.n);
     // scoreItems' arithmetic inlined (same sums in the same order, so the same bits), with the
@@ -34,12 +41,12 @@ export function scoreTrial(data: LongData, spec: TrialSpec, instruments: readonl
     const reversed = Array.from({ length: itemCols.length }, (_, j) => def.reverseItems.includes(j + 1));
     const allowed = maxMissingItems(def);
     const k = def.items;
-    if (itemCols.length !== k) throw new RangeError(`expected ${k} item values, got ${itemCols.length}`);
+    if (ins.itemColumns.length !== k) throw new RangeError(`expected ${k} item values, got ${ins.itemColumns.length}`);
     // Sums over the items column by column (each column read in order, not 15 columns per row),
     // adding item j before item j + 1 for every row as scoreItems does.
-    const sum = new Float64Array(data.n);
-    const answered = new Int32Array(data.n);
-    for (let j = 0; j < k; j++) {
+    const sum = summed?.sum ?? new Float64Array(data.n);
+    const answered = summed?.answered ?? new Int32Array(data.n);
+    for (let j = 0; j < itemCols.length; j++) {
       const c = itemCols[j];
       const rev = reversed[j];
       if (c instanceof Float64Array) {

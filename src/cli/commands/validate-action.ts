@@ -1,12 +1,13 @@
 /** What `effekt validate` does once its arguments are parsed (loaded only when the command runs). */
-import { loadTrial, type LoadedTrial } from '../../instruments/load-trial.ts';
+// The data without the arquero table (load-trial-data.ts): validate never reads the table.
+import { loadTrialData, type TrialData } from '../../instruments/load-trial-data.ts';
 import { createProgress } from '../ui/progress.ts';
 import { printOut } from '../ui/terminal.ts';
 import { resolvePlan } from '../../analysis/plan/resolve-plan.ts';
 import { outcomePlan, type AnalysisPlan } from '../../analysis/plan/schema.ts';
 import { makeComparisons } from '../../analysis/frame/frame.ts';
 
-export function formatSummary(t: LoadedTrial): string[] {
+export function formatSummary(t: TrialData): string[] {
   const s = t.summary;
   const lines: string[] = [];
   lines.push(`${t.spec.trial.title.en}${t.spec.trial.synthetic ? ' [SYNTHETIC DATA]' : ''}`);
@@ -54,7 +55,7 @@ export function formatSummary(t: LoadedTrial): string[] {
 }
 
 /** The analysis plan, resolved against the spec: what `analyze` will estimate, per outcome. */
-export function formatPlan(t: LoadedTrial, plan: AnalysisPlan): string[] {
+export function formatPlan(t: TrialData, plan: AnalysisPlan): string[] {
   const lines = ['', 'Analysis plan: valid'];
   const comparisons = makeComparisons(t.spec.arms, plan.comparisons).map((c) => c.id);
   lines.push(`  comparisons: ${comparisons.join('; ')}`);
@@ -82,7 +83,7 @@ export function formatPlan(t: LoadedTrial, plan: AnalysisPlan): string[] {
 
 export async function runValidate(data: string, opts: { spec: string; quiet?: boolean }): Promise<void> {
   const stage = createProgress({ quiet: opts.quiet }).stage('validate');
-  const trial = await loadTrial(data, opts.spec, { keepItems: false });
+  const trial = await loadTrialData(data, opts.spec, { keepItems: false });
   const plan = resolvePlan(trial.spec);
   stage.end();
   const lines = [...formatSummary(trial), ...formatPlan(trial, plan)];

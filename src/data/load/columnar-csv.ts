@@ -33,6 +33,25 @@ export type CellSink =
     readonly minExclusive: boolean;
     readonly slow: (i: number, text: string) => boolean;
   }
+  /**
+   * A number that is only ever summed (an instrument item, when only the score is wanted): each
+   * row's values of the sink's columns are added, in the order the columns stand in the file, to
+   * `sum[i]` (as `offset − value` when `reversed`), and `answered[i]` counts them; an empty cell
+   * (NaN from `slow`) adds nothing. No column is kept. `slow` reads any other text: its number,
+   * NaN when empty, or null to give up.
+   */
+  | {
+    readonly kind: 'sum';
+    readonly sum: Float64Array;
+    readonly answered: Int32Array;
+    readonly reversed: boolean;
+    readonly offset: number;
+    readonly digits: boolean;
+    readonly min: number;
+    readonly max: number;
+    readonly minExclusive: boolean;
+    readonly slow: (text: string) => number | null;
+  }
   /** The cell's text, trimmed as the general path trims it. */
   | { readonly kind: 'text'; readonly put: (i: number, text: string) => void };
 
@@ -49,31 +68,46 @@ export interface ColumnarPlan {
   sinks(header: readonly string[], rows: number): (CellSink | null)[] | null;
 }
 
-/** A few recent distinct values of a text column, kept with their bytes: a repeat costs a byte compare, not a string. */
+/**
+ * A few recent distinct values of a text column, each remembered by where its bytes stand in
+ * the file (the file's buffer outlives the read): a repeat costs a byte compare, not a string.
+ * The last value found is tried first — a participant's rows, a visit's block.
+ */
 class RecentText {
-  private readonly bytes: Buffer[] = [];
+  private readonly at: number[] = [];
+  private readonly len: number[] = [];
   private readonly text: string[] = [];
+  private last = 0;
   private next = 0;
-  constructor(private readonly size = 16) {}
-  get(buf: Buffer, s: number, e: number): string {
+  constructor(private readonly buf: Buffer, private readonly size = 16) {}
+  private same(k: number, s: number, len: number): boolean {
+    if (this.len[k] !== len) return false;
+    const buf = this.buf;
+    const a = this.at[k];
+    for (let q = 0; q < len; q++) if (buf[a + q] !== buf[s + q]) return false;
+    return true;
+  }
+  get(s: number, e: number): string {
     const len = e - s;
-    for (let k = 0; k < this.bytes.length; k++) {
-      const b = this.bytes[k];
-      if (b.length !== len) continue;
-      let same = true;
-      for (let q = 0; q < len; q++) if (b[q] !== buf[s + q]) { same = false; break; }
-      if (same) return this.text[k];
+    const n = this.at.length;
+    if (n > 0 && this.same(this.last, s, len)) return this.text[this.last];
+    for (let k = 0; k < n; k++) {
+      if (k !== this.last && this.same(k, s, len)) {
+        this.last = k;
+        return this.text[k];
+      }
     }
-    const t = buf.toString('utf8', s, e).trim();
-    const copy = Buffer.from(buf.subarray(s, e));
-    if (this.bytes.length < this.size) {
-      this.bytes.push(copy);
-      this.text.push(t);
-    } else {
-      this.bytes[this.next] = copy;
-      this.text[this.next] = t;
+    const t = this.buf.toString('utf8', s, e).trim();
+    let k: number;
+    if (n < this.size) k = n;
+    else {
+      k = this.next;
       this.next = (this.next + 1) % this.size;
     }
+    this.at[k] = s;
+    this.len[k] = len;
+    this.text[k] = t;
+    this.last = k;
     return t;
   }
 }
@@ -149,16 +183,21 @@ export function readColumnar(bytes: Uint8Array, options: { readonly delimiter: '
   const sinks = plan.sinks(header, rows);
   if (sinks === null) return null;
   const width = header.length;
-  const recent = sinks.map((s) => (s?.kind === 'text' ? new RecentText() : null));
+  const recent = sinks.map((s) => (s?.kind === 'text' ? new RecentText(buf) : null));
   // Each column's reading as flat per-column arrays, so the cell loop reads one shape everywhere:
-  // 0 not read, 1 text, 2 numbers into a Float64Array, 3 numbers into an array.
-  const kind = Int8Array.from(sinks, (k) => (k === null ? 0 : k.kind === 'text' ? 1 : k.out instanceof Float64Array ? 2 : 3));
+  // 0 not read, 1 text, 2 numbers into a Float64Array, 3 numbers into an array, 4 summed.
+  const kind = Int8Array.from(sinks, (k) => (k === null ? 0 : k.kind === 'text' ? 1 : k.kind === 'sum' ? 4 : k.out instanceof Float64Array ? 2 : 3));
   const typed = sinks.map((k) => (k?.kind === 'number' && k.out instanceof Float64Array ? k.out : new Float64Array(0)));
   const plainOut = sinks.map((k) => (k?.kind === 'number' && !(k.out instanceof Float64Array) ? k.out : []));
-  const lo = Float64Array.from(sinks, (k) => (k?.kind === 'number' ? k.min : 0));
-  const hi = Float64Array.from(sinks, (k) => (k?.kind === 'number' ? k.max : 0));
-  const loOpen = Uint8Array.from(sinks, (k) => (k?.kind === 'number' && k.minExclusive ? 1 : 0));
-  const byDigits = Uint8Array.from(sinks, (k) => (k?.kind === 'number' && k.digits ? 1 : 0));
+  const sumOf = sinks.map((k) => (k?.kind === 'sum' ? k.sum : new Float64Array(0)));
+  const answeredOf = sinks.map((k) => (k?.kind === 'sum' ? k.answered : new Int32Array(0)));
+  const reversed = Uint8Array.from(sinks, (k) => (k?.kind === 'sum' && k.reversed ? 1 : 0));
+  const offset = Float64Array.from(sinks, (k) => (k?.kind === 'sum' ? k.offset : 0));
+  const number = (k: CellSink | null) => k?.kind === 'number' || k?.kind === 'sum';
+  const lo = Float64Array.from(sinks, (k) => (number(k) ? (k as { min: number }).min : 0));
+  const hi = Float64Array.from(sinks, (k) => (number(k) ? (k as { max: number }).max : 0));
+  const loOpen = Uint8Array.from(sinks, (k) => (number(k) && (k as { minExclusive: boolean }).minExclusive ? 1 : 0));
+  const byDigits = Uint8Array.from(sinks, (k) => (number(k) && (k as { digits: boolean }).digits ? 1 : 0));
   const rowNumbers: number[] = new Array(rows);
   lineNo = headerLine;
   let i = 0;
@@ -202,7 +241,22 @@ export function readColumnar(bytes: Uint8Array, options: { readonly delimiter: '
       }
       if (j === width - 1 ? e !== lineEnd : e === lineEnd) return null; // more or fewer cells than the header
       const k = kind[j];
-      if (k === 1) (sinks[j] as Extract<CellSink, { kind: 'text' }>).put(i, recent[j]!.get(buf, s, e));
+      if (k === 4) {
+        let v: number;
+        if (plain && digits > 0 && digits <= 15 && byDigits[j] === 1) {
+          v = neg ? -x : x;
+          if (!(v >= lo[j] && v <= hi[j] && !(loOpen[j] === 1 && v === lo[j]))) return null;
+        } else {
+          const w = (sinks[j] as Extract<CellSink, { kind: 'sum' }>).slow(buf.toString('utf8', s, e).trim());
+          if (w === null) return null;
+          v = w;
+        }
+        // The same arithmetic as scoreTrial on a kept column: `sum += rev ? lo + hi − v : v`.
+        if (v === v) {
+          sumOf[j][i] += reversed[j] === 1 ? offset[j] - v : v;
+          answeredOf[j][i]++;
+        }
+      } else if (k === 1) (sinks[j] as Extract<CellSink, { kind: 'text' }>).put(i, recent[j]!.get(s, e));
       else if (k !== 0) {
         // At most 15 digits: exact as a double, and what Number() gives for the text.
         if (plain && digits > 0 && digits <= 15 && byDigits[j] === 1) {

@@ -21,6 +21,13 @@ export interface NumericRule {
   readonly rangeFrom?: string;
   /** Held as a Float64Array (NaN = empty) rather than numbers and nulls: instrument items, which only scoring reads. */
   readonly typed?: boolean;
+  /**
+   * Only a per-row sum over a group of such columns is wanted, not the column (instrument items
+   * when only the scores are kept): item `item` of group `group`, added as `offset − value` when
+   * `reversed`. The fast reader may then keep the group's sums instead of its columns
+   * (validate-columnar.ts); anything else reads the column as usual.
+   */
+  readonly fold?: { readonly group: string; readonly item: number; readonly reversed: boolean; readonly offset: number };
 }
 
 export interface CategoricalRule {

@@ -17,9 +17,22 @@ import type { ColumnRule } from './column-rules.ts';
 import { parseNumber } from './parse-number.ts';
 import { checkTimeToEvent, parseIsoDate, type LongData, type TypedColumn } from './validate.ts';
 
+/** A group's per-row sum of its answered items, and how many were answered (NaN cells skipped). */
+export interface ItemSums {
+  readonly sum: Float64Array;
+  readonly answered: Int32Array;
+}
+
 export interface FastLoad {
   readonly data: LongData;
   readonly header: readonly string[];
+  /**
+   * The summed groups (rules with `fold`), by group: their columns are not in `data`. A group is
+   * summed only when its items stand in the file in item order, so each row's sum adds the same
+   * values in the same order as a sum over the kept columns (the same bits); otherwise its
+   * columns are read and kept as usual.
+   */
+  readonly sums: Readonly<Record<string, ItemSums>>;
 }
 
 /** Reads and validates `file` by the fast path, or returns null (then use the general path). */
@@ -78,6 +91,19 @@ export function validateBytes(bytes: Uint8Array, file: string, spec: TrialSpec, 
       return true;
     } };
   };
+  const sumSink = (rule: Extract<ColumnRule, { kind: 'numeric' }>, target: ItemSums): CellSink => {
+    const ok = (x: number) => Number.isFinite(x) && !(rule.integer && !Number.isInteger(x)) && !((rule.min !== null && (x < rule.min || (rule.minExclusive && x === rule.min))) || (rule.max !== null && x > rule.max));
+    return {
+      kind: 'sum', sum: target.sum, answered: target.answered, reversed: rule.fold!.reversed, offset: rule.fold!.offset,
+      digits: !digitCodes, min: rule.min ?? -Infinity, max: rule.max ?? Infinity, minExclusive: rule.minExclusive === true,
+      slow: (text) => {
+        if (blank(text)) return Number.NaN;
+        const x = parseNumber(text, decimal);
+        return x === null || !ok(x) ? null : x;
+      },
+    };
+  };
+  const sums: Record<string, ItemSums> = Object.create(null);
   // A digit cell that breaks its rule (out of range, …): noted, and the file goes to the general path.
   const slowFail: string[] = [];
 
@@ -97,9 +123,22 @@ export function validateBytes(bytes: Uint8Array, file: string, spec: TrialSpec, 
       sinks[index.get(c.id)!] = { kind: 'text', put: (i, t) => void (ids[i] = t) };
       sinks[index.get(c.visit)!] = { kind: 'text', put: (i, t) => void (visits[i] = t) };
       if (implicitArm === null) sinks[index.get(armCol)!] = { kind: 'text', put: (i, t) => void (arms[i] = t) };
+      // Fold groups whose items stand in the file in item order (each item once) are summed.
+      const groups = new Map<string, { item: number; at: number }[]>();
+      for (const rule of rules) {
+        if (rule.kind !== 'numeric' || rule.fold === undefined) continue;
+        let g = groups.get(rule.fold.group);
+        if (!g) groups.set(rule.fold.group, (g = []));
+        g.push({ item: rule.fold.item, at: index.get(rule.column)! });
+      }
+      for (const [group, g] of groups) {
+        g.sort((a, b) => a.item - b.item);
+        if (g.every((x, k) => x.item === k && (k === 0 || x.at > g[k - 1].at))) sums[group] = { sum: new Float64Array(rows), answered: new Int32Array(rows) };
+      }
       for (const rule of rules) {
         const j = index.get(rule.column)!;
-        if (rule.kind === 'numeric') sinks[j] = numericSink(rule, rows);
+        if (rule.kind === 'numeric' && rule.fold !== undefined && sums[rule.fold.group] !== undefined) sinks[j] = sumSink(rule, sums[rule.fold.group]);
+        else if (rule.kind === 'numeric') sinks[j] = numericSink(rule, rows);
         else {
           const col: (string | null)[] = new Array(rows);
           out[rule.column] = col;
@@ -152,9 +191,9 @@ export function validateBytes(bytes: Uint8Array, file: string, spec: TrialSpec, 
   if (baseline >= 0) for (const f of first.values()) if ((seen[f] & (1 << baseline)) === 0) return null;
 
   const columns: Record<string, TypedColumn> = Object.assign(Object.create(null) as Record<string, TypedColumn>, { [c.id]: ids, [armCol]: arms, [c.visit]: visits });
-  for (const rule of rules) columns[rule.column] = out[rule.column];
+  for (const rule of rules) if (rule.column in out) columns[rule.column] = out[rule.column];
   const problems = new ProblemList();
   checkTimeToEvent(spec, { file, rowNumbers: read.rowNumbers }, columns, ids, problems);
   if (problems.count > 0) return null;
-  return { data: { file, n, columns, rowNumbers: read.rowNumbers }, header: read.header };
+  return { data: { file, n, columns, rowNumbers: read.rowNumbers }, header: read.header, sums };
 }
