@@ -26,16 +26,33 @@ export function scoreTrial(data: LongData, spec: TrialSpec, instruments: readonl
   const visits = data.columns[spec.columns.visit] as (string | null)[];
   const scores: Record<string, (number | null)[]> = Object.create(null); // keyed by outcome ids from the spec
   const counts: ScoringCount[] = [];
+  // Each row's visit as a number, found once for every outcome (visits alternate row by row, so
+  // a lookup per row and outcome was most of the tally's time at registry size).
+  const visitCode = new Map<string, number>();
+  const code = new Int32Array(data.n);
+  let lastVisit: string | null = null;
+  let lastCode = 0;
+  for (let i = 0; i < data.n; i++) {
+    const v = visits[i] ?? '';
+    if (v !== lastVisit) {
+      let c = visitCode.get(v);
+      if (c === undefined) visitCode.set(v, (c = visitCode.size));
+      lastVisit = v;
+      lastCode = c;
+    }
+    code[i] = lastCode;
+  }
   for (const o of spec.outcomes) {
     if (o.kind !== 'score') continue;
     const ins = instruments.find((x) => x.id === o.instrument)!;
     const summed = Object.hasOwn(sums, ins.id) ? sums[ins.id] : undefined;
     const itemCols = summed ? [] : ins.itemColumns.map((c) => data.columns[c] as ArrayLike<number | null>);
-    const tally = new Map<string, { complete: number; prorated: number; notScorable: number; noItems: number }>();
+    // Per visit code: complete, prorated, not scorable, no items.
+    const tally = new Int32Array(4 * visitCode.size);
     const col: (number | null)[] = new Array(data.n);
     // scoreItems' arithmetic inlined (same sums in the same order, so the same bits), with the
-    // reversed items and the allowance looked up once, and one tally per visit looked up when the
-    // visit changes: at registry size the per-row calls and allocations were most of the time.
+    // reversed items and the allowance looked up once: at registry size the per-row calls and
+    // allocations were most of the time.
     const def = ins.definition;
     const [lo, hi] = def.itemRange;
     const reversed = Array.from({ length: itemCols.length }, (_, j) => def.reverseItems.includes(j + 1));
@@ -65,8 +82,6 @@ export function scoreTrial(data: LongData, spec: TrialSpec, instruments: readonl
         }
       }
     }
-    let lastVisit: string | null = null;
-    let t = { complete: 0, prorated: 0, notScorable: 0, noItems: 0 };
     for (let i = 0; i < data.n; i++) {
       const missingItems = k - answered[i];
       let score: number | null = null;
@@ -75,22 +90,17 @@ export function scoreTrial(data: LongData, spec: TrialSpec, instruments: readonl
         score = def.scoring === 'mean' ? mean : mean * k;
       }
       col[i] = score;
-      const v = visits[i] ?? '';
-      if (v !== lastVisit) {
-        let found = tally.get(v);
-        if (!found) tally.set(v, (found = { complete: 0, prorated: 0, notScorable: 0, noItems: 0 }));
-        t = found;
-        lastVisit = v;
-      }
-      if (missingItems === k) t.noItems++;
-      else if (score === null) t.notScorable++;
-      else if (missingItems > 0) t.prorated++;
-      else t.complete++;
+      const t = 4 * code[i];
+      if (missingItems === k) tally[t + 3]++;
+      else if (score === null) tally[t + 2]++;
+      else if (missingItems > 0) tally[t + 1]++;
+      else tally[t]++;
     }
     scores[o.id] = col;
     for (const v of spec.visits) {
-      const t = tally.get(v.id) ?? { complete: 0, prorated: 0, notScorable: 0, noItems: 0 };
-      counts.push({ outcome: o.id, visit: v.id, ...t });
+      const c = visitCode.get(v.id);
+      const t = c === undefined ? null : 4 * c;
+      counts.push({ outcome: o.id, visit: v.id, complete: t === null ? 0 : tally[t], prorated: t === null ? 0 : tally[t + 1], notScorable: t === null ? 0 : tally[t + 2], noItems: t === null ? 0 : tally[t + 3] });
     }
   }
   return { scores, counts };

@@ -20,20 +20,29 @@ export function summariseTrial(data: LongData, spec: TrialSpec, scores: Readonly
   const arms = data.columns[armColumn(spec)] as (string | null)[];
   const visits = data.columns[c.visit] as (string | null)[];
   const sites = c.site ? (data.columns[c.site] as (string | null)[]) : null;
+  // Each participant's arm and site at their first row. A participant's rows usually follow one
+  // another, so a row with the previous row's id is not looked up again.
   const seen = new Map<string, { arm: string; site: string }>();
-  for (let i = 0; i < data.n; i++) if (ids[i] !== null && !seen.has(ids[i]!)) seen.set(ids[i]!, { arm: arms[i] ?? '', site: sites?.[i] ?? '(all)' });
-  const armSite = new Map<string, number>();
+  let prev: string | null = null;
+  for (let i = 0; i < data.n; i++) {
+    const id = ids[i];
+    if (id === null || id === prev) continue;
+    prev = id;
+    if (!seen.has(id)) seen.set(id, { arm: arms[i] ?? '', site: sites?.[i] ?? '(all)' });
+  }
+  // Participants per arm × site, the pairs in the order first met (arm → site → count, no joined key per participant).
+  const armSite = new Map<string, Map<string, { arm: string; site: string; n: number }>>();
+  const pairs: { arm: string; site: string; n: number }[] = [];
   const byArm: Record<string, number> = Object.fromEntries(spec.arms.map((a) => [a.label, 0]));
   for (const { arm, site } of seen.values()) {
-    armSite.set(`${arm}\u0000${site}`, (armSite.get(`${arm}\u0000${site}`) ?? 0) + 1);
+    let bySite = armSite.get(arm);
+    if (!bySite) armSite.set(arm, (bySite = new Map()));
+    let pair = bySite.get(site);
+    if (!pair) bySite.set(site, (pair = pairs[pairs.push({ arm, site, n: 0 }) - 1]));
+    pair.n++;
     byArm[arm] = (byArm[arm] ?? 0) + 1;
   }
-  const byArmSite = [...armSite.entries()]
-    .map(([k, n]) => {
-      const [arm, site] = k.split('\u0000');
-      return { arm, site, n };
-    })
-    .sort((a, b) => a.site.localeCompare(b.site, 'da') || a.arm.localeCompare(b.arm));
+  const byArmSite = pairs.sort((a, b) => a.site.localeCompare(b.site, 'da') || a.arm.localeCompare(b.arm));
   // Each visit's rows (with an id) and how many participants have one, found once and shared by
   // every outcome: the per-outcome scans with a Set of ids were most of validate at 10⁵ participants.
   const rowsAt = new Map<string, number[]>();
@@ -48,7 +57,8 @@ export function summariseTrial(data: LongData, spec: TrialSpec, scores: Readonly
   const presentAt = new Map<string, number>();
   const withId = new Map<string, number[]>();
   for (const [v, list] of rowsAt) {
-    const idRows = list.filter((i) => ids[i] !== null);
+    const idRows: number[] = [];
+    for (let k = 0; k < list.length; k++) if (ids[list[k]] !== null) idRows.push(list[k]);
     withId.set(v, idRows);
     // Validated data hold one row per participant × visit, so the rows with an id at a visit are
     // its participants (a Set of 10⁵ ids per visit was a tenth of validate at 10⁵ participants).
@@ -66,7 +76,7 @@ export function summariseTrial(data: LongData, spec: TrialSpec, scores: Readonly
       const idRows = withId.get(visit) ?? [];
       let missing = 0;
       if (!values) missing = idRows.length;
-      else for (const i of idRows) if (values[i] === null) missing++;
+      else for (let k = 0; k < idRows.length; k++) if (values[idRows[k]] === null) missing++;
       // A participant without a row for the visit is missing there too.
       missing += seen.size - (presentAt.get(visit) ?? 0);
       missingness.push({ outcome: o.id, visit, missing, of: seen.size });

@@ -13,10 +13,35 @@ import { specColumnRules } from '../../src/data/validate/column-rules.ts';
 import { validateLong, type LongData } from '../../src/data/validate/validate.ts';
 import { validateBytes } from '../../src/data/validate/validate-columnar.ts';
 import { itemRules, resolveInstruments } from '../../src/instruments/resolve.ts';
+import { scoreTrial } from '../../src/instruments/score-trial.ts';
 import { createRng } from '../../src/stats/random/rng.ts';
 import { repoRoot } from '../helpers/fixtures.ts';
 
 const rulesOf = (spec: TrialSpec) => [...specColumnRules(spec), ...itemRules(resolveInstruments(spec)).map((r) => ({ ...r, typed: true }))];
+/** The rules with each item column folded into its instrument's sum (what loadTrial passes with keepItems false). */
+const foldRulesOf = (spec: TrialSpec) => {
+  const instruments = resolveInstruments(spec);
+  return [...specColumnRules(spec), ...itemRules(instruments).map((r) => {
+    const ins = instruments.find((x) => x.itemColumns.includes(r.column))!;
+    const j = ins.itemColumns.indexOf(r.column);
+    return { ...r, typed: true, fold: { group: ins.id, item: j, reversed: ins.definition.reverseItems.includes(j + 1), offset: ins.definition.itemRange[0] + ins.definition.itemRange[1] } };
+  })];
+};
+
+/** The summed read (fold rules) gives the same verdict, the same non-item columns and bit-identical scores as the general path. */
+function expectSameSums(bytes: Uint8Array, file: string, spec: TrialSpec, slow: LongData | Error, label: string, columns = false): void {
+  const folded = validateBytes(bytes, file, spec, foldRulesOf(spec));
+  if (slow instanceof Error) return void expect(folded, label).toBeNull();
+  if (folded === null) return;
+  const instruments = resolveInstruments(spec);
+  const a = scoreTrial(folded.data, spec, instruments, folded.sums);
+  const b = scoreTrial(slow, spec, instruments);
+  expect(a.counts, label).toEqual(b.counts);
+  for (const [id, col] of Object.entries(b.scores)) expect(col.findIndex((x, i) => !Object.is(a.scores[id][i], x)), `${label} ${id}: first row whose score differs`).toBe(-1);
+  if (!columns) return; // the non-item columns are read by the same code as without fold (expectSame)
+  const items = new Set(instruments.flatMap((i) => i.itemColumns));
+  for (const k of Object.keys(slow.columns)) if (!items.has(k) || k in folded.data.columns) expect(folded.data.columns[k], k).toEqual(slow.columns[k]);
+}
 
 async function general(bytes: Uint8Array, file: string, spec: TrialSpec): Promise<LongData | Error> {
   try {
@@ -50,6 +75,7 @@ describe('columnar fast path = general path', () => {
     if (fast === null) return;
     const slow = validateLong(await readDataFile(file, spec), spec, rulesOf(spec));
     expectSame(fast.data, slow);
+    expectSameSums(bytes, file, spec, slow, csv, true);
   });
 
   it('the malformed corpus: the fast path accepts none of the files the general path refuses', async () => {
@@ -60,6 +86,7 @@ describe('columnar fast path = general path', () => {
       const bytes = readFileSync(join(dir, f));
       const slow = await general(bytes, join(dir, f), spec);
       const fast = validateBytes(bytes, join(dir, f), spec, rulesOf(spec));
+      expectSameSums(bytes, join(dir, f), spec, slow, f);
       if (slow instanceof Error) {
         refused++;
         expect(fast, f).toBeNull();
@@ -89,6 +116,7 @@ describe('columnar fast path = general path', () => {
       const bytes = Buffer.from(text, 'utf8');
       const slow = await general(bytes, file, spec);
       const fast = validateBytes(bytes, file, spec, rulesOf(spec));
+      expectSameSums(bytes, file, spec, slow, `mutation ${t}`);
       if (slow instanceof Error) {
         refused++;
         expect(fast, `mutation ${t}`).toBeNull();

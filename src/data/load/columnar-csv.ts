@@ -189,8 +189,22 @@ export function readColumnar(bytes: Uint8Array, options: { readonly delimiter: '
   const kind = Int8Array.from(sinks, (k) => (k === null ? 0 : k.kind === 'text' ? 1 : k.kind === 'sum' ? 4 : k.out instanceof Float64Array ? 2 : 3));
   const typed = sinks.map((k) => (k?.kind === 'number' && k.out instanceof Float64Array ? k.out : new Float64Array(0)));
   const plainOut = sinks.map((k) => (k?.kind === 'number' && !(k.out instanceof Float64Array) ? k.out : []));
-  const sumOf = sinks.map((k) => (k?.kind === 'sum' ? k.sum : new Float64Array(0)));
-  const answeredOf = sinks.map((k) => (k?.kind === 'sum' ? k.answered : new Int32Array(0)));
+  // Summed columns add into their group's running sum for the row (acc, cnt), written to the
+  // group's arrays once at the end of the row: a group is the sinks sharing one `sum` array.
+  const groupSum: Float64Array[] = [];
+  const groupAnswered: Int32Array[] = [];
+  const groupOf = Int32Array.from(sinks, (k) => {
+    if (k?.kind !== 'sum') return -1;
+    let g = groupSum.indexOf(k.sum);
+    if (g < 0) {
+      g = groupSum.push(k.sum) - 1;
+      groupAnswered.push(k.answered);
+    }
+    return g;
+  });
+  const groups = groupSum.length;
+  const acc = new Float64Array(groups);
+  const cnt = new Int32Array(groups);
   const reversed = Uint8Array.from(sinks, (k) => (k?.kind === 'sum' && k.reversed ? 1 : 0));
   const offset = Float64Array.from(sinks, (k) => (k?.kind === 'sum' ? k.offset : 0));
   const number = (k: CellSink | null) => k?.kind === 'number' || k?.kind === 'sum';
@@ -198,6 +212,17 @@ export function readColumnar(bytes: Uint8Array, options: { readonly delimiter: '
   const hi = Float64Array.from(sinks, (k) => (number(k) ? (k as { max: number }).max : 0));
   const loOpen = Uint8Array.from(sinks, (k) => (number(k) && (k as { minExclusive: boolean }).minExclusive ? 1 : 0));
   const byDigits = Uint8Array.from(sinks, (k) => (number(k) && (k as { digits: boolean }).digits ? 1 : 0));
+  // Where the run of summed columns of one group that column j is in ends (not counting the
+  // line's last cell, whose end is the line's); 0 for any other column.
+  const runEnd = new Int32Array(width);
+  for (let j = width - 2; j >= 0; j--) if (kind[j] === 4) runEnd[j] = kind[j + 1] === 4 && groupOf[j + 1] === groupOf[j] && j + 1 < width - 1 ? runEnd[j + 1] : j + 1;
+  // A summed column's single digits its rule allows, as bits (0 when its digits go to `slow`):
+  // most of a file's cells are items of one digit, read without the general scan below.
+  const oneDigit = Uint16Array.from(sinks, (k, j) => {
+    let bits = 0;
+    if (k?.kind === 'sum' && byDigits[j] === 1) for (let d = 0; d <= 9; d++) if (d >= lo[j] && d <= hi[j] && !(loOpen[j] === 1 && d === lo[j])) bits |= 1 << d;
+    return bits;
+  });
   const rowNumbers: number[] = new Array(rows);
   lineNo = headerLine;
   let i = 0;
@@ -221,7 +246,38 @@ export function readColumnar(bytes: Uint8Array, options: { readonly delimiter: '
     }
     rowNumbers[i] = lineNo;
     let s = pos;
-    for (let j = 0; j < width; j++) {
+    let j = 0;
+    while (j < width) {
+      const stop = runEnd[j];
+      if (stop > j) {
+        // A run of one group's summed columns (not the last cell): the common item cell, empty
+        // or one allowed digit, is added here; any other cell ends the run and is read below.
+        // The byte after a cell that is not the line's last is the delimiter, and neither the
+        // line's end (CR, LF) nor the buffer's end is, so no bound check is needed.
+        const g = groupOf[j];
+        let a = acc[g];
+        let c = cnt[g];
+        while (j < stop) {
+          const b = buf[s];
+          if (b === delimiter) {
+            s++; // an empty cell: a missing item, nothing to add
+            j++;
+            continue;
+          }
+          const d = b - 0x30;
+          if (d >= 0 && d <= 9 && buf[s + 1] === delimiter && ((oneDigit[j] >> d) & 1) === 1) {
+            a += reversed[j] === 1 ? offset[j] - d : d;
+            c++;
+            s += 2;
+            j++;
+            continue;
+          }
+          break;
+        }
+        acc[g] = a;
+        cnt[g] = c;
+        if (j === stop) continue;
+      }
       // The cell runs to the next delimiter, or to the end of the line for the last cell; its
       // value as plain digits (optionally negative) is read on the way.
       let e = s;
@@ -242,19 +298,24 @@ export function readColumnar(bytes: Uint8Array, options: { readonly delimiter: '
       if (j === width - 1 ? e !== lineEnd : e === lineEnd) return null; // more or fewer cells than the header
       const k = kind[j];
       if (k === 4) {
-        let v: number;
-        if (plain && digits > 0 && digits <= 15 && byDigits[j] === 1) {
-          v = neg ? -x : x;
-          if (!(v >= lo[j] && v <= hi[j] && !(loOpen[j] === 1 && v === lo[j]))) return null;
-        } else {
-          const w = (sinks[j] as Extract<CellSink, { kind: 'sum' }>).slow(buf.toString('utf8', s, e).trim());
-          if (w === null) return null;
-          v = w;
-        }
-        // The same arithmetic as scoreTrial on a kept column: `sum += rev ? lo + hi − v : v`.
-        if (v === v) {
-          sumOf[j][i] += reversed[j] === 1 ? offset[j] - v : v;
-          answeredOf[j][i]++;
+        // An empty cell is a missing item (NaN from `slow`, as blank text always is): nothing to add.
+        if (e !== s) {
+          let v: number;
+          if (plain && digits > 0 && digits <= 15 && byDigits[j] === 1) {
+            v = neg ? -x : x;
+            if (!(v >= lo[j] && v <= hi[j] && !(loOpen[j] === 1 && v === lo[j]))) return null;
+          } else {
+            const w = (sinks[j] as Extract<CellSink, { kind: 'sum' }>).slow(buf.toString('utf8', s, e).trim());
+            if (w === null) return null;
+            v = w;
+          }
+          // The same arithmetic as scoreTrial on a kept column: `sum += rev ? lo + hi − v : v`,
+          // from 0, in column order.
+          if (v === v) {
+            const g = groupOf[j];
+            acc[g] += reversed[j] === 1 ? offset[j] - v : v;
+            cnt[g]++;
+          }
         }
       } else if (k === 1) (sinks[j] as Extract<CellSink, { kind: 'text' }>).put(i, recent[j]!.get(s, e));
       else if (k !== 0) {
@@ -267,6 +328,13 @@ export function readColumnar(bytes: Uint8Array, options: { readonly delimiter: '
         } else if (!(sinks[j] as Extract<CellSink, { kind: 'number' }>).slow(i, buf.toString('utf8', s, e).trim())) return null;
       }
       s = e + 1;
+      j++;
+    }
+    for (let g = 0; g < groups; g++) {
+      groupSum[g][i] = acc[g];
+      groupAnswered[g][i] = cnt[g];
+      acc[g] = 0;
+      cnt[g] = 0;
     }
     i++;
     pos = k + 1;

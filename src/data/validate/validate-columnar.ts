@@ -144,10 +144,14 @@ export function validateBytes(bytes: Uint8Array, file: string, spec: TrialSpec, 
           out[rule.column] = col;
           if (rule.kind === 'date') dates.push({ column: rule.column, values: col });
           const levels = rule.kind === 'categorical' ? new Set(rule.levels) : null;
+          // The last value found neither blank nor an unknown level: repeats are not checked again.
+          let lastOk: string | null = null;
           sinks[j] = { kind: 'text', put: (i, t) => {
-            if (blank(t)) col[i] = null;
+            if (t === lastOk) col[i] = t;
+            else if (blank(t)) col[i] = null;
             else {
               if (levels !== null && !levels.has(t)) slowFail.push(rule.column);
+              else lastOk = t;
               col[i] = t;
             }
           } };
@@ -172,12 +176,18 @@ export function validateBytes(bytes: Uint8Array, file: string, spec: TrialSpec, 
   // The visits seen per participant (at their first row), as bits: a trial has a handful of visits.
   if (spec.visits.length > 31) return null;
   const seen = new Int32Array(n);
+  // A participant's rows usually follow one another: a row with the previous row's id has the
+  // same first row, not looked up again.
+  let prevId: string | null = null;
+  let prevFirst: number | undefined;
   for (let i = 0; i < n; i++) {
     const id = ids[i];
     const arm = arms[i];
     const v = visitIndex.get(visits[i]);
     if (id === '' || !armLabels.has(arm) || v === undefined) return null;
-    const f = first.get(id);
+    const f = id === prevId ? prevFirst : first.get(id);
+    prevId = id;
+    prevFirst = f ?? i;
     if (f === undefined) {
       first.set(id, i);
       seen[i] = 1 << v;
