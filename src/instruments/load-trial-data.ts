@@ -12,7 +12,7 @@ import { specColumnRules, type ColumnRule } from '../data/validate/column-rules.
 import { validateLong, type LongData } from '../data/validate/validate.ts';
 import { readLongFast, type ItemSums } from '../data/validate/validate-columnar.ts';
 import { itemRules, resolveInstruments, type ResolvedInstrument } from './resolve.ts';
-import { scoreTrial, type ScoringCount } from './score-trial.ts';
+import { nullableScores, scoreTrialTyped, type ScoringCount } from './score-trial.ts';
 import { summariseTrial, type TrialSummary } from './summary.ts';
 
 export interface TrialData {
@@ -20,7 +20,10 @@ export interface TrialData {
   readonly dataFile: string;
   readonly data: LongData;
   readonly instruments: readonly ResolvedInstrument[];
-  /** One score column per instrument outcome (by outcome id), null where not scorable. */
+  /**
+   * One score column per instrument outcome (by outcome id), null where not scorable. Made on
+   * first read: validate never reads it, and at registry size it is millions of boxed numbers.
+   */
   readonly scores: Readonly<Record<string, (number | null)[]>>;
   readonly scoring: readonly ScoringCount[];
   readonly summary: TrialSummary;
@@ -95,9 +98,16 @@ export async function loadTrialData(dataFile: string, specOrPath: string | Trial
   const c = spec.columns;
   const used = new Set([c.id, armColumn(spec), c.visit, ...rules.map((r) => r.column)]);
   const warnings = unusedWarnings(spec, header, used, origins, dataFile);
-  const { scores, counts } = scoreTrial(data, spec, instruments, sums);
-  const summary = summariseTrial(data, spec, scores);
+  const { scores: typed, counts } = scoreTrialTyped(data, spec, instruments, sums);
+  const summary = summariseTrial(data, spec, typed);
   const itemCols = new Set(instruments.flatMap((i) => i.itemColumns));
   const kept = options.keepItems === false ? { ...data, columns: withoutItems(data.columns, itemCols) } : data;
-  return { spec, dataFile, data: kept, instruments, scores, scoring: counts, summary, warnings };
+  let scores: Record<string, (number | null)[]> | undefined;
+  return {
+    spec, dataFile, data: kept, instruments,
+    get scores() {
+      return (scores ??= nullableScores(typed));
+    },
+    scoring: counts, summary, warnings,
+  };
 }

@@ -23,8 +23,28 @@ export interface ScoringCount {
  * need not be in `data`).
  */
 export function scoreTrial(data: LongData, spec: TrialSpec, instruments: readonly ResolvedInstrument[], sums: Readonly<Record<string, ItemSums>> = {}): { scores: Record<string, (number | null)[]>; counts: ScoringCount[] } {
+  const { scores, counts } = scoreTrialTyped(data, spec, instruments, sums);
+  return { scores: nullableScores(scores), counts };
+}
+
+/** Score columns with null where not scorable, from Float64Arrays with NaN there (a score itself is never NaN). */
+export function nullableScores(scores: Readonly<Record<string, Float64Array>>): Record<string, (number | null)[]> {
+  const out: Record<string, (number | null)[]> = Object.create(null); // keyed by outcome ids from the spec
+  for (const [id, col] of Object.entries(scores)) {
+    const values: (number | null)[] = new Array(col.length);
+    for (let i = 0; i < col.length; i++) values[i] = Number.isNaN(col[i]) ? null : col[i];
+    out[id] = values;
+  }
+  return out;
+}
+
+/**
+ * scoreTrial with each score column a Float64Array, NaN where not scorable: what the validate
+ * summary reads, without a boxed number per score (millions at registry size).
+ */
+export function scoreTrialTyped(data: LongData, spec: TrialSpec, instruments: readonly ResolvedInstrument[], sums: Readonly<Record<string, ItemSums>> = {}): { scores: Record<string, Float64Array>; counts: ScoringCount[] } {
   const visits = data.columns[spec.columns.visit] as (string | null)[];
-  const scores: Record<string, (number | null)[]> = Object.create(null); // keyed by outcome ids from the spec
+  const scores: Record<string, Float64Array> = Object.create(null); // keyed by outcome ids from the spec
   const counts: ScoringCount[] = [];
   // Each row's visit as a number, found once for every outcome (visits alternate row by row, so
   // a lookup per row and outcome was most of the tally's time at registry size).
@@ -49,7 +69,7 @@ export function scoreTrial(data: LongData, spec: TrialSpec, instruments: readonl
     const itemCols = summed ? [] : ins.itemColumns.map((c) => data.columns[c] as ArrayLike<number | null>);
     // Per visit code: complete, prorated, not scorable, no items.
     const tally = new Int32Array(4 * visitCode.size);
-    const col: (number | null)[] = new Array(data.n);
+    const col = new Float64Array(data.n);
     // scoreItems' arithmetic inlined (same sums in the same order, so the same bits), with the
     // reversed items and the allowance looked up once: at registry size the per-row calls and
     // allocations were most of the time.
@@ -84,7 +104,7 @@ export function scoreTrial(data: LongData, spec: TrialSpec, instruments: readonl
     }
     for (let i = 0; i < data.n; i++) {
       const missingItems = k - answered[i];
-      let score: number | null = null;
+      let score = Number.NaN;
       if (!(answered[i] === 0 || missingItems > allowed)) {
         const mean = sum[i] / answered[i];
         score = def.scoring === 'mean' ? mean : mean * k;
@@ -92,7 +112,7 @@ export function scoreTrial(data: LongData, spec: TrialSpec, instruments: readonl
       col[i] = score;
       const t = 4 * code[i];
       if (missingItems === k) tally[t + 3]++;
-      else if (score === null) tally[t + 2]++;
+      else if (Number.isNaN(score)) tally[t + 2]++;
       else if (missingItems > 0) tally[t + 1]++;
       else tally[t]++;
     }

@@ -14,27 +14,42 @@ export interface TrialSummary {
   readonly missingness: ReadonlyArray<{ readonly outcome: string; readonly visit: string; readonly missing: number; readonly of: number }>;
 }
 
-export function summariseTrial(data: LongData, spec: TrialSpec, scores: Readonly<Record<string, readonly (number | null)[]>>): TrialSummary {
+/** `scores`: each score outcome's column, null (or NaN in a Float64Array, scoreTrialTyped) where not scorable. */
+export function summariseTrial(data: LongData, spec: TrialSpec, scores: Readonly<Record<string, readonly (number | null)[] | Float64Array>>): TrialSummary {
   const c = spec.columns;
   const ids = data.columns[c.id] as (string | null)[];
   const arms = data.columns[armColumn(spec)] as (string | null)[];
   const visits = data.columns[c.visit] as (string | null)[];
   const sites = c.site ? (data.columns[c.site] as (string | null)[]) : null;
-  // Each participant's arm and site at their first row. A participant's rows usually follow one
-  // another, so a row with the previous row's id is not looked up again.
-  const seen = new Map<string, { arm: string; site: string }>();
-  let prev: string | null = null;
-  for (let i = 0; i < data.n; i++) {
-    const id = ids[i];
-    if (id === null || id === prev) continue;
-    prev = id;
-    if (!seen.has(id)) seen.set(id, { arm: arms[i] ?? '', site: sites?.[i] ?? '(all)' });
+  // Each participant's first row, in the order they first appear: as the reader found them, or
+  // found here (a row with the previous row's id is not looked up again: a participant's rows
+  // usually follow one another).
+  let firstRows: ArrayLike<number> | undefined = data.firstRows;
+  if (firstRows === undefined) {
+    const seen = new Set<string>();
+    const rows: number[] = [];
+    let prev: string | null = null;
+    for (let i = 0; i < data.n; i++) {
+      const id = ids[i];
+      if (id === null || id === prev) continue;
+      prev = id;
+      if (!seen.has(id)) {
+        seen.add(id);
+        rows.push(i);
+      }
+    }
+    firstRows = rows;
   }
-  // Participants per arm × site, the pairs in the order first met (arm → site → count, no joined key per participant).
+  const participants = firstRows.length;
+  // Participants per arm × site (arm and site at their first row), the pairs in the order first
+  // met (arm → site → count, no joined key per participant).
   const armSite = new Map<string, Map<string, { arm: string; site: string; n: number }>>();
   const pairs: { arm: string; site: string; n: number }[] = [];
   const byArm: Record<string, number> = Object.fromEntries(spec.arms.map((a) => [a.label, 0]));
-  for (const { arm, site } of seen.values()) {
+  for (let p = 0; p < participants; p++) {
+    const f = firstRows[p];
+    const arm = arms[f] ?? '';
+    const site = sites?.[f] ?? '(all)';
     let bySite = armSite.get(arm);
     if (!bySite) armSite.set(arm, (bySite = new Map()));
     let pair = bySite.get(site);
@@ -76,11 +91,13 @@ export function summariseTrial(data: LongData, spec: TrialSpec, scores: Readonly
       const idRows = withId.get(visit) ?? [];
       let missing = 0;
       if (!values) missing = idRows.length;
-      else for (let k = 0; k < idRows.length; k++) if (values[idRows[k]] === null) missing++;
+      else if (source.kind === 'score' && values instanceof Float64Array) {
+        for (let k = 0; k < idRows.length; k++) if (Number.isNaN(values[idRows[k]])) missing++;
+      } else for (let k = 0; k < idRows.length; k++) if (values[idRows[k]] === null) missing++;
       // A participant without a row for the visit is missing there too.
-      missing += seen.size - (presentAt.get(visit) ?? 0);
-      missingness.push({ outcome: o.id, visit, missing, of: seen.size });
+      missing += participants - (presentAt.get(visit) ?? 0);
+      missingness.push({ outcome: o.id, visit, missing, of: participants });
     }
   }
-  return { participants: seen.size, byArmSite, byArm, visits: visitsOut, missingness };
+  return { participants, byArmSite, byArm, visits: visitsOut, missingness };
 }

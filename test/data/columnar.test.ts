@@ -14,6 +14,7 @@ import { validateLong, type LongData } from '../../src/data/validate/validate.ts
 import { validateBytes } from '../../src/data/validate/validate-columnar.ts';
 import { itemRules, resolveInstruments } from '../../src/instruments/resolve.ts';
 import { scoreTrial } from '../../src/instruments/score-trial.ts';
+import { summariseTrial } from '../../src/instruments/summary.ts';
 import { createRng } from '../../src/stats/random/rng.ts';
 import { repoRoot } from '../helpers/fixtures.ts';
 
@@ -39,6 +40,10 @@ function expectSameSums(bytes: Uint8Array, file: string, spec: TrialSpec, slow: 
   expect(a.counts, label).toEqual(b.counts);
   for (const [id, col] of Object.entries(b.scores)) expect(col.findIndex((x, i) => !Object.is(a.scores[id][i], x)), `${label} ${id}: first row whose score differs`).toBe(-1);
   if (!columns) return; // the non-item columns are read by the same code as without fold (expectSame)
+  // The summary from the reader's first rows per participant = the summary that finds them itself.
+  expect(folded.data.firstRows).toBeDefined();
+  expect(summariseTrial(folded.data, spec, a.scores), label).toEqual(summariseTrial(slow, spec, b.scores));
+  expect(summariseTrial({ ...folded.data, firstRows: undefined }, spec, a.scores), label).toEqual(summariseTrial(slow, spec, b.scores));
   const items = new Set(instruments.flatMap((i) => i.itemColumns));
   for (const k of Object.keys(slow.columns)) if (!items.has(k) || k in folded.data.columns) expect(folded.data.columns[k], k).toEqual(slow.columns[k]);
 }

@@ -84,6 +84,8 @@ class RecentText {
     if (this.len[k] !== len) return false;
     const buf = this.buf;
     const a = this.at[k];
+    // The last byte first: identifiers of one width differ at their end.
+    if (len > 0 && buf[a + len - 1] !== buf[s + len - 1]) return false;
     for (let q = 0; q < len; q++) if (buf[a + q] !== buf[s + q]) return false;
     return true;
   }
@@ -278,6 +280,16 @@ export function readColumnar(bytes: Uint8Array, options: { readonly delimiter: '
         cnt[g] = c;
         if (j === stop) continue;
       }
+      if (kind[j] === 1) {
+        // Text: the cell runs to the next delimiter (the line's end for the last cell).
+        let e = s;
+        while (e < lineEnd && buf[e] !== delimiter) e++;
+        if (j === width - 1 ? e !== lineEnd : e === lineEnd) return null; // more or fewer cells than the header
+        (sinks[j] as Extract<CellSink, { kind: 'text' }>).put(i, recent[j]!.get(s, e));
+        s = e + 1;
+        j++;
+        continue;
+      }
       // The cell runs to the next delimiter, or to the end of the line for the last cell; its
       // value as plain digits (optionally negative) is read on the way.
       let e = s;
@@ -317,8 +329,7 @@ export function readColumnar(bytes: Uint8Array, options: { readonly delimiter: '
             cnt[g]++;
           }
         }
-      } else if (k === 1) (sinks[j] as Extract<CellSink, { kind: 'text' }>).put(i, recent[j]!.get(s, e));
-      else if (k !== 0) {
+      } else if (k !== 0) {
         // At most 15 digits: exact as a double, and what Number() gives for the text.
         if (plain && digits > 0 && digits <= 15 && byDigits[j] === 1) {
           if (neg) x = -x;

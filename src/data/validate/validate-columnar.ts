@@ -205,5 +205,6 @@ export function validateBytes(bytes: Uint8Array, file: string, spec: TrialSpec, 
   const problems = new ProblemList();
   checkTimeToEvent(spec, { file, rowNumbers: read.rowNumbers }, columns, ids, problems);
   if (problems.count > 0) return null;
-  return { data: { file, n, columns, rowNumbers: read.rowNumbers }, header: read.header, sums };
+  const firstRows = Int32Array.from(first.values());
+  return { data: { file, n, columns, rowNumbers: read.rowNumbers, firstRows }, header: read.header, sums };
 }

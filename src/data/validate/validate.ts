@@ -22,6 +22,11 @@ export interface LongData {
   readonly columns: Readonly<Record<string, TypedColumn>>;
   /** Excel row of each record, for later messages. */
   readonly rowNumbers: readonly number[];
+  /**
+   * Each participant's first row, in the order they first appear, when the reader found them
+   * while checking the rows (the fast path); the summary then need not find them again.
+   */
+  readonly firstRows?: Int32Array;
 }
 
 export function validateLong(raw: RawTable, spec: TrialSpec, rules: readonly ColumnRule[]): LongData {
