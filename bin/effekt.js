@@ -53,6 +53,20 @@ function useDist() {
   return why === null;
 }
 
+// `effekt run` is a short batch job (≈ 15 s of CPU on the twin, most of it code that runs once
+// or a few hundred times): with V8's default tier-up budget it hands ~700 functions to the
+// optimising compiler (TurboFan), whose background compiles were ≈ 3–4 s of the run's CPU
+// (--trace-opt; with --no-concurrent-recompilation the main thread grew by 3.1 s). Four times the
+// budget lets only the really hot code (the MI, MMRM and OLS loops) be optimised, a little later:
+// ≈ 17.5 → 14.5 s of CPU per run (GNU time, 3 runs each, docs/performance.md). The flag changes
+// when code is optimised, never what it computes: every output is byte-identical. Set here, before
+// any of effekt's modules is loaded; V8 flags hold for the whole process, worker threads included.
+const BATCH_COMMANDS = new Set(['run']);
+if (BATCH_COMMANDS.has(process.argv[2]) && process.env.EFFEKT_V8_DEFAULTS !== '1') {
+  const { setFlagsFromString } = await import('node:v8');
+  setFlagsFromString('--interrupt-budget=270336');
+}
+
 let main;
 if (useDist()) {
   ({ main } = await import('../dist/cli/main.js'));
