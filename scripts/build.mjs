@@ -33,6 +33,7 @@ import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { writeValidators } from './build-validators.mjs';
+import { writeFontSubsets } from './build-fonts.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const src = join(root, 'src');
@@ -132,6 +133,7 @@ try {
     writeFileSync(target, bundled ? js.replace(BARE_IMPORT, (all, head, q, spec) => (isVendored(spec) ? `${head}${q}${toVendor(spec)}${q}` : all)) : js);
   }
   writeValidators(root, join(tmp, 'report', 'validators'));
+  await writeFontSubsets(join(tmp, 'report', 'render', 'fonts')); // smaller DejaVu files for the PNG charts (build-fonts.mjs)
   const sources = [...folders, ...files].map((p) => relative(root, p).split(sep).join(posix.sep));
   writeFileSync(join(tmp, '.build.json'), `${JSON.stringify({ builtAt: started, files: compiled, vendored: bundled ? [...vendored].sort() : [], sources }, null, 2)}\n`);
   // package.json's "type": "module" applies to dist/ too (it is inside the package).

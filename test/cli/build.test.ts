@@ -4,7 +4,7 @@
  * packages themselves: the same exports, the same behaviour. Built into a scratch folder.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -83,5 +83,27 @@ describe('scripts/build.mjs', () => {
     const drawn = await Promise.all(specs.map((spec) => renderSvgAsync(spec)));
     for (const [i, spec] of specs.entries()) expect(drawn[i]).toEqual(await renderSvgWithWarnings(spec));
     await expect(renderSvgAsync({ mark: 'bar', data: { values: [] }, transform: [{ calculate: '(((', as: 'x' }] } as never)).rejects.toThrow(/chart drawing failed/);
+  }, 120_000);
+
+  // scripts/build-fonts.mjs: written when Debian's DejaVu files and subset-font are there.
+  it.skipIf(!existsSync('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'))('draws PNGs with the DejaVu subsets byte-identically to the full files, and uses the full files for other text', async () => {
+    expect(existsSync(join(out, 'report/render/fonts/subset.json'))).toBe(true);
+    const built = (await import(pathToFileURL(join(out, 'report/render/png.js')).href)) as typeof import('../../src/report/render/png.ts');
+    const fromSources = await import('../../src/report/render/png.ts'); // no subsets next to the sources: the full files
+    const text = (s: string, weight = 'normal') => `<text x="4" y="30" font-family="DejaVu Sans" font-size="13" font-weight="${weight}">${s}</text>`;
+    const svg = (body: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="420" height="48"><rect width="420" height="48" fill="#fff"/>${body}</svg>`;
+    const samples = [
+      text('Forskel 5,1 (95 %-KI 2,9 til 7,3); p &lt; 0,001 — æøå ÆØÅ é ü'),
+      text('−2,0 ≤ δ ≥ 1.5 · 9.694 kr. € ± × ← favours SAU | favours PEER →', 'bold'),
+      text('Kommunens nettoresultat &#8211; mio. kr. &#x2212;3 “citat” … ‰ №'),
+    ];
+    for (const body of samples) {
+      const s = svg(body);
+      expect(built.fontsFor(s)?.fontFiles?.[0]).toMatch(/subset\.ttf$/);
+      expect(Buffer.from(built.renderPng(s)).equals(Buffer.from(fromSources.renderPng(s))), body).toBe(true);
+    }
+    for (const other of [text('日本語 ア'), text('emoji &#x1F600;'), text('Cyrillic Ж')]) {
+      expect(built.fontsFor(svg(other))?.fontFiles?.[0]).toMatch(/DejaVuSans\.ttf$/);
+    }
   }, 120_000);
 });
