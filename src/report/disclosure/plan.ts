@@ -46,25 +46,76 @@ export interface Disclosure {
   readonly shownFigures: readonly DerivedFigure[];
 }
 
-export function planDisclosure(results: AnalysisResults, economics: EconomicsLinks | null = null, maxRounds = 400): Disclosure {
+/**
+ * `countsKey`: the results' content without the trial (canonical JSON, as disclosureFor computes
+ * it). With it, the counts' states — decided from the counts alone, before any figure takes part
+ * — are shared by every plan of the same results (effekt run plans the results alone for the
+ * analysis tables, then with the linked economics for the economics tables and the reports).
+ */
+export function planDisclosure(results: AnalysisResults, economics: EconomicsLinks | null = null, maxRounds = 400, countsKey?: string): Disclosure {
   // Counts that contradict each other cannot be planned as a whole: subgroup sizes are then taken
   // on their own (the usual culprit in a hand-edited file); what still contradicts is planned by
   // the primary "<5" rule alone.
+  const key = (mode: string) => (countsKey === undefined ? undefined : `${mode}|${maxRounds}|${countsKey}`);
   try {
-    return plan(results, economics, maxRounds, countSystem(results));
+    return plan(results, economics, maxRounds, countSystem(results), false, key('strict'));
   } catch (e) {
     if (!(e instanceof InconsistentCounts)) throw e;
   }
   try {
-    return plan(results, economics, maxRounds, countSystem(results, { loose: true }));
+    return plan(results, economics, maxRounds, countSystem(results, { loose: true }), false, key('loose'));
   } catch (e) {
     if (!(e instanceof InconsistentCounts)) throw e;
-    return plan(results, economics, 0, countSystem(results, { loose: true }), true);
+    return plan(results, economics, 0, countSystem(results, { loose: true }), true, key('primary'));
   }
 }
 
-function plan(results: AnalysisResults, economics: EconomicsLinks | null, maxRounds: number, system: CountSystem, primaryOnly = false): Disclosure {
+/** The counts' states after the hiding rounds, and what is still pinned (see countStates). */
+interface CountStates {
+  readonly states: ReadonlyMap<string, CellState>;
+  readonly residual: readonly Disclosed[];
+}
+
+/** countStates by the results' content and mode (planDisclosure's countsKey); a few at most. */
+const statesByContent = new Map<string, CountStates>();
+
+function plan(results: AnalysisResults, economics: EconomicsLinks | null, maxRounds: number, system: CountSystem, primaryOnly = false, statesKey?: string): Disclosure {
   const figures = derivedFigures(results, system, economics);
+  let counted = statesKey === undefined ? undefined : statesByContent.get(statesKey);
+  if (counted === undefined) {
+    counted = countStates(system, maxRounds, primaryOnly);
+    if (statesKey !== undefined) {
+      if (statesByContent.size >= MAX_BY_CONTENT) statesByContent.delete(statesByContent.keys().next().value as string);
+      statesByContent.set(statesKey, counted);
+    }
+  }
+  const { states } = counted;
+  let residual = counted.residual;
+  const figureStates = new Map(figures.map((f) => [f.key, f.dependsOn.every((k) => states.get(k) === 'shown') ? ('shown' as const) : ('hidden' as const)]));
+  const shownFigures = figures.filter((f) => figureStates.get(f.key) === 'shown');
+  // The figures shown say nothing the counts shown do not; checked, not assumed.
+  if (residual.length === 0 && !primaryOnly) residual = audit(system, (k) => states.get(k), shownFigures);
+  return {
+    system,
+    residual,
+    figures,
+    shownFigures,
+    figure: (key) => figureStates.get(key),
+    state: (key) => states.get(key),
+    count(key, value, format) {
+      const s = states.get(key);
+      if (s === 'hidden') return '–';
+      if (s === 'small' || (s === undefined && isSmallCount(value))) return '<5';
+      return format(value);
+    },
+  };
+}
+
+/**
+ * Steps 1 and 2 of the plan: the state of every count, decided from the counts alone (no figure
+ * takes part until the final check in plan()), and the disclosures still left.
+ */
+function countStates(system: CountSystem, maxRounds: number, primaryOnly: boolean): CountStates {
   const states = new Map<string, CellState>();
   // Cells no sink prints ("not analysed") have no state: the audit treats them as unknown and checks them.
   for (const [key, c] of system.cells) if (!NEVER_PRINTED.test(key)) states.set(key, isSmallCount(c.value) ? 'small' : 'shown');
@@ -100,24 +151,7 @@ function plan(results: AnalysisResults, economics: EconomicsLinks | null, maxRou
       if (audit(system, (k) => states.get(k)).length > 0) for (const k of g) states.set(k, 'hidden');
     }
   }
-  const figureStates = new Map(figures.map((f) => [f.key, f.dependsOn.every((k) => states.get(k) === 'shown') ? ('shown' as const) : ('hidden' as const)]));
-  const shownFigures = figures.filter((f) => figureStates.get(f.key) === 'shown');
-  // The figures shown say nothing the counts shown do not; checked, not assumed.
-  if (residual.length === 0 && !primaryOnly) residual = audit(system, (k) => states.get(k), shownFigures);
-  return {
-    system,
-    residual,
-    figures,
-    shownFigures,
-    figure: (key) => figureStates.get(key),
-    state: (key) => states.get(key),
-    count(key, value, format) {
-      const s = states.get(key);
-      if (s === 'hidden') return '–';
-      if (s === 'small' || (s === undefined && isSmallCount(value))) return '<5';
-      return format(value);
-    },
-  };
+  return { states, residual };
 }
 
 const cache = new WeakMap<AnalysisResults, Map<EconomicsLinks | null, Disclosure>>();
@@ -138,9 +172,10 @@ function canonical(x: unknown): string {
   return JSON.stringify(x) ?? 'undefined';
 }
 
-function contentKey(results: AnalysisResults, economics: EconomicsLinks | null): string {
+/** The results' content without the trial: all the plan reads of them. */
+function resultsKey(results: AnalysisResults): string {
   const { trial: _trial, ...counted } = results as AnalysisResults & { trial?: unknown };
-  return canonical({ results: counted, linked: economics?.link?.linked ?? null });
+  return canonical(counted);
 }
 
 /** The plan for a results object (and the economics linked to it), computed once per pair — and once per content. */
@@ -149,10 +184,11 @@ export function disclosureFor(results: AnalysisResults, economics: EconomicsLink
   if (!m) cache.set(results, (m = new Map()));
   let d = m.get(economics);
   if (d) return d;
-  const key = contentKey(results, economics);
+  const counted = resultsKey(results);
+  const key = `${counted}|${canonical(economics?.link?.linked ?? null)}`;
   d = byContent.get(key);
   if (!d) {
-    d = planDisclosure(results, economics);
+    d = planDisclosure(results, economics, undefined, counted);
     if (byContent.size >= MAX_BY_CONTENT) byContent.delete(byContent.keys().next().value as string);
     byContent.set(key, d);
   }
