@@ -66,7 +66,8 @@ function expectSame(fast: LongData, slow: LongData): void {
 const samples = [
   ['data-samples/peer-trial.csv', 'data-samples/peer-trial.spec.json', true],
   ['data-samples/kolding-2025.csv', 'data-samples/kolding-2025.spec.json', true],
-  ['data-samples/peer-danish-locale.csv', 'data-samples/peer-danish-locale.spec.json', false],
+  // Windows-1252 (Danish Excel): transcoded to UTF-8, then the same loop.
+  ['data-samples/peer-danish-locale.csv', 'data-samples/peer-danish-locale.spec.json', true],
   ...readdirSync(join(repoRoot, 'data-samples/real')).filter((f) => f.endsWith('.spec.json')).map((f) => [`data-samples/real/${f.replace('.spec.json', '.csv')}`, `data-samples/real/${f}`, false] as const),
 ].filter(([csv]) => existsSync(join(repoRoot, csv as string))) as [string, string, boolean][];
 
@@ -81,6 +82,48 @@ describe('columnar fast path = general path', () => {
     const slow = validateLong(await readDataFile(file, spec), spec, rulesOf(spec));
     expectSame(fast.data, slow);
     expectSameSums(bytes, file, spec, slow, csv, true);
+  });
+
+  it('Windows-1252 is read as the general path decodes it, and UTF-8 declared as Windows-1252 is left to it', async () => {
+    const file = join(repoRoot, 'data-samples/peer-danish-locale.csv');
+    const base = loadSpec(join(repoRoot, 'data-samples/peer-danish-locale.spec.json'));
+    const as = (encoding: 'auto' | 'utf-8' | 'windows-1252'): TrialSpec => ({ ...base, data: { ...base.data, csv: { ...base.data.csv, encoding } } });
+    const cp1252 = readFileSync(file);
+    const text = new TextDecoder('windows-1252').decode(cp1252);
+    // A municipality with æ/ø/å and the Windows-1252-only € (0x80) in free text, in the file's own bytes.
+    const lines = text.split('\r\n');
+    const h = lines[0].split(';');
+    const site = h.indexOf('municipality');
+    const rows = lines.slice(1).filter((l) => l !== '').map((l) => l.split(';'));
+    const first = rows[0][h.indexOf('participant_id')];
+    for (const r of rows) if (r[h.indexOf('participant_id')] === first) r[site] = 'Høje-Tåstrup €';
+    const edited = [h.join(';'), ...rows.map((r) => r.join(';')), ''].join('\r\n');
+    const editedBytes = Buffer.from(Array.from(edited, (ch) => (ch === '€' ? 0x80 : ch.charCodeAt(0))));
+    const utf8 = Buffer.from(text, 'utf8');
+    const ascii = Buffer.from(text.replace(/[^\x00-\x7f]/g, 'o'), 'latin1');
+    const cases: [string, Buffer, TrialSpec, 'same' | 'null'][] = [
+      ['declared', cp1252, as('windows-1252'), 'same'],
+      ['auto', cp1252, as('auto'), 'same'],
+      ['edited (æøå €)', editedBytes, as('windows-1252'), 'same'],
+      ['ASCII only, declared', ascii, as('windows-1252'), 'same'],
+      ['ASCII with a UTF-8 BOM, declared', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), ascii]), as('windows-1252'), 'null'],
+      ['UTF-8 declared as Windows-1252', utf8, as('windows-1252'), 'null'],
+      ['Windows-1252 declared as UTF-8', cp1252, as('utf-8'), 'null'],
+    ];
+    for (const [what, bytes, spec, verdict] of cases) {
+      const slow = await general(bytes, file, spec);
+      const fast = validateBytes(bytes, file, spec, rulesOf(spec));
+      if (verdict === 'null') expect(fast, what).toBeNull();
+      else {
+        expect(slow, what).not.toBeInstanceOf(Error);
+        expect(fast, what).not.toBeNull();
+        expectSame(fast!.data, slow as LongData);
+      }
+    }
+    const edit = validateBytes(editedBytes, file, as('windows-1252'), rulesOf(as('windows-1252')))!;
+    // As the general path's decoder reads byte 0x80 (Node 20's TextDecoder gives U+0080 for it, not €).
+    const euro = new TextDecoder('windows-1252').decode(Uint8Array.of(0x80));
+    expect((edit.data.columns.municipality as string[]).filter((m) => m === `Høje-Tåstrup ${euro}`).length).toBeGreaterThan(0);
   });
 
   it('the malformed corpus: the fast path accepts none of the files the general path refuses', async () => {

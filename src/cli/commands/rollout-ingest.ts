@@ -1,6 +1,7 @@
 /**
- * `effekt rollout ingest <files...> --spec <spec> --store <file>`: each file in its own
- * transaction, in the order given (read and validated ahead on worker threads); the first file
+ * `effekt rollout ingest <files...> --spec <spec> --store <file>`: each file all or nothing, in
+ * the order given (read and validated ahead on worker threads; each in its own transaction, or
+ * with EFFEKT_INGEST_GROUP_FILES=n files that only add sharing one — group-commit.ts); the first file
  * that fails stops the run (the files before it stay ingested, it and those after it are not)
  * and is named with every problem found.
  * Progress (stderr): one stage per file — its step on a terminal, one line when it is in.
@@ -17,16 +18,16 @@ export async function rolloutIngest(files: readonly string[], opts: { spec: stri
   const spec = loadRolloutSpec(opts.spec);
   const store = await openStore(opts.store, storeOptions(opts.wait));
   let done = 0;
-  let stage: Stage | null = null;
+  // Files that share a commit are all taken before any is in: their stages end in order at the commit.
+  const stages: Stage[] = [];
   try {
     await ingestFiles(store, spec, files, {
       onFile: (file) => {
-        stage = progress.stage(`ingest ${file}`);
+        stages.push(progress.stage(`ingest ${file}`));
       },
-      onStage: (step) => stage?.note(step),
+      onStage: (step) => stages.at(-1)?.note(step),
       onIngested: (r) => {
-        stage?.end();
-        stage = null;
+        stages.shift()?.end();
         const file = files[done++];
         printOut(r.status === 'duplicate'
           ? `${file}: already ingested (ingest #${r.ingestId}, same SHA-256): nothing changed\n`

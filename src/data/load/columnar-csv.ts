@@ -6,7 +6,8 @@
  * other text through the same parseNumber and checks as the general path); text columns keep
  * one string per distinct value seen lately (the same few levels repeat on every row).
  *
- * Anything else — quotes, a `sep=` line, another encoding, a ragged row, a cell a column rule
+ * Windows-1252 files (Danish Excel) are transcoded to UTF-8 first (asUtf8), the text the general
+ * path decodes. Anything else — quotes, a `sep=` line, UTF-16, a ragged row, a cell a column rule
  * refuses — returns null, and the caller reads the file the general way (csv-parse, read-csv.ts),
  * which finds and words every problem. So the fast path never decides what is wrong with a file;
  * it only reads files with nothing wrong, and messages stay those of the general path.
@@ -133,13 +134,28 @@ function delimiterOf(buf: Buffer, start: number, option: ',' | ';' | '\t' | 'aut
 }
 
 /**
+ * The bytes as the UTF-8 of the text the general path decodes (decode.ts), or null where it
+ * refuses them (it words why): UTF-8 as it is; Windows-1252 — declared, or "auto" with bytes that
+ * are not UTF-8 (Danish Excel's "CSV (semikolonsepareret)") — transcoded, so the same loop reads
+ * it and its cells are the same strings. UTF-8 bytes with any non-ASCII byte (a letter, a BOM)
+ * declared as Windows-1252 are left to the general path, which refuses the letters and keeps
+ * such a BOM as text.
+ */
+function asUtf8(buf: Buffer, encoding: 'auto' | 'utf-8' | 'windows-1252'): Buffer | null {
+  if (looksUtf16(buf)) return null;
+  const utf8 = isUtf8(buf);
+  if (encoding === 'windows-1252' && utf8) return buf.some((b) => b >= 0x80) ? null : buf;
+  if (utf8) return buf;
+  return encoding === 'utf-8' ? null : Buffer.from(new TextDecoder('windows-1252').decode(buf), 'utf8');
+}
+
+/**
  * Reads the file by `plan`, or returns null when the file is not one the fast path reads (see
  * above) or a sink gives up.
  */
 export function readColumnar(bytes: Uint8Array, options: { readonly delimiter: ',' | ';' | '\t' | 'auto'; readonly encoding: 'auto' | 'utf-8' | 'windows-1252' }, plan: ColumnarPlan): ColumnarFile | null {
-  if (options.encoding === 'windows-1252') return null;
-  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buf.indexOf(QUOTE) >= 0 || looksUtf16(buf) || !isUtf8(buf)) return null;
+  const buf = asUtf8(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), options.encoding);
+  if (buf === null || buf.indexOf(QUOTE) >= 0) return null;
   let start = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   if (buf.length - start >= 4 && buf.toString('latin1', start, start + 4).toLowerCase() === 'sep=') return null;
   // One line ending throughout: csv-parse takes the first one it meets as the record delimiter.

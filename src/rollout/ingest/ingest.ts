@@ -20,7 +20,8 @@ import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import type { ExportGroup, ExportRecords, ExportRow } from './read-export.ts';
 import { errorFromData, prepareFile, type PreparedFile, type ReadContext } from './prepare.ts';
 import { readAhead, type ReadAheadOptions } from './read-ahead.ts';
-import { loadStoredContract } from '../store/contract-tables.ts';
+import { Batch, type GroupCommitOptions } from './group-commit.ts';
+import { contractOf, forgetRolledBack, ingestedFiles, readyToWrite, session, type Known } from './session.ts';
 import { recordCohort } from './cohort-tables.ts';
 
 export interface IngestSummary {
@@ -50,37 +51,6 @@ export interface IngestOptions {
 
 const key = (pid: string, visit: string) => `${pid}\u0000${visit}`;
 
-/**
- * What one open store has already told this process, so an ingest of many files does not ask
- * again: the contract, the temporary tables made, the cohort spec recorded, the municipalities
- * that have data. Every statement is a round trip to DuckDB's thread; per file they were most of
- * the time.
- */
-interface Session {
-  contract: Awaited<ReturnType<typeof loadStoredContract>> | null;
-  /** SHA-256 of the cohort spec last recorded in the store. */
-  cohortSpec: string | null;
-  /** Every ingested file by SHA-256 (loaded once), and the next ingest id: this process holds the store's lock, so no one else adds ingests. */
-  ingested: Map<string, { id: number; rows: number; municipalities: readonly string[]; periods: readonly string[] }> | null;
-  nextId: number;
-  /** Whether the log's checkpoint threshold is raised for this open store. */
-  logKept: boolean;
-  /**
-   * Citizens and groups the store holds (loaded once, kept up to date after each commit): a file
-   * of new people needs no lookups, which scan ever larger tables; a group shared with a
-   * neighbouring municipality, met again in its file, is compared with the dates kept here.
-   */
-  known: { pids: Set<string>; groups: Map<string, { start: string; end: string }> } | null;
-  readonly temp: Set<string>;
-  readonly municipalitiesSeen: Set<string>;
-}
-const sessions = new WeakMap<Store, Session>();
-function session(store: Store): Session {
-  let x = sessions.get(store);
-  if (!x) sessions.set(store, (x = { contract: null, cohortSpec: null, ingested: null, nextId: 1, logKept: false, known: null, temp: new Set(), municipalitiesSeen: new Set() }));
-  return x;
-}
-
 async function tempTable(store: Store, name: string, columns: string): Promise<void> {
   const ses = session(store);
   if (!ses.temp.has(name)) {
@@ -94,7 +64,7 @@ async function tempTable(store: Store, name: string, columns: string): Promise<v
  * kill -9 the process mid-ingest or start a second writer. EFFEKT_TEST_HOLD_BEFORE_COMMIT_MS
  * pauses that long; EFFEKT_TEST_HOLD_UNTIL_FILE pauses until that file exists (at most 5 minutes).
  */
-async function holdBeforeCommit(): Promise<void> {
+export async function holdBeforeCommit(): Promise<void> {
   const ms = Number(process.env.EFFEKT_TEST_HOLD_BEFORE_COMMIT_MS ?? 0);
   const until = process.env.EFFEKT_TEST_HOLD_UNTIL_FILE;
   if (!(ms > 0) && !until) return;
@@ -114,96 +84,154 @@ export async function ingestBytes(store: Store, spec: RolloutSpec, bytes: Uint8A
 export interface IngestFilesOptions extends IngestOptions, ReadAheadOptions {
   /** Called when a file's turn to be written comes (it has been read and validated), in order. */
   readonly onFile?: (file: string) => void;
-  /** Called after each file is in the store (or found to be a duplicate), in order. */
+  /** Called after each file is in the store (or found to be a duplicate), in order; files that share a commit, after it. */
   readonly onIngested?: (summary: IngestSummary) => void;
+  /** How many files may share a transaction (group-commit.ts). */
+  readonly groupCommit?: GroupCommitOptions;
 }
 
 /**
- * Several exports, in the order given, each in its own transaction (all or nothing per file);
- * the first that fails stops the run — the files before it stay ingested, it and those after it
- * are not — and its error is thrown. The files are read and validated ahead on worker threads
- * (readAhead) while earlier ones are written.
+ * Several exports, in the order given, each all or nothing; the first that fails stops the run —
+ * the files before it stay ingested, it and those after it are not — and its error is thrown.
+ * The files are read and validated ahead on worker threads (readAhead) while earlier ones are
+ * written, each in its own transaction — or, with `groupCommit.files` > 1 (opt-in, see
+ * group-commit.ts), consecutive files that only add share one (at most that many, committed once
+ * the first has waited `groupCommit.ms` for more).
  */
 export async function ingestFiles(store: Store, spec: RolloutSpec, files: readonly string[], options: IngestFilesOptions = {}): Promise<IngestSummary[]> {
   const out: IngestSummary[] = [];
-  for await (const prepared of readAhead(files, await readContext(store, spec), options)) {
-    options.onFile?.(prepared.file);
-    const summary = await ingestPrepared(store, spec, prepared, options);
+  // Off by default (one transaction per file): see group-commit.ts for why.
+  const fromEnv = Number(process.env.EFFEKT_INGEST_GROUP_FILES);
+  const maxFiles = Math.max(1, Math.floor(options.groupCommit?.files ?? (fromEnv > 0 ? fromEnv : 1)));
+  const maxMs = Math.max(0, options.groupCommit?.ms ?? 1000);
+  const done = (summary: IngestSummary) => {
     out.push(summary);
     options.onIngested?.(summary);
+  };
+  const one = async (prepared: PreparedFile) => done(await ingestPrepared(store, spec, prepared, options));
+  let batch: Batch | null = null;
+  const commit = async () => {
+    const b = batch;
+    batch = null;
+    if (!b || b.size === 0) return;
+    let summaries: IngestSummary[];
+    try {
+      summaries = await store.transaction(async () => {
+        const s = await b.write();
+        await holdBeforeCommit();
+        return s;
+      });
+    } catch {
+      // Rolled back: each file again in its own transaction, so the run stops at the one that fails, named.
+      forgetRolledBack(store);
+      for (const p of b.prepared) await one(p);
+      return;
+    }
+    b.committed(await ingestedFiles(store), summaries);
+    for (const s of summaries) done(s);
+  };
+  const metricsOk = await contractOf(store).then((c) => {
+    try {
+      checkMetricOutcomes(spec, c.metricOutcomes, spec.specFile);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  const reading = readAhead(files, await readContext(store, spec), options);
+  try {
+    let next = reading.next();
+    next.catch(() => undefined);
+    for (;;) {
+      if (batch !== null && (batch as Batch).size > 0) {
+        // Commit what waits once the batch is full or its first file has waited long enough for the next.
+        const b = batch as Batch;
+        const left = b.size >= maxFiles ? 0 : maxMs - (performance.now() - b.started);
+        let timer: NodeJS.Timeout | undefined;
+        const ready = left <= 0 ? false : await Promise.race([next.then(() => true), new Promise<false>((r) => (timer = setTimeout(() => r(false), left)))]);
+        clearTimeout(timer);
+        if (!ready) {
+          await commit();
+          continue;
+        }
+      }
+      let r: IteratorResult<PreparedFile>;
+      try {
+        r = await next;
+      } catch (e) {
+        // A reading thread broke: what was taken before is still written, then the run stops.
+        await commit();
+        throw e;
+      }
+      if (r.done) break;
+      next = reading.next();
+      // Handled here too: the read may fail while a commit runs, before anyone awaits it.
+      next.catch(() => undefined);
+      const prepared = r.value;
+      if (metricsOk && maxFiles > 1 && prepared.error === null && prepared.records !== null) {
+        const b: Batch = batch ?? (batch = new Batch(store, spec, await readyToWrite(store), await ingestedFiles(store)));
+        if (b.take(prepared, options.now ?? new Date())) {
+          options.onFile?.(prepared.file);
+          options.onStage?.('writing');
+          continue;
+        }
+      }
+      await commit();
+      options.onFile?.(prepared.file);
+      await one(prepared);
+    }
+    await commit();
+  } finally {
+    await reading.return(undefined);
   }
   return out;
 }
 
 /** What reading a file needs from the store: the contract's municipalities and periods. */
 async function readContext(store: Store, spec: RolloutSpec): Promise<ReadContext> {
-  const ses = session(store);
-  const contract = ses.contract ?? (ses.contract = await loadStoredContract(store));
+  const contract = await contractOf(store);
   return { spec, municipalities: contract.municipalities, periods: contract.periods };
 }
 
-async function ingestPrepared(store: Store, spec: RolloutSpec, prepared: PreparedFile, options: IngestOptions): Promise<IngestSummary> {
+export async function ingestPrepared(store: Store, spec: RolloutSpec, prepared: PreparedFile, options: IngestOptions): Promise<IngestSummary> {
   options.onStage?.('reading and validating');
   if (prepared.sha256 === null) throw errorFromData(prepared.error!);
   const hash = prepared.sha256;
   const name = prepared.name;
   const file = prepared.file;
   const ses = session(store);
-  if (!ses.ingested) {
-    ses.ingested = new Map();
-    for (const d of await store.all(`SELECT ingest_id, file_sha256, rows_in_file, municipalities, periods FROM ingests ORDER BY ingest_id DESC`)) {
-      ses.ingested.set(String(d.file_sha256), { id: Number(d.ingest_id), rows: Number(d.rows_in_file), municipalities: JSON.parse(String(d.municipalities)), periods: JSON.parse(String(d.periods)) });
-    }
-    ses.nextId = Math.max(0, ...[...ses.ingested.values()].map((d) => d.id)) + 1;
-  }
-  if (!ses.logKept) {
-    // DuckDB folds its write-ahead log into the file whenever the log passes 16 MB, at a commit:
-    // over a national roll-out (≈ 980 files) that was a dozen checkpoints, each rewriting the
-    // tables' last row groups — a third of the commits' CPU and most of their disk wait. This
-    // process keeps the log (the instance's setting, not the store's: status and settle are
-    // untouched) and folds it in once, when the store is closed. A kill -9 loses nothing
-    // committed: the next open replays the log, as before, and never an uncommitted file.
-    await store.run(`SET checkpoint_threshold = '1GB'`);
-    ses.logKept = true;
-  }
-  const dup = ses.ingested.get(hash);
+  const ingested = await ingestedFiles(store);
+  const dup = ingested.get(hash);
   if (dup) {
     return { file: name, sha256: hash, status: 'duplicate', ingestId: dup.id, rowsInFile: dup.rows, rowsAdded: 0, rowsChanged: 0, rowsUnchanged: dup.rows, citizensAdded: 0, groupsAdded: 0, groupsChanged: 0, fieldsChanged: 0, municipalities: dup.municipalities, periods: dup.periods };
   }
   if (prepared.error) throw errorFromData(prepared.error);
   const records = prepared.records!;
-  const contract = ses.contract ?? (ses.contract = await loadStoredContract(store));
+  const contract = await contractOf(store);
   checkMetricOutcomes(spec, contract.metricOutcomes, file);
   options.onStage?.('writing');
-  if (!ses.known) {
-    ses.known = {
-      pids: new Set((await store.all(`SELECT pid FROM citizens`)).map((x) => String(x.pid))),
-      groups: new Map((await store.all(`SELECT group_id, strftime(start_date, '%Y-%m-%d') AS s, strftime(end_date, '%Y-%m-%d') AS e FROM course_groups`)).map((g) => [String(g.group_id), { start: String(g.s), end: String(g.e) }])),
-    };
-  }
+  const known = await readyToWrite(store);
   try {
     const summary = await store.transaction(async () => {
-      const out = await writeRecords(store, spec, records, { id: ses.nextId, name, hash, bytes: prepared.bytes, now: options.now ?? new Date() }, ses.known!);
+      const out = await writeRecords(store, spec, records, { id: ses.nextId, name, hash, bytes: prepared.bytes, now: options.now ?? new Date() }, known);
       await holdBeforeCommit();
       return out;
     });
     for (const m of summary.municipalities) ses.municipalitiesSeen.add(m);
     ses.cohortSpec = spec.sha256;
-    ses.ingested.set(hash, { id: summary.ingestId, rows: summary.rowsInFile, municipalities: summary.municipalities, periods: summary.periods });
+    ingested.set(hash, { id: summary.ingestId, rows: summary.rowsInFile, municipalities: summary.municipalities, periods: summary.periods });
     ses.nextId = summary.ingestId + 1;
-    for (const row of records.rows) ses.known.pids.add(row.pid);
-    for (const g of records.groups.values()) ses.known.groups.set(g.id, { start: g.start, end: g.end });
+    for (const row of records.rows) known.pids.add(row.pid);
+    for (const g of records.groups.values()) known.groups.set(g.id, { start: g.start, end: g.end });
     return summary;
   } catch (e) {
-    // A rollback also undid what the transaction made (temporary tables, the cohort record).
-    ses.temp.clear();
-    ses.cohortSpec = null;
+    forgetRolledBack(store);
     throw e;
   }
 }
 
 /** Every outcome a payment metric uses must be in the cohort spec the file is read with. */
-function checkMetricOutcomes(spec: RolloutSpec, metricOutcomes: ReadonlyMap<string, string>, file: string): void {
+export function checkMetricOutcomes(spec: RolloutSpec, metricOutcomes: ReadonlyMap<string, string>, file: string): void {
   const ids = new Set(spec.cohort.outcomes.map((o) => o.id));
   const missing = [...metricOutcomes].filter(([, outcome]) => !ids.has(outcome));
   if (missing.length > 0) {
@@ -222,7 +250,6 @@ interface FileInfo {
 /** Values as an SQL list of string literals (ids from a validated file; quotes doubled). */
 const lits = (values: readonly string[]) => values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ');
 
-type Known = { readonly pids: ReadonlySet<string>; readonly groups: ReadonlyMap<string, { readonly start: string; readonly end: string }> };
 
 /**
  * Round trips per file of new citizens (the usual file): BEGIN, three appends (groups, citizens,
