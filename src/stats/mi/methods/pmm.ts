@@ -29,19 +29,40 @@ export function imputePmm(input: MethodInput): Float64Array {
 export function matchDonors(yhatObs: Float64Array, yhatMis: Float64Array, yObs: Float64Array, donors: number, rng: Rng): Float64Array {
   const nObs = yhatObs.length;
   const k = Math.min(donors, nObs);
-  const order = sortedOrder(yhatObs);
-  const sorted = new Float64Array(nObs);
-  for (let r = 0; r < nObs; r++) sorted[r] = yhatObs[order[r]];
+  const w = workspace(nObs);
+  // The order lives in this thread's workspace: nothing below sorts again before it is read.
+  const order = nObs >= RADIX_MIN ? radixOrderInto(yhatObs, w) : sortedOrder(yhatObs);
+  const { sorted, blockFirst, blockLast } = w;
+  // The sorted keys, and the block of ties around each position, in one pass: blockFirst[r] is
+  // the first position of r's block, blockLast[b] the last of the block that starts at b. With
+  // discrete predictors a block can hold thousands of rows, and walking it for every target was
+  // quadratic. Equality chains (=== is transitive for finite keys, −0 === 0), so these are
+  // exactly the positions a walk from the chosen one would reach.
+  let start = 0;
+  for (let r = 0; r < nObs; r++) {
+    const v = yhatObs[order[r]];
+    sorted[r] = v;
+    if (r > 0 && v !== sorted[r - 1]) {
+      blockLast[start] = r - 1;
+      start = r;
+    }
+    blockFirst[r] = start;
+  }
+  if (nObs > 0) blockLast[start] = nObs - 1;
   const out = new Float64Array(yhatMis.length);
   for (let t = 0; t < yhatMis.length; t++) {
     const target = yhatMis[t];
-    // First position with sorted[pos] ≥ target.
+    // First position with sorted[pos] ≥ target (nObs when none), by a binary search whose step
+    // is a select rather than a branch: the comparisons are unpredictable.
     let lo = 0;
-    let hi = nObs;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid] < target) lo = mid + 1;
-      else hi = mid;
+    if (nObs > 0) {
+      let len = nObs;
+      while (len > 1) {
+        const half = len >>> 1;
+        lo = sorted[lo + half - 1] < target ? lo + half : lo;
+        len -= half;
+      }
+      if (sorted[lo] < target) lo++;
     }
     let left = lo - 1;
     let right = lo;
@@ -51,15 +72,41 @@ export function matchDonors(yhatObs: Float64Array, yhatMis: Float64Array, yObs: 
       const takeLeft = right >= nObs || (left >= 0 && target - sorted[left] <= sorted[right] - target);
       chosen = takeLeft ? left-- : right++;
     }
-    let first = chosen;
-    let last = chosen;
-    const v = sorted[chosen];
-    while (first > 0 && sorted[first - 1] === v) first--;
-    while (last < nObs - 1 && sorted[last + 1] === v) last++;
+    const first = blockFirst[chosen];
+    const last = blockLast[first];
     if (last > first) chosen = first + rng.int(last - first + 1);
     out[t] = yObs[order[chosen]];
   }
   return out;
+}
+
+/**
+ * Scratch arrays of matchDonors and its radix sort, kept per thread and grown as needed: a chain
+ * calls it maxit × columns times with the same sizes, and fresh zeroed arrays each time were a
+ * good part of PMM's garbage. Views of length n over the shared buffers.
+ */
+interface Workspace {
+  readonly sorted: Float64Array;
+  readonly blockFirst: Int32Array;
+  readonly blockLast: Int32Array;
+  readonly f: Float64Array;
+  readonly hi: Uint32Array;
+  readonly lo: Uint32Array;
+  readonly idx: Int32Array;
+  readonly hi2: Uint32Array;
+  readonly idx2: Int32Array;
+}
+
+let pool: Workspace | null = null;
+
+function workspace(n: number): Workspace {
+  if (!pool || pool.sorted.length < n) {
+    const c = Math.max(n, pool ? Math.ceil(pool.sorted.length * 1.25) : 0);
+    pool = { sorted: new Float64Array(c), blockFirst: new Int32Array(c), blockLast: new Int32Array(c), f: new Float64Array(c), hi: new Uint32Array(c), lo: new Uint32Array(c), idx: new Int32Array(c), hi2: new Uint32Array(c), idx2: new Int32Array(c) };
+  }
+  if (pool.sorted.length === n) return pool;
+  const p = pool;
+  return { sorted: p.sorted.subarray(0, n), blockFirst: p.blockFirst.subarray(0, n), blockLast: p.blockLast.subarray(0, n), f: p.f.subarray(0, n), hi: p.hi.subarray(0, n), lo: p.lo.subarray(0, n), idx: p.idx.subarray(0, n), hi2: p.hi2.subarray(0, n), idx2: p.idx2.subarray(0, n) };
 }
 
 /** Rows of one insertion-sorted run before merging. */
@@ -117,13 +164,19 @@ const littleEndian = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
  */
 export function radixOrder(key: Float64Array): Int32Array {
   const n = key.length;
-  const f = new Float64Array(n);
+  return radixOrderInto(key, { f: new Float64Array(n), hi: new Uint32Array(n), lo: new Uint32Array(n), idx: new Int32Array(n), hi2: new Uint32Array(n), idx2: new Int32Array(n) });
+}
+
+/** radixOrder in the given arrays (each of the keys' length); returns one of w.idx and w.idx2. */
+function radixOrderInto(key: Float64Array, w: Pick<Workspace, 'f' | 'hi' | 'lo' | 'idx' | 'hi2' | 'idx2'>): Int32Array {
+  const n = key.length;
+  const f = w.f;
   for (let i = 0; i < n; i++) f[i] = key[i] + 0; // −0 + 0 = +0
-  const u = new Uint32Array(f.buffer);
+  const u = new Uint32Array(f.buffer, f.byteOffset, 2 * n);
   const hiAt = littleEndian ? 1 : 0;
-  let hi = new Uint32Array(n);
-  const lo = new Uint32Array(n);
-  let idx = new Int32Array(n);
+  let hi = w.hi;
+  const lo = w.lo;
+  let idx = w.idx;
   for (let i = 0; i < n; i++) {
     const h = u[2 * i + hiAt];
     const l = u[2 * i + 1 - hiAt];
@@ -132,8 +185,8 @@ export function radixOrder(key: Float64Array): Int32Array {
     lo[i] = negative ? ~l >>> 0 : l;
     idx[i] = i;
   }
-  let hi2 = new Uint32Array(n);
-  let idx2 = new Int32Array(n);
+  let hi2 = w.hi2;
+  let idx2 = w.idx2;
   for (let pass = 0; pass < 3; pass++) {
     const [shift, mask] = DIGITS[pass];
     counts.fill(0);
