@@ -17,7 +17,7 @@ import { StatsError } from '../errors.ts';
 import { forkRng, type Rng } from '../random/rng.ts';
 import { resolveMiOptions, type MiMethod, type MiOptions, type ResolvedMiOptions } from './options.ts';
 import { imputeNorm, type MethodInput } from './methods/norm.ts';
-import type { GramCache } from './methods/norm-draw.ts';
+import { unchangingGram, type GramCache } from './methods/norm-draw.ts';
 import type { Matrix } from '../linalg/matrix.ts';
 import { imputePmm } from './methods/pmm.ts';
 import { imputeLogreg } from './methods/logreg.ts';
@@ -97,7 +97,7 @@ interface BlockSetup {
   readonly obs: readonly Int32Array[];
   readonly active: readonly number[];
   readonly yObsOf: readonly Float64Array[];
-  readonly designs: ReadonlyMap<number, { readonly xObs: Float64Array; readonly xMis: Float64Array; readonly varying: readonly number[]; readonly flags: Uint8Array }>;
+  readonly designs: ReadonlyMap<number, { readonly xObs: Float64Array; readonly xMis: Float64Array; readonly varying: readonly number[]; readonly flags: Uint8Array; readonly gram: GramCache | null }>;
 }
 
 function setupBlock(columns: readonly Float64Array[], names: readonly string[], methods: readonly MiMethod[], predictors: readonly (readonly number[])[], label: string): BlockSetup {
@@ -130,7 +130,7 @@ function setupBlock(columns: readonly Float64Array[], names: readonly string[], 
   for (const j of active) {
     if (obs[j].length < 2) throw new StatsError('EMPTY_GROUP', `column ${names[j]} has fewer than 2 observed values${label}: nothing to impute from`, { column: names[j] });
   }
-  const designs = new Map<number, { xObs: Float64Array; xMis: Float64Array; varying: number[]; flags: Uint8Array }>();
+  const designs = new Map<number, { xObs: Float64Array; xMis: Float64Array; varying: number[]; flags: Uint8Array; gram: GramCache | null }>();
   for (const j of active) {
     const ps = predictors[j];
     const q = ps.length + 1;
@@ -148,7 +148,9 @@ function setupBlock(columns: readonly Float64Array[], names: readonly string[], 
         flags[c + 1] = 1;
       } else gather(columns[ps[c]], o, mRows, xObs, xMis, c + 1);
     }
-    designs.set(j, { xObs: xObs.data, xMis: xMis.data, varying, flags });
+    // The Gram entries among the unchanging columns, once for every chain (pmm and norm draw by the normal equations).
+    const gram = methods[j] === 'pmm' || methods[j] === 'norm' ? unchangingGram(xObs, yObsOf[j], flags) : null;
+    designs.set(j, { xObs: xObs.data, xMis: xMis.data, varying, flags, gram });
   }
   return { miss, obs, active, yObsOf, designs };
 }
@@ -171,7 +173,8 @@ function chain(columns: readonly Float64Array[], setup: BlockSetup, methods: rea
       xObs: { rows: obs[j].length, cols: q, data: t.xObs.slice() },
       xMis: { rows: miss[j].length, cols: q, data: t.xMis.slice() },
       varying: t.varying,
-      gram: { varying: t.flags, xtx: null, xty: null },
+      // Shared and only read: a draw stores into the cache only when it starts empty.
+      gram: t.gram ?? { varying: t.flags, xtx: null, xty: null },
     });
   }
   for (let it = 0; it < maxit; it++) {

@@ -116,6 +116,35 @@ export interface GramCache {
   xty: Float64Array | null;
 }
 
+/**
+ * The GramCache of x's unchanging columns, filled before any draw (entries with a changing column
+ * are left 0: every draw computes them). An FCS run's chains share the unchanging columns of a
+ * column's design, so one filling serves them all and their first draws skip those sums. Each
+ * entry is the same sum, in the same order from i = 0, as the draw's own, so the same bits.
+ */
+export function unchangingGram(x: Matrix, y: Float64Array, varying: Uint8Array): GramCache {
+  const n = x.rows;
+  const p = x.cols;
+  const d = x.data;
+  const xtx = new Float64Array(p * p);
+  const xty = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    if (varying[j]) continue;
+    const oj = j * n;
+    let s = 0;
+    for (let i = 0; i < n; i++) s += d[oj + i] * y[i];
+    xty[j] = s;
+    for (let k = 0; k <= j; k++) {
+      if (varying[k]) continue;
+      const ok = k * n;
+      let t = 0;
+      for (let i = 0; i < n; i++) t += d[oj + i] * d[ok + i];
+      xtx[j + k * p] = t;
+    }
+  }
+  return { varying, xtx, xty };
+}
+
 export function normDraw(x: Matrix, y: Float64Array, rng: Rng, gram?: GramCache): NormDraw {
   return normDrawCholesky(x, y, rng, gram) ?? normDrawQr(x, y, rng);
 }

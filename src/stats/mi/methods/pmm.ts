@@ -89,7 +89,6 @@ interface Workspace {
   readonly sorted: Float64Array;
   readonly blockFirst: Int32Array;
   readonly blockLast: Int32Array;
-  readonly f: Float64Array;
   readonly hi: Uint32Array;
   readonly lo: Uint32Array;
   readonly idx: Int32Array;
@@ -102,11 +101,11 @@ let pool: Workspace | null = null;
 function workspace(n: number): Workspace {
   if (!pool || pool.sorted.length < n) {
     const c = Math.max(n, pool ? Math.ceil(pool.sorted.length * 1.25) : 0);
-    pool = { sorted: new Float64Array(c), blockFirst: new Int32Array(c), blockLast: new Int32Array(c), f: new Float64Array(c), hi: new Uint32Array(c), lo: new Uint32Array(c), idx: new Int32Array(c), hi2: new Uint32Array(c), idx2: new Int32Array(c) };
+    pool = { sorted: new Float64Array(c), blockFirst: new Int32Array(c), blockLast: new Int32Array(c), hi: new Uint32Array(c), lo: new Uint32Array(c), idx: new Int32Array(c), hi2: new Uint32Array(c), idx2: new Int32Array(c) };
   }
   if (pool.sorted.length === n) return pool;
   const p = pool;
-  return { sorted: p.sorted.subarray(0, n), blockFirst: p.blockFirst.subarray(0, n), blockLast: p.blockLast.subarray(0, n), f: p.f.subarray(0, n), hi: p.hi.subarray(0, n), lo: p.lo.subarray(0, n), idx: p.idx.subarray(0, n), hi2: p.hi2.subarray(0, n), idx2: p.idx2.subarray(0, n) };
+  return { sorted: p.sorted.subarray(0, n), blockFirst: p.blockFirst.subarray(0, n), blockLast: p.blockLast.subarray(0, n), hi: p.hi.subarray(0, n), lo: p.lo.subarray(0, n), idx: p.idx.subarray(0, n), hi2: p.hi2.subarray(0, n), idx2: p.idx2.subarray(0, n) };
 }
 
 /** Rows of one insertion-sorted run before merging. */
@@ -149,8 +148,8 @@ export const RADIX_MIN = 1 << 12;
 
 /** Digits of the high word: 11, 11 and 10 bits (2048 buckets keep the scattered writes in cache; 65,536 did not). */
 const DIGITS: readonly (readonly [number, number])[] = [[0, 0x7ff], [11, 0x7ff], [22, 0x3ff]];
-/** Counts of one digit; shared (sorting is synchronous). */
-const counts = new Int32Array(1 << 11);
+/** Counts of the three digits (2048 slots each); shared (sorting is synchronous). */
+const counts = new Int32Array(3 << 11);
 const littleEndian = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
 
 /**
@@ -164,43 +163,48 @@ const littleEndian = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
  */
 export function radixOrder(key: Float64Array): Int32Array {
   const n = key.length;
-  return radixOrderInto(key, { f: new Float64Array(n), hi: new Uint32Array(n), lo: new Uint32Array(n), idx: new Int32Array(n), hi2: new Uint32Array(n), idx2: new Int32Array(n) });
+  return radixOrderInto(key, { hi: new Uint32Array(n), lo: new Uint32Array(n), idx: new Int32Array(n), hi2: new Uint32Array(n), idx2: new Int32Array(n) });
 }
 
 /** radixOrder in the given arrays (each of the keys' length); returns one of w.idx and w.idx2. */
-function radixOrderInto(key: Float64Array, w: Pick<Workspace, 'f' | 'hi' | 'lo' | 'idx' | 'hi2' | 'idx2'>): Int32Array {
+function radixOrderInto(key: Float64Array, w: Pick<Workspace, 'hi' | 'lo' | 'idx' | 'hi2' | 'idx2'>): Int32Array {
   const n = key.length;
-  const f = w.f;
-  for (let i = 0; i < n; i++) f[i] = key[i] + 0; // −0 + 0 = +0
-  const u = new Uint32Array(f.buffer, f.byteOffset, 2 * n);
+  // The keys' bits read in place (a Float64Array's offset is a multiple of 8).
+  const u = new Uint32Array(key.buffer, key.byteOffset, 2 * n);
   const hiAt = littleEndian ? 1 : 0;
   let hi = w.hi;
   const lo = w.lo;
   let idx = w.idx;
+  // The three digits' counts are made in the same pass (LSD passes only permute the keys).
+  counts.fill(0);
   for (let i = 0; i < n; i++) {
-    const h = u[2 * i + hiAt];
+    let h = u[2 * i + hiAt];
     const l = u[2 * i + 1 - hiAt];
+    if (h === 0x80000000 && l === 0) h = 0; // −0 ties with +0
     const negative = h >>> 31 === 1;
-    hi[i] = negative ? ~h >>> 0 : (h | 0x80000000) >>> 0;
+    const x = negative ? ~h >>> 0 : (h | 0x80000000) >>> 0;
+    hi[i] = x;
     lo[i] = negative ? ~l >>> 0 : l;
     idx[i] = i;
+    counts[x & 0x7ff]++;
+    counts[2048 + ((x >>> 11) & 0x7ff)]++;
+    counts[4096 + (x >>> 22)]++;
   }
   let hi2 = w.hi2;
   let idx2 = w.idx2;
   for (let pass = 0; pass < 3; pass++) {
     const [shift, mask] = DIGITS[pass];
-    counts.fill(0);
-    for (let r = 0; r < n; r++) counts[(hi[r] >>> shift) & mask]++;
+    const base = pass * 2048;
     // A digit all keys share moves nothing.
-    if (counts[(hi[0] >>> shift) & mask] === n) continue;
+    if (counts[base + ((hi[0] >>> shift) & mask)] === n) continue;
     let sum = 0;
     for (let d = 0; d <= mask; d++) {
-      const c = counts[d];
-      counts[d] = sum;
+      const c = counts[base + d];
+      counts[base + d] = sum;
       sum += c;
     }
     for (let r = 0; r < n; r++) {
-      const o = counts[(hi[r] >>> shift) & mask]++;
+      const o = counts[base + ((hi[r] >>> shift) & mask)]++;
       hi2[o] = hi[r];
       idx2[o] = idx[r];
     }
