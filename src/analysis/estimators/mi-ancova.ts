@@ -62,6 +62,8 @@ export interface ImputedOutcome {
 }
 
 const cache = new FitCache<ImputedOutcome>();
+/** FCS inputs built by prefetchOutcome, for the imputeOutcome call that follows (same key as `cache`). */
+const built = new FitCache<Omit<ImputedOutcome, 'result'>>();
 
 /** Dummy columns for a categorical variable (missing as its own level), all but the first level present. */
 function dummies(name: string, codes: ArrayLike<number>, levels: readonly string[], members: readonly number[]): { names: string[]; cols: Float64Array[] } {
@@ -162,9 +164,9 @@ export function imputeOutcome(ctx: EstimatorContext, settings: MiSettings): Impu
     const result = hit.result.imputations.length === settings.m ? hit.result : { ...hit.result, options: { ...hit.result.options, m: settings.m }, imputations: hit.result.imputations.slice(0, settings.m) };
     return { ...hit, result };
   }
-  const built = buildData(ctx, settings);
-  const result = fcs(built.data, { m: settings.m, maxit: settings.maxit, donors: settings.donors, seed: settings.seed, onProgress: settings.onProgress });
-  const out = { ...built, result };
+  const input = built.get(ctx.frame, ctx.outcome.values, ctx.include, key) ?? buildData(ctx, settings);
+  const result = fcs(input.data, { m: settings.m, maxit: settings.maxit, donors: settings.donors, seed: settings.seed, onProgress: settings.onProgress });
+  const out = { ...input, result };
   cache.set(ctx.frame, ctx.outcome.values, ctx.include, key, out);
   return out;
 }
@@ -175,11 +177,13 @@ export function imputeOutcome(ctx: EstimatorContext, settings: MiSettings): Impu
  * is left for imputeOutcome to report.
  */
 export function prefetchOutcome(ctx: EstimatorContext, settings: MiSettings): void {
-  const hit = cache.get(ctx.frame, ctx.outcome.values, ctx.include, cacheKey(ctx, settings));
+  const key = cacheKey(ctx, settings);
+  const hit = cache.get(ctx.frame, ctx.outcome.values, ctx.include, key);
   if (hit && hit.result.imputations.length >= settings.m) return;
   try {
-    const built = buildData(ctx, settings);
-    prefetchFcs(built.data, { m: settings.m, maxit: settings.maxit, donors: settings.donors, seed: settings.seed });
+    const input = built.get(ctx.frame, ctx.outcome.values, ctx.include, key) ?? buildData(ctx, settings);
+    built.set(ctx.frame, ctx.outcome.values, ctx.include, key, input);
+    prefetchFcs(input.data, { m: settings.m, maxit: settings.maxit, donors: settings.donors, seed: settings.seed });
   } catch (e) {
     if (!(e instanceof StatsError)) throw e;
   }

@@ -158,7 +158,8 @@ function setupBlock(columns: readonly Float64Array[], names: readonly string[], 
 /** One chain over a block of rows (all rows, or one group): returns the imputed values per column. */
 function chain(columns: readonly Float64Array[], setup: BlockSetup, methods: readonly MiMethod[], predictors: readonly (readonly number[])[], maxit: number, donors: number, rng: Rng): Float64Array[] {
   const { miss, obs, active, yObsOf } = setup;
-  const work = columns.map((c) => Float64Array.from(c));
+  // Only imputed columns are written; the others are read as they are.
+  const work = columns.map((c, j) => (miss[j].length > 0 ? c.slice() : c));
   for (const j of active) {
     // Starting values: random draws from the observed values (mice's default initialisation).
     for (const i of miss[j]) work[j][i] = columns[j][obs[j][rng.int(obs[j].length)]];
@@ -188,7 +189,12 @@ function chain(columns: readonly Float64Array[], setup: BlockSetup, methods: rea
       for (let r = 0; r < mRows.length; r++) work[j][mRows[r]] = values[r];
     }
   }
-  return work.map((w, j) => Float64Array.from(miss[j], (i) => w[i]));
+  return work.map((w, j) => {
+    const rows = miss[j];
+    const out = new Float64Array(rows.length);
+    for (let r = 0; r < rows.length; r++) out[r] = w[rows[r]];
+    return out;
+  });
 }
 
 /** What every imputation of one run shares: the blocks of rows, the imputed rows and their slots. */
@@ -210,10 +216,20 @@ export function planFcs(data: FcsData, predictors: readonly (readonly number[])[
   const { methods } = data;
   const groupIds = data.groups ? [...new Set(data.groups)].sort((a, b) => a - b) : [0];
   const blocks = groupIds.map((g) => {
-    const rows: number[] = [];
-    for (let i = 0; i < n; i++) if (!data.groups || data.groups[i] === g) rows.push(i);
-    const columns = data.columns.map((c) => Float64Array.from(rows, (i) => c[i]));
-    return { g, rows: Int32Array.from(rows), columns, setup: setupBlock(columns, data.names, methods, predictors, data.groups ? ` in group ${g}` : '') };
+    const groups = data.groups;
+    let count = 0;
+    for (let i = 0; i < n; i++) if (!groups || groups[i] === g) count++;
+    const rows = new Int32Array(count);
+    for (let i = 0, r = 0; i < n; i++) if (!groups || groups[i] === g) rows[r++] = i;
+    // One block of all rows reads the columns as they are (nothing writes to a block's columns).
+    const columns = groups
+      ? data.columns.map((c) => {
+          const out = new Float64Array(count);
+          for (let r = 0; r < count; r++) out[r] = c[rows[r]];
+          return out;
+        })
+      : data.columns;
+    return { g, rows, columns, setup: setupBlock(columns, data.names, methods, predictors, groups ? ` in group ${g}` : '') };
   });
   const missing = data.columns.map((c, j) => {
     const rows: number[] = [];
@@ -223,7 +239,7 @@ export function planFcs(data: FcsData, predictors: readonly (readonly number[])[
   // Position of each imputed row within missing[j], to scatter block results back.
   const slot = missing.map((rows) => {
     const s = new Int32Array(n).fill(-1);
-    rows.forEach((i, t) => (s[i] = t));
+    for (let t = 0; t < rows.length; t++) s[rows[t]] = t;
     return s;
   });
   return { data, predictors, maxit: resolved.maxit, donors: resolved.donors, seed: resolved.seed, blocks, missing, slot };
@@ -243,6 +259,7 @@ export function imputeOne(plan: FcsPlan, k: number): Float64Array[] {
     const rng = data.groups ? stream.fork(`group:${b.g}`) : stream;
     const values = chain(b.columns, b.setup, data.methods, predictors, plan.maxit, plan.donors, rng);
     for (let j = 0; j < p; j++) {
+      if (missing[j].length === 0) continue; // nothing imputed: no slot to fill
       let t = 0;
       for (let r = 0; r < b.rows.length; r++) {
         const s = slot[j][b.rows[r]];
