@@ -11,6 +11,7 @@ import { loadTrial } from '../../instruments/load-trial.ts';
 import { openPdfPrinter, type PdfPrinter } from '../../report/render/pdf.ts';
 import { analyzeLoaded, parseSeed } from './analyze-action.ts';
 import { runEconomicsCommand } from './economics-action.ts';
+import { loadAnyScenario } from '../../economics/employment/load.ts';
 import { checkLang, reportDate, reportInputs, writeReports } from './report-action.ts';
 import { formatSummary } from './validate-action.ts';
 import { createProgress } from '../ui/progress.ts';
@@ -38,14 +39,19 @@ export async function runPipeline(data: string, opts: RunCliOptions): Promise<vo
   checkOutputLocation(dirs.analysis, { command: 'analyze', inputs: [data, opts.spec] });
   if (opts.scenario) checkOutputLocation(dirs.economics, { command: 'economics', inputs: [opts.scenario, dirs.analysis] });
   for (const lang of langs) checkOutputLocation(dirs.report(lang), { command: 'report', inputs: reportInputs({ results: dirs.analysis, economics: economicsFile }) });
+  // A scenario that does not load is refused now, not after the analysis has run and been written
+  // (the economics stage loads it again: a small JSON file).
+  if (opts.scenario) loadAnyScenario(opts.scenario);
   const progress = createProgress({ quiet: opts.quiet });
 
+  let stage = progress.stage('validate');
+  startImputationHelpers(); // they load while the data are read and checked
+  const trial = await loadTrial(data, opts.spec, { keepItems: false });
+  stage.end();
+  // Chromium starts once the inputs are known to be good (it then launches while the analysis
+  // runs): started before, a bad spec or data file waited 2–3 s for a browser it never used.
   const printer: PdfPrinter | undefined = opts.pdf && langs.length > 0 ? openPdfPrinter({ pages: langs.length }) : undefined;
   try {
-    let stage = progress.stage('validate');
-    startImputationHelpers(); // they load while the data are read and checked
-    const trial = await loadTrial(data, opts.spec, { keepItems: false });
-    stage.end();
     printOut(`${formatSummary(trial).join('\n')}\n`);
 
     await analyzeLoaded(trial, data, opts.spec, dirs.analysis, seed, progress);
