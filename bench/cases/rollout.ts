@@ -90,7 +90,7 @@ let settleNext = 0;
 
 export const cases: BenchCase[] = [
   {
-    name: 'rollout: ingest 98 municipalities × 10 years (239,120 citizens, 980 files, one transaction each)',
+    name: 'rollout: ingest 98 municipalities × 10 years (239,120 citizens, 980 files, each all or nothing; up to 32 per transaction)',
     setup: () => {
       ensureBuilt();
       return ensureData();

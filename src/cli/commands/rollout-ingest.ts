@@ -1,7 +1,7 @@
 /**
  * `effekt rollout ingest <files...> --spec <spec> --store <file>`: each file all or nothing, in
- * the order given (read and validated ahead on worker threads; each in its own transaction, or
- * with EFFEKT_INGEST_GROUP_FILES=n files that only add sharing one — group-commit.ts); the first file
+ * the order given (read and validated ahead on worker threads; consecutive files that only add
+ * share a transaction, up to EFFEKT_INGEST_GROUP_FILES = 32 — group-commit.ts); the first file
  * that fails stops the run (the files before it stay ingested, it and those after it are not)
  * and is named with every problem found.
  * Progress (stderr): one stage per file — its step on a terminal, one line when it is in.

@@ -1,6 +1,6 @@
 /**
- * Group commit for a multi-file ingest (opt-in: `groupCommit.files` > 1, or
- * EFFEKT_INGEST_GROUP_FILES): consecutive files that have passed validation and only add (every
+ * Group commit for a multi-file ingest (the default, 32 files; `groupCommit.files` or
+ * EFFEKT_INGEST_GROUP_FILES sets it, 1 turns it off): consecutive files that have passed validation and only add (every
  * citizen new to the store, every group new or with the dates it has) share one transaction and
  * one appender flush per table. Per file, the four flushes and the COMMIT are fixed costs
  * (≈ 13 ms of a ≈ 20 ms write, docs/rollout.md §7) whatever the rows.
@@ -15,12 +15,11 @@
  * group's dates), repeats an ingested file, or fails validation is not batched: the batch before
  * it is committed first, then it goes the one-file way (ingestPrepared).
  *
- * Why it is off by default: DuckDB samples each committed chunk for a column's distinct-count
- * statistics, so a store built with other commit boundaries — same rows, same order — has other
- * estimates, its queries other plans, and `rollout status` sums the change scores in another
- * order: its means and limits differ in the last digit or two (measured on the roll-out demo;
- * settlement notes and reports are unaffected). With batches closed by a timer that would even
- * vary from run to run. It can be the default once status's sums no longer depend on the plan.
+ * Commit boundaries change no output: DuckDB samples each committed chunk for a column's
+ * distinct-count statistics, so a store built with other boundaries has other query plans, and
+ * status's double avg/var_samp summed in another order (last digits differed on the demo; it was
+ * opt-in then). Status now sums exactly (status/exact-change.ts), so its figures, like the
+ * settlements' counts, are the same however the files were committed.
  */
 import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import type { RolloutSpec } from '../spec/load.ts';

@@ -90,19 +90,23 @@ export interface IngestFilesOptions extends IngestOptions, ReadAheadOptions {
   readonly groupCommit?: GroupCommitOptions;
 }
 
+/** Files that only add, written in one transaction at most (group-commit.ts). */
+export const DEFAULT_GROUP_FILES = 32;
+
 /**
  * Several exports, in the order given, each all or nothing; the first that fails stops the run —
  * the files before it stay ingested, it and those after it are not — and its error is thrown.
  * The files are read and validated ahead on worker threads (readAhead) while earlier ones are
- * written, each in its own transaction — or, with `groupCommit.files` > 1 (opt-in, see
- * group-commit.ts), consecutive files that only add share one (at most that many, committed once
- * the first has waited `groupCommit.ms` for more).
+ * written: consecutive files that only add share one transaction (at most `groupCommit.files`,
+ * default 32, committed once the first has waited `groupCommit.ms` for more — group-commit.ts);
+ * any other file has its own.
  */
 export async function ingestFiles(store: Store, spec: RolloutSpec, files: readonly string[], options: IngestFilesOptions = {}): Promise<IngestSummary[]> {
   const out: IngestSummary[] = [];
-  // Off by default (one transaction per file): see group-commit.ts for why.
+  // On by default (status sums exactly, so commit boundaries change no output);
+  // EFFEKT_INGEST_GROUP_FILES=1 (or groupCommit.files 1) writes one transaction per file.
   const fromEnv = Number(process.env.EFFEKT_INGEST_GROUP_FILES);
-  const maxFiles = Math.max(1, Math.floor(options.groupCommit?.files ?? (fromEnv > 0 ? fromEnv : 1)));
+  const maxFiles = Math.max(1, Math.floor(options.groupCommit?.files ?? (fromEnv > 0 ? fromEnv : DEFAULT_GROUP_FILES)));
   const maxMs = Math.max(0, options.groupCommit?.ms ?? 1000);
   const done = (summary: IngestSummary) => {
     out.push(summary);

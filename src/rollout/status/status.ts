@@ -20,6 +20,7 @@ import { loadStoredContract } from '../store/contract-tables.ts';
 import { cohortView, storedOutcomes, type StoredOutcome } from '../metrics/citizen-values.ts';
 import type { BenchmarkArm } from '../contract/benchmark.ts';
 import { rolloutProblem } from '../errors.ts';
+import { CHANGE_DECIMAL, CHANGE_LIMIT, exactChange } from './exact-change.ts';
 
 export const STATUS_SCHEMA_VERSION = '1.0.0';
 
@@ -137,12 +138,24 @@ export async function rolloutStatus(s: Store, options: StatusOptions = {}): Prom
     `count(*) FILTER (WHERE ${finishedTest})::INTEGER AS finished`,
     ...outcomes.flatMap((_, i) => [
       `count(b${i})::INTEGER AS mb${i}`, `count(f${i})::INTEGER AS mf${i}`, `count(f${i} - b${i})::INTEGER AS n${i}`,
-      `avg(f${i} - b${i}) AS d${i}`, `var_samp(f${i} - b${i}) AS v${i}`,
+      // Exact sums of the change and its square (each change rounded once to 10⁻¹²): DuckDB's
+      // double avg/var_samp add in the order of its row groups and threads, so the same rows
+      // committed in other batches gave other last digits. Mean and variance are formed in
+      // JavaScript from these exact integers (exact-change.ts).
+      `sum((f${i} - b${i})::${CHANGE_DECIMAL})::VARCHAR AS s${i}`, `sum((f${i} - b${i})::${CHANGE_DECIMAL} * (f${i} - b${i})::${CHANGE_DECIMAL})::VARCHAR AS q${i}`,
     ]),
     ...contract.metrics.map((_, k) => `count(*) FILTER (WHERE r${k} = 'achieved')::INTEGER AS a${k}`),
   ];
-  const rows = await s.all(`WITH x AS (${view.sql}) SELECT municipality, period, GROUPING(period)::INTEGER AS total, ${aggregates.join(', ')}
-    FROM x WHERE has_baseline_row GROUP BY GROUPING SETS ((municipality, period), (municipality)) ORDER BY municipality, total, period`);
+  const rows = await s
+    .all(`WITH x AS (${view.sql}) SELECT municipality, period, GROUPING(period)::INTEGER AS total, ${aggregates.join(', ')}
+    FROM x WHERE has_baseline_row GROUP BY GROUPING SETS ((municipality, period), (municipality)) ORDER BY municipality, total, period`)
+    .catch((e: unknown) => {
+      // Only a change beyond ±10⁶ (or sums of squares beyond 10¹⁴) overflows the exact sums.
+      if (/Conversion Error|Overflow/i.test(String((e as Error)?.message))) {
+        throw rolloutProblem('status', '', outcomes.map((o) => o.id).join(', '), `holds a change between visits beyond ±${CHANGE_LIMIT.toExponential(0)}, which the exact sums of the status cannot hold`, 'check the exported values of these outcomes (a score or register count that large is not plausible)');
+      }
+      throw e;
+    });
   const order = new Map(contract.periods.map((p, i) => [p.id, i]));
   const conf = src.confLevel;
   const cell = (r: Row): StatusCell => {
@@ -157,8 +170,7 @@ export async function rolloutStatus(s: Store, options: StatusOptions = {}): Prom
       completeness: outcomes.flatMap((o, i) => [{ outcome: o.id, visit: baseline, measured: Number(r[`mb${i}`]) }, { outcome: o.id, visit: followUp, measured: Number(r[`mf${i}`]) }]),
       change: outcomes.map((o, i) => {
         const n = Number(r[`n${i}`]);
-        const mean = r[`d${i}`] === null ? null : Number(r[`d${i}`]);
-        const variance = r[`v${i}`] === null ? null : Number(r[`v${i}`]);
+        const { mean, variance } = exactChange(n, r[`s${i}`], r[`q${i}`]);
         const interval = n >= 2 && mean !== null && variance !== null && variance > 0 ? pairedTFromSummary({ n, mean, variance }, { confLevel: conf }) : null;
         return { outcome: o.id, n, mean, sd: variance === null ? null : Math.sqrt(variance), interval: interval && { estimate: interval.estimate, lower: interval.lower, upper: interval.upper } };
       }),
