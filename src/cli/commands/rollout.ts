@@ -22,7 +22,7 @@ export function registerRollout(program: Command): void {
 
   rollout
     .command('ingest')
-    .description('Add municipal exports (CSV/XLSX, Danish locale) to the store: one transaction per file, corrections audited')
+    .description('Add municipal exports (CSV/XLSX, Danish locale) to the store: each file all or nothing, corrections audited')
     .argument('<files...>', 'export files, ingested in the order given')
     .requiredOption('--spec <file>', 'roll-out export spec (schemas/rollout-spec.schema.json)')
     .requiredOption('--store <file>', 'store file')
