@@ -12,6 +12,7 @@
  * which finds and words every problem. So the fast path never decides what is wrong with a file;
  * it only reads files with nothing wrong, and messages stay those of the general path.
  */
+import { decodeWindows1252 } from './cp1252.ts';
 import { isUtf8 } from 'node:buffer';
 import { looksUtf16, sniffDelimiter } from './sniff.ts';
 
@@ -146,7 +147,7 @@ function asUtf8(buf: Buffer, encoding: 'auto' | 'utf-8' | 'windows-1252'): Buffe
   const utf8 = isUtf8(buf);
   if (encoding === 'windows-1252' && utf8) return buf.some((b) => b >= 0x80) ? null : buf;
   if (utf8) return buf;
-  return encoding === 'utf-8' ? null : Buffer.from(new TextDecoder('windows-1252').decode(buf), 'utf8');
+  return encoding === 'utf-8' ? null : Buffer.from(decodeWindows1252(buf), 'utf8');
 }
 
 /**

@@ -7,6 +7,7 @@
  *     silently become "KÃ¸benhavn").
  * UTF-16 is recognised by its byte-order mark or its zero bytes and named, not guessed at.
  */
+import { decodeWindows1252 } from './cp1252.ts';
 import { DataValidationError } from '../problems.ts';
 import { looksUtf16, sniffDelimiter } from './sniff.ts';
 
@@ -38,7 +39,7 @@ function firstInvalid(bytes: Uint8Array): { row: number | null; column: string |
   const lineStart = text.lastIndexOf('\n', k - 1) + 1;
   const cell = text.slice(lineStart, k).split(delimiter).length - 1;
   const column = row > 1 ? (lines[0].split(delimiter)[cell]?.trim() ?? null) : null;
-  const latin = new TextDecoder('windows-1252').decode(bytes).split(/\r?\n/);
+  const latin = decodeWindows1252(bytes).split(/\r?\n/);
   const raw = latin[row - 1]?.split(delimiter)[cell] ?? null;
   return { row, column, value: raw === null ? null : raw.trim() };
 }
@@ -50,7 +51,7 @@ function firstNonAscii(text: string): { row: number; utf8: string; latin: string
   const row = text.slice(0, k).split('\n').length;
   const start = text.lastIndexOf('\n', k - 1) + 1;
   const word = /[^\s,;"]*$/.exec(text.slice(start, k))![0] + /^[^\s,;"]*/.exec(text.slice(k))![0];
-  const latin = new TextDecoder('windows-1252').decode(new TextEncoder().encode(word));
+  const latin = decodeWindows1252(new TextEncoder().encode(word));
   return { row, utf8: word, latin };
 }
 
@@ -65,10 +66,10 @@ export function decodeCsv(bytes: Uint8Array, file: string, encoding: Encoding): 
     if (hit) {
       throw new DataValidationError([{ file, row: hit.row, column: null, value: hit.utf8, message: `the spec declares data.csv.encoding "windows-1252" but the file is UTF-8: "${hit.utf8}" would be read as "${hit.latin}"`, allowed: 'bytes in the declared encoding', fix: 'set data.csv.encoding to "utf-8" (or "auto") in the spec' }]);
     }
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
-  if (encoding === 'auto') return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+  if (encoding === 'auto') return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   const at = firstInvalid(bytes);
   throw new DataValidationError([
     { file, row: at.row, column: at.column, value: at.value, message: 'the spec declares data.csv.encoding "utf-8" but the file is not valid UTF-8 text (it looks like Windows-1252, as Danish Excel saves "CSV (semikolonsepareret)")', allowed: 'UTF-8 text', fix: 'set data.csv.encoding to "windows-1252" (or "auto") in the spec, or save the file as "CSV UTF-8"' },

@@ -3,6 +3,7 @@
  * (optionally with BOM) or Windows-1252, LF or CRLF. Used by `effekt simulate` and the
  * round-trip tests; the exact inverse of the loader for every value it writes.
  */
+import { windows1252Byte } from '../load/cp1252.ts';
 export interface CsvDialect {
   readonly delimiter: ',' | ';' | '\t';
   readonly decimal: '.' | ',';
@@ -23,15 +24,15 @@ export function formatCell(v: CsvValue, d: CsvDialect): string {
   return s.includes(d.delimiter) || s.includes('"') || s.includes('\n') || s.includes('\r') ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** Windows-1252 bytes for text whose characters all lie in Latin-1's printable range (æ ø å é …). */
+/** Windows-1252 bytes for text whose characters all have one (æ ø å é, € – “ ” …). */
 export function encodeWindows1252(text: string): Uint8Array {
   const out = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 0xff || (c >= 0x80 && c < 0xa0)) {
-      throw new RangeError(`character "${text[i]}" (U+${c.toString(16).padStart(4, '0')}) at position ${i} has no Windows-1252 byte in this encoder`);
+    const b = windows1252Byte(text.charCodeAt(i));
+    if (b === undefined) {
+      throw new RangeError(`character "${text[i]}" (U+${text.charCodeAt(i).toString(16).padStart(4, '0')}) at position ${i} has no Windows-1252 byte`);
     }
-    out[i] = c;
+    out[i] = b;
   }
   return out;
 }
