@@ -1,5 +1,5 @@
 /** What `effekt economics` does once its arguments are parsed (loaded only when the command runs). */
-import { loadAnyScenario } from '../../economics/employment/load.ts';
+import { loadAnyScenario, type LoadedScenario } from '../../economics/employment/load.ts';
 import { readFileSync } from 'node:fs';
 import { linkResults, resolveResultsFile } from '../../economics/link/from-results.ts';
 import type { AnalysisResults } from '../../analysis/results/types.ts';
@@ -49,10 +49,11 @@ export function printEconomicsSummary(r: EconomicsResult, out: (line: string) =>
   }
 }
 
-export async function runEconomicsCommand(opts: EconomicsCliOptions, progress: Progress = createProgress({ quiet: opts.quiet })): Promise<EconomicsResult> {
+/** `preloaded`: the scenario file already loaded (and so checked) by the caller — `effekt run` checks it before the analysis. */
+export async function runEconomicsCommand(opts: EconomicsCliOptions, progress: Progress = createProgress({ quiet: opts.quiet }), preloaded?: LoadedScenario): Promise<EconomicsResult> {
   const inputs = [opts.scenario, ...(opts.results ? [opts.results] : [])];
   if (opts.out) checkOutputLocation(opts.out, { command: 'economics', inputs });
-  const loaded = loadAnyScenario(opts.scenario);
+  const loaded = preloaded ?? loadAnyScenario(opts.scenario);
   let scenario = loaded.scenario;
   let link = null;
   if (opts.results) ({ scenario, link } = linkResults(scenario, opts.results));

@@ -39,9 +39,8 @@ export async function runPipeline(data: string, opts: RunCliOptions): Promise<vo
   checkOutputLocation(dirs.analysis, { command: 'analyze', inputs: [data, opts.spec] });
   if (opts.scenario) checkOutputLocation(dirs.economics, { command: 'economics', inputs: [opts.scenario, dirs.analysis] });
   for (const lang of langs) checkOutputLocation(dirs.report(lang), { command: 'report', inputs: reportInputs({ results: dirs.analysis, economics: economicsFile }) });
-  // A scenario that does not load is refused now, not after the analysis has run and been written
-  // (the economics stage loads it again: a small JSON file).
-  if (opts.scenario) loadAnyScenario(opts.scenario);
+  // A scenario that does not load is refused now, not after the analysis has run and been written.
+  const scenario = opts.scenario ? loadAnyScenario(opts.scenario) : undefined;
   const progress = createProgress({ quiet: opts.quiet });
 
   let stage = progress.stage('validate');
@@ -56,7 +55,7 @@ export async function runPipeline(data: string, opts: RunCliOptions): Promise<vo
 
     await analyzeLoaded(trial, data, opts.spec, dirs.analysis, seed, progress);
 
-    if (opts.scenario) await runEconomicsCommand({ scenario: opts.scenario, results: dirs.analysis, out: dirs.economics }, progress);
+    if (opts.scenario) await runEconomicsCommand({ scenario: opts.scenario, results: dirs.analysis, out: dirs.economics }, progress, scenario);
 
     stage = progress.stage('reports');
     stage.note(langs.join(', '));
