@@ -11,13 +11,13 @@
  * The pipeline asks once per visit; the fit covers every visit, so it is cached per frame, outcome
  * values array, population function and options, and the second visit reuses it.
  */
-import { factor, modelMatrix, numeric, type Design, type Variable } from '../../stats/design/model-matrix.ts';
+import { modelMatrix, type Design, type Variable } from '../../stats/design/model-matrix.ts';
 import { fitMmrm, mmrmBasis, type CovarianceId, type MmrmDfMethod, type MmrmFit, type MmrmMethod } from '../../stats/models/mmrm/index.ts';
 import { contrast, emmeans, type EmmResult } from '../../stats/emm/emmeans.ts';
 import type { LinearBasis } from '../../stats/emm/basis.ts';
 import { pooledSd } from '../../stats/effects/cohens-d.ts';
 import { StatsError } from '../../stats/errors.ts';
-import { adjustedBaseline, armFactor, comparedArms, countArms, covariateVariables, formula, notEstimable, strataFactors, type EstimatorContext, type EstimatorOutput } from './common.ts';
+import { adjustedBaseline, comparedArms, countArms, covariateVariables, formula, notEstimable, strataFactors, type EstimatorContext, type EstimatorOutput } from './common.ts';
 import { FitCache } from './fit-cache.ts';
 
 export interface MmrmEstimatorOptions {
@@ -43,6 +43,26 @@ export interface MmrmFitBundle {
 
 const cache = new FitCache<MmrmFitBundle>();
 
+function anyObserved(values: ArrayLike<number>): boolean {
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) return true;
+  return false;
+}
+
+/**
+ * The arm factor over the long rows (as common.ts's armFactor, on typed arrays): the control
+ * first (the reference), then the other arms with members in spec order.
+ */
+function armFactorOf(frame: EstimatorContext['frame'], members: readonly number[], rowMember: Int32Array): Extract<Variable, { kind: 'factor' }> {
+  const present = new Uint8Array(frame.arms.length);
+  for (const i of members) present[frame.arm[i]] = 1;
+  const order = [frame.control, ...frame.arms.map((_, k) => k).filter((k) => k !== frame.control)].filter((k) => present[k] === 1);
+  const codeOf = new Int32Array(frame.arms.length).fill(-1);
+  order.forEach((k, c) => (codeOf[k] = c));
+  const codes = new Int32Array(rowMember.length);
+  for (let q = 0; q < rowMember.length; q++) codes[q] = codeOf[frame.arm[rowMember[q]]];
+  return { name: 'arm', kind: 'factor', levels: order.map((k) => frame.arms[k].label), codes };
+}
+
 /** The (cached) fit behind `mmrm(ctx, options)`; exported so callers and tests can inspect it. */
 export function mmrmFitFor(ctx: EstimatorContext, options: MmrmEstimatorOptions): MmrmFitBundle {
   const adj = ctx.adjust;
@@ -60,9 +80,19 @@ function fitBundle(ctx: EstimatorContext, options: MmrmEstimatorOptions): MmrmFi
   const strata = options.strata ? frame.strata : [];
   const base = adjustedBaseline(ctx);
   const declared = `${outcome.id} ~ arm * visit${base ? ` + ${outcome.id}@baseline * visit` : ''}${[...strata.map((s) => s.column), ...(ctx.adjust?.covariates ?? []).map((c) => c.column)].map((c) => ` + ${c}`).join('')}`;
-  const post = frame.visits.map((_, v) => v).filter((v) => v !== frame.baselineVisit && outcome.values[v].some((x) => !Number.isNaN(x)));
+  const post: number[] = [];
+  for (let v = 0; v < frame.visits.length; v++) if (v !== frame.baselineVisit && anyObserved(outcome.values[v])) post.push(v);
+  const postValues = post.map((v) => outcome.values[v]);
   let members: number[] = [];
-  for (let i = 0; i < frame.n; i++) if (ctx.include(i) && post.some((v) => !Number.isNaN(outcome.values[v][i]))) members.push(i);
+  for (let i = 0; i < frame.n; i++) {
+    if (!ctx.include(i)) continue;
+    for (const values of postValues) {
+      if (!Number.isNaN(values[i])) {
+        members.push(i);
+        break;
+      }
+    }
+  }
   const analysed = countArms(frame, members);
   const warnings: string[] = [];
   const visits = post.map((v) => frame.visits[v]);
@@ -70,42 +100,63 @@ function fitBundle(ctx: EstimatorContext, options: MmrmEstimatorOptions): MmrmFi
   const arms = comparedArms(ctx);
   for (const a of arms) if (analysed[a] < 2) return fail(`fewer than 2 participants with a post-baseline ${outcome.id} in arm ${a}`);
   // Arms outside the comparison stay in the model only with enough participants.
-  members = members.filter((i) => analysed[frame.arms[frame.arm[i]].label] >= 2);
+  const armKept = frame.arms.map((a) => analysed[a.label] >= 2);
+  members = members.filter((i) => armKept[frame.arm[i]]);
 
   let imputed = 0;
   let baseMean = Number.NaN;
   if (base) {
-    const observed = members.filter((i) => !Number.isNaN(base[i]));
-    if (observed.length < 2) return fail('the baseline value is missing for nearly everyone analysed');
-    baseMean = observed.reduce((s, i) => s + base[i], 0) / observed.length;
-    imputed = members.length - observed.length;
+    let sum = 0;
+    let observed = 0;
+    for (const i of members) {
+      if (Number.isNaN(base[i])) continue;
+      sum += base[i];
+      observed++;
+    }
+    if (observed < 2) return fail('the baseline value is missing for nearly everyone analysed');
+    baseMean = sum / observed;
+    imputed = members.length - observed;
     if (imputed > 0) warnings.push(`${imputed} missing baseline value(s) replaced by the mean baseline of the participants analysed`);
   }
 
-  // Long format: one row per member × observed post-baseline visit.
-  const rowMember: number[] = [];
-  const rowVisit: number[] = [];
-  const y: number[] = [];
-  for (const i of members) post.forEach((v, k) => {
-    if (Number.isNaN(outcome.values[v][i])) return;
-    rowMember.push(i);
-    rowVisit.push(k);
-    y.push(outcome.values[v][i]);
-  });
-  const arm = armFactor(frame, rowMember);
-  const variables: Variable[] = [arm, factor('visit', rowVisit.map((k) => visits[k]), visits)];
+  // Long format, columnar: one row per member × observed post-baseline visit.
+  let nRows = 0;
+  for (const i of members) for (const values of postValues) if (!Number.isNaN(values[i])) nRows++;
+  const rowMember = new Int32Array(nRows);
+  const rowVisit = new Int32Array(nRows);
+  const y = new Float64Array(nRows);
+  let r = 0;
+  for (const i of members) {
+    for (let k = 0; k < post.length; k++) {
+      const v = postValues[k][i];
+      if (Number.isNaN(v)) continue;
+      rowMember[r] = i;
+      rowVisit[r] = k;
+      y[r++] = v;
+    }
+  }
+  const arm = armFactorOf(frame, members, rowMember);
+  const variables: Variable[] = [arm, { name: 'visit', kind: 'factor', levels: visits, codes: rowVisit }];
   const terms: string[][] = [['arm'], ['visit']];
   const covariates: string[] = [];
   const formulaTerms = ['arm * visit'];
   if (base) {
-    const baseline = rowMember.map((i) => (Number.isNaN(base[i]) ? baseMean : base[i]));
-    if (new Set(baseline).size < 2) return fail('the baseline value is constant for everyone analysed', [], imputed);
-    variables.push(numeric('baseline', baseline));
+    const baseline = new Float64Array(nRows);
+    let constant = true;
+    for (let q = 0; q < nRows; q++) {
+      const b = base[rowMember[q]];
+      baseline[q] = Number.isNaN(b) ? baseMean : b;
+      if (baseline[q] !== baseline[0]) constant = false;
+    }
+    if (constant) return fail('the baseline value is constant for everyone analysed', [], imputed);
+    variables.push({ name: 'baseline', kind: 'numeric', values: baseline });
     terms.push(['baseline']);
     covariates.push('baseline');
     formulaTerms.push(`${outcome.id}@baseline * visit`);
   }
-  for (const v of [...strataFactors({ ...frame, strata }, rowMember, warnings), ...covariateVariables(ctx.adjust, rowMember, warnings)]) {
+  const adjusted = strata.length > 0 || (ctx.adjust?.covariates.length ?? 0) > 0;
+  const rowList = adjusted ? Array.from(rowMember) : [];
+  for (const v of adjusted ? [...strataFactors({ ...frame, strata }, rowList, warnings), ...covariateVariables(ctx.adjust, rowList, warnings)] : []) {
     variables.push(v);
     terms.push([v.name]);
     covariates.push(v.name);
@@ -116,8 +167,7 @@ function fitBundle(ctx: EstimatorContext, options: MmrmEstimatorOptions): MmrmFi
   const model = formula(outcome.id, formulaTerms);
   try {
     const design: Design = modelMatrix({ variables, terms });
-    const armLevels = (arm as Extract<Variable, { kind: 'factor' }>).levels;
-    const covarianceGroup = options.separateByArm ? { name: 'arm', levels: armLevels, codes: Int32Array.from((arm as Extract<Variable, { kind: 'factor' }>).codes) } : undefined;
+    const covarianceGroup = options.separateByArm ? { name: 'arm', levels: arm.levels, codes: arm.codes } : undefined;
     const fit = fitMmrm(
       { X: design.X, columnNames: design.columnNames, y, subject: rowMember, visit: rowVisit, visits, covarianceGroup },
       { covariance: options.covariance, method: options.method, df: options.df },
@@ -148,7 +198,11 @@ export function mmrm(ctx: EstimatorContext, options: MmrmEstimatorOptions): Esti
     return { ...notEstimable(ctx, `the arm difference at ${visit} is not estimable in this model`, b.model, { ...b.analysed }), warnings: b.warnings };
   }
   const y = ctx.outcome.values[ctx.visit];
-  const at = (arm: number) => b.members.filter((i) => frame.arm[i] === arm && !Number.isNaN(y[i])).map((i) => y[i]);
+  const at = (arm: number) => {
+    const out: number[] = [];
+    for (const i of b.members) if (frame.arm[i] === arm && !Number.isNaN(y[i])) out.push(y[i]);
+    return out;
+  };
   const yI = at(comparison.intervention);
   const yC = at(comparison.control);
   const cell = (c: typeof ctrl) => ({ estimate: c.estimate!, se: c.se!, df: c.df, lower: c.lower!, upper: c.upper! });

@@ -4,6 +4,7 @@ import type { LinearBasis } from '../../emm/basis.ts';
 import { qrDecompose } from '../../linalg/qr.ts';
 import { nullSpaceFromQr } from '../../emm/basis.ts';
 import { mmrmDf } from './df/index.ts';
+import { fittedNullSpace } from './fit.ts';
 import type { MmrmDfMethod, MmrmFit } from './types.ts';
 
 /** `design` must be the long-format design the fit was made from; `df` overrides the fit's choice. */
@@ -15,6 +16,7 @@ export function mmrmBasis(fit: MmrmFit, design: Design, df: MmrmDfMethod = fit.o
     df: (l) => mmrmDf(fit.dfInfo, df, l),
     dfMethod: df,
     design,
-    nullSpace: nullSpaceFromQr(qrDecompose(design.X)),
+    // The fit already decomposed this X (the same matrix object): reuse its null space.
+    nullSpace: fittedNullSpace(design.X) ?? nullSpaceFromQr(qrDecompose(design.X)),
   };
 }

@@ -6,6 +6,13 @@
  *   XᵀV⁻¹y = Σ_P Σ_ab W_P[a,b] d_P[a,b],  d_P[a,b] = Σ_i x_{i,s_a} y_{i,s_b}
  *   yᵀV⁻¹y = Σ_P Σ_ab W_P[a,b] e_P[a,b]
  * Each evaluation then costs O(patterns · T² · p²), independent of the number of subjects.
+ *
+ * Building them is the only O(N) step, so it works on typed arrays: subjects are numbered in
+ * order of first appearance, their rows laid out contiguously (CSR) in visit order, and each
+ * subject adds its non-zero products to its pattern's sums. The sums run over subjects in that
+ * order within a pattern, as a per-subject loop would, so the statistics do not depend on how
+ * they were gathered; C_P[b,a] = C_P[a,b]ᵀ is filled by copying (the same products in the same
+ * order), and skipping zero products is exact (a sum that starts at +0 never becomes −0).
  */
 import type { Matrix } from '../../linalg/matrix.ts';
 import { StatsError } from '../../errors.ts';
@@ -34,64 +41,216 @@ export interface RepeatedData {
   readonly patterns: readonly Pattern[];
 }
 
+/** Subjects numbered 0 … count − 1 in order of first appearance: the number per row, and each subject's first row. */
+export interface SubjectIndex {
+  readonly code: Int32Array;
+  readonly count: number;
+  readonly firstRow: Int32Array;
+}
+
+const isIntegerArray = (a: ArrayLike<string | number>): a is Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array =>
+  a instanceof Int32Array || a instanceof Uint32Array || a instanceof Int16Array || a instanceof Uint16Array || a instanceof Int8Array || a instanceof Uint8Array;
+
+export function subjectIndex(subject: ArrayLike<string | number>): SubjectIndex {
+  const n = subject.length;
+  const code = new Int32Array(n);
+  const first: number[] = [];
+  let max = -1;
+  let min = 0;
+  if (isIntegerArray(subject)) for (let r = 0; r < n; r++) {
+    const s = subject[r];
+    if (s > max) max = s;
+    if (s < min) min = s;
+  }
+  if (isIntegerArray(subject) && min >= 0 && max < Math.max(4 * n, 1 << 20)) {
+    // Integer labels (row numbers of a frame): a table instead of a Map.
+    const table = new Int32Array(max + 1).fill(-1);
+    for (let r = 0; r < n; r++) {
+      const s = subject[r];
+      let c = table[s];
+      if (c < 0) {
+        c = table[s] = first.length;
+        first.push(r);
+      }
+      code[r] = c;
+    }
+  } else {
+    const map = new Map<string | number, number>();
+    for (let r = 0; r < n; r++) {
+      let c = map.get(subject[r]);
+      if (c === undefined) {
+        c = first.length;
+        map.set(subject[r], c);
+        first.push(r);
+      }
+      code[r] = c;
+    }
+  }
+  return { code, count: first.length, firstRow: Int32Array.from(first) };
+}
+
 /**
  * Groups rows by subject (rows of one subject need not be adjacent) and by pattern. `subject`
  * is any label per row; `visit` the visit index (0 … T − 1) per row. A subject observed twice
  * at one visit is an error (the model has one value per subject and visit). `group` (optional,
- * 0 … nGroups − 1 per row, constant within subject) gives each group its own Σ.
+ * 0 … nGroups − 1 per row, constant within subject) gives each group its own Σ. X must be finite.
  */
 export function repeatedData(X: Matrix, y: ArrayLike<number>, subject: ArrayLike<string | number>, visit: ArrayLike<number>, T: number, group?: ArrayLike<number>, nGroups = 1): RepeatedData {
+  return repeatedDataOf(X, null, y, subject, null, visit, T, group, nGroups);
+}
+
+/** repeatedData over the columns `cols` of X (all when null), with a precomputed subject index. */
+export function repeatedDataOf(
+  X: Matrix, cols: Int32Array | null, y: ArrayLike<number>, subject: ArrayLike<string | number>, index: SubjectIndex | null,
+  visit: ArrayLike<number>, T: number, group?: ArrayLike<number>, nGroups = 1,
+): RepeatedData {
   const n = X.rows;
-  const p = X.cols;
+  const p = cols ? cols.length : X.cols;
   if (y.length !== n || subject.length !== n || visit.length !== n) throw new StatsError('LENGTH_MISMATCH', `X has ${n} rows but y, subject and visit have ${y.length}, ${subject.length} and ${visit.length}`);
   if (n === 0) throw new StatsError('EMPTY_INPUT', 'no observations');
-  const bySubject = new Map<string | number, number[]>();
   for (let r = 0; r < n; r++) {
     if (!Number.isFinite(y[r])) throw new StatsError('NON_FINITE', `y has a non-finite value at row ${r}: leave missing visits out instead`, { row: r });
     const v = visit[r];
     if (!(Number.isInteger(v) && v >= 0 && v < T)) throw new StatsError('INVALID_ARGUMENT', `visit index ${v} at row ${r} is not in 0 … ${T - 1}`, { row: r });
-    const rows = bySubject.get(subject[r]) ?? [];
-    rows.push(r);
-    bySubject.set(subject[r], rows);
   }
-  const groups = new Map<string, number[][]>();
-  for (const [id, rows] of bySubject) {
-    rows.sort((a, b) => visit[a] - visit[b]);
-    for (let k = 1; k < rows.length; k++) if (visit[rows[k]] === visit[rows[k - 1]]) throw new StatsError('INVALID_ARGUMENT', `subject ${String(id)} has two rows at visit ${visit[rows[k]]}`, { subject: String(id) });
-    const g = group ? group[rows[0]] : 0;
+  const { code, count: S, firstRow } = index ?? subjectIndex(subject);
+  // Rows by subject (CSR), each subject's rows in visit order (stable insertion sort: rows
+  // usually arrive in visit order already).
+  const start = new Int32Array(S + 1);
+  for (let r = 0; r < n; r++) start[code[r] + 1]++;
+  for (let s = 0; s < S; s++) start[s + 1] += start[s];
+  const rows = new Int32Array(n);
+  const fill = start.slice(0, S);
+  for (let r = 0; r < n; r++) rows[fill[code[r]]++] = r;
+  // Pattern per subject: a bit mask of its visits (T ≤ 30) or the visit list as a string.
+  const useMask = T <= 30;
+  const patternOf = new Int32Array(S);
+  const patternIds = new Map<number | string, number>();
+  const patternVisits: Int32Array[] = [];
+  const patternGroup: number[] = [];
+  const patternCount: number[] = [];
+  for (let s = 0; s < S; s++) {
+    const lo = start[s];
+    const hi = start[s + 1];
+    for (let a = lo + 1; a < hi; a++) {
+      const r = rows[a];
+      const v = visit[r];
+      let b = a - 1;
+      while (b >= lo && visit[rows[b]] > v) {
+        rows[b + 1] = rows[b];
+        b--;
+      }
+      rows[b + 1] = r;
+    }
+    const id = subject[firstRow[s]];
+    for (let a = lo + 1; a < hi; a++) if (visit[rows[a]] === visit[rows[a - 1]]) throw new StatsError('INVALID_ARGUMENT', `subject ${String(id)} has two rows at visit ${visit[rows[a]]}`, { subject: String(id) });
+    const g = group ? group[rows[lo]] : 0;
     if (!(Number.isInteger(g) && g >= 0 && g < nGroups)) throw new StatsError('INVALID_ARGUMENT', `covariance group ${g} of subject ${String(id)} is not in 0 … ${nGroups - 1}`, { subject: String(id) });
-    if (group && rows.some((r) => group[r] !== g)) throw new StatsError('INVALID_ARGUMENT', `subject ${String(id)} is in more than one covariance group`, { subject: String(id) });
-    const key = `${g}|${rows.map((r) => visit[r]).join(',')}`;
-    const list = groups.get(key) ?? [];
-    list.push(rows);
-    groups.set(key, list);
+    if (group) for (let a = lo; a < hi; a++) if (group[rows[a]] !== g) throw new StatsError('INVALID_ARGUMENT', `subject ${String(id)} is in more than one covariance group`, { subject: String(id) });
+    let key: number | string;
+    if (useMask) {
+      let mask = 0;
+      for (let a = lo; a < hi; a++) mask |= 1 << visit[rows[a]];
+      key = g * 2 ** 31 + mask;
+    } else {
+      const vs: number[] = [];
+      for (let a = lo; a < hi; a++) vs.push(visit[rows[a]]);
+      key = `${g}|${vs.join(',')}`;
+    }
+    let q = patternIds.get(key);
+    if (q === undefined) {
+      q = patternVisits.length;
+      patternIds.set(key, q);
+      const vs = new Int32Array(hi - lo);
+      for (let a = lo; a < hi; a++) vs[a - lo] = visit[rows[a]];
+      patternVisits.push(vs);
+      patternGroup.push(g);
+      patternCount.push(0);
+    }
+    patternOf[s] = q;
+    patternCount[q]++;
   }
-  const patterns: Pattern[] = [];
-  for (const [key, members] of [...groups.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    const [g, vs] = key.split('|');
-    const visits = Int32Array.from(vs.split(',').map(Number));
-    const k = visits.length;
-    const C = new Float64Array(k * k * p * p);
-    const d = new Float64Array(k * k * p);
-    const e = new Float64Array(k * k);
-    for (const rows of members) {
-      for (let a = 0; a < k; a++) {
-        const ra = rows[a];
-        for (let b = 0; b < k; b++) {
-          const rb = rows[b];
-          const ab = a * k + b;
-          e[ab] += y[ra] * y[rb];
-          for (let i = 0; i < p; i++) {
-            const xa = X.data[ra + i * n];
-            if (xa === 0) continue;
-            d[ab * p + i] += xa * y[rb];
-            const off = ab * p * p + i;
-            for (let j = 0; j < p; j++) C[off + j * p] += xa * X.data[rb + j * n];
-          }
+  // Patterns in the order of their keys `group|v1,v2,…` (as strings).
+  const keys = patternVisits.map((vs, q) => `${patternGroup[q]}|${Array.from(vs).join(',')}`);
+  const order = keys.map((_, q) => q).sort((a, b) => (keys[a] < keys[b] ? -1 : 1));
+  const C: Float64Array[] = [];
+  const d: Float64Array[] = [];
+  const e: Float64Array[] = [];
+  for (let q = 0; q < patternVisits.length; q++) {
+    const k = patternVisits[q].length;
+    C.push(new Float64Array(k * k * p * p));
+    d.push(new Float64Array(k * k * p));
+    e.push(new Float64Array(k * k));
+  }
+  // Per subject: its rows' non-zero x values (column index and value) and y, then the products.
+  const Xd = X.data;
+  const colOff = new Int32Array(p);
+  for (let i = 0; i < p; i++) colOff[i] = (cols ? cols[i] : i) * n;
+  let kMax = 0;
+  for (const vs of patternVisits) kMax = Math.max(kMax, vs.length);
+  const nz = new Int32Array(kMax);
+  const idx = new Int32Array(kMax * p);
+  const val = new Float64Array(kMax * p);
+  const ys = new Float64Array(kMax);
+  for (let s = 0; s < S; s++) {
+    const lo = start[s];
+    const k = start[s + 1] - lo;
+    const q = patternOf[s];
+    const Cq = C[q];
+    const dq = d[q];
+    const eq = e[q];
+    for (let a = 0; a < k; a++) {
+      const r = rows[lo + a];
+      ys[a] = y[r];
+      let m = 0;
+      for (let i = 0; i < p; i++) {
+        const x = Xd[r + colOff[i]];
+        if (x === 0) continue;
+        if (!(x - x === 0)) throw new StatsError('NON_FINITE', `X has a non-finite value at row ${r}`, { row: r });
+        idx[a * p + m] = i;
+        val[a * p + m] = x;
+        m++;
+      }
+      nz[a] = m;
+    }
+    for (let a = 0; a < k; a++) {
+      const ma = nz[a];
+      const oa = a * p;
+      for (let b = 0; b < k; b++) {
+        const ab = a * k + b;
+        const yb = ys[b];
+        if (b >= a) eq[ab] += ys[a] * yb;
+        const dOff = ab * p;
+        for (let u = 0; u < ma; u++) dq[dOff + idx[oa + u]] += val[oa + u] * yb;
+        if (b < a) continue;
+        const cOff = ab * p * p;
+        const mb = nz[b];
+        const ob = b * p;
+        for (let u = 0; u < ma; u++) {
+          const xa = val[oa + u];
+          const off = cOff + idx[oa + u];
+          // Diagonal blocks are symmetric: the upper triangle (i ≤ j) only, mirrored below.
+          for (let w = b === a ? u : 0; w < mb; w++) Cq[off + idx[ob + w] * p] += xa * val[ob + w];
         }
       }
     }
-    patterns.push({ group: Number(g), visits, subjects: members.length, C, d, e });
   }
-  return { p, T, nObs: n, nSubjects: bySubject.size, nGroups, patterns };
+  // Mirror: e and C below the diagonal blocks, and the lower triangle of the diagonal blocks.
+  for (let q = 0; q < patternVisits.length; q++) {
+    const k = patternVisits[q].length;
+    const Cq = C[q];
+    const eq = e[q];
+    for (let a = 0; a < k; a++) {
+      const aa = (a * k + a) * p * p;
+      for (let j = 0; j < p; j++) for (let i = j + 1; i < p; i++) Cq[aa + i + j * p] = Cq[aa + j + i * p];
+      for (let b = a + 1; b < k; b++) {
+        eq[b * k + a] = eq[a * k + b];
+        const ab = (a * k + b) * p * p;
+        const ba = (b * k + a) * p * p;
+        for (let j = 0; j < p; j++) for (let i = 0; i < p; i++) Cq[ba + j + i * p] = Cq[ab + i + j * p];
+      }
+    }
+  }
+  const patterns: Pattern[] = order.map((q) => ({ group: patternGroup[q], visits: patternVisits[q], subjects: patternCount[q], C: C[q], d: d[q], e: e[q] }));
+  return { p, T, nObs: n, nSubjects: S, nGroups, patterns };
 }

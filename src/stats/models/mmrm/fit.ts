@@ -9,10 +9,11 @@
  */
 import type { Matrix } from '../../linalg/matrix.ts';
 import { qrAliased, qrCoef, qrDecompose } from '../../linalg/qr.ts';
+import { nullSpaceFromQr } from '../../emm/basis.ts';
 import { StatsError } from '../../errors.ts';
 import { covarianceStructure } from './covariance/registry.ts';
 import type { CovarianceStructure } from './covariance/types.ts';
-import { repeatedData, type RepeatedData } from './data.ts';
+import { repeatedDataOf, subjectIndex, type RepeatedData, type SubjectIndex } from './data.ts';
 import { evaluateGls, logLikGradient, xvdvx, type SigmaDerivative } from './likelihood.ts';
 import { bfgs, hessianFromGradient, nelderMead, newtonPolish, solvePositive, type Minimum } from './optimize.ts';
 import { diagonalOf, empiricalCovariance } from './start.ts';
@@ -58,10 +59,14 @@ export function sigmaDerivatives(cov: CovarianceStructure, theta: Float64Array, 
   });
 }
 
-function reduceColumns(X: Matrix, keep: Int32Array): Matrix {
-  const out = new Float64Array(X.rows * keep.length);
-  keep.forEach((j, c) => out.set(X.data.subarray(j * X.rows, (j + 1) * X.rows), c * X.rows));
-  return { rows: X.rows, cols: keep.length, data: out };
+/**
+ * The null space of X from the fit's QR, keyed by the very matrix, so mmrmBasis on the design the
+ * fit was made from need not decompose the long-format X a second time.
+ */
+const nullSpaces = new WeakMap<Matrix, Float64Array[]>();
+
+export function fittedNullSpace(X: Matrix): Float64Array[] | undefined {
+  return nullSpaces.get(X);
 }
 
 export function fitMmrm(input: MmrmInput, options: MmrmOptions = {}): MmrmFit {
@@ -73,9 +78,9 @@ export function fitMmrm(input: MmrmInput, options: MmrmOptions = {}): MmrmFit {
   if (input.columnNames.length !== X.cols) throw new StatsError('LENGTH_MISMATCH', `${input.columnNames.length} column names for ${X.cols} columns`);
   for (let i = 0; i < X.data.length; i++) if (!Number.isFinite(X.data[i])) throw new StatsError('NON_FINITE', `X has a non-finite value in column "${input.columnNames[Math.floor(i / X.rows)]}"`);
   const qr = qrDecompose(X);
+  nullSpaces.set(X, nullSpaceFromQr(qr));
   const aliasedIdx = new Set(qrAliased(qr));
   const estimable = Int32Array.from({ length: X.cols }, (_, j) => j).filter((j) => !aliasedIdx.has(j));
-  const Xr = reduceColumns(X, estimable);
   const grp = input.covarianceGroup;
   const nGroups = grp ? grp.levels.length : 1;
   // Fit the OLS residuals e = y − Xb₀ (then β = b₀ + β_e exactly, and ℓ is unchanged since it
@@ -83,12 +88,17 @@ export function fitMmrm(input: MmrmInput, options: MmrmOptions = {}): MmrmFit {
   // y's mean. And divide by s, a power of 2 near SD(e) (exact): the unstructured off-diagonal
   // parameters carry y's unit, and a tolerance on the gradient should not.
   const b0 = qrCoef(qr, input.y);
+  const n = X.rows;
   const e = Float64Array.from(input.y);
-  estimable.forEach((j) => {
-    for (let i = 0; i < X.rows; i++) e[i] -= X.data[i + j * X.rows] * b0[j];
-  });
+  for (const j of estimable) {
+    const bj = b0[j];
+    const off = j * n;
+    for (let i = 0; i < n; i++) e[i] -= X.data[i + off] * bj;
+  }
   const scale = yScale(e);
-  const data = repeatedData(Xr, e.map((v) => v / scale), input.subject, input.visit, T, grp?.codes, nGroups);
+  for (let i = 0; i < n; i++) e[i] /= scale;
+  const subjects = subjectIndex(input.subject);
+  const data = repeatedDataOf(X, estimable, e, input.subject, subjects, input.visit, T, grp?.codes, nGroups);
   for (let g = 0; g < nGroups; g++) if (!data.patterns.some((P) => P.group === g)) throw new StatsError('EMPTY_GROUP', `covariance group ${grp!.name} = ${grp!.levels[g]} has no observations`);
   const r = data.p;
   if (data.nObs - (reml ? r : 0) <= 0) throw new StatsError('EMPTY_INPUT', `${data.nObs} observations for ${r} fixed effects`);
@@ -161,7 +171,7 @@ export function fitMmrm(input: MmrmInput, options: MmrmOptions = {}): MmrmFit {
     hessianPositiveDefinite: thetaVcov !== null,
     messages,
   };
-  return assemble(input, opts, data, estimable, theta, ev, thetaVcov, convergence, cov, scale, b0);
+  return assemble(input, opts, data, estimable, theta, ev, thetaVcov, convergence, cov, scale, b0, subjects);
 }
 
 function yScale(y: ArrayLike<number>): number {
@@ -174,7 +184,7 @@ function yScale(y: ArrayLike<number>): number {
 
 function assemble(
   input: MmrmInput, opts: Required<MmrmOptions>, data: RepeatedData, estimable: Int32Array, theta: Float64Array,
-  ev: NonNullable<ReturnType<typeof evaluateGls>>, thetaVcov: Float64Array | null, convergence: MmrmConvergence, cov: CovarianceStructure, scale: number, b0: Float64Array,
+  ev: NonNullable<ReturnType<typeof evaluateGls>>, thetaVcov: Float64Array | null, convergence: MmrmConvergence, cov: CovarianceStructure, scale: number, b0: Float64Array, subjects: SubjectIndex,
 ): MmrmFit {
   const p = input.X.cols;
   const r = data.p;
@@ -193,7 +203,7 @@ function assemble(
   const dInfo = xvdvx(data, ev, sigmaDerivatives(cov, theta, T)).map((M) => M.map((v) => v / (scale * scale)));
   const phi = ev.phi.map((v) => v * scale * scale);
   const logLik = ev.logLik - (data.nObs - (opts.method === 'REML' ? r : 0)) * Math.log(scale);
-  const bw = betweenWithinSplit(input.X, input.subject, estimable, data.nObs, data.nSubjects);
+  const bw = betweenWithinSplit(input.X, input.subject, estimable, data.nObs, data.nSubjects, subjects);
   return {
     method: 'mmrm',
     options: opts,

@@ -8,13 +8,17 @@
 import type { Matrix } from '../../../linalg/matrix.ts';
 import { qrDecompose } from '../../../linalg/qr.ts';
 import type { MmrmDfInfo } from '../types.ts';
+import { subjectIndex, type SubjectIndex } from '../data.ts';
 
-export function betweenWithinSplit(X: Matrix, subject: ArrayLike<string | number>, estimable: Int32Array, nObs: number, nSubjects: number): { between: number; within: number; betweenColumn: boolean[] } {
+export function betweenWithinSplit(X: Matrix, subject: ArrayLike<string | number>, estimable: Int32Array, nObs: number, nSubjects: number, index?: SubjectIndex): { between: number; within: number; betweenColumn: boolean[] } {
   const n = X.rows;
-  const first = new Map<string | number, number>();
-  for (let i = 0; i < n; i++) if (!first.has(subject[i])) first.set(subject[i], i);
+  const { code, firstRow } = index ?? subjectIndex(subject);
+  // Each row's subject's first row, once, rather than a lookup per row and column.
+  const first = new Int32Array(n);
+  for (let i = 0; i < n; i++) first[i] = firstRow[code[i]];
   const betweenColumn = Array.from({ length: X.cols }, (_, j) => {
-    for (let i = 0; i < n; i++) if (X.data[i + j * n] !== X.data[first.get(subject[i])! + j * n]) return false;
+    const off = j * n;
+    for (let i = 0; i < n; i++) if (X.data[i + off] !== X.data[first[i] + off]) return false;
     return true;
   });
   const cols = Array.from(estimable).filter((j) => betweenColumn[j]);
