@@ -97,7 +97,40 @@ interface BlockSetup {
   readonly obs: readonly Int32Array[];
   readonly active: readonly number[];
   readonly yObsOf: readonly Float64Array[];
-  readonly designs: ReadonlyMap<number, { readonly xObs: Float64Array; readonly xMis: Float64Array; readonly varying: readonly number[]; readonly flags: Uint8Array; readonly gram: GramCache | null }>;
+  readonly designs: ReadonlyMap<number, BlockDesign>;
+}
+
+/**
+ * Column j's two designs (intercept first, then predictors[j]) over its observed and its imputed
+ * rows. The never-imputed predictors are filled in once; so are the observed cells of the
+ * imputed predictors. changing[v] lists, for the v-th imputed predictor (design column
+ * varying[v] + 1), the design rows whose cell is imputed (posObs/posMis) and the block rows they
+ * come from (rowObs/rowMis): the only cells a chain writes, at every iteration, from the current
+ * values of that predictor. The designs are scratch of the chains run on this plan: one chain at
+ * a time (a thread runs its chains one after another; another thread has its own plan).
+ */
+interface BlockDesign {
+  readonly xObs: Matrix;
+  readonly xMis: Matrix;
+  readonly varying: readonly number[];
+  readonly flags: Uint8Array;
+  readonly gram: GramCache | null;
+  readonly changing: readonly { readonly posObs: Int32Array; readonly rowObs: Int32Array; readonly posMis: Int32Array; readonly rowMis: Int32Array }[];
+}
+
+/** The rows r of `rows` whose cell of src is missing: their positions and the rows themselves. */
+function missingCells(src: Float64Array, rows: Int32Array): { pos: Int32Array; row: Int32Array } {
+  let count = 0;
+  for (let r = 0; r < rows.length; r++) if (Number.isNaN(src[rows[r]])) count++;
+  const pos = new Int32Array(count);
+  const row = new Int32Array(count);
+  for (let r = 0, t = 0; r < rows.length; r++) {
+    if (Number.isNaN(src[rows[r]])) {
+      pos[t] = r;
+      row[t++] = rows[r];
+    }
+  }
+  return { pos, row };
 }
 
 function setupBlock(columns: readonly Float64Array[], names: readonly string[], methods: readonly MiMethod[], predictors: readonly (readonly number[])[], label: string): BlockSetup {
@@ -130,7 +163,7 @@ function setupBlock(columns: readonly Float64Array[], names: readonly string[], 
   for (const j of active) {
     if (obs[j].length < 2) throw new StatsError('EMPTY_GROUP', `column ${names[j]} has fewer than 2 observed values${label}: nothing to impute from`, { column: names[j] });
   }
-  const designs = new Map<number, { xObs: Float64Array; xMis: Float64Array; varying: number[]; flags: Uint8Array; gram: GramCache | null }>();
+  const designs = new Map<number, BlockDesign>();
   for (const j of active) {
     const ps = predictors[j];
     const q = ps.length + 1;
@@ -142,15 +175,22 @@ function setupBlock(columns: readonly Float64Array[], names: readonly string[], 
     xMis.data.fill(1, 0, mRows.length);
     const varying: number[] = [];
     const flags = new Uint8Array(q);
+    const changing: { posObs: Int32Array; rowObs: Int32Array; posMis: Int32Array; rowMis: Int32Array }[] = [];
     for (let c = 0; c < ps.length; c++) {
       if (miss[ps[c]].length > 0) {
         varying.push(c);
         flags[c + 1] = 1;
-      } else gather(columns[ps[c]], o, mRows, xObs, xMis, c + 1);
+        const a = missingCells(columns[ps[c]], o);
+        const b = missingCells(columns[ps[c]], mRows);
+        changing.push({ posObs: a.pos, rowObs: a.row, posMis: b.pos, rowMis: b.row });
+      }
     }
-    // The Gram entries among the unchanging columns, once for every chain (pmm and norm draw by the normal equations).
+    // The Gram entries among the unchanging columns, once for every chain (pmm and norm draw by
+    // the normal equations); computed before the observed cells of changing columns go in.
+    for (let c = 0; c < ps.length; c++) if (!flags[c + 1]) gather(columns[ps[c]], o, mRows, xObs, xMis, c + 1);
     const gram = methods[j] === 'pmm' || methods[j] === 'norm' ? unchangingGram(xObs, yObsOf[j], flags) : null;
-    designs.set(j, { xObs: xObs.data, xMis: xMis.data, varying, flags, gram });
+    for (const c of varying) gather(columns[ps[c]], o, mRows, xObs, xMis, c + 1);
+    designs.set(j, { xObs, xMis, varying, flags, gram, changing });
   }
   return { miss, obs, active, yObsOf, designs };
 }
@@ -164,28 +204,23 @@ function chain(columns: readonly Float64Array[], setup: BlockSetup, methods: rea
     // Starting values: random draws from the observed values (mice's default initialisation).
     for (const i of miss[j]) work[j][i] = columns[j][obs[j][rng.int(obs[j].length)]];
   }
-  // Each column's designs are copied once per chain: the intercept and the predictors that are
-  // never imputed stay as they are; only imputed predictors are gathered again each iteration.
-  const designs = new Map<number, { xObs: Matrix; xMis: Matrix; varying: readonly number[]; gram: GramCache }>();
-  for (const j of active) {
-    const t = setup.designs.get(j)!;
-    const q = predictors[j].length + 1;
-    designs.set(j, {
-      xObs: { rows: obs[j].length, cols: q, data: t.xObs.slice() },
-      xMis: { rows: miss[j].length, cols: q, data: t.xMis.slice() },
-      varying: t.varying,
-      // Shared and only read: a draw stores into the cache only when it starts empty.
-      gram: t.gram ?? { varying: t.flags, xtx: null, xty: null },
-    });
-  }
   for (let it = 0; it < maxit; it++) {
     for (const j of active) {
       const ps = predictors[j];
       const mRows = miss[j];
-      const { xObs, xMis, varying, gram } = designs.get(j)!;
-      for (const c of varying) gather(work[ps[c]], obs[j], mRows, xObs, xMis, c + 1);
+      const { xObs, xMis, varying, flags, gram, changing } = setup.designs.get(j)!;
+      // Only the imputed cells of the imputed predictors change: those alone are written.
+      for (let v = 0; v < varying.length; v++) {
+        const src = work[ps[varying[v]]];
+        const { posObs, rowObs, posMis, rowMis } = changing[v];
+        const offO = (varying[v] + 1) * xObs.rows;
+        const offM = (varying[v] + 1) * xMis.rows;
+        for (let t = 0; t < posObs.length; t++) xObs.data[offO + posObs[t]] = src[rowObs[t]];
+        for (let t = 0; t < posMis.length; t++) xMis.data[offM + posMis[t]] = src[rowMis[t]];
+      }
       const method = methods[j] as Exclude<MiMethod, ''>;
-      const values = impute[method]({ xObs, yObs: yObsOf[j], xMis, rng, donors, gram });
+      // The shared cache is only read: a draw stores into it only when it starts empty.
+      const values = impute[method]({ xObs, yObs: yObsOf[j], xMis, rng, donors, gram: gram ?? { varying: flags, xtx: null, xty: null } });
       for (let r = 0; r < mRows.length; r++) work[j][mRows[r]] = values[r];
     }
   }

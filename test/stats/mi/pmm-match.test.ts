@@ -81,4 +81,22 @@ describe('matchDonors (PMM donor choice)', () => {
       expect(a.uniform()).toBe(b.uniform());
     }
   });
+
+  it('the same when the means are far from uniform over their range (value buckets of very unequal size)', () => {
+    const rng = createRng(12);
+    for (const shape of ['outlier', 'lognormal', 'two-clusters'] as const) {
+      const draw = (): number => {
+        if (shape === 'outlier') return rng.uniform() < 0.0005 ? 1e12 * rng.uniform() : rng.normal();
+        if (shape === 'lognormal') return Math.exp(4 * rng.normal());
+        return rng.uniform() < 0.5 ? -1e6 + 1e-6 * rng.int(50) : 1e6 + rng.normal();
+      };
+      const yhatObs = Float64Array.from({ length: 9000 }, draw);
+      const yhatMis = Float64Array.from({ length: 2000 }, (_, t) => (t % 3 === 0 ? draw() : t % 3 === 1 ? yhatObs[rng.int(9000)] : rng.normal(0, 1e7)));
+      const yObs = Float64Array.from(yhatObs, (_, i) => i);
+      const a = createRng(3);
+      const b = createRng(3);
+      expect(Array.from(matchDonors(yhatObs, yhatMis, yObs, 5, a))).toEqual(Array.from(matchDonorsScanning(yhatObs, yhatMis, yObs, 5, b)));
+      expect(a.uniform()).toBe(b.uniform());
+    }
+  });
 });

@@ -40,50 +40,55 @@ function normDrawCholesky(x: Matrix, y: Float64Array, rng: Rng, gram?: GramCache
   // Entries among columns that have not changed since the cache was filled are copied: each entry
   // is its own sum, so it has the same bits whichever of them are computed in one pass.
   const known = gram && gram.xtx && gram.xty ? gram : null;
-  const need = new Int32Array(p);
-  // XᵀX (lower triangle: all the factorisation reads) and Xᵀy. Each sum runs over i in order
-  // from 0 (so the same bits as one sum at a time), but up to four sums share a pass over column
-  // j: one running sum waits on the adder for every row; four independent ones do not.
+  const fixed = (j: number) => known !== null && !known.varying[j];
+  const done = new Uint8Array(p * p);
   for (let j = 0; j < p; j++) {
-    const oj = j * n;
-    if (known && !known.varying[j]) xty[j] = known.xty![j];
-    else {
-      let s = 0;
-      for (let i = 0; i < n; i++) s += d[oj + i] * y[i];
-      xty[j] = s;
-    }
-    let count = 0;
+    if (fixed(j)) xty[j] = known!.xty![j];
     for (let k = 0; k <= j; k++) {
-      if (known && !known.varying[j] && !known.varying[k]) xtx.data[j + k * p] = known.xtx![j + k * p];
-      else need[count++] = k;
-    }
-    let c = 0;
-    for (; c + 4 <= count; c += 4) {
-      const o0 = need[c] * n;
-      const o1 = need[c + 1] * n;
-      const o2 = need[c + 2] * n;
-      const o3 = need[c + 3] * n;
-      let t0 = 0;
-      let t1 = 0;
-      let t2 = 0;
-      let t3 = 0;
-      for (let i = 0; i < n; i++) {
-        const v = d[oj + i];
-        t0 += v * d[o0 + i];
-        t1 += v * d[o1 + i];
-        t2 += v * d[o2 + i];
-        t3 += v * d[o3 + i];
+      if (fixed(j) && fixed(k)) {
+        xtx.data[j + k * p] = known!.xtx![j + k * p];
+        done[j + k * p] = 1;
       }
-      xtx.data[j + need[c] * p] = t0;
-      xtx.data[j + need[c + 1] * p] = t1;
-      xtx.data[j + need[c + 2] * p] = t2;
-      xtx.data[j + need[c + 3] * p] = t3;
     }
-    for (; c < count; c++) {
-      const ok = need[c] * n;
-      let t = 0;
-      for (let i = 0; i < n; i++) t += d[oj + i] * d[ok + i];
-      xtx.data[j + need[c] * p] = t;
+  }
+  // The other sums (XᵀX's lower triangle — all the factorisation reads — and Xᵀy), grouped by
+  // an anchor column a: one pass over the rows reads a once and runs up to six sums a·b (b a
+  // column of x or y). Changing columns anchor first, so with a cache every pass is one of
+  // theirs. Each sum still runs over i in order from 0 (the same bits as one sum at a time); six
+  // independent sums also keep the adder busy where one running sum would wait on it.
+  const partners: Float64Array[] = [];
+  const offsets: number[] = [];
+  const targets: number[] = [];
+  const anchors = [...Array(p).keys()].sort((u, v) => Number(fixed(u)) - Number(fixed(v)) || u - v);
+  const sums = new Float64Array(GROUP);
+  for (const a of anchors) {
+    partners.length = 0;
+    offsets.length = 0;
+    targets.length = 0;
+    if (!fixed(a)) {
+      partners.push(y);
+      offsets.push(0);
+      targets.push(-1);
+    }
+    for (let b = 0; b < p; b++) {
+      const e = a >= b ? a + b * p : b + a * p;
+      if (done[e]) continue;
+      done[e] = 1;
+      partners.push(d);
+      offsets.push(b * n);
+      targets.push(e);
+    }
+    for (let c = 0; c < partners.length; c += GROUP) {
+      // Unused slots read the anchor itself (no extra memory traffic); their sums are dropped.
+      const slot = (s: number) => (c + s < partners.length ? c + s : -1);
+      const arr = (s: number) => (slot(s) >= 0 ? partners[slot(s)] : d);
+      const off = (s: number) => (slot(s) >= 0 ? offsets[slot(s)] : a * n);
+      dots6(n, d, a * n, arr(0), off(0), arr(1), off(1), arr(2), off(2), arr(3), off(3), arr(4), off(4), arr(5), off(5), sums);
+      for (let s = 0; s < GROUP && c + s < partners.length; s++) {
+        const e = targets[c + s];
+        if (e < 0) xty[a] = sums[s];
+        else xtx.data[e] = sums[s];
+      }
     }
   }
   if (gram && !known) {
@@ -103,6 +108,37 @@ function normDrawCholesky(x: Matrix, y: Float64Array, rng: Rng, gram?: GramCache
   const beta = new Float64Array(p);
   for (let j = 0; j < p; j++) beta[j] = coef[j] + sigma * w[j];
   return { coef, beta, sigma, fitted };
+}
+
+/** Sums per pass of dots6. */
+const GROUP = 6;
+
+/**
+ * out[s] = Σ_i a[oa + i]·b_s[o_s + i] for s = 0…5, each summed over i in order from 0: six
+ * independent running sums over one pass of the anchor column.
+ */
+function dots6(n: number, a: Float64Array, oa: number, b0: Float64Array, o0: number, b1: Float64Array, o1: number, b2: Float64Array, o2: number, b3: Float64Array, o3: number, b4: Float64Array, o4: number, b5: Float64Array, o5: number, out: Float64Array): void {
+  let t0 = 0;
+  let t1 = 0;
+  let t2 = 0;
+  let t3 = 0;
+  let t4 = 0;
+  let t5 = 0;
+  for (let i = 0; i < n; i++) {
+    const v = a[oa + i];
+    t0 += v * b0[o0 + i];
+    t1 += v * b1[o1 + i];
+    t2 += v * b2[o2 + i];
+    t3 += v * b3[o3 + i];
+    t4 += v * b4[o4 + i];
+    t5 += v * b5[o5 + i];
+  }
+  out[0] = t0;
+  out[1] = t1;
+  out[2] = t2;
+  out[3] = t3;
+  out[4] = t4;
+  out[5] = t5;
 }
 
 /**
@@ -156,13 +192,21 @@ export function normDraw(x: Matrix, y: Float64Array, rng: Rng, gram?: GramCache)
 function fittedValues(x: Matrix, b: Float64Array): Float64Array {
   const n = x.rows;
   const out = new Float64Array(n);
-  for (let j = 0; j < x.cols; j++) {
-    const bj = b[j];
-    const off = j * n;
-    for (let i = 0; i < n; i++) out[i] += x.data[off + i] * bj;
+  // In blocks of rows, so that the block of out being summed stays in the first-level cache
+  // while the columns stream past (one pass over out per column was most of the traffic).
+  for (let i0 = 0; i0 < n; i0 += ROW_BLOCK) {
+    const i1 = Math.min(n, i0 + ROW_BLOCK);
+    for (let j = 0; j < x.cols; j++) {
+      const bj = b[j];
+      const off = j * n;
+      for (let i = i0; i < i1; i++) out[i] += x.data[off + i] * bj;
+    }
   }
   return out;
 }
+
+/** Rows per block of fittedValues and linearPredictor (16 kB of sums). */
+const ROW_BLOCK = 2048;
 
 /** The draw through the pivoted QR, dropping aliased columns (see the file comment). */
 export function normDrawQr(x: Matrix, y: Float64Array, rng: Rng): NormDraw {
@@ -199,11 +243,14 @@ export function normDrawQr(x: Matrix, y: Float64Array, rng: Rng): NormDraw {
 export function linearPredictor(x: Matrix, b: Float64Array): Float64Array {
   const n = x.rows;
   const out = new Float64Array(n);
-  for (let j = 0; j < x.cols; j++) {
-    const bj = b[j];
-    if (bj === 0) continue;
-    const off = j * n;
-    for (let i = 0; i < n; i++) out[i] += x.data[off + i] * bj;
+  for (let i0 = 0; i0 < n; i0 += ROW_BLOCK) {
+    const i1 = Math.min(n, i0 + ROW_BLOCK);
+    for (let j = 0; j < x.cols; j++) {
+      const bj = b[j];
+      if (bj === 0) continue;
+      const off = j * n;
+      for (let i = i0; i < i1; i++) out[i] += x.data[off + i] * bj;
+    }
   }
   return out;
 }

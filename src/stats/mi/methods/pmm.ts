@@ -32,50 +32,79 @@ export function matchDonors(yhatObs: Float64Array, yhatMis: Float64Array, yObs: 
   const w = workspace(nObs);
   // The order lives in this thread's workspace: nothing below sorts again before it is read.
   const order = nObs >= RADIX_MIN ? radixOrderInto(yhatObs, w) : sortedOrder(yhatObs);
-  const { sorted, blockFirst, blockLast } = w;
-  // The sorted keys, and the block of ties around each position, in one pass: blockFirst[r] is
-  // the first position of r's block, blockLast[b] the last of the block that starts at b. With
-  // discrete predictors a block can hold thousands of rows, and walking it for every target was
-  // quadratic. Equality chains (=== is transitive for finite keys, −0 === 0), so these are
+  // What a target reads, laid out by sorted position so that one cache line serves it (the
+  // matching's time is memory latency: a target lands anywhere in 10⁵ rows):
+  //   pair[2r] = the r-th smallest predicted mean, pair[2r + 1] = that row's observed value;
+  //   block[2r], block[2r + 1] = first and last position of the block of means equal to it.
+  // With discrete predictors a block can hold thousands of rows, and walking it for every target
+  // was quadratic. Equality chains (=== is transitive for finite keys, −0 === 0), so these are
   // exactly the positions a walk from the chosen one would reach.
+  const { pair, block } = w;
   let start = 0;
   for (let r = 0; r < nObs; r++) {
-    const v = yhatObs[order[r]];
-    sorted[r] = v;
-    if (r > 0 && v !== sorted[r - 1]) {
-      blockLast[start] = r - 1;
+    const i = order[r];
+    const v = yhatObs[i];
+    if (r > 0 && v !== pair[2 * r - 2]) {
+      for (let q = start; q < r; q++) block[2 * q + 1] = r - 1;
       start = r;
     }
-    blockFirst[r] = start;
+    pair[2 * r] = v;
+    pair[2 * r + 1] = yObs[i];
+    block[2 * r] = start;
   }
-  if (nObs > 0) blockLast[start] = nObs - 1;
+  for (let q = start; q < nObs; q++) block[2 * q + 1] = nObs - 1;
+  // Where each target would go among the sorted means: the first position with mean ≥ target
+  // (nObs when none) — unique, so any exact search finds the same. A binary search over 10⁵
+  // means is 17 dependent reads, most of them cache misses; instead the means are cut into nObs
+  // equal-width buckets by value and a target is searched only within its bucket (≈ 1–4 means).
+  // bucket(x) = ⌊(x − min)·scale⌋ is non-decreasing in x (a difference and a product by a
+  // positive constant round monotonically), so every mean of an earlier bucket is < target and
+  // every mean of a later one is > target: the position lies in [bstart[b], bstart[b + 1]].
+  const min = nObs > 0 ? pair[0] : 0;
+  const max = nObs > 0 ? pair[2 * nObs - 2] : 0;
+  const nb = nObs;
+  const scale = nb / (max - min);
+  const bucketed = nObs > 1 && Number.isFinite(scale) && scale > 0;
+  const bstart = w.bucketStart;
+  if (bucketed) {
+    let b = 0;
+    for (let r = 0; r < nObs; r++) {
+      const kb = Math.min(nb - 1, Math.floor((pair[2 * r] - min) * scale));
+      while (b <= kb) bstart[b++] = r;
+    }
+    while (b <= nb) bstart[b++] = nObs;
+  }
   const out = new Float64Array(yhatMis.length);
   for (let t = 0; t < yhatMis.length; t++) {
     const target = yhatMis[t];
-    // First position with sorted[pos] ≥ target (nObs when none), by a binary search whose step
-    // is a select rather than a branch: the comparisons are unpredictable.
+    // Not above min (or NaN): position 0; above max: nObs; else a binary search in the bucket.
     let lo = 0;
-    if (nObs > 0) {
-      let len = nObs;
-      while (len > 1) {
-        const half = len >>> 1;
-        lo = sorted[lo + half - 1] < target ? lo + half : lo;
-        len -= half;
-      }
-      if (sorted[lo] < target) lo++;
+    let hi = nObs;
+    if (bucketed) {
+      if (target > max) lo = nObs;
+      else if (target > min) {
+        const b = Math.min(nb - 1, Math.floor((target - min) * scale));
+        lo = bstart[b];
+        hi = bstart[b + 1];
+      } else hi = 0;
+    }
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (pair[2 * mid] < target) lo = mid + 1;
+      else hi = mid;
     }
     let left = lo - 1;
     let right = lo;
     const pick = rng.int(k);
     let chosen = -1;
     for (let c = 0; c <= pick; c++) {
-      const takeLeft = right >= nObs || (left >= 0 && target - sorted[left] <= sorted[right] - target);
+      const takeLeft = right >= nObs || (left >= 0 && target - pair[2 * left] <= pair[2 * right] - target);
       chosen = takeLeft ? left-- : right++;
     }
-    const first = blockFirst[chosen];
-    const last = blockLast[first];
+    const first = block[2 * chosen];
+    const last = block[2 * chosen + 1];
     if (last > first) chosen = first + rng.int(last - first + 1);
-    out[t] = yObs[order[chosen]];
+    out[t] = pair[2 * chosen + 1];
   }
   return out;
 }
@@ -83,12 +112,13 @@ export function matchDonors(yhatObs: Float64Array, yhatMis: Float64Array, yObs: 
 /**
  * Scratch arrays of matchDonors and its radix sort, kept per thread and grown as needed: a chain
  * calls it maxit × columns times with the same sizes, and fresh zeroed arrays each time were a
- * good part of PMM's garbage. Views of length n over the shared buffers.
+ * good part of PMM's garbage. Views over the shared buffers (pair and block: 2n entries;
+ * bucketStart: n + 1; the rest: n).
  */
 interface Workspace {
-  readonly sorted: Float64Array;
-  readonly blockFirst: Int32Array;
-  readonly blockLast: Int32Array;
+  readonly pair: Float64Array;
+  readonly block: Int32Array;
+  readonly bucketStart: Int32Array;
   readonly hi: Uint32Array;
   readonly lo: Uint32Array;
   readonly idx: Int32Array;
@@ -97,15 +127,17 @@ interface Workspace {
 }
 
 let pool: Workspace | null = null;
+let poolSize = 0;
 
 function workspace(n: number): Workspace {
-  if (!pool || pool.sorted.length < n) {
-    const c = Math.max(n, pool ? Math.ceil(pool.sorted.length * 1.25) : 0);
-    pool = { sorted: new Float64Array(c), blockFirst: new Int32Array(c), blockLast: new Int32Array(c), hi: new Uint32Array(c), lo: new Uint32Array(c), idx: new Int32Array(c), hi2: new Uint32Array(c), idx2: new Int32Array(c) };
+  if (!pool || poolSize < n) {
+    const c = Math.max(n, pool ? Math.ceil(poolSize * 1.25) : 0);
+    pool = { pair: new Float64Array(2 * c), block: new Int32Array(2 * c), bucketStart: new Int32Array(c + 1), hi: new Uint32Array(c), lo: new Uint32Array(c), idx: new Int32Array(c), hi2: new Uint32Array(c), idx2: new Int32Array(c) };
+    poolSize = c;
   }
-  if (pool.sorted.length === n) return pool;
+  if (poolSize === n) return pool;
   const p = pool;
-  return { sorted: p.sorted.subarray(0, n), blockFirst: p.blockFirst.subarray(0, n), blockLast: p.blockLast.subarray(0, n), hi: p.hi.subarray(0, n), lo: p.lo.subarray(0, n), idx: p.idx.subarray(0, n), hi2: p.hi2.subarray(0, n), idx2: p.idx2.subarray(0, n) };
+  return { pair: p.pair.subarray(0, 2 * n), block: p.block.subarray(0, 2 * n), bucketStart: p.bucketStart.subarray(0, n + 1), hi: p.hi.subarray(0, n), lo: p.lo.subarray(0, n), idx: p.idx.subarray(0, n), hi2: p.hi2.subarray(0, n), idx2: p.idx2.subarray(0, n) };
 }
 
 /** Rows of one insertion-sorted run before merging. */
