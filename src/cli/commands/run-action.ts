@@ -1,8 +1,8 @@
 /**
  * What `effekt run` does: the separate commands' work in one process, so the modules load and
  * compile once, the data is read and validated once (the analysis uses the validated trial),
- * and one Chromium, started at the beginning while the analysis runs (with a tab per report
- * opened in advance), prints every PDF. Each report's
+ * and one Chromium, started at the beginning while the analysis runs (with its one tab opened
+ * in advance), prints every PDF. Each report's
  * charts are drawn on the chart worker, and its PDF printed while its PNGs are rasterised.
  */
 import { join } from 'node:path';
@@ -49,7 +49,7 @@ export async function runPipeline(data: string, opts: RunCliOptions): Promise<vo
   stage.end();
   // Chromium starts once the inputs are known to be good (it then launches while the analysis
   // runs): started before, a bad spec or data file waited 2–3 s for a browser it never used.
-  const printer: PdfPrinter | undefined = opts.pdf && langs.length > 0 ? openPdfPrinter({ pages: langs.length }) : undefined;
+  const printer: PdfPrinter | undefined = opts.pdf && langs.length > 0 ? openPdfPrinter() : undefined;
   try {
     printOut(`${formatSummary(trial).join('\n')}\n`);
 

@@ -9,6 +9,38 @@ import { pathToFileURL } from 'node:url';
 export const CHROMIUM_PATH = process.env.EFFEKT_CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS: readonly string[] = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
+/**
+ * The features playwright-core (1.65, its chromiumSwitches.ts) switches off. Chromium honours
+ * only the last --disable-features on its command line, so adding our own would silently turn
+ * these back on: chromiumLaunchOptions() drops Playwright's switch (ignoreDefaultArgs, which
+ * matches it exactly) and passes one with these and ours. When a Playwright upgrade changes its
+ * list, the browser gets two switches again; test/report/render/pdf-launch.test.ts fails then.
+ */
+export const PLAYWRIGHT_DISABLED_FEATURES: readonly string[] = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose', 'HttpsUpgrades', 'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay', 'MediaRouter', 'PaintHolding', 'ThirdPartyStoragePartitioning', 'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin', 'OptimizationHints', 'NetworkTimeServiceQuerying', 'AimEnabled', 'PreconnectToSearch',
+  'msForceBrowserSignIn', 'msEdgeUpdateLaunchServicesPreferredVersion',
+];
+
+/**
+ * Chromium 15x's headless mode is the whole browser without a screen: every window (one per
+ * Playwright page) gets a location bar, whose omnibox drop-downs are WebUI pages preloaded in
+ * renderer processes of their own (chrome://omnibox-popup.top-chrome/ and its AI-mode variant).
+ * Nobody types into them; they cost ≈ 2.2–2.5 s of CPU per run (two renderers) and the browser
+ * process another ≈ 0.6 s. The PDFs are the same bytes without them.
+ */
+export const OWN_DISABLED_FEATURES: readonly string[] = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
+
+/** What playwright-core's chromium.launch() is given: our switches, and one merged --disable-features. */
+export function chromiumLaunchOptions(executablePath = CHROMIUM_PATH): { executablePath: string; args: string[]; ignoreDefaultArgs: string[] } {
+  return {
+    executablePath,
+    args: [...CHROMIUM_ARGS, `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...OWN_DISABLED_FEATURES].join(',')}`],
+    ignoreDefaultArgs: [`--disable-features=${PLAYWRIGHT_DISABLED_FEATURES.join(',')}`],
+  };
+}
+
 export function chromiumAvailable(path = CHROMIUM_PATH): boolean {
   return existsSync(path);
 }
@@ -43,8 +75,12 @@ export type PdfSource = string | { readonly html: string };
 /**
  * One Chromium for any number of PDFs. Opening starts the browser at once, in the background
  * (its start-up overlaps whatever the caller does meanwhile, e.g. the analysis before the
- * reports); each print() waits for it and uses a fresh page (the first `pages` of them opened
- * in advance, default 1). A launch failure surfaces at the
+ * reports), with one tab opened in advance. print() waits for it; the prints take turns in that
+ * tab (a print page given whole replaces the one before; a page loaded from a file, whose scripts
+ * ran, gets a fresh tab and closes it). One tab rather than one per report: each tab is a window,
+ * a browser context and a renderer process of its own — ≈ 0.5 s more CPU for a second one,
+ * while the prints cannot overlap much anyway (the second report's print page is ready only
+ * after its charts, which are drawn after the first report's). A launch failure surfaces at the
  * first print(), as a single renderPdf() would raise it. close() ends the browser.
  */
 export interface PdfPrinter {
@@ -52,7 +88,7 @@ export interface PdfPrinter {
   close(): Promise<void>;
 }
 
-export function openPdfPrinter(options: { chromiumPath?: string; pages?: number } = {}): PdfPrinter {
+export function openPdfPrinter(options: { chromiumPath?: string } = {}): PdfPrinter {
   const exe = options.chromiumPath ?? CHROMIUM_PATH;
   const launching: Promise<Browser | PdfOutcome> = (async () => {
     if (!chromiumAvailable(exe)) return { written: false, notice: `PDF skipped: Chromium not found at ${exe} (install Debian's chromium, or set EFFEKT_CHROMIUM)` } as const;
@@ -65,48 +101,55 @@ export function openPdfPrinter(options: { chromiumPath?: string; pages?: number 
     } catch {
       return { written: false, notice: 'PDF skipped: the playwright-core package is not installed (npm ci installs it)' } as const;
     }
-    return chromium.launch({ executablePath: exe, args: [...CHROMIUM_ARGS] });
+    return chromium.launch(chromiumLaunchOptions(exe));
   })();
   launching.catch(() => undefined); // reported by print(); not an unhandled rejection while nobody waits
   const isOutcome = (x: Browser | PdfOutcome): x is PdfOutcome => 'written' in x;
-  // The tabs the first prints will use, opened as soon as the browser is up: a new tab (its own
+  // The tab the first print uses, opened as soon as the browser is up: a new tab (its own
   // context and renderer process) took 0.6–1.4 s at load 10, now spent while the caller works.
   type Tab = Awaited<ReturnType<Browser['newPage']>>;
-  const spare: Array<Promise<Tab>> = [];
+  let tab: Promise<Tab> | null = null;
   launching.then(
     (b) => {
-      if (isOutcome(b)) return;
-      for (let i = 0; i < (options.pages ?? 1); i++) {
-        const tab = b.newPage();
-        tab.catch(() => undefined); // print() then opens its own
-        spare.push(tab);
-      }
+      if (isOutcome(b) || tab) return;
+      tab = b.newPage();
+      tab.catch(() => undefined); // print() then opens its own
     },
     () => undefined,
   );
+  let turn: Promise<unknown> = Promise.resolve(); // the prints, one after another
+  const printOne = async (browser: Browser, source: PdfSource, printOptions: { timeoutMs?: number; date?: string | null }): Promise<PdfOutcome> => {
+    const ready = tab;
+    tab = null;
+    const page = ready ? await ready.catch(() => browser.newPage()) : await browser.newPage();
+    let keep = false;
+    try {
+      // A dozen charts on a loaded machine can take a minute; loading the 1 MB page (vega inlined)
+      // beside the other report's page and the charts drawn in Node took over Playwright's default 30 s at load 22.
+      const timeout = printOptions.timeoutMs ?? 180_000;
+      if (typeof source === 'string') {
+        await page.goto(pathToFileURL(source).href, { waitUntil: 'load', timeout });
+        await page.waitForFunction(() => (window as unknown as { __reportReady?: boolean }).__reportReady === true, undefined, { timeout });
+        await page.emulateMedia({ media: 'print' });
+      } else {
+        // Nothing to load or run: parsed, laid out and printed (page.pdf() lays out for print itself).
+        await page.setContent(source.html, { waitUntil: 'load', timeout });
+      }
+      const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+      keep = typeof source !== 'string';
+      return { written: true, bytes: stampPdfDates(new Uint8Array(pdf), printOptions.date ?? null) };
+    } finally {
+      if (keep) tab = Promise.resolve(page);
+      else await page.close();
+    }
+  };
   return {
     async print(source, printOptions = {}) {
       const browser = await launching;
       if (isOutcome(browser)) return browser;
-      const ready = spare.shift();
-      const page = ready ? await ready.catch(() => browser.newPage()) : await browser.newPage();
-      try {
-        // A dozen charts on a loaded machine can take a minute; loading the 1 MB page (vega inlined)
-        // beside the other report's page and the charts drawn in Node took over Playwright's default 30 s at load 22.
-        const timeout = printOptions.timeoutMs ?? 180_000;
-        if (typeof source === 'string') {
-          await page.goto(pathToFileURL(source).href, { waitUntil: 'load', timeout });
-          await page.waitForFunction(() => (window as unknown as { __reportReady?: boolean }).__reportReady === true, undefined, { timeout });
-          await page.emulateMedia({ media: 'print' });
-        } else {
-          // Nothing to load or run: parsed, laid out and printed (page.pdf() lays out for print itself).
-          await page.setContent(source.html, { waitUntil: 'load', timeout });
-        }
-        const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
-        return { written: true, bytes: stampPdfDates(new Uint8Array(pdf), printOptions.date ?? null) };
-      } finally {
-        await page.close();
-      }
+      const mine = turn.then(() => printOne(browser, source, printOptions));
+      turn = mine.catch(() => undefined);
+      return mine;
     },
     async close() {
       const browser = await launching.catch(() => null);
