@@ -3,7 +3,8 @@
  * CIs, the intervention − control difference, the participants counted, and how it was done.
  */
 import type { AnalysisFrame, FrameComparison, FrameCovariate, FrameOutcome } from '../frame/frame.ts';
-import { factor, numeric, type Variable } from '../../stats/design/model-matrix.ts';
+import type { Variable } from '../../stats/design/model-matrix.ts';
+import { StatsError } from '../../stats/errors.ts';
 import type { BinaryEffects, EffectMeasure } from '../results/types.ts';
 
 export interface ArmEstimate {
@@ -76,11 +77,50 @@ export function adjustedBaseline(ctx: EstimatorContext): Float64Array | null {
 /**
  * The arm factor over the given rows: the control first (the reference), then the other arms in
  * spec order — every arm with rows, so a multi-arm model pools the residual variance over arms.
+ * Coded straight from the frame's arm indices (one pass, no label per row; arm labels are unique).
  */
-export function armFactor(frame: AnalysisFrame, rows: readonly number[]): Variable {
-  const present = new Set(rows.map((i) => frame.arm[i]));
-  const order = [frame.control, ...frame.arms.map((_, k) => k).filter((k) => k !== frame.control)].filter((k) => present.has(k));
-  return factor('arm', rows.map((i) => frame.arms[frame.arm[i]].label), order.map((k) => frame.arms[k].label));
+export function armFactor(frame: AnalysisFrame, rows: ArrayLike<number>): Variable {
+  const k = frame.arms.length;
+  const present = new Uint8Array(k);
+  for (let r = 0; r < rows.length; r++) present[frame.arm[rows[r]]] = 1;
+  const order = [frame.control, ...frame.arms.map((_, a) => a).filter((a) => a !== frame.control)].filter((a) => present[a] === 1);
+  const codeOf = new Int32Array(k).fill(-1);
+  order.forEach((a, c) => (codeOf[a] = c));
+  const codes = new Int32Array(rows.length);
+  for (let r = 0; r < rows.length; r++) codes[r] = codeOf[frame.arm[rows[r]]];
+  return { name: 'arm', kind: 'factor', levels: order.map((a) => frame.arms[a].label), codes };
+}
+
+/**
+ * A factor over rows whose labels come from a few slots (a categorical column's level codes):
+ * `slotLabels[slotOf[r]]` is row r's label, coded by its place in `levels` as `factor()` codes it
+ * (the same codes and error), without building a label string per row.
+ */
+function factorFromSlots(name: string, slotOf: Int32Array, slotLabels: readonly string[], levels: readonly string[]): Variable {
+  const index = new Map(levels.map((l, i) => [l, i]));
+  const slotCode = slotLabels.map((l) => index.get(l));
+  const codes = new Int32Array(slotOf.length);
+  for (let r = 0; r < slotOf.length; r++) {
+    const c = slotCode[slotOf[r]];
+    if (c === undefined) throw new StatsError('INVALID_ARGUMENT', `factor "${name}": value "${slotLabels[slotOf[r]]}" at row ${r} is not one of its levels (${levels.join(', ')})`);
+    codes[r] = c;
+  }
+  return { name, kind: 'factor', levels, codes };
+}
+
+/** Per row its categorical slot: 0 for a missing value (labelled "(missing)"), level code + 1 otherwise. */
+function categoricalSlots(c: FrameCovariate, rows: ArrayLike<number>): { slotOf: Int32Array; labels: string[]; seen: Uint8Array } {
+  const labels = ['(missing)', ...c.levels];
+  const slotOf = new Int32Array(rows.length);
+  const seen = new Uint8Array(labels.length);
+  const values = c.values;
+  for (let r = 0; r < rows.length; r++) {
+    const v = values[rows[r]];
+    const slot = v < 0 ? 0 : v + 1;
+    slotOf[r] = slot;
+    seen[slot] = 1;
+  }
+  return { slotOf, labels, seen };
 }
 
 /**
@@ -89,29 +129,54 @@ export function armFactor(frame: AnalysisFrame, rows: readonly number[]): Variab
  * unbiased; White & Thompson 2005), a categorical one keeps "(missing)" as a level; a covariate
  * constant among the rows is left out — each with a warning naming it.
  */
-export function covariateVariables(adjust: Adjustment | undefined, rows: readonly number[], warnings: string[]): Variable[] {
+export function covariateVariables(adjust: Adjustment | undefined, rows: ArrayLike<number>, warnings: string[]): Variable[] {
   const out: Variable[] = [];
   for (const c of adjust?.covariates ?? []) {
     if (c.kind === 'numeric') {
-      const x = rows.map((i) => c.values[i]);
-      // The mean over the analysed participants (a participant on several rows counts once).
-      const people = [...new Set(rows)].map((i) => c.values[i]).filter((v) => !Number.isNaN(v));
-      if (people.length === 0 || new Set(people).size < 2) {
+      const values = c.values;
+      // The mean over the analysed participants (a participant on several rows counts once), added
+      // in the order of their first rows.
+      const first = new Uint8Array(values.length);
+      let sum = 0;
+      let count = 0;
+      let missing = 0;
+      let v0 = Number.NaN;
+      let varies = false;
+      for (let r = 0; r < rows.length; r++) {
+        const i = rows[r];
+        if (first[i] === 1) continue;
+        first[i] = 1;
+        const v = values[i];
+        if (Number.isNaN(v)) {
+          missing++;
+          continue;
+        }
+        if (count === 0) v0 = v;
+        else if (v !== v0) varies = true;
+        sum += v;
+        count++;
+      }
+      if (count === 0 || !varies) {
         warnings.push(`covariate ${c.column} is constant or missing among the analysed and is left out of the model`);
         continue;
       }
-      const m = people.reduce((a, b) => a + b, 0) / people.length;
-      const missing = [...new Set(rows)].filter((i) => Number.isNaN(c.values[i])).length;
+      const m = sum / count;
       if (missing > 0) warnings.push(`${missing} missing value(s) of covariate ${c.column} replaced by the mean of the analysed participants`);
-      out.push(numeric(c.column, x.map((v) => (Number.isNaN(v) ? m : v))));
+      const x = new Float64Array(rows.length);
+      for (let r = 0; r < rows.length; r++) {
+        const v = values[rows[r]];
+        x[r] = Number.isNaN(v) ? m : v;
+      }
+      out.push({ name: c.column, kind: 'numeric', values: x });
     } else {
-      const labels = rows.map((i) => (c.values[i] < 0 ? '(missing)' : c.levels[c.values[i]]));
-      const present = [...c.levels, '(missing)'].filter((l) => labels.includes(l));
+      const { slotOf, labels, seen } = categoricalSlots(c, rows);
+      const seenLabels = new Set(labels.filter((_, k) => seen[k] === 1));
+      const present = [...c.levels, '(missing)'].filter((l) => seenLabels.has(l));
       if (present.length < 2) {
         warnings.push(`covariate ${c.column} has one level among the analysed and is left out of the model`);
         continue;
       }
-      out.push(factor(c.column, labels, present));
+      out.push(factorFromSlots(c.column, slotOf, labels, present));
     }
   }
   return out;
@@ -134,32 +199,60 @@ export function withOutcome(ctx: EstimatorContext): number[] {
   return out;
 }
 
-export function countArms(frame: AnalysisFrame, members: readonly number[]): Record<string, number> {
-  const out: Record<string, number> = Object.fromEntries(frame.arms.map((a) => [a.label, 0]));
-  for (const i of members) out[frame.arms[frame.arm[i]].label]++;
+/** The values of `y` of the rows in arm `a`, in row order. */
+export function armValues(members: ArrayLike<number>, arm: Int32Array, a: number, y: Float64Array): Float64Array {
+  let k = 0;
+  for (let r = 0; r < members.length; r++) if (arm[members[r]] === a) k++;
+  const out = new Float64Array(k);
+  k = 0;
+  for (let r = 0; r < members.length; r++) if (arm[members[r]] === a) out[k++] = y[members[r]];
   return out;
+}
+
+/** Rows per arm label (every arm, in spec order). */
+export function countArms(frame: AnalysisFrame, members: ArrayLike<number>): Record<string, number> {
+  const counts = new Float64Array(frame.arms.length);
+  for (let r = 0; r < members.length; r++) counts[frame.arm[members[r]]]++;
+  return Object.fromEntries(frame.arms.map((a, k) => [a.label, counts[k]]));
 }
 
 /**
  * The stratification factors as model variables over the given rows (row k is participant
  * rows[k]; a participant may fill several rows): a missing stratum is its own level; a factor
  * with one level among the rows is left out, and a level holding one arm only is flagged — both
- * as warnings, so the row says what its model could and could not adjust for.
+ * as warnings, so the row says what its model could and could not adjust for. One pass per
+ * factor over the rows (levels and the arms in each from the level codes, not a label per row).
  */
-export function strataFactors(frame: AnalysisFrame, rows: readonly number[], warnings: string[]): Variable[] {
+export function strataFactors(frame: AnalysisFrame, rows: ArrayLike<number>, warnings: string[]): Variable[] {
   const out: Variable[] = [];
   for (const s of frame.strata) {
-    const labels = rows.map((i) => (s.values[i] < 0 ? '(missing)' : s.levels[s.values[i]]));
-    const present = [...new Set(labels)].sort();
+    const { slotOf, labels, seen } = categoricalSlots(s, rows);
+    // The first arm seen in each slot, and whether a second one was.
+    const firstArm = new Int32Array(labels.length).fill(-1);
+    const twoArms = new Uint8Array(labels.length);
+    for (let r = 0; r < rows.length; r++) {
+      const slot = slotOf[r];
+      const a = frame.arm[rows[r]];
+      if (firstArm[slot] < 0) firstArm[slot] = a;
+      else if (firstArm[slot] !== a) twoArms[slot] = 1;
+    }
+    const present = [...new Set(labels.filter((_, k) => seen[k] === 1))].sort();
     if (present.length < 2) {
       warnings.push(`stratum ${s.column} has one level among the analysed and is left out of the model`);
       continue;
     }
     for (const lv of present) {
-      const armsIn = new Set(rows.filter((_, k) => labels[k] === lv).map((i) => frame.arm[i]));
-      if (armsIn.size < 2) warnings.push(`stratum ${s.column} = ${lv} has participants from one arm only`);
+      // Slots sharing a label (a level literally named "(missing)") form one level.
+      const arms = new Set<number>();
+      let many = false;
+      labels.forEach((l, k) => {
+        if (l !== lv || seen[k] !== 1) return;
+        arms.add(firstArm[k]);
+        if (twoArms[k] === 1) many = true;
+      });
+      if (!many && arms.size < 2) warnings.push(`stratum ${s.column} = ${lv} has participants from one arm only`);
     }
-    out.push(factor(s.column, labels, present));
+    out.push(factorFromSlots(s.column, slotOf, labels, present));
   }
   return out;
 }

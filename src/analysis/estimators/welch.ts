@@ -3,20 +3,24 @@ import { tTest } from '../../stats/hypothesis/t-test.ts';
 import { studentT } from '../../stats/dist/continuous.ts';
 import { mean, variance } from '../../stats/descriptive/descriptive.ts';
 import { pooledSd } from '../../stats/effects/cohens-d.ts';
-import { countArms, notEstimable, withOutcome, type EstimatorContext, type EstimatorOutput } from './common.ts';
+import { armValues, countArms, notEstimable, type EstimatorContext, type EstimatorOutput } from './common.ts';
 
 export function welch(ctx: EstimatorContext): EstimatorOutput {
   const { frame, outcome, comparison } = ctx;
   const y = outcome.values[ctx.visit];
-  const members = withOutcome(ctx).filter((i) => frame.arm[i] === comparison.intervention || frame.arm[i] === comparison.control);
+  const include = ctx.include;
+  const arm = frame.arm;
+  const picked = new Int32Array(frame.n);
+  let count = 0;
+  for (let i = 0; i < frame.n; i++) if ((arm[i] === comparison.intervention || arm[i] === comparison.control) && include(i) && !Number.isNaN(y[i])) picked[count++] = i;
+  const members = picked.subarray(0, count);
   const analysed = countArms(frame, members);
   const model = `${outcome.id}: Welch two-sample t-test`;
-  const group = (a: number) => members.filter((i) => frame.arm[i] === a).map((i) => y[i]);
-  const [yI, yC] = [group(comparison.intervention), group(comparison.control)];
+  const [yI, yC] = [armValues(members, arm, comparison.intervention, y), armValues(members, arm, comparison.control, y)];
   if (yI.length < 2 || yC.length < 2) return notEstimable(ctx, 'fewer than 2 participants with data in an arm', model, analysed);
   if (variance(yI) === 0 && variance(yC) === 0) return notEstimable(ctx, 'the outcome is constant in both arms', model, analysed);
   const t = tTest(yI, yC, { confLevel: ctx.confLevel });
-  const armCell = (v: number[]) => {
+  const armCell = (v: Float64Array) => {
     const se = Math.sqrt(variance(v) / v.length);
     const q = studentT.quantile(1 - (1 - ctx.confLevel) / 2, v.length - 1);
     const m = mean(v);

@@ -174,9 +174,45 @@ function standardisingSd(ctx: EstimatorContext, fromEstimator: number | null, st
   const { frame, comparison, include } = ctx;
   const b = adjustedBaseline({ ...ctx, adjust: { covariates: [], baseline: true } });
   if (!b) return { sd: null, label: 'pooled SD of the observed outcome at baseline' };
-  const at = (arm: number) => [...Array(frame.n).keys()].filter((i) => include(i) && frame.arm[i] === arm && !Number.isNaN(b[i])).map((i) => b[i]);
+  const at = (arm: number) => {
+    const out: number[] = [];
+    for (let i = 0; i < frame.n; i++) if (frame.arm[i] === arm && include(i) && !Number.isNaN(b[i])) out.push(b[i]);
+    return out;
+  };
   const [x, y] = [at(comparison.intervention), at(comparison.control)];
   return { sd: x.length > 1 && y.length > 1 ? pooledSd(x, y) : null, label: 'pooled SD of the observed outcome at baseline' };
+}
+
+// The per-row counts depend only on the frame and the population, or the outcome's values at the
+// visit: counted once (one pass each) and copied into every row that reports them, instead of
+// two scans of the whole frame per row.
+const populationCounts = new WeakMap<AnalysisFrame, WeakMap<object, Record<string, number>>>();
+const observedCounts = new WeakMap<AnalysisFrame, WeakMap<Float64Array, Record<string, number>>>();
+
+function perFrame<K extends object>(cache: WeakMap<AnalysisFrame, WeakMap<K, Record<string, number>>>, frame: AnalysisFrame, key: K, count: () => Record<string, number>): Record<string, number> {
+  let byKey = cache.get(frame);
+  if (!byKey) cache.set(frame, (byKey = new WeakMap()));
+  let counts = byKey.get(key);
+  if (!counts) byKey.set(key, (counts = count()));
+  return { ...counts };
+}
+
+/** Participants per arm in the population. */
+function populationByArm(frame: AnalysisFrame, include: (i: number) => boolean): Record<string, number> {
+  return perFrame(populationCounts, frame, include, () => {
+    const rows: number[] = [];
+    for (let i = 0; i < frame.n; i++) if (include(i)) rows.push(i);
+    return countArms(frame, rows);
+  });
+}
+
+/** Participants per arm with a value (not NaN) in `values`. */
+function observedByArm(frame: AnalysisFrame, values: Float64Array): Record<string, number> {
+  return perFrame(observedCounts, frame, values, () => {
+    const rows: number[] = [];
+    for (let i = 0; i < frame.n; i++) if (!Number.isNaN(values[i])) rows.push(i);
+    return countArms(frame, rows);
+  });
 }
 
 function row(frame: AnalysisFrame, outcome: FrameOutcome, v: number, r: RowSpec, isPrimary: boolean, comparison: FrameComparison, adjust: Adjustment, rc: RowContext): OutcomeResult {
@@ -213,7 +249,7 @@ function row(frame: AnalysisFrame, outcome: FrameOutcome, v: number, r: RowSpec,
       }
     }
   }
-  const withData = countArms(frame, [...Array(frame.n).keys()].filter((i) => !Number.isNaN(outcome.values[v][i])));
+  const withData = observedByArm(frame, outcome.values[v]);
   const digits = outcome.range && outcome.range[1] - outcome.range[0] <= 10 ? 2 : 1;
   const sentence = difference
     ? outcomeSentence({ outcome: outcome.name, visit: visitNames[visit], intervention: I.label, control: C.label, difference, cohensD: cohensD ? { estimate: cohensD.estimate, lower: cohensD.lower, upper: cohensD.upper } : null, digits: measure === 'mean-difference' ? digits : 2, confLevel, measure, unit: outcome.unit })
@@ -232,7 +268,7 @@ function row(frame: AnalysisFrame, outcome: FrameOutcome, v: number, r: RowSpec,
     isPrimaryEstimator: isPrimary,
     status: out.status,
     reason: out.reason,
-    n: { randomised: countArms(frame, [...Array(frame.n).keys()].filter(r.population.include)), withData, analysed: out.analysed },
+    n: { randomised: populationByArm(frame, r.population.include), withData, analysed: out.analysed },
     emm: out.emm,
     difference,
     binary: out.binary ?? null,

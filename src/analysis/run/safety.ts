@@ -6,7 +6,7 @@
  * self-harm) as counts per arm. A rate ratio that cannot be estimated (no events, no
  * overdispersion) is labelled with the reason.
  */
-import { modelMatrix, numeric } from '../../stats/design/model-matrix.ts';
+import { modelMatrix, type Variable } from '../../stats/design/model-matrix.ts';
 import { armFactor } from '../estimators/common.ts';
 import { glmNegBin } from '../../stats/models/glm/negative-binomial.ts';
 import { normal } from '../../stats/dist/continuous.ts';
@@ -18,15 +18,26 @@ function rateRatio(frame: AnalysisFrame, o: FrameOutcome, v: number, comparison:
   const y = o.values[v];
   const b = o.hasBaseline && frame.baselineVisit >= 0 ? o.values[frame.baselineVisit] : null;
   const e = o.exposure?.[v] ?? null;
-  const members = [...Array(frame.n).keys()].filter((i) => !Number.isNaN(y[i]) && (b === null || !Number.isNaN(b[i])) && (e === null || e[i] > 0));
-  if (members.every((i) => y[i] === 0)) return { rateRatio: null, status: 'not-estimable', reason: 'no events in any arm' };
+  // One pass: the participants with the count (and baseline, and a positive exposure) observed, per arm.
+  const picked = new Int32Array(frame.n);
+  const perArm = new Int32Array(frame.arms.length);
+  let m = 0;
+  let events = false;
+  for (let i = 0; i < frame.n; i++) {
+    if (Number.isNaN(y[i]) || (b !== null && Number.isNaN(b[i])) || (e !== null && !(e[i] > 0))) continue;
+    picked[m++] = i;
+    perArm[frame.arm[i]]++;
+    if (y[i] !== 0) events = true;
+  }
+  const members = picked.subarray(0, m);
+  if (!events) return { rateRatio: null, status: 'not-estimable', reason: 'no events in any arm' };
   const armsIn = [comparison.control, comparison.intervention].map((k) => frame.arms[k].label);
-  for (const a of armsIn) if (!members.some((i) => frame.arms[frame.arm[i]].label === a)) return { rateRatio: null, status: 'not-estimable', reason: `no participant with ${o.id} observed in arm ${a}` };
+  for (const a of armsIn) if (!frame.arms.some((arm, k) => arm.label === a && perArm[k] > 0)) return { rateRatio: null, status: 'not-estimable', reason: `no participant with ${o.id} observed in arm ${a}` };
   try {
     const arm = armFactor(frame, members);
-    const variables = [arm, ...(b ? [numeric('baseline', members.map((i) => b[i]))] : [])];
+    const variables: Variable[] = [arm, ...(b ? [{ name: 'baseline', kind: 'numeric' as const, values: Float64Array.from(members, (i) => b[i]) }] : [])];
     const d = modelMatrix({ variables, terms: variables.map((x) => [x.name]) });
-    const fit = glmNegBin(d.X, members.map((i) => y[i]), { columnNames: d.columnNames, confLevel, nullDeviance: false, ...(e ? { offset: members.map((i) => Math.log(e[i])) } : {}) });
+    const fit = glmNegBin(d.X, Float64Array.from(members, (i) => y[i]), { columnNames: d.columnNames, confLevel, nullDeviance: false, ...(e ? { offset: Float64Array.from(members, (i) => Math.log(e[i])) } : {}) });
     if (!fit.converged) return { rateRatio: null, status: 'not-estimable', reason: `the negative-binomial fit did not converge (${fit.warnings.join('; ')})` };
     // log RR = β(intervention) − β(control), a reference level's β being 0.
     const levels = (arm as Extract<typeof arm, { kind: 'factor' }>).levels;
@@ -59,12 +70,21 @@ export function safetyResults(frame: AnalysisFrame, confLevel = 0.95): SafetyRes
     for (const comparison of frame.comparisons) {
       frame.visits.forEach((visit, v) => {
         if (v === frame.baselineVisit || !o.visits.includes(visit)) return;
-        const byArm = Object.fromEntries(frame.arms.map((arm, a) => {
-          const vals: number[] = [];
-          for (let i = 0; i < frame.n; i++) if (frame.arm[i] === a && !Number.isNaN(o.values[v][i])) vals.push(o.values[v][i]);
-          const total = vals.reduce((s, x) => s + x, 0);
-          return [arm.label, { n: vals.length, total, mean: vals.length ? total / vals.length : 0, participantsWithEvent: vals.filter((x) => x > 0).length }];
-        }));
+        // One pass over the participants for every arm (each arm's total added in participant order).
+        const values = o.values[v];
+        const k = frame.arms.length;
+        const n = new Float64Array(k);
+        const total = new Float64Array(k);
+        const withEvent = new Float64Array(k);
+        for (let i = 0; i < frame.n; i++) {
+          const x = values[i];
+          if (Number.isNaN(x)) continue;
+          const a = frame.arm[i];
+          n[a]++;
+          total[a] += x;
+          if (x > 0) withEvent[a]++;
+        }
+        const byArm = Object.fromEntries(frame.arms.map((arm, a) => [arm.label, { n: n[a], total: total[a], mean: n[a] ? total[a] / n[a] : 0, participantsWithEvent: withEvent[a] }]));
         out.push({ id: o.id, name: o.name, comparison: comparison.id, visit, byArm, ...rateRatio(frame, o, v, comparison, confLevel) });
       });
     }
@@ -76,6 +96,9 @@ export function eventCounts(frame: AnalysisFrame): EventCount[] {
   return frame.events.map((e) => ({
     id: e.id,
     name: e.name,
-    byArm: Object.fromEntries(frame.arms.map((arm, a) => [arm.label, [...Array(frame.n).keys()].filter((i) => frame.arm[i] === a && e.any[i] === 1).length])),
+    byArm: ((counts) => {
+      for (let i = 0; i < frame.n; i++) if (e.any[i] === 1) counts[frame.arm[i]]++;
+      return Object.fromEntries(frame.arms.map((arm, a) => [arm.label, counts[a]]));
+    })(new Float64Array(frame.arms.length)),
   }));
 }

@@ -66,18 +66,28 @@ export function checkVariables(variables: readonly Variable[]): number {
   return n;
 }
 
+/** How one column of X is filled: constant 1, a numeric variable, a factor's indicators, or an interaction's products. */
+type Fill =
+  | { readonly kind: 'ones' }
+  | { readonly kind: 'numeric'; readonly values: Float64Array }
+  | { readonly kind: 'indicators'; readonly codes: Int32Array; readonly levels: number }
+  | { readonly kind: 'product'; readonly term: Term };
+
 export function modelMatrix(spec: DesignSpec): Design {
   const n = checkVariables(spec.variables);
   const byName = new Map(spec.variables.map((v) => [v.name, v]));
   const intercept = spec.intercept ?? true;
   const mains = new Set(spec.terms.filter((t) => t.length === 1).map((t) => t[0]));
   const names: string[] = [];
-  const cols: Float64Array[] = [];
   const assign: number[] = [];
+  // Each term's columns are written straight into X (no column per level or per factor copy):
+  // a main effect as its values or as 1s at each row's level (X starts at 0), an interaction as
+  // products of its variables' columns multiplied in R's order — the same values as before.
+  const fills: { fill: Fill; first: number; count: number }[] = [];
   if (intercept) {
     names.push('(Intercept)');
-    cols.push(new Float64Array(n).fill(1));
     assign.push(0);
+    fills.push({ fill: { kind: 'ones' }, first: 0, count: 1 });
   }
   spec.terms.forEach((term, t) => {
     if (term.length === 0) throw new StatsError('INVALID_ARGUMENT', 'an empty term; use `intercept` for the constant');
@@ -88,30 +98,62 @@ export function modelMatrix(spec: DesignSpec): Design {
         throw new StatsError('INVALID_ARGUMENT', `interaction ${term.join(':')} needs the main effect of factor "${name}" (only hierarchical formulas are supported)`);
       }
     }
-    // Product of the variables' column sets, first variable varying fastest (R's order).
-    let acc: { names: string[]; cols: Float64Array[] } = { names: [''], cols: [new Float64Array(n).fill(1)] };
+    // Column names of the product of the variables' column sets, first variable varying fastest (R's order).
+    let acc = [''];
     for (const name of term) {
-      const vc = variableColumns(byName.get(name)!, n);
-      const next: { names: string[]; cols: Float64Array[] } = { names: [], cols: [] };
-      for (let b = 0; b < vc.cols.length; b++) {
-        for (let a = 0; a < acc.cols.length; a++) {
-          const c = new Float64Array(n);
-          for (let i = 0; i < n; i++) c[i] = acc.cols[a][i] * vc.cols[b][i];
-          next.names.push(acc.names[a] === '' ? vc.names[b] : `${acc.names[a]}:${vc.names[b]}`);
-          next.cols.push(c);
-        }
-      }
+      const vn = columnNames(byName.get(name)!);
+      const next: string[] = [];
+      for (const b of vn) for (const a of acc) next.push(a === '' ? b : `${a}:${b}`);
       acc = next;
     }
-    for (let k = 0; k < acc.cols.length; k++) {
-      names.push(acc.names[k]);
-      cols.push(acc.cols[k]);
+    const first = names.length;
+    for (const nm of acc) {
+      names.push(nm);
       assign.push(t + 1);
     }
+    const v = byName.get(term[0])!;
+    const fill: Fill = term.length > 1 ? { kind: 'product', term } : v.kind === 'numeric' ? { kind: 'numeric', values: v.values } : { kind: 'indicators', codes: v.codes, levels: v.levels.length };
+    fills.push({ fill, first, count: acc.length });
   });
-  const X = zeros(n, cols.length);
-  cols.forEach((c, j) => X.data.set(c, j * n));
+  const X = zeros(n, names.length);
+  const data = X.data;
+  for (const { fill, first, count } of fills) {
+    const o = first * n;
+    if (fill.kind === 'ones') data.fill(1, o, o + n);
+    else if (fill.kind === 'numeric') data.set(fill.values, o);
+    else if (fill.kind === 'indicators') {
+      const codes = fill.codes;
+      // Level l ≥ 1 is column first + l − 1; the reference level (0) has none.
+      for (let i = 0; i < n; i++) if (codes[i] > 0) data[o + (codes[i] - 1) * n + i] = 1;
+    } else {
+      const cols = productColumns(fill.term.map((name) => byName.get(name)!), n);
+      for (let k = 0; k < count; k++) data.set(cols[k], o + k * n);
+    }
+  }
   return { X, columnNames: names, assign: Int32Array.from(assign), terms: spec.terms, intercept, variables: spec.variables, n };
+}
+
+/** The names of the columns one variable contributes (see variableColumns). */
+function columnNames(v: Variable): string[] {
+  return v.kind === 'numeric' ? [v.name] : v.levels.slice(1).map((l) => `${v.name}${l}`);
+}
+
+/** An interaction's columns: products of its variables' columns, starting from 1s, first variable varying fastest (R's order). */
+function productColumns(vars: readonly Variable[], n: number): Float64Array[] {
+  let acc: Float64Array[] = [new Float64Array(n).fill(1)];
+  for (const v of vars) {
+    const vc = variableColumns(v, n).cols;
+    const next: Float64Array[] = [];
+    for (let b = 0; b < vc.length; b++) {
+      for (let a = 0; a < acc.length; a++) {
+        const c = new Float64Array(n);
+        for (let i = 0; i < n; i++) c[i] = acc[a][i] * vc[b][i];
+        next.push(c);
+      }
+    }
+    acc = next;
+  }
+  return acc;
 }
 
 /** Builds a factor variable from labels, with the given level order (first = reference). */

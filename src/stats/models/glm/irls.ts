@@ -120,7 +120,8 @@ export function glm(X: Matrix, y: ArrayLike<number>, familyId: FamilyId, options
   let qr: ReturnType<typeof qrDecompose> | null = null;
   for (let it = 1; it <= maxit; it++) {
     iterations = it;
-    irlsWork(kernel, rows, eta, mu, wRoot, wz, wx.data);
+    // μ = expFloor(η) for the log-link count families except on a first step from fam.start (μ from y).
+    irlsWork(kernel, rows, eta, mu, wRoot, wz, wx.data, options.start !== undefined || it > 1);
     qr = qrDecompose(wx);
     let next: Float64Array = qrCoef(qr, wz);
     const etaOf = (b: Float64Array) => linearPredictor(kernel, rows, b, eta, mu);
@@ -159,7 +160,8 @@ export function glm(X: Matrix, y: ArrayLike<number>, familyId: FamilyId, options
   } else if (familyId === 'poisson-log' || familyId === 'negbin-log') {
     // A fitted mean of 0 means every count in some cell is 0: the log-rate diverges to −∞ (R returns
     // a large negative coefficient with a huge SE); report it instead of a meaningless number.
-    const zero = Array.from(mu).filter((m) => m < 10 * EPS).length;
+    let zero = 0;
+    for (let i = 0; i < n; i++) if (mu[i] < 10 * EPS) zero++;
     if (zero > 0) {
       const big = names.filter((_, j) => Math.abs(coef[j]) > 15);
       throw new StatsError('NOT_ESTIMABLE', `fitted mean of 0 for ${zero} observation(s): all counts are 0 in some group${big.length ? ` (${big.join(', ')})` : ''}; the rate ratio is not estimable`, { columns: big });

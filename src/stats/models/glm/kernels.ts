@@ -29,8 +29,12 @@ export function kernelOf(fam: Family, theta: number): Kernel {
   return { kind: 'generic', fam };
 }
 
-/** IRLS working quantities: wz = z·√w and the weighted design wx = X·√w (column-major), with w in `w`. */
-export function irlsWork(k: Kernel, r: Rows, eta: Float64Array, mu: Float64Array, w: Float64Array, wz: Float64Array, wx: Float64Array): void {
+/**
+ * IRLS working quantities: wz = z·√w and the weighted design wx = X·√w (column-major), with w in `w`.
+ * `muIsExpEta`: μ was set as expFloor(η) (by linearPredictor or from starting coefficients), so the
+ * log link's dμ/dη = expFloor(η) is μ itself and is not computed again.
+ */
+export function irlsWork(k: Kernel, r: Rows, eta: Float64Array, mu: Float64Array, w: Float64Array, wz: Float64Array, wx: Float64Array, muIsExpEta = false): void {
   const { n, p, y, offset, prior } = r;
   if (k.kind === 'generic') {
     const fam = k.fam;
@@ -43,10 +47,26 @@ export function irlsWork(k: Kernel, r: Rows, eta: Float64Array, mu: Float64Array
     }
   } else if (k.kind === 'negbin') {
     const theta = k.theta;
-    for (let i = 0; i < n; i++) {
+    if (muIsExpEta) {
+      for (let i = 0; i < n; i++) {
+        const me = mu[i];
+        const z = eta[i] - offset[i] + (y[i] - me) / me;
+        const wi = Math.sqrt((prior[i] * me * me) / negbinVariance(me, theta));
+        wz[i] = z * wi;
+        w[i] = wi;
+      }
+    } else for (let i = 0; i < n; i++) {
       const me = expFloor(eta[i]);
       const z = eta[i] - offset[i] + (y[i] - mu[i]) / me;
       const wi = Math.sqrt((prior[i] * me * me) / negbinVariance(mu[i], theta));
+      wz[i] = z * wi;
+      w[i] = wi;
+    }
+  } else if (muIsExpEta) {
+    for (let i = 0; i < n; i++) {
+      const me = mu[i];
+      const z = eta[i] - offset[i] + (y[i] - me) / me;
+      const wi = Math.sqrt((prior[i] * me * me) / me);
       wz[i] = z * wi;
       w[i] = wi;
     }

@@ -35,60 +35,108 @@ function distinct(y: ArrayLike<number>): { values: number[]; index: Uint32Array 
 }
 
 export function thetaMl(y: ArrayLike<number>, mu: ArrayLike<number>, weights?: ArrayLike<number>, limit = 100, eps = 1e-12): { theta: number; se: number } {
+  return thetaMlOf(y, mu, weights, distinct(y), limit, eps, true);
+}
+
+/**
+ * θ by Newton's method from the moment estimate. `counts` is distinct(y), computed once per fit
+ * by glmNegBin (y does not change between its rounds); the SE (one more information pass) only
+ * when asked for. Score and information at the same θ are summed in one pass, each in row order
+ * with the same expressions as two separate passes; without weights the factor 1 is left out
+ * (1·x = x exactly), so the values are the same to the last bit.
+ */
+function thetaMlOf(y: ArrayLike<number>, mu: ArrayLike<number>, weights: ArrayLike<number> | undefined, counts: { values: number[]; index: Uint32Array }, limit: number, eps: number, withSe: boolean): { theta: number; se: number } {
   const n = y.length;
-  const w = weights ?? new Float64Array(n).fill(1);
-  const sw = Array.from(w).reduce((a, b) => a + b, 0);
+  let sw = 0;
+  if (weights) for (let i = 0; i < n; i++) sw += weights[i];
+  else sw = n;
   let s0 = 0;
-  for (let i = 0; i < n; i++) s0 += w[i] * (y[i] / mu[i] - 1) ** 2;
+  if (weights) for (let i = 0; i < n; i++) s0 += weights[i] * (y[i] / mu[i] - 1) ** 2;
+  else for (let i = 0; i < n; i++) s0 += (y[i] / mu[i] - 1) ** 2;
   let t = sw / s0;
   if (!(t > 0) || !Number.isFinite(t)) t = 1;
   // digamma(θ + y) and trigamma(θ + y) once per distinct count (a few hundred values at any n),
   // and the terms in θ alone once per pass: the same values added in the same order as per row.
-  const { values, index } = distinct(y);
+  const { values, index } = counts;
   const dg = new Float64Array(values.length);
-  const score = (th: number) => {
-    for (let k = 0; k < values.length; k++) dg[k] = digamma(th + values[k]);
+  const tg = new Float64Array(values.length);
+  let score = 0;
+  let info = 0;
+  /** Score and information at θ = th, into `score` and `info`. */
+  const both = (th: number): void => {
+    for (let k = 0; k < values.length; k++) {
+      dg[k] = digamma(th + values[k]);
+      tg[k] = trigamma(th + values[k]);
+    }
     const dth = digamma(th);
     const lth = Math.log(th);
-    let s = 0;
-    for (let i = 0; i < n; i++) s += w[i] * (dg[index[i]] - dth + lth + 1 - Math.log(th + mu[i]) - (y[i] + th) / (mu[i] + th));
-    return s;
-  };
-  const info = (th: number) => {
-    for (let k = 0; k < values.length; k++) dg[k] = trigamma(th + values[k]);
     const tth = trigamma(th);
     const ith = 1 / th;
     let s = 0;
-    for (let i = 0; i < n; i++) s += w[i] * (-dg[index[i]] + tth - ith + 2 / (mu[i] + th) - (y[i] + th) / (mu[i] + th) ** 2);
-    return s;
+    let f = 0;
+    if (weights) {
+      for (let i = 0; i < n; i++) {
+        const a = mu[i] + th;
+        const c = y[i] + th;
+        const k = index[i];
+        s += weights[i] * (dg[k] - dth + lth + 1 - Math.log(a) - c / a);
+        f += weights[i] * (-tg[k] + tth - ith + 2 / a - c / a ** 2);
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const a = mu[i] + th;
+        const c = y[i] + th;
+        const k = index[i];
+        s += dg[k] - dth + lth + 1 - Math.log(a) - c / a;
+        f += -tg[k] + tth - ith + 2 / a - c / a ** 2;
+      }
+    }
+    score = s;
+    info = f;
+  };
+  /** The information alone (for the SE at the final θ). */
+  const infoAt = (th: number): number => {
+    for (let k = 0; k < values.length; k++) tg[k] = trigamma(th + values[k]);
+    const tth = trigamma(th);
+    const ith = 1 / th;
+    let f = 0;
+    for (let i = 0; i < n; i++) {
+      const a = mu[i] + th;
+      const term = -tg[index[i]] + tth - ith + 2 / a - (y[i] + th) / a ** 2;
+      f += weights ? weights[i] * term : term;
+    }
+    return f;
   };
   for (let it = 0; it < limit; it++) {
-    const del = score(t) / info(t);
+    both(t);
+    const del = score / info;
     // A Newton step past 0 is halved back into the domain (θ > 0).
     t = t + del > 0 ? t + del : t / 2;
     if (!Number.isFinite(t) || t > 1e12) throw new StatsError('NOT_CONVERGED', 'the ML estimate of θ diverges: the counts show no overdispersion (use a Poisson model)');
     if (Math.abs(del) < eps * Math.max(1, t)) break;
   }
-  return { theta: t, se: Math.sqrt(1 / info(t)) };
+  return { theta: t, se: withSe ? Math.sqrt(1 / infoAt(t)) : Number.NaN };
 }
 
 export function glmNegBin(X: Matrix, y: ArrayLike<number>, options: Omit<GlmOptions, 'theta'> = {}): NegBinFit {
   // The inner fits' null deviances are never read: only the last fit's, when asked for.
   const inner = { ...options, nullDeviance: false };
+  const counts = distinct(y);
+  const theta0 = (mu: Float64Array, withSe = false) => thetaMlOf(y, mu, options.weights, counts, 100, 1e-12, withSe);
   let fit = glm(X, y, 'poisson-log', inner);
-  let { theta } = thetaMl(y, fit.mu, options.weights);
+  let { theta } = theta0(fit.mu);
   let outer = 0;
   let devOld = Infinity;
   let thetaOld = Infinity;
   for (; outer < 50; outer++) {
     fit = glm(X, y, 'negbin-log', { ...inner, theta, start: fit.coef });
-    ({ theta } = thetaMl(y, fit.mu, options.weights));
+    ({ theta } = theta0(fit.mu));
     if (Math.abs(devOld - fit.deviance) / (Math.abs(fit.deviance) + 0.1) < 1e-12 && Math.abs(theta - thetaOld) < 1e-10 * theta) break;
     devOld = fit.deviance;
     thetaOld = theta;
   }
   fit = glm(X, y, 'negbin-log', { ...options, theta, start: fit.coef });
-  const { se } = thetaMl(y, fit.mu, options.weights);
+  const { se } = theta0(fit.mu, true);
   const warnings = [...fit.warnings];
   if (outer >= 50) warnings.push('the alternation between β and θ did not settle in 50 rounds');
   return { ...fit, theta, thetaSe: se, outerIterations: outer + 1, warnings, converged: fit.converged && outer < 50 };
