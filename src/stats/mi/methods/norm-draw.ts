@@ -98,9 +98,8 @@ function normDrawCholesky(x: Matrix, y: Float64Array, rng: Rng, gram?: GramCache
   const l = tryCholesky(xtx, 1e-9);
   if (!l) return null;
   const coef = choleskySolve(l, xty);
-  const fitted = fittedValues(x, coef);
-  let rss = 0;
-  for (let i = 0; i < n; i++) rss += (y[i] - fitted[i]) ** 2;
+  const fitted = new Float64Array(n);
+  const rss = fittedValuesInto(x, coef, fitted, y);
   const sigma = Math.sqrt(rss / rng.chisq(Math.max(n - p, 1)));
   const z = new Float64Array(p);
   for (let j = 0; j < p; j++) z[j] = rng.normal();
@@ -190,19 +189,54 @@ export function normDraw(x: Matrix, y: Float64Array, rng: Rng, gram?: GramCache)
  * column at a time (contiguous in the column-major data).
  */
 function fittedValues(x: Matrix, b: Float64Array): Float64Array {
+  const out = new Float64Array(x.rows);
+  fittedValuesInto(x, b, out);
+  return out;
+}
+
+/**
+ * fittedValues into out (zeros), in blocks of rows so that the block of sums stays in the
+ * first-level cache while the columns stream past (one pass over out per column was most of the
+ * traffic). With y, also returns Σ (y_i − fitted_i)² summed over i in order from 0, each block
+ * as soon as its fitted values are complete.
+ */
+function fittedValuesInto(x: Matrix, b: Float64Array, out: Float64Array, y?: Float64Array, skipZero = false): number {
   const n = x.rows;
-  const out = new Float64Array(n);
-  // In blocks of rows, so that the block of out being summed stays in the first-level cache
-  // while the columns stream past (one pass over out per column was most of the traffic).
+  const d = x.data;
+  const cols: number[] = [];
+  for (let j = 0; j < x.cols; j++) if (!(skipZero && b[j] === 0)) cols.push(j);
+  let rss = 0;
   for (let i0 = 0; i0 < n; i0 += ROW_BLOCK) {
     const i1 = Math.min(n, i0 + ROW_BLOCK);
-    for (let j = 0; j < x.cols; j++) {
-      const bj = b[j];
-      const off = j * n;
-      for (let i = i0; i < i1; i++) out[i] += x.data[off + i] * bj;
+    // Up to four columns per pass, each row's sum kept in a register: out[i] + x_i0·b0 + x_i1·b1
+    // + …, the additions in column order as one column at a time would make them.
+    let c = 0;
+    for (; c + 4 <= cols.length; c += 4) {
+      const o0 = cols[c] * n;
+      const o1 = cols[c + 1] * n;
+      const o2 = cols[c + 2] * n;
+      const o3 = cols[c + 3] * n;
+      const b0 = b[cols[c]];
+      const b1 = b[cols[c + 1]];
+      const b2 = b[cols[c + 2]];
+      const b3 = b[cols[c + 3]];
+      for (let i = i0; i < i1; i++) {
+        let s = out[i];
+        s += d[o0 + i] * b0;
+        s += d[o1 + i] * b1;
+        s += d[o2 + i] * b2;
+        s += d[o3 + i] * b3;
+        out[i] = s;
+      }
     }
+    for (; c < cols.length; c++) {
+      const bj = b[cols[c]];
+      const off = cols[c] * n;
+      for (let i = i0; i < i1; i++) out[i] += d[off + i] * bj;
+    }
+    if (y) for (let i = i0; i < i1; i++) rss += (y[i] - out[i]) ** 2;
   }
-  return out;
+  return rss;
 }
 
 /** Rows per block of fittedValues and linearPredictor (16 kB of sums). */
@@ -241,16 +275,8 @@ export function normDrawQr(x: Matrix, y: Float64Array, rng: Rng): NormDraw {
 
 /** Xb for every row of x. */
 export function linearPredictor(x: Matrix, b: Float64Array): Float64Array {
-  const n = x.rows;
-  const out = new Float64Array(n);
-  for (let i0 = 0; i0 < n; i0 += ROW_BLOCK) {
-    const i1 = Math.min(n, i0 + ROW_BLOCK);
-    for (let j = 0; j < x.cols; j++) {
-      const bj = b[j];
-      if (bj === 0) continue;
-      const off = j * n;
-      for (let i = i0; i < i1; i++) out[i] += x.data[off + i] * bj;
-    }
-  }
+  const out = new Float64Array(x.rows);
+  // Columns with a zero coefficient are skipped (they would only turn a −0 sum into +0).
+  fittedValuesInto(x, b, out, undefined, true);
   return out;
 }

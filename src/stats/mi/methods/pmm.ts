@@ -30,50 +30,61 @@ export function matchDonors(yhatObs: Float64Array, yhatMis: Float64Array, yObs: 
   const nObs = yhatObs.length;
   const k = Math.min(donors, nObs);
   const w = workspace(nObs);
-  // The order lives in this thread's workspace: nothing below sorts again before it is read.
-  const order = nObs >= RADIX_MIN ? radixOrderInto(yhatObs, w) : sortedOrder(yhatObs);
   // What a target reads, laid out by sorted position so that one cache line serves it (the
   // matching's time is memory latency: a target lands anywhere in 10⁵ rows):
   //   pair[2r] = the r-th smallest predicted mean, pair[2r + 1] = that row's observed value;
   //   block[2r], block[2r + 1] = first and last position of the block of means equal to it.
-  // With discrete predictors a block can hold thousands of rows, and walking it for every target
-  // was quadratic. Equality chains (=== is transitive for finite keys, −0 === 0), so these are
-  // exactly the positions a walk from the chosen one would reach.
-  const { pair, block } = w;
-  let start = 0;
-  for (let r = 0; r < nObs; r++) {
-    const i = order[r];
-    const v = yhatObs[i];
-    if (r > 0 && v !== pair[2 * r - 2]) {
-      for (let q = start; q < r; q++) block[2 * q + 1] = r - 1;
-      start = r;
-    }
-    pair[2 * r] = v;
-    pair[2 * r + 1] = yObs[i];
-    block[2 * r] = start;
-  }
-  for (let q = start; q < nObs; q++) block[2 * q + 1] = nObs - 1;
-  // Where each target would go among the sorted means: the first position with mean ≥ target
+  // Where each target would go among the sorted means is the first position with mean ≥ target
   // (nObs when none) — unique, so any exact search finds the same. A binary search over 10⁵
   // means is 17 dependent reads, most of them cache misses; instead the means are cut into nObs
   // equal-width buckets by value and a target is searched only within its bucket (≈ 1–4 means).
   // bucket(x) = ⌊(x − min)·scale⌋ is non-decreasing in x (a difference and a product by a
   // positive constant round monotonically), so every mean of an earlier bucket is < target and
   // every mean of a later one is > target: the position lies in [bstart[b], bstart[b + 1]].
-  const min = nObs > 0 ? pair[0] : 0;
-  const max = nObs > 0 ? pair[2 * nObs - 2] : 0;
+  const { pair, block } = w;
+  const bstart = w.bucketStart;
+  let min = 0;
+  let max = 0;
+  for (let i = 0; i < nObs; i++) {
+    const v = yhatObs[i];
+    if (i === 0 || v < min) min = v;
+    if (i === 0 || v > max) max = v;
+  }
   const nb = nObs;
   const scale = nb / (max - min);
   const bucketed = nObs > 1 && Number.isFinite(scale) && scale > 0;
-  const bstart = w.bucketStart;
-  if (bucketed) {
-    let b = 0;
+  // The means spread over their range (the usual case): the buckets sort them too (see
+  // bucketSortInto). Else — long runs of ties, a far outlier — the radix (or merge) sort.
+  if (!(bucketed && bucketSortInto(yhatObs, yObs, min, scale, w))) {
+    // The order lives in this thread's workspace: nothing below sorts again before it is read.
+    const order = nObs >= RADIX_MIN ? radixOrderInto(yhatObs, w) : sortedOrder(yhatObs);
     for (let r = 0; r < nObs; r++) {
-      const kb = Math.min(nb - 1, Math.floor((pair[2 * r] - min) * scale));
-      while (b <= kb) bstart[b++] = r;
+      const i = order[r];
+      pair[2 * r] = yhatObs[i];
+      pair[2 * r + 1] = yObs[i];
     }
-    while (b <= nb) bstart[b++] = nObs;
+    if (bucketed) {
+      let b = 0;
+      for (let r = 0; r < nObs; r++) {
+        const kb = Math.min(nb - 1, Math.floor((pair[2 * r] - min) * scale));
+        while (b <= kb) bstart[b++] = r;
+      }
+      while (b <= nb) bstart[b++] = nObs;
+    }
   }
+  // The block of ties around each position. With discrete predictors a block can hold thousands
+  // of rows, and walking it for every target was quadratic. Equality chains (=== is transitive
+  // for finite keys, −0 === 0), so these are exactly the positions a walk from the chosen one
+  // would reach.
+  let start = 0;
+  for (let r = 0; r < nObs; r++) {
+    if (r > 0 && pair[2 * r] !== pair[2 * r - 2]) {
+      for (let q = start; q < r; q++) block[2 * q + 1] = r - 1;
+      start = r;
+    }
+    block[2 * r] = start;
+  }
+  for (let q = start; q < nObs; q++) block[2 * q + 1] = nObs - 1;
   const out = new Float64Array(yhatMis.length);
   for (let t = 0; t < yhatMis.length; t++) {
     const target = yhatMis[t];
@@ -101,12 +112,70 @@ export function matchDonors(yhatObs: Float64Array, yhatMis: Float64Array, yObs: 
       const takeLeft = right >= nObs || (left >= 0 && target - pair[2 * left] <= pair[2 * right] - target);
       chosen = takeLeft ? left-- : right++;
     }
-    const first = block[2 * chosen];
-    const last = block[2 * chosen + 1];
-    if (last > first) chosen = first + rng.int(last - first + 1);
+    // A block of ties has a neighbour equal to the chosen mean (in the cache line just read);
+    // only then are the block arrays read.
+    const v = pair[2 * chosen];
+    if ((chosen > 0 && pair[2 * chosen - 2] === v) || (chosen + 1 < nObs && pair[2 * chosen + 2] === v)) {
+      const first = block[2 * chosen];
+      chosen = first + rng.int(block[2 * chosen + 1] - first + 1);
+    }
     out[t] = pair[2 * chosen + 1];
   }
   return out;
+}
+
+/** Element moves per key bucketSortInto allows its insertion sorts (beyond, the radix sort is used). */
+const MOVES_PER_KEY = 4;
+
+/**
+ * pair (see matchDonors) and bstart by a bucket sort on the means' values: count the rows per
+ * bucket, lay them out by bucket in row order (stable), and sort each bucket by insertion — an
+ * element moves left only past strictly larger means, so equal means (−0 and 0 among them) keep
+ * row order: the order of the radix sort, (mean, row), which is unique. One pass of scattered
+ * writes instead of the radix sort's two, and the buckets' starts are the counts' prefix sums.
+ * Ties are already in row order and do not move, so a large bucket of equal means costs one
+ * comparison per row; distinct means crowded into a few buckets (a far outlier stretching the
+ * range) would take quadratic time: after MOVES_PER_KEY·n moves it gives up and returns false,
+ * having written nothing the caller keeps.
+ */
+function bucketSortInto(yhatObs: Float64Array, yObs: Float64Array, min: number, scale: number, w: Workspace): boolean {
+  const n = yhatObs.length;
+  const nb = n;
+  const { pair, bucketStart: bstart, cursor } = w;
+  const bucketOf = w.idx2;
+  bstart.fill(0);
+  for (let i = 0; i < n; i++) {
+    const b = Math.min(nb - 1, Math.floor((yhatObs[i] - min) * scale));
+    bucketOf[i] = b;
+    bstart[b + 1]++;
+  }
+  for (let b = 0; b < nb; b++) bstart[b + 1] += bstart[b];
+  cursor.set(bstart.subarray(0, nb));
+  // Each row's mean and observed value travel together: no gather by the order afterwards.
+  for (let i = 0; i < n; i++) {
+    const p = cursor[bucketOf[i]]++;
+    pair[2 * p] = yhatObs[i];
+    pair[2 * p + 1] = yObs[i];
+  }
+  let budget = MOVES_PER_KEY * n;
+  for (let b = 0; b < nb; b++) {
+    const from = bstart[b];
+    const to = bstart[b + 1];
+    for (let q = from + 1; q < to; q++) {
+      const v = pair[2 * q];
+      const yv = pair[2 * q + 1];
+      let j = q - 1;
+      while (j >= from && pair[2 * j] > v) {
+        if (--budget < 0) return false;
+        pair[2 * j + 2] = pair[2 * j];
+        pair[2 * j + 3] = pair[2 * j + 1];
+        j--;
+      }
+      pair[2 * j + 2] = v;
+      pair[2 * j + 3] = yv;
+    }
+  }
+  return true;
 }
 
 /**
@@ -119,6 +188,7 @@ interface Workspace {
   readonly pair: Float64Array;
   readonly block: Int32Array;
   readonly bucketStart: Int32Array;
+  readonly cursor: Int32Array;
   readonly hi: Uint32Array;
   readonly lo: Uint32Array;
   readonly idx: Int32Array;
@@ -132,12 +202,12 @@ let poolSize = 0;
 function workspace(n: number): Workspace {
   if (!pool || poolSize < n) {
     const c = Math.max(n, pool ? Math.ceil(poolSize * 1.25) : 0);
-    pool = { pair: new Float64Array(2 * c), block: new Int32Array(2 * c), bucketStart: new Int32Array(c + 1), hi: new Uint32Array(c), lo: new Uint32Array(c), idx: new Int32Array(c), hi2: new Uint32Array(c), idx2: new Int32Array(c) };
+    pool = { pair: new Float64Array(2 * c), block: new Int32Array(2 * c), bucketStart: new Int32Array(c + 1), cursor: new Int32Array(c), hi: new Uint32Array(c), lo: new Uint32Array(c), idx: new Int32Array(c), hi2: new Uint32Array(c), idx2: new Int32Array(c) };
     poolSize = c;
   }
   if (poolSize === n) return pool;
   const p = pool;
-  return { pair: p.pair.subarray(0, 2 * n), block: p.block.subarray(0, 2 * n), bucketStart: p.bucketStart.subarray(0, n + 1), hi: p.hi.subarray(0, n), lo: p.lo.subarray(0, n), idx: p.idx.subarray(0, n), hi2: p.hi2.subarray(0, n), idx2: p.idx2.subarray(0, n) };
+  return { pair: p.pair.subarray(0, 2 * n), block: p.block.subarray(0, 2 * n), bucketStart: p.bucketStart.subarray(0, n + 1), cursor: p.cursor.subarray(0, n), hi: p.hi.subarray(0, n), lo: p.lo.subarray(0, n), idx: p.idx.subarray(0, n), hi2: p.hi2.subarray(0, n), idx2: p.idx2.subarray(0, n) };
 }
 
 /** Rows of one insertion-sorted run before merging. */
