@@ -25,6 +25,40 @@ export interface QR {
 /** Above this many cells (n·p) a tall matrix is decomposed by qr-tall.ts (same result up to the last bits, half the memory traffic). */
 export const TALL_QR_CELLS = 2_000_000;
 
+/**
+ * out[j] = Σ_i a[i, j]² (one running sum per column, over i in order), four columns per pass:
+ * a single sum waits on the previous addition every row, four side by side do not.
+ */
+function columnSquares(a: Float64Array, n: number, p: number, out: Float64Array): void {
+  let j = 0;
+  for (; j + 3 < p; j += 4) {
+    const o0 = j * n;
+    const o1 = o0 + n;
+    const o2 = o1 + n;
+    const o3 = o2 + n;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let i = 0; i < n; i++) {
+      s0 += a[o0 + i] ** 2;
+      s1 += a[o1 + i] ** 2;
+      s2 += a[o2 + i] ** 2;
+      s3 += a[o3 + i] ** 2;
+    }
+    out[j] = s0;
+    out[j + 1] = s1;
+    out[j + 2] = s2;
+    out[j + 3] = s3;
+  }
+  for (; j < p; j++) {
+    const o0 = j * n;
+    let s0 = 0;
+    for (let i = 0; i < n; i++) s0 += a[o0 + i] ** 2;
+    out[j] = s0;
+  }
+}
+
 export function qrDecompose(x: Matrix, tol = 1e-7): QR {
   const n = x.rows;
   const p = x.cols;
@@ -33,70 +67,159 @@ export function qrDecompose(x: Matrix, tol = 1e-7): QR {
   const pivot = new Int32Array(p);
   for (let j = 0; j < p; j++) pivot[j] = j;
   const original = new Float64Array(p);
-  for (let j = 0; j < p; j++) {
-    let s = 0;
-    for (let i = 0; i < n; i++) s += a[i + j * n] ** 2;
-    original[j] = Math.sqrt(s) || 1;
-  }
+  columnSquares(a, n, p, original);
+  let norm2 = original[0]; // Σ a[i, k]² over i ≥ k for the column at position k, when `haveNorm` (position 0's: the same sum)
+  for (let j = 0; j < p; j++) original[j] = Math.sqrt(original[j]) || 1;
   const v0 = new Float64Array(p);
   const beta = new Float64Array(p);
+  // dots[j]: reflection k's dot product v_kᵀa_j for each column j > k (before scaling by β), when `haveDots`.
+  const dots = new Float64Array(p);
+  let haveNorm = p > 0;
+  let haveDots = false;
   let lup = p; // columns at positions ≥ lup are aliased
   const steps = Math.min(n, p);
   let k = 0;
   while (k < Math.min(lup, steps)) {
-    let norm2 = 0;
-    for (let i = k; i < n; i++) norm2 += a[i + k * n] ** 2;
+    const kn = k * n;
+    if (!haveNorm) {
+      norm2 = 0;
+      for (let i = k; i < n; i++) norm2 += a[i + kn] ** 2;
+    }
     const norm = Math.sqrt(norm2);
     if (norm < tol * original[pivot[k]]) {
       // Rotate column k to the end; columns k+1…p-1 move one to the left.
-      const col = a.slice(k * n, (k + 1) * n);
-      a.copyWithin(k * n, (k + 1) * n, p * n);
+      const col = a.slice(kn, kn + n);
+      a.copyWithin(kn, kn + n, p * n);
       a.set(col, (p - 1) * n);
       const pk = pivot[k];
       pivot.copyWithin(k, k + 1, p);
       pivot[p - 1] = pk;
       lup--;
+      haveNorm = false;
+      haveDots = false;
       continue;
     }
-    const akk = a[k + k * n];
+    const akk = a[k + kn];
     const alpha = akk >= 0 ? -norm : norm;
     const first = akk - alpha;
     const vnorm2 = norm2 - akk * akk + first * first;
     const b = vnorm2 > 0 ? 2 / vnorm2 : 0;
-    const kn = k * n;
-    let j = k + 1;
-    // Two columns per pass: each dot product is one chain of dependent additions (its time is
-    // the adder's latency), so two independent chains side by side take little longer than one.
-    // Each sum keeps its own order, so the result is the same to the bit.
+    if (!haveDots) {
+      // Two columns per pass: each dot product is one chain of dependent additions (its time is
+      // the adder's latency), so two independent chains side by side take little longer than one.
+      let j = k + 1;
+      for (; j + 1 < p; j += 2) {
+        const off = j * n;
+        const off1 = off + n;
+        let s = first * a[k + off];
+        let s1 = first * a[k + off1];
+        for (let i = k + 1; i < n; i++) {
+          const v = a[i + kn];
+          s += v * a[i + off];
+          s1 += v * a[i + off1];
+        }
+        dots[j] = s;
+        dots[j + 1] = s1;
+      }
+      for (; j < p; j++) {
+        const off = j * n;
+        let s = first * a[k + off];
+        for (let i = k + 1; i < n; i++) s += a[i + kn] * a[i + off];
+        dots[j] = s;
+      }
+    }
+    haveNorm = false;
+    haveDots = false;
+    const next = k + 1;
+    let j = next;
+    if (next < Math.min(lup, steps)) {
+      // Look ahead: reflection k applied to column k + 1 gathers that column's norm for the next
+      // step in the same pass (the sum runs over the same rows in the same order).
+      const nn = next * n;
+      const s = dots[next] * b;
+      a[k + nn] -= s * first;
+      let q = 0;
+      for (let i = next; i < n; i++) {
+        const u = a[i + nn] - s * a[i + kn];
+        a[i + nn] = u;
+        q += u ** 2;
+      }
+      norm2 = q;
+      haveNorm = true;
+      j = next + 1;
+      const nextNorm = Math.sqrt(q);
+      if (!(nextNorm < tol * original[pivot[next]])) {
+        // Column k + 1 will be reflection k + 1: the update of each further column by reflection k
+        // and its dot product with reflection k + 1 share a pass. The dot product starts with
+        // row k + 1 (first′·a[k+1, j]) and adds rows k + 2, … in order, each after the update
+        // has written it, as the next step's own pass would.
+        const akk1 = a[next + nn];
+        const first1 = akk1 - (akk1 >= 0 ? -nextNorm : nextNorm);
+        for (; j + 1 < p; j += 2) {
+          const off = j * n;
+          const off1 = off + n;
+          const s0 = dots[j] * b;
+          const s1 = dots[j + 1] * b;
+          a[k + off] -= s0 * first;
+          a[k + off1] -= s1 * first;
+          const w = a[next + kn];
+          const u0 = a[next + off] - s0 * w;
+          const u1 = a[next + off1] - s1 * w;
+          a[next + off] = u0;
+          a[next + off1] = u1;
+          let t0 = first1 * u0;
+          let t1 = first1 * u1;
+          for (let i = next + 1; i < n; i++) {
+            const v = a[i + kn];
+            const vn = a[i + nn];
+            const e0 = a[i + off] - s0 * v;
+            const e1 = a[i + off1] - s1 * v;
+            a[i + off] = e0;
+            a[i + off1] = e1;
+            t0 += vn * e0;
+            t1 += vn * e1;
+          }
+          dots[j] = t0;
+          dots[j + 1] = t1;
+        }
+        for (; j < p; j++) {
+          const off = j * n;
+          const s0 = dots[j] * b;
+          a[k + off] -= s0 * first;
+          const u0 = a[next + off] - s0 * a[next + kn];
+          a[next + off] = u0;
+          let t0 = first1 * u0;
+          for (let i = next + 1; i < n; i++) {
+            const e0 = a[i + off] - s0 * a[i + kn];
+            a[i + off] = e0;
+            t0 += a[i + nn] * e0;
+          }
+          dots[j] = t0;
+        }
+        haveDots = true;
+      }
+    }
+    // Plain update of the remaining columns (no lookahead).
     for (; j + 1 < p; j += 2) {
       const off = j * n;
       const off1 = off + n;
-      let s = first * a[k + off];
-      let s1 = first * a[k + off1];
-      for (let i = k + 1; i < n; i++) {
-        const v = a[i + kn];
-        s += v * a[i + off];
-        s1 += v * a[i + off1];
-      }
-      s *= b;
-      s1 *= b;
-      a[k + off] -= s * first;
+      const s0 = dots[j] * b;
+      const s1 = dots[j + 1] * b;
+      a[k + off] -= s0 * first;
       a[k + off1] -= s1 * first;
       for (let i = k + 1; i < n; i++) {
         const v = a[i + kn];
-        a[i + off] -= s * v;
+        a[i + off] -= s0 * v;
         a[i + off1] -= s1 * v;
       }
     }
     for (; j < p; j++) {
       const off = j * n;
-      let s = first * a[k + off];
-      for (let i = k + 1; i < n; i++) s += a[i + kn] * a[i + off];
-      s *= b;
-      a[k + off] -= s * first;
-      for (let i = k + 1; i < n; i++) a[i + off] -= s * a[i + kn];
+      const s0 = dots[j] * b;
+      a[k + off] -= s0 * first;
+      for (let i = k + 1; i < n; i++) a[i + off] -= s0 * a[i + kn];
     }
-    a[k + k * n] = alpha;
+    a[k + kn] = alpha;
     v0[k] = first;
     beta[k] = b;
     k++;
@@ -123,7 +246,12 @@ function copyOf(y: ArrayLike<number>, n: number): Float64Array {
 export function qrQty(qr: QR, y: ArrayLike<number>): Float64Array {
   const n = qr.qr.rows;
   if (y.length !== n) throw new StatsError('LENGTH_MISMATCH', `y has ${y.length} values, the QR has ${n} rows`);
-  const out = copyOf(y, n);
+  return qrQtyInPlace(qr, copyOf(y, n));
+}
+
+/** Qᵀ applied to `out` (length n) in place; returns `out`. */
+export function qrQtyInPlace(qr: QR, out: Float64Array): Float64Array {
+  const n = qr.qr.rows;
   const a = qr.qr.data;
   const { v0, beta, rank } = qr;
   // s: reflection k's dot product (unscaled), computed by the previous pass when `have`.
@@ -161,8 +289,12 @@ export function qrQty(qr: QR, y: ArrayLike<number>): Float64Array {
 
 /** Qz (length n): the reflections in reverse order, rank − 1, …, 0. */
 export function qrQy(qr: QR, z: ArrayLike<number>): Float64Array {
+  return qrQyInPlace(qr, copyOf(z, qr.qr.rows));
+}
+
+/** Q applied to `out` (length n) in place; returns `out`. */
+export function qrQyInPlace(qr: QR, out: Float64Array): Float64Array {
   const n = qr.qr.rows;
-  const out = copyOf(z, n);
   const a = qr.qr.data;
   const { v0, beta } = qr;
   let s = 0;
@@ -199,6 +331,65 @@ export function qrQy(qr: QR, z: ArrayLike<number>): Float64Array {
 }
 
 /**
+ * qrQyInPlace on two vectors at once: the same operations on each, in the same order, with one
+ * pass over each reflection for both (and their two dot products side by side).
+ */
+export function qrQyInPlace2(qr: QR, out: Float64Array, out1: Float64Array): void {
+  const n = qr.qr.rows;
+  const a = qr.qr.data;
+  const { v0, beta } = qr;
+  let s = 0;
+  let s1 = 0;
+  let have = false;
+  for (let k = qr.rank - 1; k >= 0; k--) {
+    const kn = k * n;
+    const b = beta[k];
+    if (!have) {
+      s = v0[k] * out[k];
+      s1 = v0[k] * out1[k];
+      for (let i = k + 1; i < n; i++) {
+        const v = a[i + kn];
+        s += v * out[i];
+        s1 += v * out1[i];
+      }
+    }
+    have = false;
+    if (b === 0) continue;
+    s *= b;
+    s1 *= b;
+    out[k] -= s * v0[k];
+    out1[k] -= s1 * v0[k];
+    const prev = k - 1;
+    if (prev >= 0 && beta[prev] !== 0) {
+      const pn = prev * n;
+      let t = v0[prev] * out[prev];
+      let t1 = v0[prev] * out1[prev];
+      t += a[k + pn] * out[k];
+      t1 += a[k + pn] * out1[k];
+      for (let i = k + 1; i < n; i++) {
+        const v = a[i + kn];
+        const w = a[i + pn];
+        const u = out[i] - s * v;
+        const u1 = out1[i] - s1 * v;
+        out[i] = u;
+        out1[i] = u1;
+        t += w * u;
+        t1 += w * u1;
+      }
+      s = t;
+      s1 = t1;
+      have = true;
+    } else {
+      for (let i = k + 1; i < n; i++) {
+        const v = a[i + kn];
+        out[i] -= s * v;
+        out1[i] -= s1 * v;
+      }
+    }
+  }
+}
+
+/**
  * Least-squares coefficients in the original column order; aliased columns get NaN
  * (callers must report them by name, never pass the NaN on).
  */
@@ -229,9 +420,9 @@ export function qrFitted(qr: QR, y: ArrayLike<number>): Float64Array {
 
 /** qrFitted from Qᵀy computed once (qrQty); `qty` is not changed. */
 export function qrFittedFromQty(qr: QR, qty: Float64Array): Float64Array {
-  const z = qty.slice();
-  for (let i = qr.rank; i < z.length; i++) z[i] = 0;
-  return qrQy(qr, z);
+  const z = new Float64Array(qty.length); // zero beyond the rank
+  for (let i = 0; i < qr.rank; i++) z[i] = qty[i];
+  return qrQyInPlace(qr, z);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fromColumns } from '../../../src/stats/linalg/matrix.ts';
-import { qrCoef, qrDecompose } from '../../../src/stats/linalg/qr.ts';
+import { qrCoef, qrDecompose, qrQy } from '../../../src/stats/linalg/qr.ts';
 import { refineLeastSquares } from '../../../src/stats/linalg/refine.ts';
 import { refineLeastSquaresReference } from './refine-reference.ts';
 
@@ -20,6 +20,14 @@ describe('refineLeastSquares', () => {
         const qr = qrDecompose(X);
         const first = qrCoef(qr, y);
         expect(sameBits(refineLeastSquares(qr, X, y, first), refineLeastSquaresReference(qr, X, y, first))).toBe(true);
+        // A vector handed along for Q gets exactly Q times it, whether or not the refinement applied Q itself.
+        const z = Float64Array.from(y, (v, i) => (i < qr.rank ? v : 0));
+        const alsoQ = z.slice();
+        for (const steps of [0, 1, 8]) {
+          alsoQ.set(z);
+          expect(sameBits(refineLeastSquares(qr, X, y, first, steps, alsoQ), refineLeastSquaresReference(qr, X, y, first, steps))).toBe(true);
+          expect(sameBits(alsoQ, qrQy(qr, z))).toBe(true);
+        }
       }),
       { numRuns: 300 },
     );

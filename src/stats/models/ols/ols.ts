@@ -6,10 +6,11 @@
  * `onRankDeficient: 'error'`, the fit is refused naming the columns.
  */
 import type { Matrix } from '../../linalg/matrix.ts';
-import { qrDecompose, qrQty, qrCoefFromQty, qrFittedFromQty, qrUnscaledCovariance, qrAliased, TALL_QR_CELLS, type QR } from '../../linalg/qr.ts';
+import { qrDecompose, qrQtyInPlace, qrQyInPlace, qrCoefFromQty, qrUnscaledCovariance, qrAliased, TALL_QR_CELLS, type QR } from '../../linalg/qr.ts';
 import { olsGram } from './ols-gram.ts';
 import { StatsError, assertFinite } from '../../errors.ts';
 import { refineLeastSquares } from '../../linalg/refine.ts';
+import { scratch, Slot } from '../../linalg/scratch.ts';
 import { studentT, tPValue } from '../../dist/continuous.ts';
 
 export interface OlsOptions {
@@ -82,13 +83,16 @@ export function ols(X: Matrix, y: ArrayLike<number>, options: OlsOptions = {}): 
   const p = X.cols;
   if (y.length !== n) throw new StatsError('LENGTH_MISMATCH', `y has ${y.length} values but X has ${n} rows`);
   if (n === 0) throw new StatsError('EMPTY_INPUT', 'no observations to fit');
-  assertFinite(y, 'y');
-  assertFinite(X.data, 'X');
   let yMax = 0;
-  for (let i = 0; i < n; i++) yMax = Math.max(yMax, Math.abs(y[i]));
+  for (let i = 0; i < n; i++) {
+    const v = y[i];
+    if (!Number.isFinite(v)) assertFinite(y, 'y'); // throws, naming the first non-finite value
+    yMax = Math.max(yMax, Math.abs(v));
+  }
+  if (!allFinite(X.data)) assertFinite(X.data, 'X'); // throws, naming the first non-finite value
   // Squares of such values underflow: sums of squares, R² and SEs would be meaningless.
   if (yMax > 0 && yMax < 1e-150) throw new StatsError('INVALID_ARGUMENT', `the outcome's largest magnitude is ${yMax}: too small for double precision sums of squares; rescale it`);
-  const names = options.columnNames ?? Array.from({ length: p }, (_, j) => `x${j + 1}`);
+  const names = options.columnNames ?? defaultNames(p);
   // Registry-sized, well-conditioned designs: the corrected semi-normal equations (ols-gram.ts);
   // the Householder QR is then built only if a caller asks for fit.qr.
   const gram = n * p > TALL_QR_CELLS && n >= 4 * p ? olsGram(X, y) : null;
@@ -117,10 +121,18 @@ export function ols(X: Matrix, y: ArrayLike<number>, options: OlsOptions = {}): 
     // Iterative refinement on the augmented system recovers digits lost to ill-conditioning
     // (NIST's Wampler sets). Trial-sized problems are always refined; very large ones only when the
     // spread of R's diagonal (a lower bound on the condition number) warns, keeping big fits fast.
-    const qty = qrQty(qr, y); // once, for both the coefficients and the fitted values
+    // Qᵀy once, for both the coefficients and the fitted values Q[Qᵀy₁; 0] (as qrFittedFromQty;
+    // when the fit is refined, Q is applied to them alongside the refinement's first use of Q).
+    const qty = qrQtyInPlace(qr, copyInto(scratch(Slot.Qty, n), y));
     const first = qrCoefFromQty(qr, qty);
-    coef = n * p <= 2_000_000 || conditionEstimate(qr) > 1e3 ? refineLeastSquares(qr, X, y, first) : first;
-    fitted = qrFittedFromQty(qr, qty);
+    fitted = new Float64Array(n);
+    for (let i = 0; i < rank; i++) fitted[i] = qty[i];
+    if (n * p <= 2_000_000 || conditionEstimate(qr) > 1e3) {
+      coef = refineLeastSquares(qr, X, y, first, 8, fitted);
+    } else {
+      coef = first;
+      qrQyInPlace(qr, fitted);
+    }
     unscaled = qrUnscaledCovariance(qr);
   }
   const df = n - rank;
@@ -135,12 +147,14 @@ export function ols(X: Matrix, y: ArrayLike<number>, options: OlsOptions = {}): 
   mean /= n;
   const hasIntercept = names[0] === '(Intercept)';
   let tss = 0;
-  for (let i = 0; i < n; i++) tss += hasIntercept ? (y[i] - mean) ** 2 : y[i] ** 2;
+  if (hasIntercept) for (let i = 0; i < n; i++) tss += (y[i] - mean) ** 2;
+  else for (let i = 0; i < n; i++) tss += y[i] ** 2;
   let constant = true;
   for (let i = 1; i < n && constant; i++) constant = y[i] === y[0];
   if (constant && (hasIntercept || y[0] === 0)) throw new StatsError('CONSTANT_DATA', hasIntercept ? 'the outcome is constant: R² and every test are undefined' : 'the outcome is identically 0', { n });
   const sigma2 = rss / df;
-  const vcov: Matrix = { rows: p, cols: p, data: unscaled.data.map((v) => v * sigma2) };
+  const vcov: Matrix = { rows: p, cols: p, data: new Float64Array(p * p) };
+  for (let i = 0; i < p * p; i++) vcov.data[i] = unscaled.data[i] * sigma2;
   const tq = tQuantile(1 - (1 - confLevel) / 2, df);
   const coefficients: Coefficient[] = names.map((name, j) => {
     const b = coef[j];
@@ -153,7 +167,7 @@ export function ols(X: Matrix, y: ArrayLike<number>, options: OlsOptions = {}): 
   });
   const dfModel = rank - (hasIntercept ? 1 : 0);
   const rSquared = 1 - rss / tss;
-  const fit: Omit<OlsFit, 'qr'> = {
+  const fit: OlsFit = {
     method: 'ols',
     options: { confLevel, onRankDeficient, tol },
     n,
@@ -170,7 +184,40 @@ export function ols(X: Matrix, y: ArrayLike<number>, options: OlsOptions = {}): 
     vcov,
     fitted,
     residuals,
+    // The QR of X: a plain property when the fit used it (an accessor costs ~1 % of a small fit),
+    // built on first use when the normal equations solved the fit.
+    qr: qrMemo as unknown as QR,
   };
-  // The QR of X, built on first use when the normal equations solved the fit.
-  return Object.defineProperty(fit, 'qr', { get: getQr, enumerable: true }) as OlsFit;
+  return qrMemo !== null ? fit : Object.defineProperty(fit, 'qr', { get: getQr, enumerable: true });
+}
+
+/**
+ * Whether every value is finite, without a branch per value: v·0 is ±0 for finite v and NaN for
+ * ±∞ or NaN, so the four sums stay zero exactly when all values are finite.
+ */
+function allFinite(x: Float64Array): boolean {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let i = 0;
+  for (; i + 3 < x.length; i += 4) {
+    s0 += x[i] * 0;
+    s1 += x[i + 1] * 0;
+    s2 += x[i + 2] * 0;
+    s3 += x[i + 3] * 0;
+  }
+  for (; i < x.length; i++) s0 += x[i] * 0;
+  return s0 + s1 + s2 + s3 === 0;
+}
+
+function defaultNames(p: number): string[] {
+  const out: string[] = [];
+  for (let j = 0; j < p; j++) out.push(`x${j + 1}`);
+  return out;
+}
+
+function copyInto(out: Float64Array, y: ArrayLike<number>): Float64Array {
+  for (let i = 0; i < out.length; i++) out[i] = y[i];
+  return out;
 }
