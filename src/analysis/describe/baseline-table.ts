@@ -13,16 +13,34 @@ export function baselineTable(frame: AnalysisFrame): BaselineRow[] {
   const rows: BaselineRow[] = [];
   const armIdx = frame.arms.map((_, a) => a);
   const numericRows = (variable: string, label: BaselineRow['label'], values: Float64Array) => {
-    const by = armIdx.map((a) => {
-      const all = [...Array(frame.n).keys()].filter((i) => frame.arm[i] === a);
-      const v = all.map((i) => values[i]).filter((x) => !Number.isNaN(x));
-      return { n: v.length, missing: all.length - v.length, v };
-    });
-    const stat = (f: (v: number[]) => number, v: number[], min = 1) => (v.length >= min ? f(v) : Number.NaN);
-    const meanSd = Object.fromEntries(frame.arms.map((arm, a) => [arm.label, { n: by[a].n, missing: by[a].missing, values: [stat(mean, by[a].v), stat(sd, by[a].v, 2)] }]));
-    const med = Object.fromEntries(frame.arms.map((arm, a) => [arm.label, { n: by[a].n, missing: by[a].missing, values: [0.5, 0.25, 0.75].map((p) => stat((v) => quantile(v, p), by[a].v)) }]));
+    // One pass: each arm's observed values in participant order (and its count of missing ones).
+    const all = new Int32Array(frame.arms.length);
+    const observed = new Int32Array(frame.arms.length);
+    for (let i = 0; i < frame.n; i++) {
+      all[frame.arm[i]]++;
+      if (!Number.isNaN(values[i])) observed[frame.arm[i]]++;
+    }
+    const by = armIdx.map((a) => ({ n: observed[a], missing: all[a] - observed[a], v: new Float64Array(observed[a]) }));
+    const fill = new Int32Array(frame.arms.length);
+    for (let i = 0; i < frame.n; i++) if (!Number.isNaN(values[i])) by[frame.arm[i]].v[fill[frame.arm[i]]++] = values[i];
+    // Each arm's mean and SD once (the SMDs reuse them); the quantiles from one sorted copy
+    // (quantile() sorts its input, so a sorted one gives the same values).
+    const memo = (f: (v: Float64Array) => number) => {
+      const cache = new Map<number, number>();
+      return (a: number) => {
+        let x = cache.get(a);
+        if (x === undefined) cache.set(a, (x = f(by[a].v)));
+        return x;
+      };
+    };
+    const meanOf = memo(mean);
+    const sdOf = memo(sd);
+    const sorted = by.map((b) => Float64Array.from(b.v).sort());
+    const stat = (f: (a: number) => number, a: number, min = 1) => (by[a].v.length >= min ? f(a) : Number.NaN);
+    const meanSd = Object.fromEntries(frame.arms.map((arm, a) => [arm.label, { n: by[a].n, missing: by[a].missing, values: [stat(meanOf, a), stat(sdOf, a, 2)] }]));
+    const med = Object.fromEntries(frame.arms.map((arm, a) => [arm.label, { n: by[a].n, missing: by[a].missing, values: [0.5, 0.25, 0.75].map((p) => stat((k) => quantile(sorted[k], p), a)) }]));
     const smd = (I: number, C: number) => {
-      const d = by[I].v.length > 1 && by[C].v.length > 1 ? (mean(by[I].v) - mean(by[C].v)) / Math.sqrt((sd(by[I].v) ** 2 + sd(by[C].v) ** 2) / 2) : null;
+      const d = by[I].v.length > 1 && by[C].v.length > 1 ? (meanOf(I) - meanOf(C)) / Math.sqrt((sdOf(I) ** 2 + sdOf(C) ** 2) / 2) : null;
       return d !== null && Number.isFinite(d) ? d : null;
     };
     rows.push({ variable, label, level: null, kind: 'mean-sd', byArm: meanSd, ...perComparison(frame, smd) });
@@ -34,12 +52,24 @@ export function baselineTable(frame: AnalysisFrame): BaselineRow[] {
       continue;
     }
     const codes = c.values as Int32Array;
+    // One pass: per arm, participants, those with a level, and each level's count.
+    const L = c.levels.length;
+    const all = new Float64Array(frame.arms.length);
+    const knownIn = new Float64Array(frame.arms.length);
+    const atLevel = new Float64Array(frame.arms.length * L);
+    for (let i = 0; i < frame.n; i++) {
+      const a = frame.arm[i];
+      all[a]++;
+      if (codes[i] >= 0) {
+        knownIn[a]++;
+        if (codes[i] < L) atLevel[a * L + codes[i]]++;
+      }
+    }
     c.levels.forEach((level, l) => {
       const byArm = Object.fromEntries(frame.arms.map((arm, a) => {
-        const all = [...Array(frame.n).keys()].filter((i) => frame.arm[i] === a);
-        const known = all.filter((i) => codes[i] >= 0);
-        const k = known.filter((i) => codes[i] === l).length;
-        return [arm.label, { n: known.length, missing: all.length - known.length, values: [k, known.length ? (100 * k) / known.length : Number.NaN] }];
+        const known = knownIn[a];
+        const k = atLevel[a * L + l];
+        return [arm.label, { n: known, missing: all[a] - known, values: [k, known ? (100 * k) / known : Number.NaN] }];
       }));
       const smd = (I: number, C: number) => {
         const p1 = byArm[frame.arms[I].label].values[1] / 100;

@@ -30,13 +30,23 @@ export function planningStats(frame: AnalysisFrame): PlanningStats[] {
       let scc = 0;
       let n = 0;
       for (let a = 0; a < frame.arms.length; a++) {
-        const idx: number[] = [];
-        for (let i = 0; i < frame.n; i++) if (frame.arm[i] === a && !Number.isNaN(base[i]) && !Number.isNaN(at[i])) idx.push(i);
+        const picked = new Int32Array(frame.n);
+        let count = 0;
+        let sx = 0;
+        let sy = 0;
+        // The sums in participant order, as the reductions over the pairs added them.
+        for (let i = 0; i < frame.n; i++) {
+          if (frame.arm[i] !== a || Number.isNaN(base[i]) || Number.isNaN(at[i])) continue;
+          picked[count++] = i;
+          sx += base[i];
+          sy += at[i];
+        }
+        const idx = picked.subarray(0, count);
         const label = frame.arms[a].label;
         pairs[label] = idx.length;
         if (idx.length < 3) return;
-        const mx = idx.reduce((s, i) => s + base[i], 0) / idx.length;
-        const my = idx.reduce((s, i) => s + at[i], 0) / idx.length;
+        const mx = sx / idx.length;
+        const my = sy / idx.length;
         meanChange[label] = my - mx;
         for (const i of idx) {
           const dx = base[i] - mx;

@@ -57,7 +57,14 @@ export function buildFrame(trial: LoadedTrial, options: BuildFrameOptions = {}):
     if (baselineVisit >= 0 && byVisit[baselineVisit][i] >= 0) return byVisit[baselineVisit][i];
     return byVisit.find((v) => v[i] >= 0)![i];
   });
-  const firstValues = (column: string): unknown[] => Array.from(firstRow, (r) => cell(r, column));
+  /** A column's cells at the given table rows (−1: no row → undefined), its getter looked up once. */
+  const cellsAt = (rows: Int32Array, column: string): unknown[] => {
+    const g = getter(column);
+    const out: unknown[] = new Array(rows.length);
+    for (let k = 0; k < rows.length; k++) out[k] = g === null || rows[k] < 0 ? undefined : g(rows[k]);
+    return out;
+  };
+  const firstValues = (column: string): unknown[] => cellsAt(firstRow, column);
 
   const arms = spec.arms.map((a) => ({ label: a.label, role: a.role, name: a.name }));
   const armCol = armColumn(spec);
@@ -67,7 +74,12 @@ export function buildFrame(trial: LoadedTrial, options: BuildFrameOptions = {}):
   const categorical = (column: string, label: FrameCovariate['label'], levels?: readonly string[]): FrameCovariate => {
     const values = firstValues(column).map((x) => (x === null || x === undefined ? null : String(x)));
     const lv = levels ? [...levels] : [...new Set(values.filter((v): v is string => v !== null))].sort();
-    return { column, label, kind: 'categorical', levels: lv, values: Int32Array.from(values.map((v) => (v === null ? -1 : lv.indexOf(v)))) };
+    // A level's first place, as indexOf finds it.
+    const at = new Map<string, number>();
+    lv.forEach((l, k) => {
+      if (!at.has(l)) at.set(l, k);
+    });
+    return { column, label, kind: 'categorical', levels: lv, values: Int32Array.from(values, (v) => (v === null ? -1 : at.get(v) ?? -1)) };
   };
   const strataCols = [...new Set([...c.strata])];
   const strata = strataCols.map((s) => categorical(s, { da: s, en: s }));
@@ -83,7 +95,9 @@ export function buildFrame(trial: LoadedTrial, options: BuildFrameOptions = {}):
     visits.map((visit, v) => {
       const column = measured.includes(visit) ? outcomeColumnAt(src, visit) : null;
       const out = new Float64Array(n);
-      for (let i = 0; i < n; i++) out[i] = column === null ? Number.NaN : read(cell(byVisit[v][i], column));
+      if (column === null) return out.fill(Number.NaN);
+      const cells = cellsAt(byVisit[v], column);
+      for (let i = 0; i < n; i++) out[i] = read(cells[i]);
       return out;
     });
 
@@ -164,19 +178,26 @@ export function buildFrame(trial: LoadedTrial, options: BuildFrameOptions = {}):
   // Recorded reasons are free text until mapped: only the spec's codes pass, anything else is "other".
   const codes = new Set(spec.missingReasons.map((m) => m.code));
   let uncoded = 0;
-  const missingReason = visits.map((_, v) => ids.map((_, i) => {
-    const r = byVisit[v][i];
-    const reason = c.missingReason ? cell(r, c.missingReason) : null;
-    if (reason === null || reason === undefined) return r >= 0 ? null : 'no_row';
-    if (codes.has(String(reason))) return String(reason);
-    uncoded++;
-    return 'other';
-  }));
-  const events = spec.events.map((e) => ({
-    id: e.id,
-    name: e.name,
-    any: Uint8Array.from(ids.map((_, i) => (visits.some((_, v) => v !== baselineVisit && num(cell(byVisit[v][i], e.column)) > 0) ? 1 : 0))),
-  }));
+  const missingReason = visits.map((_, v) => {
+    const reasons = c.missingReason ? cellsAt(byVisit[v], c.missingReason) : null;
+    return ids.map((_, i) => {
+      const r = byVisit[v][i];
+      const reason = reasons ? reasons[i] : null;
+      if (reason === null || reason === undefined) return r >= 0 ? null : 'no_row';
+      if (codes.has(String(reason))) return String(reason);
+      uncoded++;
+      return 'other';
+    });
+  });
+  const events = spec.events.map((e) => {
+    const any = new Uint8Array(n);
+    visits.forEach((_, v) => {
+      if (v === baselineVisit) return;
+      const cells = cellsAt(byVisit[v], e.column);
+      for (let i = 0; i < n; i++) if (num(cells[i]) > 0) any[i] = 1;
+    });
+    return { id: e.id, name: e.name, any };
+  });
   const control = arms.findIndex((a) => a.role === 'control');
   const comparisons = makeComparisons(arms, options.comparisons ?? 'vs-control');
   return { n, ids, arms, arm, control, comparisons, visits, baselineVisit, strata, covariates, adherence, missingReason, uncodedReasons: uncoded, outcomes, timeToEvent, events };

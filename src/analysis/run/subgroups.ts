@@ -5,7 +5,7 @@
  * it (nested models, residual df). Levels with fewer than 2 participants per arm are left out
  * and said so; a subgroup must not be read as evidence on its own.
  */
-import { factor, modelMatrix, numeric, type Variable } from '../../stats/design/model-matrix.ts';
+import { factor, modelMatrix, type Variable } from '../../stats/design/model-matrix.ts';
 import { ols } from '../../stats/models/ols/ols.ts';
 import { olsBasis } from '../../stats/emm/from-ols.ts';
 import { contrast, emmeans } from '../../stats/emm/emmeans.ts';
@@ -24,24 +24,52 @@ export function subgroupEffect(frame: AnalysisFrame, outcome: FrameOutcome, visi
   if (sub.kind !== 'categorical') return { ...base, reason: 'subgroups need a categorical variable' };
   if (outcome.kind !== 'score' && outcome.kind !== 'continuous') return { ...base, reason: `subgroup effects are estimated for score and continuous outcomes (this one is ${outcome.kind})` };
   // The comparison's two arms only: the interaction then tests this comparison's effect across levels.
-  let members = [...Array(frame.n).keys()].filter((i) => include(i) && (frame.arm[i] === comparison.control || frame.arm[i] === comparison.intervention) && !Number.isNaN(y[i]) && (b === null || !Number.isNaN(b[i])) && codes[i] >= 0);
+  // One pass: the comparison's participants with outcome, baseline and subgroup observed, and
+  // their count per level and arm (0 control, 1 intervention).
+  const L = sub.levels.length;
+  const picked = new Int32Array(frame.n);
+  const perCell = new Float64Array(L * 2);
+  let count = 0;
+  for (let i = 0; i < frame.n; i++) {
+    const a = frame.arm[i];
+    if ((a !== comparison.control && a !== comparison.intervention) || !include(i) || Number.isNaN(y[i]) || (b !== null && Number.isNaN(b[i])) || !(codes[i] >= 0)) continue;
+    picked[count++] = i;
+    if (codes[i] < L) perCell[codes[i] * 2 + (a === comparison.control ? 0 : 1)]++;
+  }
   const dropped: string[] = [];
+  const usableLevel = new Uint8Array(L);
   const usable = sub.levels.filter((_, l) => {
-    const ok = [comparison.control, comparison.intervention].every((a) => members.filter((i) => codes[i] === l && frame.arm[i] === a).length >= 2);
+    const ok = perCell[l * 2] >= 2 && perCell[l * 2 + 1] >= 2;
     if (!ok) dropped.push(sub.levels[l]);
+    else usableLevel[l] = 1;
     return ok;
   });
-  members = members.filter((i) => usable.includes(sub.levels[codes[i]]));
+  // A level listed twice keeps a participant when either copy is usable (as `usable.includes(label)`).
+  const usableLabel = new Set(usable);
+  let kept = 0;
+  for (let r = 0; r < count; r++) if (usableLabel.has(sub.levels[codes[picked[r]]])) picked[kept++] = picked[r];
+  const members = picked.subarray(0, kept);
   if (usable.length < 2) return { ...base, reason: `fewer than two levels with at least 2 participants per arm${dropped.length ? ` (left out: ${dropped.join(', ')})` : ''}` };
+  const m = members.length;
+  const armCodes = new Int32Array(m);
+  // The subgroup's codes among the usable levels, as factor() codes labels (a repeated label: its last place).
+  const usableIndex = new Map(usable.map((l, k) => [l, k]));
+  const levelCode = Int32Array.from(sub.levels, (l) => usableIndex.get(l) ?? -1);
+  const subCodes = new Int32Array(m);
+  for (let r = 0; r < m; r++) {
+    const i = members[r];
+    armCodes[r] = frame.arm[i] === comparison.control ? 0 : 1;
+    subCodes[r] = levelCode[codes[i]];
+  }
   const variables: Variable[] = [
-    factor('arm', members.map((i) => frame.arms[frame.arm[i]].label), armLabels),
-    ...(b ? [numeric('baseline', members.map((i) => b[i]))] : []),
-    factor('subgroup', members.map((i) => sub.levels[codes[i]]), usable),
+    { name: 'arm', kind: 'factor', levels: armLabels, codes: armCodes },
+    ...(b ? [{ name: 'baseline', kind: 'numeric' as const, values: Float64Array.from(members, (i) => b[i]) }] : []),
+    { name: 'subgroup', kind: 'factor', levels: usable, codes: subCodes },
   ];
   const terms: string[][] = [['arm'], ...(b ? [['baseline']] : []), ['subgroup']];
   for (const s of frame.strata) {
     if (s.column === sub.column) continue;
-    const labels = members.map((i) => (s.values[i] < 0 ? '(missing)' : s.levels[s.values[i]]));
+    const labels = Array.from(members, (i) => (s.values[i] < 0 ? '(missing)' : s.levels[s.values[i]]));
     const present = [...new Set(labels)].sort();
     if (present.length < 2) continue;
     variables.push(factor(s.column, labels, present));
@@ -54,7 +82,7 @@ export function subgroupEffect(frame: AnalysisFrame, outcome: FrameOutcome, visi
     terms.push([v.name]);
   }
   try {
-    const yy = members.map((i) => y[i]);
+    const yy = Float64Array.from(members, (i) => y[i]);
     const reduced = modelMatrix({ variables, terms });
     const full = modelMatrix({ variables, terms: [...terms, ['arm', 'subgroup']] });
     const f0 = ols(reduced.X, yy, { columnNames: reduced.columnNames, confLevel });
@@ -68,7 +96,7 @@ export function subgroupEffect(frame: AnalysisFrame, outcome: FrameOutcome, visi
       const ctrl = cells.find((c) => c.levels.arm === armLabels[0])!;
       const intv = cells.find((c) => c.levels.arm === armLabels[1])!;
       const d = contrast(basis, intv, ctrl, confLevel);
-      const n = Object.fromEntries(armLabels.map((a) => [a, members.filter((i) => sub.levels[codes[i]] === level && frame.arms[frame.arm[i]].label === a).length]));
+      const n = Object.fromEntries(armLabels.map((a) => [a, countAt(members, (i) => sub.levels[codes[i]] === level && frame.arms[frame.arm[i]].label === a)]));
       return { level, n, difference: d.estimate === null ? null : { estimate: d.estimate, se: d.se!, lower: d.lower!, upper: d.upper!, p: d.p! } };
     });
     return { ...base, levels, interactionF: F, interactionDf: [q, f1.dfResidual], interactionP: fDist.sf(F, q, f1.dfResidual), reason: dropped.length ? `levels left out (fewer than 2 per arm): ${dropped.join(', ')}` : null };
@@ -76,4 +104,11 @@ export function subgroupEffect(frame: AnalysisFrame, outcome: FrameOutcome, visi
     if (e instanceof StatsError) return { ...base, reason: e.message };
     throw e;
   }
+}
+
+/** How many rows satisfy `test`. */
+function countAt(rows: ArrayLike<number>, test: (i: number) => boolean): number {
+  let k = 0;
+  for (let r = 0; r < rows.length; r++) if (test(rows[r])) k++;
+  return k;
 }

@@ -35,16 +35,16 @@ export function referenceGrid(design: Design, at: Readonly<Record<string, number
       rem = Math.floor(rem / f.levels.length);
     });
   }
-  const counts = new Float64Array(size);
-  for (let i = 0; i < design.n; i++) {
-    let g = 0;
-    let stride = 1;
-    factors.forEach((f) => {
-      g += f.codes[i] * stride;
-      stride *= f.levels.length;
-    });
-    counts[g]++;
+  // Each row's cell index, one factor at a time over all rows (no closure per row and factor).
+  const cell = new Float64Array(design.n);
+  let stride = 1;
+  for (const f of factors) {
+    const codes = f.codes;
+    for (let i = 0; i < design.n; i++) cell[i] += codes[i] * stride;
+    stride *= f.levels.length;
   }
+  const counts = new Float64Array(size);
+  for (let i = 0; i < design.n; i++) counts[cell[i]]++;
   const gridVars: Variable[] = design.variables.map((v) =>
     v.kind === 'numeric'
       ? { name: v.name, kind: 'numeric', values: new Float64Array(size).fill(numericAt[v.name]) }
