@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { startImputationHelpers } from '../../stats/mi/fcs.ts';
 import { loadTrial } from '../../instruments/load-trial.ts';
 import { openPdfPrinter, type PdfPrinter } from '../../report/render/pdf.ts';
+import { preloadSvgWorker } from '../../report/render/svg-async.ts';
+import { preloadPngWorker } from '../../report/render/png.ts';
 import { analyzeLoaded, parseSeed } from './analyze-action.ts';
 import { runEconomicsCommand } from './economics-action.ts';
 import { loadAnyScenario } from '../../economics/employment/load.ts';
@@ -49,12 +51,18 @@ export async function runPipeline(data: string, opts: RunCliOptions): Promise<vo
   stage.end();
   // Chromium starts once the inputs are known to be good (it then launches while the analysis
   // runs): started before, a bad spec or data file waited 2–3 s for a browser it never used.
-  const printer: PdfPrinter | undefined = opts.pdf && langs.length > 0 ? openPdfPrinter() : undefined;
+  const printer: PdfPrinter | undefined = opts.pdf && langs.length > 0 ? openPdfPrinter({ prints: langs.length }) : undefined;
   try {
     printOut(`${formatSummary(trial).join('\n')}\n`);
 
     await analyzeLoaded(trial, data, opts.spec, dirs.analysis, seed, progress);
 
+    // The chart and PNG workers load vega and resvg while the economics run on this thread (a
+    // core the analysis' imputation helper no longer uses), not at the start of the reports.
+    if (langs.length > 0) {
+      preloadSvgWorker();
+      preloadPngWorker();
+    }
     if (opts.scenario) await runEconomicsCommand({ scenario: opts.scenario, results: dirs.analysis, out: dirs.economics }, progress, scenario);
 
     stage = progress.stage('reports');

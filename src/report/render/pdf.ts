@@ -81,14 +81,15 @@ export type PdfSource = string | { readonly html: string };
  * a browser context and a renderer process of its own — ≈ 0.5 s more CPU for a second one,
  * while the prints cannot overlap much anyway (the second report's print page is ready only
  * after its charts, which are drawn after the first report's). A launch failure surfaces at the
- * first print(), as a single renderPdf() would raise it. close() ends the browser.
+ * first print(), as a single renderPdf() would raise it. close() ends the browser; given
+ * `prints`, the browser is ended as soon as that many prints are done.
  */
 export interface PdfPrinter {
   print(source: PdfSource, options?: { timeoutMs?: number; date?: string | null }): Promise<PdfOutcome>;
   close(): Promise<void>;
 }
 
-export function openPdfPrinter(options: { chromiumPath?: string } = {}): PdfPrinter {
+export function openPdfPrinter(options: { chromiumPath?: string; prints?: number } = {}): PdfPrinter {
   const exe = options.chromiumPath ?? CHROMIUM_PATH;
   const launching: Promise<Browser | PdfOutcome> = (async () => {
     if (!chromiumAvailable(exe)) return { written: false, notice: `PDF skipped: Chromium not found at ${exe} (install Debian's chromium, or set EFFEKT_CHROMIUM)` } as const;
@@ -118,6 +119,15 @@ export function openPdfPrinter(options: { chromiumPath?: string } = {}): PdfPrin
     () => undefined,
   );
   let turn: Promise<unknown> = Promise.resolve(); // the prints, one after another
+  // With `prints` known, the browser is closed as soon as the last one is done — its shutdown
+  // (≈ 0.2–0.5 s: the profile written and removed) overlaps the caller writing that PDF out.
+  let left = options.prints ?? Number.POSITIVE_INFINITY;
+  let closing: Promise<void> | null = null;
+  const closeBrowser = (): Promise<void> =>
+    (closing ??= (async () => {
+      const browser = await launching.catch(() => null);
+      if (browser && !isOutcome(browser)) await browser.close();
+    })());
   const printOne = async (browser: Browser, source: PdfSource, printOptions: { timeoutMs?: number; date?: string | null }): Promise<PdfOutcome> => {
     const ready = tab;
     tab = null;
@@ -147,14 +157,16 @@ export function openPdfPrinter(options: { chromiumPath?: string } = {}): PdfPrin
     async print(source, printOptions = {}) {
       const browser = await launching;
       if (isOutcome(browser)) return browser;
+      if (closing) throw new Error('the PDF printer is closed');
       const mine = turn.then(() => printOne(browser, source, printOptions));
       turn = mine.catch(() => undefined);
-      return mine;
+      try {
+        return await mine;
+      } finally {
+        if (--left <= 0) closeBrowser().catch(() => undefined); // reported by close()
+      }
     },
-    async close() {
-      const browser = await launching.catch(() => null);
-      if (browser && !isOutcome(browser)) await browser.close();
-    },
+    close: closeBrowser,
   };
 }
 

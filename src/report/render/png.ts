@@ -99,6 +99,11 @@ export function renderPngAsync(svg: string, scale = PNG_SCALE): Promise<Uint8Arr
   return worker.run({ svg, scale, font: fontsFor(svg) });
 }
 
+/** Starts the PNG worker (it loads resvg) ahead of the first chart, e.g. while the economics run. */
+export function preloadPngWorker(): void {
+  pngWorker();
+}
+
 type PngJob = { svg: string; scale: number; font: ResvgRenderOptions['font'] };
 let worker: JobWorker<PngJob, Uint8Array> | null | undefined;
 

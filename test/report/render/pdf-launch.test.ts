@@ -82,4 +82,13 @@ describe.skipIf(!chromiumAvailable() || !linux)('Chromium launch switches', () =
       }
     }
   }, 180_000);
+
+  it('ends the browser by itself after the prints it was told of', async () => {
+    const printer = openPdfPrinter({ prints: 2 });
+    const page = { html: '<!doctype html><p>x</p>' };
+    const [a, b] = await Promise.all([printer.print(page), printer.print(page)]);
+    expect(a.written && b.written).toBe(true);
+    await printer.close(); // the shutdown already under way
+    await expect(printer.print(page)).rejects.toThrow('closed');
+  }, 120_000);
 });
