@@ -17,7 +17,7 @@ import { contrast, emmeans, type EmmResult } from '../../stats/emm/emmeans.ts';
 import type { LinearBasis } from '../../stats/emm/basis.ts';
 import { pooledSd } from '../../stats/effects/cohens-d.ts';
 import { StatsError } from '../../stats/errors.ts';
-import { adjustedBaseline, comparedArms, countArms, covariateVariables, formula, notEstimable, strataFactors, type EstimatorContext, type EstimatorOutput } from './common.ts';
+import { adjustedBaseline, armFactor, comparedArms, countArms, covariateVariables, formula, notEstimable, strataFactors, type EstimatorContext, type EstimatorOutput } from './common.ts';
 import { FitCache } from './fit-cache.ts';
 
 export interface MmrmEstimatorOptions {
@@ -49,18 +49,20 @@ function anyObserved(values: ArrayLike<number>): boolean {
 }
 
 /**
- * The arm factor over the long rows (as common.ts's armFactor, on typed arrays): the control
- * first (the reference), then the other arms with members in spec order.
+ * A participant-level variable (one value per member) as a long-format one: row q takes the
+ * value of member pos[q]. The shared builders (armFactor, strataFactors, covariateVariables) run
+ * once per participant — their levels, means and warnings are the same over members as over
+ * rows, since every member has at least one row — and the rows only gather codes or values.
  */
-function armFactorOf(frame: EstimatorContext['frame'], members: readonly number[], rowMember: Int32Array): Extract<Variable, { kind: 'factor' }> {
-  const present = new Uint8Array(frame.arms.length);
-  for (const i of members) present[frame.arm[i]] = 1;
-  const order = [frame.control, ...frame.arms.map((_, k) => k).filter((k) => k !== frame.control)].filter((k) => present[k] === 1);
-  const codeOf = new Int32Array(frame.arms.length).fill(-1);
-  order.forEach((k, c) => (codeOf[k] = c));
-  const codes = new Int32Array(rowMember.length);
-  for (let q = 0; q < rowMember.length; q++) codes[q] = codeOf[frame.arm[rowMember[q]]];
-  return { name: 'arm', kind: 'factor', levels: order.map((k) => frame.arms[k].label), codes };
+function expand(v: Variable, pos: Int32Array): Variable {
+  if (v.kind === 'numeric') {
+    const values = new Float64Array(pos.length);
+    for (let q = 0; q < pos.length; q++) values[q] = v.values[pos[q]];
+    return { name: v.name, kind: 'numeric', values };
+  }
+  const codes = new Int32Array(pos.length);
+  for (let q = 0; q < pos.length; q++) codes[q] = v.codes[pos[q]];
+  return { name: v.name, kind: 'factor', levels: v.levels, codes };
 }
 
 /** The (cached) fit behind `mmrm(ctx, options)`; exported so callers and tests can inspect it. */
@@ -123,19 +125,22 @@ function fitBundle(ctx: EstimatorContext, options: MmrmEstimatorOptions): MmrmFi
   let nRows = 0;
   for (const i of members) for (const values of postValues) if (!Number.isNaN(values[i])) nRows++;
   const rowMember = new Int32Array(nRows);
+  const rowPos = new Int32Array(nRows);
   const rowVisit = new Int32Array(nRows);
   const y = new Float64Array(nRows);
   let r = 0;
-  for (const i of members) {
+  for (let m = 0; m < members.length; m++) {
+    const i = members[m];
     for (let k = 0; k < post.length; k++) {
       const v = postValues[k][i];
       if (Number.isNaN(v)) continue;
       rowMember[r] = i;
+      rowPos[r] = m;
       rowVisit[r] = k;
       y[r++] = v;
     }
   }
-  const arm = armFactorOf(frame, members, rowMember);
+  const arm = expand(armFactor(frame, members), rowPos) as Extract<Variable, { kind: 'factor' }>;
   const variables: Variable[] = [arm, { name: 'visit', kind: 'factor', levels: visits, codes: rowVisit }];
   const terms: string[][] = [['arm'], ['visit']];
   const covariates: string[] = [];
@@ -154,10 +159,8 @@ function fitBundle(ctx: EstimatorContext, options: MmrmEstimatorOptions): MmrmFi
     covariates.push('baseline');
     formulaTerms.push(`${outcome.id}@baseline * visit`);
   }
-  const adjusted = strata.length > 0 || (ctx.adjust?.covariates.length ?? 0) > 0;
-  const rowList = adjusted ? Array.from(rowMember) : [];
-  for (const v of adjusted ? [...strataFactors({ ...frame, strata }, rowList, warnings), ...covariateVariables(ctx.adjust, rowList, warnings)] : []) {
-    variables.push(v);
+  for (const v of [...strataFactors({ ...frame, strata }, members, warnings), ...covariateVariables(ctx.adjust, members, warnings)]) {
+    variables.push(expand(v, rowPos));
     terms.push([v.name]);
     covariates.push(v.name);
     formulaTerms.push(v.name);
@@ -198,13 +201,14 @@ export function mmrm(ctx: EstimatorContext, options: MmrmEstimatorOptions): Esti
     return { ...notEstimable(ctx, `the arm difference at ${visit} is not estimable in this model`, b.model, { ...b.analysed }), warnings: b.warnings };
   }
   const y = ctx.outcome.values[ctx.visit];
-  const at = (arm: number) => {
-    const out: number[] = [];
-    for (const i of b.members) if (frame.arm[i] === arm && !Number.isNaN(y[i])) out.push(y[i]);
-    return out;
-  };
-  const yI = at(comparison.intervention);
-  const yC = at(comparison.control);
+  // The two arms' values at the visit, in member order, in one pass.
+  const yI: number[] = [];
+  const yC: number[] = [];
+  for (const i of b.members) {
+    if (Number.isNaN(y[i])) continue;
+    if (frame.arm[i] === comparison.intervention) yI.push(y[i]);
+    if (frame.arm[i] === comparison.control) yC.push(y[i]);
+  }
   const cell = (c: typeof ctrl) => ({ estimate: c.estimate!, se: c.se!, df: c.df, lower: c.lower!, upper: c.upper! });
   return {
     status: 'estimated',

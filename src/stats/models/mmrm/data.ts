@@ -122,9 +122,12 @@ export function repeatedDataOf(
   const rows = new Int32Array(n);
   const fill = start.slice(0, S);
   for (let r = 0; r < n; r++) rows[fill[code[r]]++] = r;
-  // Pattern per subject: a bit mask of its visits (T ≤ 30) or the visit list as a string.
+  // Pattern per subject: group and bit mask of its visits looked up in a table (few visits), a
+  // Map keyed by them (T ≤ 30), or by the visit list as a string.
+  const useTable = T <= 16 && nGroups * 2 ** T <= 1 << 20;
   const useMask = T <= 30;
   const patternOf = new Int32Array(S);
+  const patternTable = useTable ? new Int32Array(nGroups << T).fill(-1) : null;
   const patternIds = new Map<number | string, number>();
   const patternVisits: Int32Array[] = [];
   const patternGroup: number[] = [];
@@ -147,20 +150,21 @@ export function repeatedDataOf(
     const g = group ? group[rows[lo]] : 0;
     if (!(Number.isInteger(g) && g >= 0 && g < nGroups)) throw new StatsError('INVALID_ARGUMENT', `covariance group ${g} of subject ${String(id)} is not in 0 … ${nGroups - 1}`, { subject: String(id) });
     if (group) for (let a = lo; a < hi; a++) if (group[rows[a]] !== g) throw new StatsError('INVALID_ARGUMENT', `subject ${String(id)} is in more than one covariance group`, { subject: String(id) });
-    let key: number | string;
+    let key: number | string = 0;
     if (useMask) {
       let mask = 0;
       for (let a = lo; a < hi; a++) mask |= 1 << visit[rows[a]];
-      key = g * 2 ** 31 + mask;
+      key = patternTable ? (g << T) | mask : g * 2 ** 31 + mask;
     } else {
       const vs: number[] = [];
       for (let a = lo; a < hi; a++) vs.push(visit[rows[a]]);
       key = `${g}|${vs.join(',')}`;
     }
-    let q = patternIds.get(key);
-    if (q === undefined) {
+    let q = patternTable ? patternTable[key as number] : patternIds.get(key);
+    if (q === undefined || q < 0) {
       q = patternVisits.length;
-      patternIds.set(key, q);
+      if (patternTable) patternTable[key as number] = q;
+      else patternIds.set(key, q);
       const vs = new Int32Array(hi - lo);
       for (let a = lo; a < hi; a++) vs[a - lo] = visit[rows[a]];
       patternVisits.push(vs);
@@ -182,55 +186,127 @@ export function repeatedDataOf(
     d.push(new Float64Array(k * k * p));
     e.push(new Float64Array(k * k));
   }
-  // Per subject: its rows' non-zero x values (column index and value) and y, then the products.
+  // Per pattern, its subjects in order, a block of them at a time: their rows' x values and y
+  // gathered into contiguous columns, then every sum as one running dot product over the block.
+  // Each sum still adds its subjects' products in subject order (zero products included, which
+  // is exact), so blocks of any size give the same bits as one subject at a time.
+  const nPatterns = patternVisits.length;
+  const pStart = new Int32Array(nPatterns + 1);
+  for (let s = 0; s < S; s++) pStart[patternOf[s] + 1]++;
+  for (let q = 0; q < nPatterns; q++) pStart[q + 1] += pStart[q];
+  const bySubject = new Int32Array(S);
+  const pFill = pStart.slice(0, nPatterns);
+  for (let s = 0; s < S; s++) bySubject[pFill[patternOf[s]]++] = s;
   const Xd = X.data;
   const colOff = new Int32Array(p);
   for (let i = 0; i < p; i++) colOff[i] = (cols ? cols[i] : i) * n;
   let kMax = 0;
   for (const vs of patternVisits) kMax = Math.max(kMax, vs.length);
-  const nz = new Int32Array(kMax);
-  const idx = new Int32Array(kMax * p);
-  const val = new Float64Array(kMax * p);
-  const ys = new Float64Array(kMax);
-  for (let s = 0; s < S; s++) {
-    const lo = start[s];
-    const k = start[s + 1] - lo;
-    const q = patternOf[s];
+  const B = 1024;
+  const R = new Int32Array(kMax * B);
+  const G = new Float64Array(kMax * p * B);
+  const Y = new Float64Array(kMax * B);
+  for (let q = 0; q < nPatterns; q++) {
+    const k = patternVisits[q].length;
     const Cq = C[q];
     const dq = d[q];
     const eq = e[q];
-    for (let a = 0; a < k; a++) {
-      const r = rows[lo + a];
-      ys[a] = y[r];
-      let m = 0;
-      for (let i = 0; i < p; i++) {
-        const x = Xd[r + colOff[i]];
-        if (x === 0) continue;
-        if (!(x - x === 0)) throw new StatsError('NON_FINITE', `X has a non-finite value at row ${r}`, { row: r });
-        idx[a * p + m] = i;
-        val[a * p + m] = x;
-        m++;
+    for (let c0 = pStart[q]; c0 < pStart[q + 1]; c0 += B) {
+      const m = Math.min(B, pStart[q + 1] - c0);
+      for (let t = 0; t < m; t++) {
+        const lo = start[bySubject[c0 + t]];
+        for (let a = 0; a < k; a++) R[a * B + t] = rows[lo + a];
       }
-      nz[a] = m;
-    }
-    for (let a = 0; a < k; a++) {
-      const ma = nz[a];
-      const oa = a * p;
-      for (let b = 0; b < k; b++) {
-        const ab = a * k + b;
-        const yb = ys[b];
-        if (b >= a) eq[ab] += ys[a] * yb;
-        const dOff = ab * p;
-        for (let u = 0; u < ma; u++) dq[dOff + idx[oa + u]] += val[oa + u] * yb;
-        if (b < a) continue;
-        const cOff = ab * p * p;
-        const mb = nz[b];
-        const ob = b * p;
-        for (let u = 0; u < ma; u++) {
-          const xa = val[oa + u];
-          const off = cOff + idx[oa + u];
-          // Diagonal blocks are symmetric: the upper triangle (i ≤ j) only, mirrored below.
-          for (let w = b === a ? u : 0; w < mb; w++) Cq[off + idx[ob + w] * p] += xa * val[ob + w];
+      for (let a = 0; a < k; a++) {
+        const ra = a * B;
+        for (let t = 0; t < m; t++) Y[ra + t] = y[R[ra + t]];
+        for (let i = 0; i < p; i++) {
+          const off = colOff[i];
+          const g = (a * p + i) * B;
+          for (let t = 0; t < m; t++) {
+            const x = Xd[R[ra + t] + off];
+            if (!(x - x === 0)) throw new StatsError('NON_FINITE', `X has a non-finite value at row ${R[ra + t]}`, { row: R[ra + t] });
+            G[g + t] = x;
+          }
+        }
+      }
+      for (let a = 0; a < k; a++) {
+        for (let b = 0; b < k; b++) {
+          const ab = a * k + b;
+          const yb = b * B;
+          if (b >= a) {
+            let s = eq[ab];
+            for (let t = 0; t < m; t++) s += Y[a * B + t] * Y[yb + t];
+            eq[ab] = s;
+          }
+          let i = 0;
+          for (; i + 1 < p; i += 2) {
+            const ga = (a * p + i) * B;
+            const dc = ab * p + i;
+            let s0 = dq[dc];
+            let s1 = dq[dc + 1];
+            for (let t = 0; t < m; t++) {
+              const yt = Y[yb + t];
+              s0 += G[ga + t] * yt;
+              s1 += G[ga + B + t] * yt;
+            }
+            dq[dc] = s0;
+            dq[dc + 1] = s1;
+          }
+          for (; i < p; i++) {
+            const ga = (a * p + i) * B;
+            let s = dq[ab * p + i];
+            for (let t = 0; t < m; t++) s += G[ga + t] * Y[yb + t];
+            dq[ab * p + i] = s;
+          }
+          if (b < a) continue;
+          const cOff = ab * p * p;
+          for (let i = 0; i < p; i++) {
+            const ga = (a * p + i) * B;
+            // Diagonal blocks are symmetric: the upper triangle (i ≤ j) only, mirrored below.
+            let j = b === a ? i : 0;
+            // Four sums side by side: independent chains, each in its own order.
+            for (; j + 3 < p; j += 4) {
+              const c = cOff + i + j * p;
+              const gb = (b * p + j) * B;
+              let s0 = Cq[c];
+              let s1 = Cq[c + p];
+              let s2 = Cq[c + 2 * p];
+              let s3 = Cq[c + 3 * p];
+              for (let t = 0; t < m; t++) {
+                const xa = G[ga + t];
+                s0 += xa * G[gb + t];
+                s1 += xa * G[gb + B + t];
+                s2 += xa * G[gb + 2 * B + t];
+                s3 += xa * G[gb + 3 * B + t];
+              }
+              Cq[c] = s0;
+              Cq[c + p] = s1;
+              Cq[c + 2 * p] = s2;
+              Cq[c + 3 * p] = s3;
+            }
+            if (j + 1 < p) {
+              const c = cOff + i + j * p;
+              const gb = (b * p + j) * B;
+              let s0 = Cq[c];
+              let s1 = Cq[c + p];
+              for (let t = 0; t < m; t++) {
+                const xa = G[ga + t];
+                s0 += xa * G[gb + t];
+                s1 += xa * G[gb + B + t];
+              }
+              Cq[c] = s0;
+              Cq[c + p] = s1;
+              j += 2;
+            }
+            for (; j < p; j++) {
+              const c = cOff + i + j * p;
+              const gb = (b * p + j) * B;
+              let s0 = Cq[c];
+              for (let t = 0; t < m; t++) s0 += G[ga + t] * G[gb + t];
+              Cq[c] = s0;
+            }
+          }
         }
       }
     }

@@ -76,7 +76,8 @@ export function fitMmrm(input: MmrmInput, options: MmrmOptions = {}): MmrmFit {
   const T = input.visits.length;
   const { X } = input;
   if (input.columnNames.length !== X.cols) throw new StatsError('LENGTH_MISMATCH', `${input.columnNames.length} column names for ${X.cols} columns`);
-  for (let i = 0; i < X.data.length; i++) if (!Number.isFinite(X.data[i])) throw new StatsError('NON_FINITE', `X has a non-finite value in column "${input.columnNames[Math.floor(i / X.rows)]}"`);
+  const Xd = X.data;
+  for (let i = 0; i < Xd.length; i++) if (!Number.isFinite(Xd[i])) throw new StatsError('NON_FINITE', `X has a non-finite value in column "${input.columnNames[Math.floor(i / X.rows)]}"`);
   const qr = qrDecompose(X);
   nullSpaces.set(X, nullSpaceFromQr(qr));
   const aliasedIdx = new Set(qrAliased(qr));
@@ -93,7 +94,7 @@ export function fitMmrm(input: MmrmInput, options: MmrmOptions = {}): MmrmFit {
   for (const j of estimable) {
     const bj = b0[j];
     const off = j * n;
-    for (let i = 0; i < n; i++) e[i] -= X.data[i + off] * bj;
+    for (let i = 0; i < n; i++) e[i] -= Xd[i + off] * bj;
   }
   const scale = yScale(e);
   for (let i = 0; i < n; i++) e[i] /= scale;

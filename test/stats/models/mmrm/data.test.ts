@@ -79,6 +79,26 @@ describe('repeatedData', () => {
     }), { numRuns: 200 });
   });
 
+  it('equals the definition across blocks of subjects (a pattern with thousands of subjects)', () => {
+    let seed = 3;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const p = 6;
+    const subject: number[] = [];
+    const visit: number[] = [];
+    for (let s = 0; s < 5000; s++) for (let v = 0; v < 3; v++) if (rnd() < 0.8) {
+      subject.push(s);
+      visit.push(v);
+    }
+    const n = subject.length;
+    const X = Float64Array.from({ length: n * p }, (_, i) => (i < n ? 1 : rnd() < 0.3 ? 0 : rnd() * 100 - 50));
+    const y = Array.from({ length: n }, () => rnd() * 1e4);
+    const got = repeatedData({ rows: n, cols: p, data: X }, y, Int32Array.from(subject), visit, 3);
+    const want = naive(X, n, p, y, subject, visit, undefined);
+    expect(got.patterns.map((P) => P.subjects)).toEqual(want.patterns.map((P) => P.subjects));
+    expect(Math.max(...got.patterns.map((P) => P.subjects))).toBeGreaterThan(2048);
+    got.patterns.forEach((P, q) => expect(same(P.e, want.patterns[q].e) && same(P.d, want.patterns[q].d) && same(P.C, want.patterns[q].C)).toBe(true));
+  });
+
   it('names the subject seen twice at a visit, and a subject in two covariance groups', () => {
     const X = { rows: 3, cols: 1, data: new Float64Array([1, 1, 1]) };
     expect(() => repeatedData(X, [1, 2, 3], ['a', 'b', 'a'], [0, 1, 0], 2)).toThrow('subject a has two rows at visit 0');
