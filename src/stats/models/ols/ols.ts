@@ -7,7 +7,7 @@
  */
 import type { Matrix } from '../../linalg/matrix.ts';
 import { qrDecompose, qrQtyInPlace, qrQyInPlace, qrCoefFromQty, qrUnscaledCovariance, qrAliased, TALL_QR_CELLS, type QR } from '../../linalg/qr.ts';
-import { olsGram } from './ols-gram.ts';
+import { olsGram, type GramSolution } from './ols-gram.ts';
 import { StatsError, assertFinite } from '../../errors.ts';
 import { refineLeastSquares } from '../../linalg/refine.ts';
 import { scratch, Slot } from '../../linalg/scratch.ts';
@@ -89,13 +89,18 @@ export function ols(X: Matrix, y: ArrayLike<number>, options: OlsOptions = {}): 
     if (!Number.isFinite(v)) assertFinite(y, 'y'); // throws, naming the first non-finite value
     yMax = Math.max(yMax, Math.abs(v));
   }
-  if (!allFinite(X.data)) assertFinite(X.data, 'X'); // throws, naming the first non-finite value
-  // Squares of such values underflow: sums of squares, R² and SEs would be meaningless.
-  if (yMax > 0 && yMax < 1e-150) throw new StatsError('INVALID_ARGUMENT', `the outcome's largest magnitude is ${yMax}: too small for double precision sums of squares; rescale it`);
-  const names = options.columnNames ?? defaultNames(p);
+  const checkInput = (xFinite: boolean): void => {
+    if (!xFinite) assertFinite(X.data, 'X'); // throws, naming the first non-finite value
+    // Squares of such values underflow: sums of squares, R² and SEs would be meaningless.
+    if (yMax > 0 && yMax < 1e-150) throw new StatsError('INVALID_ARGUMENT', `the outcome's largest magnitude is ${yMax}: too small for double precision sums of squares; rescale it`);
+  };
   // Registry-sized, well-conditioned designs: the corrected semi-normal equations (ols-gram.ts);
-  // the Householder QR is then built only if a caller asks for fit.qr.
-  const gram = n * p > TALL_QR_CELLS && n >= 4 * p ? olsGram(X, y) : null;
+  // the Householder QR is then built only if a caller asks for fit.qr. Their first pass checks X
+  // (its column sums of squares are finite exactly when X is, barring overflow) before any solve.
+  let gram: GramSolution | null = null;
+  if (n * p > TALL_QR_CELLS && n >= 4 * p) gram = olsGram(X, y, checkInput);
+  else checkInput(allFinite(X.data));
+  const names = options.columnNames ?? defaultNames(p);
   let qrMemo: QR | null = null;
   const getQr = (): QR => (qrMemo ??= qrDecompose(X, tol));
   let rank: number;
@@ -136,13 +141,18 @@ export function ols(X: Matrix, y: ArrayLike<number>, options: OlsOptions = {}): 
     unscaled = qrUnscaledCovariance(qr);
   }
   const df = n - rank;
-  const residuals = new Float64Array(n);
+  let residuals: Float64Array;
   let rss = 0;
   let mean = 0;
-  for (let i = 0; i < n; i++) {
-    residuals[i] = y[i] - fitted[i];
-    rss += residuals[i] ** 2;
-    mean += y[i];
+  if (gram !== null) {
+    ({ residuals, rss, ySum: mean } = gram);
+  } else {
+    residuals = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      residuals[i] = y[i] - fitted[i];
+      rss += residuals[i] ** 2;
+      mean += y[i];
+    }
   }
   mean /= n;
   const hasIntercept = names[0] === '(Intercept)';
