@@ -245,6 +245,15 @@ export interface FcsPlan {
   readonly slot: readonly Int32Array[];
 }
 
+/** Throws the EMPTY_GROUP that setupBlock would throw for these columns, without building anything. */
+function checkBlock(columns: readonly Float64Array[], names: readonly string[], methods: readonly MiMethod[], label: string): void {
+  for (let j = 0; j < columns.length; j++) {
+    if (methods[j] === '') continue;
+    const nMiss = countMissing(columns[j]);
+    if (nMiss > 0 && columns[j].length - nMiss < 2) throw new StatsError('EMPTY_GROUP', `column ${names[j]} has fewer than 2 observed values${label}: nothing to impute from`, { column: names[j] });
+  }
+}
+
 /** Splits the rows into blocks (groups) and locates the cells to impute; no random draws. */
 export function planFcs(data: FcsData, predictors: readonly (readonly number[])[], resolved: ResolvedMiOptions): FcsPlan {
   const n = data.columns[0].length;
@@ -264,7 +273,19 @@ export function planFcs(data: FcsData, predictors: readonly (readonly number[])[
           return out;
         })
       : data.columns;
-    return { g, rows, columns, setup: setupBlock(columns, data.names, methods, predictors, groups ? ` in group ${g}` : '') };
+    const label = groups ? ` in group ${g}` : '';
+    checkBlock(columns, data.names, methods, label);
+    // The designs are built when a chain first needs them: a plan made only to hand a run to the
+    // helper threads (prefetchFcs) never builds them on this thread.
+    let setup: BlockSetup | null = null;
+    return {
+      g,
+      rows,
+      columns,
+      get setup(): BlockSetup {
+        return (setup ??= setupBlock(columns, data.names, methods, predictors, label));
+      },
+    };
   });
   const missing = data.columns.map((c, j) => {
     const rows: number[] = [];
