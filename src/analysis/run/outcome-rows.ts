@@ -19,7 +19,7 @@ import { twoProportions } from '../estimators/two-proportions.ts';
 import { logisticStandardised } from '../estimators/logistic.ts';
 import { countRegression } from '../estimators/count-regression.ts';
 import { StatsError } from '../../stats/errors.ts';
-import { adjustedBaseline, countArms, type Adjustment, type EstimatorContext, type EstimatorOutput } from '../estimators/common.ts';
+import { adjustedBaseline, type Adjustment, type EstimatorContext, type EstimatorOutput } from '../estimators/common.ts';
 import { dFromDifference, pooledSd } from '../../stats/effects/cohens-d.ts';
 import { outcomeSentence, notEstimableSentence } from '../text/sentences.ts';
 import { responderCounts, responderResult } from '../responders.ts';
@@ -199,20 +199,19 @@ function perFrame<K extends object>(cache: WeakMap<AnalysisFrame, WeakMap<K, Rec
 
 /** Participants per arm in the population. */
 function populationByArm(frame: AnalysisFrame, include: (i: number) => boolean): Record<string, number> {
-  return perFrame(populationCounts, frame, include, () => {
-    const rows: number[] = [];
-    for (let i = 0; i < frame.n; i++) if (include(i)) rows.push(i);
-    return countArms(frame, rows);
-  });
+  return perFrame(populationCounts, frame, include, () => armCounts(frame, (i) => include(i)));
 }
 
 /** Participants per arm with a value (not NaN) in `values`. */
 function observedByArm(frame: AnalysisFrame, values: Float64Array): Record<string, number> {
-  return perFrame(observedCounts, frame, values, () => {
-    const rows: number[] = [];
-    for (let i = 0; i < frame.n; i++) if (!Number.isNaN(values[i])) rows.push(i);
-    return countArms(frame, rows);
-  });
+  return perFrame(observedCounts, frame, values, () => armCounts(frame, (i) => !Number.isNaN(values[i])));
+}
+
+/** Participants per arm label (every arm, in spec order) for whom `test` holds. */
+function armCounts(frame: AnalysisFrame, test: (i: number) => boolean): Record<string, number> {
+  const counts = new Float64Array(frame.arms.length);
+  for (let i = 0; i < frame.n; i++) if (test(i)) counts[frame.arm[i]]++;
+  return Object.fromEntries(frame.arms.map((a, k) => [a.label, counts[k]]));
 }
 
 function row(frame: AnalysisFrame, outcome: FrameOutcome, v: number, r: RowSpec, isPrimary: boolean, comparison: FrameComparison, adjust: Adjustment, rc: RowContext): OutcomeResult {
