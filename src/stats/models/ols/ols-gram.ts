@@ -40,7 +40,7 @@ export interface GramSolution {
  * four partial sums (rows i ≡ 0, 1, 2, 3 mod 4; a tail of n mod 4 rows goes to the first) kept
  * across blocks, combined at the end. Blocks start at multiples of 4, so each sum sees the same
  * terms in the same order as a pass of its own would; here the rows of a block are read from
- * cache by all of them, and two entries of XᵀX are formed per pass over the block.
+ * cache by all of them, and three entries of XᵀX are formed per pass over the block.
  */
 function gramAndCross(x: Float64Array, n: number, p: number, y: ArrayLike<number>, g: Float64Array, xty: Float64Array): void {
   const part = new Float64Array(4 * p);
@@ -49,9 +49,11 @@ function gramAndCross(x: Float64Array, n: number, p: number, y: ArrayLike<number
     for (let l = 0; l < p; l++) {
       const offB = l * n;
       let j = 0;
-      for (; j + 1 <= l; j += 2) {
+      // Three entries per pass over the block: column l's rows are read once for all three.
+      for (; j + 2 <= l; j += 3) {
         const offA = j * n;
         const offC = offA + n;
+        const offD = offC + n;
         let s0 = 0;
         let s1 = 0;
         let s2 = 0;
@@ -60,6 +62,10 @@ function gramAndCross(x: Float64Array, n: number, p: number, y: ArrayLike<number
         let t1 = 0;
         let t2 = 0;
         let t3 = 0;
+        let u0 = 0;
+        let u1 = 0;
+        let u2 = 0;
+        let u3 = 0;
         let i = i0;
         for (; i + 3 < i1; i += 4) {
           const b0 = x[offB + i];
@@ -74,15 +80,21 @@ function gramAndCross(x: Float64Array, n: number, p: number, y: ArrayLike<number
           t1 += x[offC + i + 1] * b1;
           t2 += x[offC + i + 2] * b2;
           t3 += x[offC + i + 3] * b3;
+          u0 += x[offD + i] * b0;
+          u1 += x[offD + i + 1] * b1;
+          u2 += x[offD + i + 2] * b2;
+          u3 += x[offD + i + 3] * b3;
         }
         for (; i < i1; i++) {
           s0 += x[offA + i] * x[offB + i];
           t0 += x[offC + i] * x[offB + i];
+          u0 += x[offD + i] * x[offB + i];
         }
         g[j + l * p] += (s0 + s1) + (s2 + s3);
         g[j + 1 + l * p] += (t0 + t1) + (t2 + t3);
+        g[j + 2 + l * p] += (u0 + u1) + (u2 + u3);
       }
-      if (j <= l) {
+      for (; j <= l; j++) {
         const offA = j * n;
         let s0 = 0;
         let s1 = 0;
