@@ -204,7 +204,11 @@ function assemble(
   const dInfo = xvdvx(data, ev, sigmaDerivatives(cov, theta, T)).map((M) => M.map((v) => v / (scale * scale)));
   const phi = ev.phi.map((v) => v * scale * scale);
   const logLik = ev.logLik - (data.nObs - (opts.method === 'REML' ? r : 0)) * Math.log(scale);
-  const bw = betweenWithinSplit(input.X, input.subject, estimable, data.nObs, data.nSubjects, subjects);
+  // The between/within split (a pass over X and a QR of its between-subject columns) matters
+  // only to the between-within df: computed then, or on first use (mmrmBasis may ask for it).
+  let split: ReturnType<typeof betweenWithinSplit> | null = null;
+  const bw = () => (split ??= betweenWithinSplit(input.X, input.subject, estimable, data.nObs, data.nSubjects, subjects));
+  if (opts.df === 'between-within') bw();
   return {
     method: 'mmrm',
     options: opts,
@@ -226,6 +230,21 @@ function assemble(
     covarianceGroups: input.covarianceGroup ? { name: input.covarianceGroup.name, levels: input.covarianceGroup.levels } : null,
     yScale: scale,
     sigma: groupSigmas(cov, theta, T, data.nGroups).map((S) => ({ rows: T, cols: T, data: S.map((v) => v * scale * scale) })),
-    dfInfo: { residual: data.nObs - r, between: bw.between, within: bw.within, betweenColumn: bw.betweenColumn, estimable, phi, dInfo, thetaVcov },
+    dfInfo: {
+      residual: data.nObs - r,
+      get between() {
+        return bw().between;
+      },
+      get within() {
+        return bw().within;
+      },
+      get betweenColumn() {
+        return bw().betweenColumn;
+      },
+      estimable,
+      phi,
+      dInfo,
+      thetaVcov,
+    },
   };
 }

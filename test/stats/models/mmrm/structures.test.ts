@@ -37,6 +37,13 @@ describe('df methods and input checks', () => {
     l[fit.columnNames.indexOf('armPEER:visitv2')] = 1;
     expect(mmrmBasis(fit, design).df(l)).toBe(Math.min(fit.dfInfo.between, fit.dfInfo.within));
   });
+  it('a Satterthwaite fit computes the split only when asked, with the same values, and its basis can switch to between-within', () => {
+    const other = fitFixture(c.data, c.visits, { covariance: 'unstructured' });
+    expect([other.fit.dfInfo.between, other.fit.dfInfo.within, other.fit.dfInfo.betweenColumn]).toEqual([fit.dfInfo.between, fit.dfInfo.within, fit.dfInfo.betweenColumn]);
+    const l = new Float64Array(fit.coef.length);
+    l[1] = 1;
+    expect(mmrmBasis(other.fit, other.design, 'between-within').df(l)).toBe(fit.dfInfo.between);
+  });
   it('options and convergence are echoed', () => {
     expect(fit.options).toEqual({ covariance: 'unstructured', method: 'REML', df: 'between-within' });
     expect(fit.convergence.converged).toBe(true);
