@@ -35,9 +35,11 @@ function rateRatio(frame: AnalysisFrame, o: FrameOutcome, v: number, comparison:
   for (const a of armsIn) if (!frame.arms.some((arm, k) => arm.label === a && perArm[k] > 0)) return { rateRatio: null, status: 'not-estimable', reason: `no participant with ${o.id} observed in arm ${a}` };
   try {
     const arm = armFactor(frame, members);
-    const variables: Variable[] = [arm, ...(b ? [{ name: 'baseline', kind: 'numeric' as const, values: Float64Array.from(members, (i) => b[i]) }] : [])];
+    const variables: Variable[] = [arm, ...(b ? [{ name: 'baseline', kind: 'numeric' as const, values: gather(members, b) }] : [])];
     const d = modelMatrix({ variables, terms: variables.map((x) => [x.name]) });
-    const fit = glmNegBin(d.X, Float64Array.from(members, (i) => y[i]), { columnNames: d.columnNames, confLevel, nullDeviance: false, ...(e ? { offset: Float64Array.from(members, (i) => Math.log(e[i])) } : {}) });
+    const offset = e ? gather(members, e) : null;
+    if (offset) for (let r = 0; r < offset.length; r++) offset[r] = Math.log(offset[r]);
+    const fit = glmNegBin(d.X, gather(members, y), { columnNames: d.columnNames, confLevel, nullDeviance: false, ...(offset ? { offset } : {}) });
     if (!fit.converged) return { rateRatio: null, status: 'not-estimable', reason: `the negative-binomial fit did not converge (${fit.warnings.join('; ')})` };
     // log RR = β(intervention) − β(control), a reference level's β being 0.
     const levels = (arm as Extract<typeof arm, { kind: 'factor' }>).levels;
@@ -101,4 +103,11 @@ export function eventCounts(frame: AnalysisFrame): EventCount[] {
       return Object.fromEntries(frame.arms.map((arm, a) => [arm.label, counts[a]]));
     })(new Float64Array(frame.arms.length)),
   }));
+}
+
+/** values[rows[r]] for every r, as a new typed array. */
+function gather(rows: Int32Array, values: Float64Array): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let r = 0; r < rows.length; r++) out[r] = values[rows[r]];
+  return out;
 }

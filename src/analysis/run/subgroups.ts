@@ -63,7 +63,7 @@ export function subgroupEffect(frame: AnalysisFrame, outcome: FrameOutcome, visi
   }
   const variables: Variable[] = [
     { name: 'arm', kind: 'factor', levels: armLabels, codes: armCodes },
-    ...(b ? [{ name: 'baseline', kind: 'numeric' as const, values: Float64Array.from(members, (i) => b[i]) }] : []),
+    ...(b ? [{ name: 'baseline', kind: 'numeric' as const, values: gatherAt(members, b) }] : []),
     { name: 'subgroup', kind: 'factor', levels: usable, codes: subCodes },
   ];
   const terms: string[][] = [['arm'], ...(b ? [['baseline']] : []), ['subgroup']];
@@ -82,7 +82,7 @@ export function subgroupEffect(frame: AnalysisFrame, outcome: FrameOutcome, visi
     terms.push([v.name]);
   }
   try {
-    const yy = Float64Array.from(members, (i) => y[i]);
+    const yy = gatherAt(members, y);
     const reduced = modelMatrix({ variables, terms });
     const full = modelMatrix({ variables, terms: [...terms, ['arm', 'subgroup']] });
     const f0 = ols(reduced.X, yy, { columnNames: reduced.columnNames, confLevel });
@@ -111,4 +111,11 @@ function countAt(rows: ArrayLike<number>, test: (i: number) => boolean): number 
   let k = 0;
   for (let r = 0; r < rows.length; r++) if (test(rows[r])) k++;
   return k;
+}
+
+/** values[rows[r]] for every r, as a new typed array. */
+function gatherAt(rows: Int32Array, values: Float64Array): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let r = 0; r < rows.length; r++) out[r] = values[rows[r]];
+  return out;
 }

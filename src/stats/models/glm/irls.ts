@@ -93,9 +93,11 @@ export function glm(X: Matrix, y: ArrayLike<number>, familyId: FamilyId, options
   const rows = { n, p, X: X.data, y, offset, prior };
   const dev = () => devianceOf(kernel, rows, mu);
   if (options.start) {
+    // The start with aliased (NaN) coefficients as 0, once rather than per row.
+    const b0 = Float64Array.from(options.start, (v) => (Number.isNaN(v) ? 0 : v));
     for (let i = 0; i < n; i++) {
       let s = offset[i];
-      for (let j = 0; j < p; j++) s += X.data[i + j * n] * (Number.isNaN(options.start[j]) ? 0 : options.start[j]);
+      for (let j = 0; j < p; j++) s += X.data[i + j * n] * b0[j];
       eta[i] = s;
       mu[i] = fam.linkinv(s);
     }
