@@ -5,7 +5,7 @@ import { ols } from '../../../src/stats/models/ols/ols.ts';
 import { vcovHC, type HcType } from '../../../src/stats/models/ols/robust.ts';
 import { emmeans, contrast } from '../../../src/stats/emm/emmeans.ts';
 import { olsBasis } from '../../../src/stats/emm/from-ols.ts';
-import { fromColumns } from '../../../src/stats/linalg/matrix.ts';
+import { fromColumns, zeros } from '../../../src/stats/linalg/matrix.ts';
 import { expectStatsError } from '../../helpers/errors.ts';
 import { StatsError } from '../../../src/stats/errors.ts';
 import { readFixture } from '../../helpers/fixtures.ts';
@@ -94,7 +94,28 @@ describe('OLS bad input and invariants', () => {
     ['Infinity in X', () => ols(fromColumns([[1, 1, Infinity]]), [1, 2, 3]), 'NON_FINITE'],
     ['an outcome whose squares underflow', () => ols(fromColumns([[1, 1, 1, 1, 1], [0, 0, 0, -1, -2]]), [0, 0, 0, 0, -5e-324]), 'INVALID_ARGUMENT'],
     ['a constant outcome', () => ols(fromColumns([[1, 1, 1]]), [0.1, 0.1, 0.1], { columnNames: ['(Intercept)'] }), 'CONSTANT_DATA'],
+    ['an outcome whose squares overflow', () => ols(fromColumns([[1, 1, 1, 1], [0, 1, 2, 4]]), [1, 2, 3e200, 4]), 'INVALID_ARGUMENT'],
   ] as const)('%s → %s', (_l, f, code) => expectStatsError(f, code));
+
+  // Finite values too large to square and sum: the QR (small fits) and the normal equations
+  // (registry-sized fits) both returned NaN coefficients with no error before.
+  it.each([
+    ['a trial-sized fit (Householder QR)', 300],
+    ['a registry-sized fit (Gram path)', 400_000],
+  ])('refuses finite values whose sums of squares overflow, naming the column: %s', (_l, n) => {
+    const X = zeros(n, 3);
+    const y = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      X.data[i] = 1;
+      X.data[i + n] = (i % 7) * 1e200;
+      X.data[i + 2 * n] = Math.sin(i);
+      y[i] = (i % 5) + Math.cos(i);
+    }
+    expectStatsError(() => ols(X, y, { columnNames: ['(Intercept)', 'income', 'z'] }), 'INVALID_ARGUMENT');
+    expect(() => ols(X, y, { columnNames: ['(Intercept)', 'income', 'z'] })).toThrow(/column income holds values as large as 6e\+200.*rescale/);
+    X.data[n + 3] = Number.NaN; // a non-finite value is still named as such first
+    expectStatsError(() => ols(X, y), 'NON_FINITE');
+  });
 
   it('an exact fit gives SE 0; a coefficient of exactly 0 then has t and p null (never NaN)', () => {
     const f = ols(fromColumns([[1, 1, 1, 1], [1, 2, 3, 4]]), [2, 4, 6, 8], { columnNames: ['(Intercept)', 'x'] });

@@ -89,8 +89,15 @@ export function ols(X: Matrix, y: ArrayLike<number>, options: OlsOptions = {}): 
     if (!Number.isFinite(v)) assertFinite(y, 'y'); // throws, naming the first non-finite value
     yMax = Math.max(yMax, Math.abs(v));
   }
-  const checkInput = (xFinite: boolean): void => {
-    if (!xFinite) assertFinite(X.data, 'X'); // throws, naming the first non-finite value
+  // `xSquaresFinite`: every column's sum of squares is finite — false for a value that is not
+  // finite, and for finite values so large that the sums overflow (the QR or the normal equations
+  // would then return NaN coefficients as if nothing were wrong).
+  const checkInput = (xSquaresFinite: boolean): void => {
+    if (!xSquaresFinite) {
+      assertFinite(X.data, 'X'); // throws, naming the first non-finite value
+      throw tooLarge(X, options.columnNames);
+    }
+    if (!Number.isFinite(yMax * yMax * n)) throw new StatsError('INVALID_ARGUMENT', `the outcome's largest magnitude is ${yMax}: too large for double precision sums of squares; rescale it (e.g. thousands instead of units)`, { largest: yMax });
     // Squares of such values underflow: sums of squares, R² and SEs would be meaningless.
     if (yMax > 0 && yMax < 1e-150) throw new StatsError('INVALID_ARGUMENT', `the outcome's largest magnitude is ${yMax}: too small for double precision sums of squares; rescale it`);
   };
@@ -99,7 +106,7 @@ export function ols(X: Matrix, y: ArrayLike<number>, options: OlsOptions = {}): 
   // (its column sums of squares are finite exactly when X is, barring overflow) before any solve.
   let gram: GramSolution | null = null;
   if (n * p > TALL_QR_CELLS && n >= 4 * p) gram = olsGram(X, y, checkInput);
-  else checkInput(allFinite(X.data));
+  else checkInput(squaresFinite(X.data));
   const names = options.columnNames ?? defaultNames(p);
   let qrMemo: QR | null = null;
   const getQr = (): QR => (qrMemo ??= qrDecompose(X, tol));
@@ -202,23 +209,39 @@ export function ols(X: Matrix, y: ArrayLike<number>, options: OlsOptions = {}): 
 }
 
 /**
- * Whether every value is finite, without a branch per value: v·0 is ±0 for finite v and NaN for
- * ±∞ or NaN, so the four sums stay zero exactly when all values are finite.
+ * Whether the sum of squares of all values is finite, without a branch per value. It is NaN or ∞
+ * when a value is not finite, and ∞ when finite values are too large to square and sum (|v| beyond
+ * ≈ 1e154 / √n) — then no column's sums of squares, and so no QR, could be formed. A finite total
+ * bounds every column's sum of squares, as the Gram path's finite diagonal does.
  */
-function allFinite(x: Float64Array): boolean {
+function squaresFinite(x: Float64Array): boolean {
   let s0 = 0;
   let s1 = 0;
   let s2 = 0;
   let s3 = 0;
   let i = 0;
   for (; i + 3 < x.length; i += 4) {
-    s0 += x[i] * 0;
-    s1 += x[i + 1] * 0;
-    s2 += x[i + 2] * 0;
-    s3 += x[i + 3] * 0;
+    s0 += x[i] * x[i];
+    s1 += x[i + 1] * x[i + 1];
+    s2 += x[i + 2] * x[i + 2];
+    s3 += x[i + 3] * x[i + 3];
   }
-  for (; i < x.length; i++) s0 += x[i] * 0;
-  return s0 + s1 + s2 + s3 === 0;
+  for (; i < x.length; i++) s0 += x[i] * x[i];
+  return Number.isFinite(s0 + s1 + s2 + s3);
+}
+
+/** The error for finite values too large to square and sum: names the column holding the largest. */
+function tooLarge(X: Matrix, names: readonly string[] | undefined): StatsError {
+  let largest = 0;
+  let column = 0;
+  for (let j = 0; j < X.cols; j++) {
+    for (let i = 0; i < X.rows; i++) {
+      const v = Math.abs(X.data[i + j * X.rows]);
+      if (v > largest) [largest, column] = [v, j];
+    }
+  }
+  const name = names?.[column] ?? `x${column + 1}`;
+  return new StatsError('INVALID_ARGUMENT', `the model matrix column ${name} holds values as large as ${largest}: too large for double precision sums of squares; rescale it (e.g. thousands instead of units)`, { column: name, largest });
 }
 
 function defaultNames(p: number): string[] {
