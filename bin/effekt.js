@@ -69,27 +69,39 @@ if (BATCH_COMMANDS.has(process.argv[2]) && process.env.EFFEKT_V8_DEFAULTS !== '1
 
 // `effekt analyze` runs with a larger young generation (64 MB semi-spaces instead of V8's 16 MB):
 // the MI chains, the refits and the MMRM allocate many short-lived arrays, and at registry scale
-// the scavenger was ≈ 15 % of the CPU. At N = 10⁵ the MI plan (m = 20) took 55.7 s wall /
-// 103.8 s CPU with it against 65.1 s / 121.4 s without, peak RSS 886 vs 880 MB, results.json
-// byte-identical (docs/performance.md, session 6). The size of the main thread's heap is fixed
-// when Node starts (v8.setFlagsFromString later reached only the worker threads: 62.6 s), so
-// the command runs again in a child Node with the flag (≈ 90 ms more start-up), which gets the
-// terminal, the exit code and any signal sent to this process. `effekt run` is not respawned:
-// on the twin the flag did not pay (7.57/7.68/7.54 s against 7.47/7.06/7.31 s).
+// the scavenger was ≈ 15 % of the CPU. At N = 10⁵ the MI plan (m = 20) took 55.7 / 62.9 / 59.6 s
+// wall (104–117 s CPU) with it against 65.1 / 65.2 s (121–122 s CPU) without, peak RSS 860–911
+// vs 843–880 MB, results.json byte-identical (docs/performance.md, session 6). The size of the
+// main thread's heap is fixed when Node starts (v8.setFlagsFromString later reached only the
+// worker threads), so the command runs again in a child Node with the flag (≈ 90 ms more
+// start-up), which gets the terminal, the exit code and any signal sent to this process; if the
+// child cannot be started, the command runs here as before. `effekt run` is not respawned: on
+// the twin the flag did not pay (7.57/7.68/7.54 s against 7.47/7.06/7.31 s).
 // EFFEKT_V8_DEFAULTS=1 keeps V8's defaults, as it does for the tier-up budget above.
-const RESPAWN_FLAGS = { analyze: ['--max-semi-space-size=64'] };
-const respawnFlags = RESPAWN_FLAGS[process.argv[2]];
-if (respawnFlags !== undefined && process.env.EFFEKT_V8_DEFAULTS !== '1' && !respawnFlags.every((f) => process.execArgv.includes(f))) {
+const RESPAWN_FLAGS = new Map([['analyze', ['--max-semi-space-size=64']]]);
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/** Runs this command in a child Node with `flags`: its exit code and signal, or null if it could not start. */
+async function respawn(flags) {
   const { spawn } = await import('node:child_process');
-  const child = spawn(process.execPath, [...process.execArgv, ...respawnFlags, ...process.argv.slice(1)], { stdio: 'inherit' });
+  const child = spawn(process.execPath, [...process.execArgv, ...flags, ...process.argv.slice(1)], { stdio: 'inherit' });
   const forward = (signal) => child.kill(signal);
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, forward);
-  const [code, signal] = await new Promise((resolve) => child.on('exit', (c, s) => resolve([c, s])));
-  if (signal !== null) {
-    for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.off(s, forward);
-    process.kill(process.pid, signal); // end as the child did
+  for (const signal of SIGNALS) process.on(signal, forward);
+  const ended = await new Promise((resolve) => {
+    child.once('error', () => resolve(null));
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+  });
+  for (const signal of SIGNALS) process.off(signal, forward);
+  return ended;
+}
+
+const respawnFlags = RESPAWN_FLAGS.get(process.argv[2]);
+if (respawnFlags !== undefined && process.env.EFFEKT_V8_DEFAULTS !== '1' && !respawnFlags.every((f) => process.execArgv.includes(f))) {
+  const ended = await respawn(respawnFlags);
+  if (ended !== null) {
+    if (ended.signal !== null) process.kill(process.pid, ended.signal); // end as the child did
+    process.exit(ended.code ?? 1);
   }
-  process.exit(code ?? 1);
 }
 
 let main;
