@@ -12,7 +12,8 @@ import { qrDecompose, qrCoef, qrUnscaledCovariance, qrAliased } from '../../lina
 import { StatsError, assertFinite } from '../../errors.ts';
 import { normal, studentT, tPValue } from '../../dist/continuous.ts';
 import { family as familyOf, type FamilyId } from './family.ts';
-import { devianceOf, irlsWork, kernelOf, linearPredictor, validMu } from './kernels.ts';
+import { devianceOf, devianceTerms, irlsWork, kernelOf, linearPredictor, validMu, type Kernel, type Rows } from './kernels.ts';
+import { perGroup, rowGroups, spread, sumByRow, type RowGroups } from './row-groups.ts';
 
 const EPS = Number.EPSILON;
 
@@ -65,7 +66,34 @@ export interface GlmFit {
   readonly warnings: readonly string[];
 }
 
+/** Below this many rows a count model is fitted row by row (grouping would not pay). */
+const GROUP_MIN_ROWS = 4096;
+
+/**
+ * The row groups of a count model (row-groups.ts): when the log-link count families' fast loops
+ * apply and there are at most n / 4 distinct rows, else null (fitted row by row). Grouped or
+ * not, the fit is the same to the last bit.
+ */
+export function countModelGroups(familyId: FamilyId, X: Matrix, y: ArrayLike<number>, offset?: ArrayLike<number>, weights?: ArrayLike<number>): RowGroups | null {
+  const n = X.rows;
+  if ((familyId !== 'poisson-log' && familyId !== 'negbin-log') || n < GROUP_MIN_ROWS) return null;
+  const cols: ArrayLike<number>[] = [];
+  for (let j = 0; j < X.cols; j++) cols.push(X.data.subarray(j * n, (j + 1) * n));
+  cols.push(y);
+  if (offset) cols.push(offset);
+  if (weights) cols.push(weights);
+  return rowGroups(cols, n, Math.floor(n / 4));
+}
+
 export function glm(X: Matrix, y: ArrayLike<number>, familyId: FamilyId, options: GlmOptions = {}): GlmFit {
+  return glmFit(X, y, familyId, options).fit;
+}
+
+/**
+ * glm, with the row groups to fit over (undefined: found here; null: row by row). For a grouped
+ * fit also μ per group (the negative binomial's θ step reads it).
+ */
+export function glmFit(X: Matrix, y: ArrayLike<number>, familyId: FamilyId, options: GlmOptions = {}, groupsIn?: RowGroups | null): { fit: GlmFit; groupMu: Float64Array | null } {
   const n = X.rows;
   const p = X.cols;
   const eps = options.epsilon ?? 1e-14;
@@ -91,20 +119,30 @@ export function glm(X: Matrix, y: ArrayLike<number>, familyId: FamilyId, options
   const mu = new Float64Array(n);
   const kernel = kernelOf(fam, theta);
   const rows = { n, p, X: X.data, y, offset, prior };
-  const dev = () => devianceOf(kernel, rows, mu);
+  const groups = kernel.kind === 'generic' ? null : groupsIn === undefined ? countModelGroups(familyId, X, y, options.offset, options.weights) : groupsIn;
+  // Grouped: every per-row loop runs over the groups' representative rows (gRows, gEta, gMu), and
+  // sums add the groups' terms back in row order (row-groups.ts); eta and mu are spread to the
+  // rows after the iterations.
+  const gRows = groups ? groupRows(groups, rows) : rows;
+  const gEta = groups ? new Float64Array(groups.count) : eta;
+  const gMu = groups ? new Float64Array(groups.count) : mu;
+  const devTerms = groups ? new Float64Array(groups.count) : null;
+  const dev = groups ? () => groupedDeviance(kernel, gRows, gMu, groups, devTerms!) : () => devianceOf(kernel, rows, mu);
+  const gn = gRows.n;
+  const gX = gRows.X;
   if (options.start) {
     // The start with aliased (NaN) coefficients as 0, once rather than per row.
     const b0 = Float64Array.from(options.start, (v) => (Number.isNaN(v) ? 0 : v));
-    for (let i = 0; i < n; i++) {
-      let s = offset[i];
-      for (let j = 0; j < p; j++) s += X.data[i + j * n] * b0[j];
-      eta[i] = s;
-      mu[i] = fam.linkinv(s);
+    for (let i = 0; i < gn; i++) {
+      let s = gRows.offset[i];
+      for (let j = 0; j < p; j++) s += gX[i + j * gn] * b0[j];
+      gEta[i] = s;
+      gMu[i] = fam.linkinv(s);
     }
   } else {
-    for (let i = 0; i < n; i++) {
-      mu[i] = fam.start(y[i]);
-      eta[i] = fam.link(mu[i]);
+    for (let i = 0; i < gn; i++) {
+      gMu[i] = fam.start(gRows.y[i]);
+      gEta[i] = fam.link(gMu[i]);
     }
   }
   let devOld = dev();
@@ -115,7 +153,9 @@ export function glm(X: Matrix, y: ArrayLike<number>, familyId: FamilyId, options
   const warnings: string[] = [];
   const wx = { rows: n, cols: p, data: new Float64Array(n * p) };
   const wz = new Float64Array(n);
-  const wRoot = new Float64Array(n);
+  const wRoot = new Float64Array(gn);
+  const gWz = groups ? new Float64Array(gn) : wz;
+  const gWx = groups ? new Float64Array(gn * p) : wx.data;
   // (n − 1)·ε bounds the relative rounding error of summing n non-negative terms in order.
   const stallFloor = n * EPS;
   // Every iteration decomposes the weighted design; X's own QR only when there is no iteration.
@@ -123,14 +163,18 @@ export function glm(X: Matrix, y: ArrayLike<number>, familyId: FamilyId, options
   for (let it = 1; it <= maxit; it++) {
     iterations = it;
     // μ = expFloor(η) for the log-link count families except on a first step from fam.start (μ from y).
-    irlsWork(kernel, rows, eta, mu, wRoot, wz, wx.data, options.start !== undefined || it > 1);
+    irlsWork(kernel, gRows, gEta, gMu, wRoot, gWz, gWx, options.start !== undefined || it > 1);
+    if (groups) {
+      spread(gWz, groups.of, wz);
+      for (let j = 0; j < p; j++) spread(gWx.subarray(j * gn, (j + 1) * gn), groups.of, wx.data, j * n);
+    }
     qr = qrDecompose(wx);
     let next: Float64Array = qrCoef(qr, wz);
-    const etaOf = (b: Float64Array) => linearPredictor(kernel, rows, b, eta, mu);
+    const etaOf = (b: Float64Array) => linearPredictor(kernel, gRows, b, gEta, gMu);
     etaOf(next);
     let devNew = dev();
     // Step halving towards the previous coefficients while the deviance is not finite or μ is invalid.
-    for (let h = 0; h < 50 && (!Number.isFinite(devNew) || !validMu(kernel, mu)); h++) {
+    for (let h = 0; h < 50 && (!Number.isFinite(devNew) || !validMu(kernel, gMu)); h++) {
       next = next.map((b, j) => (b + coef[j]) / 2);
       etaOf(next);
       devNew = dev();
@@ -153,6 +197,10 @@ export function glm(X: Matrix, y: ArrayLike<number>, familyId: FamilyId, options
     devOld = devNew;
   }
   if (!converged) warnings.push(`IRLS did not converge in ${maxit} iterations (relative deviance change above ${eps})`);
+  if (groups) {
+    spread(gEta, groups.of, eta);
+    spread(gMu, groups.of, mu);
+  }
   if (binomial) {
     const extreme = Array.from(mu).filter((m) => m < 10 * EPS || m > 1 - 10 * EPS).length;
     if (extreme > 0) {
@@ -193,10 +241,25 @@ export function glm(X: Matrix, y: ArrayLike<number>, familyId: FamilyId, options
   if (options.nullDeviance === false) nullDeviance = null;
   else if (names[0] === '(Intercept)' && p > 1) nullDeviance = glm({ rows: n, cols: 1, data: new Float64Array(n).fill(1) }, y, familyId, { offset, weights: prior, epsilon: eps, maxit, theta }).deviance;
   else nullDeviance = devOld;
-  return {
+  const fit: GlmFit = {
     family: familyId,
     options: { epsilon: eps, maxit, confLevel, theta: familyId === 'negbin-log' ? theta : null },
     coefficients, coef, vcov, deviance: devOld, nullDeviance, dfResidual, dispersion, iterations, converged,
     aliased: qrAliased(qr).map((j) => names[j]), mu, eta, warnings,
   };
+  return { fit, groupMu: groups ? gMu : null };
+}
+
+/** The groups' representative rows: X (column-major, one row per group), y, offset and prior. */
+function groupRows(groups: RowGroups, r: Rows): Rows {
+  const G = groups.count;
+  const X = new Float64Array(G * r.p);
+  for (let j = 0; j < r.p; j++) for (let g = 0; g < G; g++) X[j * G + g] = r.X[j * r.n + groups.first[g]];
+  return { n: G, p: r.p, X, y: perGroup(r.y, groups), offset: perGroup(r.offset, groups), prior: perGroup(r.prior, groups) };
+}
+
+/** devianceOf over the rows: its terms computed once per group, added in row order. */
+function groupedDeviance(kernel: Kernel, gRows: Rows, gMu: Float64Array, groups: RowGroups, term: Float64Array): number {
+  devianceTerms(kernel, gRows, gMu, term);
+  return sumByRow(term, groups.of);
 }

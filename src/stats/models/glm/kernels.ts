@@ -10,7 +10,7 @@
 import type { Family } from './family.ts';
 import { expFloor, negbinDevResid, negbinVariance, poissonDevResid } from './family.ts';
 
-interface Rows {
+export interface Rows {
   readonly n: number;
   readonly p: number;
   /** Column-major n × p design. */
@@ -118,6 +118,20 @@ export function devianceOf(k: Kernel, r: Rows, mu: Float64Array): number {
     for (let i = 0; i < n; i++) d += prior[i] * dr(y[i], mu[i]);
   }
   return d;
+}
+
+/** Each row's term of devianceOf's sum, prior·unit deviance, into `out` (the same expressions). */
+export function devianceTerms(k: Kernel, r: Rows, mu: Float64Array, out: Float64Array): void {
+  const { n, y, prior } = r;
+  if (k.kind === 'negbin') {
+    const theta = k.theta;
+    for (let i = 0; i < n; i++) out[i] = prior[i] * negbinDevResid(y[i], mu[i], theta);
+  } else if (k.kind === 'poisson') {
+    for (let i = 0; i < n; i++) out[i] = prior[i] * poissonDevResid(y[i], mu[i]);
+  } else {
+    const dr = k.fam.devResid;
+    for (let i = 0; i < n; i++) out[i] = prior[i] * dr(y[i], mu[i]);
+  }
 }
 
 /** Whether every μ lies in the family's domain (μ > 0 for the count families). */

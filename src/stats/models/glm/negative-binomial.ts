@@ -9,7 +9,8 @@ import digamma from '@stdlib/math-base-special-digamma';
 import trigamma from '@stdlib/math-base-special-trigamma';
 import type { Matrix } from '../../linalg/matrix.ts';
 import { StatsError } from '../../errors.ts';
-import { glm, type GlmFit, type GlmOptions } from './irls.ts';
+import { countModelGroups, glmFit, type GlmFit, type GlmOptions } from './irls.ts';
+import { perGroup, sumByRow, type RowGroups } from './row-groups.ts';
 
 export interface NegBinFit extends GlmFit {
   readonly theta: number;
@@ -118,25 +119,101 @@ function thetaMlOf(y: ArrayLike<number>, mu: ArrayLike<number>, weights: ArrayLi
   return { theta: t, se: withSe ? Math.sqrt(1 / infoAt(t)) : Number.NaN };
 }
 
-export function glmNegBin(X: Matrix, y: ArrayLike<number>, options: Omit<GlmOptions, 'theta'> = {}): NegBinFit {
+/**
+ * thetaMlOf over row groups (row-groups.ts): y, μ and the weights per group, every row's term
+ * computed once per group by thetaMlOf's expressions and added in row order — the same θ and SE
+ * to the last bit.
+ */
+function thetaMlGrouped(gy: Float64Array, gMu: Float64Array, weights: ArrayLike<number> | undefined, groups: RowGroups, limit: number, eps: number, withSe: boolean): { theta: number; se: number } {
+  const n = groups.of.length;
+  const G = groups.count;
+  const gw = weights ? perGroup(weights, groups) : null;
+  const sTerm = new Float64Array(G);
+  const fTerm = new Float64Array(G);
+  let sw = 0;
+  if (weights) for (let i = 0; i < n; i++) sw += weights[i];
+  else sw = n;
+  if (gw) for (let g = 0; g < G; g++) sTerm[g] = gw[g] * (gy[g] / gMu[g] - 1) ** 2;
+  else for (let g = 0; g < G; g++) sTerm[g] = (gy[g] / gMu[g] - 1) ** 2;
+  const s0 = sumByRow(sTerm, groups.of);
+  let t = sw / s0;
+  if (!(t > 0) || !Number.isFinite(t)) t = 1;
+  let score = 0;
+  let info = 0;
+  const of = groups.of;
+  const both = (th: number): void => {
+    const dth = digamma(th);
+    const lth = Math.log(th);
+    const tth = trigamma(th);
+    const ith = 1 / th;
+    for (let g = 0; g < G; g++) {
+      const a = gMu[g] + th;
+      const c = gy[g] + th;
+      const dg = digamma(th + gy[g]);
+      const tg = trigamma(th + gy[g]);
+      if (gw) {
+        sTerm[g] = gw[g] * (dg - dth + lth + 1 - Math.log(a) - c / a);
+        fTerm[g] = gw[g] * (-tg + tth - ith + 2 / a - c / a ** 2);
+      } else {
+        sTerm[g] = dg - dth + lth + 1 - Math.log(a) - c / a;
+        fTerm[g] = -tg + tth - ith + 2 / a - c / a ** 2;
+      }
+    }
+    let s = 0;
+    let f = 0;
+    for (let i = 0; i < n; i++) {
+      const g = of[i];
+      s += sTerm[g];
+      f += fTerm[g];
+    }
+    score = s;
+    info = f;
+  };
+  const infoAt = (th: number): number => {
+    const tth = trigamma(th);
+    const ith = 1 / th;
+    for (let g = 0; g < G; g++) {
+      const a = gMu[g] + th;
+      const term = -trigamma(th + gy[g]) + tth - ith + 2 / a - (gy[g] + th) / a ** 2;
+      fTerm[g] = gw ? gw[g] * term : term;
+    }
+    return sumByRow(fTerm, of);
+  };
+  for (let it = 0; it < limit; it++) {
+    both(t);
+    const del = score / info;
+    t = t + del > 0 ? t + del : t / 2;
+    if (!Number.isFinite(t) || t > 1e12) throw new StatsError('NOT_CONVERGED', 'the ML estimate of θ diverges: the counts show no overdispersion (use a Poisson model)');
+    if (Math.abs(del) < eps * Math.max(1, t)) break;
+  }
+  return { theta: t, se: withSe ? Math.sqrt(1 / infoAt(t)) : Number.NaN };
+}
+
+/** `grouping` 'off' fits row by row (the tests compare both ways; the results are the same). */
+export function glmNegBin(X: Matrix, y: ArrayLike<number>, options: Omit<GlmOptions, 'theta'> = {}, grouping: 'auto' | 'off' = 'auto'): NegBinFit {
   // The inner fits' null deviances are never read: only the last fit's, when asked for.
   const inner = { ...options, nullDeviance: false };
-  const counts = distinct(y);
-  const theta0 = (mu: Float64Array, withSe = false) => thetaMlOf(y, mu, options.weights, counts, 100, 1e-12, withSe);
-  let fit = glm(X, y, 'poisson-log', inner);
-  let { theta } = theta0(fit.mu);
+  // Found once for every fit (X, y, offset and weights do not change between them); null: row by row.
+  const groups = grouping === 'off' ? null : countModelGroups('negbin-log', X, y, options.offset, options.weights);
+  const gy = groups ? perGroup(y, groups) : null;
+  const counts = groups ? null : distinct(y);
+  const theta0 = (r: { fit: GlmFit; groupMu: Float64Array | null }, withSe = false) =>
+    groups && r.groupMu ? thetaMlGrouped(gy!, r.groupMu, options.weights, groups, 100, 1e-12, withSe) : thetaMlOf(y, r.fit.mu, options.weights, counts ?? distinct(y), 100, 1e-12, withSe);
+  let r = glmFit(X, y, 'poisson-log', inner, groups);
+  let { theta } = theta0(r);
   let outer = 0;
   let devOld = Infinity;
   let thetaOld = Infinity;
   for (; outer < 50; outer++) {
-    fit = glm(X, y, 'negbin-log', { ...inner, theta, start: fit.coef });
-    ({ theta } = theta0(fit.mu));
-    if (Math.abs(devOld - fit.deviance) / (Math.abs(fit.deviance) + 0.1) < 1e-12 && Math.abs(theta - thetaOld) < 1e-10 * theta) break;
-    devOld = fit.deviance;
+    r = glmFit(X, y, 'negbin-log', { ...inner, theta, start: r.fit.coef }, groups);
+    ({ theta } = theta0(r));
+    if (Math.abs(devOld - r.fit.deviance) / (Math.abs(r.fit.deviance) + 0.1) < 1e-12 && Math.abs(theta - thetaOld) < 1e-10 * theta) break;
+    devOld = r.fit.deviance;
     thetaOld = theta;
   }
-  fit = glm(X, y, 'negbin-log', { ...options, theta, start: fit.coef });
-  const { se } = theta0(fit.mu, true);
+  r = glmFit(X, y, 'negbin-log', { ...options, theta, start: r.fit.coef }, groups);
+  const { se } = theta0(r, true);
+  const fit = r.fit;
   const warnings = [...fit.warnings];
   if (outer >= 50) warnings.push('the alternation between β and θ did not settle in 50 rounds');
   return { ...fit, theta, thetaSe: se, outerIterations: outer + 1, warnings, converged: fit.converged && outer < 50 };
