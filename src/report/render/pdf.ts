@@ -32,11 +32,23 @@ export const PLAYWRIGHT_DISABLED_FEATURES: readonly string[] = [
  */
 export const OWN_DISABLED_FEATURES: readonly string[] = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
 
+/**
+ * Chromium's browser, renderer, GPU, network, storage and zygote processes are one process with
+ * --single-process: each of the others costs a start-up and the messages between them, while
+ * printing a page needs none of them apart. Launch, one print and close took 0.84 s of CPU
+ * instead of 1.16 s (medians of 6, at load 8), and the browser is up ≈ 0.5 s sooner; the twin's
+ * two PDFs are the same bytes. Chromium then allows one browser context (a second one ends the
+ * browser), so the printer opens its tabs in one context; and the mode is Chromium's to keep or
+ * drop (it is meant for its own tests), so a browser that does not start in it, or that ends
+ * during a print, is started again in the ordinary mode and the print done there.
+ */
+export const SINGLE_PROCESS_ARG = '--single-process';
+
 /** What playwright-core's chromium.launch() is given: our switches, and one merged --disable-features. */
-export function chromiumLaunchOptions(executablePath = CHROMIUM_PATH): { executablePath: string; args: string[]; ignoreDefaultArgs: string[] } {
+export function chromiumLaunchOptions(executablePath = CHROMIUM_PATH, options: { singleProcess?: boolean } = {}): { executablePath: string; args: string[]; ignoreDefaultArgs: string[] } {
   return {
     executablePath,
-    args: [...CHROMIUM_ARGS, `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...OWN_DISABLED_FEATURES].join(',')}`],
+    args: [...CHROMIUM_ARGS, ...(options.singleProcess ? [SINGLE_PROCESS_ARG] : []), `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...OWN_DISABLED_FEATURES].join(',')}`],
     ignoreDefaultArgs: [`--disable-features=${PLAYWRIGHT_DISABLED_FEATURES.join(',')}`],
   };
 }
@@ -64,6 +76,15 @@ export function stampPdfDates(pdf: Uint8Array, isoDate: string | null): Uint8Arr
 }
 
 type Browser = Awaited<ReturnType<typeof import('playwright-core').chromium.launch>>;
+type Context = Awaited<ReturnType<Browser['newContext']>>;
+type Tab = Awaited<ReturnType<Context['newPage']>>;
+
+/** A running browser, the one context its tabs are opened in, and whether it is the single-process one. */
+interface Session {
+  readonly browser: Browser;
+  readonly context: Context;
+  readonly single: boolean;
+}
 
 /**
  * What to print: an HTML file on disk (opened from file://, relative assets resolve; its scripts
@@ -77,8 +98,8 @@ export type PdfSource = string | { readonly html: string };
  * (its start-up overlaps whatever the caller does meanwhile, e.g. the analysis before the
  * reports), with one tab opened in advance. print() waits for it; the prints take turns in that
  * tab (a print page given whole replaces the one before; a page loaded from a file, whose scripts
- * ran, gets a fresh tab and closes it). One tab rather than one per report: each tab is a window,
- * a browser context and a renderer process of its own — ≈ 0.5 s more CPU for a second one,
+ * ran, gets a fresh tab and closes it). One tab rather than one per report: each tab is a window
+ * and a renderer of its own — ≈ 0.5 s more CPU for a second one,
  * while the prints cannot overlap much anyway (the second report's print page is ready only
  * after its charts, which are drawn after the first report's). A launch failure surfaces at the
  * first print(), as a single renderPdf() would raise it. close() ends the browser; given
@@ -91,9 +112,18 @@ export interface PdfPrinter {
 
 export function openPdfPrinter(options: { chromiumPath?: string; prints?: number } = {}): PdfPrinter {
   const exe = options.chromiumPath ?? CHROMIUM_PATH;
-  const launching: Promise<Browser | PdfOutcome> = (async () => {
+  let chromium: typeof import('playwright-core').chromium | undefined;
+  const start = async (single: boolean): Promise<Session> => {
+    const browser = await chromium!.launch(chromiumLaunchOptions(exe, { singleProcess: single }));
+    try {
+      return { browser, context: await browser.newContext(), single };
+    } catch (e) {
+      await browser.close().catch(() => undefined);
+      throw e;
+    }
+  };
+  let session: Promise<Session | PdfOutcome> = (async () => {
     if (!chromiumAvailable(exe)) return { written: false, notice: `PDF skipped: Chromium not found at ${exe} (install Debian's chromium, or set EFFEKT_CHROMIUM)` } as const;
-    let chromium: typeof import('playwright-core').chromium;
     try {
       // require, not import(): playwright-core is CommonJS, and an ES import first scans its
       // multi-megabyte bundles for their export names (cjs-module-lexer) — 0.3–0.4 s of CPU on
@@ -102,22 +132,19 @@ export function openPdfPrinter(options: { chromiumPath?: string; prints?: number
     } catch {
       return { written: false, notice: 'PDF skipped: the playwright-core package is not installed (npm ci installs it)' } as const;
     }
-    return chromium.launch(chromiumLaunchOptions(exe));
+    return start(true).catch(() => start(false));
   })();
-  launching.catch(() => undefined); // reported by print(); not an unhandled rejection while nobody waits
-  const isOutcome = (x: Browser | PdfOutcome): x is PdfOutcome => 'written' in x;
+  session.catch(() => undefined); // reported by print(); not an unhandled rejection while nobody waits
+  const isOutcome = (x: Session | PdfOutcome): x is PdfOutcome => 'written' in x;
   // The tab the first print uses, opened as soon as the browser is up: a new tab (its own
-  // context and renderer process) took 0.6–1.4 s at load 10, now spent while the caller works.
-  type Tab = Awaited<ReturnType<Browser['newPage']>>;
+  // renderer) took 0.6–1.4 s at load 10, now spent while the caller works.
   let tab: Promise<Tab> | null = null;
-  launching.then(
-    (b) => {
-      if (isOutcome(b) || tab) return;
-      tab = b.newPage();
-      tab.catch(() => undefined); // print() then opens its own
-    },
-    () => undefined,
-  );
+  const openTabEarly = (s: Session | PdfOutcome) => {
+    if (isOutcome(s) || tab) return;
+    tab = s.context.newPage();
+    tab.catch(() => undefined); // print() then opens its own
+  };
+  session.then(openTabEarly, () => undefined);
   let turn: Promise<unknown> = Promise.resolve(); // the prints, one after another
   // With `prints` known, the browser is closed as soon as the last one is done — its shutdown
   // (≈ 0.2–0.5 s: the profile written and removed) overlaps the caller writing that PDF out.
@@ -125,13 +152,13 @@ export function openPdfPrinter(options: { chromiumPath?: string; prints?: number
   let closing: Promise<void> | null = null;
   const closeBrowser = (): Promise<void> =>
     (closing ??= (async () => {
-      const browser = await launching.catch(() => null);
-      if (browser && !isOutcome(browser)) await browser.close();
+      const s = await session.catch(() => null);
+      if (s && !isOutcome(s)) await s.browser.close();
     })());
-  const printOne = async (browser: Browser, source: PdfSource, printOptions: { timeoutMs?: number; date?: string | null }): Promise<PdfOutcome> => {
+  const printOne = async (s: Session, source: PdfSource, printOptions: { timeoutMs?: number; date?: string | null }): Promise<PdfOutcome> => {
     const ready = tab;
     tab = null;
-    const page = ready ? await ready.catch(() => browser.newPage()) : await browser.newPage();
+    const page = ready ? await ready.catch(() => s.context.newPage()) : await s.context.newPage();
     let keep = false;
     try {
       // A dozen charts on a loaded machine can take a minute; loading the 1 MB page (vega inlined)
@@ -150,15 +177,32 @@ export function openPdfPrinter(options: { chromiumPath?: string; prints?: number
       return { written: true, bytes: stampPdfDates(new Uint8Array(pdf), printOptions.date ?? null) };
     } finally {
       if (keep) tab = Promise.resolve(page);
-      else await page.close();
+      else await page.close().catch(() => undefined);
+    }
+  };
+  /** The print, and once more in an ordinary browser when the single-process one ended during it. */
+  const printWithRetry = async (s: Session, source: PdfSource, printOptions: { timeoutMs?: number; date?: string | null }): Promise<PdfOutcome> => {
+    try {
+      return await printOne(s, source, printOptions);
+    } catch (e) {
+      if (!s.single || s.browser.isConnected() || closing) throw e;
+      tab = null;
+      const again = start(false);
+      session = again;
+      session.catch(() => undefined);
+      return printOne(await again, source, printOptions);
     }
   };
   return {
     async print(source, printOptions = {}) {
-      const browser = await launching;
-      if (isOutcome(browser)) return browser;
+      const first = await session;
+      if (isOutcome(first)) return first;
       if (closing) throw new Error('the PDF printer is closed');
-      const mine = turn.then(() => printOne(browser, source, printOptions));
+      const mine = turn.then(async () => {
+        const s = await session; // a browser started again by an earlier print
+        if (isOutcome(s)) return s;
+        return printWithRetry(s, source, printOptions);
+      });
       turn = mine.catch(() => undefined);
       try {
         return await mine;

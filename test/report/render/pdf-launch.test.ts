@@ -7,14 +7,20 @@
  * copy the new list into PLAYWRIGHT_DISABLED_FEATURES. Skipped without Chromium or /proc.
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { chromiumAvailable, chromiumLaunchOptions, openPdfPrinter, OWN_DISABLED_FEATURES, PLAYWRIGHT_DISABLED_FEATURES } from '../../../src/report/render/pdf.ts';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromiumAvailable, chromiumLaunchOptions, openPdfPrinter, OWN_DISABLED_FEATURES, PLAYWRIGHT_DISABLED_FEATURES, SINGLE_PROCESS_ARG } from '../../../src/report/render/pdf.ts';
 
 const linux = existsSync(`/proc/${process.pid}/task`);
 
 /** The command lines (arguments) of this process's children that talk to Playwright over a pipe. */
 function browserCommandLines(): string[][] {
-  const out: string[][] = [];
+  return browsers().map((b) => b.args);
+}
+
+function browsers(): Array<{ pid: number; args: string[] }> {
+  const out: Array<{ pid: number; args: string[] }> = [];
   for (const task of readdirSync(`/proc/${process.pid}/task`)) {
     let kids: string[] = [];
     try {
@@ -25,7 +31,7 @@ function browserCommandLines(): string[][] {
     for (const k of kids) {
       try {
         const args = readFileSync(`/proc/${k}/cmdline`, 'utf8').split('\0').filter(Boolean);
-        if (args.includes('--remote-debugging-pipe')) out.push(args);
+        if (args.includes('--remote-debugging-pipe')) out.push({ pid: Number(k), args });
       } catch {
         // gone meanwhile
       }
@@ -90,5 +96,52 @@ describe.skipIf(!chromiumAvailable() || !linux)('Chromium launch switches', () =
     expect(a.written && b.written).toBe(true);
     await printer.close(); // the shutdown already under way
     await expect(printer.print(page)).rejects.toThrow('closed');
+  }, 120_000);
+
+  it('prints in one single-process browser, a page from a file after a print page (one browser context)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'effekt-pdf-'));
+    const printer = openPdfPrinter();
+    try {
+      writeFileSync(join(dir, 'page.html'), '<!doctype html><html><head><meta charset="utf-8"></head><body><p>from a file</p><script>window.__reportReady = true;</script></body></html>');
+      const a = await printer.print({ html: '<!doctype html><p>whole</p>' });
+      const lines = browserCommandLines();
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(SINGLE_PROCESS_ARG);
+      const b = await printer.print(join(dir, 'page.html'));
+      const c = await printer.print({ html: '<!doctype html><p>whole again</p>' });
+      expect(a.written && b.written && c.written).toBe(true);
+      expect(browserCommandLines()).toHaveLength(1); // still the same browser: none ended, none started again
+    } finally {
+      await printer.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('prints in an ordinary browser when the single-process one has ended', async () => {
+    const page = { html: '<!doctype html><html><head><meta charset="utf-8"></head><body><p>x</p></body></html>' };
+    const alone = openPdfPrinter();
+    let expected: Uint8Array;
+    try {
+      const r = await alone.print(page, { date: '2026-11-25' });
+      if (!r.written) throw new Error(r.notice);
+      expected = r.bytes;
+    } finally {
+      await alone.close();
+    }
+    const printer = openPdfPrinter();
+    try {
+      await printer.print(page); // the browser is up
+      const [single] = browsers();
+      expect(single.args).toContain(SINGLE_PROCESS_ARG);
+      process.kill(single.pid, 'SIGKILL');
+      const r = await printer.print(page, { date: '2026-11-25' });
+      if (!r.written) throw new Error(r.notice);
+      expect(Buffer.from(r.bytes).equals(Buffer.from(expected))).toBe(true);
+      const now = browsers();
+      expect(now).toHaveLength(1);
+      expect(now[0].args).not.toContain(SINGLE_PROCESS_ARG);
+    } finally {
+      await printer.close();
+    }
   }, 120_000);
 });
