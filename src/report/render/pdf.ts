@@ -152,8 +152,12 @@ export function openPdfPrinter(options: { chromiumPath?: string; prints?: number
   let closing: Promise<void> | null = null;
   const closeBrowser = (): Promise<void> =>
     (closing ??= (async () => {
-      const s = await session.catch(() => null);
-      if (s && !isOutcome(s)) await s.browser.close();
+      // Until no browser is left: a print may have started one again (printWithRetry) meanwhile.
+      for (let closed: Promise<Session | PdfOutcome> | null = null; closed !== session; ) {
+        closed = session;
+        const s = await closed.catch(() => null);
+        if (s && !isOutcome(s)) await s.browser.close();
+      }
     })());
   const printOne = async (s: Session, source: PdfSource, printOptions: { timeoutMs?: number; date?: string | null }): Promise<PdfOutcome> => {
     const ready = tab;

@@ -143,5 +143,6 @@ describe.skipIf(!chromiumAvailable() || !linux)('Chromium launch switches', () =
     } finally {
       await printer.close();
     }
+    expect(browsers()).toEqual([]); // the browser started again is closed too
   }, 120_000);
 });
