@@ -25,6 +25,8 @@ export interface TrialData {
    * first read: validate never reads it, and at registry size it is millions of boxed numbers.
    */
   readonly scores: Readonly<Record<string, (number | null)[]>>;
+  /** The same scores as Float64Arrays, NaN where not scorable (what `scores` is made from). */
+  readonly typedScores: Readonly<Record<string, Float64Array>>;
   readonly scoring: readonly ScoringCount[];
   readonly summary: TrialSummary;
   /** Recoverable problems found while loading (e.g. columns nothing uses); carried into results.json. */
@@ -108,6 +110,7 @@ export async function loadTrialData(dataFile: string, specOrPath: string | Trial
     get scores() {
       return (scores ??= nullableScores(typed));
     },
+    typedScores: typed,
     scoring: counts, summary, warnings,
   };
 }

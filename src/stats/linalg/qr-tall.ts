@@ -19,10 +19,10 @@ import type { QR } from './qr.ts';
 /** Rows per block: a block of the reflection vector, the next column and one other column fit in L1. */
 const BLOCK = 512;
 
-export function qrDecomposeTall(x: Matrix, tol: number): QR {
+/** `a`: the storage to work in (default a copy of x's values; qrDecomposeInPlace passes x's own). */
+export function qrDecomposeTall(x: Matrix, tol: number, a: Float64Array = x.data.slice()): QR {
   const n = x.rows;
   const p = x.cols;
-  const a = x.data.slice();
   const pivot = new Int32Array(p);
   for (let j = 0; j < p; j++) pivot[j] = j;
   const original = new Float64Array(p);

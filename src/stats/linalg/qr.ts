@@ -60,10 +60,22 @@ function columnSquares(a: Float64Array, n: number, p: number, out: Float64Array)
 }
 
 export function qrDecompose(x: Matrix, tol = 1e-7): QR {
+  return decompose(x, tol, x.data.slice());
+}
+
+/**
+ * qrDecompose working in x's own storage (the same arithmetic, so the same bits): for a scratch
+ * matrix the caller no longer needs (IRLS's weighted design), it saves a copy of n × p values —
+ * at registry scale an allocation of tens of MB per iteration. x.data then holds the QR.
+ */
+export function qrDecomposeInPlace(x: Matrix, tol = 1e-7): QR {
+  return decompose(x, tol, x.data);
+}
+
+function decompose(x: Matrix, tol: number, a: Float64Array): QR {
   const n = x.rows;
   const p = x.cols;
-  if (n * p > TALL_QR_CELLS && n >= 4 * p) return qrDecomposeTall(x, tol);
-  const a = x.data.slice();
+  if (n * p > TALL_QR_CELLS && n >= 4 * p) return qrDecomposeTall(x, tol, a);
   const pivot = new Int32Array(p);
   for (let j = 0; j < p; j++) pivot[j] = j;
   const original = new Float64Array(p);

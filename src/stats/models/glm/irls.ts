@@ -8,7 +8,7 @@
  * never a silently wrong estimate.
  */
 import type { Matrix } from '../../linalg/matrix.ts';
-import { qrDecompose, qrCoef, qrUnscaledCovariance, qrAliased } from '../../linalg/qr.ts';
+import { qrDecompose, qrDecomposeInPlace, qrCoef, qrUnscaledCovariance, qrAliased } from '../../linalg/qr.ts';
 import { StatsError, assertFinite } from '../../errors.ts';
 import { normal, studentT, tPValue } from '../../dist/continuous.ts';
 import { family as familyOf, type FamilyId } from './family.ts';
@@ -168,7 +168,8 @@ export function glmFit(X: Matrix, y: ArrayLike<number>, familyId: FamilyId, opti
       spread(gWz, groups.of, wz);
       for (let j = 0; j < p; j++) spread(gWx.subarray(j * gn, (j + 1) * gn), groups.of, wx.data, j * n);
     }
-    qr = qrDecompose(wx);
+    // wx is this iteration's scratch (rewritten by the next irlsWork): decomposed where it lies.
+    qr = qrDecomposeInPlace(wx);
     let next: Float64Array = qrCoef(qr, wz);
     const etaOf = (b: Float64Array) => linearPredictor(kernel, gRows, b, gEta, gMu);
     etaOf(next);
