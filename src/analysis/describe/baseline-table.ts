@@ -5,7 +5,7 @@
  * (CONSORT: baseline differences after randomisation are due to chance).
  *   numeric: (m₁ − m₀) / √((s₁² + s₀²)/2); categorical level: (p₁ − p₀) / √((p₁(1−p₁) + p₀(1−p₀))/2).
  */
-import { mean, quantile, sd } from '../../stats/descriptive/descriptive.ts';
+import { mean, quantileSorted, sd } from '../../stats/descriptive/descriptive.ts';
 import type { AnalysisFrame } from '../frame/frame.ts';
 import type { BaselineRow } from '../results/types.ts';
 
@@ -24,7 +24,7 @@ export function baselineTable(frame: AnalysisFrame): BaselineRow[] {
     const fill = new Int32Array(frame.arms.length);
     for (let i = 0; i < frame.n; i++) if (!Number.isNaN(values[i])) by[frame.arm[i]].v[fill[frame.arm[i]]++] = values[i];
     // Each arm's mean and SD once (the SMDs reuse them); the quantiles from one sorted copy
-    // (quantile() sorts its input, so a sorted one gives the same values).
+    // (quantileSorted: quantile() without its own copy and sort, the same values).
     const memo = (f: (v: Float64Array) => number) => {
       const cache = new Map<number, number>();
       return (a: number) => {
@@ -38,7 +38,7 @@ export function baselineTable(frame: AnalysisFrame): BaselineRow[] {
     const sorted = by.map((b) => Float64Array.from(b.v).sort());
     const stat = (f: (a: number) => number, a: number, min = 1) => (by[a].v.length >= min ? f(a) : Number.NaN);
     const meanSd = Object.fromEntries(frame.arms.map((arm, a) => [arm.label, { n: by[a].n, missing: by[a].missing, values: [stat(meanOf, a), stat(sdOf, a, 2)] }]));
-    const med = Object.fromEntries(frame.arms.map((arm, a) => [arm.label, { n: by[a].n, missing: by[a].missing, values: [0.5, 0.25, 0.75].map((p) => stat((k) => quantile(sorted[k], p), a)) }]));
+    const med = Object.fromEntries(frame.arms.map((arm, a) => [arm.label, { n: by[a].n, missing: by[a].missing, values: [0.5, 0.25, 0.75].map((p) => stat((k) => quantileSorted(sorted[k], p), a)) }]));
     const smd = (I: number, C: number) => {
       const d = by[I].v.length > 1 && by[C].v.length > 1 ? (meanOf(I) - meanOf(C)) / Math.sqrt((sdOf(I) ** 2 + sdOf(C) ** 2) / 2) : null;
       return d !== null && Number.isFinite(d) ? d : null;

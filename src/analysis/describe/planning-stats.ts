@@ -48,7 +48,8 @@ export function planningStats(frame: AnalysisFrame): PlanningStats[] {
         const mx = sx / idx.length;
         const my = sy / idx.length;
         meanChange[label] = my - mx;
-        for (const i of idx) {
+        for (let r = 0; r < idx.length; r++) {
+          const i = idx[r];
           const dx = base[i] - mx;
           const dy = at[i] - my;
           sxx += dx * dx;
