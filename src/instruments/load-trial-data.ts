@@ -85,7 +85,7 @@ export async function loadTrialData(dataFile: string, specOrPath: string | Trial
   const rules = [...specColumnRules(spec), ...instrumentItemRules(instruments, options.keepItems === false)];
   // A clean long CSV is read straight into columns; anything else (or any problem) goes the
   // general way, which words every problem (validate-columnar.ts).
-  const fast = readLongFast(dataFile, spec, rules);
+  const fast = await readLongFast(dataFile, spec, rules);
   let data: LongData;
   let header: readonly string[];
   let origins: RawTable['columnOrigins'];

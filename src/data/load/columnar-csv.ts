@@ -1,14 +1,18 @@
 /**
  * The fast path of the CSV reader, for the common file: UTF-8 (BOM or not), no quote character
  * anywhere, one line ending throughout (LF or CRLF), every row as many cells as the header. Such
- * a file is read straight from its bytes into columns, one pass, without a string per cell:
- * numeric columns become numbers as they are read (plain whole numbers from their digits, any
- * other text through the same parseNumber and checks as the general path); text columns keep
- * one string per distinct value seen lately (the same few levels repeat on every row).
+ * a file is read straight from its bytes into columns without a string per cell: numeric columns
+ * become numbers as they are read (plain whole numbers from their digits, any other text through
+ * the same parseNumber and checks as the general path); text columns become codes, one string
+ * per distinct value seen lately (the same few levels repeat on every row).
+ *
+ * The rows are read from runs of whole lines (LineChunk), so a file need not be in memory at
+ * once, and a file's data lines can be read in parts (line-chunks.ts: a byte range each, on
+ * their own threads) whose results are joined afterwards (validate/columnar-merge.ts).
  *
  * Windows-1252 files (Danish Excel) are transcoded to UTF-8 first (asUtf8), the text the general
  * path decodes. Anything else — quotes, a `sep=` line, UTF-16, a ragged row, a cell a column rule
- * refuses — returns null, and the caller reads the file the general way (csv-parse, read-csv.ts),
+ * refuses — gives null, and the caller reads the file the general way (csv-parse, read-csv.ts),
  * which finds and words every problem. So the fast path never decides what is wrong with a file;
  * it only reads files with nothing wrong, and messages stay those of the general path.
  */
@@ -16,36 +20,36 @@ import { decodeWindows1252 } from './cp1252.ts';
 import { isUtf8 } from 'node:buffer';
 import { looksUtf16, sniffDelimiter } from './sniff.ts';
 
-const LF = 0x0a;
-const CR = 0x0d;
-const QUOTE = 0x22;
+export const LF = 0x0a;
+export const CR = 0x0d;
+export const QUOTE = 0x22;
 
 /** How a column's cells are read. */
 export type CellSink =
-  /** Whole numbers written as plain digits go to `put` (when `digits`); any other text to `slow`, which returns false to give up. */
+  /**
+   * Numbers: whole numbers written as plain digits are read from their digits (when `digits`)
+   * and kept if in range; any other text goes to `slow`, which returns its number, NaN when
+   * empty, or null to give up.
+   */
   | {
     readonly kind: 'number';
-    /** Where plain whole numbers go (a Float64Array, or an array of numbers and nulls). */
-    readonly out: Float64Array | (number | null)[];
     /** Plain whole numbers are read from their digits only when this is true (else all cells go to `slow`). */
     readonly digits: boolean;
     /** The allowed range of a plain whole number (−∞/∞ when open), the minimum itself excluded when `minExclusive`. */
     readonly min: number;
     readonly max: number;
     readonly minExclusive: boolean;
-    readonly slow: (i: number, text: string) => boolean;
+    readonly slow: (text: string) => number | null;
   }
   /**
    * A number that is only ever summed (an instrument item, when only the score is wanted): each
-   * row's values of the sink's columns are added, in the order the columns stand in the file, to
-   * `sum[i]` (as `offset − value` when `reversed`), and `answered[i]` counts them; an empty cell
-   * (NaN from `slow`) adds nothing. No column is kept. `slow` reads any other text: its number,
-   * NaN when empty, or null to give up.
+   * row's values of the columns of one `group` (0, 1, …) are added, in the order the columns
+   * stand in the file, to the group's sum (as `offset − value` when `reversed`), and its
+   * `answered` counts them; an empty cell (NaN from `slow`) adds nothing. No column is kept.
    */
   | {
     readonly kind: 'sum';
-    readonly sum: Float64Array;
-    readonly answered: Int32Array;
+    readonly group: number;
     readonly reversed: boolean;
     readonly offset: number;
     readonly digits: boolean;
@@ -54,70 +58,113 @@ export type CellSink =
     readonly minExclusive: boolean;
     readonly slow: (text: string) => number | null;
   }
-  /** The cell's text, trimmed as the general path trims it. */
-  | { readonly kind: 'text'; readonly put: (i: number, text: string) => void };
+  /**
+   * Text as a code per row: `intern` is given the cell's text, trimmed as the general path trims
+   * it, and returns its code (≥ 0), −1 for an empty cell, or −2 to give up. It is called once
+   * per value that differs from the column's recent values, not once per cell.
+   */
+  | {
+    readonly kind: 'code';
+    readonly intern: (text: string) => number;
+    /** Recent values remembered (default 16): 1 for identifiers, which repeat only on a participant's next rows. */
+    readonly recent?: number;
+  };
 
-export interface ColumnarFile {
+/** How the file's lines and cells are delimited, and where its data lines start. */
+export interface CsvLayout {
+  /** The delimiter's character code. */
+  readonly delimiter: number;
+  readonly crlf: boolean;
   readonly header: readonly string[];
-  /** Data rows (blank lines are skipped, as csv-parse skips them). */
-  readonly n: number;
-  /** Row number of each data row as Excel shows it (header = row 1): the file's line number. */
-  readonly rowNumbers: number[];
+  /** The header's line number (1-based; blank lines before it count, as Excel counts rows). */
+  readonly headerLine: number;
+  /** Where the line after the header starts, in the (UTF-8) bytes. */
+  readonly dataStart: number;
 }
 
-export interface ColumnarPlan {
-  /** Called with the header and the number of data rows; returns a sink per column (null = not read), or null to give up. */
-  sinks(header: readonly string[], rows: number): (CellSink | null)[] | null;
+/** Whole lines: `buf[start, end)`, where `end` is just after an LF or is the file's end. */
+export interface LineChunk {
+  readonly buf: Buffer;
+  readonly start: number;
+  readonly end: number;
 }
 
 /**
- * A few recent distinct values of a text column, each remembered by where its bytes stand in
- * the file (the file's buffer outlives the read): a repeat costs a byte compare, not a string.
- * The last value found is tried first — a participant's rows, a visit's block.
+ * A few recent distinct values of a text column with their codes, each kept as a copy of its
+ * bytes (a chunk's buffer is reused for the next): a repeat costs a byte compare, not a string
+ * nor a lookup. The last value found is tried first — a participant's rows, a visit's block.
  */
 class RecentText {
-  private readonly at: number[] = [];
+  private store = new Uint8Array(0);
+  private width = 0;
   private readonly len: number[] = [];
-  private readonly text: string[] = [];
+  private readonly code: number[] = [];
   private last = 0;
   private next = 0;
-  constructor(private readonly buf: Buffer, private readonly size = 16) {}
-  private same(k: number, s: number, len: number): boolean {
+  constructor(private readonly intern: (text: string) => number, private readonly size = 16) {}
+  private same(k: number, buf: Buffer, s: number, len: number): boolean {
     if (this.len[k] !== len) return false;
-    const buf = this.buf;
-    const a = this.at[k];
+    const store = this.store;
+    const a = k * this.width;
     // The last byte first: identifiers of one width differ at their end.
-    if (len > 0 && buf[a + len - 1] !== buf[s + len - 1]) return false;
-    for (let q = 0; q < len; q++) if (buf[a + q] !== buf[s + q]) return false;
+    if (len > 0 && store[a + len - 1] !== buf[s + len - 1]) return false;
+    for (let q = 0; q < len; q++) if (store[a + q] !== buf[s + q]) return false;
     return true;
   }
-  get(s: number, e: number): string {
+  /**
+   * The last value's code when the cell at `s` is it — its bytes, then the delimiter or the
+   * line's end — else −3. The first delimiter after `s` is then just after them (a value holds
+   * none), so the cell is found without scanning it first. lastLen() is its length.
+   */
+  lastAt(buf: Buffer, s: number, lineEnd: number, delimiter: number): number {
+    const k = this.last;
+    const len = this.len[k];
+    if (len === undefined) return -3;
+    const e = s + len;
+    if (e > lineEnd || (e < lineEnd && buf[e] !== delimiter)) return -3;
+    return this.same(k, buf, s, len) ? this.code[k] : -3;
+  }
+  lastLen(): number {
+    return this.len[this.last];
+  }
+  get(buf: Buffer, s: number, e: number): number {
     const len = e - s;
-    const n = this.at.length;
-    if (n > 0 && this.same(this.last, s, len)) return this.text[this.last];
+    const n = this.len.length;
+    if (n > 0 && this.same(this.last, buf, s, len)) return this.code[this.last];
     for (let k = 0; k < n; k++) {
-      if (k !== this.last && this.same(k, s, len)) {
+      if (k !== this.last && this.same(k, buf, s, len)) {
         this.last = k;
-        return this.text[k];
+        return this.code[k];
       }
     }
-    const t = this.buf.toString('utf8', s, e).trim();
+    const c = this.intern(buf.toString('utf8', s, e).trim());
+    if (c === -2) return c;
+    if (len > this.width) {
+      // Widen every slot (rare: the widest value so far sets the width).
+      const width = Math.max(len, 2 * this.width, 16);
+      const store = new Uint8Array(width * this.size);
+      for (let k = 0; k < n; k++) store.set(this.store.subarray(k * this.width, k * this.width + this.len[k]), k * width);
+      this.store = store;
+      this.width = width;
+    }
     let k: number;
     if (n < this.size) k = n;
     else {
       k = this.next;
       this.next = (this.next + 1) % this.size;
     }
-    this.at[k] = s;
+    const store = this.store;
+    const a = k * this.width;
+    for (let q = 0; q < len; q++) store[a + q] = buf[s + q]; // (a loop: a subarray would make a Buffer object per value)
     this.len[k] = len;
-    this.text[k] = t;
+    this.code[k] = c;
     this.last = k;
-    return t;
+    return c;
   }
 }
 
-/** The delimiter as the general path would choose it (sniffDelimiter over the first non-empty lines). */
-function delimiterOf(buf: Buffer, start: number, option: ',' | ';' | '\t' | 'auto'): ',' | ';' | '\t' {
+/** The delimiter as the general path would choose it (sniffDelimiter over the first non-empty lines), or null when `buf` (not the whole file) holds too few lines to tell. */
+function delimiterOf(buf: Buffer, start: number, option: ',' | ';' | '\t' | 'auto', whole: boolean): ',' | ';' | '\t' | null {
   if (option !== 'auto') return option;
   // sniffDelimiter looks at the first 20 non-empty lines: give it whole lines, enough of them.
   let end = start;
@@ -125,6 +172,7 @@ function delimiterOf(buf: Buffer, start: number, option: ',' | ';' | '\t' | 'aut
   while (lines < 64) {
     const k = buf.indexOf(LF, end);
     if (k < 0) {
+      if (!whole) return null;
       end = buf.length;
       break;
     }
@@ -142,7 +190,7 @@ function delimiterOf(buf: Buffer, start: number, option: ',' | ';' | '\t' | 'aut
  * declared as Windows-1252 are left to the general path, which refuses the letters and keeps
  * such a BOM as text.
  */
-function asUtf8(buf: Buffer, encoding: 'auto' | 'utf-8' | 'windows-1252'): Buffer | null {
+export function asUtf8(buf: Buffer, encoding: 'auto' | 'utf-8' | 'windows-1252'): Buffer | null {
   if (looksUtf16(buf)) return null;
   const utf8 = isUtf8(buf);
   if (encoding === 'windows-1252' && utf8) return buf.some((b) => b >= 0x80) ? null : buf;
@@ -151,31 +199,33 @@ function asUtf8(buf: Buffer, encoding: 'auto' | 'utf-8' | 'windows-1252'): Buffe
 }
 
 /**
- * Reads the file by `plan`, or returns null when the file is not one the fast path reads (see
- * above) or a sink gives up.
+ * The layout of a file whose (UTF-8) bytes start with `buf` (all of them when `whole`): null
+ * when the fast path does not read it (a `sep=` line, mixed line endings, a CR inside the header,
+ * a header of fewer than two columns, no header), 'more' when `buf` is too short to tell.
+ * Quotes and a CR after the first line are the caller's to find (line-chunks.ts scans for them).
  */
-export function readColumnar(bytes: Uint8Array, options: { readonly delimiter: ',' | ';' | '\t' | 'auto'; readonly encoding: 'auto' | 'utf-8' | 'windows-1252' }, plan: ColumnarPlan): ColumnarFile | null {
-  const buf = asUtf8(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), options.encoding);
-  if (buf === null || buf.indexOf(QUOTE) >= 0) return null;
-  let start = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+export function csvLayout(buf: Buffer, whole: boolean, delimiterOption: ',' | ';' | '\t' | 'auto'): CsvLayout | null | 'more' {
+  const start = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   if (buf.length - start >= 4 && buf.toString('latin1', start, start + 4).toLowerCase() === 'sep=') return null;
   // One line ending throughout: csv-parse takes the first one it meets as the record delimiter.
   const firstLf = buf.indexOf(LF, start);
+  if (firstLf < 0 && !whole) return 'more';
   const firstCr = buf.indexOf(CR, start);
   const crlf = firstCr >= 0 && firstLf === firstCr + 1;
   if (firstCr >= 0 && !crlf) return null;
-  const delimiter = delimiterOf(buf, start, options.delimiter).charCodeAt(0);
-
-  // Lines: where each starts; the data rows are the non-empty lines after the header.
-  let lineNo = 0;
-  let header: string[] | null = null;
-  let headerEnd = 0;
-  const end = buf.length;
+  const d = delimiterOf(buf, start, delimiterOption, whole);
+  if (d === null) return 'more';
+  const delimiter = d.charCodeAt(0);
   // The header: the first non-empty line.
+  let lineNo = 0;
   let pos = start;
-  while (pos < end && header === null) {
+  const end = buf.length;
+  while (pos < end) {
     let k = buf.indexOf(LF, pos);
-    if (k < 0) k = end;
+    if (k < 0) {
+      if (!whole) return 'more';
+      k = end;
+    }
     lineNo++;
     const lineEnd = crlf && k < end ? k - 1 : k;
     if (crlf && k < end && buf[k - 1] !== CR) return null;
@@ -183,45 +233,74 @@ export function readColumnar(bytes: Uint8Array, options: { readonly delimiter: '
       const c = buf.indexOf(CR, pos);
       if (c >= 0 && c < lineEnd) return null;
     }
-    if (lineEnd > pos) header = buf.toString('utf8', pos, lineEnd).split(String.fromCharCode(delimiter)).map((h) => h.trim());
+    if (lineEnd > pos) {
+      const header = buf.toString('utf8', pos, lineEnd).split(d).map((h) => h.trim());
+      return header.length < 2 ? null : { delimiter, crlf, header, headerLine: lineNo, dataStart: k + 1 };
+    }
     pos = k + 1;
-    headerEnd = pos;
   }
-  if (header === null || header.length < 2) return null;
-  const headerLine = lineNo;
-  // Count the data rows first, so every column is allocated once at its final size.
+  return whole ? null : 'more';
+}
+
+/** The data rows (non-empty lines) of `chunk`, as the reading loop below counts them (room to make for a part in memory). */
+export function countRows(chunk: LineChunk, crlf: boolean): number {
+  const { buf, end } = chunk;
   let rows = 0;
-  for (let p = headerEnd; p < end; ) {
+  for (let p = chunk.start; p < end; ) {
     let k = buf.indexOf(LF, p);
-    if (k < 0) k = end;
+    if (k < 0 || k >= end) k = end;
     const lineEnd = crlf && k < end ? k - 1 : k;
     if (lineEnd > p) rows++;
     p = k + 1;
   }
-  if (rows === 0) return null;
-  const sinks = plan.sinks(header, rows);
-  if (sinks === null) return null;
-  const width = header.length;
-  const recent = sinks.map((s) => (s?.kind === 'text' ? new RecentText(buf) : null));
+  return rows;
+}
+
+/**
+ * What readRows read: `n` rows; each column's values (numbers: Float64Array, NaN = empty; text:
+ * Int32Array codes; null for a column not read or summed), each group's sums and counts, and
+ * each row's line number counted from the part's first line (= 1). Arrays may be longer than
+ * `n` (room made while reading); only their first `n` entries are the rows.
+ */
+export interface RowsRead {
+  readonly n: number;
+  /** The part's lines, blank ones too. */
+  readonly lines: number;
+  readonly rowLines: Int32Array;
+  readonly columns: readonly (Float64Array | Int32Array | null)[];
+  readonly sums: readonly { readonly sum: Float64Array; readonly answered: Int32Array }[];
+}
+
+/** `a` in a new array of `size` entries (room for more rows). */
+function widened<T extends Float64Array | Int32Array>(a: T, size: number): T {
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a);
+  return b;
+}
+
+/**
+ * Reads the data lines in `chunks` (whole lines) by `sinks`, one per column of `layout.header`
+ * (null = not read), or returns null when a line is not one the fast path reads or a sink gives
+ * up. Room is made for `capacity` rows, and more as needed.
+ */
+export function readRows(chunks: Iterable<LineChunk>, layout: CsvLayout, sinks: readonly (CellSink | null)[], capacity: number): RowsRead | null {
+  const { delimiter, crlf } = layout;
+  const width = layout.header.length;
+  if (sinks.length !== width) return null;
+  let cap = Math.max(1, capacity);
+  const recent = sinks.map((s) => (s?.kind === 'code' ? new RecentText(s.intern, s.recent) : null));
   // Each column's reading as flat per-column arrays, so the cell loop reads one shape everywhere:
-  // 0 not read, 1 text, 2 numbers into a Float64Array, 3 numbers into an array, 4 summed.
-  const kind = Int8Array.from(sinks, (k) => (k === null ? 0 : k.kind === 'text' ? 1 : k.kind === 'sum' ? 4 : k.out instanceof Float64Array ? 2 : 3));
-  const typed = sinks.map((k) => (k?.kind === 'number' && k.out instanceof Float64Array ? k.out : new Float64Array(0)));
-  const plainOut = sinks.map((k) => (k?.kind === 'number' && !(k.out instanceof Float64Array) ? k.out : []));
+  // 0 not read, 1 text codes, 2 numbers, 4 summed.
+  const kind = Int8Array.from(sinks, (k) => (k === null ? 0 : k.kind === 'code' ? 1 : k.kind === 'sum' ? 4 : 2));
+  const empty = new Float64Array(0);
+  const typed = sinks.map((k) => (k?.kind === 'number' ? new Float64Array(cap) : empty));
+  const codes = sinks.map((k) => (k?.kind === 'code' ? new Int32Array(cap) : new Int32Array(0)));
   // Summed columns add into their group's running sum for the row (acc, cnt), written to the
-  // group's arrays once at the end of the row: a group is the sinks sharing one `sum` array.
-  const groupSum: Float64Array[] = [];
-  const groupAnswered: Int32Array[] = [];
-  const groupOf = Int32Array.from(sinks, (k) => {
-    if (k?.kind !== 'sum') return -1;
-    let g = groupSum.indexOf(k.sum);
-    if (g < 0) {
-      g = groupSum.push(k.sum) - 1;
-      groupAnswered.push(k.answered);
-    }
-    return g;
-  });
-  const groups = groupSum.length;
+  // group's arrays once at the end of the row.
+  const groupOf = Int32Array.from(sinks, (k) => (k?.kind === 'sum' ? k.group : -1));
+  const groups = groupOf.reduce((m, g) => Math.max(m, g + 1), 0);
+  const groupSum = Array.from({ length: groups }, () => new Float64Array(cap));
+  const groupAnswered = Array.from({ length: groups }, () => new Int32Array(cap));
   const acc = new Float64Array(groups);
   const cnt = new Int32Array(groups);
   const reversed = Uint8Array.from(sinks, (k) => (k?.kind === 'sum' && k.reversed ? 1 : 0));
@@ -242,130 +321,165 @@ export function readColumnar(bytes: Uint8Array, options: { readonly delimiter: '
     if (k?.kind === 'sum' && byDigits[j] === 1) for (let d = 0; d <= 9; d++) if (d >= lo[j] && d <= hi[j] && !(loOpen[j] === 1 && d === lo[j])) bits |= 1 << d;
     return bits;
   });
-  const rowNumbers: number[] = new Array(rows);
-  lineNo = headerLine;
+  const slow = sinks.map((k) => (k?.kind === 'number' || k?.kind === 'sum' ? k.slow : null));
+  let rowLines = new Int32Array(cap);
+  let lineNo = 0;
   let i = 0;
-  pos = headerEnd;
-  while (pos < end) {
-    let k = buf.indexOf(LF, pos);
-    if (k < 0) k = end;
-    lineNo++;
-    let lineEnd = k;
-    if (crlf && k < end) {
-      if (buf[k - 1] !== CR) return null;
-      lineEnd = k - 1;
-    }
-    if (lineEnd === pos) {
-      pos = k + 1;
-      continue; // a blank line: skipped, but it is still a row in Excel
-    }
-    if (crlf) {
-      const c = buf.indexOf(CR, pos); // bounded: every line but the last ends in CR LF
-      if (c >= 0 && c < lineEnd) return null; // a CR inside a line
-    }
-    rowNumbers[i] = lineNo;
-    let s = pos;
-    let j = 0;
-    while (j < width) {
-      const stop = runEnd[j];
-      if (stop > j) {
-        // A run of one group's summed columns (not the last cell): the common item cell, empty
-        // or one allowed digit, is added here; any other cell ends the run and is read below.
-        // The byte after a cell that is not the line's last is the delimiter, and neither the
-        // line's end (CR, LF) nor the buffer's end is, so no bound check is needed.
-        const g = groupOf[j];
-        let a = acc[g];
-        let c = cnt[g];
-        while (j < stop) {
-          const b = buf[s];
-          if (b === delimiter) {
-            s++; // an empty cell: a missing item, nothing to add
-            j++;
-            continue;
-          }
-          const d = b - 0x30;
-          if (d >= 0 && d <= 9 && buf[s + 1] === delimiter && ((oneDigit[j] >> d) & 1) === 1) {
-            a += reversed[j] === 1 ? offset[j] - d : d;
-            c++;
-            s += 2;
-            j++;
-            continue;
-          }
-          break;
-        }
-        acc[g] = a;
-        cnt[g] = c;
-        if (j === stop) continue;
+  for (const chunk of chunks) {
+    const buf = chunk.buf;
+    const end = chunk.end;
+    let pos = chunk.start;
+    while (pos < end) {
+      let k = buf.indexOf(LF, pos);
+      if (k < 0 || k >= end) k = end;
+      lineNo++;
+      let lineEnd = k;
+      if (crlf && k < end) {
+        if (buf[k - 1] !== CR) return null;
+        lineEnd = k - 1;
       }
-      if (kind[j] === 1) {
-        // Text: the cell runs to the next delimiter (the line's end for the last cell).
+      if (lineEnd === pos) {
+        pos = k + 1;
+        continue; // a blank line: skipped, but it is still a row in Excel
+      }
+      if (crlf) {
+        const c = buf.indexOf(CR, pos); // bounded: every line but the last ends in CR LF
+        if (c >= 0 && c < lineEnd) return null; // a CR inside a line
+      }
+      if (i === cap) {
+        // More rows than room was made for: half as much again.
+        cap = Math.ceil(cap * 1.5) + 1024;
+        rowLines = widened(rowLines, cap);
+        for (let j = 0; j < width; j++) {
+          if (kind[j] === 2) typed[j] = widened(typed[j], cap);
+          else if (kind[j] === 1) codes[j] = widened(codes[j], cap);
+        }
+        for (let g = 0; g < groups; g++) {
+          groupSum[g] = widened(groupSum[g], cap);
+          groupAnswered[g] = widened(groupAnswered[g], cap);
+        }
+      }
+      rowLines[i] = lineNo;
+      let s = pos;
+      let j = 0;
+      while (j < width) {
+        const stop = runEnd[j];
+        if (stop > j) {
+          // A run of one group's summed columns (not the last cell): the common item cell, empty
+          // or one allowed digit, is added here; any other cell ends the run and is read below.
+          // The byte after a cell that is not the line's last is the delimiter, and neither the
+          // line's end (CR, LF) nor the byte after the chunk (line-chunks.ts puts an LF there, or
+          // it is past the buffer's end) is, so no bound check is needed.
+          const g = groupOf[j];
+          let a = acc[g];
+          let c = cnt[g];
+          while (j < stop) {
+            const b = buf[s];
+            if (b === delimiter) {
+              s++; // an empty cell: a missing item, nothing to add
+              j++;
+              continue;
+            }
+            const d = b - 0x30;
+            if (d >= 0 && d <= 9 && buf[s + 1] === delimiter && ((oneDigit[j] >> d) & 1) === 1) {
+              a += reversed[j] === 1 ? offset[j] - d : d;
+              c++;
+              s += 2;
+              j++;
+              continue;
+            }
+            break;
+          }
+          acc[g] = a;
+          cnt[g] = c;
+          if (j === stop) continue;
+        }
+        if (kind[j] === 1) {
+          // Text: the cell runs to the next delimiter (the line's end for the last cell). The
+          // column's last value is tried first (a participant's rows repeat most of their cells).
+          const rt = recent[j]!;
+          let code = rt.lastAt(buf, s, lineEnd, delimiter);
+          let e: number;
+          if (code !== -3) e = s + rt.lastLen();
+          else {
+            e = s;
+            while (e < lineEnd && buf[e] !== delimiter) e++;
+            code = rt.get(buf, s, e);
+          }
+          if (j === width - 1 ? e !== lineEnd : e === lineEnd) return null; // more or fewer cells than the header
+          if (code === -2) return null;
+          codes[j][i] = code;
+          s = e + 1;
+          j++;
+          continue;
+        }
+        // The cell runs to the next delimiter, or to the end of the line for the last cell; its
+        // value as plain digits (optionally negative) is read on the way.
         let e = s;
-        while (e < lineEnd && buf[e] !== delimiter) e++;
+        const neg = e < lineEnd && buf[e] === 0x2d;
+        if (neg) e++;
+        let x = 0;
+        let digits = 0;
+        let plain = true;
+        for (; e < lineEnd; e++) {
+          const b = buf[e];
+          if (b === delimiter) break;
+          const d = b - 0x30;
+          if (d >= 0 && d <= 9) {
+            x = x * 10 + d;
+            digits++;
+          } else plain = false;
+        }
         if (j === width - 1 ? e !== lineEnd : e === lineEnd) return null; // more or fewer cells than the header
-        (sinks[j] as Extract<CellSink, { kind: 'text' }>).put(i, recent[j]!.get(s, e));
+        const kj = kind[j];
+        if (kj === 4) {
+          // An empty cell is a missing item (NaN from `slow`, as blank text always is): nothing to add.
+          if (e !== s) {
+            let v: number;
+            if (plain && digits > 0 && digits <= 15 && byDigits[j] === 1) {
+              v = neg ? -x : x;
+              if (!(v >= lo[j] && v <= hi[j] && !(loOpen[j] === 1 && v === lo[j]))) return null;
+            } else {
+              const w = slow[j]!(buf.toString('utf8', s, e).trim());
+              if (w === null) return null;
+              v = w;
+            }
+            // The same arithmetic as scoreTrial on a kept column: `sum += rev ? lo + hi − v : v`,
+            // from 0, in column order.
+            if (v === v) {
+              const g = groupOf[j];
+              acc[g] += reversed[j] === 1 ? offset[j] - v : v;
+              cnt[g]++;
+            }
+          }
+        } else if (kj !== 0) {
+          // At most 15 digits: exact as a double, and what Number() gives for the text.
+          if (plain && digits > 0 && digits <= 15 && byDigits[j] === 1) {
+            if (neg) x = -x;
+            if (!(x >= lo[j] && x <= hi[j] && !(loOpen[j] === 1 && x === lo[j]))) return null; // out of range: the general path says so
+            typed[j][i] = x;
+          } else {
+            const w = slow[j]!(buf.toString('utf8', s, e).trim());
+            if (w === null) return null;
+            typed[j][i] = w;
+          }
+        }
         s = e + 1;
         j++;
-        continue;
       }
-      // The cell runs to the next delimiter, or to the end of the line for the last cell; its
-      // value as plain digits (optionally negative) is read on the way.
-      let e = s;
-      const neg = e < lineEnd && buf[e] === 0x2d;
-      if (neg) e++;
-      let x = 0;
-      let digits = 0;
-      let plain = true;
-      for (; e < lineEnd; e++) {
-        const b = buf[e];
-        if (b === delimiter) break;
-        const d = b - 0x30;
-        if (d >= 0 && d <= 9) {
-          x = x * 10 + d;
-          digits++;
-        } else plain = false;
+      for (let g = 0; g < groups; g++) {
+        groupSum[g][i] = acc[g];
+        groupAnswered[g][i] = cnt[g];
+        acc[g] = 0;
+        cnt[g] = 0;
       }
-      if (j === width - 1 ? e !== lineEnd : e === lineEnd) return null; // more or fewer cells than the header
-      const k = kind[j];
-      if (k === 4) {
-        // An empty cell is a missing item (NaN from `slow`, as blank text always is): nothing to add.
-        if (e !== s) {
-          let v: number;
-          if (plain && digits > 0 && digits <= 15 && byDigits[j] === 1) {
-            v = neg ? -x : x;
-            if (!(v >= lo[j] && v <= hi[j] && !(loOpen[j] === 1 && v === lo[j]))) return null;
-          } else {
-            const w = (sinks[j] as Extract<CellSink, { kind: 'sum' }>).slow(buf.toString('utf8', s, e).trim());
-            if (w === null) return null;
-            v = w;
-          }
-          // The same arithmetic as scoreTrial on a kept column: `sum += rev ? lo + hi − v : v`,
-          // from 0, in column order.
-          if (v === v) {
-            const g = groupOf[j];
-            acc[g] += reversed[j] === 1 ? offset[j] - v : v;
-            cnt[g]++;
-          }
-        }
-      } else if (k !== 0) {
-        // At most 15 digits: exact as a double, and what Number() gives for the text.
-        if (plain && digits > 0 && digits <= 15 && byDigits[j] === 1) {
-          if (neg) x = -x;
-          if (!(x >= lo[j] && x <= hi[j] && !(loOpen[j] === 1 && x === lo[j]))) return null; // out of range: the general path says so
-          if (k === 2) typed[j][i] = x;
-          else plainOut[j][i] = x;
-        } else if (!(sinks[j] as Extract<CellSink, { kind: 'number' }>).slow(i, buf.toString('utf8', s, e).trim())) return null;
-      }
-      s = e + 1;
-      j++;
+      i++;
+      pos = k + 1;
     }
-    for (let g = 0; g < groups; g++) {
-      groupSum[g][i] = acc[g];
-      groupAnswered[g][i] = cnt[g];
-      acc[g] = 0;
-      cnt[g] = 0;
-    }
-    i++;
-    pos = k + 1;
   }
-  return { header, n: rows, rowNumbers };
+  return {
+    n: i, lines: lineNo, rowLines,
+    columns: sinks.map((k, j) => (kind[j] === 2 ? typed[j] : kind[j] === 1 ? codes[j] : null)),
+    sums: groupSum.map((sum, g) => ({ sum, answered: groupAnswered[g] })),
+  };
 }

@@ -6,22 +6,26 @@
  * null, and the caller takes the general path (readDataFile + validateLong), which reports every
  * problem with its file, row, column and fix. So hostile input gets exactly the general path's
  * messages, and a valid file gets exactly its columns (test/data/columnar.test.ts compares them).
+ *
+ * A large file is read in parts, one per core (split at line boundaries; the other parts on
+ * worker threads, columnar-part.ts), a buffer-full at a time, and the parts are joined as one
+ * pass would have read them (columnar-merge.ts): the same columns, row numbers and order.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import { armColumn, participantRows, type TrialSpec } from '../spec/load.ts';
-import { readColumnar, type CellSink } from '../load/columnar-csv.ts';
+import { asUtf8, countRows, csvLayout, LF, QUOTE, type CsvLayout } from '../load/columnar-csv.ts';
+import type { ByteRange } from '../load/line-chunks.ts';
 import { sniffKind } from '../load/sniff.ts';
 import { ProblemList } from '../problems.ts';
 import type { ColumnRule } from './column-rules.ts';
-import { parseNumber } from './parse-number.ts';
-import { checkTimeToEvent, parseIsoDate, type LongData, type TypedColumn } from './validate.ts';
+import { readPart, type ItemSums, type PartResult, type PartSpec } from './columnar-part.ts';
+import { mergeParts } from './columnar-merge.ts';
+import { readFileParts, readRange } from './columnar-threads.ts';
+import { checkTimeToEvent, type LongData, type TypedColumn } from './validate.ts';
 
-/** A group's per-row sum of its answered items, and how many were answered (NaN cells skipped). */
-export interface ItemSums {
-  readonly sum: Float64Array;
-  readonly answered: Int32Array;
-}
+export type { ItemSums } from './columnar-part.ts';
 
 export interface FastLoad {
   readonly data: LongData;
@@ -35,176 +39,176 @@ export interface FastLoad {
   readonly sums: Readonly<Record<string, ItemSums>>;
 }
 
+export interface FastOptions {
+  /** Parts to read the file in (default: one per core, up to 4, for files of 16 MB and more; 1 below). */
+  readonly parts?: number;
+  /** Bytes read at a time (tests make it small, to cross chunk ends often). */
+  readonly chunk?: number;
+  /** The start of the file that decides its kind and layout; a file no longer is read in memory (default 1 MB). */
+  readonly head?: number;
+  /** Read the other parts on worker threads (default true; false reads them here, one after the other). */
+  readonly threads?: boolean;
+}
+
+/** Bytes below which a file is read in one part: a worker costs ≈ 50 ms to start. */
+const PARTS_FROM = 16 << 20;
+/** The start of the file that decides its kind and layout; a file no longer is read in memory. */
+const HEAD = 1 << 20;
+
+function partsFor(size: number, options: FastOptions): number {
+  if (options.parts !== undefined) return Math.max(1, Math.floor(options.parts));
+  const env = Number(process.env.EFFEKT_THREADS);
+  const cores = Number.isInteger(env) && env >= 1 ? env : availableParallelism();
+  return size < PARTS_FROM ? 1 : Math.max(1, Math.min(cores, 4));
+}
+
+/**
+ * The part spec for `header`, or null when the fast path leaves the file to the general path:
+ * a rule on the id, arm or visit column or a column named twice by rules, a duplicate or missing
+ * column, more than 31 visits, a site/strata column that is not a plain rule column.
+ */
+function partSpecFor(layout: CsvLayout, spec: TrialSpec, rules: readonly ColumnRule[]): PartSpec | null {
+  const c = spec.columns;
+  const armCol = armColumn(spec);
+  const implicit = c.arm === undefined;
+  const roleCols = [c.id, c.visit, ...(implicit ? [] : [armCol])];
+  if (rules.some((r) => roleCols.includes(r.column)) || new Set(rules.map((r) => r.column)).size !== rules.length) return null;
+  const header = layout.header;
+  const index = new Map<string, number>();
+  for (let j = 0; j < header.length; j++) {
+    if (header[j] === '') continue;
+    if (index.has(header[j])) return null; // a duplicate column name
+    index.set(header[j], j);
+  }
+  for (const col of [...roleCols, ...rules.map((r) => r.column)]) if (!index.has(col)) return null; // a missing column
+  if (spec.visits.length > 31) return null; // the visits seen per participant are bits of an Int32
+  // Fold groups whose items stand in the file in item order (each item once) are summed.
+  const groups = new Map<string, { item: number; at: number }[]>();
+  for (const rule of rules) {
+    if (rule.kind !== 'numeric' || rule.fold === undefined) continue;
+    let g = groups.get(rule.fold.group);
+    if (!g) groups.set(rule.fold.group, (g = []));
+    g.push({ item: rule.fold.item, at: index.get(rule.column)! });
+  }
+  const summed: string[] = [];
+  for (const [group, g] of groups) {
+    g.sort((a, b) => a.item - b.item);
+    if (g.every((x, k) => x.item === k && (k === 0 || x.at > g[k - 1].at))) summed.push(group);
+  }
+  const fixed = [c.site, ...c.strata].filter((x): x is string => x !== undefined);
+  for (const f of fixed) {
+    const rule = rules.find((r) => r.column === f);
+    if (rule === undefined || (rule.kind === 'numeric' && (rule.typed === true || (rule.fold !== undefined && summed.includes(rule.fold.group))))) return null;
+  }
+  return {
+    layout, idAt: index.get(c.id)!, visitAt: index.get(c.visit)!, armAt: implicit ? -1 : index.get(armCol)!,
+    visits: spec.visits.map((v) => v.id), arms: spec.arms.map((a) => a.label), fixed,
+    rules: rules.map((rule) => ({ rule, at: index.get(rule.column)! })), summed,
+    decimal: spec.data.csv.decimal, missingValues: spec.data.missingValues,
+  };
+}
+
+/** The data lines [from, to) cut into `parts` ranges at line starts (fewer when lines are long). */
+function splitLines(from: number, to: number, parts: number, lfAfter: (at: number) => number): ByteRange[] {
+  const ranges: ByteRange[] = [];
+  let start = from;
+  for (let k = 1; k < parts; k++) {
+    const at = lfAfter(Math.max(start, from + Math.floor(((to - from) * k) / parts)));
+    if (at < 0 || at + 1 >= to) break;
+    ranges.push({ start, end: at + 1 });
+    start = at + 1;
+  }
+  ranges.push({ start, end: to });
+  return ranges;
+}
+
+/** The parts joined and checked as one pass over the file checks it, or null. */
+function finish(parts: readonly PartResult[], partSpec: PartSpec, file: string, spec: TrialSpec, rules: readonly ColumnRule[]): FastLoad | null {
+  const c = spec.columns;
+  const baseline = spec.baselineVisit === undefined ? -1 : spec.visits.findIndex((v) => v.id === spec.baselineVisit);
+  const implicitArm = c.arm === undefined ? spec.arms[0].label : null;
+  const merged = mergeParts(parts, partSpec, implicitArm, baseline, spec.data.missingValues.length > 0);
+  if (merged === null) return null;
+  const columns: Record<string, TypedColumn> = Object.assign(Object.create(null) as Record<string, TypedColumn>, { [c.id]: merged.ids, [armColumn(spec)]: merged.arms, [c.visit]: merged.visits });
+  for (const rule of rules) if (rule.column in merged.out) columns[rule.column] = merged.out[rule.column];
+  const problems = new ProblemList();
+  checkTimeToEvent(spec, { file, rowNumbers: merged.rowNumbers }, columns, merged.ids, problems);
+  if (problems.count > 0) return null;
+  return { data: { file, n: merged.n, columns, rowNumbers: merged.rowNumbers, firstRows: merged.firstRows }, header: partSpec.layout.header, sums: merged.sums };
+}
+
 /** Reads and validates `file` by the fast path, or returns null (then use the general path). */
-export function readLongFast(file: string, spec: TrialSpec, rules: readonly ColumnRule[]): FastLoad | null {
+export async function readLongFast(file: string, spec: TrialSpec, rules: readonly ColumnRule[], options: FastOptions = {}): Promise<FastLoad | null> {
   if (participantRows(spec) || spec.registerPanel !== undefined || extname(file).toLowerCase() === '.xlsx') return null;
-  let bytes: Buffer;
+  let fd: number;
   try {
-    bytes = readFileSync(file);
+    fd = openSync(file, 'r');
   } catch {
     return null; // the general path words the error
   }
-  if (sniffKind(bytes) !== 'text') return null;
-  return validateBytes(bytes, file, spec, rules);
+  let head: Buffer;
+  let size: number;
+  try {
+    size = fstatSync(fd).size;
+    head = Buffer.allocUnsafe(Math.min(size, options.head ?? HEAD));
+    head = head.subarray(0, readSync(fd, head, 0, head.length, 0));
+  } catch {
+    closeSync(fd);
+    return null;
+  }
+  const lfAfter = (at: number) => {
+    const probe = Buffer.allocUnsafe(64 << 10);
+    for (let p = at; p < size; p += probe.length) {
+      const got = readSync(fd, probe, 0, probe.length, p);
+      const k = probe.subarray(0, got).indexOf(LF);
+      if (k >= 0) return p + k;
+      if (got === 0) break;
+    }
+    return -1;
+  };
+  let ranges: ByteRange[];
+  let layout: CsvLayout | null | 'more';
+  try {
+    if (sniffKind(head) !== 'text') return null;
+    if (head.length === size) return validateBytes(head, file, spec, rules); // a small file: in memory
+    layout = csvLayout(head, false, spec.data.csv.delimiter);
+    if (layout === null) return null;
+    if (layout === 'more') return validateBytes(readFileSync(file), file, spec, rules); // a first line longer than the head: read whole
+    ranges = splitLines(layout.dataStart, size, partsFor(size, options), lfAfter);
+  } finally {
+    closeSync(fd);
+  }
+  const partSpec = partSpecFor(layout, spec, rules);
+  if (partSpec === null) return null;
+  // Room for each part's rows at first, from the head's bytes per line (more is made as needed; a little to spare is cut off when joined).
+  const headLines = countRows({ buf: head, start: layout.dataStart, end: head.lastIndexOf(LF) + 1 }, layout.crlf);
+  const perLine = headLines > 0 ? (head.lastIndexOf(LF) + 1 - layout.dataStart) / headLines : 64;
+  const encoding = spec.data.csv.encoding;
+  const jobs = ranges.map((range) => ({ file, range, spec: partSpec, encoding, capacity: Math.ceil((1.05 * (range.end - range.start)) / perLine) + 64, chunk: options.chunk }));
+  const read = jobs.length === 1 ? ((r) => (typeof r === 'string' ? r : [r]))(readRange(jobs[0])) : await readFileParts(jobs, options.threads !== false);
+  // A file the chunks cannot decide on (not UTF-8 under "auto", non-ASCII under "windows-1252") is read whole and decoded as before.
+  if (read === 'whole') return validateBytes(readFileSync(file), file, spec, rules);
+  if (read === 'general' || read.reduce((s, p) => s + p.n, 0) === 0) return null;
+  return finish(read, partSpec, file, spec, rules);
 }
 
-export function validateBytes(bytes: Uint8Array, file: string, spec: TrialSpec, rules: readonly ColumnRule[]): FastLoad | null {
-  const c = spec.columns;
-  const armCol = armColumn(spec);
-  const implicitArm = c.arm === undefined ? spec.arms[0].label : null;
-  const roleCols = [c.id, c.visit, ...(implicitArm === null ? [armCol] : [])];
-  // A rule on the id, arm or visit column, or a column named twice by rules: the general path sorts it out.
-  if (rules.some((r) => roleCols.includes(r.column)) || new Set(rules.map((r) => r.column)).size !== rules.length) return null;
-  const decimal = spec.data.csv.decimal;
-  const codes = new Set(spec.data.missingValues);
-  const blank = (text: string) => text === '' || (codes.size > 0 && codes.has(text.trim()));
-  // A missing-value code written as plain digits ("-99") must not be read as a number by the digit path.
-  const digitCodes = [...codes].some((x) => /^\s*-?\d+\s*$/.test(x));
-
-  let ids: string[] = [];
-  let arms: string[] = [];
-  let visits: string[] = [];
-  const out: Record<string, TypedColumn> = Object.create(null);
-  const dates: { column: string; values: (string | null)[] }[] = [];
-
-  const numericSink = (rule: Extract<ColumnRule, { kind: 'numeric' }>, rows: number): CellSink => {
-    const ok = (x: number) => Number.isFinite(x) && !(rule.integer && !Number.isInteger(x)) && !((rule.min !== null && (x < rule.min || (rule.minExclusive && x === rule.min))) || (rule.max !== null && x > rule.max));
-    const bounds = { digits: !digitCodes, min: rule.min ?? -Infinity, max: rule.max ?? Infinity, minExclusive: rule.minExclusive === true };
-    if (rule.typed) {
-      const col = new Float64Array(rows);
-      out[rule.column] = col;
-      return { kind: 'number', out: col, ...bounds, slow: (i, text) => {
-        if (blank(text)) return void (col[i] = Number.NaN), true;
-        const x = parseNumber(text, decimal);
-        if (x === null || !ok(x)) return false;
-        col[i] = x;
-        return true;
-      } };
-    }
-    const col: (number | null)[] = new Array(rows);
-    out[rule.column] = col;
-    return { kind: 'number', out: col, ...bounds, slow: (i, text) => {
-      if (blank(text)) return void (col[i] = null), true;
-      const x = parseNumber(text, decimal);
-      if (x === null || !ok(x)) return false;
-      col[i] = x;
-      return true;
-    } };
-  };
-  const sumSink = (rule: Extract<ColumnRule, { kind: 'numeric' }>, target: ItemSums): CellSink => {
-    const ok = (x: number) => Number.isFinite(x) && !(rule.integer && !Number.isInteger(x)) && !((rule.min !== null && (x < rule.min || (rule.minExclusive && x === rule.min))) || (rule.max !== null && x > rule.max));
-    return {
-      kind: 'sum', sum: target.sum, answered: target.answered, reversed: rule.fold!.reversed, offset: rule.fold!.offset,
-      digits: !digitCodes, min: rule.min ?? -Infinity, max: rule.max ?? Infinity, minExclusive: rule.minExclusive === true,
-      slow: (text) => {
-        if (blank(text)) return Number.NaN;
-        const x = parseNumber(text, decimal);
-        return x === null || !ok(x) ? null : x;
-      },
-    };
-  };
-  const sums: Record<string, ItemSums> = Object.create(null);
-  // A digit cell that breaks its rule (out of range, …): noted, and the file goes to the general path.
-  const slowFail: string[] = [];
-
-  const read = readColumnar(bytes, spec.data.csv, {
-    sinks(header, rows) {
-      const index = new Map<string, number>();
-      for (let j = 0; j < header.length; j++) {
-        if (header[j] === '') continue;
-        if (index.has(header[j])) return null; // a duplicate column name
-        index.set(header[j], j);
-      }
-      for (const col of [...roleCols, ...rules.map((r) => r.column)]) if (!index.has(col)) return null; // a missing column
-      const sinks: (CellSink | null)[] = header.map(() => null);
-      ids = new Array(rows);
-      visits = new Array(rows);
-      arms = implicitArm === null ? new Array(rows) : new Array(rows).fill(implicitArm);
-      sinks[index.get(c.id)!] = { kind: 'text', put: (i, t) => void (ids[i] = t) };
-      sinks[index.get(c.visit)!] = { kind: 'text', put: (i, t) => void (visits[i] = t) };
-      if (implicitArm === null) sinks[index.get(armCol)!] = { kind: 'text', put: (i, t) => void (arms[i] = t) };
-      // Fold groups whose items stand in the file in item order (each item once) are summed.
-      const groups = new Map<string, { item: number; at: number }[]>();
-      for (const rule of rules) {
-        if (rule.kind !== 'numeric' || rule.fold === undefined) continue;
-        let g = groups.get(rule.fold.group);
-        if (!g) groups.set(rule.fold.group, (g = []));
-        g.push({ item: rule.fold.item, at: index.get(rule.column)! });
-      }
-      for (const [group, g] of groups) {
-        g.sort((a, b) => a.item - b.item);
-        if (g.every((x, k) => x.item === k && (k === 0 || x.at > g[k - 1].at))) sums[group] = { sum: new Float64Array(rows), answered: new Int32Array(rows) };
-      }
-      for (const rule of rules) {
-        const j = index.get(rule.column)!;
-        if (rule.kind === 'numeric' && rule.fold !== undefined && sums[rule.fold.group] !== undefined) sinks[j] = sumSink(rule, sums[rule.fold.group]);
-        else if (rule.kind === 'numeric') sinks[j] = numericSink(rule, rows);
-        else {
-          const col: (string | null)[] = new Array(rows);
-          out[rule.column] = col;
-          if (rule.kind === 'date') dates.push({ column: rule.column, values: col });
-          const levels = rule.kind === 'categorical' ? new Set(rule.levels) : null;
-          // The last value found neither blank nor an unknown level: repeats are not checked again.
-          let lastOk: string | null = null;
-          sinks[j] = { kind: 'text', put: (i, t) => {
-            if (t === lastOk) col[i] = t;
-            else if (blank(t)) col[i] = null;
-            else {
-              if (levels !== null && !levels.has(t)) slowFail.push(rule.column);
-              else lastOk = t;
-              col[i] = t;
-            }
-          } };
-        }
-      }
-      return sinks;
-    },
-  });
-  if (read === null || slowFail.length > 0) return null;
-  for (const d of dates) for (const v of d.values) if (v !== null && parseIsoDate(v) === null) return null;
-
-  // The row checks of validateLong, as yes/no: ids present, arms and visits known, one row per
-  // participant × visit, arm and site/strata constant within a participant, a baseline row each.
-  const n = read.n;
-  const armLabels = new Set(spec.arms.map((a) => a.label));
-  const visitIndex = new Map(spec.visits.map((v, k) => [v.id, k] as const));
-  const baseline = spec.baselineVisit === undefined ? -1 : visitIndex.get(spec.baselineVisit)!;
-  const fixed = [c.site, ...c.strata].filter((x): x is string => x !== undefined).map((f) => out[f] as (string | null)[] | undefined);
-  if (fixed.some((f) => f === undefined)) return null;
-  const fixedCols = fixed as (string | null)[][];
-  const first = new Map<string, number>(); // participant → their first row
-  // The visits seen per participant (at their first row), as bits: a trial has a handful of visits.
-  if (spec.visits.length > 31) return null;
-  const seen = new Int32Array(n);
-  // A participant's rows usually follow one another: a row with the previous row's id has the
-  // same first row, not looked up again.
-  let prevId: string | null = null;
-  let prevFirst: number | undefined;
-  for (let i = 0; i < n; i++) {
-    const id = ids[i];
-    const arm = arms[i];
-    const v = visitIndex.get(visits[i]);
-    if (id === '' || !armLabels.has(arm) || v === undefined) return null;
-    const f = id === prevId ? prevFirst : first.get(id);
-    prevId = id;
-    prevFirst = f ?? i;
-    if (f === undefined) {
-      first.set(id, i);
-      seen[i] = 1 << v;
-      continue;
-    }
-    if ((seen[f] & (1 << v)) !== 0 || arms[f] !== arm) return null;
-    seen[f] |= 1 << v;
-    // With missing-value codes an empty and a coded cell both read as null: the general path compares their text.
-    for (const col of fixedCols) if (col[f] !== col[i] || (codes.size > 0 && col[i] === null)) return null;
+/** The fast path on a file's bytes in memory (read in `options.parts` parts, one after the other: 1 by default). */
+export function validateBytes(bytes: Uint8Array, file: string, spec: TrialSpec, rules: readonly ColumnRule[], options: FastOptions = {}): FastLoad | null {
+  const buf = asUtf8(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), spec.data.csv.encoding);
+  if (buf === null || buf.indexOf(QUOTE) >= 0) return null;
+  const layout = csvLayout(buf, true, spec.data.csv.delimiter);
+  if (layout === null || layout === 'more') return null;
+  const partSpec = partSpecFor(layout, spec, rules);
+  if (partSpec === null) return null;
+  const ranges = splitLines(layout.dataStart, buf.length, options.parts ?? 1, (at) => buf.indexOf(LF, at));
+  const chunks = ranges.map((r) => ({ buf, start: r.start, end: r.end }));
+  const rows = chunks.map((ch) => countRows(ch, layout.crlf));
+  if (rows.reduce((s, x) => s + x, 0) === 0) return null;
+  const parts: PartResult[] = [];
+  for (let k = 0; k < chunks.length; k++) {
+    const part = readPart([chunks[k]], rows[k], partSpec);
+    if (part === null) return null;
+    parts.push(part);
   }
-  if (baseline >= 0) for (const f of first.values()) if ((seen[f] & (1 << baseline)) === 0) return null;
-
-  const columns: Record<string, TypedColumn> = Object.assign(Object.create(null) as Record<string, TypedColumn>, { [c.id]: ids, [armCol]: arms, [c.visit]: visits });
-  for (const rule of rules) if (rule.column in out) columns[rule.column] = out[rule.column];
-  const problems = new ProblemList();
-  checkTimeToEvent(spec, { file, rowNumbers: read.rowNumbers }, columns, ids, problems);
-  if (problems.count > 0) return null;
-  const firstRows = Int32Array.from(first.values());
-  return { data: { file, n, columns, rowNumbers: read.rowNumbers, firstRows }, header: read.header, sums };
+  return finish(parts, partSpec, file, spec, rules);
 }

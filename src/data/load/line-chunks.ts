@@ -1,0 +1,102 @@
+/**
+ * A byte range of a file as runs of whole lines, read into one reused buffer: the fast CSV
+ * reader (columnar-csv.ts) then never holds the whole file (807 MB at 10⁶ participants × 3
+ * visits), and the file's pages are not all faulted in at once (readFileSync of that file cost
+ * ≈ 1 s of system time). A range can start anywhere after an LF, so a file can be read in parts.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { isAscii, isUtf8 } from 'node:buffer';
+import { CR, LF, QUOTE, type LineChunk } from './columnar-csv.ts';
+
+type Encoding = 'auto' | 'utf-8' | 'windows-1252';
+
+/** Bytes read at a time; a longer line widens the buffer. */
+const CHUNK = 8 << 20;
+
+/** Where a part of a file's data lines stands: bytes [start, end), end just after an LF or the file's end. */
+export interface ByteRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The lines of `range` of the open file `fd`, a buffer-full at a time. The buffer is reused:
+ * a chunk is valid until the next is asked for. Every chunk but the last ends with an LF; the
+ * byte after the last is set to LF, so the reader's item loop, which reads one byte past a cell
+ * without a bound check, stops there on a last line without one.
+ */
+export function* fileChunks(fd: number, range: ByteRange, chunk = CHUNK): Generator<LineChunk> {
+  let buf = Buffer.allocUnsafe(Math.max(1, Math.min(chunk, range.end - range.start)) + 1);
+  let carry = 0;
+  let pos = range.start;
+  while (pos < range.end || carry > 0) {
+    const want = Math.min(buf.length - 1 - carry, range.end - pos);
+    const got = want > 0 ? readSync(fd, buf, carry, want, pos) : 0;
+    pos += got;
+    const end = carry + got;
+    if (got === 0 || pos >= range.end) {
+      // The range's last lines (a file that shrank while being read ends here too; its rows no longer match their count).
+      buf[end] = LF;
+      yield { buf, start: 0, end };
+      return;
+    }
+    const last = buf.lastIndexOf(LF, end - 1);
+    if (last < 0) {
+      // A line longer than the buffer: widen it and read on.
+      const wider = Buffer.allocUnsafe(2 * buf.length);
+      buf.copy(wider, 0, 0, end);
+      buf = wider;
+      carry = end;
+      continue;
+    }
+    yield { buf, start: 0, end: last + 1 };
+    // The partial line after the last LF is carried to the front, for the next read to complete.
+    buf.copyWithin(0, last + 1, end);
+    carry = end - (last + 1);
+  }
+}
+
+/** Why the fast path does not read a file: 'general' (the general path reads it), 'whole' (read it whole and decode it as asUtf8 does). */
+export type NotFast = 'general' | 'whole';
+
+/**
+ * What the fast path needs of a chunk's bytes, or why not: no quote character and no CR in an
+ * LF file ('general'); UTF-8 for "utf-8" and "auto", ASCII for "windows-1252" — otherwise the
+ * file is read whole and decoded as today (asUtf8: 'whole'), which a chunk alone cannot decide.
+ * Chunks end after an LF, which no multi-byte character contains, so the chunks are all UTF-8
+ * exactly when the file is.
+ */
+export function chunkProblem(chunk: LineChunk, crlf: boolean, encoding: Encoding): NotFast | null {
+  const bytes = chunk.buf.subarray(chunk.start, chunk.end);
+  if (encoding === 'windows-1252' ? !isAscii(bytes) : !isUtf8(bytes)) return encoding === 'utf-8' ? 'general' : 'whole';
+  if (bytes.indexOf(QUOTE) >= 0 || (!crlf && bytes.indexOf(CR) >= 0)) return 'general';
+  return null;
+}
+
+/** The chunks, each checked by chunkProblem before it is handed on; the first problem ends them and is kept in `found`. */
+export function* checkedChunks(chunks: Iterable<LineChunk>, crlf: boolean, encoding: Encoding, found: { why?: NotFast }): Generator<LineChunk> {
+  for (const chunk of chunks) {
+    const why = chunkProblem(chunk, crlf, encoding);
+    if (why !== null) {
+      found.why = why;
+      return;
+    }
+    yield chunk;
+  }
+}
+
+/** Whether any chunk of `range` would send the whole file elsewhere: 'whole' first (decoding comes before any other reading), then 'general'. */
+export function rangeProblem(file: string, range: ByteRange, crlf: boolean, encoding: Encoding, chunkBytes?: number): NotFast | null {
+  const fd = openSync(file, 'r');
+  try {
+    let found: NotFast | null = null;
+    for (const chunk of fileChunks(fd, range, chunkBytes)) {
+      const why = chunkProblem(chunk, crlf, encoding);
+      if (why === 'whole') return why;
+      found ??= why;
+    }
+    return found;
+  } finally {
+    closeSync(fd);
+  }
+}
