@@ -41,6 +41,11 @@ export const OWN_DISABLED_FEATURES: readonly string[] = ['WebUIOmniboxPopup', 'W
  * browser), so the printer opens its tabs in one context; and the mode is Chromium's to keep or
  * drop (it is meant for its own tests), so a browser that does not start in it, or that ends
  * during a print, is started again in the ordinary mode and the print done there.
+ * Measuring it: GNU time (and so the bench's CPU column) counts only the processes that were
+ * waited for up the tree, and Chromium's renderer, GPU and zygote processes mostly are not — in
+ * the ordinary mode it missed ≈ 2.4 s of the twin run's CPU (14.2 s in a cpuacct cgroup, 11.8 s
+ * by GNU time), in this mode almost nothing (13.7 vs 13.6 s). Compare modes by a cgroup, or by
+ * summing /proc/<pid>/stat of every descendant, never by GNU time.
  */
 export const SINGLE_PROCESS_ARG = '--single-process';
 
