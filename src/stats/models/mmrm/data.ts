@@ -205,6 +205,10 @@ export function repeatedDataOf(
   const B = 1024;
   const R = new Int32Array(kMax * B);
   const G = new Float64Array(kMax * p * B);
+  // zero[a·p + i]: column i at position a is 0 for every subject of the block (a visit's dummy and
+  // its interactions at the other visits of a pattern). Its cross-products would add only ±0 to
+  // sums that start at +0 and so never are −0: skipping them leaves every sum's bits unchanged.
+  const zero = new Uint8Array(kMax * p);
   const Y = new Float64Array(kMax * B);
   for (let q = 0; q < nPatterns; q++) {
     const k = patternVisits[q].length;
@@ -223,11 +227,14 @@ export function repeatedDataOf(
         for (let i = 0; i < p; i++) {
           const off = colOff[i];
           const g = (a * p + i) * B;
+          let allZero = 1;
           for (let t = 0; t < m; t++) {
             const x = Xd[R[ra + t] + off];
             if (!(x - x === 0)) throw new StatsError('NON_FINITE', `X has a non-finite value at row ${R[ra + t]}`, { row: R[ra + t] });
             G[g + t] = x;
+            if (x !== 0) allZero = 0;
           }
+          zero[a * p + i] = allZero;
         }
       }
       for (let a = 0; a < k; a++) {
@@ -262,6 +269,7 @@ export function repeatedDataOf(
           if (b < a) continue;
           const cOff = ab * p * p;
           for (let i = 0; i < p; i++) {
+            if (zero[a * p + i] === 1) continue;
             const ga = (a * p + i) * B;
             // Diagonal blocks are symmetric: the upper triangle (i ≤ j) only, mirrored below.
             let j = b === a ? i : 0;
