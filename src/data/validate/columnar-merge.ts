@@ -56,11 +56,15 @@ export function mergeParts(parts: readonly PartResult[], spec: PartSpec, implici
   let line = spec.layout.headerLine;
   for (const p of parts) {
     starts.push(r);
-    for (let i = 0; i < p.n; i++, r++) {
-      rowNumbers[r] = line + p.rowLines[i];
-      ids[r] = p.ids.dict[p.ids.codes[i]];
-      visits[r] = spec.visits[p.visits[i]];
-      arms[r] = p.arms === null ? implicitArm! : spec.arms[p.arms[i]];
+    // Locals, not p's fields in the loop: a part posted by a worker is an object of another shape
+    // than one read here, and the loop would look its fields up the slow way on every row.
+    const { n: rows, rowLines, visits: visitCodes, arms: armCodes } = p;
+    const { codes: idCodes, dict } = p.ids;
+    for (let i = 0; i < rows; i++, r++) {
+      rowNumbers[r] = line + rowLines[i];
+      ids[r] = dict[idCodes[i]];
+      visits[r] = spec.visits[visitCodes[i]];
+      arms[r] = armCodes === null ? implicitArm! : spec.arms[armCodes[i]];
     }
     line += p.lines;
   }
@@ -94,20 +98,21 @@ export function mergeParts(parts: readonly PartResult[], spec: PartSpec, implici
   let count = 0;
   const index = parts.length > 1 ? (parts[0].index ?? new Map(parts[0].ids.dict.map((id, k) => [id, k] as const))) : null;
   for (let k = 0; k < parts.length; k++) {
-    const p = parts[k];
+    const { first, seen: partSeen } = parts[k];
+    const dict = parts[k].ids.dict;
     const r0 = starts[k];
-    for (let q = 0; q < p.first.length; q++) {
-      const g = k === 0 ? undefined : index!.get(p.ids.dict[q]);
-      const row = r0 + p.first[q];
+    for (let q = 0; q < first.length; q++) {
+      const g = k === 0 ? undefined : index!.get(dict[q]);
+      const row = r0 + first[q];
       if (g === undefined) {
-        if (k > 0 && k < parts.length - 1) index!.set(p.ids.dict[q], count);
+        if (k > 0 && k < parts.length - 1) index!.set(dict[q], count);
         firstRows[count] = row;
-        seen[count++] = p.seen[q];
+        seen[count++] = partSeen[q];
         continue;
       }
       const f = firstRows[g];
-      if ((seen[g] & p.seen[q]) !== 0 || arms[f] !== arms[row]) return null;
-      seen[g] |= p.seen[q];
+      if ((seen[g] & partSeen[q]) !== 0 || arms[f] !== arms[row]) return null;
+      seen[g] |= partSeen[q];
       for (const col of fixed) if (col[f] !== col[row] || (hasMissingCodes && col[row] === null)) return null;
     }
   }
