@@ -97,3 +97,30 @@ describe('seeded random numbers', () => {
 
   it.each([0, -1, 1.5, 2 ** 32, Number.NaN])('refuses seed %s', (seed) => expectStatsError(() => createRng(seed), 'INVALID_ARGUMENT'));
 });
+
+describe('the uniform stream is @stdlib MT19937 normalized()', () => {
+  it('draws the same numbers as the library for several seeds, across many twists', () => {
+    for (const seed of [1, 2, 12345, 20201201, 0x7fffffff, 0xffffffff]) {
+      const lib = (mt19937.factory({ seed }) as unknown as { normalized: () => number }).normalized;
+      const rng = createRng(seed);
+      // createRng's samplers took their uniforms first (normal, gamma, beta: one each).
+      for (let i = 0; i < 3; i++) lib();
+      let same = true;
+      for (let i = 0; i < 200_000 && same; i++) same = rng.uniform() === lib();
+      expect(same).toBe(true);
+    }
+  });
+
+  it('keeps the normal and χ² draws of the library-driven stream', () => {
+    const rng = createRng(99);
+    const lib = (mt19937.factory({ seed: 99 }) as unknown as { normalized: () => number }).normalized;
+    const norm = normalDist.factory(0, 1, { prng: lib }) as unknown as () => number;
+    const gamma = gammaDist.factory({ prng: lib }) as unknown as (a: number, b: number) => number;
+    lib(); // the beta sampler's seed (lazySampler)
+    for (let i = 0; i < 10_000; i++) {
+      expect(rng.normal()).toBe(norm());
+      expect(rng.chisq(7)).toBe(2 * gamma(3.5, 1));
+      expect(rng.int(5)).toBe(Math.floor(lib() * 5));
+    }
+  });
+});
