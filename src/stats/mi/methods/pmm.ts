@@ -32,8 +32,7 @@ export function matchDonors(yhatObs: Float64Array, yhatMis: Float64Array, yObs: 
   const w = workspace(nObs);
   // What a target reads, laid out by sorted position so that one cache line serves it (the
   // matching's time is memory latency: a target lands anywhere in 10⁵ rows):
-  //   pair[2r] = the r-th smallest predicted mean, pair[2r + 1] = that row's observed value;
-  //   block[2r], block[2r + 1] = first and last position of the block of means equal to it.
+  //   pair[2r] = the r-th smallest predicted mean, pair[2r + 1] = that row's observed value.
   // Where each target would go among the sorted means is the first position with mean ≥ target
   // (nObs when none) — unique, so any exact search finds the same. A binary search over 10⁵
   // means is 17 dependent reads, most of them cache misses; instead the means are cut into nObs
@@ -41,7 +40,7 @@ export function matchDonors(yhatObs: Float64Array, yhatMis: Float64Array, yObs: 
   // bucket(x) = ⌊(x − min)·scale⌋ is non-decreasing in x (a difference and a product by a
   // positive constant round monotonically), so every mean of an earlier bucket is < target and
   // every mean of a later one is > target: the position lies in [bstart[b], bstart[b + 1]].
-  const { pair, block } = w;
+  const { pair } = w;
   const bstart = w.bucketStart;
   let min = 0;
   let max = 0;
@@ -72,19 +71,6 @@ export function matchDonors(yhatObs: Float64Array, yhatMis: Float64Array, yObs: 
       while (b <= nb) bstart[b++] = nObs;
     }
   }
-  // The block of ties around each position. With discrete predictors a block can hold thousands
-  // of rows, and walking it for every target was quadratic. Equality chains (=== is transitive
-  // for finite keys, −0 === 0), so these are exactly the positions a walk from the chosen one
-  // would reach.
-  let start = 0;
-  for (let r = 0; r < nObs; r++) {
-    if (r > 0 && pair[2 * r] !== pair[2 * r - 2]) {
-      for (let q = start; q < r; q++) block[2 * q + 1] = r - 1;
-      start = r;
-    }
-    block[2 * r] = start;
-  }
-  for (let q = start; q < nObs; q++) block[2 * q + 1] = nObs - 1;
   const out = new Float64Array(yhatMis.length);
   for (let t = 0; t < yhatMis.length; t++) {
     const target = yhatMis[t];
@@ -113,15 +99,43 @@ export function matchDonors(yhatObs: Float64Array, yhatMis: Float64Array, yObs: 
       chosen = takeLeft ? left-- : right++;
     }
     // A block of ties has a neighbour equal to the chosen mean (in the cache line just read);
-    // only then are the block arrays read.
+    // only then is the block's extent looked up (see blockEdge).
     const v = pair[2 * chosen];
     if ((chosen > 0 && pair[2 * chosen - 2] === v) || (chosen + 1 < nObs && pair[2 * chosen + 2] === v)) {
-      const first = block[2 * chosen];
-      chosen = first + rng.int(block[2 * chosen + 1] - first + 1);
+      const first = blockEdge(pair, chosen, v, -1, nObs);
+      chosen = first + rng.int(blockEdge(pair, chosen, v, 1, nObs) - first + 1);
     }
     out[t] = pair[2 * chosen + 1];
   }
   return out;
+}
+
+/**
+ * The first (dir = −1) or last (dir = 1) position of the block of means equal to v around
+ * position `at` (whose mean is v): exactly the positions with mean === v, as the means are sorted
+ * (−0 and 0 compare equal). Found by galloping from `at` — steps of 1, 2, 4, … while the mean is
+ * still v, then a binary search of the last step — so the usual block of a few ties costs a
+ * read or two in the cache lines just read, and a block of thousands ≈ 2 log₂ of its length:
+ * no per-position table of blocks (two passes and 2n integers per draw) is needed.
+ */
+function blockEdge(pair: Float64Array, at: number, v: number, dir: -1 | 1, n: number): number {
+  let inside = at; // a position known to hold v
+  let step = 1;
+  let outside = at + dir; // a position beyond which v may end
+  while (outside >= 0 && outside < n && pair[2 * outside] === v) {
+    inside = outside;
+    step *= 2;
+    outside = inside + dir * step;
+  }
+  // The edge lies between inside (holds v) and outside (beyond the array or not v): bisect.
+  let a = inside;
+  let b = outside < 0 ? -1 : outside >= n ? n : outside;
+  while (Math.abs(b - a) > 1) {
+    const mid = (a + b) >> 1;
+    if (pair[2 * mid] === v) a = mid;
+    else b = mid;
+  }
+  return a;
 }
 
 /** Element moves per key bucketSortInto allows its insertion sorts (beyond, the radix sort is used). */
@@ -181,12 +195,11 @@ function bucketSortInto(yhatObs: Float64Array, yObs: Float64Array, min: number, 
 /**
  * Scratch arrays of matchDonors and its radix sort, kept per thread and grown as needed: a chain
  * calls it maxit × columns times with the same sizes, and fresh zeroed arrays each time were a
- * good part of PMM's garbage. Views over the shared buffers (pair and block: 2n entries;
+ * good part of PMM's garbage. Views over the shared buffers (pair: 2n entries;
  * bucketStart: n + 1; the rest: n).
  */
 interface Workspace {
   readonly pair: Float64Array;
-  readonly block: Int32Array;
   readonly bucketStart: Int32Array;
   readonly cursor: Int32Array;
   readonly hi: Uint32Array;
@@ -202,12 +215,12 @@ let poolSize = 0;
 function workspace(n: number): Workspace {
   if (!pool || poolSize < n) {
     const c = Math.max(n, pool ? Math.ceil(poolSize * 1.25) : 0);
-    pool = { pair: new Float64Array(2 * c), block: new Int32Array(2 * c), bucketStart: new Int32Array(c + 1), cursor: new Int32Array(c), hi: new Uint32Array(c), lo: new Uint32Array(c), idx: new Int32Array(c), hi2: new Uint32Array(c), idx2: new Int32Array(c) };
+    pool = { pair: new Float64Array(2 * c), bucketStart: new Int32Array(c + 1), cursor: new Int32Array(c), hi: new Uint32Array(c), lo: new Uint32Array(c), idx: new Int32Array(c), hi2: new Uint32Array(c), idx2: new Int32Array(c) };
     poolSize = c;
   }
   if (poolSize === n) return pool;
   const p = pool;
-  return { pair: p.pair.subarray(0, 2 * n), block: p.block.subarray(0, 2 * n), bucketStart: p.bucketStart.subarray(0, n + 1), cursor: p.cursor.subarray(0, n), hi: p.hi.subarray(0, n), lo: p.lo.subarray(0, n), idx: p.idx.subarray(0, n), hi2: p.hi2.subarray(0, n), idx2: p.idx2.subarray(0, n) };
+  return { pair: p.pair.subarray(0, 2 * n), bucketStart: p.bucketStart.subarray(0, n + 1), cursor: p.cursor.subarray(0, n), hi: p.hi.subarray(0, n), lo: p.lo.subarray(0, n), idx: p.idx.subarray(0, n), hi2: p.hi2.subarray(0, n), idx2: p.idx2.subarray(0, n) };
 }
 
 /** Rows of one insertion-sorted run before merging. */
