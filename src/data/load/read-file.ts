@@ -2,7 +2,7 @@
  * Reads a data file (CSV or XLSX, by content, not just by name) into a RawTable, and turns
  * wide files (one row per participant, visit as a column suffix) into the long layout.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { ROW_ID_COLUMN, participantRows, type TrialSpec } from '../spec/load.ts';
 import { attachRegisterPanel } from '../derive/attach.ts';
@@ -39,7 +39,30 @@ export async function readDataBytes(bytes: Uint8Array, file: string, spec: Trial
   }
 }
 
-export async function readDataFile(file: string, spec: TrialSpec): Promise<RawTable> {
+/**
+ * The largest file this general reader takes: it holds the file as one text and every cell as a
+ * string (an 80 MB CSV of 300,000 rows × 110 columns peaked at 1.5 GB and 27 s), and V8 cannot
+ * make a text longer than ≈ 512 M characters at all. Larger files are read only by the columnar
+ * fast path (validate-columnar.ts), which takes a clean long CSV; one it gives back — a quoted
+ * cell, a wide layout, a workbook, or a problem it leaves to this reader to word — is refused
+ * here by name instead of ending in V8's "Cannot create a string longer than …".
+ */
+export const GENERAL_READER_MAX_BYTES = 256 * 1024 * 1024;
+
+function tooLarge(file: string, size: number, limit: number): never {
+  const mb = (n: number) => `${Math.round(n / (1024 * 1024)).toLocaleString('en')} MB`;
+  throw new DataValidationError([{
+    file, row: null, column: null, value: null,
+    message: `is ${mb(size)}: files over ${mb(limit)} are read only as a plain long CSV (one row per participant and visit, no quoted cells) with nothing wrong in it, and this one is not — it has quoted cells, another layout, or a problem in some row that only the detailed check (files up to ${mb(limit)}) can name`,
+    allowed: `a long CSV without quoted cells, or any supported file up to ${mb(limit)}`,
+    fix: 'to find the problem, validate a part of the file (the header row and, e.g., one municipality\'s rows) with effekt validate; or export it again as a long CSV without quotes',
+  }]);
+}
+
+export async function readDataFile(file: string, spec: TrialSpec, options: { maxBytes?: number } = {}): Promise<RawTable> {
+  const limit = options.maxBytes ?? GENERAL_READER_MAX_BYTES;
+  const size = statSync(file, { throwIfNoEntry: false })?.size;
+  if (size !== undefined && size > limit) tooLarge(file, size, limit);
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(file);
