@@ -20,6 +20,16 @@ export interface AnalyzeCliOptions {
   readonly quiet?: boolean;
 }
 
+/**
+ * "= 0.0123", or R's "< 2.2e-16" (format.pval's machine-epsilon floor) for p-values below it: at
+ * registry scale a t of 80 has a tail that underflows to 0 in double precision, and "p = 0.00"
+ * would read as an exact zero.
+ */
+export function pText(p: number): string {
+  if (!Number.isFinite(p)) return '= n/a';
+  return p < Number.EPSILON ? '< 2.2e-16' : `= ${p.toPrecision(3)}`;
+}
+
 export function primaryLines(r: AnalysisResults): string[] {
   const lines: string[] = [];
   const many = (r.comparisons?.length ?? 1) > 1;
@@ -30,10 +40,10 @@ export function primaryLines(r: AnalysisResults): string[] {
       lines.push(`${at}: not estimable (${o.reason})`);
       continue;
     }
-    const adj = o.multiplicity ? ` p(adj, ${o.multiplicity.family}) = ${d.pAdjusted.toPrecision(3)}` : '';
+    const adj = o.multiplicity ? ` p(adj, ${o.multiplicity.family}) ${pText(d.pAdjusted)}` : '';
     const what = !o.measure || o.measure === 'mean-difference' ? 'difference' : o.measure.replace('-', ' ');
     const dText = !o.measure || o.measure === 'mean-difference' ? `, d = ${o.cohensD?.estimate.toFixed(2) ?? 'n/a'}` : '';
-    lines.push(`${at}: ${what} ${d.estimate.toFixed(2)} (${d.lower.toFixed(2)} to ${d.upper.toFixed(2)}), p = ${d.p.toPrecision(3)}${adj}${dText} [${o.role}]`);
+    lines.push(`${at}: ${what} ${d.estimate.toFixed(2)} (${d.lower.toFixed(2)} to ${d.upper.toFixed(2)}), p ${pText(d.p)}${adj}${dText} [${o.role}]`);
   }
   return lines;
 }

@@ -108,10 +108,19 @@ function thetaMlOf(y: ArrayLike<number>, mu: ArrayLike<number>, weights: ArrayLi
     }
     return f;
   };
+  return newtonTheta(t, () => score / info, both, infoAt, limit, eps, withSe);
+}
+
+/**
+ * The Newton iteration for θ shared by thetaMlOf and thetaMlGrouped: `both(θ)` computes the score
+ * and information at θ, `step()` reads their ratio, `infoAt(θ)` the information alone (for the
+ * SE at the final θ). A step past 0 is halved back into the domain (θ > 0).
+ */
+function newtonTheta(start: number, step: () => number, both: (th: number) => void, infoAt: (th: number) => number, limit: number, eps: number, withSe: boolean): { theta: number; se: number } {
+  let t = start;
   for (let it = 0; it < limit; it++) {
     both(t);
-    const del = score / info;
-    // A Newton step past 0 is halved back into the domain (θ > 0).
+    const del = step();
     t = t + del > 0 ? t + del : t / 2;
     if (!Number.isFinite(t) || t > 1e12) throw new StatsError('NOT_CONVERGED', 'the ML estimate of θ diverges: the counts show no overdispersion (use a Poisson model)');
     if (Math.abs(del) < eps * Math.max(1, t)) break;
@@ -179,14 +188,7 @@ function thetaMlGrouped(gy: Float64Array, gMu: Float64Array, weights: ArrayLike<
     }
     return sumByRow(fTerm, of);
   };
-  for (let it = 0; it < limit; it++) {
-    both(t);
-    const del = score / info;
-    t = t + del > 0 ? t + del : t / 2;
-    if (!Number.isFinite(t) || t > 1e12) throw new StatsError('NOT_CONVERGED', 'the ML estimate of θ diverges: the counts show no overdispersion (use a Poisson model)');
-    if (Math.abs(del) < eps * Math.max(1, t)) break;
-  }
-  return { theta: t, se: withSe ? Math.sqrt(1 / infoAt(t)) : Number.NaN };
+  return newtonTheta(t, () => score / info, both, infoAt, limit, eps, withSe);
 }
 
 /** `grouping` 'off' fits row by row (the tests compare both ways; the results are the same). */
