@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mean, quantile, sd, summarise, type QuantileType } from '../../src/stats/descriptive/descriptive.ts';
+import { mean, quantile, quantileSorted, sd, summarise, type QuantileType } from '../../src/stats/descriptive/descriptive.ts';
 import { tTest } from '../../src/stats/hypothesis/t-test.ts';
 import { noncentralTCdf } from '../../src/stats/dist/noncentral-t.ts';
 import { cohensD } from '../../src/stats/effects/cohens-d.ts';
@@ -186,5 +186,14 @@ describe('multiplicity vs R p.adjust', () => {
         holm.forEach((v, j) => expect(v).toBeLessThanOrEqual(bonf[j] + 1e-15));
       }),
     );
+  });
+});
+
+describe('quantileSorted (Table 1, the PSA summaries): quantile() of values already sorted', () => {
+  it('gives quantile()\'s value to the last bit for every type and probability', () => {
+    const types: QuantileType[] = [4, 5, 6, 7, 8, 9];
+    fc.assert(fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 60 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(...types), (x, p, type) => {
+      expect(Object.is(quantileSorted(Float64Array.from(x).sort(), p, type), quantile(x, p, type))).toBe(true);
+    }));
   });
 });

@@ -5,6 +5,7 @@
  * Effect-rate draws are kept within [−1, 1]; how many were clipped is reported.
  */
 import { createRng, type Rng } from '../../stats/random/rng.ts';
+import { quantileSorted } from '../../stats/descriptive/descriptive.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { baseParameters, getParameter, parameterKeys, type ModelParameters, type ParameterKey } from '../model/parameters.ts';
 import { fastEvaluator } from '../model/net-total.ts';
@@ -33,14 +34,6 @@ export interface PsaResult {
   readonly histogram: Histogram;
   readonly clippedEffectDraws: number;
   readonly distributions: Readonly<Record<string, ParameterDistribution>>;
-}
-
-/** R's type-7 quantile of sorted values. */
-function quantileSorted(x: Float64Array, p: number): number {
-  const h = (x.length - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, x.length - 1);
-  return x[lo] + (h - lo) * (x[hi] - x[lo]);
 }
 
 function summarise(x: Float64Array): PsaSummary {
