@@ -12,7 +12,7 @@
  * pass would have read them (columnar-merge.ts): the same columns, row numbers and order.
  */
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { threadsAvailable } from '../../stats/threads.ts';
 import { extname } from 'node:path';
 import { armColumn, participantRows, type TrialSpec } from '../spec/load.ts';
 import { asUtf8, countRows, csvLayout, LF, QUOTE, type CsvLayout } from '../load/columnar-csv.ts';
@@ -62,9 +62,7 @@ const HEAD = 1 << 20;
 
 function partsFor(size: number, options: FastOptions): number {
   if (options.parts !== undefined) return Math.max(1, Math.floor(options.parts));
-  const env = Number(process.env.EFFEKT_THREADS);
-  const cores = Number.isInteger(env) && env >= 1 ? env : availableParallelism();
-  return size < PARTS_FROM ? 1 : Math.max(1, Math.min(cores, 4));
+  return size < PARTS_FROM ? 1 : Math.min(threadsAvailable(), 4);
 }
 
 /**

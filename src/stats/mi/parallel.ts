@@ -16,7 +16,7 @@
  * this thread: a helper's start-up would cost more than it saves.
  */
 import { createHash } from 'node:crypto';
-import { availableParallelism } from 'node:os';
+import { threadsAvailable } from '../threads.ts';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { StatsError, type StatsErrorCode } from '../errors.ts';
 import { imputeOne, type FcsPlan } from './fcs.ts';
@@ -65,9 +65,7 @@ export function imputationThreads(requested?: number): number {
     if (!Number.isInteger(requested) || requested < 1) throw new StatsError('INVALID_ARGUMENT', `threads must be a positive integer, got ${requested}`);
     return Math.min(requested, MAX_THREADS);
   }
-  const env = Number(process.env.EFFEKT_THREADS);
-  if (Number.isInteger(env) && env >= 1) return Math.min(env, MAX_THREADS);
-  return Math.max(1, Math.min(availableParallelism(), MAX_THREADS));
+  return Math.min(threadsAvailable(), MAX_THREADS);
 }
 
 function startHelper(): Helper {
