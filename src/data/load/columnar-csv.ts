@@ -1,6 +1,7 @@
 /**
- * The fast path of the CSV reader, for the common file: UTF-8 (BOM or not), no quote character
- * anywhere, one line ending throughout (LF or CRLF), every row as many cells as the header. Such
+ * The fast path of the CSV reader, for the common file: UTF-8 (BOM or not), one line ending
+ * throughout (LF or CRLF), every row as many cells as the header, quoted cells (R's write.csv
+ * quotes every text cell, Excel those holding the delimiter) only on one line (quoted-cells.ts). Such
  * a file is read straight from its bytes into columns without a string per cell: numeric columns
  * become numbers as they are read (plain whole numbers from their digits, any other text through
  * the same parseNumber and checks as the general path); text columns become codes, one string
@@ -11,14 +12,18 @@
  * their own threads) whose results are joined afterwards (validate/columnar-merge.ts).
  *
  * Windows-1252 files (Danish Excel) are transcoded to UTF-8 first (asUtf8), the text the general
- * path decodes. Anything else — quotes, a `sep=` line, UTF-16, a ragged row, a cell a column rule
- * refuses — gives null, and the caller reads the file the general way (csv-parse, read-csv.ts),
- * which finds and words every problem. So the fast path never decides what is wrong with a file;
- * it only reads files with nothing wrong, and messages stay those of the general path.
+ * path decodes. Anything else — a line break inside quotes, a `sep=` line, UTF-16, a ragged row,
+ * a cell a column rule refuses — gives null, and the caller reads the file the general way
+ * (csv-parse, read-csv.ts), which finds and words every problem. So the fast path never decides
+ * what is wrong with a file; it only reads files with nothing wrong, and messages stay those of
+ * the general path. Where it gave up is noted (gave-up.ts) for a file too large for the general
+ * path, which is then shown only the lines concerned (validate/large-file.ts).
  */
 import { decodeWindows1252 } from './cp1252.ts';
 import { isUtf8 } from 'node:buffer';
 import { looksUtf16, sniffDelimiter } from './sniff.ts';
+import { giveUp, type GaveUp } from './gave-up.ts';
+import { checkLineQuotes, OPEN, quotedCellEnd, splitLine, unquote } from './quoted-cells.ts';
 
 export const LF = 0x0a;
 export const CR = 0x0d;
@@ -87,6 +92,8 @@ export interface LineChunk {
   readonly buf: Buffer;
   readonly start: number;
   readonly end: number;
+  /** Where `buf[0]` stands in the file's bytes, when they are the file's (to say where a problem is). */
+  readonly at?: number;
 }
 
 /**
@@ -137,7 +144,8 @@ class RecentText {
         return this.code[k];
       }
     }
-    const c = this.intern(buf.toString('utf8', s, e).trim());
+    // A quoted cell is remembered by its bytes, quotes and all: the same bytes are the same text.
+    const c = this.intern((buf[s] === QUOTE ? unquote(buf, s, e) : buf.toString('utf8', s, e)).trim());
     if (c === -2) return c;
     if (len > this.width) {
       // Widen every slot (rare: the widest value so far sets the width).
@@ -234,7 +242,10 @@ export function csvLayout(buf: Buffer, whole: boolean, delimiterOption: ',' | ';
       if (c >= 0 && c < lineEnd) return null;
     }
     if (lineEnd > pos) {
-      const header = buf.toString('utf8', pos, lineEnd).split(d).map((h) => h.trim());
+      const line = buf.toString('utf8', pos, lineEnd);
+      const cells = line.includes('"') ? splitLine(line, d) : { cells: line.split(d), open: -1, bad: -1 };
+      if (cells.open >= 0 || cells.bad >= 0) return null;
+      const header = cells.cells.map((h) => h.trim());
       return header.length < 2 ? null : { delimiter, crlf, header, headerLine: lineNo, dataStart: k + 1 };
     }
     pos = k + 1;
@@ -278,15 +289,20 @@ function widened<T extends Float64Array | Int32Array>(a: T, size: number): T {
   return b;
 }
 
+/** Gives up on the line at `pos` of a chunk whose `buf[0]` is at `at` in the file (−1: not known). A function of its own: a closure over the reading loop's variables would slow the loop. */
+function lineGaveUp(gave: { at?: GaveUp } | undefined, why: 'line' | 'open-quote', at: number, pos: number, cell?: number): null {
+  return giveUp(gave, { why, offset: at >= 0 ? at + pos : undefined, cell });
+}
+
 /**
  * Reads the data lines in `chunks` (whole lines) by `sinks`, one per column of `layout.header`
  * (null = not read), or returns null when a line is not one the fast path reads or a sink gives
- * up. Room is made for `capacity` rows, and more as needed.
+ * up (noting where in `gave`). Room is made for `capacity` rows, and more as needed.
  */
-export function readRows(chunks: Iterable<LineChunk>, layout: CsvLayout, sinks: readonly (CellSink | null)[], capacity: number): RowsRead | null {
+export function readRows(chunks: Iterable<LineChunk>, layout: CsvLayout, sinks: readonly (CellSink | null)[], capacity: number, gave?: { at?: GaveUp }): RowsRead | null {
   const { delimiter, crlf } = layout;
   const width = layout.header.length;
-  if (sinks.length !== width) return null;
+  if (sinks.length !== width) return giveUp(gave, { why: 'layout' });
   let cap = Math.max(1, capacity);
   const recent = sinks.map((s) => (s?.kind === 'code' ? new RecentText(s.intern, s.recent) : null));
   // Each column's reading as flat per-column arrays, so the cell loop reads one shape everywhere:
@@ -328,14 +344,18 @@ export function readRows(chunks: Iterable<LineChunk>, layout: CsvLayout, sinks: 
   for (const chunk of chunks) {
     const buf = chunk.buf;
     const end = chunk.end;
+    const at = chunk.at ?? -1;
     let pos = chunk.start;
+    // The next quote in the chunk (`end`: none): a line before it is read without a thought for quotes.
+    let nextQuote = buf.indexOf(QUOTE, pos);
+    if (nextQuote < 0 || nextQuote > end) nextQuote = end;
     while (pos < end) {
       let k = buf.indexOf(LF, pos);
       if (k < 0 || k >= end) k = end;
       lineNo++;
       let lineEnd = k;
       if (crlf && k < end) {
-        if (buf[k - 1] !== CR) return null;
+        if (buf[k - 1] !== CR) return lineGaveUp(gave, 'line', at, pos);
         lineEnd = k - 1;
       }
       if (lineEnd === pos) {
@@ -344,7 +364,16 @@ export function readRows(chunks: Iterable<LineChunk>, layout: CsvLayout, sinks: 
       }
       if (crlf) {
         const c = buf.indexOf(CR, pos); // bounded: every line but the last ends in CR LF
-        if (c >= 0 && c < lineEnd) return null; // a CR inside a line
+        if (c >= 0 && c < lineEnd) return lineGaveUp(gave, 'line', at, pos); // a CR inside a line
+      }
+      // A line with quotes: checked whole first, so that below a quote at a cell's start always
+      // opens a well-formed quoted cell, and an unquoted cell never holds one.
+      const quoted = nextQuote < lineEnd;
+      if (quoted) {
+        const q = checkLineQuotes(buf, pos, lineEnd, delimiter, nextQuote);
+        if (q !== 0) return lineGaveUp(gave, q === OPEN ? 'open-quote' : 'line', at, pos);
+        nextQuote = buf.indexOf(QUOTE, k);
+        if (nextQuote < 0 || nextQuote > end) nextQuote = end;
       }
       if (i === cap) {
         // More rows than room was made for: half as much again.
@@ -403,11 +432,12 @@ export function readRows(chunks: Iterable<LineChunk>, layout: CsvLayout, sinks: 
           if (code !== -3) e = s + rt.lastLen();
           else {
             e = s;
-            while (e < lineEnd && buf[e] !== delimiter) e++;
+            if (quoted && buf[s] === QUOTE) e = quotedCellEnd(buf, s, lineEnd, delimiter);
+            else while (e < lineEnd && buf[e] !== delimiter) e++;
             code = rt.get(buf, s, e);
           }
-          if (j === width - 1 ? e !== lineEnd : e === lineEnd) return null; // more or fewer cells than the header
-          if (code === -2) return null;
+          if (j === width - 1 ? e !== lineEnd : e === lineEnd) return lineGaveUp(gave, 'line', at, pos); // more or fewer cells than the header
+          if (code === -2) return lineGaveUp(gave, 'line', at, pos, j);
           codes[j][i] = code;
           s = e + 1;
           j++;
@@ -416,21 +446,29 @@ export function readRows(chunks: Iterable<LineChunk>, layout: CsvLayout, sinks: 
         // The cell runs to the next delimiter, or to the end of the line for the last cell; its
         // value as plain digits (optionally negative) is read on the way.
         let e = s;
-        const neg = e < lineEnd && buf[e] === 0x2d;
-        if (neg) e++;
+        let neg = false;
         let x = 0;
         let digits = 0;
         let plain = true;
-        for (; e < lineEnd; e++) {
-          const b = buf[e];
-          if (b === delimiter) break;
-          const d = b - 0x30;
-          if (d >= 0 && d <= 9) {
-            x = x * 10 + d;
-            digits++;
-          } else plain = false;
+        // A quoted cell's text (its quotes off) goes to `slow`: the number the general path reads from it.
+        const inQuotes = quoted && buf[s] === QUOTE;
+        if (inQuotes) {
+          e = quotedCellEnd(buf, s, lineEnd, delimiter);
+          plain = false;
+        } else {
+          neg = e < lineEnd && buf[e] === 0x2d;
+          if (neg) e++;
+          for (; e < lineEnd; e++) {
+            const b = buf[e];
+            if (b === delimiter) break;
+            const d = b - 0x30;
+            if (d >= 0 && d <= 9) {
+              x = x * 10 + d;
+              digits++;
+            } else plain = false;
+          }
         }
-        if (j === width - 1 ? e !== lineEnd : e === lineEnd) return null; // more or fewer cells than the header
+        if (j === width - 1 ? e !== lineEnd : e === lineEnd) return lineGaveUp(gave, 'line', at, pos); // more or fewer cells than the header
         const kj = kind[j];
         if (kj === 4) {
           // An empty cell is a missing item (NaN from `slow`, as blank text always is): nothing to add.
@@ -438,10 +476,10 @@ export function readRows(chunks: Iterable<LineChunk>, layout: CsvLayout, sinks: 
             let v: number;
             if (plain && digits > 0 && digits <= 15 && byDigits[j] === 1) {
               v = neg ? -x : x;
-              if (!(v >= lo[j] && v <= hi[j] && !(loOpen[j] === 1 && v === lo[j]))) return null;
+              if (!(v >= lo[j] && v <= hi[j] && !(loOpen[j] === 1 && v === lo[j]))) return lineGaveUp(gave, 'line', at, pos, j);
             } else {
-              const w = slow[j]!(buf.toString('utf8', s, e).trim());
-              if (w === null) return null;
+              const w = slow[j]!((inQuotes ? unquote(buf, s, e) : buf.toString('utf8', s, e)).trim());
+              if (w === null) return lineGaveUp(gave, 'line', at, pos, j);
               v = w;
             }
             // The same arithmetic as scoreTrial on a kept column: `sum += rev ? lo + hi − v : v`,
@@ -456,11 +494,11 @@ export function readRows(chunks: Iterable<LineChunk>, layout: CsvLayout, sinks: 
           // At most 15 digits: exact as a double, and what Number() gives for the text.
           if (plain && digits > 0 && digits <= 15 && byDigits[j] === 1) {
             if (neg) x = -x;
-            if (!(x >= lo[j] && x <= hi[j] && !(loOpen[j] === 1 && x === lo[j]))) return null; // out of range: the general path says so
+            if (!(x >= lo[j] && x <= hi[j] && !(loOpen[j] === 1 && x === lo[j]))) return lineGaveUp(gave, 'line', at, pos, j); // out of range: the general path says so
             typed[j][i] = x;
           } else {
-            const w = slow[j]!(buf.toString('utf8', s, e).trim());
-            if (w === null) return null;
+            const w = slow[j]!((inQuotes ? unquote(buf, s, e) : buf.toString('utf8', s, e)).trim());
+            if (w === null) return lineGaveUp(gave, 'line', at, pos, j);
             typed[j][i] = w;
           }
         }

@@ -6,7 +6,8 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { isAscii, isUtf8 } from 'node:buffer';
-import { CR, LF, QUOTE, type LineChunk } from './columnar-csv.ts';
+import { CR, LF, type LineChunk } from './columnar-csv.ts';
+import type { GaveUp } from './gave-up.ts';
 
 type Encoding = 'auto' | 'utf-8' | 'windows-1252';
 
@@ -37,7 +38,7 @@ export function* fileChunks(fd: number, range: ByteRange, chunk = CHUNK): Genera
     if (got === 0 || pos >= range.end) {
       // The range's last lines (a file that shrank while being read ends here too; its rows no longer match their count).
       buf[end] = LF;
-      yield { buf, start: 0, end };
+      yield { buf, start: 0, end, at: pos - end };
       return;
     }
     const last = buf.lastIndexOf(LF, end - 1);
@@ -49,7 +50,7 @@ export function* fileChunks(fd: number, range: ByteRange, chunk = CHUNK): Genera
       carry = end;
       continue;
     }
-    yield { buf, start: 0, end: last + 1 };
+    yield { buf, start: 0, end: last + 1, at: pos - end };
     // The partial line after the last LF is carried to the front, for the next read to complete.
     buf.copyWithin(0, last + 1, end);
     carry = end - (last + 1);
@@ -60,8 +61,8 @@ export function* fileChunks(fd: number, range: ByteRange, chunk = CHUNK): Genera
 export type NotFast = 'general' | 'whole';
 
 /**
- * What the fast path needs of a chunk's bytes, or why not: no quote character and no CR in an
- * LF file ('general'); UTF-8 for "utf-8" and "auto", ASCII for "windows-1252" — otherwise the
+ * What the fast path needs of a chunk's bytes, or why not: no CR in an LF file ('general'; quotes
+ * are read line by line, columnar-csv.ts); UTF-8 for "utf-8" and "auto", ASCII for "windows-1252" — otherwise the
  * file is read whole and decoded as today (asUtf8: 'whole'), which a chunk alone cannot decide.
  * Chunks end after an LF, which no multi-byte character contains, so the chunks are all UTF-8
  * exactly when the file is.
@@ -69,16 +70,24 @@ export type NotFast = 'general' | 'whole';
 export function chunkProblem(chunk: LineChunk, crlf: boolean, encoding: Encoding): NotFast | null {
   const bytes = chunk.buf.subarray(chunk.start, chunk.end);
   if (encoding === 'windows-1252' ? !isAscii(bytes) : !isUtf8(bytes)) return encoding === 'utf-8' ? 'general' : 'whole';
-  if (bytes.indexOf(QUOTE) >= 0 || (!crlf && bytes.indexOf(CR) >= 0)) return 'general';
+  if (!crlf && bytes.indexOf(CR) >= 0) return 'general';
   return null;
 }
 
-/** The chunks, each checked by chunkProblem before it is handed on; the first problem ends them and is kept in `found`. */
-export function* checkedChunks(chunks: Iterable<LineChunk>, crlf: boolean, encoding: Encoding, found: { why?: NotFast }): Generator<LineChunk> {
+/** Where the first problem of chunkProblem is: the line of the first CR of an LF file (an encoding problem is the file's). */
+function chunkGaveUp(chunk: LineChunk, crlf: boolean): GaveUp {
+  const cr = crlf ? -1 : chunk.buf.subarray(chunk.start, chunk.end).indexOf(CR);
+  if (cr < 0 || chunk.at === undefined) return { why: 'layout' };
+  return { why: 'line', offset: chunk.at + Math.max(chunk.start, chunk.buf.lastIndexOf(LF, chunk.start + cr) + 1) };
+}
+
+/** The chunks, each checked by chunkProblem before it is handed on; the first problem ends them and is kept in `found` (with where it is, for 'general'). */
+export function* checkedChunks(chunks: Iterable<LineChunk>, crlf: boolean, encoding: Encoding, found: { why?: NotFast; at?: GaveUp }): Generator<LineChunk> {
   for (const chunk of chunks) {
     const why = chunkProblem(chunk, crlf, encoding);
     if (why !== null) {
       found.why = why;
+      if (why === 'general') found.at = chunkGaveUp(chunk, crlf);
       return;
     }
     yield chunk;

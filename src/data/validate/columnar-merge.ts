@@ -3,8 +3,10 @@
  * over the whole file gives, and makes the row checks that span parts: a participant whose rows
  * are in two parts has one row per visit over both, one arm and one site/strata, and everyone
  * has a baseline row. Participants keep the order in which they first appear in the file.
- * Any problem gives null (the general path words it), as everywhere on the fast path.
+ * Any problem gives up (the general path words it), as everywhere on the fast path, naming the
+ * participant concerned (gave-up.ts).
  */
+import type { GaveUp } from '../load/gave-up.ts';
 import type { ColumnRule } from './column-rules.ts';
 import type { ItemSums, PartResult, PartSpec, TextCodes } from './columnar-part.ts';
 import { parseIsoDate, type TypedColumn } from './validate.ts';
@@ -44,8 +46,15 @@ function decoded(parts: readonly TextCodes[], lengths: readonly number[], n: num
   return out;
 }
 
-/** The parts joined, or null when the file breaks a row check across parts or a date is not a date. */
-export function mergeParts(parts: readonly PartResult[], spec: PartSpec, implicitArm: string | null, baseline: number, hasMissingCodes: boolean): Merged | null {
+/** The participant of the first row of part `p` whose `codes` are `code`. */
+function participantWith(p: PartResult, codes: Int32Array, code: number): string {
+  let i = 0;
+  while (i < p.n && codes[i] !== code) i++;
+  return p.ids.dict[p.ids.codes[i]];
+}
+
+/** The parts joined, or where the file breaks a row check across parts or a date is not a date. */
+export function mergeParts(parts: readonly PartResult[], spec: PartSpec, implicitArm: string | null, baseline: number, hasMissingCodes: boolean): Merged | GaveUp {
   const n = parts.reduce((s, p) => s + p.n, 0);
   const starts: number[] = [];
   const rowNumbers: number[] = new Array(n);
@@ -75,9 +84,13 @@ export function mergeParts(parts: readonly PartResult[], spec: PartSpec, implici
     const values = column(rule, parts, lengths, n);
     if (values !== undefined) out[rule.column] = values;
   }
-  for (const { rule } of spec.rules) {
+  for (const { rule, at } of spec.rules) {
     if (rule.kind !== 'date') continue;
-    for (const p of parts) for (const v of p.texts[rule.column].dict) if (parseIsoDate(v) === null) return null;
+    for (const p of parts) {
+      const { dict, codes } = p.texts[rule.column];
+      const bad = dict.findIndex((v) => parseIsoDate(v) === null);
+      if (bad >= 0) return { why: 'participant', participant: participantWith(p, codes, bad), cell: at };
+    }
   }
   const sums: Record<string, ItemSums> = Object.create(null);
   for (const g of spec.summed) {
@@ -111,12 +124,12 @@ export function mergeParts(parts: readonly PartResult[], spec: PartSpec, implici
         continue;
       }
       const f = firstRows[g];
-      if ((seen[g] & partSeen[q]) !== 0 || arms[f] !== arms[row]) return null;
+      if ((seen[g] & partSeen[q]) !== 0 || arms[f] !== arms[row]) return { why: 'participant', participant: dict[q] };
       seen[g] |= partSeen[q];
-      for (const col of fixed) if (col[f] !== col[row] || (hasMissingCodes && col[row] === null)) return null;
+      for (const col of fixed) if (col[f] !== col[row] || (hasMissingCodes && col[row] === null)) return { why: 'participant', participant: dict[q] };
     }
   }
-  if (baseline >= 0) for (let g = 0; g < count; g++) if ((seen[g] & (1 << baseline)) === 0) return null;
+  if (baseline >= 0) for (let g = 0; g < count; g++) if ((seen[g] & (1 << baseline)) === 0) return { why: 'participant', participant: ids[firstRows[g]] };
   return { n, rowNumbers, ids, arms, visits, out, sums, firstRows: count === total ? firstRows : firstRows.slice(0, count) };
 }
 

@@ -9,6 +9,7 @@
  * Imports nothing that loads the spec's schemas: a worker starts on this module alone.
  */
 import { readRows, type CellSink, type CsvLayout, type LineChunk } from '../load/columnar-csv.ts';
+import { giveUp, type GaveUp } from '../load/gave-up.ts';
 import type { ColumnRule } from './column-rules.ts';
 import { parseNumber } from './parse-number.ts';
 
@@ -67,8 +68,8 @@ export interface PartResult {
   readonly index?: Map<string, number>;
 }
 
-/** Reads the data rows in `chunks` by `spec` (room made for `capacity` rows at first), or null when the fast path does not take them. */
-export function readPart(chunks: Iterable<LineChunk>, capacity: number, spec: PartSpec): PartResult | null {
+/** Reads the data rows in `chunks` by `spec` (room made for `capacity` rows at first), or null when the fast path does not take them (where, noted in `gave`). */
+export function readPart(chunks: Iterable<LineChunk>, capacity: number, spec: PartSpec, gave?: { at?: GaveUp }): PartResult | null {
   const decimal = spec.decimal;
   const codes = new Set(spec.missingValues);
   const blank = (text: string) => text === '' || (codes.size > 0 && codes.has(text.trim()));
@@ -122,7 +123,7 @@ export function readPart(chunks: Iterable<LineChunk>, capacity: number, spec: Pa
     } };
   }
 
-  const read = readRows(chunks, spec.layout, sinks, capacity);
+  const read = readRows(chunks, spec.layout, sinks, capacity, gave);
   if (read === null) return null;
   const n = read.n;
   const numbers: Record<string, Float64Array> = Object.create(null);
@@ -145,7 +146,8 @@ export function readPart(chunks: Iterable<LineChunk>, capacity: number, spec: Pa
   const seenVisits = new Int32Array(idDict.length);
   const fixedText = spec.fixed.filter((f) => f in texts).map((f) => texts[f].codes);
   const fixedNumber = spec.fixed.filter((f) => f in numbers).map((f) => numbers[f]);
-  if (fixedText.length + fixedNumber.length !== spec.fixed.length) return null;
+  if (fixedText.length + fixedNumber.length !== spec.fixed.length) return giveUp(gave, { why: 'layout' });
+  const theirs = (p: number) => giveUp(gave, { why: 'participant', participant: idDict[p] });
   const coded = codes.size > 0;
   for (let i = 0; i < n; i++) {
     const p = idCodes[i];
@@ -156,14 +158,14 @@ export function readPart(chunks: Iterable<LineChunk>, capacity: number, spec: Pa
       seenVisits[p] = bit;
       continue;
     }
-    if ((seenVisits[p] & bit) !== 0 || (arms !== null && arms[f] !== arms[i])) return null;
+    if ((seenVisits[p] & bit) !== 0 || (arms !== null && arms[f] !== arms[i])) return theirs(p);
     seenVisits[p] |= bit;
     // With missing-value codes an empty and a coded cell both read as empty: the general path compares their text.
-    for (const col of fixedText) if (col[f] !== col[i] || (coded && col[i] === -1)) return null;
+    for (const col of fixedText) if (col[f] !== col[i] || (coded && col[i] === -1)) return theirs(p);
     for (const col of fixedNumber) {
       const a = col[f];
       const b = col[i];
-      if ((a !== b && !(a !== a && b !== b)) || (coded && b !== b)) return null;
+      if ((a !== b && !(a !== a && b !== b)) || (coded && b !== b)) return theirs(p);
     }
   }
   return { n, lines: read.lines, rowLines: read.rowLines, ids, visits, arms, first, seen: seenVisits, numbers, texts, sums, index };

@@ -6,13 +6,14 @@
  */
 import { closeSync, openSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { checkedChunks, fileChunks, rangeProblem, type ByteRange, type NotFast } from '../load/line-chunks.ts';
+import type { GaveUp } from '../load/gave-up.ts';
+import { checkedChunks, fileChunks, rangeProblem, type ByteRange } from '../load/line-chunks.ts';
 import { readPart, type PartResult, type PartSpec } from './columnar-part.ts';
 
 type Encoding = 'auto' | 'utf-8' | 'windows-1252';
 
-/** A part read, or why not: 'general' (the general path reads the file), 'whole' (read it whole and decode it, as asUtf8 does). */
-export type PartRead = PartResult | NotFast;
+/** A part read, or why not: where the general path is to read the file, or 'whole' (read it whole and decode it, as asUtf8 does). */
+export type PartRead = PartResult | GaveUp | 'whole';
 
 /** What a worker is given. */
 export interface PartJob {
@@ -28,17 +29,18 @@ export interface PartJob {
 /** Reads one part in this thread, each chunk's bytes checked before its lines are read. */
 export function readRange(job: PartJob): PartRead {
   const fd = openSync(job.file, 'r');
-  const found: { why?: NotFast } = {};
+  const found: { why?: 'general' | 'whole'; at?: GaveUp } = {};
   let part: PartResult | null;
   try {
-    part = readPart(checkedChunks(fileChunks(fd, job.range, job.chunk), job.spec.layout.crlf, job.encoding, found), job.capacity, job.spec);
+    part = readPart(checkedChunks(fileChunks(fd, job.range, job.chunk), job.spec.layout.crlf, job.encoding, found), job.capacity, job.spec, found);
   } finally {
     closeSync(fd);
   }
-  if (found.why !== undefined) return found.why;
-  if (part !== null) return part;
+  if (found.why === 'whole') return 'whole';
+  if (part !== null && found.why === undefined) return part;
   // A line refused before the end of the range: a later chunk might still send the whole file to be decoded as Windows-1252 first.
-  return job.encoding !== 'utf-8' && rangeProblem(job.file, job.range, job.spec.layout.crlf, job.encoding, job.chunk) === 'whole' ? 'whole' : 'general';
+  if (job.encoding !== 'utf-8' && rangeProblem(job.file, job.range, job.spec.layout.crlf, job.encoding, job.chunk) === 'whole') return 'whole';
+  return found.at ?? { why: 'layout' };
 }
 
 function inWorker(job: PartJob): Promise<PartRead> {
@@ -65,12 +67,14 @@ function inWorker(job: PartJob): Promise<PartRead> {
   });
 }
 
-/** The parts in file order, or the first reason found not to read them ('whole' before 'general': see asUtf8). */
-export async function readFileParts(jobs: readonly PartJob[], threads = true): Promise<PartResult[] | NotFast> {
+const isPart = (r: PartRead): r is PartResult => typeof r !== 'string' && 'rowLines' in r;
+
+/** The parts in file order, or the first reason found not to read them ('whole' before any other: see asUtf8; then the first part's, in file order). */
+export async function readFileParts(jobs: readonly PartJob[], threads = true): Promise<PartResult[] | GaveUp | 'whole'> {
   const others = jobs.slice(1).map((job) => (threads ? inWorker(job) : Promise.resolve(readRange(job))));
   const first = readRange(jobs[0]);
   const all = [first, ...(await Promise.all(others))];
   if (all.includes('whole')) return 'whole';
-  if (all.includes('general')) return 'general';
-  return all as PartResult[];
+  const notRead = all.find((r) => !isPart(r));
+  return notRead === undefined ? (all as PartResult[]) : (notRead as GaveUp);
 }

@@ -2,10 +2,12 @@
  * validateLong's fast path: a long CSV file read straight into validated columns
  * (load/columnar-csv.ts), checked by the same rules, in one pass over its bytes and without a
  * row-of-strings table. It only ever says "valid" or "not for me": a file with any problem —
- * and any file it does not read (XLSX, wide, register panels, quotes, other encodings) — returns
+ * and any file it does not read (XLSX, wide, register panels, a line break inside quotes, other encodings) — returns
  * null, and the caller takes the general path (readDataFile + validateLong), which reports every
  * problem with its file, row, column and fix. So hostile input gets exactly the general path's
  * messages, and a valid file gets exactly its columns (test/data/columnar.test.ts compares them).
+ * readLongFastOrWhere also says where it gave up (gave-up.ts), for a file too large for the
+ * general path (large-file.ts).
  *
  * A large file is read in parts, one per core (split at line boundaries; the other parts on
  * worker threads, columnar-part.ts), a buffer-full at a time, and the parts are joined as one
@@ -15,7 +17,8 @@ import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
 import { threadsAvailable } from '../../stats/threads.ts';
 import { extname } from 'node:path';
 import { armColumn, participantRows, type TrialSpec } from '../spec/load.ts';
-import { asUtf8, countRows, csvLayout, LF, QUOTE, type CsvLayout } from '../load/columnar-csv.ts';
+import { asUtf8, countRows, csvLayout, LF, type CsvLayout } from '../load/columnar-csv.ts';
+import type { GaveUp } from '../load/gave-up.ts';
 import type { ByteRange } from '../load/line-chunks.ts';
 import { sniffKind } from '../load/sniff.ts';
 import { ProblemList } from '../problems.ts';
@@ -125,29 +128,39 @@ function splitLines(from: number, to: number, parts: number, lfAfter: (at: numbe
   return ranges;
 }
 
-/** The parts joined and checked as one pass over the file checks it, or null. */
-function finish(parts: readonly PartResult[], partSpec: PartSpec, file: string, spec: TrialSpec, rules: readonly ColumnRule[]): FastLoad | null {
+const LAYOUT: GaveUp = { why: 'layout' };
+const isLoad = (r: FastLoad | GaveUp): r is FastLoad => 'data' in r;
+
+/** The parts joined and checked as one pass over the file checks it, or where not. */
+function finish(parts: readonly PartResult[], partSpec: PartSpec, file: string, spec: TrialSpec, rules: readonly ColumnRule[]): FastLoad | GaveUp {
   const c = spec.columns;
   const baseline = spec.baselineVisit === undefined ? -1 : spec.visits.findIndex((v) => v.id === spec.baselineVisit);
   const implicitArm = c.arm === undefined ? spec.arms[0].label : null;
   const merged = mergeParts(parts, partSpec, implicitArm, baseline, spec.data.missingValues.length > 0);
-  if (merged === null) return null;
+  if ('why' in merged) return merged;
   const columns: Record<string, TypedColumn> = Object.assign(Object.create(null) as Record<string, TypedColumn>, { [c.id]: merged.ids, [armColumn(spec)]: merged.arms, [c.visit]: merged.visits });
   for (const rule of rules) if (rule.column in merged.out) columns[rule.column] = merged.out[rule.column];
   const problems = new ProblemList();
   checkTimeToEvent(spec, { file, rowNumbers: merged.rowNumbers }, columns, merged.ids, problems);
-  if (problems.count > 0) return null;
+  // These are the general path's own words (the same check on the same columns and rows).
+  if (problems.count > 0) return { why: 'problems', problems: problems.items, omitted: problems.omitted };
   return { data: { file, n: merged.n, columns, rowNumbers: merged.rowNumbers, firstRows: merged.firstRows }, header: partSpec.layout.header, sums: merged.sums };
 }
 
 /** Reads and validates `file` by the fast path, or returns null (then use the general path). */
 export async function readLongFast(file: string, spec: TrialSpec, rules: readonly ColumnRule[], options: FastOptions = {}): Promise<FastLoad | null> {
-  if (participantRows(spec) || spec.registerPanel !== undefined || extname(file).toLowerCase() === '.xlsx') return null;
+  const read = await readLongFastOrWhere(file, spec, rules, options);
+  return isLoad(read) ? read : null;
+}
+
+/** readLongFast, saying where it gave up instead of null. */
+export async function readLongFastOrWhere(file: string, spec: TrialSpec, rules: readonly ColumnRule[], options: FastOptions = {}): Promise<FastLoad | GaveUp> {
+  if (participantRows(spec) || spec.registerPanel !== undefined || extname(file).toLowerCase() === '.xlsx') return LAYOUT;
   let fd: number;
   try {
     fd = openSync(file, 'r');
   } catch {
-    return null; // the general path words the error
+    return LAYOUT; // the general path words the error
   }
   let head: Buffer;
   let size: number;
@@ -157,7 +170,7 @@ export async function readLongFast(file: string, spec: TrialSpec, rules: readonl
     head = head.subarray(0, readSync(fd, head, 0, head.length, 0));
   } catch {
     closeSync(fd);
-    return null;
+    return LAYOUT;
   }
   const lfAfter = (at: number) => {
     const probe = Buffer.allocUnsafe(64 << 10);
@@ -172,45 +185,55 @@ export async function readLongFast(file: string, spec: TrialSpec, rules: readonl
   let ranges: ByteRange[];
   let layout: CsvLayout | null | 'more';
   try {
-    if (sniffKind(head) !== 'text') return null;
-    if (head.length === size) return validateBytes(head, file, spec, rules); // a small file: in memory
+    if (sniffKind(head) !== 'text') return LAYOUT;
+    if (head.length === size) return validateBytesOrWhere(head, file, spec, rules); // a small file: in memory
     layout = csvLayout(head, false, spec.data.csv.delimiter);
-    if (layout === null) return null;
-    if (layout === 'more') return validateBytes(readFileSync(file), file, spec, rules); // a first line longer than the head: read whole
+    if (layout === null) return LAYOUT;
+    if (layout === 'more') return validateBytesOrWhere(readFileSync(file), file, spec, rules); // a first line longer than the head: read whole
     ranges = splitLines(layout.dataStart, size, partsFor(size, options), lfAfter);
   } finally {
     closeSync(fd);
   }
   const partSpec = partSpecFor(layout, spec, rules);
-  if (partSpec === null) return null;
+  if (partSpec === null) return LAYOUT;
   // Room for each part's rows at first, from the head's bytes per line (more is made as needed; a little to spare is cut off when joined).
   const headLines = countRows({ buf: head, start: layout.dataStart, end: head.lastIndexOf(LF) + 1 }, layout.crlf);
   const perLine = headLines > 0 ? (head.lastIndexOf(LF) + 1 - layout.dataStart) / headLines : 64;
   const encoding = spec.data.csv.encoding;
   const jobs = ranges.map((range) => ({ file, range, spec: partSpec, encoding, capacity: Math.ceil((1.05 * (range.end - range.start)) / perLine) + 64, chunk: options.chunk }));
-  const read = jobs.length === 1 ? ((r) => (typeof r === 'string' ? r : [r]))(readRange(jobs[0])) : await readFileParts(jobs, options.threads !== false);
+  const read = jobs.length === 1 ? ((r) => (typeof r === 'string' || !('rowLines' in r) ? r : [r]))(readRange(jobs[0])) : await readFileParts(jobs, options.threads !== false);
   // A file the chunks cannot decide on (not UTF-8 under "auto", non-ASCII under "windows-1252") is read whole and decoded as before.
-  if (read === 'whole') return validateBytes(readFileSync(file), file, spec, rules);
-  if (read === 'general' || read.reduce((s, p) => s + p.n, 0) === 0) return null;
+  if (read === 'whole') return validateBytesOrWhere(readFileSync(file), file, spec, rules);
+  if (!Array.isArray(read)) return read;
+  if (read.reduce((s, p) => s + p.n, 0) === 0) return LAYOUT;
   return finish(read, partSpec, file, spec, rules);
 }
 
 /** The fast path on a file's bytes in memory (read in `options.parts` parts, one after the other: 1 by default). */
 export function validateBytes(bytes: Uint8Array, file: string, spec: TrialSpec, rules: readonly ColumnRule[], options: FastOptions = {}): FastLoad | null {
-  const buf = asUtf8(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), spec.data.csv.encoding);
-  if (buf === null || buf.indexOf(QUOTE) >= 0) return null;
+  const read = validateBytesOrWhere(bytes, file, spec, rules, options);
+  return isLoad(read) ? read : null;
+}
+
+/** validateBytes, saying where it gave up instead of null. */
+export function validateBytesOrWhere(bytes: Uint8Array, file: string, spec: TrialSpec, rules: readonly ColumnRule[], options: FastOptions = {}): FastLoad | GaveUp {
+  const given = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const buf = asUtf8(given, spec.data.csv.encoding);
+  if (buf === null) return LAYOUT;
   const layout = csvLayout(buf, true, spec.data.csv.delimiter);
-  if (layout === null || layout === 'more') return null;
+  if (layout === null || layout === 'more') return LAYOUT;
   const partSpec = partSpecFor(layout, spec, rules);
-  if (partSpec === null) return null;
+  if (partSpec === null) return LAYOUT;
   const ranges = splitLines(layout.dataStart, buf.length, options.parts ?? 1, (at) => buf.indexOf(LF, at));
-  const chunks = ranges.map((r) => ({ buf, start: r.start, end: r.end }));
+  // Byte offsets are the file's only when the bytes were not transcoded.
+  const chunks = ranges.map((r) => ({ buf, start: r.start, end: r.end, at: buf === given ? 0 : undefined }));
   const rows = chunks.map((ch) => countRows(ch, layout.crlf));
-  if (rows.reduce((s, x) => s + x, 0) === 0) return null;
+  if (rows.reduce((s, x) => s + x, 0) === 0) return LAYOUT;
   const parts: PartResult[] = [];
+  const gave: { at?: GaveUp } = {};
   for (let k = 0; k < chunks.length; k++) {
-    const part = readPart([chunks[k]], rows[k], partSpec);
-    if (part === null) return null;
+    const part = readPart([chunks[k]], rows[k], partSpec, gave);
+    if (part === null) return gave.at ?? LAYOUT;
     parts.push(part);
   }
   return finish(parts, partSpec, file, spec, rules);
