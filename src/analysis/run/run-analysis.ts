@@ -4,8 +4,6 @@
  * subgroups → Table 1 and CONSORT flow. Deterministic: same data, spec and seed give identical
  * results (the seed drives the multiple imputations).
  */
-import { createHash } from 'node:crypto';
-import { closeSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { LoadedTrial } from '../../instruments/load-trial.ts';
 import { isSingleArm } from '../../data/spec/load.ts';
@@ -14,11 +12,8 @@ import { resolvePlan } from '../plan/resolve-plan.ts';
 import { outcomePlan } from '../plan/schema.ts';
 import { buildFrame } from '../frame/build-frame.ts';
 import type { AnalysisFrame, FrameComparison, FrameOutcome } from '../frame/frame.ts';
-import { populations } from '../populations.ts';
 import { consortFlow } from '../describe/consort.ts';
-import { baselineTable } from '../describe/baseline-table.ts';
-import { planningStats } from '../describe/planning-stats.ts';
-import { resultsSchemaVersion, type AnalysisResults, type EffectRate, type OutcomeResult, type ResponderResult, type SubgroupResult, type TippingPointResult } from '../results/types.ts';
+import { resultsSchemaVersion, type AnalysisResults, type EffectRate, type OutcomeResult, type ResponderResult, type SafetyResult, type SubgroupResult, type TippingPointResult } from '../results/types.ts';
 import { responderCounts, responderResult } from '../responders.ts';
 import { adjustmentFor, implementedSensitivity, miSettings, outcomeRows } from './outcome-rows.ts';
 import { checkCompleteness, throwIfIncomplete } from './completeness.ts';
@@ -28,7 +23,10 @@ import { cancelPrefetchedFcs } from '../../stats/mi/fcs.ts';
 import { StatsError } from '../../stats/errors.ts';
 import { applyMultiplicity } from './multiplicity.ts';
 import { timeToEventAnalysis } from './time-to-event.ts';
-import { eventCounts, safetyResults } from './safety.ts';
+import { runSide, runTask, sharedFrame, sideTasks, taskContext, taskCount, taskHelpers, frameForTasks, type SideTask } from './analysis-tasks.ts';
+import { runPool } from './task-pool.ts';
+import { fileSha256 } from './file-hash.ts';
+import type { AnalysisWorkerInput } from './analysis-worker.ts';
 import { subgroupEffect } from './subgroups.ts';
 import { echoLabels, echoPopulations, echoScales, echoTrial } from '../results/echo-spec.ts';
 
@@ -39,6 +37,12 @@ export interface AnalyzeOptions {
   readonly seed?: number;
   /** Called after each outcome's estimates and after each tipping-point search. */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Threads for the outcomes' and safety models' independent work (default: EFFEKT_THREADS,
+   * else the cores; a small trial, or one whose outcomes impute, uses one): the results are the
+   * same bits with any number.
+   */
+  readonly threads?: number;
 }
 
 /**
@@ -60,23 +64,8 @@ function effectRate(frame: AnalysisFrame, comparison: FrameComparison, metric: s
   };
 }
 
-/** The file's SHA-256, read 4 MB at a time (a registry-size file is never held whole: 0.8 GB at 10⁶ participants). */
-function sha256(file: string): string {
-  const hash = createHash('sha256');
-  const buffer = Buffer.allocUnsafe(1 << 22);
-  const fd = openSync(file, 'r');
-  try {
-    for (let got = readSync(fd, buffer, 0, buffer.length, null); got > 0; got = readSync(fd, buffer, 0, buffer.length, null)) hash.update(buffer.subarray(0, got));
-  } finally {
-    closeSync(fd);
-  }
-  return hash.digest('hex');
-}
-
 /** Outcomes that get estimate rows: all but the safety counts (summarised in results.safety). */
-export function rowOutcomes(frame: AnalysisFrame): FrameOutcome[] {
-  return frame.outcomes.filter((o) => !(o.kind === 'count' && o.role === 'safety'));
-}
+export { rowOutcomes } from './analysis-tasks.ts';
 
 export function runAnalysis(trial: LoadedTrial, options: AnalyzeOptions = {}): AnalysisResults {
   const { spec } = trial;
@@ -84,21 +73,25 @@ export function runAnalysis(trial: LoadedTrial, options: AnalyzeOptions = {}): A
     throw new DataValidationError([{ file: spec.specFile, row: null, column: null, path: 'arms', value: null, message: 'a single-arm cohort has no control arm: the analysis compares arms', allowed: 'a spec with a control arm', fix: 'for a roll-out cohort without control use `effekt rollout status`; to analyse a trial add its control arm to the spec' }]);
   }
   const plan = resolvePlan(spec);
-  const frame = buildFrame(trial, { comparisons: plan.comparisons });
-  const pops = populations(spec, frame);
-  const itt = pops.find((p) => spec.populations.find((s) => s.id === p.id)?.rule.type === 'all') ?? pops[0];
-  const pp = pops.find((p) => p !== itt) ?? null;
-  const visitNames = Object.fromEntries(spec.visits.map((v) => [v.id, v.name]));
+  let frame = buildFrame(trial, { comparisons: plan.comparisons });
+  const seed = options.seed ?? 20201201;
+  // Checked here, before any work: a bad seed would otherwise surface as not-estimable MI rows.
+  if (!Number.isInteger(seed) || seed < 1 || seed > 0xffffffff) throw new RangeError(`seed must be an integer from 1 to ${0xffffffff}, got ${seed}`);
+  let ctx = taskContext(spec, plan, frame, seed, trial.dataFile);
+  // Each outcome's rows, each safety model and the parts that depend on the frame alone are
+  // independent tasks: on a large trial they are computed on this thread and helpers at once
+  // (analysis-tasks.ts), the frame's arrays then in shared memory (the same values), else here
+  // one by one where the one-thread pipeline computes them. Either way an error is thrown where
+  // the one-thread pipeline would throw it.
+  const helpers = taskHelpers(ctx, options.threads);
+  if (helpers > 0) ctx = taskContext(spec, plan, (frame = sharedFrame(frame)), seed, trial.dataFile);
+  const { itt, analysed } = ctx;
   const warnings: string[] = [...(trial.warnings ?? [])];
   const requested = new Set(frame.outcomes.flatMap((o) => outcomePlan(plan, o.id, o.kind).sensitivity));
   const skipped = [...requested].filter((e) => !implementedSensitivity.includes(e));
   if (frame.uncodedReasons) warnings.push(spec.missingReasons.length ? 'some recorded reasons for a missed visit are not among the spec\'s missingReasons codes: they are counted as "other" (free text is never published)' : 'the spec declares no missingReasons codes, so every recorded reason for a missed visit is counted as "other" (free text is never published): list the codes in the spec\'s missingReasons');
   if (skipped.length) warnings.push(`sensitivity estimators in the plan not run (not implemented in this version): ${skipped.join(', ')}`);
-  const seed = options.seed ?? 20201201;
-  // Checked here, before any work: a bad seed would otherwise surface as not-estimable MI rows.
-  if (!Number.isInteger(seed) || seed < 1 || seed > 0xffffffff) throw new RangeError(`seed must be an integer from 1 to ${0xffffffff}, got ${seed}`);
 
-  const analysed = rowOutcomes(frame);
   const continuousFamily = (o: FrameOutcome) => o.kind === 'score' || o.kind === 'continuous';
   const tipped = analysed.filter((o) => continuousFamily(o) && (o.role === 'primary' || o.role === 'secondary') && outcomePlan(plan, o.id, o.kind).sensitivity.includes('tipping-point'));
   const steps = analysed.length + tipped.length * frame.comparisons.length;
@@ -115,10 +108,30 @@ export function runAnalysis(trial: LoadedTrial, options: AnalyzeOptions = {}): A
     const ctx = { frame, outcome: o, visit: frame.visits.indexOf(o.primaryVisit), include: itt.include, confLevel: plan.confLevel, comparison: frame.comparisons[0], adjust: adjustmentFor(frame, op) };
     prefetchOutcome(ctx, usesMi ? mi : { ...mi, m: plan.tippingPoint.m });
   }
+  let outcomesDone = 0;
+  const pieces = helpers > 0
+    ? runPool<unknown>({
+        count: taskCount(ctx),
+        compute: (t) => runTask(ctx, t),
+        helpers,
+        module: new URL(`./analysis-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url),
+        input: (): AnalysisWorkerInput => ({ spec, frame: frameForTasks(frame), seed, dataFile: trial.dataFile }),
+        onSettled: (t) => {
+          if (t < analysed.length) options.onProgress?.(++outcomesDone, steps);
+        },
+      })
+    : null;
+  const piece = <T>(t: number): T => {
+    if (!pieces) return runTask(ctx, t) as T;
+    const p = pieces[t];
+    if (!p.ok) throw p.error;
+    return p.value as T;
+  };
+  const side = <T>(name: SideTask): T => (pieces ? piece<T>(analysed.length + ctx.safety.length + sideTasks.indexOf(name)) : (runSide(ctx, name) as T));
   let rows: OutcomeResult[] = [];
-  analysed.forEach((o, k) => {
-    rows.push(...outcomeRows(frame, o, plan, itt, pp, visitNames, seed));
-    options.onProgress?.(k + 1, steps);
+  analysed.forEach((_, k) => {
+    rows.push(...piece<OutcomeResult[]>(k));
+    if (!pieces) options.onProgress?.(k + 1, steps);
   });
   const tte = timeToEventAnalysis(frame, plan, itt);
   rows.push(...tte.rows);
@@ -187,7 +200,7 @@ export function runAnalysis(trial: LoadedTrial, options: AnalyzeOptions = {}): A
     software: { name: 'effekt', version: SOFTWARE_VERSION },
     trial: echoTrial(spec),
     // File names without folders plus content hashes: results do not depend on where the files lie.
-    input: { dataFile: basename(trial.dataFile), dataSha256: sha256(trial.dataFile), specFile: basename(spec.specFile), specSha256: sha256(spec.specFile) },
+    input: { dataFile: basename(trial.dataFile), dataSha256: side<string>('dataSha256'), specFile: basename(spec.specFile), specSha256: fileSha256(spec.specFile) },
     seed,
     alpha: plan.alpha,
     confLevel: plan.confLevel,
@@ -199,15 +212,15 @@ export function runAnalysis(trial: LoadedTrial, options: AnalyzeOptions = {}): A
     populations: echoPopulations(spec),
     scales: echoScales(spec, trial.instruments),
     consort: consortFlow(frame, primaryOutcome ?? null, analysedAt),
-    baseline: baselineTable(frame),
+    baseline: side<AnalysisResults['baseline']>('baseline'),
     outcomes: rows,
     effectRates,
-    safety: safetyResults(frame, plan.confLevel),
-    events: eventCounts(frame),
+    safety: ctx.safety.map((_, k) => piece<SafetyResult>(analysed.length + k)),
+    events: side<AnalysisResults['events']>('events'),
     subgroups,
     tippingPoints,
     ...(tte.results.length ? { timeToEvent: tte.results } : {}),
-    planning: planningStats(frame),
+    planning: side<AnalysisResults['planning']>('planning'),
     warnings,
   };
 }

@@ -65,33 +65,51 @@ function rateRatio(frame: AnalysisFrame, o: FrameOutcome, v: number, comparison:
   }
 }
 
-/** Safety counts (count outcomes with role "safety"): per arm summaries and a rate ratio per comparison at every follow-up visit. */
-export function safetyResults(frame: AnalysisFrame, confLevel = 0.95): SafetyResult[] {
-  const out: SafetyResult[] = [];
+/** One safety summary: a safety count outcome at a follow-up visit, for one comparison. */
+export interface SafetyItem {
+  readonly outcome: FrameOutcome;
+  readonly comparison: FrameComparison;
+  readonly visit: number;
+}
+
+/** The safety summaries of a frame in reporting order (outcome, then comparison, then visit). */
+export function safetyItems(frame: AnalysisFrame): SafetyItem[] {
+  const out: SafetyItem[] = [];
   for (const o of frame.outcomes.filter((x) => x.kind === 'count' && x.role === 'safety')) {
     for (const comparison of frame.comparisons) {
       frame.visits.forEach((visit, v) => {
         if (v === frame.baselineVisit || !o.visits.includes(visit)) return;
-        // One pass over the participants for every arm (each arm's total added in participant order).
-        const values = o.values[v];
-        const k = frame.arms.length;
-        const n = new Float64Array(k);
-        const total = new Float64Array(k);
-        const withEvent = new Float64Array(k);
-        for (let i = 0; i < frame.n; i++) {
-          const x = values[i];
-          if (Number.isNaN(x)) continue;
-          const a = frame.arm[i];
-          n[a]++;
-          total[a] += x;
-          if (x > 0) withEvent[a]++;
-        }
-        const byArm = Object.fromEntries(frame.arms.map((arm, a) => [arm.label, { n: n[a], total: total[a], mean: n[a] ? total[a] / n[a] : 0, participantsWithEvent: withEvent[a] }]));
-        out.push({ id: o.id, name: o.name, comparison: comparison.id, visit, byArm, ...rateRatio(frame, o, v, comparison, confLevel) });
+        out.push({ outcome: o, comparison, visit: v });
       });
     }
   }
   return out;
+}
+
+/** Per arm summaries and the rate ratio of one safety item (each is independent of the others). */
+export function safetyResult(frame: AnalysisFrame, item: SafetyItem, confLevel = 0.95): SafetyResult {
+  const { outcome: o, comparison, visit: v } = item;
+  // One pass over the participants for every arm (each arm's total added in participant order).
+  const values = o.values[v];
+  const k = frame.arms.length;
+  const n = new Float64Array(k);
+  const total = new Float64Array(k);
+  const withEvent = new Float64Array(k);
+  for (let i = 0; i < frame.n; i++) {
+    const x = values[i];
+    if (Number.isNaN(x)) continue;
+    const a = frame.arm[i];
+    n[a]++;
+    total[a] += x;
+    if (x > 0) withEvent[a]++;
+  }
+  const byArm = Object.fromEntries(frame.arms.map((arm, a) => [arm.label, { n: n[a], total: total[a], mean: n[a] ? total[a] / n[a] : 0, participantsWithEvent: withEvent[a] }]));
+  return { id: o.id, name: o.name, comparison: comparison.id, visit: frame.visits[v], byArm, ...rateRatio(frame, o, v, comparison, confLevel) };
+}
+
+/** Safety counts (count outcomes with role "safety"): per arm summaries and a rate ratio per comparison at every follow-up visit. */
+export function safetyResults(frame: AnalysisFrame, confLevel = 0.95): SafetyResult[] {
+  return safetyItems(frame).map((item) => safetyResult(frame, item, confLevel));
 }
 
 export function eventCounts(frame: AnalysisFrame): EventCount[] {

@@ -1,5 +1,6 @@
 /** What `effekt analyze` does once its arguments are parsed (loaded only when the command runs). */
 import { startImputationHelpers } from '../../stats/mi/fcs.ts';
+import { specImputes } from '../../analysis/run/analysis-tasks.ts';
 import { loadTrial, type LoadedTrial } from '../../instruments/load-trial.ts';
 import { runAnalysis } from '../../analysis/run/run-analysis.ts';
 import { writeResults } from '../../analysis/results/write-results.ts';
@@ -8,7 +9,7 @@ import { createProgress, type Progress } from '../ui/progress.ts';
 import { parsePositiveInt } from '../options.ts';
 import { CliError } from '../errors.ts';
 import { printOut } from '../ui/terminal.ts';
-import { specRelative } from '../../data/spec/load.ts';
+import { loadSpec, specRelative } from '../../data/spec/load.ts';
 import { checkOutputLocation } from '../../data/io/output-folder.ts';
 import { publish } from '../../report/disclosure/publish.ts';
 import { publishedTables } from '../../report/disclosure/publish-tables.ts';
@@ -75,8 +76,11 @@ export async function runAnalyze(data: string, opts: AnalyzeCliOptions): Promise
   checkOutputLocation(opts.out, { command: 'analyze', inputs: [data, opts.spec] });
   const progress = createProgress({ quiet: opts.quiet });
   const stage = progress.stage('validate');
-  startImputationHelpers(); // they load while the data are read and checked
-  const trial = await loadTrial(data, opts.spec, { keepItems: false });
+  // The spec first (loadTrial would read it first too): the imputation helpers load while the
+  // data are read and checked, when the plan imputes; otherwise no thread is started for them.
+  const spec = loadSpec(opts.spec);
+  if (specImputes(spec)) startImputationHelpers();
+  const trial = await loadTrial(data, spec, { keepItems: false });
   stage.end();
   await analyzeLoaded(trial, data, opts.spec, opts.out, seed, progress);
 }

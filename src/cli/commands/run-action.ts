@@ -7,6 +7,8 @@
  */
 import { join } from 'node:path';
 import { startImputationHelpers } from '../../stats/mi/fcs.ts';
+import { specImputes } from '../../analysis/run/analysis-tasks.ts';
+import { loadSpec } from '../../data/spec/load.ts';
 import { loadTrial } from '../../instruments/load-trial.ts';
 import { openPdfPrinter, type PdfPrinter } from '../../report/render/pdf.ts';
 import { preloadSvgWorker } from '../../report/render/svg-async.ts';
@@ -46,8 +48,11 @@ export async function runPipeline(data: string, opts: RunCliOptions): Promise<vo
   const progress = createProgress({ quiet: opts.quiet });
 
   let stage = progress.stage('validate');
-  startImputationHelpers(); // they load while the data are read and checked
-  const trial = await loadTrial(data, opts.spec, { keepItems: false });
+  // The spec first (loadTrial would read it first too): the imputation helpers load while the
+  // data are read and checked, when the plan imputes; otherwise no thread is started for them.
+  const spec = loadSpec(opts.spec);
+  if (specImputes(spec)) startImputationHelpers();
+  const trial = await loadTrial(data, spec, { keepItems: false });
   stage.end();
   // Chromium starts once the inputs are known to be good (it then launches while the analysis
   // runs): started before, a bad spec or data file waited 2–3 s for a browser it never used.

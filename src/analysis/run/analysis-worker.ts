@@ -1,0 +1,30 @@
+/**
+ * Helper thread of runAnalysis (analysis-tasks.ts, task-pool.ts): builds the same task context
+ * from the spec, frame and seed it was sent, then computes tasks from the shared counter until
+ * none is left.
+ */
+import { workerData } from 'node:worker_threads';
+import type { TrialSpec } from '../../data/spec/load.ts';
+import type { AnalysisFrame } from '../frame/frame.ts';
+import { resolvePlan } from '../plan/resolve-plan.ts';
+import { runTask, taskContext, type TaskContext } from './analysis-tasks.ts';
+import { serveTasks, type PoolChannel } from './task-pool.ts';
+
+export interface AnalysisWorkerInput {
+  readonly spec: TrialSpec;
+  readonly frame: AnalysisFrame;
+  readonly seed: number;
+  readonly dataFile: string;
+}
+
+const { input, channel } = workerData as { input: AnalysisWorkerInput; channel: PoolChannel };
+let ctx: TaskContext | null = null;
+try {
+  ctx = taskContext(input.spec, resolvePlan(input.spec), input.frame, input.seed, input.dataFile);
+} catch {
+  // The calling thread built the same context first; it takes every task then.
+}
+if (ctx) {
+  const c = ctx;
+  serveTasks(channel, (t) => runTask(c, t));
+}

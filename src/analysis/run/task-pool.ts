@@ -1,0 +1,205 @@
+/**
+ * Independent tasks 0…count − 1 computed on this thread and on helper threads at once, for a
+ * caller that stays synchronous (the analysis is a synchronous pipeline).
+ *
+ * Every thread takes the next task from one shared counter (a helper that is still loading its
+ * modules simply takes fewer), so the split adapts to how fast each thread runs. A helper posts
+ * each finished task on its own port and bumps a shared signal; this thread, when the counter
+ * has run out, blocks on Atomics.wait until every task is in, reading the replies with
+ * receiveMessageOnPort. A task's value is computed by the same code from the same inputs
+ * wherever it runs, so the results are the same bits as on one thread; they come back by task
+ * number, never in the order they finished.
+ *
+ * A task that failed on a helper is computed again here (so the error thrown is this thread's
+ * own, of its own class); a helper that died mid-task (out of memory, killed) never replies, and
+ * this thread cannot hear its exit event while it blocks, so after waiting several times the
+ * time a task takes here it computes the task itself: the wait is bounded, never endless.
+ */
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+
+/** What a helper is told besides its own input: where to post, what to bump, where to take tasks. */
+export interface PoolChannel {
+  readonly port: MessagePort;
+  /** Int32Array: incremented after each reply. */
+  readonly signal: SharedArrayBuffer;
+  /** Int32Array: the next task to take. */
+  readonly counter: SharedArrayBuffer;
+  readonly count: number;
+}
+
+/** A reply: task t's value, or that it failed (it is then computed again on the calling thread). */
+export interface PoolReply {
+  readonly t: number;
+  readonly value?: unknown;
+  readonly failed?: true;
+}
+
+/** Each task's value, or the error its computation threw (kept so the caller throws it where one thread would have). */
+export type Settled<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
+
+interface Helper {
+  readonly worker: Worker;
+  readonly port: MessagePort;
+}
+
+/** Counts of the last run (for tests and profiling). */
+export const lastPoolRun = { helperTasks: 0, ownTasks: 0, recomputed: 0 };
+/**
+ * Test hooks: `ignoreHelpers`: helpers' replies are ignored, as if every helper had died
+ * mid-task; `helperFirst`: this thread takes no task before a helper has taken one (or 60 s have
+ * passed), so that small test runs exercise the helpers' path.
+ */
+export const poolTesting = { ignoreHelpers: false, helperFirst: false };
+
+/**
+ * Starts a helper running `module` (a file next to the caller, given as its URL; from the
+ * TypeScript sources the bootstrap registers tsx first, since workers do not inherit the loader)
+ * with `input` (structured-cloned: typed arrays are copied) and the pool's channel.
+ */
+function startHelper(module: URL, input: unknown, channel: Omit<PoolChannel, 'port'>): Helper {
+  const { port1, port2 } = new MessageChannel();
+  const workerData = { input, channel: { ...channel, port: port2 } };
+  const options = { workerData, transferList: [port2] };
+  const href = module.href;
+  const worker = href.endsWith('.ts')
+    ? new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(href)}); })`, { ...options, eval: true })
+    : new Worker(module, options);
+  worker.on('error', () => undefined); // a failed helper takes no task or leaves one to be redone here
+  worker.unref();
+  port1.unref();
+  return { worker, port: port1 };
+}
+
+export interface PoolOptions<T> {
+  readonly count: number;
+  /** Task t on this thread. */
+  readonly compute: (t: number) => T;
+  /** Helpers to start (0: everything on this thread). */
+  readonly helpers: number;
+  /** The helpers' module (it calls serveTasks) and its input. */
+  readonly module: URL;
+  readonly input: () => unknown;
+  /** Called whenever task t is in (value or error), from this thread, in the order they arrive. */
+  readonly onSettled?: (t: number) => void;
+}
+
+/** Task t's value or error for every t (see the file comment). */
+export function runPool<T>(options: PoolOptions<T>): Settled<T>[] {
+  const { count, compute, onSettled } = options;
+  const out: Settled<T>[] = new Array(count);
+  const settled = new Uint8Array(count);
+  let done = 0;
+  lastPoolRun.helperTasks = 0;
+  lastPoolRun.ownTasks = 0;
+  lastPoolRun.recomputed = 0;
+  let ownTime = 0;
+  const computeHere = (t: number) => {
+    const start = performance.now();
+    let result: Settled<T>;
+    try {
+      result = { ok: true, value: compute(t) };
+    } catch (error) {
+      result = { ok: false, error };
+    }
+    ownTime += performance.now() - start;
+    lastPoolRun.ownTasks++;
+    settle(t, result);
+  };
+  const settle = (t: number, result: Settled<T>) => {
+    if (settled[t]) return; // a helper's late reply to a task this thread redid: the same value
+    settled[t] = 1;
+    out[t] = result;
+    done++;
+    onSettled?.(t);
+  };
+  if (options.helpers < 1 || count < 2) {
+    for (let t = 0; t < count; t++) computeHere(t);
+    return out;
+  }
+  const signal = new Int32Array(new SharedArrayBuffer(4));
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const channel = { signal: signal.buffer as SharedArrayBuffer, counter: counter.buffer as SharedArrayBuffer, count };
+  const helpers: Helper[] = [];
+  try {
+    const input = options.input();
+    for (let h = 0; h < Math.min(options.helpers, count - 1); h++) helpers.push(startHelper(options.module, input, channel));
+  } catch {
+    // The input cannot be sent (or no thread can start): every task is computed here.
+  }
+  if (poolTesting.helperFirst && helpers.length > 0) for (const until = performance.now() + 60_000; Atomics.load(counter, 0) === 0 && performance.now() < until; ) Atomics.wait(signal, 0, Atomics.load(signal, 0), 20);
+  const failed: number[] = [];
+  const drain = () => {
+    for (const h of helpers) {
+      for (let r = receiveMessageOnPort(h.port); r; r = receiveMessageOnPort(h.port)) {
+        const reply = r.message as PoolReply;
+        if (poolTesting.ignoreHelpers || settled[reply.t]) continue;
+        if (reply.failed) failed.push(reply.t);
+        else {
+          lastPoolRun.helperTasks++;
+          settle(reply.t, { ok: true, value: reply.value as T });
+        }
+      }
+    }
+    // Failed on a helper: computed again here, so the error is this thread's own.
+    for (let t = failed.pop(); t !== undefined; t = failed.pop()) computeHere(t);
+  };
+  try {
+    for (let t = Atomics.add(counter, 0, 1); t < count; t = Atomics.add(counter, 0, 1)) {
+      computeHere(t);
+      drain();
+    }
+    const patience = Math.max(2000, 5 * (lastPoolRun.ownTasks > 0 ? ownTime / lastPoolRun.ownTasks : 5000));
+    let waitedSince = performance.now();
+    while (done < count) {
+      const seen = Atomics.load(signal, 0);
+      const before = done;
+      drain();
+      if (done > before) waitedSince = performance.now();
+      if (done >= count) break;
+      if (performance.now() - waitedSince >= patience) {
+        computeHere(settled.indexOf(0));
+        lastPoolRun.recomputed++;
+        waitedSince = performance.now();
+        continue;
+      }
+      Atomics.wait(signal, 0, seen, Math.max(1, patience - (performance.now() - waitedSince)));
+    }
+  } finally {
+    // Nothing is left for the helpers (a task they still run is not waited for).
+    Atomics.store(counter, 0, count);
+    for (const h of helpers) {
+      h.port.close();
+      void h.worker.terminate();
+    }
+  }
+  return out;
+}
+
+/**
+ * The helper's side: takes tasks from the shared counter until none is left, posting each value
+ * (or that it failed) and bumping the signal. `compute` is the same function the calling thread
+ * runs for a task.
+ */
+export function serveTasks(channel: PoolChannel, compute: (t: number) => unknown): void {
+  const signal = new Int32Array(channel.signal);
+  const counter = new Int32Array(channel.counter);
+  const reply = (message: PoolReply) => {
+    channel.port.postMessage(message);
+    Atomics.add(signal, 0, 1);
+    Atomics.notify(signal, 0);
+  };
+  for (let t = Atomics.add(counter, 0, 1); t < channel.count; t = Atomics.add(counter, 0, 1)) {
+    let value: unknown;
+    try {
+      value = compute(t);
+    } catch {
+      reply({ t, failed: true });
+      continue;
+    }
+    try {
+      reply({ t, value });
+    } catch {
+      reply({ t, failed: true }); // a value that cannot be cloned: computed again on the calling thread
+    }
+  }
+}

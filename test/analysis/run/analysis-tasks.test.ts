@@ -1,0 +1,95 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadTrial } from '../../../src/instruments/load-trial.ts';
+import { parseSpec } from '../../../src/data/spec/load.ts';
+import { runAnalysis } from '../../../src/analysis/run/run-analysis.ts';
+import { buildFrame } from '../../../src/analysis/frame/build-frame.ts';
+import { resolvePlan } from '../../../src/analysis/plan/resolve-plan.ts';
+import { sharedFrame, specImputes, taskContext, taskHelpers, taskTesting, MIN_PARALLEL_WORK } from '../../../src/analysis/run/analysis-tasks.ts';
+import { lastPoolRun, poolTesting, runPool } from '../../../src/analysis/run/task-pool.ts';
+import { repoRoot } from '../../helpers/fixtures.ts';
+
+const specFile = join(repoRoot, 'data-samples/peer-trial.spec.json');
+const dataFile = join(repoRoot, 'data-samples/peer-trial.csv');
+const json = JSON.parse(readFileSync(specFile, 'utf8'));
+// The twin's plan without the imputing estimators (MI ANCOVA, tipping point): its outcomes' rows and safety models can go to a helper thread.
+const noMi = parseSpec({ ...json, analysisPlan: { ...json.analysisPlan, sensitivity: ['complete-case', 'mmrm', 'per-protocol', 'welch'] } }, specFile);
+const trial = await loadTrial(dataFile, noMi);
+
+afterEach(() => {
+  taskTesting.minWork = MIN_PARALLEL_WORK;
+  poolTesting.ignoreHelpers = false;
+  poolTesting.helperFirst = false;
+  vi.unstubAllEnvs();
+});
+
+describe('the analysis on a helper thread', () => {
+  it('gives the same results, bit for bit, as one thread, and the same progress', { timeout: 120_000 }, () => {
+    const oneTicks: string[] = [];
+    const one = JSON.stringify(runAnalysis(trial, { threads: 1, onProgress: (d, t) => oneTicks.push(`${d}/${t}`) }));
+    taskTesting.minWork = 0;
+    // The twin's tasks are small: without the hook the helper, still loading its modules, would find them all taken.
+    poolTesting.helperFirst = true;
+    const ticks: string[] = [];
+    expect(JSON.stringify(runAnalysis(trial, { threads: 2, onProgress: (d, t) => ticks.push(`${d}/${t}`) }))).toBe(one);
+    expect(ticks).toEqual(oneTicks);
+    expect(lastPoolRun.helperTasks).toBeGreaterThan(0);
+    expect(lastPoolRun.helperTasks + lastPoolRun.ownTasks).toBe(16); // 8 outcomes, 2 safety counts × 2 visits, 4 side tasks
+  });
+
+  it('never hangs on a helper that does not reply: this thread computes its tasks, with the same results', { timeout: 120_000 }, () => {
+    const one = JSON.stringify(runAnalysis(trial, { threads: 1 }));
+    taskTesting.minWork = 0;
+    poolTesting.ignoreHelpers = true;
+    poolTesting.helperFirst = true;
+    expect(JSON.stringify(runAnalysis(trial, { threads: 2 }))).toBe(one);
+    expect(lastPoolRun.helperTasks).toBe(0);
+    expect(lastPoolRun.recomputed).toBeGreaterThan(0);
+  });
+
+  it('stays on one thread with EFFEKT_THREADS=1, for a small trial, or when an outcome imputes', () => {
+    const frame = buildFrame(trial);
+    const ctx = taskContext(noMi, resolvePlan(noMi), frame, 1, dataFile);
+    taskTesting.minWork = 0;
+    expect(taskHelpers(ctx, 2)).toBe(1);
+    expect(taskHelpers(ctx, 8)).toBe(3); // at most three helpers, each with its own copy of the frame
+    vi.stubEnv('EFFEKT_THREADS', '1');
+    expect(taskHelpers(ctx)).toBe(0);
+    vi.stubEnv('EFFEKT_THREADS', '2');
+    expect(taskHelpers(ctx)).toBe(1);
+    taskTesting.minWork = MIN_PARALLEL_WORK;
+    expect(taskHelpers(ctx, 2)).toBe(0); // 296 participants
+    taskTesting.minWork = 0;
+    const twin = parseSpec(json, specFile);
+    expect(taskHelpers(taskContext(twin, resolvePlan(twin), frame, 1, dataFile), 2)).toBe(0);
+  });
+
+  it('reads from the spec whether the plan imputes (the imputation helpers start early only then)', () => {
+    expect(specImputes(parseSpec(json, specFile))).toBe(true);
+    expect(specImputes(noMi)).toBe(false);
+    expect(specImputes(parseSpec({ ...json, analysisPlan: { sensitivity: ['tipping-point'] } }, specFile))).toBe(true);
+  });
+});
+
+describe('the task pool', () => {
+  it('keeps errors by task, so the caller throws where one thread would', () => {
+    const settled = runPool({ count: 3, compute: (t) => {
+      if (t === 1) throw new Error('task 1');
+      return t * 2;
+    }, helpers: 0, module: new URL('file:///unused'), input: () => null });
+    expect(settled.map((s) => (s.ok ? s.value : (s.error as Error).message))).toEqual([0, 'task 1', 4]);
+  });
+});
+
+describe('the shared frame', () => {
+  it('holds the same values in shared memory', () => {
+    const frame = buildFrame(trial);
+    const shared = sharedFrame(frame);
+    expect(shared.arm.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(shared.outcomes[0].values[1].buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(shared.covariates[0].values.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const plain = (f: typeof frame) => JSON.stringify(f, (_, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array, (x) => (Number.isNaN(x) ? 'NaN' : x)) : v));
+    expect(plain(shared)).toBe(plain(frame));
+  });
+});
