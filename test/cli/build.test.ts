@@ -4,7 +4,7 @@
  * packages themselves: the same exports, the same behaviour. Built into a scratch folder.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -83,6 +83,20 @@ describe('scripts/build.mjs', () => {
     const drawn = await Promise.all(specs.map((spec) => renderSvgAsync(spec)));
     for (const [i, spec] of specs.entries()) expect(drawn[i]).toEqual(await renderSvgWithWarnings(spec));
     await expect(renderSvgAsync({ mark: 'bar', data: { values: [] }, transform: [{ calculate: '(((', as: 'x' }] } as never)).rejects.toThrow(/chart drawing failed/);
+  }, 120_000);
+
+  it('a compiled worker started ahead of its first job and never given one does not hold the process open', () => {
+    // `effekt run` starts the chart and PNG workers before it validates; a bad input then ends
+    // the command without any job. The process must end by itself (it hung before the fix).
+    // The chart worker stands for both (the PNG worker is the same JobWorker; png.js would need
+    // node_modules beside this scratch build).
+    // (A script file: run with -e, the same code ended even before the fix.)
+    const script = join(scratch, 'preload-only.mjs');
+    writeFileSync(script, `const svg = await import(${JSON.stringify(pathToFileURL(join(out, 'report/render/svg-async.js')).href)});\nsvg.preloadSvgWorker();\n`);
+    const r = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.stderr).toBe('');
+    expect(r.signal).toBeNull(); // not ended by the timeout
+    expect(r.status).toBe(0);
   }, 120_000);
 
   // scripts/build-fonts.mjs: written when Debian's DejaVu files and subset-font are there.

@@ -36,7 +36,6 @@ export function startJobWorker<Job extends object, Out>(file: URL, options: JobW
   let next = 0;
   let broken = false;
   const w = new Worker(file, options.workerData === undefined ? {} : { workerData: options.workerData });
-  w.unref();
   const settle = (id: number, f: (s: Settle<Out>) => void) => {
     const s = jobs.get(id);
     if (!s) return;
@@ -58,6 +57,10 @@ export function startJobWorker<Job extends object, Out>(file: URL, options: JobW
   };
   w.on('error', fail);
   w.on('exit', (code) => fail(new Error(`the ${options.name} stopped (exit code ${code})`)));
+  // Unreferenced only now: adding a 'message' listener references the worker again, so a worker
+  // started ahead of its first job (preloaded) and never given one held the process open for ever
+  // (`effekt run` with a bad spec printed its error and never exited).
+  w.unref();
   return {
     get broken() {
       return broken;
