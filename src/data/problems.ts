@@ -54,17 +54,21 @@ export class DataValidationError extends Error {
   readonly problems: readonly DataProblem[];
   /** Problems found beyond those kept (the list is capped). */
   readonly omitted: number;
-  constructor(problems: readonly DataProblem[], omitted = 0) {
+  /** What the list is (e.g. only the first problem found in a very large file), said after it. */
+  readonly note: string | null;
+  constructor(problems: readonly DataProblem[], omitted = 0, note: string | null = null) {
     const bounded = problems.map(boundProblem);
     super(bounded.length > 0 ? formatProblem(bounded[0]) : 'invalid input');
     this.name = 'DataValidationError';
     this.problems = bounded;
     this.omitted = omitted;
+    this.note = note;
   }
 
   userMessage(): string {
     const lines = this.problems.map((p) => `  - ${formatProblem(p)}`);
     if (this.omitted > 0) lines.push(`  … and ${this.omitted} more problem(s) of the same kinds.`);
+    if (this.note !== null) lines.push(`  ${this.note}`);
     const total = this.problems.length + this.omitted;
     return `effekt: ${total} problem(s) in the input; nothing was written:\n${lines.join('\n')}`;
   }

@@ -10,7 +10,7 @@ import { armColumn, loadSpec, type TrialSpec } from '../data/spec/load.ts';
 import type { RawTable } from '../data/load/raw-table.ts';
 import { specColumnRules, type ColumnRule } from '../data/validate/column-rules.ts';
 import { validateLong, type LongData } from '../data/validate/validate.ts';
-import { readLongFast, type ItemSums } from '../data/validate/validate-columnar.ts';
+import { readLongFastOrWhere, type ItemSums } from '../data/validate/validate-columnar.ts';
 import { itemRules, resolveInstruments, type ResolvedInstrument } from './resolve.ts';
 import { nullableScores, scoreTrialTyped, type ScoringCount } from './score-trial.ts';
 import { summariseTrial, type TrialSummary } from './summary.ts';
@@ -41,6 +41,11 @@ export interface LoadOptions {
    * clean CSV's items are summed per row as they are read instead of kept (validate-columnar.ts).
    */
   readonly keepItems?: boolean;
+  /**
+   * The largest file the general reader takes (default read-file.ts's GENERAL_READER_MAX_BYTES);
+   * tests make it small so that a small file stands in for a registry-sized one.
+   */
+  readonly maxBytes?: number;
 }
 
 /**
@@ -85,15 +90,17 @@ export async function loadTrialData(dataFile: string, specOrPath: string | Trial
   const rules = [...specColumnRules(spec), ...instrumentItemRules(instruments, options.keepItems === false)];
   // A clean long CSV is read straight into columns; anything else (or any problem) goes the
   // general way, which words every problem (validate-columnar.ts).
-  const fast = await readLongFast(dataFile, spec, rules);
+  const fast = await readLongFastOrWhere(dataFile, spec, rules);
   let data: LongData;
   let header: readonly string[];
   let origins: RawTable['columnOrigins'];
   let sums: Readonly<Record<string, ItemSums>> = {};
-  if (fast) ({ data, header, sums } = fast);
+  if ('data' in fast) ({ data, header, sums } = fast);
   else {
+    // A file too large for the general reader: its problem from the lines concerned only.
+    await (await import('../data/validate/large-file.ts')).explainLargeFile(dataFile, spec, rules, fast, options.maxBytes);
     const { readDataFile } = await import('../data/load/read-file.ts');
-    const raw = await readDataFile(dataFile, spec);
+    const raw = await readDataFile(dataFile, spec, { maxBytes: options.maxBytes });
     data = validateLong(raw, spec, rules);
     ({ header, columnOrigins: origins } = raw);
   }

@@ -6,7 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { ROW_ID_COLUMN, participantRows, type TrialSpec } from '../spec/load.ts';
 import { attachRegisterPanel } from '../derive/attach.ts';
-import { DataValidationError } from '../problems.ts';
+import { DataValidationError, type DataProblem } from '../problems.ts';
 import type { RawTable } from './raw-table.ts';
 import { readCsv } from './read-csv.ts';
 import { sniffKind } from './sniff.ts';
@@ -43,20 +43,35 @@ export async function readDataBytes(bytes: Uint8Array, file: string, spec: Trial
  * The largest file this general reader takes: it holds the file as one text and every cell as a
  * string (an 80 MB CSV of 300,000 rows × 110 columns peaked at 1.5 GB and 27 s), and V8 cannot
  * make a text longer than ≈ 512 M characters at all. Larger files are read only by the columnar
- * fast path (validate-columnar.ts), which takes a clean long CSV; one it gives back — a quoted
- * cell, a wide layout, a workbook, or a problem it leaves to this reader to word — is refused
- * here by name instead of ending in V8's "Cannot create a string longer than …".
+ * fast path (validate-columnar.ts), which takes a clean long CSV (quoted cells too, but no line
+ * break inside one); one it gives back — a line break in a cell, a wide layout, a workbook —
+ * is refused here by name instead of ending in V8's "Cannot create a string longer than …".
+ * A problem in such a file is worded by the general checks on the lines concerned only
+ * (validate/large-file.ts).
  */
 export const GENERAL_READER_MAX_BYTES = 256 * 1024 * 1024;
 
-function tooLarge(file: string, size: number, limit: number): never {
+/** The problem of a file over `limit` that only the general reader would read; `row`: the row the fast reader stopped at, when known. */
+export function tooLargeProblem(file: string, size: number, limit: number, row: number | null = null): DataProblem {
   const mb = (n: number) => `${Math.round(n / (1024 * 1024)).toLocaleString('en')} MB`;
-  throw new DataValidationError([{
+  if (row !== null) {
+    return {
+      file, row, column: null, value: null,
+      message: `is ${mb(size)}: files over ${mb(limit)} are read only as a plain long CSV, a line per row, and this row is not in the form that reader takes (e.g. a carriage return inside a cell, or a line ending unlike the others), though the detailed check finds nothing wrong in it`,
+      allowed: 'cells without line breaks or carriage returns, one line ending throughout',
+      fix: 'remove the carriage return or line break from the cells of that row, or export the file again',
+    };
+  }
+  return {
     file, row: null, column: null, value: null,
-    message: `is ${mb(size)}: files over ${mb(limit)} are read only as a plain long CSV (one row per participant and visit, no quoted cells) with nothing wrong in it, and this one is not — it has quoted cells, another layout, or a problem in some row that only the detailed check (files up to ${mb(limit)}) can name`,
-    allowed: `a long CSV without quoted cells, or any supported file up to ${mb(limit)}`,
-    fix: 'to find the problem, validate a part of the file (the header row and, e.g., one municipality\'s rows) with effekt validate; or export it again as a long CSV without quotes',
-  }]);
+    message: `is ${mb(size)}: files over ${mb(limit)} are read only as a plain long CSV (one row per participant and visit, one line per row), and this one is not — it is a workbook, a wide file, or has another form that only the detailed reader (files up to ${mb(limit)}) takes`,
+    allowed: `a long CSV with one line per row, or any supported file up to ${mb(limit)}`,
+    fix: 'export it again as a long CSV (one row per participant and visit); or validate a part of the file (the header row and, e.g., one municipality\'s rows) with effekt validate',
+  };
+}
+
+function tooLarge(file: string, size: number, limit: number): never {
+  throw new DataValidationError([tooLargeProblem(file, size, limit)]);
 }
 
 export async function readDataFile(file: string, spec: TrialSpec, options: { maxBytes?: number } = {}): Promise<RawTable> {

@@ -10,7 +10,7 @@ import { DataValidationError } from '../../../src/data/problems.ts';
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const spec = loadSpec(join(root, 'data-samples/peer-trial.spec.json'));
 
-/** The twin with one cell quoted: a file only the general reader takes. */
+/** The twin with one cell quoted, read by readDataFile (the general reader) itself. */
 function quotedTwin(): string {
   const lines = readFileSync(join(root, 'data-samples/peer-trial.csv'), 'utf8').split('\n');
   lines[1] = lines[1].replace(/^([^,]*),([^,]*),/, '$1,"$2",');

@@ -1,0 +1,141 @@
+/**
+ * A file too large for the general reader with a problem in it (validate/large-file.ts): the
+ * problem is named with its real row and column, in the general path's words, from the lines
+ * concerned only. A small file stands in for a registry-sized one (loadTrialData's maxBytes).
+ * Checked on single-cell and line mutations of the twin against the general path on the whole
+ * file: every problem named for the "large" file is one the general path names (same file, row,
+ * column, value, message, fix), there is at least one, and the message says it is the first
+ * found; a file both read is read the same.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadSpec } from '../../src/data/spec/load.ts';
+import { DataValidationError, formatProblem } from '../../src/data/problems.ts';
+import { loadTrialData } from '../../src/instruments/load-trial-data.ts';
+import { createRng } from '../../src/stats/random/rng.ts';
+import { repoRoot } from '../helpers/fixtures.ts';
+
+const spec = loadSpec(join(repoRoot, 'data-samples/peer-trial.spec.json'));
+const dir = mkdtempSync(join(tmpdir(), 'effekt-large-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const twinLines = readFileSync(join(repoRoot, 'data-samples/peer-trial.csv'), 'utf8').split('\n').slice(0, 61); // 20 participants
+
+let n = 0;
+function write(text: string): string {
+  const file = join(dir, `data-${n++}.csv`);
+  writeFileSync(file, text);
+  return file;
+}
+
+async function problemsOf(file: string, maxBytes?: number): Promise<DataValidationError | null> {
+  try {
+    await loadTrialData(file, spec, { keepItems: false, maxBytes });
+    return null;
+  } catch (e) {
+    if (e instanceof DataValidationError) return e;
+    throw e;
+  }
+}
+
+/** The "large" file's problems are the general path's, with the note that they are the first found. */
+async function expectFirstOfGeneral(file: string, label: string): Promise<DataValidationError> {
+  const whole = await problemsOf(file);
+  const large = await problemsOf(file, 1000);
+  expect(whole, label).not.toBeNull();
+  expect(large, label).not.toBeNull();
+  const all = new Set(whole!.problems.map(formatProblem));
+  expect(large!.problems.length, label).toBeGreaterThan(0);
+  for (const p of large!.problems) expect(all.has(formatProblem(p)), `${label}: ${formatProblem(p)}`).toBe(true);
+  return large!;
+}
+
+const rows = () => twinLines.map((l) => l.split(','));
+const text = (r: string[][], eol = '\n') => `${r.map((x) => x.join(',')).join(eol)}${eol}`;
+
+describe('a file too large for the general reader names its problem', () => {
+  it('a cell a rule refuses: its row and column, as the general path words it, said to be the first found', async () => {
+    const r = rows();
+    r[40][r[0].indexOf('age')] = 'forty';
+    r[40][r[0].indexOf('qpr_3')] = '9';
+    const e = await expectFirstOfGeneral(write(text(r)), 'cell');
+    expect(e.problems.map((p) => [p.row, p.column])).toEqual([[41, 'age'], [41, 'qpr_3']]);
+    expect(e.note).toMatch(/first problem\(s\) found; fix them and validate again/);
+    expect(e.userMessage()).toMatch(/row 41, column "age": is not a number/);
+  });
+
+  it('a duplicate visit, an arm that changes, a missing baseline row, an unknown arm: the participant\'s rows are checked', async () => {
+    const base = rows();
+    const dup = rows();
+    dup.push(dup[5].slice()); // P0003's row again at the end
+    const arm = rows();
+    arm[6][arm[0].indexOf('arm')] = arm[6][arm[0].indexOf('arm')] === 'PEER' ? 'SAU' : 'PEER';
+    const noBaseline = rows().filter((_, i) => i !== 7);
+    const unknown = rows();
+    unknown[12][unknown[0].indexOf('arm')] = 'PER';
+    for (const [label, r] of [['duplicate', dup], ['arm', arm], ['baseline', noBaseline], ['unknown arm', unknown]] as const) {
+      const e = await expectFirstOfGeneral(write(text(r)), label);
+      if (label === 'duplicate') expect(e.problems[0].message).toMatch(/^duplicate participant × visit \(first seen on row \d+\)$/);
+    }
+    expect(await problemsOf(write(text(base)), 1000)).toBeNull();
+  });
+
+  it('a ragged row and a blank line before it: the row as Excel numbers it', async () => {
+    const r = rows();
+    r[30].pop();
+    r.splice(10, 0, ['']);
+    const e = await expectFirstOfGeneral(write(text(r, '\r\n')), 'ragged');
+    expect(e.problems[0].row).toBe(32);
+  });
+
+  it('a quoted cell that does not close on its row: its row and column, and both readings', async () => {
+    const r = rows();
+    const j = r[0].indexOf('missing_reason');
+    r[20][j] = '"moved\naway"'; // a line break inside quotes: valid, but not read in a large file
+    const file = write(text(r));
+    expect(await problemsOf(file)).toBeNull();
+    const e = (await problemsOf(file, 1000))!;
+    expect(e.problems).toHaveLength(1);
+    expect(e.problems[0]).toMatchObject({ row: 21, column: 'missing_reason' });
+    expect(e.problems[0].message).toMatch(/either its closing quote is missing, or the cell holds a line break/);
+  });
+
+  it('a header without a required column', async () => {
+    const r = rows().map((x) => x.filter((_, j) => j !== 4)); // no "age"
+    const e = await expectFirstOfGeneral(write(text(r)), 'header');
+    expect(e.problems[0]).toMatchObject({ row: 1, column: 'age' });
+  });
+
+  it('a valid file with quoted cells is read as before', async () => {
+    const r = rows().map((x) => x.map((c) => (/^[A-Za-z_]/.test(c) ? `"${c}"` : c)));
+    const large = await loadTrialData(write(text(r)), spec, { keepItems: false, maxBytes: 1000 });
+    const plain = await loadTrialData(write(text(rows())), spec, { keepItems: false });
+    expect(large.summary).toEqual(plain.summary);
+  });
+
+  it('single-cell and line mutations: every problem named is the general path\'s', async () => {
+    const cells = ['', ' 3', '3.0', '-1', '99', 'NA', 'x', '1,5', 'SAU', 'PEER', 'end', 'baseline', 'P0001', 'Rødovre', '"4"', '"a,b"', 'a"b'];
+    const rng = createRng(27);
+    let refused = 0;
+    for (let t = 0; t < 80; t++) {
+      const r = rows();
+      const what = rng.int(5);
+      const i = 1 + rng.int(r.length - 1);
+      if (what <= 1) r[i][rng.int(r[i].length)] = cells[rng.int(cells.length)];
+      else if (what === 2) r.splice(i, 0, r[1 + rng.int(r.length - 1)].slice());
+      else if (what === 3) r.splice(i, 1);
+      else r[i].pop();
+      const file = write(text(r, t % 4 === 0 ? '\r\n' : '\n'));
+      const whole = await problemsOf(file);
+      if (whole === null) {
+        // Read whole, it is valid: read as a large file, it is too (nothing here is beyond the fast path).
+        expect(await problemsOf(file, 1000), `mutation ${t}`).toBeNull();
+        continue;
+      }
+      refused++;
+      await expectFirstOfGeneral(file, `mutation ${t}`);
+    }
+    expect(refused).toBeGreaterThan(30);
+  });
+});
