@@ -1,105 +1,50 @@
 /**
  * A file too large for the general reader (read-file.ts: GENERAL_READER_MAX_BYTES) that the fast
- * path gave back. Its problem is worded by the general reader and checks themselves, run on the
- * lines concerned only: the header, the line where the fast path gave up (gave-up.ts) and every
- * row of that line's participant (a duplicate visit, an arm that changes or a missing baseline
- * row is only seen among them). Every other line is kept as an empty line, which the general
- * reader skips but counts, so rows are numbered as in the whole file, in the messages' text too
- * ("first seen on row …"), with nothing to translate. The fast path stops at the first problem,
- * so the message says it is the first found; the problems of those rows are all reported.
+ * path gave back. Its problems are worded by the general reader and checks themselves, run on the
+ * lines concerned only (large-file-lines.ts): the header, the line where the fast path gave up
+ * (gave-up.ts) and the lines after it that it does not take either (it reads on from each, up to
+ * MAX_REPORTED_PROBLEMS of them), and every row of their participants (a duplicate visit, an arm
+ * that changes or a missing baseline row is only seen among them). Every other line is kept as
+ * an empty line, which the general reader skips but counts, so rows are numbered as in the whole
+ * file, in the messages' text too ("first seen on row …"), with nothing to translate. Checks
+ * across participants' rows elsewhere in the file wait until those lines are fixed, so the
+ * message says the list may not be complete.
  *
  * A quoted cell that does not close on its line (a missing quote, or a line break inside quotes,
  * which the fast path does not read) is named with its row and column and both readings.
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { participantRows, type TrialSpec } from '../spec/load.ts';
-import { csvLayout, LF, type CsvLayout } from '../load/columnar-csv.ts';
+import { csvLayout } from '../load/columnar-csv.ts';
 import type { GaveUp } from '../load/gave-up.ts';
-import { fileChunks } from '../load/line-chunks.ts';
 import { splitLine } from '../load/quoted-cells.ts';
 import { GENERAL_READER_MAX_BYTES, readDataBytes, tooLargeProblem } from '../load/read-file.ts';
-import { DataValidationError } from '../problems.ts';
+import { DataValidationError, MAX_REPORTED_PROBLEMS } from '../problems.ts';
 import type { ColumnRule } from './column-rules.ts';
+import { cellOf, extract, lineAt, moreGiveUps, rowOf } from './large-file-lines.ts';
 import { validateLong } from './validate.ts';
 
 const mb = (n: number) => `${Math.round(n / (1024 * 1024)).toLocaleString('en')} MB`;
 
-/** The line that starts at `offset` (without its line ending). */
-function lineAt(fd: number, offset: number, size: number): Buffer {
-  let buf = Buffer.alloc(0);
-  for (let p = offset; p < size; ) {
-    const more = Buffer.allocUnsafe(64 << 10);
-    const got = readSync(fd, more, 0, more.length, p);
-    if (got === 0) break;
-    const k = more.subarray(0, got).indexOf(LF);
-    buf = Buffer.concat([buf, more.subarray(0, k < 0 ? got : k)]);
-    if (k >= 0) break;
-    p += got;
-  }
-  return buf.at(-1) === 0x0d ? buf.subarray(0, -1) : buf;
+/** The note on what was checked: `rows` lines the reader did not take, and `participants`' rows. */
+function note(size: number, limit: number, rows: number, participants: readonly string[], capped: boolean): string {
+  const who = participants.length === 1 ? `participant ${JSON.stringify(participants[0])}'s rows` : `the rows of their ${participants.length} participants`;
+  const what = rows === 0 ? who : `the ${rows === 1 ? 'row' : `${rows.toLocaleString('en')} rows`} its one-pass reader could not take${capped ? ` (it stops looking after ${MAX_REPORTED_PROBLEMS})` : ''}${participants.length > 0 ? ` and ${who}` : ''}`;
+  return `The file is ${mb(size)}: in a file over ${mb(limit)} effekt checks in full only ${what}, so the list may not be complete; fix these problems and validate again to find any others.`;
 }
 
-/** Lines (as the general reader counts rows: every line break) before `offset`. */
-function rowOf(fd: number, offset: number): number {
-  let row = 1;
-  for (const chunk of fileChunks(fd, { start: 0, end: offset })) {
-    for (let k = chunk.buf.indexOf(LF, chunk.start); k >= 0 && k < chunk.end; k = chunk.buf.indexOf(LF, k + 1)) row++;
-  }
-  return row;
+/** A quoted cell that does not close on its row: where, and both readings. */
+function openQuote(file: string, row: number, column: string | null, size: number, limit: number): DataValidationError {
+  return new DataValidationError([{
+    file, row, column, value: null,
+    message: `a quoted cell opens here and does not close on this row: either its closing quote is missing, or the cell holds a line break, which effekt reads only in files up to ${mb(limit)} (this one is ${mb(size)}; larger files are read a line at a time)`,
+    allowed: 'a cell that starts with " ends with " on the same row; a quote inside it is written ""',
+    fix: 'close the quote on that row, or remove line breaks from text cells before exporting (in R: gsub("[\\r\\n]+", " ", x); in Excel: find Ctrl+J, replace with a space)',
+  }]);
 }
 
 /**
- * The file with every line but the header, the line at `offset` and the rows of `participant`
- * (by the id cell, read as the general reader reads it) made empty.
- */
-function extract(fd: number, size: number, layout: CsvLayout, idAt: number, offset: number | undefined, participant: string | undefined): Buffer {
-  const eol = Buffer.from(layout.crlf ? '\r\n' : '\n');
-  const pieces: Buffer[] = [];
-  let blank = 0;
-  const flush = () => {
-    if (blank > 0) pieces.push(Buffer.alloc(blank * eol.length, eol));
-    blank = 0;
-  };
-  const delimiter = String.fromCharCode(layout.delimiter);
-  const idBytes = participant === undefined ? null : Buffer.from(participant, 'utf8');
-  for (const chunk of fileChunks(fd, { start: 0, end: size })) {
-    const { buf, end } = chunk;
-    // Only a line holding the id's bytes can be the participant's, and its id cell is read only
-    // then: the next place the bytes stand (`end`: nowhere in the chunk), found once per place.
-    const next = (from: number) => {
-      const h = idBytes === null ? -1 : buf.indexOf(idBytes, from);
-      return h < 0 || h > end ? end : h;
-    };
-    let hit = next(chunk.start);
-    for (let pos = chunk.start; pos < end; ) {
-      let k = buf.indexOf(LF, pos);
-      if (k < 0 || k >= end) k = end;
-      const at = chunk.at! + pos;
-      let keep = at < layout.dataStart ? at + (k - pos) + 1 >= layout.dataStart : at === offset;
-      if (hit < k) {
-        if (!keep && at >= layout.dataStart) keep = (splitLine(buf.toString('utf8', pos, layout.crlf && k > pos && buf[k - 1] === 0x0d ? k - 1 : k), delimiter).cells[idAt] ?? '').trim() === participant;
-        hit = next(k);
-      }
-      if (keep) {
-        flush();
-        pieces.push(Buffer.from(buf.subarray(pos, Math.min(k + 1, end))));
-      } else if (k < end) blank++;
-      pos = k + 1;
-    }
-  }
-  flush();
-  return Buffer.concat(pieces);
-}
-
-/** `e` with the note that it is the first problem found, when it is a DataValidationError. */
-function firstFound(e: unknown, size: number, limit: number, participant: string | undefined, row: boolean): unknown {
-  if (!(e instanceof DataValidationError)) return e;
-  const whose = participant === undefined ? 'the row concerned' : `${row ? 'the row concerned and ' : ''}participant ${JSON.stringify(participant)}'s rows`;
-  return new DataValidationError(e.problems, e.omitted, `The file is ${mb(size)}: in a file over ${mb(limit)} effekt stops at the first problem it finds and checks only ${whose} in full, so these are the first problem(s) found; fix them and validate again to find any others.`);
-}
-
-/**
- * Throws the problem of `file` that made the fast path give up (`gave`), when the file is over
+ * Throws the problems of `file` that made the fast path give up (`gave`), when the file is over
  * the general reader's limit (`maxBytes`, default GENERAL_READER_MAX_BYTES); returns when it is
  * not, for the general path to read it whole.
  */
@@ -115,40 +60,43 @@ export async function explainLargeFile(file: string, spec: TrialSpec, rules: rea
   try {
     const head = Buffer.allocUnsafe(Math.min(size, 1 << 20));
     const layout = csvLayout(head.subarray(0, readSync(fd, head, 0, head.length, 0)), false, spec.data.csv.delimiter);
-    const idAt = layout === null || layout === 'more' ? -1 : layout.header.indexOf(spec.columns.id);
-    if (layout === null || layout === 'more' || gave.why === 'layout') {
-      // Nothing in a particular row: the general reader on the first lines and the header checks.
-      if (layout !== null && layout !== 'more') await checkExtract(extract(fd, Math.min(size, 1 << 20), layout, idAt, undefined, undefined), file, spec, rules, true, size, limit, undefined);
+    if (layout === null || layout === 'more' || gave.why === 'layout' || (gave.offset === undefined && gave.participant === undefined)) {
+      // Nothing in a particular row: the header checks of the general path.
+      if (layout !== null && layout !== 'more') {
+        const bytes = extract(fd, Math.min(size, 1 << 20), layout, -1, new Set(), new Set());
+        const raw = await readDataBytes(bytes, file, spec);
+        validateLong({ ...raw, rows: [], rowNumbers: [] }, spec, rules);
+      }
       throw new DataValidationError([tooLargeProblem(file, size, limit)]);
     }
-    const line = gave.offset === undefined ? null : lineAt(fd, gave.offset, size);
-    const cells = line === null ? null : splitLine(line.toString('utf8'), String.fromCharCode(layout.delimiter));
-    if (gave.why === 'open-quote' && cells !== null) {
-      const row = rowOf(fd, gave.offset!);
-      const column = layout.header[cells.open] ?? null;
-      throw new DataValidationError([{
-        file, row, column, value: null,
-        message: `a quoted cell opens here and does not close on this row: either its closing quote is missing, or the cell holds a line break, which effekt reads only in files up to ${mb(limit)} (this one is ${mb(size)}; larger files are read a line at a time)`,
-        allowed: 'a cell that starts with " ends with " on the same row; a quote inside it is written ""',
-        fix: 'close the quote on that row, or remove line breaks from text cells before exporting (in R: gsub("[\\r\\n]+", " ", x); in Excel: find Ctrl+J, replace with a space)',
-      }]);
+    const idAt = layout.header.indexOf(spec.columns.id);
+    // The line given up on and those after it the reader does not take either, each with its participant.
+    const gaves = [gave, ...(gave.why === 'line' && gave.offset !== undefined ? moreGiveUps(fd, size, layout, spec, rules, gave.offset, MAX_REPORTED_PROBLEMS - 1) : [])];
+    const offsets = new Set<number>();
+    const participants = new Set<string>();
+    for (const g of gaves) {
+      if (g.participant !== undefined) participants.add(g.participant);
+      if (g.offset === undefined) continue;
+      const { line } = lineAt(fd, g.offset, size);
+      if (g.why === 'open-quote') {
+        // Only the first thing found: later lines are read only up to such a quote.
+        if (g === gave) throw openQuote(file, rowOf(fd, g.offset), layout.header[splitLine(line.toString('utf8'), String.fromCharCode(layout.delimiter)).open] ?? null, size, limit);
+        continue;
+      }
+      offsets.add(g.offset);
+      const id = idAt < 0 ? null : cellOf(line, 0, line.length, layout.delimiter, idAt);
+      if (id !== null && id !== '') participants.add(id);
     }
-    const participant = gave.participant ?? (cells !== null && idAt >= 0 && cells.cells[idAt] !== undefined && cells.cells[idAt].trim() !== '' ? cells.cells[idAt].trim() : undefined);
-    await checkExtract(extract(fd, size, layout, idAt, gave.offset, participant), file, spec, rules, false, size, limit, participant, gave.offset !== undefined);
+    try {
+      const raw = await readDataBytes(extract(fd, size, layout, idAt, offsets, participants), file, spec);
+      validateLong(raw, spec, rules);
+    } catch (e) {
+      if (!(e instanceof DataValidationError)) throw e;
+      throw new DataValidationError(e.problems, e.omitted, note(size, limit, offsets.size, [...participants], gaves.length >= MAX_REPORTED_PROBLEMS));
+    }
     // The general path finds nothing wrong in those rows: a form only it reads (e.g. a carriage return inside a cell).
-    const row = gave.offset === undefined ? null : rowOf(fd, gave.offset);
-    throw new DataValidationError([tooLargeProblem(file, size, limit, row)]);
+    throw new DataValidationError([tooLargeProblem(file, size, limit, gave.offset === undefined ? null : rowOf(fd, gave.offset))]);
   } finally {
     closeSync(fd);
-  }
-}
-
-/** The general reader and checks on `bytes` (the header only when `headerOnly`): throws what they find. */
-async function checkExtract(bytes: Buffer, file: string, spec: TrialSpec, rules: readonly ColumnRule[], headerOnly: boolean, size: number, limit: number, participant: string | undefined, row = false): Promise<void> {
-  try {
-    const raw = await readDataBytes(bytes, file, spec);
-    validateLong(headerOnly ? { ...raw, rows: [], rowNumbers: [] } : raw, spec, rules);
-  } catch (e) {
-    throw headerOnly && e instanceof DataValidationError ? e : firstFound(e, size, limit, participant, row);
   }
 }

@@ -73,7 +73,7 @@ function partsFor(size: number, options: FastOptions): number {
  * a rule on the id, arm or visit column or a column named twice by rules, a duplicate or missing
  * column, more than 31 visits, a site/strata column that is not a plain rule column.
  */
-function partSpecFor(layout: CsvLayout, spec: TrialSpec, rules: readonly ColumnRule[]): PartSpec | null {
+export function partSpecFor(layout: CsvLayout, spec: TrialSpec, rules: readonly ColumnRule[]): PartSpec | null {
   const c = spec.columns;
   const armCol = armColumn(spec);
   const implicit = c.arm === undefined;
