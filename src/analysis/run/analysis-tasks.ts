@@ -1,10 +1,10 @@
 /**
  * The analysis' independent pieces as numbered tasks: each outcome's estimate rows (its ANCOVA,
  * MMRM, responders… — nothing one outcome computes is used by another) and each safety rate
- * ratio. runAnalysis computes them on this thread and, for a large trial, also on one helper
- * thread (analysis-worker.ts) at once (task-pool.ts): both build the same context from the same
- * spec, frame and seed with the functions below and run the same code per task, so a task's
- * value is the same bits wherever it runs.
+ * ratio. runAnalysis computes them one by one on its own thread, or, for a large trial, on
+ * helper threads (analysis-worker.ts, one per core) at once while it waits (task-pool.ts): every
+ * thread builds the same context from the same spec, frame and seed with the functions below and
+ * runs the same code per task, so a task's value is the same bits wherever it runs.
  *
  * Outcomes that impute (MI ANCOVA, pooled responders, tipping points) stay on one thread: their
  * imputations already run on the imputation helpers (stats/mi/parallel.ts), prefetched from this
@@ -88,8 +88,8 @@ export function taskCount(ctx: TaskContext): number {
 
 /** Participants × tasks below which everything stays on this thread (a helper's start costs more than it saves). */
 export const MIN_PARALLEL_WORK = 500_000;
-/** Helper threads at most: each holds its own copy of the frame. */
-const MAX_HELPERS = 3;
+/** Helper threads at most (each keeps its own fits; the frame they share). */
+const MAX_HELPERS = 4;
 /** Test hook: the smallest work that goes parallel. */
 export const taskTesting = { minWork: MIN_PARALLEL_WORK };
 
@@ -116,13 +116,19 @@ export function specImputes(spec: TrialSpec): boolean {
   }
 }
 
-/** Helper threads for the tasks: 0 when small, when an outcome imputes, or with one thread (`threads`, else EFFEKT_THREADS, else the cores). */
+/**
+ * Helper threads for the tasks: one per thread (`threads`, else EFFEKT_THREADS, else the cores),
+ * the calling thread only waiting for them (its heap holds the loaded trial, so every garbage
+ * collection the tasks' allocations trigger there marks hundreds of MB: at 10⁶ participants
+ * ≈ 11 s of the run's critical path); 0 — everything on the calling thread — with one thread,
+ * for a small trial, or when an outcome imputes.
+ */
 export function taskHelpers(ctx: TaskContext, threads?: number): number {
   const available = threads ?? threadsAvailable();
   if (available < 2 || imputes(ctx) || ctx.frame.comparisons.length === 0) return 0;
   const count = ctx.analysed.length + ctx.safety.length;
   if (count < 2 || ctx.frame.n * count < taskTesting.minWork) return 0;
-  return Math.min(available - 1, MAX_HELPERS, count - 1);
+  return Math.min(available, MAX_HELPERS, count);
 }
 
 /**

@@ -79,8 +79,8 @@ export function runAnalysis(trial: LoadedTrial, options: AnalyzeOptions = {}): A
   if (!Number.isInteger(seed) || seed < 1 || seed > 0xffffffff) throw new RangeError(`seed must be an integer from 1 to ${0xffffffff}, got ${seed}`);
   let ctx = taskContext(spec, plan, frame, seed, trial.dataFile);
   // Each outcome's rows, each safety model and the parts that depend on the frame alone are
-  // independent tasks: on a large trial they are computed on this thread and helpers at once
-  // (analysis-tasks.ts), the frame's arrays then in shared memory (the same values), else here
+  // independent tasks: on a large trial they are computed on helper threads at once while this
+  // thread waits (analysis-tasks.ts), the frame's arrays then in shared memory (the same values), else here
   // one by one where the one-thread pipeline computes them. Either way an error is thrown where
   // the one-thread pipeline would throw it.
   const helpers = taskHelpers(ctx, options.threads);
@@ -114,6 +114,7 @@ export function runAnalysis(trial: LoadedTrial, options: AnalyzeOptions = {}): A
         count: taskCount(ctx),
         compute: (t) => runTask(ctx, t),
         helpers,
+        helpersOnly: true,
         module: new URL(`./analysis-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url),
         input: (): AnalysisWorkerInput => ({ spec, frame: frameForTasks(frame), seed, dataFile: trial.dataFile }),
         onSettled: (t) => {

@@ -3,7 +3,9 @@
  * caller that stays synchronous (the analysis is a synchronous pipeline).
  *
  * Every thread takes the next task from one shared counter (a helper that is still loading its
- * modules simply takes fewer), so the split adapts to how fast each thread runs. A helper posts
+ * modules simply takes fewer), so the split adapts to how fast each thread runs; with
+ * `helpersOnly` the calling thread takes none and only waits (it takes them all when no helper
+ * starts or takes any for a while). A helper posts
  * each finished task on its own port and bumps a shared signal; this thread, when the counter
  * has run out, blocks on Atomics.wait until every task is in, reading the replies with
  * receiveMessageOnPort. A task's value is computed by the same code from the same inputs
@@ -47,9 +49,10 @@ export const lastPoolRun = { helperTasks: 0, ownTasks: 0, recomputed: 0 };
 /**
  * Test hooks: `ignoreHelpers`: helpers' replies are ignored, as if every helper had died
  * mid-task; `helperFirst`: this thread takes no task before a helper has taken one (or 60 s have
- * passed), so that small test runs exercise the helpers' path.
+ * passed), so that small test runs exercise the helpers' path; `patience`: the wait (ms) for a
+ * reply before this thread computes the task itself.
  */
-export const poolTesting = { ignoreHelpers: false, helperFirst: false };
+export const poolTesting = { ignoreHelpers: false, helperFirst: false, patience: null as number | null };
 
 /**
  * Starts a helper running `module` (a file next to the caller, given as its URL; from the
@@ -79,6 +82,12 @@ export interface PoolOptions<T> {
   /** The helpers' module (it calls serveTasks) and its input. */
   readonly module: URL;
   readonly input: () => unknown;
+  /**
+   * This thread takes no task while the helpers work, only waits (default false: it takes its
+   * share). For a caller whose heap is large: every garbage collection the tasks' allocations
+   * trigger marks it all, so the same task costs more here than on a helper with a small heap.
+   */
+  readonly helpersOnly?: boolean;
   /** Called whenever task t is in (value or error), from this thread, in the order they arrive. */
   readonly onSettled?: (t: number) => void;
 }
@@ -122,7 +131,7 @@ export function runPool<T>(options: PoolOptions<T>): Settled<T>[] {
   const helpers: Helper[] = [];
   try {
     const input = options.input();
-    for (let h = 0; h < Math.min(options.helpers, count - 1); h++) helpers.push(startHelper(options.module, input, channel));
+    for (let h = 0; h < Math.min(options.helpers, options.helpersOnly ? count : count - 1); h++) helpers.push(startHelper(options.module, input, channel));
   } catch {
     // The input cannot be sent (or no thread can start): every task is computed here.
   }
@@ -143,26 +152,43 @@ export function runPool<T>(options: PoolOptions<T>): Settled<T>[] {
     // Failed on a helper: computed again here, so the error is this thread's own.
     for (let t = failed.pop(); t !== undefined; t = failed.pop()) computeHere(t);
   };
-  try {
+  const takeAll = () => {
     for (let t = Atomics.add(counter, 0, 1); t < count; t = Atomics.add(counter, 0, 1)) {
       computeHere(t);
       drain();
     }
-    const patience = Math.max(2000, 5 * (lastPoolRun.ownTasks > 0 ? ownTime / lastPoolRun.ownTasks : 5000));
+  };
+  try {
+    if (!options.helpersOnly || helpers.length === 0) takeAll();
+    // How long to wait without news: for a task to be taken (helpers that never start), then
+    // for a taken task's reply (several times a task's time here, or a minute when this thread
+    // computed none) before computing it here.
+    const own = lastPoolRun.ownTasks > 0 ? ownTime / lastPoolRun.ownTasks : null;
+    const replyPatience = poolTesting.patience ?? Math.max(own === null ? 60_000 : 2000, 5 * (own ?? 0));
+    const takePatience = poolTesting.patience ?? 20_000;
     let waitedSince = performance.now();
+    let taken = Math.min(Atomics.load(counter, 0), count);
     while (done < count) {
       const seen = Atomics.load(signal, 0);
       const before = done;
       drain();
-      if (done > before) waitedSince = performance.now();
+      const nowTaken = Math.min(Atomics.load(counter, 0), count);
+      if (done > before || nowTaken > taken) waitedSince = performance.now();
+      taken = nowTaken;
       if (done >= count) break;
-      if (performance.now() - waitedSince >= patience) {
-        computeHere(settled.indexOf(0));
-        lastPoolRun.recomputed++;
+      const patience = taken < count ? takePatience : replyPatience;
+      const waited = performance.now() - waitedSince;
+      if (waited >= patience) {
+        if (taken < count) takeAll();
+        else {
+          computeHere(settled.indexOf(0));
+          lastPoolRun.recomputed++;
+        }
         waitedSince = performance.now();
         continue;
       }
-      Atomics.wait(signal, 0, seen, Math.max(1, patience - (performance.now() - waitedSince)));
+      // Woken by a reply, or within a second to see tasks being taken.
+      Atomics.wait(signal, 0, seen, Math.max(1, Math.min(1000, patience - waited)));
     }
   } finally {
     // Nothing is left for the helpers (a task they still run is not waited for).

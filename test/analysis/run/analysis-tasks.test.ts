@@ -21,6 +21,7 @@ afterEach(() => {
   taskTesting.minWork = MIN_PARALLEL_WORK;
   poolTesting.ignoreHelpers = false;
   poolTesting.helperFirst = false;
+  poolTesting.patience = null;
   vi.unstubAllEnvs();
 });
 
@@ -43,6 +44,7 @@ describe('the analysis on a helper thread', () => {
     taskTesting.minWork = 0;
     poolTesting.ignoreHelpers = true;
     poolTesting.helperFirst = true;
+    poolTesting.patience = 300;
     expect(JSON.stringify(runAnalysis(trial, { threads: 2 }))).toBe(one);
     expect(lastPoolRun.helperTasks).toBe(0);
     expect(lastPoolRun.recomputed).toBeGreaterThan(0);
@@ -52,12 +54,12 @@ describe('the analysis on a helper thread', () => {
     const frame = buildFrame(trial);
     const ctx = taskContext(noMi, resolvePlan(noMi), frame, 1, dataFile);
     taskTesting.minWork = 0;
-    expect(taskHelpers(ctx, 2)).toBe(1);
-    expect(taskHelpers(ctx, 8)).toBe(3); // at most three helpers, each with its own copy of the frame
+    expect(taskHelpers(ctx, 2)).toBe(2); // one per thread: this one only waits
+    expect(taskHelpers(ctx, 8)).toBe(4); // at most four
     vi.stubEnv('EFFEKT_THREADS', '1');
     expect(taskHelpers(ctx)).toBe(0);
     vi.stubEnv('EFFEKT_THREADS', '2');
-    expect(taskHelpers(ctx)).toBe(1);
+    expect(taskHelpers(ctx)).toBe(2);
     taskTesting.minWork = MIN_PARALLEL_WORK;
     expect(taskHelpers(ctx, 2)).toBe(0); // 296 participants
     taskTesting.minWork = 0;
@@ -79,6 +81,13 @@ describe('the task pool', () => {
       return t * 2;
     }, helpers: 0, module: new URL('file:///unused'), input: () => null });
     expect(settled.map((s) => (s.ok ? s.value : (s.error as Error).message))).toEqual([0, 'task 1', 4]);
+  });
+
+  it('computes every task here when no helper starts', { timeout: 30_000 }, () => {
+    poolTesting.patience = 200;
+    const settled = runPool({ count: 3, compute: (t) => t * 2, helpers: 2, helpersOnly: true, module: new URL('file:///no/such/helper.js'), input: () => null });
+    expect(settled.map((s) => (s.ok ? s.value : null))).toEqual([0, 2, 4]);
+    expect(lastPoolRun.ownTasks).toBe(3);
   });
 });
 
