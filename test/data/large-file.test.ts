@@ -15,6 +15,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadSpec } from '../../src/data/spec/load.ts';
 import { DataValidationError, formatProblem } from '../../src/data/problems.ts';
 import { loadTrialData } from '../../src/instruments/load-trial-data.ts';
+import { asUtf8 } from '../../src/data/load/columnar-csv.ts';
 import { createRng } from '../../src/stats/random/rng.ts';
 import { repoRoot } from '../helpers/fixtures.ts';
 
@@ -118,6 +119,24 @@ describe('a file too large for the general reader names its problem', () => {
     expect(e.problems).toHaveLength(1);
     expect(e.problems[0]).toMatchObject({ row: 21, column: 'missing_reason' });
     expect(e.problems[0].message).toMatch(/either its closing quote is missing, or the cell holds a line break/);
+  });
+
+  it('a Windows-1252 file (read transcoded): the row from its line, in the file\'s own bytes', async () => {
+    const danish = loadSpec(join(repoRoot, 'data-samples/peer-danish-locale.spec.json'));
+    const bytes = readFileSync(join(repoRoot, 'data-samples/peer-danish-locale.csv'));
+    // Transcoded a few bytes at a time: the same text as at once (one byte is one character).
+    expect(asUtf8(bytes, 'windows-1252', 7)).toEqual(asUtf8(bytes, 'windows-1252'));
+    const lines = bytes.toString('latin1').split('\r\n');
+    const h = lines[0].split(';');
+    const r = lines[30].split(';');
+    r[h.indexOf('age')] = 'fyrre';
+    lines[30] = r.join(';');
+    const file = write(lines.join('\r\n'));
+    writeFileSync(file, Buffer.from(lines.join('\r\n'), 'latin1'));
+    const whole = (await loadTrialData(file, danish, { keepItems: false }).catch((e: unknown) => e)) as DataValidationError;
+    const large = (await loadTrialData(file, danish, { keepItems: false, maxBytes: 1000 }).catch((e: unknown) => e)) as DataValidationError;
+    expect(large.problems.map((p) => [p.row, p.column, p.value])).toEqual([[31, 'age', 'fyrre']]);
+    expect(large.problems.map(formatProblem)).toEqual(whole.problems.map(formatProblem));
   });
 
   it('a header without a required column', async () => {

@@ -28,6 +28,8 @@ import { checkLineQuotes, OPEN, quotedCellEnd, splitLine, unquote } from './quot
 export const LF = 0x0a;
 export const CR = 0x0d;
 export const QUOTE = 0x22;
+/** Bytes of Windows-1252 decoded at a time (asUtf8). */
+const TRANSCODE_SLICE = 64 << 20;
 
 /** How a column's cells are read. */
 export type CellSink =
@@ -198,13 +200,20 @@ function delimiterOf(buf: Buffer, start: number, option: ',' | ';' | '\t' | 'aut
  * declared as Windows-1252 are left to the general path, which refuses the letters and keeps
  * such a BOM as text.
  */
-export function asUtf8(buf: Buffer, encoding: 'auto' | 'utf-8' | 'windows-1252'): Buffer | null {
+export function asUtf8(buf: Buffer, encoding: 'auto' | 'utf-8' | 'windows-1252', slice = TRANSCODE_SLICE): Buffer | null {
   if (looksUtf16(buf)) return null;
   const utf8 = isUtf8(buf);
   if (encoding === 'windows-1252' && utf8) return buf.some((b) => b >= 0x80) ? null : buf;
   if (utf8) return buf;
-  return encoding === 'utf-8' ? null : Buffer.from(decodeWindows1252(buf), 'utf8');
+  if (encoding === 'utf-8') return null;
+  // A slice at a time: one byte is one character, so any cut is a cut between characters, and a
+  // registry-sized file would be a text longer than V8 makes (the process aborted at 770 MB).
+  const slices: Buffer[] = [];
+  for (let p = 0; p < buf.length; p += slice) slices.push(Buffer.from(decodeWindows1252(buf.subarray(p, p + slice)), 'utf8'));
+  return slices.length === 1 ? slices[0] : Buffer.concat(slices);
 }
+
+
 
 /**
  * The layout of a file whose (UTF-8) bytes start with `buf` (all of them when `whole`): null
@@ -290,8 +299,8 @@ function widened<T extends Float64Array | Int32Array>(a: T, size: number): T {
 }
 
 /** Gives up on the line at `pos` of a chunk whose `buf[0]` is at `at` in the file (−1: not known). A function of its own: a closure over the reading loop's variables would slow the loop. */
-function lineGaveUp(gave: { at?: GaveUp } | undefined, why: 'line' | 'open-quote', at: number, pos: number, cell?: number): null {
-  return giveUp(gave, { why, offset: at >= 0 ? at + pos : undefined, cell });
+function lineGaveUp(gave: { at?: GaveUp } | undefined, why: 'line' | 'open-quote', at: number, pos: number, line: number, cell?: number): null {
+  return giveUp(gave, { why, offset: at >= 0 ? at + pos : undefined, line, cell });
 }
 
 /**
@@ -355,7 +364,7 @@ export function readRows(chunks: Iterable<LineChunk>, layout: CsvLayout, sinks: 
       lineNo++;
       let lineEnd = k;
       if (crlf && k < end) {
-        if (buf[k - 1] !== CR) return lineGaveUp(gave, 'line', at, pos);
+        if (buf[k - 1] !== CR) return lineGaveUp(gave, 'line', at, pos, lineNo);
         lineEnd = k - 1;
       }
       if (lineEnd === pos) {
@@ -364,14 +373,14 @@ export function readRows(chunks: Iterable<LineChunk>, layout: CsvLayout, sinks: 
       }
       if (crlf) {
         const c = buf.indexOf(CR, pos); // bounded: every line but the last ends in CR LF
-        if (c >= 0 && c < lineEnd) return lineGaveUp(gave, 'line', at, pos); // a CR inside a line
+        if (c >= 0 && c < lineEnd) return lineGaveUp(gave, 'line', at, pos, lineNo); // a CR inside a line
       }
       // A line with quotes: checked whole first, so that below a quote at a cell's start always
       // opens a well-formed quoted cell, and an unquoted cell never holds one.
       const quoted = nextQuote < lineEnd;
       if (quoted) {
         const q = checkLineQuotes(buf, pos, lineEnd, delimiter, nextQuote);
-        if (q !== 0) return lineGaveUp(gave, q === OPEN ? 'open-quote' : 'line', at, pos);
+        if (q !== 0) return lineGaveUp(gave, q === OPEN ? 'open-quote' : 'line', at, pos, lineNo);
         nextQuote = buf.indexOf(QUOTE, k);
         if (nextQuote < 0 || nextQuote > end) nextQuote = end;
       }
@@ -436,8 +445,8 @@ export function readRows(chunks: Iterable<LineChunk>, layout: CsvLayout, sinks: 
             else while (e < lineEnd && buf[e] !== delimiter) e++;
             code = rt.get(buf, s, e);
           }
-          if (j === width - 1 ? e !== lineEnd : e === lineEnd) return lineGaveUp(gave, 'line', at, pos); // more or fewer cells than the header
-          if (code === -2) return lineGaveUp(gave, 'line', at, pos, j);
+          if (j === width - 1 ? e !== lineEnd : e === lineEnd) return lineGaveUp(gave, 'line', at, pos, lineNo); // more or fewer cells than the header
+          if (code === -2) return lineGaveUp(gave, 'line', at, pos, lineNo, j);
           codes[j][i] = code;
           s = e + 1;
           j++;
@@ -468,7 +477,7 @@ export function readRows(chunks: Iterable<LineChunk>, layout: CsvLayout, sinks: 
             } else plain = false;
           }
         }
-        if (j === width - 1 ? e !== lineEnd : e === lineEnd) return lineGaveUp(gave, 'line', at, pos); // more or fewer cells than the header
+        if (j === width - 1 ? e !== lineEnd : e === lineEnd) return lineGaveUp(gave, 'line', at, pos, lineNo); // more or fewer cells than the header
         const kj = kind[j];
         if (kj === 4) {
           // An empty cell is a missing item (NaN from `slow`, as blank text always is): nothing to add.
@@ -476,10 +485,10 @@ export function readRows(chunks: Iterable<LineChunk>, layout: CsvLayout, sinks: 
             let v: number;
             if (plain && digits > 0 && digits <= 15 && byDigits[j] === 1) {
               v = neg ? -x : x;
-              if (!(v >= lo[j] && v <= hi[j] && !(loOpen[j] === 1 && v === lo[j]))) return lineGaveUp(gave, 'line', at, pos, j);
+              if (!(v >= lo[j] && v <= hi[j] && !(loOpen[j] === 1 && v === lo[j]))) return lineGaveUp(gave, 'line', at, pos, lineNo, j);
             } else {
               const w = slow[j]!((inQuotes ? unquote(buf, s, e) : buf.toString('utf8', s, e)).trim());
-              if (w === null) return lineGaveUp(gave, 'line', at, pos, j);
+              if (w === null) return lineGaveUp(gave, 'line', at, pos, lineNo, j);
               v = w;
             }
             // The same arithmetic as scoreTrial on a kept column: `sum += rev ? lo + hi − v : v`,
@@ -494,11 +503,11 @@ export function readRows(chunks: Iterable<LineChunk>, layout: CsvLayout, sinks: 
           // At most 15 digits: exact as a double, and what Number() gives for the text.
           if (plain && digits > 0 && digits <= 15 && byDigits[j] === 1) {
             if (neg) x = -x;
-            if (!(x >= lo[j] && x <= hi[j] && !(loOpen[j] === 1 && x === lo[j]))) return lineGaveUp(gave, 'line', at, pos, j); // out of range: the general path says so
+            if (!(x >= lo[j] && x <= hi[j] && !(loOpen[j] === 1 && x === lo[j]))) return lineGaveUp(gave, 'line', at, pos, lineNo, j); // out of range: the general path says so
             typed[j][i] = x;
           } else {
             const w = slow[j]!((inQuotes ? unquote(buf, s, e) : buf.toString('utf8', s, e)).trim());
-            if (w === null) return lineGaveUp(gave, 'line', at, pos, j);
+            if (w === null) return lineGaveUp(gave, 'line', at, pos, lineNo, j);
             typed[j][i] = w;
           }
         }

@@ -19,8 +19,12 @@ export interface GaveUp {
    * - problems: the fast path's own checks found these, worded by the general path's code.
    */
   readonly why: 'layout' | 'line' | 'open-quote' | 'participant' | 'problems';
-  /** Where the line starts in the file's bytes (for 'line' and 'open-quote'). */
+  /** Where the line starts in the file's bytes (for 'line' and 'open-quote'), when the bytes read were the file's. */
   readonly offset?: number;
+  /** The line's number in the part read (its first line = 1). */
+  readonly line?: number;
+  /** The line's row in the file, when it is known but its offset is not (a Windows-1252 file read transcoded). */
+  readonly row?: number;
   /** The header position of the cell concerned, when known. */
   readonly cell?: number;
   readonly participant?: string;

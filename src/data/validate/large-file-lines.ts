@@ -41,6 +41,16 @@ export function rowOf(fd: number, offset: number): number {
   return row;
 }
 
+/** Where row `row` (as rowOf counts) starts, or undefined past the end. */
+export function offsetOfRow(fd: number, size: number, row: number): number | undefined {
+  if (row <= 1) return 0;
+  let r = 1;
+  for (const chunk of fileChunks(fd, { start: 0, end: size })) {
+    for (let k = chunk.buf.indexOf(LF, chunk.start); k >= 0 && k < chunk.end; k = chunk.buf.indexOf(LF, k + 1)) if (++r === row) return chunk.at! + k + 1;
+  }
+  return undefined;
+}
+
 /** Cell `j` of the line [pos, lineEnd) as the general reader gives it (unquoted, trimmed), or null. */
 export function cellOf(buf: Buffer, pos: number, lineEnd: number, delimiter: number, j: number): string | null {
   let s = pos;

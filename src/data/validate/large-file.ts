@@ -21,7 +21,7 @@ import { splitLine } from '../load/quoted-cells.ts';
 import { GENERAL_READER_MAX_BYTES, readDataBytes, tooLargeProblem } from '../load/read-file.ts';
 import { DataValidationError, MAX_REPORTED_PROBLEMS } from '../problems.ts';
 import type { ColumnRule } from './column-rules.ts';
-import { cellOf, extract, lineAt, moreGiveUps, rowOf } from './large-file-lines.ts';
+import { cellOf, extract, lineAt, moreGiveUps, offsetOfRow, rowOf } from './large-file-lines.ts';
 import { validateLong } from './validate.ts';
 
 const mb = (n: number) => `${Math.round(n / (1024 * 1024)).toLocaleString('en')} MB`;
@@ -48,7 +48,8 @@ function openQuote(file: string, row: number, column: string | null, size: numbe
  * the general reader's limit (`maxBytes`, default GENERAL_READER_MAX_BYTES); returns when it is
  * not, for the general path to read it whole.
  */
-export async function explainLargeFile(file: string, spec: TrialSpec, rules: readonly ColumnRule[], gave: GaveUp, maxBytes?: number): Promise<void> {
+export async function explainLargeFile(file: string, spec: TrialSpec, rules: readonly ColumnRule[], given: GaveUp, maxBytes?: number): Promise<void> {
+  let gave = given;
   const limit = maxBytes ?? GENERAL_READER_MAX_BYTES;
   const size = statSync(file, { throwIfNoEntry: false })?.size;
   if (size === undefined || size <= limit) return;
@@ -60,6 +61,8 @@ export async function explainLargeFile(file: string, spec: TrialSpec, rules: rea
   try {
     const head = Buffer.allocUnsafe(Math.min(size, 1 << 20));
     const layout = csvLayout(head.subarray(0, readSync(fd, head, 0, head.length, 0)), false, spec.data.csv.delimiter);
+    // A line of a file read transcoded (Windows-1252) is known by its row: the same line in the file's bytes.
+    if (gave.offset === undefined && gave.row !== undefined) gave = { ...gave, offset: offsetOfRow(fd, size, gave.row) };
     if (layout === null || layout === 'more' || gave.why === 'layout' || (gave.offset === undefined && gave.participant === undefined)) {
       // Nothing in a particular row: the header checks of the general path.
       if (layout !== null && layout !== 'more') {

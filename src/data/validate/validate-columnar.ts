@@ -233,7 +233,11 @@ export function validateBytesOrWhere(bytes: Uint8Array, file: string, spec: Tria
   const gave: { at?: GaveUp } = {};
   for (let k = 0; k < chunks.length; k++) {
     const part = readPart([chunks[k]], rows[k], partSpec, gave);
-    if (part === null) return gave.at ?? LAYOUT;
+    if (part === null) {
+      const g = gave.at ?? LAYOUT;
+      // Transcoded bytes have no offsets in the file, but the same lines: one part's line is the file's row.
+      return g.offset === undefined && g.line !== undefined && chunks.length === 1 ? { ...g, row: layout.headerLine + g.line } : g;
+    }
     parts.push(part);
   }
   return finish(parts, partSpec, file, spec, rules);
