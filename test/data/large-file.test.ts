@@ -180,3 +180,18 @@ describe('a file too large for the general reader names its problem', () => {
     expect(refused).toBeGreaterThan(50);
   });
 });
+
+describe('a large file declared UTF-8 that is not', () => {
+  it('names the first row that is not UTF-8, as the general path does', async () => {
+    const r = rows();
+    r[33][r[0].indexOf('municipality')] = 'Helsing\u0001r';
+    const bytes = Buffer.from(text(r), 'utf8');
+    bytes[bytes.indexOf(1)] = 0xf8; // ø as Windows-1252 writes it, in a file otherwise UTF-8
+    const file = write('');
+    writeFileSync(file, bytes);
+    const whole = (await problemsOf(file))!;
+    const large = (await problemsOf(file, 1000))!;
+    expect(large.problems.map((p) => [p.row, p.column])).toEqual([[34, 'municipality']]);
+    expect(large.problems.map(formatProblem)).toEqual(whole.problems.map(formatProblem));
+  });
+});

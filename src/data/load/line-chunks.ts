@@ -74,11 +74,31 @@ export function chunkProblem(chunk: LineChunk, crlf: boolean, encoding: Encoding
   return null;
 }
 
-/** Where the first problem of chunkProblem is: the line of the first CR of an LF file (an encoding problem is the file's). */
+/** Where the first line of `buf[start, end)` that is not UTF-8 starts, or −1. */
+export function firstLineNotUtf8(buf: Buffer, start: number, end: number): number {
+  if (isUtf8(buf.subarray(start, end))) return -1;
+  for (let p = start; p < end; ) {
+    let k = buf.indexOf(LF, p);
+    if (k < 0 || k >= end) k = end;
+    if (!isUtf8(buf.subarray(p, k))) return p;
+    p = k + 1;
+  }
+  return -1;
+}
+
+/**
+ * Where the first problem of chunkProblem ('general') is: the first line that is not UTF-8 (of a
+ * file declared UTF-8: the general reader names its row and column), else the line of the first
+ * CR of an LF file.
+ */
 function chunkGaveUp(chunk: LineChunk, crlf: boolean): GaveUp {
-  const cr = crlf ? -1 : chunk.buf.subarray(chunk.start, chunk.end).indexOf(CR);
-  if (cr < 0 || chunk.at === undefined) return { why: 'layout' };
-  return { why: 'line', offset: chunk.at + Math.max(chunk.start, chunk.buf.lastIndexOf(LF, chunk.start + cr) + 1) };
+  const { buf, start, end, at } = chunk;
+  if (at === undefined) return { why: 'layout' };
+  const bad = firstLineNotUtf8(buf, start, end);
+  if (bad >= 0) return { why: 'line', offset: at + bad };
+  const cr = crlf ? -1 : buf.subarray(start, end).indexOf(CR);
+  if (cr < 0) return { why: 'layout' };
+  return { why: 'line', offset: at + Math.max(start, buf.lastIndexOf(LF, start + cr) + 1) };
 }
 
 /** The chunks, each checked by chunkProblem before it is handed on; the first problem ends them and is kept in `found` (with where it is, for 'general'). */

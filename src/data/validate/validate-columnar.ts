@@ -19,7 +19,7 @@ import { extname } from 'node:path';
 import { armColumn, participantRows, type TrialSpec } from '../spec/load.ts';
 import { asUtf8, countRows, csvLayout, LF, type CsvLayout } from '../load/columnar-csv.ts';
 import type { GaveUp } from '../load/gave-up.ts';
-import type { ByteRange } from '../load/line-chunks.ts';
+import { firstLineNotUtf8, type ByteRange } from '../load/line-chunks.ts';
 import { sniffKind } from '../load/sniff.ts';
 import { ProblemList } from '../problems.ts';
 import type { ColumnRule } from './column-rules.ts';
@@ -219,7 +219,11 @@ export function validateBytes(bytes: Uint8Array, file: string, spec: TrialSpec, 
 export function validateBytesOrWhere(bytes: Uint8Array, file: string, spec: TrialSpec, rules: readonly ColumnRule[], options: FastOptions = {}): FastLoad | GaveUp {
   const given = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const buf = asUtf8(given, spec.data.csv.encoding);
-  if (buf === null) return LAYOUT;
+  if (buf === null) {
+    // Declared UTF-8 and not: the general reader names the first line that is not.
+    const bad = spec.data.csv.encoding === 'utf-8' ? firstLineNotUtf8(given, 0, given.length) : -1;
+    return bad >= 0 ? { why: 'line', offset: bad } : LAYOUT;
+  }
   const layout = csvLayout(buf, true, spec.data.csv.delimiter);
   if (layout === null || layout === 'more') return LAYOUT;
   const partSpec = partSpecFor(layout, spec, rules);
