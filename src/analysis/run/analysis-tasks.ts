@@ -22,6 +22,7 @@ import { planningStats } from '../describe/planning-stats.ts';
 import { fileSha256 } from './file-hash.ts';
 import { threadsAvailable } from '../../stats/threads.ts';
 import { resolvePlan } from '../plan/resolve-plan.ts';
+import { preloadHelpers, type PreloadedHelpers } from './task-pool.ts';
 
 /** Outcomes that get estimate rows: all but the safety counts (summarised in results.safety). */
 export function rowOutcomes(frame: AnalysisFrame): FrameOutcome[] {
@@ -109,11 +110,32 @@ export function imputes(ctx: { readonly plan: AnalysisPlan; readonly analysed: r
  */
 export function specImputes(spec: TrialSpec): boolean {
   try {
-    const analysed = spec.outcomes.flatMap((o) => (o.kind === 'time-to-event' || (o.kind === 'count' && o.role === 'safety') ? [] : [{ id: o.id, kind: o.kind, role: o.role }]));
-    return imputes({ plan: resolvePlan(spec), analysed });
+    return imputes({ plan: resolvePlan(spec), analysed: specRowOutcomes(spec) });
   } catch {
     return true;
   }
+}
+
+/** The spec's outcomes that get estimate rows (as rowOutcomes finds them in the frame). */
+function specRowOutcomes(spec: TrialSpec): Pick<FrameOutcome, 'id' | 'kind' | 'role'>[] {
+  return spec.outcomes.flatMap((o) => (o.kind === 'time-to-event' || (o.kind === 'count' && o.role === 'safety') ? [] : [{ id: o.id, kind: o.kind, role: o.role }]));
+}
+
+/** The helpers' module, next to this one (compiled or not). */
+export function workerModule(): URL {
+  return new URL(`./analysis-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
+}
+
+/**
+ * Helpers started before the frame is built, so that they load their modules meanwhile, when
+ * the trial will likely use them — a guess from the spec and the participant count (taskHelpers
+ * decides on the frame; helpers it does not want are ended).
+ */
+export function preloadTaskHelpers(spec: TrialSpec, plan: AnalysisPlan, participants: number, threads?: number): PreloadedHelpers | null {
+  const available = threads ?? threadsAvailable();
+  const outcomes = spec.outcomes.filter((o) => o.kind !== 'time-to-event').length;
+  if (available < 2 || outcomes < 2 || participants * outcomes < taskTesting.minWork || imputes({ plan, analysed: specRowOutcomes(spec) })) return null;
+  return preloadHelpers(workerModule(), Math.min(available, MAX_HELPERS, outcomes));
 }
 
 /**

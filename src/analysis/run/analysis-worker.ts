@@ -3,7 +3,7 @@
  * from the spec, frame and seed it was sent, then computes tasks from the shared counter until
  * none is left.
  */
-import { workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { TrialSpec } from '../../data/spec/load.ts';
 import type { AnalysisFrame } from '../frame/frame.ts';
 import { resolvePlan } from '../plan/resolve-plan.ts';
@@ -17,14 +17,13 @@ export interface AnalysisWorkerInput {
   readonly dataFile: string;
 }
 
-const { input, channel } = workerData as { input: AnalysisWorkerInput; channel: PoolChannel };
-let ctx: TaskContext | null = null;
-try {
-  ctx = taskContext(input.spec, resolvePlan(input.spec), input.frame, input.seed, input.dataFile);
-} catch {
-  // The calling thread built the same context first; it takes every task then.
-}
-if (ctx) {
-  const c = ctx;
-  serveTasks(channel, (t) => runTask(c, t));
-}
+// Started ahead of its tasks (task-pool.ts): the modules above load, then one message brings the work.
+parentPort?.once('message', ({ input, channel }: { input: AnalysisWorkerInput; channel: PoolChannel }) => {
+  let ctx: TaskContext;
+  try {
+    ctx = taskContext(input.spec, resolvePlan(input.spec), input.frame, input.seed, input.dataFile);
+  } catch {
+    return; // the calling thread built the same context first; the tasks are computed elsewhere
+  }
+  serveTasks(channel, (t) => runTask(ctx, t));
+});

@@ -9,7 +9,7 @@ import type { LoadedTrial } from '../../instruments/load-trial.ts';
 import { isSingleArm } from '../../data/spec/load.ts';
 import { DataValidationError } from '../../data/problems.ts';
 import { resolvePlan } from '../plan/resolve-plan.ts';
-import { outcomePlan } from '../plan/schema.ts';
+import { outcomePlan, type AnalysisPlan } from '../plan/schema.ts';
 import { buildFrame } from '../frame/build-frame.ts';
 import type { AnalysisFrame, FrameComparison, FrameOutcome } from '../frame/frame.ts';
 import { consortFlow } from '../describe/consort.ts';
@@ -23,8 +23,8 @@ import { cancelPrefetchedFcs } from '../../stats/mi/fcs.ts';
 import { StatsError } from '../../stats/errors.ts';
 import { applyMultiplicity } from './multiplicity.ts';
 import { timeToEventAnalysis } from './time-to-event.ts';
-import { runSide, runTask, sharedFrame, sideTasks, taskContext, taskCount, taskHelpers, frameForTasks, type SideTask } from './analysis-tasks.ts';
-import { runPool } from './task-pool.ts';
+import { preloadTaskHelpers, runSide, runTask, sharedFrame, sideTasks, taskContext, taskCount, taskHelpers, frameForTasks, workerModule, type SideTask } from './analysis-tasks.ts';
+import { discardHelpers, runPool, type PreloadedHelpers } from './task-pool.ts';
 import { fileSha256 } from './file-hash.ts';
 import type { AnalysisWorkerInput } from './analysis-worker.ts';
 import { subgroupEffect } from './subgroups.ts';
@@ -73,6 +73,18 @@ export function runAnalysis(trial: LoadedTrial, options: AnalyzeOptions = {}): A
     throw new DataValidationError([{ file: spec.specFile, row: null, column: null, path: 'arms', value: null, message: 'a single-arm cohort has no control arm: the analysis compares arms', allowed: 'a spec with a control arm', fix: 'for a roll-out cohort without control use `effekt rollout status`; to analyse a trial add its control arm to the spec' }]);
   }
   const plan = resolvePlan(spec);
+  // Helpers a large trial's tasks will run on load their modules while the frame is built (ended
+  // here if the analysis stops before it gives them their tasks, or does not want them).
+  const preloaded = preloadTaskHelpers(spec, plan, trial.summary.participants, options.threads);
+  try {
+    return analyse(trial, options, plan, preloaded);
+  } finally {
+    discardHelpers(preloaded);
+  }
+}
+
+function analyse(trial: LoadedTrial, options: AnalyzeOptions, plan: AnalysisPlan, preloaded: PreloadedHelpers | null): AnalysisResults {
+  const { spec } = trial;
   let frame = buildFrame(trial, { comparisons: plan.comparisons });
   const seed = options.seed ?? 20201201;
   // Checked here, before any work: a bad seed would otherwise surface as not-estimable MI rows.
@@ -115,7 +127,8 @@ export function runAnalysis(trial: LoadedTrial, options: AnalyzeOptions = {}): A
         compute: (t) => runTask(ctx, t),
         helpers,
         helpersOnly: true,
-        module: new URL(`./analysis-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url),
+        module: workerModule(),
+        preloaded,
         input: (): AnalysisWorkerInput => ({ spec, frame: frameForTasks(frame), seed, dataFile: trial.dataFile }),
         onSettled: (t) => {
           if (t < analysed.length) options.onProgress?.(++outcomesDone, steps);

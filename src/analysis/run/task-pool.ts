@@ -41,7 +41,20 @@ export type Settled<T> = { readonly ok: true; readonly value: T } | { readonly o
 
 interface Helper {
   readonly worker: Worker;
-  readonly port: MessagePort;
+  /** This side of the helper's reply channel, once it was given its tasks. */
+  port: MessagePort | null;
+}
+
+/** Helpers started ahead of a pool (preloadHelpers), to be given to runPool or discarded. */
+export interface PreloadedHelpers {
+  readonly module: URL;
+  readonly helpers: Helper[];
+}
+
+/** What a helper receives as its one message: its input and the pool's channel. */
+export interface HelperStart {
+  readonly input: unknown;
+  readonly channel: PoolChannel;
 }
 
 /** Counts of the last run (for tests and profiling). */
@@ -56,21 +69,46 @@ export const poolTesting = { ignoreHelpers: false, helperFirst: false, patience:
 
 /**
  * Starts a helper running `module` (a file next to the caller, given as its URL; from the
- * TypeScript sources the bootstrap registers tsx first, since workers do not inherit the loader)
- * with `input` (structured-cloned: typed arrays are copied) and the pool's channel.
+ * TypeScript sources the bootstrap registers tsx first, since workers do not inherit the loader).
+ * It loads its modules, then waits for its HelperStart message (see begin).
  */
-function startHelper(module: URL, input: unknown, channel: Omit<PoolChannel, 'port'>): Helper {
-  const { port1, port2 } = new MessageChannel();
-  const workerData = { input, channel: { ...channel, port: port2 } };
-  const options = { workerData, transferList: [port2] };
+function startHelper(module: URL): Helper {
   const href = module.href;
   const worker = href.endsWith('.ts')
-    ? new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(href)}); })`, { ...options, eval: true })
-    : new Worker(module, options);
+    ? new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(href)}); })`, { eval: true })
+    : new Worker(module);
   worker.on('error', () => undefined); // a failed helper takes no task or leaves one to be redone here
   worker.unref();
+  return { worker, port: null };
+}
+
+/** Gives a helper its input (structured-cloned: typed arrays on shared memory are shared, others copied) and the pool's channel. */
+function begin(helper: Helper, input: unknown, channel: Omit<PoolChannel, 'port'>): void {
+  const { port1, port2 } = new MessageChannel();
+  const message: HelperStart = { input, channel: { ...channel, port: port2 } };
+  helper.worker.postMessage(message, [port2]);
   port1.unref();
-  return { worker, port: port1 };
+  helper.port = port1;
+}
+
+/**
+ * Starts `count` helpers now, so that they load their modules while this thread prepares the
+ * pool's input (e.g. builds the analysis frame); runPool takes them (`preloaded`), or
+ * discardHelpers ends them.
+ */
+export function preloadHelpers(module: URL, count: number): PreloadedHelpers {
+  const helpers: Helper[] = [];
+  try {
+    for (let h = 0; h < count; h++) helpers.push(startHelper(module));
+  } catch {
+    // No thread could start: runPool starts (or does without) its own.
+  }
+  return { module, helpers };
+}
+
+/** Ends preloaded helpers that no pool will use. */
+export function discardHelpers(preloaded: PreloadedHelpers | null): void {
+  for (const h of preloaded?.helpers.splice(0) ?? []) void h.worker.terminate();
 }
 
 export interface PoolOptions<T> {
@@ -88,6 +126,8 @@ export interface PoolOptions<T> {
    * trigger marks it all, so the same task costs more here than on a helper with a small heap.
    */
   readonly helpersOnly?: boolean;
+  /** Helpers started ahead (preloadHelpers with the same module): used first, the rest ended. */
+  readonly preloaded?: PreloadedHelpers | null;
   /** Called whenever task t is in (value or error), from this thread, in the order they arrive. */
   readonly onSettled?: (t: number) => void;
 }
@@ -121,7 +161,10 @@ export function runPool<T>(options: PoolOptions<T>): Settled<T>[] {
     done++;
     onSettled?.(t);
   };
+  const ready = options.preloaded && options.preloaded.module.href === options.module.href ? options.preloaded.helpers.splice(0) : [];
+  discardHelpers(options.preloaded ?? null);
   if (options.helpers < 1 || count < 2) {
+    discardHelpers({ module: options.module, helpers: ready });
     for (let t = 0; t < count; t++) computeHere(t);
     return out;
   }
@@ -129,16 +172,23 @@ export function runPool<T>(options: PoolOptions<T>): Settled<T>[] {
   const counter = new Int32Array(new SharedArrayBuffer(4));
   const channel = { signal: signal.buffer as SharedArrayBuffer, counter: counter.buffer as SharedArrayBuffer, count };
   const helpers: Helper[] = [];
+  const wanted = Math.min(options.helpers, options.helpersOnly ? count : count - 1);
   try {
     const input = options.input();
-    for (let h = 0; h < Math.min(options.helpers, options.helpersOnly ? count : count - 1); h++) helpers.push(startHelper(options.module, input, channel));
+    while (helpers.length < wanted) {
+      const h = ready.shift() ?? startHelper(options.module);
+      helpers.push(h);
+      begin(h, input, channel);
+    }
   } catch {
-    // The input cannot be sent (or no thread can start): every task is computed here.
+    // The input cannot be sent (or no thread can start): the tasks are computed by those that started, or here.
   }
+  discardHelpers({ module: options.module, helpers: ready });
   if (poolTesting.helperFirst && helpers.length > 0) for (const until = performance.now() + 60_000; Atomics.load(counter, 0) === 0 && performance.now() < until; ) Atomics.wait(signal, 0, Atomics.load(signal, 0), 20);
   const failed: number[] = [];
   const drain = () => {
     for (const h of helpers) {
+      if (h.port === null) continue;
       for (let r = receiveMessageOnPort(h.port); r; r = receiveMessageOnPort(h.port)) {
         const reply = r.message as PoolReply;
         if (poolTesting.ignoreHelpers || settled[reply.t]) continue;
@@ -194,7 +244,7 @@ export function runPool<T>(options: PoolOptions<T>): Settled<T>[] {
     // Nothing is left for the helpers (a task they still run is not waited for).
     Atomics.store(counter, 0, count);
     for (const h of helpers) {
-      h.port.close();
+      h.port?.close();
       void h.worker.terminate();
     }
   }

@@ -6,8 +6,8 @@ import { parseSpec } from '../../../src/data/spec/load.ts';
 import { runAnalysis } from '../../../src/analysis/run/run-analysis.ts';
 import { buildFrame } from '../../../src/analysis/frame/build-frame.ts';
 import { resolvePlan } from '../../../src/analysis/plan/resolve-plan.ts';
-import { sharedFrame, specImputes, taskContext, taskHelpers, taskTesting, MIN_PARALLEL_WORK } from '../../../src/analysis/run/analysis-tasks.ts';
-import { lastPoolRun, poolTesting, runPool } from '../../../src/analysis/run/task-pool.ts';
+import { preloadTaskHelpers, sharedFrame, specImputes, taskContext, taskHelpers, taskTesting, MIN_PARALLEL_WORK } from '../../../src/analysis/run/analysis-tasks.ts';
+import { discardHelpers, lastPoolRun, poolTesting, runPool } from '../../../src/analysis/run/task-pool.ts';
 import { repoRoot } from '../../helpers/fixtures.ts';
 
 const specFile = join(repoRoot, 'data-samples/peer-trial.spec.json');
@@ -65,6 +65,18 @@ describe('the analysis on a helper thread', () => {
     taskTesting.minWork = 0;
     const twin = parseSpec(json, specFile);
     expect(taskHelpers(taskContext(twin, resolvePlan(twin), frame, 1, dataFile), 2)).toBe(0);
+  });
+
+  it('starts helpers before the frame only when the trial will likely use them', () => {
+    expect(preloadTaskHelpers(noMi, resolvePlan(noMi), 296, 2)).toBeNull(); // small
+    taskTesting.minWork = 0;
+    const twin = parseSpec(json, specFile);
+    expect(preloadTaskHelpers(twin, resolvePlan(twin), 296, 2)).toBeNull(); // imputes
+    expect(preloadTaskHelpers(noMi, resolvePlan(noMi), 296, 1)).toBeNull(); // one thread
+    const preloaded = preloadTaskHelpers(noMi, resolvePlan(noMi), 296, 2)!;
+    expect(preloaded.helpers).toHaveLength(2);
+    discardHelpers(preloaded);
+    expect(preloaded.helpers).toHaveLength(0);
   });
 
   it('reads from the spec whether the plan imputes (the imputation helpers start early only then)', () => {
