@@ -25,5 +25,8 @@ parentPort?.once('message', ({ input, channel }: { input: AnalysisWorkerInput; c
   } catch {
     return; // the calling thread built the same context first; the tasks are computed elsewhere
   }
-  serveTasks(channel, (t) => runTask(ctx, t));
+  // Each task on a frame object of its own (the same arrays): the fits cached per frame (an
+  // MMRM's ≈ 128 MB at 10⁶ participants, kept for its second visit) go with the task instead of
+  // staying for the helper's life. Every value is computed the same way either way.
+  serveTasks(channel, (t) => runTask({ ...ctx, frame: { ...ctx.frame } }, t));
 });
