@@ -52,6 +52,13 @@ export async function runPipeline(data: string, opts: RunCliOptions): Promise<vo
   // data are read and checked, when the plan imputes; otherwise no thread is started for them.
   const spec = loadSpec(opts.spec);
   if (specImputes(spec)) startImputationHelpers();
+  // The chart and PNG workers load vega and resvg now (the chart worker may have been started
+  // already, by run.ts), on a core the validation leaves free, rather than in the report phase,
+  // where every core is busy (charts, PNGs, Chromium).
+  if (langs.length > 0) {
+    preloadSvgWorker();
+    preloadPngWorker();
+  }
   const trial = await loadTrial(data, spec, { keepItems: false });
   stage.end();
   // Chromium starts once the inputs are known to be good (it then launches while the analysis
@@ -62,12 +69,6 @@ export async function runPipeline(data: string, opts: RunCliOptions): Promise<vo
 
     await analyzeLoaded(trial, data, opts.spec, dirs.analysis, seed, progress);
 
-    // The chart and PNG workers load vega and resvg while the economics run on this thread (a
-    // core the analysis' imputation helper no longer uses), not at the start of the reports.
-    if (langs.length > 0) {
-      preloadSvgWorker();
-      preloadPngWorker();
-    }
     if (opts.scenario) await runEconomicsCommand({ scenario: opts.scenario, results: dirs.analysis, out: dirs.economics }, progress, scenario);
 
     stage = progress.stage('reports');

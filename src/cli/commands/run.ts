@@ -21,5 +21,11 @@ export function registerRun(program: Command): void {
     .option('--date <yyyy-mm-dd>', 'report date (default: $SOURCE_DATE_EPOCH, else none — never the clock)')
     .option('--no-pdf', 'do not print report.pdf')
     .option('-q, --quiet', 'no progress output')
-    .action(async (data: string, opts: RunCliOptions) => (await import('./run-action.ts')).runPipeline(data, opts));
+    .action(async (data: string, opts: RunCliOptions) => {
+      // With reports to write, the chart worker starts loading vega (≈ 0.5 s of CPU) now, on the
+      // core that is idle while this thread loads the pipeline's modules; in the report phase
+      // every core is busy. svg-async.ts itself is small.
+      if (opts.lang.trim() !== '') (await import('../../report/render/svg-async.ts')).preloadSvgWorker();
+      return (await import('./run-action.ts')).runPipeline(data, opts);
+    });
 }
