@@ -87,8 +87,15 @@ export function taskCount(ctx: TaskContext): number {
   return ctx.analysed.length + ctx.safety.length + sideTasks.length;
 }
 
-/** Participants × tasks below which everything stays on this thread (a helper's start costs more than it saves). */
-export const MIN_PARALLEL_WORK = 500_000;
+/**
+ * Participants × tasks below which everything stays on this thread: a helper starts cold (its
+ * modules, then every estimator's code compiled again from scratch, per helper), which costs more
+ * than it saves below a few hundred thousand participants. The twin-shaped 10⁶ target's plan (16
+ * tasks), analyze stage on one thread vs two helpers, 2 cores at load ≈ 2 (session 8): N = 10⁵
+ * 7.5 vs 9.4 s (and 10.1 vs 13.5 s with CC, PP, Welch and subgroups added), N = 3·10⁵ 17.5 vs
+ * 18.7 s, N = 5·10⁵ 23.2 vs 21.5 s, N = 10⁶ 48.9 vs 28–33 s. 5,000,000 is ≈ 3·10⁵ participants there.
+ */
+export const MIN_PARALLEL_WORK = 5_000_000;
 /** Helper threads at most (each keeps its own fits; the frame they share). */
 const MAX_HELPERS = 4;
 /** Test hook: the smallest work that goes parallel. */
