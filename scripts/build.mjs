@@ -18,7 +18,7 @@
  * the compiled files import them from there: Node resolves, reads and compiles each ES module on
  * its own, so `import 'arquero'` cost 0.6–1.4 s of start-up on the shared machine and its bundle
  * 0.1 s (vega 0.8–1.8 s → 0.2–0.4 s, exceljs 0.9–2.9 s → 0.5 s). The code is the packages' own,
- * unchanged; packages with native parts or files of their own (playwright-core, @duckdb/node-api,
+ * unchanged; packages with native parts or files of their own (@duckdb/node-api,
  * @resvg/resvg-js) and the rest load from node_modules as before. Without esbuild (it comes
  * with tsx) the build keeps plain package imports.
  *

@@ -10,9 +10,13 @@ export class CliError extends Error {
   }
 }
 
-/** Errors that carry a user-facing message and mean "bad input" expose `userMessage()` or are CliErrors. */
+/**
+ * Errors that carry a user-facing message expose `userMessage()` or are CliErrors. They mean
+ * "bad input" (exit 2) unless they carry another `exitCode` (e.g. 1: the machine could not do it).
+ */
 interface UserFacing {
   userMessage(): string;
+  readonly exitCode?: unknown;
 }
 
 function isUserFacing(e: unknown): e is UserFacing {
@@ -28,7 +32,7 @@ export function reportError(err: unknown): number {
   }
   if (isUserFacing(err)) {
     printErr(`${err.userMessage()}\n`);
-    return 2;
+    return typeof err.exitCode === 'number' ? err.exitCode : 2;
   }
   // A stack trace helps no user and can echo data; it is shown only when asked for.
   const e = err instanceof Error ? err : new Error(String(err));

@@ -55,6 +55,15 @@ describe('effekt report', () => {
     expect(existsSync(join(out, 'charts', 'economics-psa.svg'))).toBe(false);
   });
 
+  it('a Chromium that cannot print is a clear error (exit 1), not a bug report, and leaves no report half-written', () => {
+    const out = join(tmp('effekt-rep-badchrome-'), 'out');
+    const r = runCliEnv(['report', '--results', resultsFile, '--lang', 'en', '--out', out, '--quiet'], { EFFEKT_CHROMIUM: '/bin/false' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^effekt: the PDF could not be printed: Chromium \(\/bin\/false\) did not start: Chromium ended \(exit code 1\).*Fix: check that `\/bin\/false --headless --version` runs.*--no-pdf\n$/s);
+    expect(r.stderr).not.toContain('bug in effekt');
+    expect(existsSync(out)).toBe(false);
+  });
+
   const bad: Array<[string, (dir: string) => string[], RegExp]> = [
     ['a results folder without results.json', (d) => ['--results', d, '--lang', 'da'], /results\.json: file not found\. Fix: point --results at the folder written by `effekt analyze/],
     ['results.json of another schema version', (d) => {

@@ -28,6 +28,7 @@ import { closeSync, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openS
 import { randomBytes } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { cleanupOnExit } from './exit-guard.ts';
 
 /** One file of an output folder: a path relative to the folder ('/' separated) and its bytes. */
 export interface OutputFile {
@@ -342,27 +343,6 @@ function keepEntry(from: string, to: string): void {
   }
 }
 
-type Cleanup = () => void;
-const SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-
-/** Removes the temporary folder on exit and on the usual signals (then dies of that signal as before). */
-function guard(cleanup: Cleanup): () => void {
-  const onSignal = (sig: NodeJS.Signals) => {
-    cleanup();
-    release();
-    process.kill(process.pid, sig);
-  };
-  const onExit = () => cleanup();
-  const handlers = SIGNALS.map((s) => [s, () => onSignal(s)] as const);
-  for (const [s, h] of handlers) process.on(s, h);
-  process.on('exit', onExit);
-  function release(): void {
-    for (const [s, h] of handlers) process.removeListener(s, h);
-    process.removeListener('exit', onExit);
-  }
-  return release;
-}
-
 /**
  * Builds an output folder privately and swaps it in (see the top of this file). `build` writes
  * the files through the stage; nothing appears at `out` unless it returns without throwing.
@@ -381,7 +361,7 @@ export async function writeOutputFolder(out: string, build: (stage: OutputStage)
   const cleanup = () => {
     if (!done) rmSync(temp, { recursive: true, force: true });
   };
-  const release = guard(cleanup);
+  const release = cleanupOnExit(cleanup);
   const files: string[] = [];
   const kept: string[] = [];
   try {
@@ -494,7 +474,7 @@ export function writeOutputFile(path: string, content: FileContent, options: Out
   const abs = resolve(path);
   const temp = join(dirname(abs), `.${basename(abs)}.effekt-new-${process.pid}-${randomBytes(4).toString('hex')}`);
   let done = false;
-  const release = guard(() => {
+  const release = cleanupOnExit(() => {
     if (!done) rmSync(temp, { force: true });
   });
   try {

@@ -1,20 +1,38 @@
 /**
- * index.html → report.pdf (A4, the page's print CSS) with Debian's Chromium through
- * playwright-core. Without Chromium the PDF is skipped with a notice, not an error.
+ * index.html → report.pdf (A4, the page's print CSS) with Debian's Chromium, driven over its
+ * DevTools pipe (devtools-pipe.ts). Without Chromium the PDF is skipped with a notice, not an error.
  */
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import { launchBrowser, type DevToolsBrowser, type DevToolsEvent } from './devtools-pipe.ts';
 
 export const CHROMIUM_PATH = process.env.EFFEKT_CHROMIUM ?? '/usr/bin/chromium';
+/** The switches every Chromium of effekt's gets (the printer's, and the tests' browsers). */
 export const CHROMIUM_ARGS: readonly string[] = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /**
- * The features playwright-core (1.65, its chromiumSwitches.ts) switches off. Chromium honours
- * only the last --disable-features on its command line, so adding our own would silently turn
- * these back on: chromiumLaunchOptions() drops Playwright's switch (ignoreDefaultArgs, which
- * matches it exactly) and passes one with these and ours. When a Playwright upgrade changes its
- * list, the browser gets two switches again; test/report/render/pdf-launch.test.ts fails then.
+ * The switches playwright-core 1.65 started Chromium with (its chromiumSwitches.ts and headless
+ * options), through which every PDF effekt printed until session 9 was made. The printer still
+ * gives them: some change what is printed (--force-color-profile=srgb, --hide-scrollbars,
+ * --blink-settings), the rest keep the browser from doing anything besides printing
+ * (updates, extensions, sync, background throttling).
+ */
+export const PLAYWRIGHT_SWITCHES: readonly string[] = [
+  '--disable-field-trial-config', '--disable-background-networking', '--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows',
+  '--disable-back-forward-cache', '--disable-breakpad', '--disable-component-extensions-with-background-pages', '--disable-component-update',
+  '--no-default-browser-check', '--disable-default-apps', '--disable-dev-shm-usage', '--disable-edgeupdater', '--disable-extensions',
+  '--enable-features=CDPScreenshotNewSurface,SkipListAccountsWithoutGaiaCookies', '--allow-pre-commit-input', '--disable-hang-monitor',
+  '--disable-ipc-flooding-protection', '--disable-popup-blocking', '--disable-prompt-on-repost', '--disable-renderer-backgrounding',
+  '--disable-updater-scheduler', '--force-color-profile=srgb', '--metrics-recording-only', '--no-first-run', '--password-store=basic',
+  '--use-mock-keychain', '--no-service-autorun', '--disable-search-engine-choice-screen', '--unsafely-disable-devtools-self-xss-warnings',
+  '--enable-unsafe-swiftshader', '--edge-skip-compat-layer-relaunch', '--disable-stack-profiler', '--disable-infobars', '--disable-sync',
+  '--do-not-de-elevate', '--headless', '--hide-scrollbars', '--mute-audio',
+  '--blink-settings=primaryHoverType=2,availableHoverTypes=2,primaryPointerType=4,availablePointerTypes=4', '--no-sandbox',
+];
+
+/**
+ * The features Playwright switched off (the same chromiumSwitches.ts). Chromium honours only the
+ * last --disable-features on its command line, so they and ours go into one switch.
  */
 export const PLAYWRIGHT_DISABLED_FEATURES: readonly string[] = [
   'AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose', 'HttpsUpgrades', 'HttpsFirstBalancedModeAutoEnable',
@@ -25,7 +43,7 @@ export const PLAYWRIGHT_DISABLED_FEATURES: readonly string[] = [
 
 /**
  * Chromium 15x's headless mode is the whole browser without a screen: every window (one per
- * Playwright page) gets a location bar, whose omnibox drop-downs are WebUI pages preloaded in
+ * page) gets a location bar, whose omnibox drop-downs are WebUI pages preloaded in
  * renderer processes of their own (chrome://omnibox-popup.top-chrome/ and its AI-mode variant).
  * Nobody types into them; they cost ≈ 2.2–2.5 s of CPU per run (two renderers) and the browser
  * process another ≈ 0.6 s. The PDFs are the same bytes without them.
@@ -37,10 +55,9 @@ export const OWN_DISABLED_FEATURES: readonly string[] = ['WebUIOmniboxPopup', 'W
  * --single-process: each of the others costs a start-up and the messages between them, while
  * printing a page needs none of them apart. Launch, one print and close took 0.84 s of CPU
  * instead of 1.16 s (medians of 6, at load 8), and the browser is up ≈ 0.5 s sooner; the twin's
- * two PDFs are the same bytes. Chromium then allows one browser context (a second one ends the
- * browser), so the printer opens its tabs in one context; and the mode is Chromium's to keep or
- * drop (it is meant for its own tests), so a browser that does not start in it, or that ends
- * during a print, is started again in the ordinary mode and the print done there.
+ * two PDFs are the same bytes. The mode is Chromium's to keep or drop (it is meant for its own
+ * tests), so a browser that does not start in it, or that ends during a print, is started again
+ * in the ordinary mode and the print done there.
  * Measuring it: GNU time (and so the bench's CPU column) counts only the processes that were
  * waited for up the tree, and Chromium's renderer, GPU and zygote processes mostly are not — in
  * the ordinary mode it missed ≈ 2.4 s of the twin run's CPU (14.2 s in a cpuacct cgroup, 11.8 s
@@ -49,17 +66,33 @@ export const OWN_DISABLED_FEATURES: readonly string[] = ['WebUIOmniboxPopup', 'W
  */
 export const SINGLE_PROCESS_ARG = '--single-process';
 
-/** What playwright-core's chromium.launch() is given: our switches, and one merged --disable-features. */
-export function chromiumLaunchOptions(executablePath = CHROMIUM_PATH, options: { singleProcess?: boolean } = {}): { executablePath: string; args: string[]; ignoreDefaultArgs: string[] } {
-  return {
-    executablePath,
-    args: [...CHROMIUM_ARGS, ...(options.singleProcess ? [SINGLE_PROCESS_ARG] : []), `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...OWN_DISABLED_FEATURES].join(',')}`],
-    ignoreDefaultArgs: [`--disable-features=${PLAYWRIGHT_DISABLED_FEATURES.join(',')}`],
-  };
+/** Chromium's command line (before the profile folder and the pipe): Playwright's switches, ours, one --disable-features. */
+export function chromiumSwitches(options: { singleProcess?: boolean } = {}): string[] {
+  const switches = [...PLAYWRIGHT_SWITCHES];
+  for (const s of CHROMIUM_ARGS) if (!switches.includes(s)) switches.push(s);
+  if (options.singleProcess) switches.push(SINGLE_PROCESS_ARG);
+  switches.push(`--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...OWN_DISABLED_FEATURES].join(',')}`);
+  return switches;
 }
 
 export function chromiumAvailable(path = CHROMIUM_PATH): boolean {
   return existsSync(path);
+}
+
+/**
+ * Chromium was found but could not print: it did not start, ended during a print, or took too
+ * long. A problem of the machine, not of the input: the command exits 1 with what to do.
+ */
+export class PdfPrintError extends Error {
+  readonly exitCode = 1;
+  constructor(message: string, readonly chromiumPath: string) {
+    super(message);
+    this.name = 'PdfPrintError';
+  }
+
+  userMessage(): string {
+    return `effekt: the PDF could not be printed: ${this.message}. Fix: check that \`${this.chromiumPath} --headless --version\` runs on this machine, set EFFEKT_CHROMIUM to a Chromium that does, or leave the PDF out with --no-pdf`;
+  }
 }
 
 export type PdfOutcome = { readonly written: true; readonly bytes: Uint8Array } | { readonly written: false; readonly notice: string };
@@ -80,15 +113,101 @@ export function stampPdfDates(pdf: Uint8Array, isoDate: string | null): Uint8Arr
   return new Uint8Array(Buffer.from(out, 'latin1'));
 }
 
-type Browser = Awaited<ReturnType<typeof import('playwright-core').chromium.launch>>;
-type Context = Awaited<ReturnType<Browser['newContext']>>;
-type Tab = Awaited<ReturnType<Context['newPage']>>;
-
-/** A running browser, the one context its tabs are opened in, and whether it is the single-process one. */
+/** A running browser, and whether it is the single-process one. */
 interface Session {
-  readonly browser: Browser;
-  readonly context: Context;
+  readonly browser: DevToolsBrowser;
   readonly single: boolean;
+}
+
+/** A page (tab) of the browser and the protocol session attached to it. */
+interface Tab {
+  readonly targetId: string;
+  readonly sessionId: string;
+}
+
+/**
+ * The page settings Playwright gave every page it opened, which the PDFs were made with: the
+ * default font families it sets on Linux, and its 1280 × 720 viewport.
+ */
+const PAGE_FONT_FAMILIES = { standard: 'Times New Roman', fixed: 'Monospace', serif: 'Times New Roman', sansSerif: 'Arial', cursive: 'Comic Sans MS', fantasy: 'Impact' };
+const PAGE_METRICS = { mobile: false, width: 1280, height: 720, screenWidth: 1280, screenHeight: 720, deviceScaleFactor: 1, screenOrientation: { angle: 0, type: 'landscapePrimary' } };
+/** A4 in inches, no margins (the page's @page rule sets them: preferCSSPageSize), as Playwright's page.pdf({ format: 'A4' }) asked. */
+const PRINT_OPTIONS = {
+  transferMode: 'ReturnAsStream', landscape: false, displayHeaderFooter: false, headerTemplate: '', footerTemplate: '', printBackground: true, scale: 1,
+  paperWidth: 8.27, paperHeight: 11.7, marginTop: 0, marginBottom: 0, marginLeft: 0, marginRight: 0, pageRanges: '', preferCSSPageSize: true,
+  generateTaggedPDF: false, generateDocumentOutline: false,
+};
+/** Print media for a page loaded from a file (its scripts ran for the screen), with no other media feature overridden. */
+const PRINT_MEDIA = { media: 'print', features: ['prefers-color-scheme', 'prefers-reduced-motion', 'forced-colors', 'prefers-contrast'].map((name) => ({ name, value: '' })) };
+
+async function openTab(browser: DevToolsBrowser): Promise<Tab> {
+  const { targetId } = await browser.send<{ targetId: string }>('Target.createTarget', { url: 'about:blank' });
+  const { sessionId } = await browser.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
+  await Promise.all([
+    browser.send('Page.enable', {}, sessionId),
+    browser.send('Page.setFontFamilies', { fontFamilies: PAGE_FONT_FAMILIES }, sessionId),
+    browser.send('Emulation.setDeviceMetricsOverride', PAGE_METRICS, sessionId),
+  ]);
+  return { targetId, sessionId };
+}
+
+/** The first event `method` of this page's session after now. */
+function nextEvent(browser: DevToolsBrowser, tab: Tab, method: string): Promise<DevToolsEvent> {
+  return new Promise((resolve) => {
+    const stop = browser.onEvent((e) => {
+      if (e.method === method && e.sessionId === tab.sessionId) {
+        stop();
+        resolve(e);
+      }
+    });
+  });
+}
+
+/** `work`, or an error naming what did not finish within `timeoutMs`. */
+async function within<T>(timeoutMs: number, what: string, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([work, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`Chromium did not finish ${what} within ${Math.round(timeoutMs / 1000)} s`)), timeoutMs)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Prints the tab's page as it is now; the PDF's bytes, read from the stream Chromium returns. */
+async function printTab(browser: DevToolsBrowser, tab: Tab): Promise<Uint8Array> {
+  const { stream } = await browser.send<{ stream: string }>('Page.printToPDF', PRINT_OPTIONS, tab.sessionId);
+  const chunks: Buffer[] = [];
+  for (;;) {
+    const r = await browser.send<{ data: string; eof: boolean; base64Encoded?: boolean }>('IO.read', { handle: stream, size: 1 << 20 }, tab.sessionId);
+    chunks.push(Buffer.from(r.data, r.base64Encoded ? 'base64' : 'utf8'));
+    if (r.eof) break;
+  }
+  await browser.send('IO.close', { handle: stream }, tab.sessionId);
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/**
+ * A page given whole, written into the tab (document.open/write/close, as Playwright's
+ * setContent did) and printed once its load event has fired. Nothing of it runs: the print page
+ * has no script and forbids one (CSP).
+ */
+async function printWhole(browser: DevToolsBrowser, tab: Tab, html: string): Promise<Uint8Array> {
+  const loaded = `new Promise((ready) => { document.open(); addEventListener('load', () => ready(true), { once: true }); document.write(${JSON.stringify(html)}); document.close(); })`;
+  const r = await browser.send<{ exceptionDetails?: { text?: string } }>('Runtime.evaluate', { expression: loaded, awaitPromise: true }, tab.sessionId);
+  if (r.exceptionDetails) throw new Error(`Chromium could not load the print page: ${r.exceptionDetails.text ?? 'script error'}`);
+  return printTab(browser, tab);
+}
+
+/** A page from a file (file://, so relative assets resolve): loaded, its scripts' `window.__reportReady` awaited, printed as print media. */
+async function printFile(browser: DevToolsBrowser, tab: Tab, file: string): Promise<Uint8Array> {
+  const loaded = nextEvent(browser, tab, 'Page.loadEventFired');
+  const nav = await browser.send<{ errorText?: string }>('Page.navigate', { url: pathToFileURL(file).href }, tab.sessionId);
+  if (nav.errorText) throw new Error(`Chromium could not open ${file}: ${nav.errorText}`);
+  await loaded;
+  const ready = `new Promise((ok) => { const check = () => (window.__reportReady === true ? ok(true) : setTimeout(check, 25)); check(); })`;
+  await browser.send('Runtime.evaluate', { expression: ready, awaitPromise: true }, tab.sessionId);
+  await browser.send('Emulation.setEmulatedMedia', PRINT_MEDIA, tab.sessionId);
+  return printTab(browser, tab);
 }
 
 /**
@@ -117,28 +236,10 @@ export interface PdfPrinter {
 
 export function openPdfPrinter(options: { chromiumPath?: string; prints?: number } = {}): PdfPrinter {
   const exe = options.chromiumPath ?? CHROMIUM_PATH;
-  let chromium: typeof import('playwright-core').chromium | undefined;
-  const start = async (single: boolean): Promise<Session> => {
-    const browser = await chromium!.launch(chromiumLaunchOptions(exe, { singleProcess: single }));
-    try {
-      return { browser, context: await browser.newContext(), single };
-    } catch (e) {
-      await browser.close().catch(() => undefined);
-      throw e;
-    }
-  };
-  let session: Promise<Session | PdfOutcome> = (async () => {
-    if (!chromiumAvailable(exe)) return { written: false, notice: `PDF skipped: Chromium not found at ${exe} (install Debian's chromium, or set EFFEKT_CHROMIUM)` } as const;
-    try {
-      // require, not import(): playwright-core is CommonJS, and an ES import first scans its
-      // multi-megabyte bundles for their export names (cjs-module-lexer) — 0.3–0.4 s of CPU on
-      // the main thread per run, for names nobody asks for.
-      ({ chromium } = createRequire(import.meta.url)('playwright-core') as typeof import('playwright-core'));
-    } catch {
-      return { written: false, notice: 'PDF skipped: the playwright-core package is not installed (npm ci installs it)' } as const;
-    }
-    return start(true).catch(() => start(false));
-  })();
+  const start = async (single: boolean): Promise<Session> => ({ browser: await launchBrowser(exe, chromiumSwitches({ singleProcess: single })), single });
+  let session: Promise<Session | PdfOutcome> = chromiumAvailable(exe)
+    ? start(true).catch(() => start(false))
+    : Promise.resolve({ written: false, notice: `PDF skipped: Chromium not found at ${exe} (install Debian's chromium, or set EFFEKT_CHROMIUM)` } as const);
   session.catch(() => undefined); // reported by print(); not an unhandled rejection while nobody waits
   const isOutcome = (x: Session | PdfOutcome): x is PdfOutcome => 'written' in x;
   // The tab the first print uses, opened as soon as the browser is up: a new tab (its own
@@ -146,7 +247,7 @@ export function openPdfPrinter(options: { chromiumPath?: string; prints?: number
   let tab: Promise<Tab> | null = null;
   const openTabEarly = (s: Session | PdfOutcome) => {
     if (isOutcome(s) || tab) return;
-    tab = s.context.newPage();
+    tab = openTab(s.browser);
     tab.catch(() => undefined); // print() then opens its own
   };
   session.then(openTabEarly, () => undefined);
@@ -167,26 +268,20 @@ export function openPdfPrinter(options: { chromiumPath?: string; prints?: number
   const printOne = async (s: Session, source: PdfSource, printOptions: { timeoutMs?: number; date?: string | null }): Promise<PdfOutcome> => {
     const ready = tab;
     tab = null;
-    const page = ready ? await ready.catch(() => s.context.newPage()) : await s.context.newPage();
+    const page = ready ? await ready.catch(() => openTab(s.browser)) : await openTab(s.browser);
     let keep = false;
     try {
       // A dozen charts on a loaded machine can take a minute; loading the 1 MB page (vega inlined)
-      // beside the other report's page and the charts drawn in Node took over Playwright's default 30 s at load 22.
+      // beside the other report's page and the charts drawn in Node took over 30 s at load 22.
       const timeout = printOptions.timeoutMs ?? 180_000;
-      if (typeof source === 'string') {
-        await page.goto(pathToFileURL(source).href, { waitUntil: 'load', timeout });
-        await page.waitForFunction(() => (window as unknown as { __reportReady?: boolean }).__reportReady === true, undefined, { timeout });
-        await page.emulateMedia({ media: 'print' });
-      } else {
-        // Nothing to load or run: parsed, laid out and printed (page.pdf() lays out for print itself).
-        await page.setContent(source.html, { waitUntil: 'load', timeout });
-      }
-      const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+      const bytes = typeof source === 'string'
+        ? await within(timeout, `printing ${source}`, printFile(s.browser, page, source))
+        : await within(timeout, 'printing the report', printWhole(s.browser, page, source.html));
       keep = typeof source !== 'string';
-      return { written: true, bytes: stampPdfDates(new Uint8Array(pdf), printOptions.date ?? null) };
+      return { written: true, bytes: stampPdfDates(bytes, printOptions.date ?? null) };
     } finally {
       if (keep) tab = Promise.resolve(page);
-      else await page.close().catch(() => undefined);
+      else await s.browser.send('Target.closeTarget', { targetId: page.targetId }).catch(() => undefined);
     }
   };
   /** The print, and once more in an ordinary browser when the single-process one ended during it. */
@@ -194,7 +289,7 @@ export function openPdfPrinter(options: { chromiumPath?: string; prints?: number
     try {
       return await printOne(s, source, printOptions);
     } catch (e) {
-      if (!s.single || s.browser.isConnected() || closing) throw e;
+      if (!s.single || s.browser.connected || closing) throw e;
       tab = null;
       const again = start(false);
       session = again;
@@ -204,7 +299,9 @@ export function openPdfPrinter(options: { chromiumPath?: string; prints?: number
   };
   return {
     async print(source, printOptions = {}) {
-      const first = await session;
+      const first = await session.catch((e: unknown) => {
+        throw new PdfPrintError(`Chromium (${exe}) did not start: ${e instanceof Error ? e.message : String(e)}`, exe);
+      });
       if (isOutcome(first)) return first;
       if (closing) throw new Error('the PDF printer is closed');
       const mine = turn.then(async () => {
@@ -214,7 +311,9 @@ export function openPdfPrinter(options: { chromiumPath?: string; prints?: number
       });
       turn = mine.catch(() => undefined);
       try {
-        return await mine;
+        return await mine.catch((e: unknown) => {
+          throw e instanceof PdfPrintError ? e : new PdfPrintError(e instanceof Error ? e.message : String(e), exe);
+        });
       } finally {
         if (--left <= 0) closeBrowser().catch(() => undefined); // reported by close()
       }

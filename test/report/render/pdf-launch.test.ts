@@ -1,20 +1,21 @@
 /**
- * How the report's Chromium is launched (src/report/render/pdf.ts, chromiumLaunchOptions):
- * Chromium honours only the last --disable-features, so ours must replace Playwright's (same
- * list plus the omnibox pop-ups), never sit beside it. The browser's own command line is read
- * back from /proc: exactly one --disable-features, holding Playwright's features and ours. When
- * a Playwright upgrade changes its list, ignoreDefaultArgs no longer matches and this fails:
- * copy the new list into PLAYWRIGHT_DISABLED_FEATURES. Skipped without Chromium or /proc.
+ * How the report's Chromium is launched and driven (src/report/render/pdf.ts, chromiumSwitches,
+ * and devtools-pipe.ts): Chromium honours only the last --disable-features, so the browser's own
+ * command line, read back from /proc, must hold exactly one, with Playwright's features and ours;
+ * no omnibox pop-up is loaded; prints take turns in one tab; a single-process browser that ends
+ * is replaced by an ordinary one; nothing is left behind (process, profile folder). Skipped
+ * without Chromium or /proc.
  */
 import { describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromiumAvailable, chromiumLaunchOptions, openPdfPrinter, OWN_DISABLED_FEATURES, PLAYWRIGHT_DISABLED_FEATURES, SINGLE_PROCESS_ARG } from '../../../src/report/render/pdf.ts';
+import { CHROMIUM_PATH, chromiumAvailable, chromiumSwitches, openPdfPrinter, OWN_DISABLED_FEATURES, PLAYWRIGHT_DISABLED_FEATURES, SINGLE_PROCESS_ARG } from '../../../src/report/render/pdf.ts';
+import { launchBrowser } from '../../../src/report/render/devtools-pipe.ts';
 
 const linux = existsSync(`/proc/${process.pid}/task`);
 
-/** The command lines (arguments) of this process's children that talk to Playwright over a pipe. */
+/** The command lines (arguments) of this process's children driven over a DevTools pipe. */
 function browserCommandLines(): string[][] {
   return browsers().map((b) => b.args);
 }
@@ -41,9 +42,8 @@ function browsers(): Array<{ pid: number; args: string[] }> {
 }
 
 describe.skipIf(!chromiumAvailable() || !linux)('Chromium launch switches', () => {
-  it('gives the browser one --disable-features with Playwright’s features and ours', async () => {
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch(chromiumLaunchOptions());
+  it('gives the browser one --disable-features with Playwright’s features and ours, and no omnibox pop-up', async () => {
+    const browser = await launchBrowser(CHROMIUM_PATH, chromiumSwitches());
     try {
       const lines = browserCommandLines();
       expect(lines.length).toBeGreaterThan(0);
@@ -53,15 +53,24 @@ describe.skipIf(!chromiumAvailable() || !linux)('Chromium launch switches', () =
         const features = switches[0].slice('--disable-features='.length).split(',');
         for (const f of [...PLAYWRIGHT_DISABLED_FEATURES, ...OWN_DISABLED_FEATURES]) expect(features).toContain(f);
       }
-      // And no omnibox pop-up is loaded beside a page.
-      const page = await browser.newPage();
-      await page.setContent('<p>x</p>');
-      const cdp = await browser.newBrowserCDPSession();
-      const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ url: string }> };
+      await browser.send('Target.createTarget', { url: 'about:blank' });
+      const { targetInfos } = await browser.send<{ targetInfos: Array<{ url: string }> }>('Target.getTargets');
       expect(targetInfos.filter((t) => t.url.includes('omnibox'))).toEqual([]);
     } finally {
       await browser.close();
     }
+    expect(browsers()).toEqual([]);
+  }, 120_000);
+
+  it('removes the browser’s profile folder when closed, and says why a browser did not start', async () => {
+    const profiles = () => readdirSync(tmpdir()).filter((f) => f.startsWith('effekt-chromium-'));
+    const before = new Set(profiles());
+    const browser = await launchBrowser(CHROMIUM_PATH, chromiumSwitches({ singleProcess: true }));
+    expect(profiles().filter((f) => !before.has(f))).toHaveLength(1);
+    await browser.close();
+    expect(profiles().filter((f) => !before.has(f))).toEqual([]);
+    await expect(launchBrowser('/bin/false', [])).rejects.toThrow(/Chromium ended \(exit code 1\)/);
+    expect(profiles().filter((f) => !before.has(f))).toEqual([]);
   }, 120_000);
 
   it('prints several pages in turn in one tab, each as printed alone', async () => {
