@@ -85,6 +85,29 @@ describe('scripts/build.mjs', () => {
     await expect(renderSvgAsync({ mark: 'bar', data: { values: [] }, transform: [{ calculate: '(((', as: 'x' }] } as never)).rejects.toThrow(/chart drawing failed/);
   }, 120_000);
 
+  it('the compiled chart worker: a chart drawn ahead is taken by its request (same bytes); stopping the worker ends the process with drawings owed', async () => {
+    const svg = (await import(pathToFileURL(join(out, 'report/render/svg-async.js')).href)) as typeof import('../../src/report/render/svg-async.ts');
+    const { renderSvgWithWarnings } = await import('../../src/report/render/svg.ts');
+    const spec = (t: string) => ({ title: t, data: { values: [{ a: 'æ', b: 1 }] }, mark: 'bar', encoding: { x: { field: 'a', type: 'nominal' }, y: { field: 'b', type: 'quantitative' } } }) as unknown as Parameters<typeof renderSvgWithWarnings>[0];
+    expect(svg.chartWorkerRunning()).toBe(true);
+    const before = svg.prewarmedSvgStats();
+    const ahead = svg.prewarmSvg(spec('x'));
+    const asked = svg.renderSvgAsync(spec('x'));
+    expect(await asked).toBe(await ahead);
+    expect(await asked).toEqual(await renderSvgWithWarnings(spec('x')));
+    expect(svg.prewarmedSvgStats().hits - before.hits).toBe(1);
+    svg.clearPrewarmedSvgs();
+    // effekt run stops the workers when a stage fails after the charts were handed over: drawings
+    // no report will use must not keep the failed command alive.
+    const script = join(scratch, 'stop-owed.mjs');
+    writeFileSync(script, `const svg = await import(${JSON.stringify(pathToFileURL(join(out, 'report/render/svg-async.js')).href)});\nconst spec = ${JSON.stringify(spec('y'))};\nconst owed = [];\nfor (let i = 0; i < 400; i++) owed.push(svg.prewarmSvg({ ...spec, title: String(i) }));\nawait svg.stopSvgWorker();\nconst settled = await Promise.allSettled(owed);\nconsole.log(svg.chartWorkerRunning(), settled.filter((s) => s.status === 'rejected' && /stopped/.test(s.reason.message)).length > 0);\n`);
+    const r = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.stderr).toBe('');
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe('false true'); // the drawings owed were dropped, not drawn
+  }, 120_000);
+
   it('a compiled worker started ahead of its first job and never given one does not hold the process open', () => {
     // `effekt run` starts the chart and PNG workers before it validates; a bad input then ends
     // the command without any job. The process must end by itself (it hung before the fix).

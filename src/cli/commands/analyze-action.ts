@@ -56,13 +56,19 @@ export function parseSeed(value: string): number {
   return seed;
 }
 
-/** Analyses a loaded trial (read from `data`), writes the results and prints the primary-estimator lines. */
-export async function analyzeLoaded(trial: LoadedTrial, data: string, specFile: string, out: string, seed: number, progress: Progress): Promise<AnalysisResults> {
+/**
+ * Analyses a loaded trial (read from `data`), writes the results and prints the primary-estimator
+ * lines. `onFinal` is given the results as soon as they are final, before they are written
+ * (effekt run starts drawing the report's charts then).
+ */
+export async function analyzeLoaded(trial: LoadedTrial, data: string, specFile: string, out: string, seed: number, progress: Progress, onFinal?: (results: AnalysisResults) => void): Promise<AnalysisResults> {
   const stage = progress.stage('analyze');
   const results = runAnalysis(trial, { seed, onProgress: stage.update });
   const plan = typeof trial.spec.analysisPlan === 'string' ? [specRelative(trial.spec, trial.spec.analysisPlan)] : [];
   // The CSV/XLSX tables are a published sink: rendered from the publishable model (counts of 1–4 "<5").
-  const files = await writeResults(out, results, { inputs: [data, specFile, ...plan], tables: publishedTables(publish(results)) });
+  const tables = publishedTables(publish(results));
+  onFinal?.(results);
+  const files = await writeResults(out, results, { inputs: [data, specFile, ...plan], tables });
   stage.end(`${results.outcomes.length} result rows`);
   printOut(`${results.trial.title.en}\nPrimary-estimator results (intervention − control; ratios intervention / control):\n${primaryLines(results).join('\n')}\n`);
   for (const w of results.warnings) printOut(`Note: ${w}\n`);

@@ -3,7 +3,9 @@
  * compile once, the data is read and validated once (the analysis uses the validated trial),
  * and one Chromium, started at the beginning while the analysis runs (with its one tab opened
  * in advance), prints every PDF. Each report's
- * charts are drawn on the chart worker, and its PDF printed while its PNGs are rasterised.
+ * charts are drawn on the chart worker, and its PDF printed while its PNGs are rasterised; those
+ * the analysis alone determines are drawn ahead, while the analysis is written and the economics
+ * run (report/prewarm.ts).
  */
 import { join } from 'node:path';
 import { startImputationHelpers } from '../../stats/mi/fcs.ts';
@@ -13,11 +15,14 @@ import { loadTrial } from '../../instruments/load-trial.ts';
 import { openPdfPrinter, type PdfPrinter } from '../../report/render/pdf.ts';
 import { preloadSvgWorker } from '../../report/render/svg-async.ts';
 import { preloadPngWorker } from '../../report/render/png.ts';
+import { chartPrewarmStats, clearPrewarmedCharts, prewarmReportCharts, stopChartWorkers } from '../../report/prewarm.ts';
+import { resultsToJson } from '../../analysis/results/write-results.ts';
 import { analyzeLoaded, parseSeed } from './analyze-action.ts';
 import { runEconomicsCommand } from './economics-action.ts';
 import { loadAnyScenario } from '../../economics/employment/load.ts';
 import { checkLang, reportDate, reportInputs, writeReports } from './report-action.ts';
 import { formatSummary } from './validate-action.ts';
+import type { AnalysisResults } from '../../analysis/results/types.ts';
 import { createProgress } from '../ui/progress.ts';
 import { printOut } from '../ui/terminal.ts';
 import { checkOutputLocation } from '../../data/io/output-folder.ts';
@@ -64,10 +69,17 @@ export async function runPipeline(data: string, opts: RunCliOptions): Promise<vo
   // Chromium starts once the inputs are known to be good (it then launches while the analysis
   // runs): started before, a bad spec or data file waited 2–3 s for a browser it never used.
   const printer: PdfPrinter | undefined = opts.pdf && langs.length > 0 ? openPdfPrinter({ prints: langs.length }) : undefined;
+  let prewarmed = 0;
   try {
     printOut(`${formatSummary(trial).join('\n')}\n`);
 
-    await analyzeLoaded(trial, data, opts.spec, dirs.analysis, seed, progress);
+    // The report's charts that the analysis alone determines are drawn on the chart and PNG workers
+    // while this thread writes the analysis and runs the economics (report/prewarm.ts): built
+    // from the results as the report reads them back from results.json.
+    const early = (results: AnalysisResults) => {
+      prewarmed = prewarmReportCharts(() => resultsToJson(results), langs);
+    };
+    await analyzeLoaded(trial, data, opts.spec, dirs.analysis, seed, progress, early);
 
     if (opts.scenario) await runEconomicsCommand({ scenario: opts.scenario, results: dirs.analysis, out: dirs.economics }, progress, scenario);
 
@@ -76,7 +88,13 @@ export async function runPipeline(data: string, opts: RunCliOptions): Promise<vo
     const lines = await writeReports({ results: dirs.analysis, economics: economicsFile, langs, out: dirs.report, date, pdf: opts.pdf, printer });
     for (const l of lines) printOut(`${l.join('\n')}\n`);
     stage.end(langs.join(', '));
+    if (prewarmed > 0 && process.env.EFFEKT_DEBUG_PREWARM === '1') process.stderr.write(`prewarm: ${JSON.stringify(chartPrewarmStats())}\n`);
+  } catch (e) {
+    // Charts drawn ahead for reports that will not be written would hold the process open.
+    if (prewarmed > 0) await stopChartWorkers();
+    throw e;
   } finally {
+    clearPrewarmedCharts();
     await printer?.close();
   }
 }

@@ -14,6 +14,8 @@ type Reply = { readonly id: number; readonly error?: string } & Record<string, u
 export interface JobWorker<Job extends object, Out> {
   run(job: Job): Promise<Out>;
   readonly broken: boolean;
+  /** Ends the worker now: what it owed fails, and it takes no more jobs (broken). */
+  stop(): Promise<void>;
 }
 
 export interface JobWorkerOptions<Out> {
@@ -64,6 +66,10 @@ export function startJobWorker<Job extends object, Out>(file: URL, options: JobW
   return {
     get broken() {
       return broken;
+    },
+    async stop() {
+      broken = true;
+      await w.terminate();
     },
     run(job) {
       const id = next++;

@@ -10,6 +10,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { startJobWorker, type JobWorker } from './job-worker.ts';
+import { Prewarmed, type PrewarmStats } from './prewarmed.ts';
 
 export const PNG_SCALE = 2;
 const DEJAVU = ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'];
@@ -94,6 +95,33 @@ export function renderPng(svg: string, scale = PNG_SCALE): Uint8Array {
  * libuv's thread pool.
  */
 export function renderPngAsync(svg: string, scale = PNG_SCALE): Promise<Uint8Array> {
+  return prewarmed.take(() => pngKey(svg, scale), () => drawPng(svg, scale));
+}
+
+/** PNGs rasterised ahead by prewarmPng, by scale and SVG text (prewarmed.ts; the fonts follow from the SVG). */
+const prewarmed = new Prewarmed<Uint8Array>();
+const pngKey = (svg: string, scale: number) => `${scale}\n${svg}`;
+
+/** Starts rasterising a PNG likely to be asked for later (renderPngAsync with the same SVG and scale takes it). */
+export function prewarmPng(svg: string, scale = PNG_SCALE): Promise<Uint8Array> {
+  return prewarmed.add(pngKey(svg, scale), () => drawPng(svg, scale));
+}
+
+/** Forgets the prewarmed PNGs (those under way still finish). */
+export function clearPrewarmedPngs(): void {
+  prewarmed.clear();
+}
+
+export function prewarmedPngStats(): PrewarmStats {
+  return prewarmed.stats();
+}
+
+/** Stops the worker (what it owed fails); later PNGs are drawn on this thread. For a run that failed. */
+export function stopPngWorker(): Promise<void> {
+  return worker ? worker.stop() : Promise.resolve();
+}
+
+function drawPng(svg: string, scale: number): Promise<Uint8Array> {
   const worker = pngWorker();
   if (!worker) return renderAsync(svg, { fitTo: { mode: 'zoom', value: scale }, background: '#ffffff', font: fontsFor(svg) }).then((image) => new Uint8Array(image.asPng()));
   return worker.run({ svg, scale, font: fontsFor(svg) });

@@ -8,11 +8,47 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { SvgResult } from './svg.ts';
 import { startJobWorker, type JobWorker } from './job-worker.ts';
+import { inputKey, Prewarmed, type PrewarmStats } from './prewarmed.ts';
 
 /** Without the worker: one chart after another on this thread, in the order asked. */
 let inThread: Promise<unknown> = Promise.resolve();
 
+/** Charts drawn ahead by prewarmSvg, by the spec's text (prewarmed.ts). */
+const prewarmed = new Prewarmed<SvgResult>();
+
 export function renderSvgAsync(spec: TopLevelSpec): Promise<SvgResult> {
+  return prewarmed.take(() => inputKey(spec), () => drawSvg(spec));
+}
+
+/**
+ * Starts drawing a chart that is likely to be asked for later (renderSvgAsync with a spec of the
+ * same text takes this drawing). Only worth it with the worker (chartWorkerRunning): in-thread
+ * it would draw on the thread it means to spare.
+ */
+export function prewarmSvg(spec: TopLevelSpec): Promise<SvgResult> {
+  return prewarmed.add(inputKey(spec), () => drawSvg(spec));
+}
+
+/** Forgets the prewarmed charts (drawings under way still finish). */
+export function clearPrewarmedSvgs(): void {
+  prewarmed.clear();
+}
+
+export function prewarmedSvgStats(): PrewarmStats {
+  return prewarmed.stats();
+}
+
+/** Whether charts are drawn on the worker (the compiled build), not on this thread. */
+export function chartWorkerRunning(): boolean {
+  return svgWorker() !== null;
+}
+
+/** Stops the worker (what it owed fails); later charts are drawn on this thread. For a run that failed. */
+export function stopSvgWorker(): Promise<void> {
+  return worker ? worker.stop() : Promise.resolve();
+}
+
+function drawSvg(spec: TopLevelSpec): Promise<SvgResult> {
   const w = svgWorker();
   if (!w) {
     // vega is loaded here only then: with the worker, this thread never loads it (0.2-0.4 s).
