@@ -71,8 +71,96 @@ const vendorFile = (spec) => `${spec.replace(/^@/, '').replace(/\//g, '__')}.js`
 // A static `from '…'` / `import '…'` / dynamic `import('…')` of a bare specifier in emitted JavaScript.
 const BARE_IMPORT = /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])([^'"./][^'"]*)\2/g;
 
+/**
+ * Packages bundled with only the names the sources use, so that esbuild's tree-shaking drops the
+ * rest: zod's classic API carries ≈ 50 locales and every schema type (759 KB as a whole, 209 KB
+ * slim), arquero a URL loader with node-fetch and its polyfills. zod's English messages stay:
+ * zod registers them when the first schema is constructed (classic/schemas.js), not through an
+ * export. Other packages are bundled whole.
+ */
+const SLIM = new Set(['zod', 'arquero']);
+// `import … from 'pkg'` with its clause: `* as ns`, `{ a, b as c }`, or anything else (default imports).
+const STATIC_IMPORT = /\bimport\s+([^'";]*?)\s+from\s*(['"])([^'"]+)\2/g;
+
+/**
+ * What one emitted file uses of the SLIM packages: pkg → { names, members } (`members` per
+ * local namespace binding: `z.object` → members.get('z') has 'object'), or 'whole' when the
+ * file uses a package in a way this cannot follow (default import, a namespace passed around,
+ * a dynamic import) — the package is then bundled whole, as before.
+ */
+function slimUsage(js, usage) {
+  for (const m of js.matchAll(BARE_IMPORT)) if (SLIM.has(m[3]) && !m[1].startsWith('from') && !/^import\s+$/.test(m[1])) usage.set(m[3], 'whole'); // import('pkg')
+  for (const m of js.matchAll(STATIC_IMPORT)) {
+    const spec = m[3];
+    if (!SLIM.has(spec) || usage.get(spec) === 'whole') continue;
+    const clause = m[1].trim();
+    if (clause.startsWith('type ')) continue;
+    const u = usage.get(spec) ?? { names: new Set(), members: new Map() };
+    usage.set(spec, u);
+    const locals = []; // [imported name or '*', local binding]
+    const ns = /^\*\s+as\s+([\w$]+)$/.exec(clause);
+    const named = /^\{([^}]*)\}$/.exec(clause);
+    if (ns) locals.push(['*', ns[1]]);
+    else if (named) {
+      for (const part of named[1].split(',').map((x) => x.trim()).filter(Boolean)) {
+        if (part.startsWith('type ')) continue;
+        const [imported, local = imported] = part.split(/\s+as\s+/);
+        locals.push([imported, local]);
+      }
+    } else {
+      usage.set(spec, 'whole');
+      continue;
+    }
+    const rest = js.replace(m[0], '');
+    for (const [imported, local] of locals) {
+      if (imported !== '*') u.names.add(imported);
+      // Every other use of the binding must be `local.member` (and not `x.local`); else the whole package.
+      const members = new Set();
+      for (const r of rest.matchAll(new RegExp(`(\\.\\s*)?(?<![\\w$])${local.replace(/\$/g, '\\$')}(?![\\w$])(\\s*\\.\\s*([\\w$]+))?`, 'g'))) {
+        if (r[1]) continue; // x.local: another object's property
+        if (!r[3]) {
+          usage.set(spec, 'whole');
+          return;
+        }
+        members.add(r[3]);
+      }
+      const key = imported === '*' ? '*' : imported;
+      const all = u.members.get(key) ?? new Set();
+      for (const x of members) all.add(x);
+      u.members.set(key, all);
+    }
+  }
+}
+
+/**
+ * The entry module of a slim bundle: `export { a, b } from 'pkg'`, and for a namespace the
+ * package exports (zod's `z`) a frozen object of the members used, taken from the package's top
+ * level so that the rest can be dropped. Null when the package's exports do not allow it.
+ */
+async function slimEntry(spec, u) {
+  const mod = await import(spec);
+  const isNamespace = (v) => Object.prototype.toString.call(v) === '[object Module]';
+  const top = new Set(u.names);
+  const lines = [];
+  for (const [key, members] of u.members) {
+    if (key === '*') {
+      for (const x of members) if (x in mod) top.add(x);
+      continue;
+    }
+    if (!isNamespace(mod[key])) continue; // a plain export: `names` has it
+    top.delete(key);
+    const used = [...members].filter((x) => x in mod[key]).sort();
+    if (used.some((x) => mod[x] !== mod[key][x])) return null;
+    lines.push(`import { ${used.map((x) => `${x} as __${x}`).join(', ')} } from '${spec}';`);
+    lines.push(`export const ${key} = Object.freeze({ ${used.map((x) => `${x}: __${x}`).join(', ')} });`);
+  }
+  if ([...top].some((x) => !(x in mod))) return null;
+  if (top.size > 0) lines.unshift(`export { ${[...top].sort().join(', ')} } from '${spec}';`);
+  return lines.join('\n') + '\n';
+}
+
 /** Bundles the vendored packages the sources import; false when esbuild is not installed. */
-async function bundleVendor(specs, outdir) {
+async function bundleVendor(specs, outdir, slim) {
   let esbuild;
   try {
     esbuild = await import('esbuild');
@@ -81,7 +169,7 @@ async function bundleVendor(specs, outdir) {
   }
   await esbuild.build({
     absWorkingDir: root,
-    entryPoints: [...specs].sort().map((s) => ({ in: s, out: vendorFile(s).replace(/\.js$/, '') })),
+    entryPoints: [...specs].sort().map((s) => ({ in: slim.has(s) ? `effekt-slim:${s}` : s, out: vendorFile(s).replace(/\.js$/, '') })),
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -94,6 +182,15 @@ async function bundleVendor(specs, outdir) {
     // CommonJS inside the bundles (exceljs, jszip, @stdlib, commander) still calls require() for
     // Node's built-in modules.
     banner: { js: "import { createRequire as __effektCreateRequire } from 'node:module';\nconst require = __effektCreateRequire(import.meta.url);" },
+    plugins: [
+      {
+        name: 'effekt-slim',
+        setup(b) {
+          b.onResolve({ filter: /^effekt-slim:/ }, (a) => ({ path: a.path.slice('effekt-slim:'.length), namespace: 'effekt-slim' }));
+          b.onLoad({ filter: /.*/, namespace: 'effekt-slim' }, (a) => ({ contents: slim.get(a.path), resolveDir: root, loader: 'js' }));
+        },
+      },
+    ],
   });
   return true;
 }
@@ -106,6 +203,7 @@ try {
   const files = [...walk(src, folders)];
   const emitted = new Map(); // target → JavaScript
   const vendored = new Set();
+  const usage = new Map(); // SLIM package → what the sources use of it (slimUsage)
   for (const file of files) {
     const rel = relative(src, file);
     if (file.endsWith('.d.ts')) continue;
@@ -113,6 +211,7 @@ try {
       const r = ts.transpileModule(readFileSync(file, 'utf8'), { compilerOptions, fileName: file, reportDiagnostics: true });
       for (const d of r.diagnostics ?? []) problems.push(`${rel}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
       for (const m of r.outputText.matchAll(BARE_IMPORT)) if (isVendored(m[3])) vendored.add(m[3]);
+      slimUsage(r.outputText, usage);
       emitted.set(join(tmp, rel.replace(/\.ts$/, '.js')), r.outputText);
       compiled++;
     } else {
@@ -123,7 +222,12 @@ try {
   }
   if (problems.length > 0) throw new Error(`cannot transpile:\n  ${problems.join('\n  ')}`);
   const vendorDir = join(tmp, '_vendor');
-  const bundled = vendored.size > 0 && (await bundleVendor(vendored, vendorDir));
+  const slim = new Map(); // package → entry module text
+  for (const [spec, u] of usage) {
+    const entry = u === 'whole' || !vendored.has(spec) ? null : await slimEntry(spec, u);
+    if (entry !== null) slim.set(spec, entry);
+  }
+  const bundled = vendored.size > 0 && (await bundleVendor(vendored, vendorDir, slim));
   for (const [target, js] of emitted) {
     const toVendor = (spec) => {
       const r = relative(dirname(target), join(vendorDir, vendorFile(spec))).split(sep).join(posix.sep);
@@ -135,7 +239,7 @@ try {
   writeValidators(root, join(tmp, 'report', 'validators'));
   await writeFontSubsets(join(tmp, 'report', 'render', 'fonts')); // smaller DejaVu files for the PNG charts (build-fonts.mjs)
   const sources = [...folders, ...files].map((p) => relative(root, p).split(sep).join(posix.sep));
-  writeFileSync(join(tmp, '.build.json'), `${JSON.stringify({ builtAt: started, files: compiled, vendored: bundled ? [...vendored].sort() : [], sources }, null, 2)}\n`);
+  writeFileSync(join(tmp, '.build.json'), `${JSON.stringify({ builtAt: started, files: compiled, vendored: bundled ? [...vendored].sort() : [], slim: bundled ? [...slim.keys()].sort() : [], sources }, null, 2)}\n`);
   // package.json's "type": "module" applies to dist/ too (it is inside the package).
   const old = join(dirname(out), `.dist-old-${process.pid}`);
   if (existsSync(out)) renameSync(out, old);
