@@ -12,7 +12,7 @@
 // listed path that is gone is a change too). package.json and the lock are checked as well:
 // dist/_vendor/ holds bundles of the installed packages. An installed copy of effekt (inside
 // node_modules) trusts its dist/.
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -106,7 +106,10 @@ if (respawnFlags !== undefined && process.env.EFFEKT_V8_DEFAULTS !== '1' && !res
 
 let main;
 if (useDist()) {
-  ({ main } = await import('../dist/cli/main.js'));
+  // dist/_bundle/main.js: the command's code as one bundle (scripts/build.mjs, bundleCli); a
+  // build made without esbuild has only the compiled files.
+  const bundle = new URL('../dist/_bundle/main.js', import.meta.url);
+  ({ main } = await import(existsSync(bundle) ? bundle.href : '../dist/cli/main.js'));
 } else {
   const { register } = await import('tsx/esm/api');
   register();

@@ -20,7 +20,14 @@
  * 0.1 s (vega 0.8–1.8 s → 0.2–0.4 s, exceljs 0.9–2.9 s → 0.5 s). The code is the packages' own,
  * unchanged; packages with native parts or files of their own (@duckdb/node-api,
  * @resvg/resvg-js) and the rest load from node_modules as before. Without esbuild (it comes
- * with tsx) the build keeps plain package imports.
+ * with tsx) the build keeps plain package imports. zod and arquero are bundled with only the names
+ * the sources use (slimUsage below).
+ *
+ * The command itself then runs from _bundle/ (bundleCli below): the compiled files and the
+ * packages they use as one bundle with code splitting, an entry for cli/main.js and one per
+ * worker-thread module, each module seeing its compiled file's URL as import.meta.url. The
+ * compiled tree stays complete beside it: the public API (index.js), the files found next to
+ * a module, and a build without esbuild run from there.
  *
  * The new tree is written to a temporary folder and swapped in whole, so a failed or
  * interrupted build never leaves a half-written dist/ that the command would run.
@@ -159,6 +166,17 @@ async function slimEntry(spec, u) {
   return lines.join('\n') + '\n';
 }
 
+/** esbuild plugin: `effekt-slim:<package>` is the slim entry of that package (slimEntry). */
+function slimPlugin(slim) {
+  return {
+    name: 'effekt-slim',
+    setup(b) {
+      b.onResolve({ filter: /^effekt-slim:/ }, (a) => ({ path: a.path.slice('effekt-slim:'.length), namespace: 'effekt-slim' }));
+      b.onLoad({ filter: /.*/, namespace: 'effekt-slim' }, (a) => ({ contents: slim.get(a.path), resolveDir: root, loader: 'js' }));
+    },
+  };
+}
+
 /** Bundles the vendored packages the sources import; false when esbuild is not installed. */
 async function bundleVendor(specs, outdir, slim) {
   let esbuild;
@@ -182,18 +200,97 @@ async function bundleVendor(specs, outdir, slim) {
     // CommonJS inside the bundles (exceljs, jszip, @stdlib, commander) still calls require() for
     // Node's built-in modules.
     banner: { js: "import { createRequire as __effektCreateRequire } from 'node:module';\nconst require = __effektCreateRequire(import.meta.url);" },
-    plugins: [
-      {
-        name: 'effekt-slim',
-        setup(b) {
-          b.onResolve({ filter: /^effekt-slim:/ }, (a) => ({ path: a.path.slice('effekt-slim:'.length), namespace: 'effekt-slim' }));
-          b.onLoad({ filter: /.*/, namespace: 'effekt-slim' }, (a) => ({ contents: slim.get(a.path), resolveDir: root, loader: 'js' }));
-        },
-      },
-    ],
+    plugins: [slimPlugin(slim)],
   });
   return true;
 }
+
+/**
+ * The command's own code as one bundle, _bundle/main.js (bin/effekt.js runs it when it is there),
+ * with code splitting: what a command imports lazily stays in chunks of its own, loaded when
+ * the command gets there. Node resolves, reads, compiles and links each ES module on its own,
+ * and `effekt run` loaded ≈ 310 of them (≈ 250 of effekt's, 4.2 MB) before its first step.
+ * Built from the compiled files beside it (the same JavaScript), with the vendored packages taken
+ * from node_modules so that the bundle holds only what is used of them; the packages that stay
+ * outside _vendor/ stay outside the bundle too (native parts, files of their own).
+ *
+ * A module's import.meta.url becomes the URL of its compiled file in this tree (every file of
+ * _bundle/ is one level below it), so that the files found relative to a module — the worker
+ * modules, the fonts, registry.json, the precompiled validators, ../../schemas/ — are found as
+ * before, and the worker threads still start from the compiled tree.
+ */
+async function bundleCli(esbuild, dir, entries, vendored, slim) {
+  const bundleDir = join(dir, '_bundle');
+  const vendorDir = join(dir, '_vendor') + sep;
+  const specOf = new Map([...vendored].map((spec) => [vendorFile(spec), spec]));
+  const r = await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: Object.fromEntries(entries.map(([name, file]) => [name, join(dir, file)])),
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    outdir: bundleDir,
+    chunkNames: 'chunk-[hash]',
+    legalComments: 'inline',
+    logLevel: 'error',
+    metafile: true,
+    banner: { js: "import { createRequire as __effektCreateRequire } from 'node:module';\nconst require = __effektCreateRequire(import.meta.url);" },
+    plugins: [
+      {
+        name: 'effekt-cli',
+        setup(b) {
+          // ../_vendor/<file>.js → the package in node_modules
+          b.onResolve({ filter: /_vendor\/[^/]+\.js$/ }, async (a) => {
+            const file = resolve(a.resolveDir, a.path);
+            if (!file.startsWith(vendorDir) || a.pluginData === 'vendor') return undefined;
+            const spec = specOf.get(file.slice(vendorDir.length));
+            if (spec === undefined) throw new Error(`${relative(dir, a.importer)} imports ${a.path}, which is no vendored package`);
+            if (slim.has(spec)) return { path: spec, namespace: 'effekt-slim' };
+            return b.resolve(spec, { kind: a.kind, resolveDir: root, pluginData: 'vendor' });
+          });
+          // other packages imported by effekt's files stay outside the bundle
+          b.onResolve({ filter: /^[^./]/ }, (a) => (a.pluginData !== 'vendor' && a.importer.startsWith(dir + sep) && !a.importer.startsWith(vendorDir) ? { path: a.path, external: true } : undefined));
+          b.onLoad({ filter: /\.js$/ }, (a) => {
+            if (!a.path.startsWith(dir + sep) || a.path.startsWith(vendorDir)) return undefined;
+            const rel = relative(dir, a.path).split(sep).join(posix.sep);
+            const js = readFileSync(a.path, 'utf8').replace(/\bimport\.meta\.url\b/g, `new URL(${JSON.stringify(`../${rel}`)}, import.meta.url).href`);
+            return { contents: js, loader: 'js' };
+          });
+        },
+      },
+      slimPlugin(slim),
+    ],
+  });
+  // Which packages each file of the bundle holds (test/cli/run.test.ts checks what a command loads).
+  const packages = {};
+  for (const [file, o] of Object.entries(r.metafile.outputs)) {
+    const names = new Set();
+    for (const input of Object.keys(o.inputs)) {
+      const m = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input.split(sep).join(posix.sep));
+      if (m) names.add(m[1]);
+    }
+    packages[posix.basename(file)] = [...names].sort();
+  }
+  writeFileSync(join(bundleDir, 'packages.json'), `${JSON.stringify(packages, null, 2)}\n`);
+}
+
+/**
+ * The modules worker threads are started from (`new Worker(new URL('./fcs-worker.js', …))`): each
+ * is an entry of the bundle too, and its compiled file just imports that entry, so a thread loads
+ * a few bundle files instead of its ≈ 30–80 modules. A worker not listed runs from its compiled
+ * files, as before.
+ */
+const WORKERS = [
+  'analysis/power/simulate/worker.js',
+  'analysis/run/analysis-worker.js',
+  'data/validate/columnar-worker.js',
+  'report/render/png-worker.js',
+  'report/render/svg-worker.js',
+  'rollout/ingest/read-worker.js',
+  'stats/mi/fcs-worker.js',
+];
 
 let compiled = 0;
 const problems = [];
@@ -235,6 +332,15 @@ try {
     };
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, bundled ? js.replace(BARE_IMPORT, (all, head, q, spec) => (isVendored(spec) ? `${head}${q}${toVendor(spec)}${q}` : all)) : js);
+  }
+  if (bundled) {
+    const entries = [['main', 'cli/main.js'], ...WORKERS.map((w) => [w.replace(/\.js$/, '').replace(/\//g, '__'), w])];
+    await bundleCli(await import('esbuild'), tmp, entries, vendored, slim);
+    // The worker modules' compiled files start their bundle: the threads are started by those URLs.
+    for (const [name, file] of entries.slice(1)) {
+      const r = relative(dirname(join(tmp, file)), join(tmp, '_bundle', `${name}.js`)).split(sep).join(posix.sep);
+      writeFileSync(join(tmp, file), `// The worker's code is in the bundle (scripts/build.mjs, bundleCli).\nimport '${r}';\n`);
+    }
   }
   writeValidators(root, join(tmp, 'report', 'validators'));
   await writeFontSubsets(join(tmp, 'report', 'render', 'fonts')); // smaller DejaVu files for the PNG charts (build-fonts.mjs)

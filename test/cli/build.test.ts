@@ -67,6 +67,24 @@ describe('scripts/build.mjs', () => {
     expect(Object.keys(z)).not.toContain('locales'); // zod's ≈ 50 other languages are not bundled
   }, 120_000);
 
+  it("bundles the command's own code into _bundle/, where each module finds its files as from the compiled tree", async () => {
+    const dir = join(out, '_bundle');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.js'));
+    expect(files).toContain('main.js');
+    const packages = JSON.parse(readFileSync(join(dir, 'packages.json'), 'utf8')) as Record<string, string[]>;
+    expect(Object.keys(packages).sort()).toEqual(files.sort());
+    expect(packages['main.js']).toEqual(['commander']); // the rest is loaded by the command that needs it
+    const all = files.map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+    // import.meta.url only as the base of a module's own compiled file (and in the require banner)
+    const uses = all.match(/\bimport\.meta\.url\b/g)?.length ?? 0;
+    const own = [...all.matchAll(/new URL\("\.\.\/([\w./-]+\.js)", import\.meta\.url\)/g)];
+    expect(uses).toBe(own.length + files.length); // + the banner of each file
+    for (const m of own) expect(existsSync(join(out, m[1])), m[1]).toBe(true);
+    expect(all).toContain('new URL("../instruments/registry.js", import.meta.url)');
+    const { main } = (await import(pathToFileURL(join(dir, 'main.js')).href)) as { main: (argv: string[]) => Promise<number> };
+    expect(typeof main).toBe('function');
+  });
+
   it('bundled code computes what the package computes', async () => {
     const v = (name: string) => import(pathToFileURL(join(out, '_vendor', name)).href);
     const aq = await v('arquero.js');

@@ -29,9 +29,18 @@ function importsOf(args: readonly string[]): string[] {
 }
 
 const heavy = ['playwright-core', 'exceljs', 'vega', 'vega-lite', '@resvg/resvg-js', 'arquero', 'zod', 'jszip', '@stdlib', 'csv-parse', '@duckdb'];
-// A package is loaded from node_modules, or from the bundle the build made of it (dist/_vendor/<name>.js; scripts/build.mjs).
+// A package is loaded from node_modules, from the bundle the build made of it (dist/_vendor/<name>.js),
+// or inside a file of the command's bundle (dist/_bundle/, which lists the packages of each file; scripts/build.mjs).
 const vendored = (pkg: string) => `/_vendor/${pkg.replace(/^@/, '').replace(/\//g, '__')}`;
-const loaded = (urls: readonly string[], pkg: string) => urls.some((u) => u.includes(`/node_modules/${pkg}/`) || u.includes(`${vendored(pkg)}.js`) || u.includes(`${vendored(pkg)}__`));
+function inBundle(url: string): readonly string[] {
+  const m = /\/dist\/_bundle\/([^/]+\.js)$/.exec(url);
+  if (!m) return [];
+  const packages = JSON.parse(readFileSync(join(repoRoot, 'dist/_bundle/packages.json'), 'utf8')) as Record<string, string[]>;
+  expect(packages[m[1]], url).toBeDefined();
+  return packages[m[1]];
+}
+const loaded = (urls: readonly string[], pkg: string) =>
+  urls.some((u) => u.includes(`/node_modules/${pkg}/`) || u.includes(`${vendored(pkg)}.js`) || u.includes(`${vendored(pkg)}__`) || inBundle(u).some((p) => p === pkg || p.startsWith(`${pkg}/`)));
 
 describe('effekt run', () => {
   it('writes exactly what validate + analyze + economics + report write, in one process', () => {
