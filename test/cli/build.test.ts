@@ -128,6 +128,13 @@ describe('scripts/build.mjs', () => {
     expect(await asked).toEqual(await renderSvgWithWarnings(spec('x')));
     expect(svg.prewarmedSvgStats().hits - before.hits).toBe(1);
     svg.clearPrewarmedSvgs();
+    // Lower ranks first: a chart asked for (rank 0) is drawn before a later report's charts drawn ahead (rank 1).
+    const done: string[] = [];
+    const later = ['a', 'b', 'c', 'd'].map((t) => svg.prewarmSvg(spec(t), 1).then(() => done.push(t)));
+    const now = svg.renderSvgAsync(spec('now')).then(() => done.push('now'));
+    await Promise.all([...later, now]);
+    expect(done.indexOf('now')).toBeLessThan(2); // at most the one being drawn when it arrived went first
+    svg.clearPrewarmedSvgs();
     // effekt run stops the workers when a stage fails after the charts were handed over: drawings
     // no report will use must not keep the failed command alive.
     const script = join(scratch, 'stop-owed.mjs');

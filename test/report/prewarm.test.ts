@@ -67,7 +67,7 @@ describe('charts drawn ahead', () => {
 
   it('the report gets the same chart files with and without the charts drawn ahead, and the ahead ones are taken', async () => {
     const without = await chartArtefacts('da');
-    const ahead = chartsAhead(readFileSync(resultsFile, 'utf8'), ['da']);
+    const [ahead] = chartsAhead(readFileSync(resultsFile, 'utf8'), ['da']);
     // Everything but the economics (built without them: the report's own have the economics linked).
     expect(ahead.length).toBeGreaterThan(0);
     expect(ahead.every((c) => !c.id.startsWith('economics'))).toBe(true);
@@ -85,9 +85,26 @@ describe('charts drawn ahead', () => {
     expect(after.png.hits - before.png.hits).toBe(ahead.length);
   }, 300_000);
 
+  it('once the economics are known, their charts are drawn ahead too (the others not again), and the report takes every one', async () => {
+    const without = await chartArtefacts('en');
+    const results = readFileSync(resultsFile, 'utf8');
+    const [first] = chartsAhead(results, ['en']);
+    const [all] = chartsAhead(results, ['en'], readFileSync(economicsFile, 'utf8'));
+    expect(all.length).toBe(without.filter((a) => a.name.endsWith('.svg')).length);
+    const before = chartPrewarmStats();
+    prewarmCharts(first);
+    prewarmCharts(all);
+    const withAhead = await chartArtefacts('en');
+    for (const [i, a] of withAhead.entries()) expect(Buffer.from(a.content).equals(Buffer.from(without[i].content)), a.name).toBe(true);
+    const after = chartPrewarmStats();
+    expect(after.svg.started - before.svg.started).toBe(all.length);
+    expect(after.svg.hits - before.svg.hits).toBe(all.length);
+    expect(after.png.hits - before.png.hits).toBe(all.length);
+  }, 300_000);
+
   it('run declines to draw ahead on the thread it means to spare (no worker from the sources)', () => {
     const before = prewarmedSvgStats().started;
-    expect(prewarmReportCharts(() => readFileSync(resultsFile, 'utf8'), ['da', 'en'])).toBe(0);
+    expect(prewarmReportCharts(['da', 'en'], () => readFileSync(resultsFile, 'utf8'))).toBe(0);
     expect(prewarmedSvgStats().started).toBe(before);
   });
 });

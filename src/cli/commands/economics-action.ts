@@ -49,8 +49,12 @@ export function printEconomicsSummary(r: EconomicsResult, out: (line: string) =>
   }
 }
 
-/** `preloaded`: the scenario file already loaded (and so checked) by the caller — `effekt run` checks it before the analysis. */
-export async function runEconomicsCommand(opts: EconomicsCliOptions, progress: Progress = createProgress({ quiet: opts.quiet }), preloaded?: LoadedScenario): Promise<EconomicsResult> {
+/**
+ * `preloaded`: the scenario file already loaded (and so checked) by the caller — `effekt run`
+ * checks it before the analysis. `onFinal` is given the result as soon as it is computed, before
+ * it is written (effekt run starts drawing the report's economics charts then).
+ */
+export async function runEconomicsCommand(opts: EconomicsCliOptions, progress: Progress = createProgress({ quiet: opts.quiet }), preloaded?: LoadedScenario, onFinal?: (result: EconomicsResult) => void): Promise<EconomicsResult> {
   const inputs = [opts.scenario, ...(opts.results ? [opts.results] : [])];
   if (opts.out) checkOutputLocation(opts.out, { command: 'economics', inputs });
   const loaded = preloaded ?? loadAnyScenario(opts.scenario);
@@ -65,6 +69,7 @@ export async function runEconomicsCommand(opts: EconomicsCliOptions, progress: P
   const stage = progress.stage('economics');
   const result = runEconomics(scenario, { link, draws, seed, onProgress: stage.update, employment: loaded.employment });
   stage.end(`${result.psa.draws} PSA draws`);
+  onFinal?.(result);
   printEconomicsSummary(result, (l) => printOut(`${l}\n`));
   if (opts.out) {
     // Linked to trial results, the tables are published through the disclosure stage: figures

@@ -23,6 +23,8 @@ import { loadAnyScenario } from '../../economics/employment/load.ts';
 import { checkLang, reportDate, reportInputs, writeReports } from './report-action.ts';
 import { formatSummary } from './validate-action.ts';
 import type { AnalysisResults } from '../../analysis/results/types.ts';
+import type { EconomicsResult } from '../../economics/run.ts';
+import { toJson } from '../../data/io/flat-table.ts';
 import { createProgress } from '../ui/progress.ts';
 import { printOut } from '../ui/terminal.ts';
 import { checkOutputLocation } from '../../data/io/output-folder.ts';
@@ -76,12 +78,17 @@ export async function runPipeline(data: string, opts: RunCliOptions): Promise<vo
     // The report's charts that the analysis alone determines are drawn on the chart and PNG workers
     // while this thread writes the analysis and runs the economics (report/prewarm.ts): built
     // from the results as the report reads them back from results.json.
+    // The economics' charts follow once the economics are computed, while economics/ is written.
+    let resultsText: string | undefined;
     const early = (results: AnalysisResults) => {
-      prewarmed = prewarmReportCharts(() => resultsToJson(results), langs);
+      prewarmed = prewarmReportCharts(langs, () => (resultsText = resultsToJson(results)));
     };
     await analyzeLoaded(trial, data, opts.spec, dirs.analysis, seed, progress, early);
 
-    if (opts.scenario) await runEconomicsCommand({ scenario: opts.scenario, results: dirs.analysis, out: dirs.economics }, progress, scenario);
+    const economicsEarly = (economics: EconomicsResult) => {
+      if (prewarmed > 0 && resultsText !== undefined) prewarmed += prewarmReportCharts(langs, () => resultsText!, () => toJson(economics));
+    };
+    if (opts.scenario) await runEconomicsCommand({ scenario: opts.scenario, results: dirs.analysis, out: dirs.economics }, progress, scenario, economicsEarly);
 
     stage = progress.stage('reports');
     stage.note(langs.join(', '));

@@ -23,10 +23,11 @@ export function renderSvgAsync(spec: TopLevelSpec): Promise<SvgResult> {
 /**
  * Starts drawing a chart that is likely to be asked for later (renderSvgAsync with a spec of the
  * same text takes this drawing). Only worth it with the worker (chartWorkerRunning): in-thread
- * it would draw on the thread it means to spare.
+ * it would draw on the thread it means to spare. The worker draws lower ranks first (charts asked
+ * for, rank 0, and the first report's), in order within a rank (svg-worker.ts).
  */
-export function prewarmSvg(spec: TopLevelSpec): Promise<SvgResult> {
-  return prewarmed.add(inputKey(spec), () => drawSvg(spec));
+export function prewarmSvg(spec: TopLevelSpec, rank = 0): Promise<SvgResult> {
+  return prewarmed.add(inputKey(spec), () => drawSvg(spec, rank));
 }
 
 /** Forgets the prewarmed charts (drawings under way still finish). */
@@ -48,7 +49,7 @@ export function stopSvgWorker(): Promise<void> {
   return worker ? worker.stop() : Promise.resolve();
 }
 
-function drawSvg(spec: TopLevelSpec): Promise<SvgResult> {
+function drawSvg(spec: TopLevelSpec, rank = 0): Promise<SvgResult> {
   const w = svgWorker();
   if (!w) {
     // vega is loaded here only then: with the worker, this thread never loads it (0.2-0.4 s).
@@ -56,7 +57,7 @@ function drawSvg(spec: TopLevelSpec): Promise<SvgResult> {
     inThread = r.catch(() => undefined);
     return r;
   }
-  return w.run({ spec });
+  return w.run(rank === 0 ? { spec } : { spec, rank });
 }
 
 /** Starts the worker (it loads vega and vega-lite) ahead of the first chart, e.g. while the analysis runs. */
@@ -64,9 +65,9 @@ export function preloadSvgWorker(): void {
   svgWorker();
 }
 
-let worker: JobWorker<{ spec: TopLevelSpec }, SvgResult> | null | undefined;
+let worker: JobWorker<{ spec: TopLevelSpec; rank?: number }, SvgResult> | null | undefined;
 
-function svgWorker(): JobWorker<{ spec: TopLevelSpec }, SvgResult> | null {
+function svgWorker(): JobWorker<{ spec: TopLevelSpec; rank?: number }, SvgResult> | null {
   if (worker === undefined) {
     worker = startJobWorker(new URL('./svg-worker.js', import.meta.url), {
       name: 'chart worker',
