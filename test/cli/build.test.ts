@@ -4,7 +4,7 @@
  * packages themselves: the same exports, the same behaviour. Built into a scratch folder.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -25,6 +25,8 @@ function* jsFiles(dir: string): Generator<string> {
 
 beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), 'effekt-build-'));
+  // The packages effekt leaves outside its bundles (resvg, ajv, …) are found from the build, as in the repository.
+  symlinkSync(join(repoRoot, 'node_modules'), join(scratch, 'node_modules'));
   out = join(scratch, 'dist');
   const r = spawnSync(process.execPath, [join(repoRoot, 'scripts/build.mjs'), '--quiet', '--out', out], { encoding: 'utf8' });
   expect(r.stderr).toBe('');
