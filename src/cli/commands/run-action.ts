@@ -26,7 +26,7 @@ import type { AnalysisResults } from '../../analysis/results/types.ts';
 import type { EconomicsResult } from '../../economics/run.ts';
 import { toJson } from '../../data/io/flat-table.ts';
 import { createProgress } from '../ui/progress.ts';
-import { printOut } from '../ui/terminal.ts';
+import { printErr, printOut } from '../ui/terminal.ts';
 import { checkOutputLocation } from '../../data/io/output-folder.ts';
 
 export interface RunCliOptions {
@@ -95,7 +95,7 @@ export async function runPipeline(data: string, opts: RunCliOptions): Promise<vo
     const lines = await writeReports({ results: dirs.analysis, economics: economicsFile, langs, out: dirs.report, date, pdf: opts.pdf, printer });
     for (const l of lines) printOut(`${l.join('\n')}\n`);
     stage.end(langs.join(', '));
-    if (prewarmed > 0 && process.env.EFFEKT_DEBUG_PREWARM === '1') process.stderr.write(`prewarm: ${JSON.stringify(chartPrewarmStats())}\n`);
+    if (prewarmed > 0 && process.env.EFFEKT_DEBUG_PREWARM === '1') printErr(`prewarm: ${JSON.stringify(chartPrewarmStats())}\n`);
   } catch (e) {
     // Charts drawn ahead for reports that will not be written would hold the process open.
     if (prewarmed > 0) await stopChartWorkers();
