@@ -222,10 +222,10 @@ export type PdfSource = string | { readonly html: string };
  * (its start-up overlaps whatever the caller does meanwhile, e.g. the analysis before the
  * reports), with one tab opened in advance. print() waits for it; the prints take turns in that
  * tab (a print page given whole replaces the one before; a page loaded from a file, whose scripts
- * ran, gets a fresh tab and closes it). One tab rather than one per report: each tab is a window
- * and a renderer of its own — ≈ 0.5 s more CPU for a second one,
- * while the prints cannot overlap much anyway (the second report's print page is ready only
- * after its charts, which are drawn after the first report's). A launch failure surfaces at the
+ * ran, gets a fresh tab and closes it). One tab rather than one per report: in the single-process
+ * browser every tab is laid out and printed on the same renderer thread, so two tabs printing at
+ * once took as long as one after the other (the same bytes and CPU; session 9), and in the
+ * ordinary mode a second tab is a renderer process of its own (≈ 0.5 s more CPU). A launch failure surfaces at the
  * first print(), as a single renderPdf() would raise it. close() ends the browser; given
  * `prints`, the browser is ended as soon as that many prints are done.
  */
