@@ -92,9 +92,13 @@ export function fontsFor(svg: string): ResvgRenderOptions['font'] {
   return s !== null && coveredBy(svg, s.ranges) ? s.font : fonts();
 }
 
+/** How every PNG is drawn: zoomed by `scale`, on white, with the fonts the SVG's text needs. */
+function resvgOptions(svg: string, scale: number): ResvgRenderOptions {
+  return { fitTo: { mode: 'zoom', value: scale }, background: '#ffffff', font: fontsFor(svg) };
+}
+
 export function renderPng(svg: string, scale = PNG_SCALE): Uint8Array {
-  const image = new (resvg().Resvg)(svg, { fitTo: { mode: 'zoom', value: scale }, background: '#ffffff', font: fontsFor(svg) });
-  return new Uint8Array(image.render().asPng());
+  return new Uint8Array(new (resvg().Resvg)(svg, resvgOptions(svg, scale)).render().asPng());
 }
 
 /**
@@ -132,7 +136,7 @@ export function stopPngWorker(): Promise<void> {
 
 function drawPng(svg: string, scale: number): Promise<Uint8Array> {
   const worker = pngWorker();
-  if (!worker) return resvg().renderAsync(svg, { fitTo: { mode: 'zoom', value: scale }, background: '#ffffff', font: fontsFor(svg) }).then((image) => new Uint8Array(image.asPng()));
+  if (!worker) return resvg().renderAsync(svg, resvgOptions(svg, scale)).then((image) => new Uint8Array(image.asPng()));
   return worker.run({ svg, scale, font: fontsFor(svg) });
 }
 
