@@ -1,5 +1,5 @@
 /**
- * Four public trials no one here wrote (data-samples/real/, exported from R's carData and HSAUR3 by
+ * Six public trials no one here wrote (data-samples/real/, exported from R's carData, HSAUR3 and MASS by
  * test/reference/export-real-trials.R), each with a spec and plan written only from docs/spec.md,
  * run through the public API and the CLI as a new user would, against an independent R analysis
  * (test/reference/real-trials.R; R 4.2.2, emmeans 1.8.4.1, MASS 7.3-58.2, sandwich 3.0-2):
@@ -8,9 +8,16 @@
  *     (HC0 sandwich) variances, two proportions with Newcombe's CI;
  *   epilepsy — counts per two-week period: negative-binomial (θ refined to the exact ML) and Poisson
  *     rate ratios with a log-exposure offset;
- *   schizophrenia2 — binary at months 2–10 by age at onset (not randomised).
- * Tolerances: LRE ≥ 10 for estimates, SEs and CI limits, ≥ 8 for p-values. No MMRM is fitted: no
- * trial has a repeated continuous outcome (Baumann has one follow-up).
+ *   schizophrenia2 — binary at months 2–10 by age at onset (not randomised);
+ *   BtheB — two arms, wide, BDI at months 2–8 with dropouts ("NA"), two categorical covariates:
+ *     ANCOVA at every visit, complete case and Welch at month 8, and the MMRM (unstructured, REML)
+ *     against nlme::gls polished to the REML optimum;
+ *   anorexia — three arms, wide pre/post, no id column: ANCOVA and Welch per comparison vs Cont,
+ *     fixed sequence over the two comparisons.
+ * Tolerances: LRE ≥ 10 for estimates, SEs and CI limits, ≥ 8 for p-values. The MMRM (an iterative
+ * fit) is held to what the two optimisers share: logLik LRE ≥ 10, estimates and EMMs ≥ 9, SEs ≥ 8
+ * (measured 9.2 and 8.3), Satterthwaite df within 1e-4 (measured 1e-5: R's df differentiates a
+ * numerical Hessian) and so p ≥ 6 (measured 6.6).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -23,24 +30,25 @@ import { runCli } from '../cli/run-cli.ts';
 
 interface Est { estimate: number; se: number; lower: number; upper: number; statistic: number; p: number }
 interface Risk { estimate: number; se: number; lower: number; upper: number }
-interface BaumannRow { outcome: string; visit: string; comparison: string; estimator: string; n: Record<string, number>; model?: string; diff: number; se: number; df: number; p: number; lower: number; upper: number; emm?: Record<string, Risk & { df: number }> }
+interface ContinuousRow { outcome: string; visit: string; comparison: string; estimator: string; n: Record<string, number>; model?: string; diff: number; se: number; df: number; p: number; lower: number; upper: number; emm?: Record<string, Risk & { df: number }> }
+interface MmrmRow { outcome: string; visit: string; comparison: string; estimator: 'mmrm'; n: Record<string, number>; participants: Record<string, number>; logLik: number; diff: number; se: number; df: number; p: number; lower: number; upper: number; emm: Record<string, { estimate: number; se: number }> }
 interface Logistic { outcome: string; visit: string; comparison: string; estimator: 'logistic' | 'logistic-unadjusted'; variance: 'ye-2023' | 'ge-hc0'; n: Record<string, number>; events: Record<string, number>; risk: Record<string, Risk>; rd: Est; logRr: Est; logOr: Est }
 interface TwoProp { outcome: string; visit: string; comparison: string; estimator: 'two-proportion'; n: Record<string, number>; events: Record<string, number>; p: number; rd: number; rdSe: number; rdLower: number; rdUpper: number; rr: number; rrLower: number; rrUpper: number; or: number; orLower: number; orUpper: number }
 interface Count { outcome: string; visit: string; comparison: string; estimator: 'negative-binomial' | 'poisson'; n: Record<string, number>; rr: number; seLog: number; lower: number; upper: number; statistic: number; p: number; rate: Record<string, number>; theta: number | null; thetaSe: number | null; thetaGlmNb: number | null }
 const fx = readFixture<{
-  baumann: { rows: BaumannRow[]; pAdjusted: Record<string, number> };
+  baumann: { rows: ContinuousRow[]; pAdjusted: Record<string, number> };
   respiratory: (Logistic | TwoProp)[]; epilepsy: Count[]; schizophrenia2: (Logistic | TwoProp)[]; schizophrenia2Month8Events: Record<string, number>;
+  btheb: (ContinuousRow | MmrmRow)[]; anorexia: { rows: ContinuousRow[]; pAdjusted: Record<string, number> };
 }>('real-trials.json');
 
 const real = join(repoRoot, 'data-samples/real');
-const trials = ['baumann', 'respiratory', 'epilepsy', 'schizophrenia2'] as const;
+const trials = ['baumann', 'respiratory', 'epilepsy', 'schizophrenia2', 'btheb', 'anorexia'] as const;
 type Trial = (typeof trials)[number];
 const readJson = (f: string): Record<string, unknown> => JSON.parse(readFileSync(join(real, f), 'utf8')) as Record<string, unknown>;
 
 /** Worst LRE per trial and kind of quantity, printed at the end (the figures in the commit message). */
 const worst = new Map<string, number>();
-function check(trial: Trial, kind: 'estimate' | 'p', value: number | null | undefined, expected: number, label: string): void {
-  const min = kind === 'p' ? 8 : 10;
+function check(trial: Trial, kind: 'estimate' | 'p', value: number | null | undefined, expected: number, label: string, min = kind === 'p' ? 8 : 10): void {
   const actual = value ?? Number.NaN; // a missing number fails (LRE 0)
   const got = lre(actual, expected);
   const key = `${trial} ${kind}`;
@@ -69,33 +77,75 @@ function row(res: AnalysisResults, r: { outcome: string; visit: string; comparis
   return o!;
 }
 
+/** A continuous row (ANCOVA, complete case, Welch) against lm + emmeans or t.test. */
+function checkContinuous(trial: Trial, res: AnalysisResults, r: ContinuousRow): void {
+  const o = row(res, r);
+  for (const [arm, n] of Object.entries(r.n)) expect(o.n.analysed[arm], arm).toBe(n);
+  if (r.model) expect(o.method.model).toBe(r.model);
+  const d = o.difference!;
+  check(trial, 'estimate', d.estimate, r.diff, 'difference');
+  check(trial, 'estimate', d.se, r.se, 'SE');
+  check(trial, 'estimate', d.df!, r.df, 'df');
+  check(trial, 'estimate', d.lower, r.lower, 'lower');
+  check(trial, 'estimate', d.upper, r.upper, 'upper');
+  check(trial, 'p', d.p, r.p, 'p');
+  for (const [arm, e] of Object.entries(r.emm ?? {})) {
+    check(trial, 'estimate', o.emm[arm].estimate, e.estimate, `EMM ${arm}`);
+    check(trial, 'estimate', o.emm[arm].se, e.se, `EMM SE ${arm}`);
+    check(trial, 'estimate', o.emm[arm].lower!, e.lower, `EMM lower ${arm}`);
+  }
+}
+function checkAdjustedP(trial: Trial, res: AnalysisResults, pAdjusted: Record<string, number>, visit: string): void {
+  for (const [key, p] of Object.entries(pAdjusted)) {
+    const [outcome, ...cmp] = key.split(' ');
+    const o = row(res, { outcome, visit, comparison: cmp.join(' '), estimator: 'ancova' });
+    check(trial, 'p', o.difference!.pAdjusted!, p, `adjusted p ${key}`);
+  }
+}
+
 describe('carData::Baumann — three arms, pre/post, continuous', () => {
   it('compares each method with Basal reading', () => {
     expect(results.baumann.comparisons.map((c) => c.id)).toEqual(['DRTA vs Basal', 'Strat vs Basal']);
   });
-  it.each(fx.baumann.rows.map((r) => [`${r.outcome} ${r.comparison} ${r.estimator}`, r] as const))('%s', (_l, r) => {
-    const o = row(results.baumann, r);
-    for (const [arm, n] of Object.entries(r.n)) expect(o.n.analysed[arm], arm).toBe(n);
-    if (r.model) expect(o.method.model).toBe(r.model);
+  it.each(fx.baumann.rows.map((r) => [`${r.outcome} ${r.comparison} ${r.estimator}`, r] as const))('%s', (_l, r) => checkContinuous('baumann', results.baumann, r));
+  it('adjusts p for multiplicity: fixed sequence over the primary, Holm over the secondaries (gated)', () => {
+    checkAdjustedP('baumann', results.baumann, fx.baumann.pAdjusted, 'post');
+  });
+});
+
+describe('HSAUR3::BtheB — two arms, wide, repeated BDI with dropouts, two categorical covariates', () => {
+  const mmrm = fx.btheb.filter((r): r is MmrmRow => r.estimator === 'mmrm');
+  it.each(fx.btheb.filter((r) => r.estimator !== 'mmrm').map((r) => [`month ${r.visit} ${r.estimator}`, r as ContinuousRow] as const))('%s', (_l, r) => checkContinuous('btheb', results.btheb, r));
+  it.each(mmrm.map((r) => [`month ${r.visit} mmrm`, r] as const))('%s', (_l, r) => {
+    const o = row(results.btheb, r);
+    expect(o.method.model).toBe('bdi ~ arm * visit + bdi@baseline * visit + drug + length');
+    expect(o.n.withData).toEqual(r.n);
+    expect(o.n.analysed).toEqual(r.participants);
+    check('btheb', 'estimate', o.method.options.logLik as number, r.logLik, 'MMRM logLik');
     const d = o.difference!;
-    check('baumann', 'estimate', d.estimate, r.diff, 'difference');
-    check('baumann', 'estimate', d.se, r.se, 'SE');
-    check('baumann', 'estimate', d.df!, r.df, 'df');
-    check('baumann', 'estimate', d.lower, r.lower, 'lower');
-    check('baumann', 'estimate', d.upper, r.upper, 'upper');
-    check('baumann', 'p', d.p, r.p, 'p');
-    for (const [arm, e] of Object.entries(r.emm ?? {})) {
-      check('baumann', 'estimate', o.emm[arm].estimate, e.estimate, `EMM ${arm}`);
-      check('baumann', 'estimate', o.emm[arm].se, e.se, `EMM SE ${arm}`);
-      check('baumann', 'estimate', o.emm[arm].lower!, e.lower, `EMM lower ${arm}`);
+    check('btheb', 'estimate', d.estimate, r.diff, 'MMRM difference', 9);
+    check('btheb', 'estimate', d.se, r.se, 'MMRM SE', 8);
+    expect(Math.abs(d.df! / r.df - 1), `df ${d.df} vs R ${r.df}`).toBeLessThan(1e-4);
+    check('btheb', 'p', d.p, r.p, 'MMRM p', 6);
+    for (const [arm, e] of Object.entries(r.emm)) {
+      check('btheb', 'estimate', o.emm[arm].estimate, e.estimate, `MMRM EMM ${arm}`, 9);
+      check('btheb', 'estimate', o.emm[arm].se, e.se, `MMRM EMM SE ${arm}`, 8);
     }
   });
-  it('adjusts p for multiplicity: fixed sequence over the primary, Holm over the secondaries (gated)', () => {
-    for (const [key, p] of Object.entries(fx.baumann.pAdjusted)) {
-      const [outcome, ...cmp] = key.split(' ');
-      const o = row(results.baumann, { outcome, visit: 'post', comparison: cmp.join(' '), estimator: 'ancova' });
-      check('baumann', 'p', o.difference!.pAdjusted!, p, `adjusted p ${key}`);
-    }
+  it('reads R\'s "NA" as missing: 48 of 100 lack month 8', () => {
+    const o = row(results.btheb, { outcome: 'bdi', visit: '8m', comparison: 'BtheB vs TAU', estimator: 'ancova' });
+    expect(o.n.randomised).toEqual({ TAU: 48, BtheB: 52 });
+    expect(o.n.withData).toEqual({ TAU: 25, BtheB: 27 });
+  });
+});
+
+describe('MASS::anorexia — three arms, pre/post weight, no id column', () => {
+  it('compares each therapy with the control', () => {
+    expect(results.anorexia.comparisons.map((c) => c.id)).toEqual(['CBT vs Cont', 'FT vs Cont']);
+  });
+  it.each(fx.anorexia.rows.map((r) => [`${r.comparison} ${r.estimator}`, r] as const))('%s', (_l, r) => checkContinuous('anorexia', results.anorexia, r));
+  it('adjusts p for multiplicity: fixed sequence over the two comparisons', () => {
+    checkAdjustedP('anorexia', results.anorexia, fx.anorexia.pAdjusted, 'post');
   });
 });
 

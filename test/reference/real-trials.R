@@ -19,9 +19,20 @@
 #   schizophrenia2 (binary, months 2-10, baseline month 0, groups by age at onset; not randomised):
 #     as respiratory without covariates or strata (Ye variance, simple randomisation); month 8 has
 #     no event in the "> 20 yrs" group, so no logistic estimate exists (checked by the test).
+#   BtheB (2 arms, wide, BDI at baseline and months 2, 3, 5, 8 with dropouts, covariates drug and
+#     length): ANCOVA lm(bdi.<v> ~ arm + bdi.pre + drug + length) at every follow-up visit, emmeans
+#     EMMs (equal weights over the covariates' levels, emmeans' default); complete case and Welch at
+#     month 8; MMRM nlme::gls(bdi ~ arm * visit + pre * visit + drug + length), unstructured
+#     (corSymm + varIdent), REML, over every participant with a follow-up value, polished to the
+#     REML optimum by Newton steps (below), emmeans' contrasts at each visit, the Satterthwaite df
+#     written out (satterthwaite-un.R).
+#   anorexia (3 arms, wide, Prewt/Postwt, no missing values): ANCOVA lm(Postwt ~ Treat + Prewt),
+#     emmeans trt.vs.ctrl contrasts vs Cont; Welch per comparison; fixed sequence over the
+#     primary's two comparisons (CBT first, the spec's arm order).
 # Run from the repository root: Rscript test/reference/real-trials.R
-suppressMessages({ library(emmeans); library(MASS); library(sandwich) })
+suppressMessages({ library(emmeans); library(MASS); library(sandwich); library(nlme) })
 source("test/reference/json16.R")
+source("test/reference/satterthwaite-un.R")
 emm_options(opt.digits = FALSE)
 dir <- "data-samples/real"
 ctl <- glm.control(epsilon = 1e-14, maxit = 200)
@@ -217,9 +228,104 @@ for (m in c(2, 6, 10)) {
 d8 <- s[s$month == 8 & !is.na(s$y), ]
 zero8 <- as.list(tapply(d8$y, factor(d8$onset, levels = c("> 20 yrs", "< 20 yrs")), sum))
 
+## ---------------------------------------------------------------- BtheB
+bt <- read.csv(file.path(dir, "btheb.csv"), stringsAsFactors = FALSE, na.strings = "NA")
+bt$arm <- factor(bt$treatment, levels = c("TAU", "BtheB"))
+bt$drug <- factor(bt$drug, levels = c("No", "Yes")); bt$length <- factor(bt$length, levels = c("<6m", ">6m"))
+bt$id <- seq_len(nrow(bt))   # no id column: the participant is the data row
+btv <- c("2m", "3m", "5m", "8m")
+ci_row <- function(est, se, df) { tq <- qt(0.975, df); list(diff = est, se = se, df = df, p = 2 * pt(-abs(est / se), df), lower = est - tq * se, upper = est + tq * se) }
+btheb <- list()
+for (v in btv) {
+  d <- data.frame(arm = bt$arm, y = bt[[paste0("bdi.", v)]], pre = bt$bdi.pre, drug = bt$drug, length = bt$length)
+  d <- d[!is.na(d$y), ]
+  fit <- lm(y ~ arm + pre + drug + length, data = d)
+  em <- emmeans(fit, "arm"); es <- as.data.frame(summary(em))
+  ct <- as.data.frame(summary(contrast(em, "trt.vs.ctrl", ref = 1, adjust = "none"), infer = c(TRUE, TRUE)))
+  emm <- lapply(1:2, function(i) list(estimate = es$emmean[i], se = es$SE[i], df = es$df[i], lower = es$lower.CL[i], upper = es$upper.CL[i]))
+  names(emm) <- levels(d$arm)
+  base <- list(trial = "btheb", outcome = "bdi", visit = v, comparison = "BtheB vs TAU", n = as.list(table(d$arm)))
+  for (est in if (v == "8m") c("ancova", "complete-case") else "ancova")
+    btheb[[length(btheb) + 1]] <- c(base, list(estimator = est, model = "bdi ~ arm + bdi@baseline + drug + length",
+      diff = ct$estimate[1], se = ct$SE[1], df = ct$df[1], p = ct$p.value[1], lower = ct$lower.CL[1], upper = ct$upper.CL[1], emm = emm))
+  if (v == "8m") {
+    tt <- t.test(d$y[d$arm == "BtheB"], d$y[d$arm == "TAU"], var.equal = FALSE)
+    btheb[[length(btheb) + 1]] <- c(base, list(estimator = "welch", diff = unname(tt$estimate[1] - tt$estimate[2]), se = tt$stderr,
+      df = unname(tt$parameter), p = tt$p.value, lower = tt$conf.int[1], upper = tt$conf.int[2]))
+  }
+}
+# MMRM: long over the follow-up visits, observed values only; no baseline is missing (nothing to impute)
+ml <- do.call(rbind, lapply(btv, function(v) data.frame(id = bt$id, arm = bt$arm, pre = bt$bdi.pre, drug = bt$drug, length = bt$length,
+                                                         visit = v, y = bt[[paste0("bdi.", v)]])))
+ml <- ml[!is.na(ml$y), ]
+stopifnot(!anyNA(ml$pre))
+ml$visit <- factor(ml$visit, levels = btv); ml$k <- as.integer(ml$visit); ml <- ml[order(ml$id, ml$k), ]
+mform <- y ~ arm * visit + pre * visit + drug + length
+gf <- gls(mform, data = ml, correlation = corSymm(form = ~ k | id), weights = varIdent(form = ~ 1 | visit), method = "REML",
+          control = glsControl(tolerance = 1e-12, msTol = 1e-12, maxIter = 500, msMaxIter = 500, opt = "optim"))
+set.seed(1)  # emmeans falls back to its stochastic appx-satterthwaite for gls: seeded so dfEmmeans is reproducible
+gm <- emmeans(gf, ~ arm | visit, mode = "appx-satterthwaite", data = ml)
+cg <- contrast(gm, list(d = c(-1, 1))); cs <- as.data.frame(summary(cg, infer = TRUE))
+# The REML surface is flat along the covariance parameters: gls's optimisers stop with logLik
+# right to ~1e-11 but the estimates only to ~1e-5 (nlminb) or ~1e-6 (optim). Newton steps on the
+# REML log-likelihood in the log-Cholesky parameters of Σ (written out, numerical derivatives)
+# from gls's Σ take them to the optimum; β, its covariance and the contrasts are then the GLS
+# solution at that Σ.
+mX <- model.matrix(mform, ml); T4 <- length(btv); mp <- ncol(mX); mgroups <- split(seq_len(nrow(ml)), as.character(ml$id))
+msig <- function(th) { C <- diag(exp(th[1:T4]), T4); C[lower.tri(C)] <- th[-(1:T4)]; C %*% t(C) }
+mparts <- function(th) {
+  S <- msig(th); xvx <- matrix(0, mp, mp); xvy <- numeric(mp); ld <- 0; yvy <- 0
+  for (g in mgroups) { Wi <- solve(S[ml$k[g], ml$k[g], drop = FALSE]); ld <- ld - determinant(Wi)$modulus; Xg <- mX[g, , drop = FALSE]
+    xvx <- xvx + t(Xg) %*% Wi %*% Xg; xvy <- xvy + t(Xg) %*% Wi %*% ml$y[g]; yvy <- yvy + sum(ml$y[g] * (Wi %*% ml$y[g])) }
+  list(xvx = xvx, xvy = xvy, yvy = yvy, ld = as.numeric(ld))
+}
+mnll <- function(th) { q <- mparts(th); r <- q$yvy - sum(q$xvy * solve(q$xvx, q$xvy))
+  0.5 * ((nrow(ml) - mp) * log(2 * pi) + q$ld + r + as.numeric(determinant(q$xvx)$modulus)) }
+full <- names(which(table(ml$id) == T4))[1]
+C0 <- t(chol(unclass(getVarCov(gf, individual = full)))); th <- c(log(diag(C0)), C0[lower.tri(C0)])
+for (it in 1:3) {
+  g <- sapply(seq_along(th), function(k) { a <- th; b <- th; a[k] <- a[k] + 1e-4; b[k] <- b[k] - 1e-4; (mnll(a) - mnll(b)) / 2e-4 })
+  th <- th - solve(optimHess(th, mnll, control = list(ndeps = rep(1e-4, length(th)))), g)
+}
+mq <- mparts(th); mbeta <- solve(mq$xvx, mq$xvy); mphi <- solve(mq$xvx)
+stopifnot(-mnll(th) >= as.numeric(logLik(gf)) - 1e-9)
+mdf <- sat_df_un(mX, ml$id, ml$k, ml$y, msig(th), cg@linfct)
+cest <- drop(cg@linfct %*% mbeta); cse <- sqrt(diag(cg@linfct %*% mphi %*% t(cg@linfct)))
+eest <- drop(gm@linfct %*% mbeta); ese <- sqrt(diag(gm@linfct %*% mphi %*% t(gm@linfct))); ginfo <- gm@grid
+for (i in seq_along(btv)) {
+  v <- btv[i]; k <- which(cs$visit == v); e <- function(a) { j <- which(ginfo$visit == v & ginfo$arm == a); list(estimate = eest[j], se = ese[j]) }
+  btheb[[length(btheb) + 1]] <- c(list(trial = "btheb", outcome = "bdi", visit = v, comparison = "BtheB vs TAU", estimator = "mmrm",
+      n = as.list(table(ml$arm[ml$visit == v])), participants = as.list(table(unique(ml[, c("id", "arm")])$arm)),
+      logLik = -mnll(th), logLikGls = as.numeric(logLik(gf)), diffGls = cs$estimate[k], dfEmmeans = cs$df[k],
+      emm = list(TAU = e("TAU"), BtheB = e("BtheB"))),
+    ci_row(cest[k], cse[k], mdf[k]))
+}
+
+## ---------------------------------------------------------------- anorexia
+an <- read.csv(file.path(dir, "anorexia.csv"), stringsAsFactors = FALSE)
+an$arm <- factor(an$Treat, levels = c("Cont", "CBT", "FT"))
+afit <- lm(Postwt ~ arm + Prewt, data = an)
+aem <- emmeans(afit, "arm"); aes <- as.data.frame(summary(aem))
+act <- as.data.frame(summary(contrast(aem, "trt.vs.ctrl", ref = 1, adjust = "none"), infer = c(TRUE, TRUE)))
+anorexia <- list()
+for (j in 1:2) {
+  a <- levels(an$arm)[j + 1]; ix <- c(1, j + 1)
+  emm <- lapply(ix, function(i) list(estimate = aes$emmean[i], se = aes$SE[i], df = aes$df[i], lower = aes$lower.CL[i], upper = aes$upper.CL[i]))
+  names(emm) <- levels(an$arm)[ix]
+  base <- list(trial = "anorexia", outcome = "weight", visit = "post", comparison = paste(a, "vs Cont"), n = as.list(table(an$arm)))
+  for (est in c("ancova", "complete-case"))
+    anorexia[[length(anorexia) + 1]] <- c(base, list(estimator = est, model = "weight ~ arm + weight@baseline",
+      diff = act$estimate[j], se = act$SE[j], df = act$df[j], p = act$p.value[j], lower = act$lower.CL[j], upper = act$upper.CL[j], emm = emm))
+  tt <- t.test(an$Postwt[an$arm == a], an$Postwt[an$arm == "Cont"], var.equal = FALSE)
+  anorexia[[length(anorexia) + 1]] <- c(base[c("trial", "outcome", "visit", "comparison")], list(n = as.list(table(an$arm)[ix]), estimator = "welch",
+    diff = unname(tt$estimate[1] - tt$estimate[2]), se = tt$stderr, df = unname(tt$parameter), p = tt$p.value, lower = tt$conf.int[1], upper = tt$conf.int[2]))
+}
+anorexiaPAdjusted <- as.list(setNames(cummax(act$p.value), paste("weight", levels(an$arm)[2:3], "vs Cont")))
+
 ver <- function(p) as.character(packageVersion(p))
 write_json16(list(R = R.version.string, packages = list(emmeans = ver("emmeans"), MASS = ver("MASS"), sandwich = ver("sandwich"),
-                                                        carData = ver("carData"), HSAUR3 = ver("HSAUR3")),
-                  baumann = baumann, respiratory = resp, epilepsy = epi, schizophrenia2 = sz, schizophrenia2Month8Events = zero8),
+                                                        carData = ver("carData"), HSAUR3 = ver("HSAUR3"), nlme = ver("nlme")),
+                  baumann = baumann, respiratory = resp, epilepsy = epi, schizophrenia2 = sz, schizophrenia2Month8Events = zero8,
+                  btheb = btheb, anorexia = list(rows = anorexia, pAdjusted = anorexiaPAdjusted)),
              "test/reference/real-trials.json")
 cat("wrote test/reference/real-trials.json\n")
