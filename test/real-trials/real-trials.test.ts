@@ -275,6 +275,8 @@ describe('the CLI on each real trial, as a new user runs it', () => {
     const v = runCli(['validate', ...args, '--quiet']);
     expect(v.code, v.stderr).toBe(0);
     expect(v.stdout).toMatch(/valid/);
+    // a wide file's rows are its participants: not participants × visits, as it once said ("100 participants, 500 rows")
+    if ((readJson(`${t}.spec.json`) as { data: { format?: string } }).data.format === 'wide') expect(v.stdout).toMatch(/valid — \d+ participants, one row each \(wide\)/);
     const a = runCli(['analyze', ...args, '--out', join(out, t), '--quiet']);
     expect(a.code, a.stderr).toBe(0);
     const res = JSON.parse(readFileSync(join(out, t, 'results.json'), 'utf8')) as AnalysisResults;

@@ -66,8 +66,18 @@ function adjustedFor(frame: AnalysisFrame, outcome: FrameOutcome, adjust: Adjust
   return `adjusted for ${parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`}`;
 }
 
+/**
+ * How the EMMs weight what the model adjusts for besides the baseline: equal weights over the
+ * strata (and the levels of categorical covariates, as emmeans does); nothing to say without either.
+ */
+function emmWeights(frame: AnalysisFrame, adjust: Adjustment): string {
+  if (frame.strata.length) return '; marginal means with equal weights over strata';
+  return adjust.covariates.some((c) => c.kind === 'categorical') ? "; marginal means with equal weights over the categorical covariates' levels" : '';
+}
+
 function continuousSpecs(frame: AnalysisFrame, outcome: FrameOutcome, plan: AnalysisPlan, adjust: Adjustment, itt: Population, pp: Population | null, mi: MiSettings): Record<string, RowSpec> {
   const diffSummary = 'difference in means (intervention − control)';
+  const weights = emmWeights(frame, adjust);
   const mm = plan.mmrm;
   const withBase = adjust.baseline && outcome.hasBaseline && frame.baselineVisit >= 0;
   const mar = [withBase ? 'baseline value' : null, frame.strata.length ? 'stratum' : null, adjust.covariates.length ? 'covariates' : null].filter(Boolean).join(', ');
@@ -75,14 +85,14 @@ function continuousSpecs(frame: AnalysisFrame, outcome: FrameOutcome, plan: Anal
     estimator: 'ancova', population: itt, run: (ctx) => ancova(ctx, { baseline: 'mean-impute', strata: true }),
     missingData: `participants with the outcome observed at the visit (valid under missing at random given ${mar ? `${mar} and arm` : 'arm'})${withBase ? '; missing baseline values mean-imputed' : ''}`,
     intercurrent: treatmentPolicy(frame),
-    summary: `${diffSummary}, ${adjustedFor(frame, outcome, adjust)}; marginal means with equal weights over strata`,
+    summary: `${diffSummary}, ${adjustedFor(frame, outcome, adjust)}${weights}`,
   };
   return {
     ancova: ancovaSpec,
     mmrm: {
       ...ancovaSpec, estimator: 'mmrm', run: (ctx) => mmrm(ctx, { covariance: mm.covariance, df: mm.df, method: mm.method, strata: true }),
       missingData: `every observed post-baseline value of participants with at least one (likelihood-based, valid under missing at random given arm, ${mar ? `${mar} and ` : ''}the outcome at other visits); ${mm.covariance} covariance over visits${withBase ? '; missing baseline values mean-imputed' : ''}`,
-      summary: `${diffSummary} at the visit from a mixed model for repeated measures (arm × visit${withBase ? ', baseline × visit' : ''}${frame.strata.length ? ', stratification factors' : ''}${adjust.covariates.length ? `, covariates (${adjust.covariates.map((c) => c.column).join(', ')})` : ''}; ${mm.method}, ${mm.df} df); marginal means with equal weights over strata`,
+      summary: `${diffSummary} at the visit from a mixed model for repeated measures (arm × visit${withBase ? ', baseline × visit' : ''}${frame.strata.length ? ', stratification factors' : ''}${adjust.covariates.length ? `, covariates (${adjust.covariates.map((c) => c.column).join(', ')})` : ''}; ${mm.method}, ${mm.df} df)${weights}`,
     },
     'complete-case': { ...ancovaSpec, estimator: 'complete-case', run: (ctx) => ancova(ctx, { baseline: 'complete-case', strata: true }), missingData: withBase ? 'complete cases: participants with both the baseline value and the outcome observed' : 'complete cases: participants with the outcome observed' },
     'mi-ancova': {
@@ -98,6 +108,11 @@ function continuousSpecs(frame: AnalysisFrame, outcome: FrameOutcome, plan: Anal
 function imputationPredictors(frame: AnalysisFrame, mi: MiSettings, adjust: Adjustment): string {
   const extra = [...new Set([...(mi.auxiliary ?? []), ...adjust.covariates.map((c) => c.column)])].filter((c) => !frame.strata.some((s) => s.column === c));
   const named = extra.length ? `${extra.join(', ')} ` : '';
+  if (!frame.strata.length) {
+    // A trial randomised without strata has none to name.
+    const lead = [mi.byArm ? null : 'arm', named ? `baseline covariates (${extra.join(', ')})` : null].filter((x) => x !== null);
+    return `${lead.length ? `${lead.join(', ')} and ` : ''}the outcome at every visit${mi.byArm ? ', separately by arm' : ''}`;
+  }
   return mi.byArm ? `stratum, ${named ? `baseline covariates (${extra.join(', ')}) ` : ''}and the outcome at every visit, separately by arm` : `arm, stratum, ${named ? `baseline covariates (${extra.join(', ')}) ` : ''}and the outcome at every visit`;
 }
 

@@ -11,7 +11,10 @@ export function formatSummary(t: TrialData): string[] {
   const s = t.summary;
   const lines: string[] = [];
   lines.push(`${t.spec.trial.title.en}${t.spec.trial.synthetic ? ' [SYNTHETIC DATA]' : ''}`);
-  lines.push(`${t.dataFile}: valid — ${s.participants} participants, ${t.data.n} rows`);
+  // A wide file's rows are its participants (the loader's participant × visit records are not rows
+  // a user can find in the file), and every visit is on every row: no per-visit row count to give.
+  const wide = t.spec.data.format === 'wide';
+  lines.push(`${t.dataFile}: valid — ${s.participants} participants, ${wide ? 'one row each (wide)' : `${t.data.n} rows`}`);
   lines.push('');
   lines.push('Participants per arm × site:');
   const arms = t.spec.arms.map((a) => a.label);
@@ -28,8 +31,10 @@ export function formatSummary(t: TrialData): string[] {
   }
   lines.push(`  ${'all'.padEnd(width)}  ${arms.map((a, k) => String(s.byArm[a] ?? 0).padStart(w[k])).join('  ')}  ${String(s.participants).padStart(6)}`);
   lines.push('');
-  lines.push(`Visits observed (rows): ${s.visits.map((v) => `${v.visit} ${v.rows}`).join(', ')}`);
-  lines.push('');
+  if (!wide) {
+    lines.push(`Visits observed (rows): ${s.visits.map((v) => `${v.visit} ${v.rows}`).join(', ')}`);
+    lines.push('');
+  }
   lines.push('Missing outcome values per visit (n missing / participants):');
   const visits = t.spec.visits.map((v) => v.id);
   const rows = t.spec.outcomes.map((o) => ({

@@ -12,18 +12,24 @@ import type { PageModel, Section } from './model.ts';
 import { para } from './model.ts';
 import { esc } from './escape.ts';
 import { renderTable, twoLines, type Cell } from './tables.ts';
-import { outcomeLabel, rowsAt } from '../charts/context.ts';
+import { comparisonOf, outcomeLabel, rowsAt } from '../charts/context.ts';
 import { estimatorLabel } from '../charts/sensitivity.ts';
 import { keyOf } from '../disclosure/model.ts';
 import { perProtocolRule } from './sections-trial.ts';
 import { own } from '../i18n/own.ts';
 
-/** "117 of 145 (PEER), 126 of 151 (SAU)": analysed of randomised per arm, in arm order. */
+/**
+ * "117 of 145 (PEER), 126 of 151 (SAU)": analysed of randomised per arm, in arm order. An arm
+ * outside the row's comparison that the row does not analyse (Welch and two proportions use the
+ * comparison's two arms alone) is left out, not shown as "0 of 17".
+ */
 export function analysedOfRandomised(m: PageModel, o: OutcomeResult): string {
   const { ctx } = m;
   const { t, results } = ctx;
+  const pair = ctx.comparisons.find((c) => c.id === comparisonOf(o));
+  const inPair = (arm: string) => !pair || arm === pair.intervention.label || arm === pair.control.label;
   return ctx.arms
-    .filter((a) => o.n.analysed[a.label] !== undefined)
+    .filter((a) => o.n.analysed[a.label] !== undefined && (o.n.analysed[a.label] !== 0 || inPair(a.label)))
     .map((a) => {
       const randomised = ctx.count(keyOf('consort', a.label, 'randomised'), results.consort[a.label]?.randomised ?? o.n.randomised[a.label] ?? Number.NaN);
       return t.msg.nOfN(ctx.count(keyOf('analysed', o.id, o.visit, o.estimator, o.population, a.label), o.n.analysed[a.label] ?? Number.NaN), randomised, a.label);
@@ -45,19 +51,28 @@ export function intercurrentText(m: PageModel, o: OutcomeResult): string {
 }
 
 /**
- * The catalogue's Danish words describe the standard model (baseline + strata); a model with
- * adjustment covariates keeps results.json's own words, which name them as covariates.
+ * The catalogue's words describe the standard model: baseline value + stratification factors, or
+ * baseline value alone in a trial without strata. A model with adjustment covariates, or without
+ * the outcome's baseline, keeps results.json's own words (which name what it adjusts for); so
+ * does a row whose model the catalogue cannot tell. Welch's words name neither.
  */
-function adjusted(o: OutcomeResult): boolean {
-  return o.estimand.summaryMeasure.includes('covariates (');
+type Words = { readonly missingData: Readonly<Record<string, string>>; readonly summaryMeasure: Readonly<Record<string, string>> };
+function catalogueWords(m: PageModel, o: OutcomeResult): Words {
+  const { t } = m.ctx;
+  if (o.estimator === 'welch') return t.msg.estimandText;
+  // Adjustment covariates are named in the summary measure (the MI row's missing-data text also names its imputation model's).
+  if (o.estimand.summaryMeasure.includes('covariates (') || !o.method.covariates.includes('baseline')) return { missingData: {}, summaryMeasure: {} };
+  if (/stratification factors|stratum/.test(`${o.estimand.summaryMeasure} ${o.estimand.missingData}`)) return t.msg.estimandText;
+  const plain = t.msg.estimandTextNoStrata;
+  return { missingData: { ...t.msg.estimandText.missingData, ...plain.missingData }, summaryMeasure: { ...t.msg.estimandText.summaryMeasure, ...plain.summaryMeasure } };
 }
 
 export function missingDataText(m: PageModel, o: OutcomeResult): string {
-  return pick(m, adjusted(o) ? {} : m.ctx.t.msg.estimandText.missingData, o.estimator, o.estimand.missingData);
+  return pick(m, catalogueWords(m, o).missingData, o.estimator, o.estimand.missingData);
 }
 
 export function summaryMeasureText(m: PageModel, o: OutcomeResult): string {
-  return pick(m, adjusted(o) ? {} : m.ctx.t.msg.estimandText.summaryMeasure, o.estimator, o.estimand.summaryMeasure);
+  return pick(m, catalogueWords(m, o).summaryMeasure, o.estimator, o.estimand.summaryMeasure);
 }
 
 /** The model in words: "linear model: group + baseline value + municipality" (no code, no column ids). */

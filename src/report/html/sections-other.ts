@@ -85,7 +85,11 @@ export function discussionSection(m: PageModel): Section {
       const n = o.n.analysed[a.label] ?? 0;
       return r > 0 ? (r - n) / r : 0;
     }).filter((x) => Number.isFinite(x));
-    if (missing.length) limits.push(t.msg.limitMissing(t.fmt.pct(Math.min(...missing)), t.fmt.pct(Math.max(...missing)), ctx.names.visit(o.visit)));
+    // Said only when something is missing; one share when the arms' round to the same.
+    if (missing.length && Math.max(...missing) > 0) {
+      const [lo, hi] = [t.fmt.pct(Math.min(...missing)), t.fmt.pct(Math.max(...missing))];
+      limits.push(t.msg.limitMissing(lo === hi ? lo : `${lo}–${hi}`, ctx.names.visit(o.visit)));
+    }
   }
   if (results.safety.length) interp.push(results.safety.some((s) => s.rateRatio && (s.rateRatio.lower > 1 || s.rateRatio.upper < 1)) ? t.msg.interpHarmsSignal : t.msg.interpHarmsNone);
   if (results.populations?.some((p) => p.rule.type === 'adherence')) limits.push(t.msg.limitPerProtocol);

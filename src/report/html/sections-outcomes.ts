@@ -157,7 +157,7 @@ export function sensitivitySection(m: PageModel): Section {
     para(t.msg.sensitivityIntro(t.loc(main.name), ctx.names.visit(main.visit))),
     figure(m, 'sensitivity', t.msg.sensitivityCaption),
     renderTable({ caption: t.msg.sensitivityTableCaption, head, rows }, m),
-    identical.length ? para(t.msg.identicalToPrimary(identical.join(', '))) : '',
+    identical.length ? para(t.msg.identicalToPrimary(t.msg.listWords(identical), identical.length > 1)) : '',
     tipping.length ? `<h3>${esc(t.msg.tippingTitle)}</h3>${tipping.join('')}` : '',
   ].join('\n');
   return { id: 'sensitivity', title: t.msg.sensitivityTitle, html };

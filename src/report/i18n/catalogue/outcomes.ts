@@ -91,8 +91,8 @@ export const outcomes = {
     (o, list, allSame) => `${o}, difference in each analysis: ${list}. ${allSame ? 'Every interval lies on the same side of 0.' : 'Not every interval lies on the same side of 0.'}`,
   ),
   identicalToPrimary: e(
-    (list: S) => `${list} gav præcis samme tal som den primære analyse og vises ikke for sig.`,
-    (list) => `${list} gave exactly the same numbers as the primary analysis and is not shown separately.`,
+    (list: S, many: boolean) => `${list} gav præcis samme tal som den primære analyse og vises ikke for sig.`,
+    (list, many) => `${list} gave exactly the same numbers as the primary analysis and ${many ? 'are' : 'is'} not shown separately.`,
   ),
   tippingTitle: e('Vendepunkt', 'Tipping point'),
   tippingDelta: e(
@@ -101,8 +101,8 @@ export const outcomes = {
   ),
   tippingNever: e((upTo: S) => `Konklusionen ændres ikke ved forskydninger op til ${upTo} point.`, (upTo) => `The conclusion does not change for shifts up to ${upTo} points.`),
   tippingNotApplicable: e(
-    (group: S | null) => `Vendepunktsanalysen er ikke relevant: ${group === null ? 'ingen af grupperne' : `${group}-gruppen`} har manglende værdier at forskyde.`,
-    (group) => `The tipping-point analysis does not apply: ${group === null ? 'neither group' : `the ${group} group`} has missing values to shift.`,
+    (group: S | null) => `Vendepunktsanalysen er ikke relevant: ${group === null ? 'ingen af grupperne har' : `${group}-gruppen har ingen`} manglende værdier at forskyde.`,
+    (group) => `The tipping-point analysis does not apply: ${group === null ? 'neither group has' : `the ${group} group has no`} missing values to shift.`,
   ),
 
   safetyTitle: e('Skadevirkninger', 'Harms'),
@@ -141,8 +141,8 @@ export const outcomes = {
   interpHarmsSignal: e('Mindst ét mål for skadevirkninger viste en tydelig forskel mellem grupperne (se afsnittet om skadevirkninger).', 'At least one harms outcome showed a clear difference between the groups (see the harms section).'),
   interpHarmsNone: e('Målene for skadevirkninger viste ingen tydelig forskel mellem grupperne.', 'The harms outcomes showed no clear difference between the groups.'),
   limitMissing: e(
-    (min: S, max: S, visit: S) => `${min}–${max} af de randomiserede i hver gruppe mangler det primære effektmål ved ${visit}; den primære analyse antager, at de mangler tilfældigt givet det observerede (MAR). Følsomhedsanalyserne og vendepunktet viser, hvor meget det betyder.`,
-    (min, max, visit) => `${min}–${max} of those randomised in each group lack the primary outcome at ${visit}; the primary analysis assumes they are missing at random given what was observed (MAR). The sensitivity analyses and the tipping point show how much that matters.`,
+    (share: S, visit: S) => `${share} af de randomiserede i hver gruppe mangler det primære effektmål ved ${visit}; den primære analyse antager, at de mangler tilfældigt givet det observerede (MAR). Følsomhedsanalyserne og vendepunktet viser, hvor meget det betyder.`,
+    (share, visit) => `${share} of those randomised in each group lack the primary outcome at ${visit}; the primary analysis assumes they are missing at random given what was observed (MAR). The sensitivity analyses and the tipping point show how much that matters.`,
   ),
   limitPerProtocol: e('Per protokol-analysen sammenligner ikke længere randomiserede grupper og kan være skæv; den er kun en støtte til hovedanalysen.', 'The per-protocol analysis no longer compares randomised groups and may be biased; it only supports the main analysis.'),
   limitMultiplicity: e('Mange effektmål er analyseret; de udforskende er ikke justeret for multiplicitet og bør læses som hypotesegenererende.', 'Many outcomes were analysed; the exploratory ones are not adjusted for multiplicity and should be read as hypothesis-generating.'),
