@@ -4,12 +4,14 @@
  * month 8 in both arms) that was wrong for any trial but the twin: a tipping point "not applicable"
  * because an arm "has missing values to shift"; "0%–0%" and "48%–48%" missing; "stratification
  * factors" and "stratum" in a trial without strata; "0 of 17 in FT" on a Welch row that does not
- * use FT; "A, B … and is not shown". Each is checked here on the real trial's own analysis.
+ * use FT; "A, B … and is not shown"; a summary that answered only the first of two comparisons. Each is checked here on the real trial's own analysis.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadTrial, runAnalysis, type AnalysisResults } from '../../src/index.ts';
 import { buildReport } from '../../src/report/index.ts';
+import { publish } from '../../src/report/disclosure/publish.ts';
+import { publishedTables } from '../../src/report/disclosure/publish-tables.ts';
 import { repoRoot } from '../helpers/fixtures.ts';
 
 const real = join(repoRoot, 'data-samples/real');
@@ -22,7 +24,7 @@ beforeAll(async () => {
     for (const lang of ['en', 'da'] as const) {
       const built = await buildReport(results[t], null, { lang, date: '2026-11-27', png: false });
       const html = String(built.artefacts.find((a) => a.name === 'index.html')!.content);
-      pages[`${t}-${lang}`] = html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ').replace(/&#39;|&apos;/g, "'").replace(/\s+/g, ' ');
+      pages[`${t}-${lang}`] = html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ').replace(/&#39;|&apos;/g, "'").replace(/&lt;/g, '<').replace(/\s+/g, ' ');
     }
   }
 }, 60_000);
@@ -42,6 +44,11 @@ describe('a trial without strata (anorexia)', () => {
   });
   it.each(['en', 'da'] as const)('%s: a tipping point with nothing to shift says so', (lang) => {
     expect(pages[`anorexia-${lang}`]).toContain(lang === 'en' ? 'The tipping-point analysis does not apply: the CBT group has no missing values to shift.' : 'Vendepunktsanalysen er ikke relevant: CBT-gruppen har ingen manglende værdier at forskyde.');
+  });
+  it.each(['en', 'da'] as const)('%s: the summary answers every comparison, not only the first', (lang) => {
+    expect(pages[`anorexia-${lang}`]).toContain(lang === 'en'
+      ? 'Family therapy versus control at end of treatment: difference 8.7 points (95% CI 4.3 to 13.0; p < 0.001)'
+      : 'Familieterapi over for kontrol ved behandlingsslut: forskel 8,7 point (95 %-KI 4,3 til 13,0; p < 0,001)');
   });
   it('nothing missing: no limitation about missing outcomes', () => {
     expect(pages['anorexia-en']).not.toContain('lack the primary outcome');
@@ -64,5 +71,19 @@ describe('a trial with covariates and equal shares missing (BtheB)', () => {
     expect(a.estimand.summaryMeasure).toBe("difference in means (intervention − control), adjusted for baseline value and covariates (drug, length); marginal means with equal weights over the categorical covariates' levels");
     const mi = results.btheb.outcomes.find((o) => o.estimator === 'mi-ancova')!;
     expect(mi.estimand.missingData).toContain('from arm, baseline covariates (drug, length) and the outcome at every visit');
+  });
+});
+
+describe('the published tables do not print beside a withheld count the number it withholds', () => {
+  it('BtheB month 2: TAU analysed 45 of 48 is "–", and so is the 45 with data beside it', () => {
+    const table = publishedTables(publish(results.btheb, null))[0];
+    const col = (name: string) => table.columns.indexOf(name);
+    const rows = table.rows.filter((r) => r[col('visit')] === '2m');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      expect(r[col('n_analysed_TAU')]).toBe('–');
+      expect(r[col('n_with_data_TAU')], 'was 45: 48 − 45 gave the 3 without data back').toBe('–');
+      expect(r[col('n_with_data_BtheB')]).toBe(52);
+    }
   });
 });

@@ -12,7 +12,7 @@
  *   consort|<arm>|randomised · consort|<arm>|received · consort|<arm>|lost|<visit>
  *   consort|<arm>|reason|<visit>|<code> · consort|<arm>|analysed|<visit>
  *   baseline|<variable>|<level>|<arm> · baselineMissing|<variable>|<arm>
- *   analysed|<outcome>|<visit>|<estimator>|<population>|<arm>
+ *   analysed|<outcome>|<visit>|<estimator>|<population>|<arm> · withData|… (same: with the outcome at the visit)
  *   subgroup|<outcome>|<visit>|<variable>|<level>|<arm>
  *   responders|<outcome>|<visit>|<estimator>|<population>|<arm> · responderN|… (same)
  *   binaryEvents|<outcome>|<visit>|<estimator>|<population>|<arm> (binary outcomes: with the event among the analysed)
@@ -138,6 +138,9 @@ export function countSystem(r: AnalysisResults, options: { readonly loose?: bool
       }
     }
 
+    // Those with the outcome at a visit (results.csv's n_with_data): the same people on every row of
+    // that outcome and visit, one part of the arm.
+    const withDataAtom = new Map<string, number>();
     // Outcome rows: the analysed n. The primary outcome's main ITT row is the CONSORT "analysed".
     for (const o of r.outcomes) {
       const n = Object.hasOwn(o.n.analysed, a) ? o.n.analysed[a] : undefined;
@@ -154,6 +157,19 @@ export function countSystem(r: AnalysisResults, options: { readonly loose?: bool
         const out = b.atom(`${a}: not in ${o.id}/${o.visit}/${o.estimator}/${o.population}`);
         b.equal([inA, out], whole);
         b.cell(key, [inA], n);
+      }
+      // Printed beside the analysed n, and the same people when the two agree (an ANCOVA analyses
+      // everyone with the outcome): without this cell a "–" analysed stood beside its own value.
+      const wd = Object.hasOwn(o.n.withData, a) ? o.n.withData[a] : undefined;
+      if (wd !== undefined && Number.isFinite(wd)) {
+        const wkey = `${o.id}|${o.visit}|${wd}`;
+        let w = withDataAtom.get(wkey);
+        if (w === undefined) {
+          withDataAtom.set(wkey, (w = b.atom(`${a}: with ${o.id} at ${o.visit}`)));
+          b.equal([w, b.atom(`${a}: without ${o.id} at ${o.visit}`)], whole);
+        }
+        if (analysedHere !== undefined && wd === n) b.equal([w], [analysedHere]);
+        b.cell(keyOf('withData', o.id, o.visit, o.estimator, o.population, a), [w], wd);
       }
       // Binary outcomes (results ≥ 1.4.0): those with the event among the analysed.
       const ev = o.binary && Object.hasOwn(o.binary.events, a) ? o.binary.events[a] : undefined;

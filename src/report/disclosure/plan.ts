@@ -20,7 +20,7 @@ import { audit, InconsistentCounts, type CellState, type Disclosed } from './aud
 import { derivedFigures, type DerivedFigure, type EconomicsLinks } from './derived.ts';
 import { countSystem, type CountSystem } from './model.ts';
 
-const PRIORITY: readonly string[] = ['tteAtRisk', 'subgroup', 'tteN', 'responderN', 'safetyN', 'safety', 'binaryEvents', 'tteEvents', 'analysed', 'baselineMissing', 'baseline', 'event', 'responders', 'consort|reason', 'consort|received', 'consort|notReceived', 'consort|analysed', 'consort|lost', 'consort|randomised'];
+const PRIORITY: readonly string[] = ['withData', 'tteAtRisk', 'subgroup', 'tteN', 'responderN', 'safetyN', 'safety', 'binaryEvents', 'tteEvents', 'analysed', 'baselineMissing', 'baseline', 'event', 'responders', 'consort|reason', 'consort|received', 'consort|notReceived', 'consort|analysed', 'consort|lost', 'consort|randomised'];
 
 const NEVER_PRINTED = /^consort\|[^|]*\|notAnalysed\|/;
 

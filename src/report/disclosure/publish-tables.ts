@@ -30,7 +30,9 @@ function countKey(table: string, col: string, row: Row, columns: readonly string
       const r = arm('n_randomised_');
       if (r !== null) return keyOf('consort', r, 'randomised');
       const an = arm('n_analysed_');
-      return an === null ? null : keyOf('analysed', ...rest, an);
+      if (an !== null) return keyOf('analysed', ...rest, an);
+      const wd = arm('n_with_data_');
+      return wd === null ? null : keyOf('withData', ...rest, wd);
     }
     case 'responders': {
       const rest = [at('outcome'), at('visit'), at('estimator'), at('population')];

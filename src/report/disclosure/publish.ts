@@ -36,7 +36,7 @@ const own = <T>(o: Readonly<Record<string, T>>, k: string): T | undefined => (Ob
 function maskOutcome(o: OutcomeResult, d: Disclosure, arms: readonly string[]): OutcomeResult {
   const count = (kind: string, a: string, v: number) => (d.state(keyOf(kind, o.id, o.visit, o.estimator, o.population, a)) === 'shown' || (d.state(keyOf(kind, o.id, o.visit, o.estimator, o.population, a)) === undefined && !(v >= 1 && v <= 4)) ? v : Number.NaN);
   const analysed = Object.fromEntries(Object.entries(o.n.analysed).map(([a, v]) => [a, count('analysed', a, v)]));
-  const withData = Object.fromEntries(Object.entries(o.n.withData).map(([a, v]) => [a, v >= 1 && v <= 4 ? Number.NaN : v]));
+  const withData = Object.fromEntries(Object.entries(o.n.withData).map(([a, v]) => [a, count('withData', a, v)]));
   const randomised = Object.fromEntries(Object.entries(o.n.randomised).map(([a, v]) => [a, d.state(keyOf('consort', a, 'randomised')) === 'hidden' || (v >= 1 && v <= 4) ? Number.NaN : v]));
   let responder = o.responder;
   if (responder) {

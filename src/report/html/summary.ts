@@ -11,6 +11,7 @@ import { esc } from './escape.ts';
 import { anyResponderSuppressed, responderRateText } from '../charts/responder-text.ts';
 import { healthFlag, lastYear, municipalNetAt } from '../charts/economics-facts.ts';
 import { keyOf } from '../disclosure/model.ts';
+import { mainRows } from '../charts/context.ts';
 
 /** The banner every page of a synthetic report opens with (also in the PDF's running header and every chart). */
 export function syntheticBanner(m: PageModel): string {
@@ -57,6 +58,14 @@ function answer(m: PageModel): string {
   for (const later of results.outcomes.filter((x) => x.id === o.id && x.estimator === o.estimator && x.population === o.population && x.visit !== o.visit && x.difference && (x as { comparison?: string }).comparison === (o as { comparison?: string }).comparison)) {
     const l = later.difference!;
     parts.push(para(t.msg.laterVisit(ctx.names.visit(later.visit), t.fmt.num(l.estimate, 1), t.fmt.ci(l.lower, l.upper, 1, conf), t.fmt.p(l.p))));
+  }
+  // k arms: the question and the verdict are the first comparison's; every other comparison's
+  // answer at the primary visit follows, so that no comparison is missing from the summary.
+  for (const c of ctx.comparisons.slice(1)) {
+    const x = mainRows(results, c, false).find((r) => r.id === o.id && r.visit === o.visit && r.population === o.population);
+    const label = t.msg.treatmentComparison(c.intervention.name, c.control.name.charAt(0).toLowerCase() + c.control.name.slice(1));
+    const xd = x?.status === 'estimated' ? x.difference : null;
+    parts.push(para(xd ? t.msg.otherComparison(label, ctx.names.visit(o.visit), t.fmt.num(xd.estimate, 1), t.fmt.ci(xd.lower, xd.upper, 1, conf), t.fmt.p(xd.p), x!.cohensD ? t.fmt.num(x!.cohensD.estimate, 2) : '–') : t.msg.otherComparisonNotEstimable(label, ctx.names.visit(o.visit))));
   }
   const r = o.responder;
   const pair = [ctx.intervention.label, ctx.control.label];

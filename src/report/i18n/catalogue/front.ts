@@ -53,6 +53,11 @@ export const front = {
     (visit: S, diff: S, ci: S, p: S, d: S) => `Ved ${visit}: forskel ${diff} point (${ci}; ${p}); standardiseret effekt (Cohens d) ${d}.`,
     (visit, diff, ci, p, d) => `At ${visit}: difference ${diff} points (${ci}; ${p}); standardised effect (Cohen's d) ${d}.`,
   ),
+  otherComparison: e(
+    (comparison: S, visit: S, diff: S, ci: S, p: S, d: S) => `${comparison} ved ${visit}: forskel ${diff} point (${ci}; ${p}); Cohens d ${d}.`,
+    (comparison, visit, diff, ci, p, d) => `${comparison} at ${visit}: difference ${diff} points (${ci}; ${p}); Cohen's d ${d}.`,
+  ),
+  otherComparisonNotEstimable: e((comparison: S, visit: S) => `${comparison} ved ${visit}: kunne ikke estimeres.`, (comparison, visit) => `${comparison} at ${visit}: not estimable.`),
   laterVisit: e(
     (visit: S, diff: S, ci: S, p: S) => `Ved ${visit} var forskellen ${diff} point (${ci}; ${p}).`,
     (visit, diff, ci, p) => `At ${visit} the difference was ${diff} points (${ci}; ${p}).`,
