@@ -4,7 +4,8 @@
  * month 8 in both arms) that was wrong for any trial but the twin: a tipping point "not applicable"
  * because an arm "has missing values to shift"; "0%–0%" and "48%–48%" missing; "stratification
  * factors" and "stratum" in a trial without strata; "0 of 17 in FT" on a Welch row that does not
- * use FT; "A, B … and is not shown"; a summary that answered only the first of two comparisons. Each is checked here on the real trial's own analysis.
+ * use FT; "A, B … and is not shown"; a Danish estimands table in English whenever the model had
+ * covariates; a summary that answered only the first of two comparisons. Each is checked here on the real trial's own analysis.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -65,6 +66,13 @@ describe('a trial with covariates and equal shares missing (BtheB)', () => {
   it('one share when the arms round to the same', () => {
     expect(pages['btheb-en']).toContain('48% of those randomised in each group lack the primary outcome at month 8');
     expect(pages['btheb-en']).not.toContain('48%–48%');
+  });
+  it.each(['en', 'da'] as const)('%s: the estimands of a model with covariates are in the report\'s language, the covariates by their names', (lang) => {
+    const p = pages[`btheb-${lang}`];
+    expect(p).not.toMatch(/\(kun på engelsk\)|\(English only\)/);
+    expect(p).toContain(lang === 'en'
+      ? 'adjusted for baseline value and covariates (antidepressant drugs, length of episode)'
+      : 'justeret for baselineværdi og kovariater (antidepressiv medicin, varighed af episode)');
   });
   it("results.json says how the EMMs weight the categorical covariates, and names no strata", () => {
     const a = results.btheb.outcomes.find((o) => o.estimator === 'ancova' && o.visit === '8m')!;

@@ -51,20 +51,30 @@ export function intercurrentText(m: PageModel, o: OutcomeResult): string {
 }
 
 /**
- * The catalogue's words describe the standard model: baseline value + stratification factors, or
- * baseline value alone in a trial without strata. A model with adjustment covariates, or without
- * the outcome's baseline, keeps results.json's own words (which name what it adjusts for); so
- * does a row whose model the catalogue cannot tell. Welch's words name neither.
+ * The catalogue's fixed words describe the standard model (baseline value + stratification
+ * factors). Any other model with the baseline — no strata, adjustment covariates (named by their
+ * labels from the spec) — gets words built from its parts in the report's language; a model
+ * without the outcome's baseline keeps results.json's own words. Welch's words name neither.
  */
 type Words = { readonly missingData: Readonly<Record<string, string>>; readonly summaryMeasure: Readonly<Record<string, string>> };
 function catalogueWords(m: PageModel, o: OutcomeResult): Words {
-  const { t } = m.ctx;
+  const { t, names } = m.ctx;
   if (o.estimator === 'welch') return t.msg.estimandText;
-  // Adjustment covariates are named in the summary measure (the MI row's missing-data text also names its imputation model's).
-  if (o.estimand.summaryMeasure.includes('covariates (') || !o.method.covariates.includes('baseline')) return { missingData: {}, summaryMeasure: {} };
-  if (/stratification factors|stratum/.test(`${o.estimand.summaryMeasure} ${o.estimand.missingData}`)) return t.msg.estimandText;
-  const plain = t.msg.estimandTextNoStrata;
-  return { missingData: { ...t.msg.estimandText.missingData, ...plain.missingData }, summaryMeasure: { ...t.msg.estimandText.summaryMeasure, ...plain.summaryMeasure } };
+  if (!o.method.covariates.includes('baseline')) return { missingData: {}, summaryMeasure: {} };
+  const own = `${o.estimand.summaryMeasure} ${o.estimand.missingData}`;
+  // Adjustment covariates are named in the summary measure ("covariates (drug, length)"); the MI
+  // row's missing-data text names its imputation model's too, which are not the model's.
+  const listed = /covariates \(([^)]*)\)/.exec(o.estimand.summaryMeasure)?.[1];
+  const strata = /stratification factors|stratum/.test(own);
+  if (listed === undefined && strata) return t.msg.estimandText;
+  const covariates = listed === undefined ? null : t.msg.covariatesNamed(listed.split(', ').map((c) => names.variable(c).toLowerCase()).join(', '));
+  const adjusted = t.msg.listWords([t.msg.baselineValue, ...(strata ? [t.msg.stratificationFactors] : []), ...(covariates ? [covariates] : [])]);
+  const given = (first: readonly string[], last: string) => t.msg.listWords([...first, ...(strata ? [t.msg.stratumWord] : []), ...(covariates ? [covariates] : []), last]);
+  const summary = t.msg.adjustedMeansFor(adjusted);
+  return {
+    missingData: { ...t.msg.estimandText.missingData, ancova: t.msg.observedMarGiven(given([t.msg.baselineValue], t.msg.group)), mmrm: t.msg.likelihoodMarGiven(given([t.msg.group, t.msg.baselineValue], t.msg.otherVisits)) },
+    summaryMeasure: { ...t.msg.estimandText.summaryMeasure, ancova: summary, 'complete-case': summary, 'per-protocol': summary },
+  };
 }
 
 export function missingDataText(m: PageModel, o: OutcomeResult): string {

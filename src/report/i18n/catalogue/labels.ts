@@ -120,33 +120,22 @@ export const labels = {
     },
   ),
   /**
-   * The same words for the standard model without stratification factors (a trial randomised
-   * without strata): only the texts that name them differ; the others come from estimandText.
+   * The estimand words for a model the catalogue's fixed texts do not describe (no strata, or
+   * adjustment covariates), built from its parts: what it adjusts for, what MAR is given.
    */
-  estimandTextNoStrata: e<{ readonly missingData: Table; readonly summaryMeasure: Table }>(
-    {
-      missingData: {
-        ancova: 'Kun deltagere med effektmålet målt ved målingen; gyldigt, hvis data mangler tilfældigt givet baselineværdi og gruppe (MAR). Manglende baselineværdier erstattes med gennemsnittet.',
-        mmrm: 'Alle observerede målinger efter baseline indgår (likelihood-baseret); gyldigt, hvis data mangler tilfældigt givet gruppe, baselineværdi og de øvrige målinger (MAR).',
-      },
-      summaryMeasure: {
-        ancova: 'Forskel i justeret gennemsnit (indsats − kontrol), justeret for baselineværdi',
-        'complete-case': 'Forskel i justeret gennemsnit (indsats − kontrol), justeret for baselineværdi',
-        'per-protocol': 'Forskel i justeret gennemsnit (indsats − kontrol), justeret for baselineværdi',
-      },
-    },
-    {
-      missingData: {
-        ancova: 'Only participants with the outcome measured at the visit; valid if data are missing at random given baseline value and group (MAR). Missing baseline values are replaced by the mean.',
-        mmrm: 'Every observed value after baseline is used (likelihood-based); valid if data are missing at random given group, baseline value and the other visits (MAR).',
-      },
-      summaryMeasure: {
-        ancova: 'Difference in adjusted means (intervention − control), adjusted for baseline value',
-        'complete-case': 'Difference in adjusted means (intervention − control), adjusted for baseline value',
-        'per-protocol': 'Difference in adjusted means (intervention − control), adjusted for baseline value',
-      },
-    },
+  adjustedMeansFor: e((terms: string) => `Forskel i justeret gennemsnit (indsats − kontrol), justeret for ${terms}`, (terms) => `Difference in adjusted means (intervention − control), adjusted for ${terms}`),
+  observedMarGiven: e(
+    (given: string) => `Kun deltagere med effektmålet målt ved målingen; gyldigt, hvis data mangler tilfældigt givet ${given} (MAR). Manglende baselineværdier erstattes med gennemsnittet.`,
+    (given) => `Only participants with the outcome measured at the visit; valid if data are missing at random given ${given} (MAR). Missing baseline values are replaced by the mean.`,
   ),
+  likelihoodMarGiven: e(
+    (given: string) => `Alle observerede målinger efter baseline indgår (likelihood-baseret); gyldigt, hvis data mangler tilfældigt givet ${given} (MAR).`,
+    (given) => `Every observed value after baseline is used (likelihood-based); valid if data are missing at random given ${given} (MAR).`,
+  ),
+  stratificationFactors: e('stratifikationsfaktorer', 'stratification factors'),
+  stratumWord: e('stratum', 'stratum'),
+  covariatesNamed: e((names: string) => `kovariater (${names})`, (names) => `covariates (${names})`),
+  otherVisits: e('de øvrige målinger', 'the other visits'),
   missingShort: t(
     { ancova: 'observerede værdier (MAR)', 'complete-case': 'komplette observationer', mmrm: 'alle observerede målinger (MAR)', 'mi-ancova': 'multipel imputation (MAR)', 'per-protocol': 'observerede værdier blandt de medtagne', welch: 'observerede værdier, ujusteret' },
     { ancova: 'observed values (MAR)', 'complete-case': 'complete cases', mmrm: 'all observed visits (MAR)', 'mi-ancova': 'multiple imputation (MAR)', 'per-protocol': 'observed values among those kept', welch: 'observed values, unadjusted' },
