@@ -1,8 +1,9 @@
 /**
  * The report's time-to-event charts and section (src/report/charts/time-to-event.ts,
  * src/report/html/sections-time-to-event.ts) on a small three-arm analysis: every spec compiles
- * with vega-lite; aggregates only — a curve stops where fewer than 5 remain at risk, risk-set
- * counts 1–4 are "<5", event counts of 1–4 are suppressed in the tables.
+ * with vega-lite; aggregates only — every drop of a curve gathers ≥ 5 events, a curve stops where
+ * fewer than 5 remain at risk, risk-set counts 1–4 are "<5", event counts of 1–4 are suppressed in
+ * the tables.
  */
 import { describe, expect, it } from 'vitest';
 import { compile } from 'vega-lite';
@@ -13,6 +14,7 @@ import { cumulativeIncidenceChart, kaplanMeierChart } from '../../src/report/cha
 import { timeToEventSection } from '../../src/report/html/sections-time-to-event.ts';
 import { pageModel } from '../../src/report/html/model.ts';
 import { loadResults } from './inputs.ts';
+import { countSystem } from '../../src/report/disclosure/model.ts';
 
 // Arm C: 40 participants, events spread over 0–40; arm I: 30; arm J: 6 (so its risk set falls below 5 early, with 3 events).
 const times: number[] = [];
@@ -67,11 +69,16 @@ describe('time-to-event charts in the report', () => {
 
   it('stop each curve where fewer than 5 remain at risk, and show risk sets of 1–4 as "<5"', () => {
     const km = values(kaplanMeierChart(ctx)!.spec);
-    const curveJ = km.filter((v) => v.arm === 'J' && 'y' in v);
-    const jCurve = survival.curves.find((c) => c.arm === 'J')!;
-    const lastShown = Math.max(...curveJ.map((v) => v.time as number));
-    expect(jCurve.nRisk[jCurve.time.indexOf(lastShown)]).toBeGreaterThanOrEqual(5);
-    expect(jCurve.nRisk[jCurve.time.findIndex((t) => t > lastShown)]).toBeLessThan(5);
+    const curveC = km.filter((v) => v.arm === 'C' && 'y' in v);
+    const cCurve = survival.curves.find((c) => c.arm === 'C')!;
+    const lastShown = Math.max(...curveC.map((v) => v.time as number));
+    // The curve ends at τ (the tables print the estimate there) or where fewer than 5 remain at risk, whichever comes first.
+    const last = cCurve.time.indexOf(lastShown);
+    expect(cCurve.nRisk[last]).toBeGreaterThanOrEqual(5);
+    expect(lastShown <= survival.tau && (cCurve.time[last + 1] > survival.tau || cCurve.nRisk[last + 1] < 5)).toBe(true);
+    // Arm J has 3 events: no curve at all (never a partial one), and the panel says why.
+    expect(km.filter((v) => v.arm === 'J' && 'y' in v)).toEqual([]);
+    expect(JSON.stringify(kaplanMeierChart(ctx)!.spec)).toContain('Fewer than 5 events: no curve for J');
     const risk = km.filter((v) => 'text' in v);
     const raw = survival.riskTable.byArm.J;
     survival.riskTable.times.forEach((t, k) => {
@@ -84,6 +91,57 @@ describe('time-to-event charts in the report', () => {
       const c = competing.curves.find((x) => x.arm === 'J' && x.state === v.state)!;
       expect(c.nRisk[c.time.indexOf(v.time as number)]).toBeGreaterThanOrEqual(5);
     }
+  });
+
+  it('the chart data carries the coarsened curves only: each drop gathers ≥ 5 events of the raw data, at a grid time, with the analysis\' value', () => {
+    const checks = [
+      { chart: kaplanMeierChart(ctx)!, curves: survival.curves, flip: true, event: (i: number) => status[i] > 0 },
+      { chart: cumulativeIncidenceChart(ctx)!, curves: competing.curves, flip: false, event: (i: number, cause: string) => status[i] === ['job', 'education'].indexOf(cause) + 1 },
+    ];
+    let drops = 0;
+    for (const { chart, curves, flip, event } of checks) {
+      const pts = values(chart.spec).filter((v) => 'y' in v);
+      for (const c of curves) {
+        const mine = pts.filter((v) => v.arm === c.arm && v.state === c.state);
+        let prev = { time: -Infinity, y: 0 };
+        for (const v of mine) {
+          const k = c.time.indexOf(v.time as number);
+          expect(k).toBeGreaterThanOrEqual(0);
+          expect(v.y).toBeCloseTo(flip ? 1 - c.estimate[k] : c.estimate[k], 6);
+          if ((v.y as number) > prev.y) {
+            drops++;
+            const behind = times.filter((t, i) => ['C', 'I', 'J'][arm[i]] === c.arm && event(i, c.state) && t > prev.time && t <= (v.time as number)).length;
+            expect(behind, `${c.arm}/${c.state} at ${v.time}`).toBeGreaterThanOrEqual(5);
+          }
+          prev = { time: v.time as number, y: v.y as number };
+        }
+      }
+    }
+    expect(drops).toBeGreaterThanOrEqual(4);
+  });
+
+  it('a reader who multiplies a published step by the arm\'s n (a count before any censoring) gets no 1–4 beside the risk table or N − events', () => {
+    const km = values(kaplanMeierChart(ctx)!.spec);
+    const html = timeToEventSection(pageModel(ctx, [], [], null))!.html;
+    let compared = 0;
+    for (const arm of ['C', 'I', 'J']) {
+      const x = survival.arms.find((y) => y.arm === arm)!;
+      const shown = km.filter((v) => v.arm === arm && 'text' in v && /^\d+$/.test(String(v.text))).map((v) => Number(v.text));
+      if (new RegExp(`>${arm}</td><td class="num"[^>]*>${x.n}</td><td class="num"[^>]*>${x.events}</td>`).test(html)) shown.push(x.n - x.events);
+      for (const v of km.filter((p) => p.arm === arm && 'y' in p)) {
+        const left = x.n * (1 - (v.y as number));
+        if (Math.abs(left - Math.round(left)) > x.n * 5e-7) continue;
+        for (const c of shown) {
+          compared++;
+          expect(Math.abs(Math.round(left) - c) >= 1 && Math.abs(Math.round(left) - c) <= 4, `${arm}: N·Ŝ = ${Math.round(left)} at ${v.time} beside ${c}`).toBe(false);
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(3);
+    // In this data the plan has such columns to hide (week 5 of arms C and I); they print "–".
+    const forced = [...(countSystem(results()).forcedHidden ?? [])];
+    expect(forced).toEqual(['tteAtRisk|first_job|C|5', 'tteAtRisk|first_job|I|5']);
+    for (const k of forced) expect(ctx.disclosure.state(k)).toBe('hidden');
   });
 
   it('no two numbers of a risk table (nor the arm\'s n) give back by subtraction a count of 1–4 who left the risk set', () => {

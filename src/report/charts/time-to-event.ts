@@ -5,10 +5,11 @@
  *                          risk per arm under it;
  *   "cumulative-incidence" one panel per cause of the first competing-risks outcome: the
  *                          Aalen–Johansen cumulative incidence per arm with its band.
- * Aggregates only: curves on the analysis grid (never each event time), a curve stops where
- * fewer than 5 of its arm remain at risk (a step there would describe one or a few people), and
- * numbers at risk of 1–4 are shown as "<5" (0 is shown). The words live here, in both languages,
- * so this file adds charts without touching the shared catalogue.
+ * Aggregates only: the curves are the publishable model's (disclosure/curves.ts) — every drop
+ * gathers at least 5 events and is drawn at a time of the analysis grid, a curve stops where
+ * fewer than 5 of its arm remain at risk, and an arm's curve with fewer than 5 events is not drawn
+ * (the panel says so); numbers at risk of 1–4 are shown as "<5" (0 is shown). The words live
+ * here, in both languages, so this file adds charts without touching the shared catalogue.
  */
 import type { Lang, TimeToEventResult } from '../../analysis/results/types.ts';
 import type { CompetingRisksAnalysis, Curve, SurvivalAnalysis } from '../../analysis/survival/types.ts';
@@ -18,9 +19,7 @@ import { r6, vl } from './spec.ts';
 import { publishedLabel } from '../privacy.ts';
 import { keyOf } from '../disclosure/model.ts';
 
-const MIN_AT_RISK = 5;
-
-const words: Record<Lang, { kmTitle: string; ciTitle: string; byTau: (tau: number) => string; proportion: string; incidence: string; atRisk: string; time: (unit: string | null) => string; arm: string; cause: string }> = {
+const words: Record<Lang, { kmTitle: string; ciTitle: string; byTau: (tau: number) => string; proportion: string; incidence: string; atRisk: string; time: (unit: string | null) => string; arm: string; cause: string; fewEvents: (arms: readonly string[]) => string }> = {
   da: {
     kmTitle: 'Tid til hændelse (1 − Kaplan–Meier)',
     byTau: (tau) => `ved ${tau}`,
@@ -31,6 +30,7 @@ const words: Record<Lang, { kmTitle: string; ciTitle: string; byTau: (tau: numbe
     time: (u) => (u ? `Tid (${u})` : 'Tid'),
     arm: 'Arm',
     cause: 'Årsag',
+    fewEvents: (arms) => `Færre end 5 hændelser: ingen kurve for ${arms.join(', ')}`,
   },
   en: {
     kmTitle: 'Time to event (1 − Kaplan–Meier)',
@@ -42,6 +42,7 @@ const words: Record<Lang, { kmTitle: string; ciTitle: string; byTau: (tau: numbe
     time: (u) => (u ? `Time (${u})` : 'Time'),
     arm: 'Arm',
     cause: 'Cause',
+    fewEvents: (arms) => `Fewer than 5 events: no curve for ${arms.join(', ')}`,
   },
 };
 
@@ -53,11 +54,10 @@ function armScale(ctx: ChartContext): { domain: string[]; range: string[] } {
   return { domain: ctx.results.arms.map((a) => a.label), range };
 }
 
-/** Points of a curve while its arm has at least MIN_AT_RISK at risk, as "cumulative" values (1 − S for survival). */
+/** The points of a published curve (already coarsened and cut by the model), as "cumulative" values (1 − S for survival). */
 function points(c: Curve, flip: boolean): Array<{ arm: string; state: string; time: number; y: number; lo: number | null; hi: number | null }> {
   const out = [];
   for (let k = 0; k < c.time.length; k++) {
-    if (c.nRisk[k] < MIN_AT_RISK) break;
     const e = c.estimate[k];
     const lo = flip ? c.upper[k] : c.lower[k];
     const hi = flip ? c.lower[k] : c.upper[k];
@@ -106,6 +106,12 @@ function riskTable(ctx: ChartContext, id: string, a: SurvivalAnalysis) {
   };
 }
 
+/** A panel title, with a note naming the arms whose curve has too few events to be drawn. */
+function panelTitle(ctx: ChartContext, text: string, curves: readonly Curve[]) {
+  const empty = curves.filter((c) => c.time.length === 0).map((c) => publishedLabel(c.arm));
+  return { text, anchor: 'start', fontSize: 12, ...(empty.length ? { subtitle: words[ctx.t.lang].fewEvents(empty), subtitleFontSize: 10 } : {}) };
+}
+
 function survivalOutcomes(ctx: ChartContext): Array<TimeToEventResult & { analysis: SurvivalAnalysis }> {
   return (ctx.results.timeToEvent ?? []).filter((t): t is TimeToEventResult & { analysis: SurvivalAnalysis } => t.analysis.kind === 'survival');
 }
@@ -115,7 +121,7 @@ export const kaplanMeierChart: ChartBuilder = (ctx) => {
   if (outcomes.length === 0) return null;
   const w = words[ctx.t.lang];
   const panels = outcomes.map((t) => ({
-    title: { text: publishedLabel(ctx.t.loc(t.name)), anchor: 'start', fontSize: 12 },
+    title: panelTitle(ctx, publishedLabel(ctx.t.loc(t.name)), t.analysis.curves),
     vconcat: [curveLayers(ctx, t.analysis.curves.flatMap((c) => points(c, true)), w.proportion, t.analysis.unit, t.analysis.tau), riskTable(ctx, t.id, t.analysis)],
     spacing: 4,
   }));
@@ -133,7 +139,7 @@ export const cumulativeIncidenceChart: ChartBuilder = (ctx) => {
   const w = words[ctx.t.lang];
   const a = t.analysis;
   const panels = a.causes.map((cause) => ({
-    title: { text: `${w.cause}: ${publishedLabel(cause)}`, anchor: 'start', fontSize: 12 },
+    title: panelTitle(ctx, `${w.cause}: ${publishedLabel(cause)}`, a.curves.filter((c) => c.state === cause)),
     ...curveLayers(ctx, a.curves.filter((c) => c.state === cause).flatMap((c) => points(c, false)), w.incidence, a.unit, a.tau),
   }));
   const subtitle = publishedLabel(ctx.t.loc(t.name), 120);

@@ -21,6 +21,7 @@
  *   event|<id>|<arm> · safety|<id>|<visit>|<arm> (participants with an event) · safetyN|<id>|<visit>|<arm>
  */
 import type { AnalysisResults } from '../../analysis/results/types.ts';
+import { pairsWithSteps, publishedCurves } from './curves.ts';
 
 export type Expr = ReadonlyMap<number, number>;
 
@@ -31,6 +32,11 @@ export interface CountSystem {
   readonly structural: readonly Expr[];
   /** Publishable cells: key → the atoms it sums and its true value. */
   readonly cells: ReadonlyMap<string, { readonly expr: Expr; readonly value: number }>;
+  /**
+   * Cells hidden from the start whatever the audit finds: risk-table columns and event totals
+   * that beside a published Kaplan–Meier step give back 1–4 (curves.ts: pairsWithSteps).
+   */
+  readonly forcedHidden?: ReadonlySet<string>;
 }
 
 export const keyOf = (...parts: ReadonlyArray<string | number>): string => parts.map(String).join('|');
@@ -39,6 +45,7 @@ class Builder {
   readonly atoms: string[] = [];
   readonly structural: Map<number, number>[] = [];
   readonly cells = new Map<string, { expr: Expr; value: number }>();
+  readonly forcedHidden = new Set<string>();
   atom(name: string): number {
     this.atoms.push(name);
     return this.atoms.length - 1;
@@ -264,6 +271,9 @@ export function countSystem(r: AnalysisResults, options: { readonly loose?: bool
       b.equal([yes, no, out], whole);
       b.cell(keyOf('tteN', t.id, a), [yes, no], x.n);
       b.cell(keyOf('tteEvents', t.id, a), [yes], x.events);
+      // N − events beside the curve's last step (N·Ŝ) would give the events after it.
+      const curve = publishedCurves(t.analysis).find((c) => c.arm === a);
+      if (curve && pairsWithSteps(curve, x.n, [x.n - x.events]).length) b.forcedHidden.add(keyOf('tteEvents', t.id, a));
       // The risk table: those at risk at each time are the arm's n less those who left the risk set
       // before it, so two neighbouring columns give away how many left in between — the
       // interval's leavers are atoms the audit keeps from being pinned to 1–4.
@@ -274,10 +284,12 @@ export function countSystem(r: AnalysisResults, options: { readonly loose?: bool
         const remain = b.atom(`${a}: at risk for ${t.id} after time ${times[times.length - 1]}`);
         b.equal([...left, remain], [yes, no]);
         times.forEach((time, k) => b.cell(keyOf('tteAtRisk', t.id, a, time), [...left.slice(k + 1), remain], atRisk[k]));
+        // The published curve's steps are counts too (N·Ŝ before any censoring): no column may differ from one by 1–4.
+        if (curve) for (const k of pairsWithSteps(curve, x.n, atRisk)) b.forcedHidden.add(keyOf('tteAtRisk', t.id, a, times[k]));
       }
     }
   }
-  return { atoms: b.atoms, structural: b.structural, cells: b.cells };
+  return { atoms: b.atoms, structural: b.structural, cells: b.cells, forcedHidden: b.forcedHidden };
 }
 
 /**

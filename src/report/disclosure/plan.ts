@@ -119,6 +119,8 @@ function countStates(system: CountSystem, maxRounds: number, primaryOnly: boolea
   const states = new Map<string, CellState>();
   // Cells no sink prints ("not analysed") have no state: the audit treats them as unknown and checks them.
   for (const [key, c] of system.cells) if (!NEVER_PRINTED.test(key)) states.set(key, isSmallCount(c.value) ? 'small' : 'shown');
+  // Risk-table columns that a published Kaplan–Meier step would pair with (model.ts) are never shown.
+  for (const key of system.forcedHidden ?? []) if (states.has(key)) states.set(key, 'hidden');
   // Cells that print the same group of people (the CONSORT analysed n and an outcome's analysed n)
   // are one number to a reader: hidden together or not at all.
   const sig = (k: string) => [...system.cells.get(k)!.expr].sort((a, b) => a[0] - b[0]).join(';');

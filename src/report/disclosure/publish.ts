@@ -7,6 +7,9 @@
  *   - every figure computed from such a count (a percentage, a rate and its interval, a risk
  *     difference, ratio or NNT, a standardised difference, a subgroup estimate for a level with
  *     "<5" in an arm, an effect rate) is NaN too;
+ *   - Kaplan–Meier and cumulative-incidence curves are coarsened (curves.ts): every published
+ *     drop gathers ≥ 5 events, its step drawn at a grid time, the value there the true estimate;
+ *     a curve with fewer than 5 events has no points; the numbers at risk behind them are NaN;
  *   - `economics` is null when the effect rate it scales is withheld (`economicsWithheld` says so);
  *   - `count(key, value, fmt)` prints a count as the plan decided ("<5", "–" or the number).
  * results.json and economics.json stay the analyst's unsuppressed contracts; they are not sinks.
@@ -15,6 +18,7 @@ import type { AnalysisResults, BaselineRow, OutcomeResult, SafetyResult, Subgrou
 import type { EconomicsResult } from '../../economics/run.ts';
 import { disclosureFor, type Disclosure } from './plan.ts';
 import { keyOf } from './model.ts';
+import { publishedCurves } from './curves.ts';
 
 export interface PublishableModel {
   readonly results: AnalysisResults;
@@ -177,7 +181,10 @@ export function publish(results: AnalysisResults, economics: EconomicsResult | n
     safety: results.safety.map((s) => maskSafety(s, d)),
     events: results.events.map((e) => ({ ...e, byArm: Object.fromEntries(Object.entries(e.byArm).map(([a, v]) => [a, keep(d.state(keyOf('event', e.id, a)), v)])) })),
     subgroups: results.subgroups.map((s) => maskSubgroup(s, d)),
-    timeToEvent: results.timeToEvent?.map((t) => (t.analysis.kind === 'survival' ? { ...t, analysis: { ...t.analysis, riskTable: maskRiskTable(t.id, t.analysis.riskTable, d) } } : t)),
+    // Curves coarsened (curves.ts: every drop ≥ 5 events, steps at grid times), risk tables as planned.
+    timeToEvent: results.timeToEvent?.map((t) => (t.analysis.kind === 'survival'
+      ? { ...t, analysis: { ...t.analysis, curves: publishedCurves(t.analysis), riskTable: maskRiskTable(t.id, t.analysis.riskTable, d) } }
+      : { ...t, analysis: { ...t.analysis, curves: publishedCurves(t.analysis) } })),
     planning: results.planning?.map((p) => ({ ...p, pairs: Object.fromEntries(Object.entries(p.pairs).map(([a, v]) => [a, v >= 1 && v <= 4 ? nan : v])) })),
   };
   const withheld = (economics?.link?.linked ?? []).filter((l) => d.figure(keyOf('economics', l.effect)) !== 'shown').map((l) => l.effect);

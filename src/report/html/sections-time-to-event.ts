@@ -18,7 +18,7 @@ import { esc } from './escape.ts';
 const words: Record<Lang, Record<string, string>> = {
   da: {
     title: 'Tid til hændelse',
-    intro: 'Tid fra randomisering til hændelsen for hver arm: andelen med hændelsen (1 − Kaplan–Meier) med konfidensbånd og antal i risiko; kurverne stopper, hvor færre end 5 er i risiko. Hazardratioen er fra en Cox-model (Efron, stratificeret som randomiseringen) for de to arme i hver sammenligning; RMST er den begrænsede middeltid til hændelsen op til τ.',
+    intro: 'Tid fra randomisering til hændelsen for hver arm: andelen med hændelsen (1 − Kaplan–Meier) med konfidensbånd og antal i risiko; hvert trin i en kurve samler mindst 5 hændelser og er tegnet ved intervallets slutning, og kurverne stopper, hvor færre end 5 er i risiko. Hazardratioen er fra en Cox-model (Efron, stratificeret som randomiseringen) for de to arme i hver sammenligning; RMST er den begrænsede middeltid til hændelsen op til τ.',
     arm: 'Arm', n: 'n', events: 'Hændelser', median: 'Median', byTau: 'Andel med hændelsen ved τ', rmst: 'RMST til τ',
     comparison: 'Sammenligning', hr: 'Hazardratio', p: 'p', pAdj: 'Justeret p', logRank: 'Log-rank p', rmstDiff: 'RMST-forskel', ph: 'PH-test p',
     competingIntro: 'Med konkurrerende hændelser: kumuleret incidens (Aalen–Johansen) for hver årsag og årsagsspecifikke hazardratioer (de andre årsager censureret).',
@@ -26,7 +26,7 @@ const words: Record<Lang, Record<string, string>> = {
   },
   en: {
     title: 'Time to event',
-    intro: 'Time from randomisation to the event in each arm: the proportion with the event (1 − Kaplan–Meier) with its confidence band and the number at risk; curves stop where fewer than 5 remain at risk. The hazard ratio is from a Cox model (Efron, stratified as randomised) of the two arms of each comparison; RMST is the restricted mean time to the event up to τ.',
+    intro: 'Time from randomisation to the event in each arm: the proportion with the event (1 − Kaplan–Meier) with its confidence band and the number at risk; each step of a curve gathers at least 5 events and is drawn at the end of its interval, and curves stop where fewer than 5 remain at risk. The hazard ratio is from a Cox model (Efron, stratified as randomised) of the two arms of each comparison; RMST is the restricted mean time to the event up to τ.',
     arm: 'Arm', n: 'n', events: 'Events', median: 'Median', byTau: 'Proportion with the event by τ', rmst: 'RMST to τ',
     comparison: 'Comparison', hr: 'Hazard ratio', p: 'p', pAdj: 'Adjusted p', logRank: 'Log-rank p', rmstDiff: 'RMST difference', ph: 'PH test p',
     competingIntro: 'With competing events: the cumulative incidence (Aalen–Johansen) of each cause and cause-specific hazard ratios (the other causes censored).',
