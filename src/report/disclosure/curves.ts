@@ -125,7 +125,15 @@ export function coarsenSurvival(grid: Curve, tau = Infinity, at?: AtTau): Curve 
  * An arm's cumulative-incidence curves (one per cause, on one grid) as published, up to τ: each
  * cause's curve coarsened on its own events; the all-cause survival is 1 − Σ causes.
  */
-export function coarsenIncidence(curves: readonly Curve[], tau = Infinity): Curve[] {
+export function coarsenIncidence(grid: readonly Curve[], tau = Infinity, atTau?: (cause: string) => { readonly estimate: number; readonly lower: number | null; readonly upper: number | null } | undefined): Curve[] {
+  // The tables' incidence at τ as one more point when τ is no grid time; its number at risk is the
+  // next grid time's (no larger than the true one, so the bound on the events stays a lower bound).
+  const curves = grid.map((c) => {
+    const at = atTau?.(c.state);
+    if (!at || !grid.every((g) => atTau?.(g.state)) || c.time.includes(tau)) return c;
+    const next = c.time.findIndex((t) => t > tau);
+    return withTau(c, { time: tau, surv: at.estimate, lower: at.lower, upper: at.upper, nRisk: next < 0 ? 0 : c.nRisk[next] });
+  });
   const survival = curves[0]?.time.map((_, k) => 1 - curves.reduce((s, c) => s + c.estimate[k], 0)) ?? [];
   return curves.map((c) => pick(c, publishedSteps(eventsBehind(c.estimate, survival, c.nRisk), publishedRange(c, tau))));
 }
@@ -133,15 +141,20 @@ export function coarsenIncidence(curves: readonly Curve[], tau = Infinity): Curv
 /** Every curve of a time-to-event result as published (arms' incidence curves grouped by arm). */
 export function coarsenCurves(kind: 'survival' | 'competing-risks', curves: readonly Curve[], tau = Infinity, atTau: (arm: string) => AtTau | undefined = () => undefined): Curve[] {
   if (kind === 'survival') return curves.map((c) => coarsenSurvival(c, tau, atTau(c.arm)));
+  return coarsenIncidenceByArm(curves, tau);
+}
+
+/** Incidence curves coarsened arm by arm (the causes of an arm share its all-cause survival). */
+function coarsenIncidenceByArm(curves: readonly Curve[], tau: number, atTau?: (arm: string, cause: string) => { estimate: number; lower: number | null; upper: number | null } | undefined): Curve[] {
   const byArm = new Map<string, Curve[]>();
   for (const c of curves) byArm.set(c.arm, [...(byArm.get(c.arm) ?? []), c]);
   const done = new Map<Curve, Curve>();
-  for (const group of byArm.values()) coarsenIncidence(group, tau).forEach((p, i) => done.set(group[i], p));
+  for (const [arm, group] of byArm) coarsenIncidence(group, tau, atTau && ((cause) => atTau(arm, cause))).forEach((p, i) => done.set(group[i], p));
   return curves.map((c) => done.get(c)!);
 }
 /** The curves of an analysis as published: up to its τ, a survival curve ending at the tables' estimate at τ. */
 export function publishedCurves(a: SurvivalAnalysis | CompetingRisksAnalysis): Curve[] {
-  if (a.kind === 'competing-risks') return coarsenCurves('competing-risks', a.curves, a.tau);
+  if (a.kind === 'competing-risks') return coarsenIncidenceByArm(a.curves, a.tau, (arm, cause) => a.arms.find((x) => x.arm === arm)?.byCause.find((b) => b.cause === cause)?.atTau);
   return coarsenCurves('survival', a.curves, a.tau, (arm) => a.arms.find((x) => x.arm === arm)?.landmarks.find((l) => l.time === a.tau));
 }
 

@@ -33,16 +33,21 @@ function exactKm(people: readonly Person[], arm: number, t: number): number {
 }
 
 /** The checks every published curve passes, against the raw data. */
-function checkPublished(people: readonly Person[], raw: Curve, pub: Curve, cumulative: (c: Curve, k: number) => number, cause = 0): void {
+function checkPublished(people: readonly Person[], raw: Curve, pub: Curve, cumulative: (c: Curve, k: number) => number, cause = 0, tau?: { readonly time: number; readonly estimate: number }): void {
   let prevTime = -Infinity;
   let prevValue = 0;
   pub.time.forEach((t, k) => {
     const at = raw.time.indexOf(t);
-    expect(at, `published time ${t} is a grid time`).toBeGreaterThanOrEqual(0);
-    expect(pub.estimate[k]).toBe(raw.estimate[at]);
-    expect(pub.lower[k]).toBe(raw.lower[at]);
-    expect(pub.upper[k]).toBe(raw.upper[at]);
-    expect(raw.nRisk[at]).toBeGreaterThanOrEqual(MIN_AT_RISK);
+    if (at < 0 && tau && t === tau.time) {
+      // τ off the grid: the tables' estimate at τ.
+      expect(pub.estimate[k]).toBe(tau.estimate);
+    } else {
+      expect(at, `published time ${t} is a grid time`).toBeGreaterThanOrEqual(0);
+      expect(pub.estimate[k]).toBe(raw.estimate[at]);
+      expect(pub.lower[k]).toBe(raw.lower[at]);
+      expect(pub.upper[k]).toBe(raw.upper[at]);
+      expect(raw.nRisk[at]).toBeGreaterThanOrEqual(MIN_AT_RISK);
+    }
     expect(Number.isNaN(pub.nRisk[k])).toBe(true);
     const value = cumulative(pub, k);
     if (value - prevValue > 1e-12) expect(eventsIn(people, raw.arm, prevTime, t, cause), `${raw.arm}/${raw.state}: the drop at ${t}`).toBeGreaterThanOrEqual(5);
@@ -95,6 +100,16 @@ describe('a published Kaplan–Meier curve', () => {
     expect(pub.time).toEqual([0, 7, 7.5]);
     expect(pub.estimate[2]).toBe(a.arms[0].landmarks[0].surv);
     expect(pub.estimate[1]).toBe(pub.estimate[2]);
+  });
+
+  it('a cumulative-incidence curve also ends at τ with the tables\' incidence at τ when τ is no grid time', () => {
+    const people = [...events([1, 1, 2, 3, 4, 6, 7, 8, 9, 9]), ...[2, 5, 8].map((time) => ({ time, status: 2, arm: 0 })), ...censored(15, 10)];
+    const a = analyseCompetingRisks(toData(people, ['job', 'education']), { comparisons: [], grid: grid(10), tau: 7.5 });
+    const job = publishedCurves(a)[a.curves.findIndex((c) => c.state === 'job')];
+    expect(job.time).toEqual([0, 7, 7.5]);
+    expect(job.estimate[2]).toBe(a.arms[0].byCause.find((b) => b.cause === 'job')!.atTau.estimate);
+    // 3 education events: no curve.
+    expect(publishedCurves(a)[a.curves.findIndex((c) => c.state === 'education')].time).toEqual([]);
   });
 
   it('an event at the very first grid time is part of the first group, not a step of its own', () => {
@@ -163,11 +178,13 @@ describe('property: every published drop has ≥ 5 events, on grid times, with t
     let withheld = 0;
     fc.assert(
       fc.property(trial, (people) => {
-        const a = survival(people);
+        // τ inside every arm's follow-up, usually off the grid, with the tables' estimate there.
+        const tau = 0.7 * Math.min(...[0, 1].map((g) => Math.max(...people.filter((p) => p.arm === g).map((p) => p.time))));
+        const a = analyseSurvival(toData(people), { comparisons: [], tau, landmarks: [tau] });
         const pub = publishedCurves(a);
         a.curves.forEach((raw, i) => {
           expect(pub[i].time.every((t) => t <= a.tau)).toBe(true);
-          checkPublished(people, raw, pub[i], km);
+          checkPublished(people, raw, pub[i], km, 0, { time: tau, estimate: a.arms.find((x) => x.arm === raw.arm)!.landmarks[0].surv });
           drops += pub[i].estimate.filter((e, k) => k > 0 && e < pub[i].estimate[k - 1]).length;
           if (pub[i].time.length === 0) withheld++;
           pub[i].time.forEach((t, k) => expect(Math.abs(pub[i].estimate[k] - exactKm(people, ['A', 'B'].indexOf(raw.arm), t))).toBeLessThan(1e-13));
@@ -185,7 +202,11 @@ describe('property: every published drop has ≥ 5 events, on grid times, with t
       fc.property(trial, (people) => {
         const a = analyseCompetingRisks(toData(people, ['job', 'education']), { comparisons: [] });
         const pub = publishedCurves(a);
-        a.curves.forEach((raw, i) => checkPublished(people, raw, pub[i], (c, k) => c.estimate[k], a.causes.indexOf(raw.state) + 1));
+        a.curves.forEach((raw, i) => {
+          const atTau = a.arms.find((x) => x.arm === raw.arm)!.byCause.find((b) => b.cause === raw.state)!.atTau;
+          expect(pub[i].time.every((t) => t <= a.tau)).toBe(true);
+          checkPublished(people, raw, pub[i], (c, k) => c.estimate[k], a.causes.indexOf(raw.state) + 1, { time: a.tau, estimate: atTau.estimate });
+        });
       }),
       { numRuns: 100, seed: 20261127 },
     );
