@@ -56,18 +56,33 @@ export function eventsBehind(cumulative: readonly number[], survival: readonly n
  * The indices of the grid times a coarsened curve publishes, over the first `range` grid times:
  * the origin (when no event precedes it), each group's upper boundary, and the range's end (the
  * curve is flat from the last boundary to it). Empty when the range holds fewer than 5 events.
+ * `closeAt`: indices where a group should end if it can (the grid time before a risk-table
+ * column): there the events since the segment's last step join that step, so no group is split
+ * by the column — the column's n then differs from the step's N·Ŝ by censorings only. A segment
+ * without a whole group carries its events on (pairsWithSteps catches what that gives away).
  */
-export function publishedSteps(events: readonly number[], range: number): number[] {
+export function publishedSteps(events: readonly number[], range: number, closeAt: ReadonlySet<number> = new Set()): number[] {
   const cuts: number[] = [];
   let acc = 0;
   let lastRise = -1;
+  let inSegment = false;
   for (let k = 0; k < range; k++) {
-    if (events[k] === 0) continue;
-    lastRise = k;
-    acc += events[k];
-    if (acc >= MIN_EVENTS_PER_STEP) {
-      cuts.push(k);
-      acc = 0;
+    if (events[k] > 0) {
+      lastRise = k;
+      acc += events[k];
+      if (acc >= MIN_EVENTS_PER_STEP) {
+        cuts.push(k);
+        acc = 0;
+        inSegment = true;
+      }
+    }
+    if (closeAt.has(k)) {
+      // A last group of the segment with fewer than 5 events is merged into the one before it.
+      if (acc > 0 && inSegment) {
+        cuts[cuts.length - 1] = lastRise;
+        acc = 0;
+      }
+      inSegment = false;
     }
   }
   if (cuts.length === 0) return [];
@@ -115,10 +130,11 @@ function withTau(c: Curve, at: AtTau | undefined): Curve {
 }
 
 /** A Kaplan–Meier curve (event-free survival Ŝ on the grid) as published, up to τ. */
-export function coarsenSurvival(grid: Curve, tau = Infinity, at?: AtTau): Curve {
+export function coarsenSurvival(grid: Curve, tau = Infinity, at?: AtTau, riskTimes: readonly number[] = []): Curve {
   const c = withTau(grid, at && at.time === tau ? at : undefined);
   const events = eventsBehind(c.estimate.map((s) => 1 - s), c.estimate, c.nRisk);
-  return pick(c, publishedSteps(events, publishedRange(c, tau)));
+  const closeAt = new Set(riskTimes.map((t) => c.time.indexOf(t) - 1).filter((k) => k >= 0));
+  return pick(c, publishedSteps(events, publishedRange(c, tau), closeAt));
 }
 
 /**
@@ -139,8 +155,8 @@ export function coarsenIncidence(grid: readonly Curve[], tau = Infinity, atTau?:
 }
 
 /** Every curve of a time-to-event result as published (arms' incidence curves grouped by arm). */
-export function coarsenCurves(kind: 'survival' | 'competing-risks', curves: readonly Curve[], tau = Infinity, atTau: (arm: string) => AtTau | undefined = () => undefined): Curve[] {
-  if (kind === 'survival') return curves.map((c) => coarsenSurvival(c, tau, atTau(c.arm)));
+export function coarsenCurves(kind: 'survival' | 'competing-risks', curves: readonly Curve[], tau = Infinity, atTau: (arm: string) => AtTau | undefined = () => undefined, riskTimes: readonly number[] = []): Curve[] {
+  if (kind === 'survival') return curves.map((c) => coarsenSurvival(c, tau, atTau(c.arm), riskTimes));
   return coarsenIncidenceByArm(curves, tau);
 }
 
@@ -155,7 +171,7 @@ function coarsenIncidenceByArm(curves: readonly Curve[], tau: number, atTau?: (a
 /** The curves of an analysis as published: up to its τ, a survival curve ending at the tables' estimate at τ. */
 export function publishedCurves(a: SurvivalAnalysis | CompetingRisksAnalysis): Curve[] {
   if (a.kind === 'competing-risks') return coarsenIncidenceByArm(a.curves, a.tau, (arm, cause) => a.arms.find((x) => x.arm === arm)?.byCause.find((b) => b.cause === cause)?.atTau);
-  return coarsenCurves('survival', a.curves, a.tau, (arm) => a.arms.find((x) => x.arm === arm)?.landmarks.find((l) => l.time === a.tau));
+  return coarsenCurves('survival', a.curves, a.tau, (arm) => a.arms.find((x) => x.arm === arm)?.landmarks.find((l) => l.time === a.tau), a.riskTable.times);
 }
 
 /**

@@ -136,6 +136,22 @@ describe('counts a reader gets from the steps (N·Ŝ before any censoring) and t
     expect(pairsWithSteps(pub, 23, a.riskTable.byArm.A)).toEqual([2]);
   });
 
+  it('a group closes before a risk-table column when it can: the event at 5 joins the step before week 6, and nothing is flagged', () => {
+    const closing = [...events([1, 1, 2, 2, 3, 5, 7, 7, 8, 8, 9]), ...censored(12, 10)];
+    const b = analyseSurvival(toData(closing), { comparisons: [], grid: grid(10), landmarks: [6] });
+    expect(b.riskTable.times).toEqual([0, 6]);
+    const p = publishedCurves(b)[0];
+    expect(p.time).toEqual([0, 5, 9, 10]);
+    expect(pairsWithSteps(p, 23, b.riskTable.byArm.A)).toEqual([]);
+    // Without the column the 6th event would wait for the next group: [0, 3, 9, 10].
+    expect(coarsenSurvival(b.curves[0]).time).toEqual([0, 3, 9, 10]);
+  });
+
+  it('a segment without a whole group carries its events on (weeks 4–5: 1 event), and the column it straddles is flagged', () => {
+    expect(publishedCurves(a)[0].time).toEqual([0, 3, 8, 10]);
+    expect(pairsWithSteps(publishedCurves(a)[0], 23, a.riskTable.byArm.A)).toEqual([2]);
+  });
+
   it('N − events is flagged when it is 1–4 below a step (the events after the curve stops)', () => {
     // 20 people: 5 events by week 3, 11 censored at 4, and of the last 4 two have the event (weeks 8, 9): the curve stops at 3.
     const few = [...events([1, 1, 2, 2, 3, 8, 9]), ...censored(11, 4), ...censored(2, 10)];
