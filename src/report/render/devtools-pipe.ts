@@ -12,7 +12,7 @@
  * switches and page settings Playwright gave it).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -34,7 +34,7 @@ export interface DevToolsBrowser {
   readonly connected: boolean;
   /** How the browser ended (e.g. "exit code 0", "signal SIGKILL"); resolves when it has. */
   readonly ended: Promise<string>;
-  /** Asks the browser to close, ends it if it does not within a few seconds, and removes its profile folder. */
+  /** Asks the browser to close, ends it if it does not within a few seconds, and removes its folder (profile and temporary files). */
   close(): Promise<void>;
 }
 
@@ -44,19 +44,29 @@ const CLOSE_GRACE_MS = 5_000;
 const STDERR_TAIL = 2_000;
 
 /**
- * Starts the browser with a fresh profile folder and resolves once it answers on the pipe, or
+ * Starts the browser with a fresh folder of its own and resolves once it answers on the pipe, or
  * rejects (the process ended, or did not answer within `startTimeoutMs`) with its last words.
  */
 export async function launchBrowser(executablePath: string, switches: readonly string[], options: { startTimeoutMs?: number } = {}): Promise<DevToolsBrowser> {
-  const profile = mkdtempSync(join(tmpdir(), 'effekt-chromium-'));
+  // One folder for all the browser writes: its profile, and its own temporary files (TMPDIR),
+  // which it otherwise makes in the user's temporary folder (org.chromium.Chromium.*) and leaves
+  // there whenever it does not end normally — it crashed on some closes without a print (SIGSEGV,
+  // 1 in 3 at the time), and is killed when it does not close in time or this process ends.
+  const folder = mkdtempSync(join(tmpdir(), 'effekt-chromium-'));
+  const [profile, scratch] = [join(folder, 'profile'), join(folder, 'tmp')];
   let child: ChildProcess;
   try {
-    child = spawn(executablePath, [...switches, `--user-data-dir=${profile}`, '--remote-debugging-pipe', '--no-startup-window'], { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
+    mkdirSync(profile);
+    mkdirSync(scratch);
+    child = spawn(executablePath, [...switches, `--user-data-dir=${profile}`, '--remote-debugging-pipe', '--no-startup-window'], {
+      stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
+      env: { ...process.env, TMPDIR: scratch },
+    });
   } catch (e) {
-    rmSync(profile, { recursive: true, force: true });
+    rmSync(folder, { recursive: true, force: true });
     throw e;
   }
-  const browser = connect(child, profile);
+  const browser = connect(child, folder);
   const timeoutMs = options.startTimeoutMs ?? 60_000;
   let timer: NodeJS.Timeout | undefined;
   try {
@@ -75,8 +85,8 @@ export async function launchBrowser(executablePath: string, switches: readonly s
   }
 }
 
-/** The protocol over the child's pipes, and its ending and clean-up. */
-function connect(child: ChildProcess, profile: string): DevToolsBrowser {
+/** The protocol over the child's pipes, and its ending and clean-up (`folder`: what the browser wrote, removed once it has ended). */
+function connect(child: ChildProcess, folder: string): DevToolsBrowser {
   const toBrowser = child.stdio[3] as Writable;
   const fromBrowser = child.stdio[4] as Readable;
   let stderr = '';
@@ -90,12 +100,12 @@ function connect(child: ChildProcess, profile: string): DevToolsBrowser {
   const pending = new Map<number, { resolve: (result: never) => void; reject: (error: Error) => void; method: string }>();
   const listeners = new Set<(event: DevToolsEvent) => void>();
 
-  const removeProfile = () => rmSync(profile, { recursive: true, force: true });
+  const removeFolder = () => rmSync(folder, { recursive: true, force: true });
   // If this process exits (or is ended by a signal) with the browser still running: end it and
-  // remove its profile, as Playwright did. A browser whose pipe closes ends by itself as well.
+  // remove its folder, as Playwright did. A browser whose pipe closes ends by itself as well.
   const releaseGuard = cleanupOnExit(() => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    removeProfile();
+    removeFolder();
   });
 
   const ended = new Promise<string>((resolve) => {
@@ -175,7 +185,7 @@ function connect(child: ChildProcess, profile: string): DevToolsBrowser {
           await ended;
         }
         releaseGuard();
-        removeProfile();
+        removeFolder();
       })()),
   };
 }

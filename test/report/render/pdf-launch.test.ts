@@ -41,6 +41,23 @@ function browsers(): Array<{ pid: number; args: string[] }> {
   return out;
 }
 
+/**
+ * Runs `body` with TMPDIR (and so tmpdir()) set to a fresh folder of its own: what a browser
+ * leaves is then this test's alone, not mixed with other test files' browsers running meanwhile.
+ */
+async function withOwnTmpdir(body: (dir: string) => Promise<void>): Promise<void> {
+  const saved = process.env.TMPDIR;
+  const own = mkdtempSync(join(tmpdir(), 'effekt-tmpdir-'));
+  process.env.TMPDIR = own;
+  try {
+    await body(own);
+  } finally {
+    if (saved === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = saved;
+    rmSync(own, { recursive: true, force: true });
+  }
+}
+
 describe.skipIf(!chromiumAvailable() || !linux)('Chromium launch switches', () => {
   it('gives the browser one --disable-features with Playwright’s features and ours, and no omnibox pop-up', async () => {
     const browser = await launchBrowser(CHROMIUM_PATH, chromiumSwitches());
@@ -86,15 +103,32 @@ describe.skipIf(!chromiumAvailable() || !linux)('Chromium launch switches', () =
     expect(features(mine)).toEqual([...features(theirs), ...OWN_DISABLED_FEATURES]);
   }, 120_000);
 
-  it('removes the browser’s profile folder when closed, and says why a browser did not start', async () => {
-    const profiles = () => readdirSync(tmpdir()).filter((f) => f.startsWith('effekt-chromium-'));
-    const before = new Set(profiles());
-    const browser = await launchBrowser(CHROMIUM_PATH, chromiumSwitches({ singleProcess: true }));
-    expect(profiles().filter((f) => !before.has(f))).toHaveLength(1);
-    await browser.close();
-    expect(profiles().filter((f) => !before.has(f))).toEqual([]);
-    await expect(launchBrowser('/bin/false', [])).rejects.toThrow(/Chromium ended \(exit code 1\)/);
-    expect(profiles().filter((f) => !before.has(f))).toEqual([]);
+  it('removes the browser’s folder when closed, and says why a browser did not start', async () => {
+    await withOwnTmpdir(async (own) => {
+      const browser = await launchBrowser(CHROMIUM_PATH, chromiumSwitches({ singleProcess: true }));
+      expect(readdirSync(own).filter((f) => f.startsWith('effekt-chromium-'))).toHaveLength(1);
+      await browser.close();
+      expect(readdirSync(own)).toEqual([]);
+      await expect(launchBrowser('/bin/false', [])).rejects.toThrow(/Chromium ended \(exit code 1\)/);
+      expect(readdirSync(own)).toEqual([]);
+    });
+  }, 120_000);
+
+  it('leaves nothing in the temporary folder, also when the browser is killed or closed before any print', async () => {
+    await withOwnTmpdir(async (own) => {
+      for (const end of ['close', 'kill'] as const) {
+        const browser = await launchBrowser(CHROMIUM_PATH, chromiumSwitches({ singleProcess: true }));
+        const [{ pid, args }] = browsers();
+        // Chromium keeps its own temporary files in the folder effekt made for it, not in TMPDIR itself.
+        const tmp = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').find((v) => v.startsWith('TMPDIR='))!.slice('TMPDIR='.length);
+        const profile = args.find((a) => a.startsWith('--user-data-dir='))!.slice('--user-data-dir='.length);
+        expect(join(tmp, '..')).toBe(join(profile, '..'));
+        expect(readdirSync(own)).toHaveLength(1);
+        if (end === 'kill') process.kill(pid, 'SIGKILL');
+        await browser.close();
+        expect(readdirSync(own), end).toEqual([]);
+      }
+    });
   }, 120_000);
 
   it('prints several pages in turn in one tab, each as printed alone', async () => {
