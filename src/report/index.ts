@@ -28,7 +28,7 @@ export {
 } from './charts/index.ts';
 export { renderSvg } from './render/svg.ts';
 export { renderPng } from './render/png.ts';
-export { renderPdf, openPdfPrinter, stampPdfDates, chromiumAvailable, CHROMIUM_ARGS, CHROMIUM_PATH, type PdfOutcome, type PdfPrinter } from './render/pdf.ts';
+export { renderPdf, openPdfPrinter, stampPdfDates, chromiumAvailable, CHROMIUM_ARGS, CHROMIUM_PATH, PRINTER_PATH, type PdfOutcome, type PdfPrinter } from './render/pdf.ts';
 export { catalogue, catalogues, i18n, isLang, type Messages, type I18n } from './i18n/index.ts';
 export { createFormatter, type Formatter } from './i18n/format.ts';
 export { suppressedCells, formatCountGroup, formatPart } from './privacy.ts';
