@@ -17,6 +17,7 @@ import { estimatorLabel } from '../charts/sensitivity.ts';
 import { keyOf } from '../disclosure/model.ts';
 import { perProtocolRule } from './sections-trial.ts';
 import { own } from '../i18n/own.ts';
+import { midSentence } from '../i18n/mid-sentence.ts';
 
 /**
  * "117 of 145 (PEER), 126 of 151 (SAU)": analysed of randomised per arm, in arm order. An arm
@@ -111,7 +112,7 @@ export function methodsSection(m: PageModel): Section {
       ]);
     blocks.push(
       `<h3>${esc(t.msg.estimandsTitle(outcomeLabel(ctx, main), ctx.names.visit(main.visit)))}</h3>`,
-      renderTable({ caption: t.msg.estimandsCaption(t.msg.treatmentComparison(ctx.intervention.name, ctx.control.name.charAt(0).toLowerCase() + ctx.control.name.slice(1))), head: [t.msg.estimator, t.msg.whoAnalysed, t.msg.estimandFields.intercurrentEvents, t.msg.estimandFields.missingData, t.msg.estimandFields.summaryMeasure], rows, className: 'data text' }, m),
+      renderTable({ caption: t.msg.estimandsCaption(t.msg.treatmentComparison(ctx.intervention.name, midSentence(ctx.control.name))), head: [t.msg.estimator, t.msg.whoAnalysed, t.msg.estimandFields.intercurrentEvents, t.msg.estimandFields.missingData, t.msg.estimandFields.summaryMeasure], rows, className: 'data text' }, m),
     );
   }
   const models: Cell[][] = ctx.mainRows.map((o) => [outcomeLabel(ctx, o), modelText(m, o), t.label('dfMethods', o.method.dfMethod), o.multiplicity ? t.label('multiplicity', o.multiplicity.method) : '–']);

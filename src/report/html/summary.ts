@@ -12,6 +12,7 @@ import { anyResponderSuppressed, responderRateText } from '../charts/responder-t
 import { healthFlag, lastYear, municipalNetAt } from '../charts/economics-facts.ts';
 import { keyOf } from '../disclosure/model.ts';
 import { mainRows } from '../charts/context.ts';
+import { midSentence } from '../i18n/mid-sentence.ts';
 
 /** The banner every page of a synthetic report opens with (also in the PDF's running header and every chart). */
 export function syntheticBanner(m: PageModel): string {
@@ -63,7 +64,7 @@ function answer(m: PageModel): string {
   // answer at the primary visit follows, so that no comparison is missing from the summary.
   for (const c of ctx.comparisons.slice(1)) {
     const x = mainRows(results, c, false).find((r) => r.id === o.id && r.visit === o.visit && r.population === o.population);
-    const label = t.msg.treatmentComparison(c.intervention.name, c.control.name.charAt(0).toLowerCase() + c.control.name.slice(1));
+    const label = t.msg.treatmentComparison(c.intervention.name, midSentence(c.control.name));
     const xd = x?.status === 'estimated' ? x.difference : null;
     parts.push(para(xd ? t.msg.otherComparison(label, ctx.names.visit(o.visit), t.fmt.num(xd.estimate, 1), t.fmt.ci(xd.lower, xd.upper, 1, conf), t.fmt.p(xd.p), x!.cohensD ? t.fmt.num(x!.cohensD.estimate, 2) : '–') : t.msg.otherComparisonNotEstimable(label, ctx.names.visit(o.visit))));
   }
@@ -161,7 +162,7 @@ export function summarySection(m: PageModel): Section {
   const { ctx } = m;
   const { t } = ctx;
   const o = ctx.primary;
-  const question = o ? t.msg.question(ctx.intervention.name, ctx.control.name.charAt(0).toLowerCase() + ctx.control.name.slice(1), t.loc(o.name), ctx.names.visit(o.visit)) : '';
+  const question = o ? t.msg.question(ctx.intervention.name, midSentence(ctx.control.name), t.loc(o.name), ctx.names.visit(o.visit)) : '';
   const html = [
     syntheticBanner(m),
     plainWords(m),
