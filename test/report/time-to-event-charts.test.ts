@@ -15,6 +15,8 @@ import { timeToEventSection } from '../../src/report/html/sections-time-to-event
 import { pageModel } from '../../src/report/html/model.ts';
 import { loadResults } from './inputs.ts';
 import { countSystem } from '../../src/report/disclosure/model.ts';
+import { publish } from '../../src/report/disclosure/publish.ts';
+import { publishedTables } from '../../src/report/disclosure/publish-tables.ts';
 
 // Arm C: 40 participants, events spread over 0–40; arm I: 30; arm J: 6 (so its risk set falls below 5 early, with 3 events).
 const times: number[] = [];
@@ -174,5 +176,17 @@ describe('time-to-event charts in the report', () => {
     // Arm J has 3 events: shown as "<5" (and a second, larger count hidden so it cannot be recovered).
     expect(html).toMatch(/>J<\/td><td class="num"[^>]*>6<\/td><td class="num"[^>]*>&lt;5<\/td>/);
     expect(html.match(/<td class="num"[^>]*>–<\/td>/g)?.length ?? 0).toBeGreaterThan(0);
+  });
+
+  it('the CSV/XLSX options column withholds the comparison\'s total events with an arm\'s withheld count, and exclusions of 1–4', () => {
+    const r = results();
+    // A Cox row as analysis/run/time-to-event.ts writes it: J vs C, 21 + 3 events, 2 left out of the model.
+    const cox = (id: string, n: Record<string, number>, options: Record<string, number>) => ({ ...r.outcomes[0], id, estimator: 'cox', n: { randomised: n, withData: n, analysed: n }, method: { ...r.outcomes[0].method, options } });
+    const rows = [cox('first_job', { C: 40, J: 6 }, { events: 24, excluded: 2 }), cox('first_job', { C: 40, I: 30 }, { events: 40, excluded: 0 })];
+    const tables = publishedTables(publish({ ...r, outcomes: [...r.outcomes, ...rows] }));
+    const outcomes = tables.find((t) => t.name === 'outcomes')!;
+    const col = (name: string) => outcomes.columns.indexOf(name);
+    const options = outcomes.rows.filter((row) => row[col('outcome')] === 'first_job').map((row) => JSON.parse(String(row[col('options')])) as Record<string, unknown>);
+    expect(options).toEqual([{ events: null, excluded: null }, { events: 40, excluded: 0 }]);
   });
 });

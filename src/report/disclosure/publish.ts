@@ -84,7 +84,25 @@ function maskOutcome(o: OutcomeResult, d: Disclosure, arms: readonly string[]): 
       cohensD = null;
     } else binary = { ...bin, events };
   }
-  return { ...o, n: { randomised, withData, analysed }, responder, binary, emm, difference, cohensD };
+  return { ...o, n: { randomised, withData, analysed }, responder, binary, emm, difference, cohensD, method: { ...o.method, options: maskOptionCounts(o, d) } };
+}
+
+/**
+ * Counts a time-to-event row's method options carry (results.csv's options column): `events`,
+ * the compared arms' events together, gives back an arm's count the plan withholds once the other
+ * arm's is printed, so it is withheld (null) with any of them, and when it is 1–4 itself;
+ * `excluded` (left out of the Cox model) is withheld when 1–4.
+ */
+function maskOptionCounts(o: OutcomeResult, d: Disclosure): OutcomeResult['method']['options'] {
+  const options = o.method.options;
+  const small = (v: unknown) => typeof v === 'number' && v >= 1 && v <= 4;
+  const armWithheld = Object.keys(o.n.analysed).some((a) => {
+    const state = d.state(keyOf('tteEvents', o.id, a));
+    return state !== undefined && state !== 'shown';
+  });
+  const events = typeof options.events === 'number' && (small(options.events) || armWithheld);
+  const excluded = small(options.excluded);
+  return events || excluded ? { ...options, ...(events ? { events: null } : {}), ...(excluded ? { excluded: null } : {}) } : options;
 }
 
 function maskBaseline(b: BaselineRow, d: Disclosure): BaselineRow {
