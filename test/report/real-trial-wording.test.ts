@@ -48,8 +48,8 @@ describe('a trial without strata (anorexia)', () => {
   });
   it.each(['en', 'da'] as const)('%s: the summary answers every comparison, not only the first', (lang) => {
     expect(pages[`anorexia-${lang}`]).toContain(lang === 'en'
-      ? 'Family therapy versus control at end of treatment: difference 8.7 points (95% CI 4.3 to 13.0; p < 0.001)'
-      : 'Familieterapi over for kontrol ved behandlingsslut: forskel 8,7 point (95 %-KI 4,3 til 13,0; p < 0,001)');
+      ? 'Family therapy versus control at end of treatment: difference 8.7 lb (95% CI 4.3 to 13.0; p < 0.001)'
+      : 'Familieterapi over for kontrol ved behandlingsslut: forskel 8,7 lb (95 %-KI 4,3 til 13,0; p < 0,001)');
   });
   it('nothing missing: no limitation about missing outcomes', () => {
     expect(pages['anorexia-en']).not.toContain('lack the primary outcome');

@@ -8,7 +8,7 @@
  */
 import { armColumn } from '../../data/spec/load.ts';
 import type { LoadedTrial } from '../../instruments/load-trial.ts';
-import { outcomeColumnAt, outcomeVisits, type OutcomeSpec, type VisitOutcomeSpec } from '../../data/spec/outcome-schema.ts';
+import { outcomeColumnAt, outcomeVisits, unitInBothLanguages, type OutcomeSpec, type VisitOutcomeSpec } from '../../data/spec/outcome-schema.ts';
 import { parseIsoDate } from '../../data/validate/validate.ts';
 import { makeComparisons, type AnalysisFrame, type FrameCovariate, type FrameOutcome, type FrameTimeToEvent } from './frame.ts';
 
@@ -210,7 +210,7 @@ export function buildFrame(trial: LoadedTrial, options: BuildFrameOptions = {}):
       role: o.role,
       kind: o.kind,
       higherIsBetter: higherIsBetter(o),
-      unit: o.unit ?? null,
+      unit: unitInBothLanguages(o.unit),
       primaryVisit: o.primaryVisit,
       visits: measured,
       responder: responder ? { threshold: responder.threshold, type: responder.type, definition: responder.definition, metric: responder.metric } : null,

@@ -28,7 +28,8 @@ export interface FrameOutcome {
   readonly role: OutcomeRole;
   readonly kind: FrameOutcomeKind;
   readonly higherIsBetter: boolean;
-  readonly unit: string | null;
+  /** The spec's unit in both languages; null when none is declared (differences are then in points). */
+  readonly unit: Localised | null;
   readonly primaryVisit: string;
   /** Visits the spec says the outcome is measured at (values elsewhere are all missing). */
   readonly visits: readonly string[];

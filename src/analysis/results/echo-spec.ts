@@ -1,11 +1,12 @@
 /**
  * What results.json repeats from the spec so that its readers (the report above all) need no
  * spec: the trial block (design, registration, synthetic data …), the spec's own names for
- * visits, characteristics and levels, the analysis populations with their rules, and each scored
+ * visits, characteristics, levels and outcome units, the analysis populations with their rules, and each scored
  * outcome's instrument (name, score range, minimal important differences). Echoed,
  * never interpreted here.
  */
 import type { TrialSpecParsed } from '../../data/spec/schema.ts';
+import { unitInBothLanguages } from '../../data/spec/outcome-schema.ts';
 import type { AnalysisFrame } from '../frame/frame.ts';
 import type { ResolvedInstrument } from '../../instruments/resolve.ts';
 import type { Localised, OutcomeScale, PopulationInfo, ResultLabels, TrialInfo } from './types.ts';
@@ -20,7 +21,17 @@ export function echoLabels(spec: TrialSpecParsed, frame: AnalysisFrame): ResultL
   for (const c of [...frame.covariates, ...frame.strata]) if (!Object.hasOwn(variables, c.column)) variables[c.column] = c.label;
   const levels: Record<string, Record<string, Localised>> = Object.create(null);
   for (const c of spec.covariates) if (c.levelLabels && Object.keys(c.levelLabels).length > 0) levels[c.column] = { ...c.levelLabels };
-  return { visits: Object.fromEntries(spec.visits.map((v) => [v.id, v.name])), variables, levels, missingReasons: Object.fromEntries(spec.missingReasons.map((m) => [m.code, m.name])) };
+  return { visits: Object.fromEntries(spec.visits.map((v) => [v.id, v.name])), variables, levels, missingReasons: Object.fromEntries(spec.missingReasons.map((m) => [m.code, m.name])), units: echoUnits(spec) };
+}
+
+/** Each outcome's declared unit in both languages (one string in the spec is the same in both). */
+function echoUnits(spec: TrialSpecParsed): Record<string, Localised> {
+  const out: Record<string, Localised> = Object.create(null);
+  for (const o of spec.outcomes) {
+    const unit = unitInBothLanguages(o.unit);
+    if (unit) out[o.id] = unit;
+  }
+  return out;
 }
 
 export function echoPopulations(spec: TrialSpecParsed): PopulationInfo[] {

@@ -11,9 +11,11 @@
 // 1.5.0: time-to-event outcomes: rows of kind "time-to-event" (measures "hazard-ratio", "rmst-difference",
 //        "incidence-difference"; `visit` is the follow-up "τ = <tau> <unit>") and the `timeToEvent` section
 //        (curves, risk tables, medians, log-rank, competing risks); nothing renamed or removed.
+// 1.6.0: `labels.units` echoes each outcome's declared unit, so the report can write "4.1 lb" where it
+//        wrote "4.1 points" (older files have none: the report says points); nothing renamed or removed.
 import type { CompetingRisksAnalysis, SurvivalAnalysis } from '../survival/types.ts';
 
-export const resultsSchemaVersion = '1.5.0';
+export const resultsSchemaVersion = '1.6.0';
 
 export type Lang = 'da' | 'en';
 export type Localised = Readonly<Record<Lang, string>>;
@@ -256,6 +258,11 @@ export interface ResultLabels {
   readonly levels: Readonly<Record<string, Readonly<Record<string, Localised>>>>;
   /** Missing-reason code → its name (the spec's missingReasons; "other" and "not_recorded" are the report's). */
   readonly missingReasons?: Readonly<Record<string, Localised>>;
+  /**
+   * Outcome id → the unit its spec declares (≥ 1.6.0; only outcomes that declare one). The
+   * report writes it after a difference of means ("4.1 lb"); without it, "points".
+   */
+  readonly units?: Readonly<Record<string, Localised>>;
 }
 
 export interface OutcomeScale {

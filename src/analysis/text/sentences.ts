@@ -17,7 +17,13 @@ export interface SentenceInput {
   readonly confLevel: number;
   /** Default a difference of means, in "points" unless a unit is given. */
   readonly measure?: EffectMeasure;
-  readonly unit?: string | null;
+  readonly unit?: string | Localised | null;
+}
+
+/** The declared unit in both languages (one string is the same in both), else the fallback word. */
+function unitOr(unit: string | Localised | null | undefined, fallback: Localised): Localised {
+  if (!unit) return fallback;
+  return typeof unit === 'string' ? { da: unit, en: unit } : unit;
 }
 
 /** How the effect is named and its numbers written, per measure and language. */
@@ -26,7 +32,7 @@ function effectWords(s: SentenceInput): { label: Localised; value: (x: number, l
   const fmt = (digits: number, scale = 1) => (x: number, lang: 'da' | 'en') => formatNumber(x * scale, digits, lang);
   switch (measure) {
     case 'mean-difference':
-      return { label: { da: 'forskel', en: 'difference' }, value: fmt(s.digits), unit: s.unit ? { da: s.unit, en: s.unit } : { da: 'point', en: 'points' } };
+      return { label: { da: 'forskel', en: 'difference' }, value: fmt(s.digits), unit: unitOr(s.unit, { da: 'point', en: 'points' }) };
     case 'risk-difference':
       return { label: { da: 'risikoforskel', en: 'risk difference' }, value: fmt(1, 100), unit: { da: 'procentpoint', en: 'percentage points' } };
     case 'risk-ratio':
@@ -38,7 +44,7 @@ function effectWords(s: SentenceInput): { label: Localised; value: (x: number, l
     case 'hazard-ratio':
       return { label: { da: 'hazardratio', en: 'hazard ratio' }, value: fmt(2), unit: { da: '', en: '' } };
     case 'rmst-difference':
-      return { label: { da: 'forskel i begrænset middeltid (RMST)', en: 'difference in restricted mean time (RMST)' }, value: fmt(1), unit: s.unit ? { da: s.unit, en: s.unit } : { da: 'tidsenheder', en: 'time units' } };
+      return { label: { da: 'forskel i begrænset middeltid (RMST)', en: 'difference in restricted mean time (RMST)' }, value: fmt(1), unit: unitOr(s.unit, { da: 'tidsenheder', en: 'time units' }) };
     case 'incidence-difference':
       return { label: { da: 'forskel i kumuleret incidens', en: 'difference in cumulative incidence' }, value: fmt(1, 100), unit: { da: 'procentpoint', en: 'percentage points' } };
   }

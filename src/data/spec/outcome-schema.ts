@@ -30,9 +30,18 @@ const common = {
   primaryVisit: z.string().min(1),
   /** Visits the outcome is measured at (default: every visit of the spec; with `columns`, its keys). */
   visits: z.array(z.string().min(1)).min(1).optional(),
-  /** Unit shown after numbers, e.g. "kg", "points", "seizures". */
-  unit: z.string().min(1).optional(),
+  /**
+   * Unit shown after numbers, e.g. "kg", "lb", "seizures": one string for both languages, or
+   * `{ "da": "uger", "en": "weeks" }` when the word differs. Left out, differences are in points.
+   */
+  unit: z.union([z.string().min(1), localisedSchema], { error: 'a unit is a word, e.g. "lb", or a word per language, e.g. { "da": "uger", "en": "weeks" }' }).optional(),
 };
+
+/** An outcome's declared unit in both languages (one string is the same in both); null when none is declared. */
+export function unitInBothLanguages(unit: string | { readonly da: string; readonly en: string } | undefined): { readonly da: string; readonly en: string } | null {
+  if (unit === undefined) return null;
+  return typeof unit === 'string' ? { da: unit, en: unit } : { da: unit.da, en: unit.en };
+}
 
 /** Where a per-visit value is read: one `column` (long data, or the stem of wide columns) or `columns` per visit. */
 const source = {

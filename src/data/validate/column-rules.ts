@@ -74,7 +74,8 @@ export function specColumnRules(spec: TrialSpec): ColumnRule[] {
   });
   spec.outcomes.forEach((o, k) => {
     const at = `outcomes[${k}]`;
-    const unit = o.unit ? `, ${o.unit}` : '';
+    // Validate's messages are in English: a unit declared per language gives its English word.
+    const unit = o.unit ? `, ${typeof o.unit === 'string' ? o.unit : o.unit.en}` : '';
     switch (o.kind) {
       case 'score':
         return;

@@ -55,6 +55,11 @@ export function mainRows(results: AnalysisResults, c?: Comparison, first = true)
 export function names(results: AnalysisResults, t: I18n): Names {
   const l = results.labels;
   const lang = t.lang;
+  // Files before 1.6.0 carry no units: every difference of means is in points, as those reports said.
+  const declaredUnit = (outcomeId: string) => {
+    const u = own(l?.units, outcomeId)?.[lang];
+    return u === undefined ? null : publishedLabel(u);
+  };
   const variableFromBaseline = (column: string) => results.baseline.find((b) => b.variable === column)?.label[lang];
   return {
     // Files before 1.2.0 carry no labels: the id is shown (humanised), never a guess.
@@ -63,6 +68,8 @@ export function names(results: AnalysisResults, t: I18n): Names {
     variable: (column) => publishedLabel(own(l?.variables, column)?.[lang] ?? variableFromBaseline(column) ?? humanise(column)),
     level: (column, level) => publishedLabel(own(own(l?.levels, column), level)?.[lang] ?? humanise(level)),
     population: (id) => results.populations?.find((p) => p.id === id)?.name[lang] ?? t.label('populations', id),
+    unit: (outcomeId) => declaredUnit(outcomeId) ?? t.msg.points,
+    declaredUnit,
   };
 }
 

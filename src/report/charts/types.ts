@@ -33,6 +33,10 @@ export interface Names {
   readonly variable: (column: string) => string;
   readonly level: (column: string, level: string) => string;
   readonly population: (id: string) => string;
+  /** The unit after a difference of means of an outcome: its declared unit ("lb"), else "points" ("point"). */
+  readonly unit: (outcomeId: string) => string;
+  /** The declared unit only (null for a score or a file before 1.6.0: those speak of points). */
+  readonly declaredUnit: (outcomeId: string) => string | null;
 }
 
 export interface ChartContext {

@@ -22,10 +22,19 @@ export const front = {
 
   summaryTitle: e('Sammenfatning', 'Summary'),
   plainTitle: e('Kort fortalt', 'In plain words'),
+  /** `unit`: the outcome's declared unit ("lb"), worded as a measurement; null: a score, worded in points. */
   plainEffect: e(
-    (arm: S, size: S, direction: S, outcome: S, visit: S, control: S, scale: S | null) => `Deltagerne i ${arm}-gruppen scorede i gennemsnit ${size} point ${direction} på ${outcome} ved ${visit} end deltagerne i ${control}-gruppen${scale ? ` (${scale})` : ''}.`,
-    (arm, size, direction, outcome, visit, control, scale) => `Participants in the ${arm} group scored on average ${size} points ${direction} on ${outcome} at ${visit} than participants in the ${control} group${scale ? ` (${scale})` : ''}.`,
+    (arm: S, size: S, direction: S, outcome: S, visit: S, control: S, scale: S | null, unit: S | null) =>
+      unit === null
+        ? `Deltagerne i ${arm}-gruppen scorede i gennemsnit ${size} point ${direction} på ${outcome} ved ${visit} end deltagerne i ${control}-gruppen${scale ? ` (${scale})` : ''}.`
+        : `I gennemsnit var ${outcome} ved ${visit} ${size} ${unit} ${direction} i ${arm}-gruppen end i ${control}-gruppen${scale ? ` (${scale})` : ''}.`,
+    (arm, size, direction, outcome, visit, control, scale, unit) =>
+      unit === null
+        ? `Participants in the ${arm} group scored on average ${size} points ${direction} on ${outcome} at ${visit} than participants in the ${control} group${scale ? ` (${scale})` : ''}.`
+        : `On average, ${outcome} at ${visit} was ${size} ${unit} ${direction} in the ${arm} group than in the ${control} group${scale ? ` (${scale})` : ''}.`,
   ),
+  /** The unit of a difference of scores when the outcome declares none. */
+  points: e('point', 'points'),
   higher: e('højere', 'higher'),
   lower: e('lavere', 'lower'),
   plainScale: e(
@@ -33,9 +42,9 @@ export const front = {
     (instrument, min, max, higherIsBetter) => `${instrument} runs from ${min} to ${max}; a ${higherIsBetter ? 'higher' : 'lower'} score is better`,
   ),
   plainMcid: e(
-    (rel: 'above' | 'about' | 'below', mcid: S, ci: S | null) =>
-      `Det er ${rel === 'above' ? 'mere end' : rel === 'about' ? 'omtrent' : 'mindre end'} den mindste forskel mellem grupper, der regnes for betydningsfuld (${mcid} point)${ci ? `, men konfidensintervallet (${ci}) rummer også mindre forskelle` : ''}.`,
-    (rel, mcid, ci) => `That is ${rel === 'above' ? 'more than' : rel === 'about' ? 'about' : 'less than'} the smallest difference between groups considered important (${mcid} points)${ci ? `, though the confidence interval (${ci}) also includes smaller differences` : ''}.`,
+    (rel: 'above' | 'about' | 'below', mcid: S, ci: S | null, unit: S) =>
+      `Det er ${rel === 'above' ? 'mere end' : rel === 'about' ? 'omtrent' : 'mindre end'} den mindste forskel mellem grupper, der regnes for betydningsfuld (${mcid} ${unit})${ci ? `, men konfidensintervallet (${ci}) rummer også mindre forskelle` : ''}.`,
+    (rel, mcid, ci, unit) => `That is ${rel === 'above' ? 'more than' : rel === 'about' ? 'about' : 'less than'} the smallest difference between groups considered important (${mcid} ${unit})${ci ? `, though the confidence interval (${ci}) also includes smaller differences` : ''}.`,
   ),
   plainUncertain: e('Forskellen kan skyldes tilfældigheder.', 'The difference could be due to chance.'),
 
@@ -50,17 +59,17 @@ export const front = {
   answerUnclear: e('Ikke tydeligt. Forskellen mellem grupperne kan skyldes tilfældigheder.', 'Not clearly. The difference between the groups could be due to chance.'),
   answerNotEstimable: e('Det primære effektmål kunne ikke estimeres.', 'The primary outcome could not be estimated.'),
   answerDetail: e(
-    (visit: S, diff: S, ci: S, p: S, d: S) => `Ved ${visit}: forskel ${diff} point (${ci}; ${p}); standardiseret effekt (Cohens d) ${d}.`,
-    (visit, diff, ci, p, d) => `At ${visit}: difference ${diff} points (${ci}; ${p}); standardised effect (Cohen's d) ${d}.`,
+    (visit: S, diff: S, unit: S, ci: S, p: S, d: S) => `Ved ${visit}: forskel ${diff} ${unit} (${ci}; ${p}); standardiseret effekt (Cohens d) ${d}.`,
+    (visit, diff, unit, ci, p, d) => `At ${visit}: difference ${diff} ${unit} (${ci}; ${p}); standardised effect (Cohen's d) ${d}.`,
   ),
   otherComparison: e(
-    (comparison: S, visit: S, diff: S, ci: S, p: S, d: S) => `${comparison} ved ${visit}: forskel ${diff} point (${ci}; ${p}); Cohens d ${d}.`,
-    (comparison, visit, diff, ci, p, d) => `${comparison} at ${visit}: difference ${diff} points (${ci}; ${p}); Cohen's d ${d}.`,
+    (comparison: S, visit: S, diff: S, unit: S, ci: S, p: S, d: S) => `${comparison} ved ${visit}: forskel ${diff} ${unit} (${ci}; ${p}); Cohens d ${d}.`,
+    (comparison, visit, diff, unit, ci, p, d) => `${comparison} at ${visit}: difference ${diff} ${unit} (${ci}; ${p}); Cohen's d ${d}.`,
   ),
   otherComparisonNotEstimable: e((comparison: S, visit: S) => `${comparison} ved ${visit}: kunne ikke estimeres.`, (comparison, visit) => `${comparison} at ${visit}: not estimable.`),
   laterVisit: e(
-    (visit: S, diff: S, ci: S, p: S) => `Ved ${visit} var forskellen ${diff} point (${ci}; ${p}).`,
-    (visit, diff, ci, p) => `At ${visit} the difference was ${diff} points (${ci}; ${p}).`,
+    (visit: S, diff: S, unit: S, ci: S, p: S) => `Ved ${visit} var forskellen ${diff} ${unit} (${ci}; ${p}).`,
+    (visit, diff, unit, ci, p) => `At ${visit} the difference was ${diff} ${unit} (${ci}; ${p}).`,
   ),
   responderLine: e(
     (def: S, il: S, i: S, cl: S, c: S, diff: S, ci: S, visit: S, nOf: S) =>
@@ -129,7 +138,7 @@ export const front = {
     (amount, rows, without) => `Note: the scenario counts a health saving of ${amount} per citizen, but the trial showed no clear difference in ${rows}. Without the health saving the net result would be ${without} per citizen.`,
   ),
   healthFlagShort: e((names: S) => `* Sundhed: antaget; forsøget viste ingen tydelig forskel i ${names}.`, (names) => `* Health: assumed; the trial showed no clear difference in ${names}.`),
-  keyFigureDifference: e('Forskel (point)', 'Difference (points)'),
+  keyFigureDifference: e((unit: S) => `Forskel (${unit})`, (unit) => `Difference (${unit})`),
   keyFigureD: e('Cohens d', "Cohen's d"),
   keyFigureP: e('p-værdi', 'p-value'),
   keyFigureNet: e('Netto pr. borger', 'Net per citizen'),

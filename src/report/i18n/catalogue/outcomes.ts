@@ -8,8 +8,8 @@ export const outcomes = {
   primaryIntro: e((o: S, v: S) => `${o} ved ${v}: justeret gennemsnit pr. gruppe med konfidensinterval.`, (o, v) => `${o} at ${v}: adjusted mean per group with confidence interval.`),
   primaryCaption: e('Det primære effektmål: justeret gennemsnit pr. gruppe', 'The primary outcome: adjusted mean per group'),
   primarySentence: e(
-    (visit: S, i: S, c: S, outcome: S, diff: S, ci: S, p: S, d: S) => `Ved ${visit} var forskellen i ${outcome} mellem ${i}- og ${c}-gruppen ${diff} point (${ci}; ${p}; Cohens d ${d}).`,
-    (visit, i, c, outcome, diff, ci, p, d) => `At ${visit} the difference in ${outcome} between the ${i} and the ${c} group was ${diff} points (${ci}; ${p}; Cohen's d ${d}).`,
+    (visit: S, i: S, c: S, outcome: S, diff: S, unit: S, ci: S, p: S, d: S) => `Ved ${visit} var forskellen i ${outcome} mellem ${i}- og ${c}-gruppen ${diff} ${unit} (${ci}; ${p}; Cohens d ${d}).`,
+    (visit, i, c, outcome, diff, unit, ci, p, d) => `At ${visit} the difference in ${outcome} between the ${i} and the ${c} group was ${diff} ${unit} (${ci}; ${p}; Cohen's d ${d}).`,
   ),
   primaryWho: e((nOf: S, missing: S) => `Analyseret: ${nOf}. Manglende data: ${missing}.`, (nOf, missing) => `Analysed: ${nOf}. Missing data: ${missing}.`),
   primaryAlt: e(
@@ -96,10 +96,10 @@ export const outcomes = {
   ),
   tippingTitle: e('Vendepunkt', 'Tipping point'),
   tippingDelta: e(
-    (delta: S, group: S | null, better: boolean) => `Konklusionen ændres, hvis de manglende værdier i ${group === null ? 'begge grupper' : `${group}-gruppen`} var ${delta} point ${better ? 'bedre' : 'dårligere'} end under antagelsen om tilfældigt manglende data (MAR).`,
-    (delta, group, better) => `The conclusion changes if the missing values in ${group === null ? 'both groups' : `the ${group} group`} were ${delta} points ${better ? 'better' : 'worse'} than assumed under missing at random (MAR).`,
+    (delta: S, unit: S, group: S | null, better: boolean) => `Konklusionen ændres, hvis de manglende værdier i ${group === null ? 'begge grupper' : `${group}-gruppen`} var ${delta} ${unit} ${better ? 'bedre' : 'dårligere'} end under antagelsen om tilfældigt manglende data (MAR).`,
+    (delta, unit, group, better) => `The conclusion changes if the missing values in ${group === null ? 'both groups' : `the ${group} group`} were ${delta} ${unit} ${better ? 'better' : 'worse'} than assumed under missing at random (MAR).`,
   ),
-  tippingNever: e((upTo: S) => `Konklusionen ændres ikke ved forskydninger op til ${upTo} point.`, (upTo) => `The conclusion does not change for shifts up to ${upTo} points.`),
+  tippingNever: e((upTo: S, unit: S) => `Konklusionen ændres ikke ved forskydninger op til ${upTo} ${unit}.`, (upTo, unit) => `The conclusion does not change for shifts up to ${upTo} ${unit}.`),
   tippingNotApplicable: e(
     (group: S | null) => `Vendepunktsanalysen er ikke relevant: ${group === null ? 'ingen af grupperne har' : `${group}-gruppen har ingen`} manglende værdier at forskyde.`,
     (group) => `The tipping-point analysis does not apply: ${group === null ? 'neither group has' : `the ${group} group has no`} missing values to shift.`,
