@@ -1,7 +1,7 @@
 /**
  * Hostile strings for injection tests, and the twin's results/economics with them in every
  * field a reader sees: arm labels and names, municipality and level names, loss reasons, the
- * trial and outcome names, file names and hashes. A report built from these must show them as
+ * trial and outcome names, the outcome's unit, file names and hashes. A report built from these must show them as
  * text and nothing else.
  */
 import { readFileSync } from 'node:fs';
@@ -55,7 +55,10 @@ export function hostileResults(resultsFile: string): AnalysisResults {
   text = renameEverywhere(text, 'Fredericia', `Fredericia ${payloads[2]}`);
   text = renameEverywhere(text, 'moved', `moved ${payloads[3]}`);
   text = renameEverywhere(text, 'female', `female ${payloads[4]}`);
-  const r = poison(JSON.parse(text) as AnalysisResults);
+  const parsed = JSON.parse(text) as AnalysisResults;
+  // A declared unit (results.json ≥ 1.6.0) is printed after every difference of means: poisoned like any label.
+  const withUnit = { ...parsed, labels: { ...parsed.labels!, units: { qpr15: { da: 'QPR-point', en: 'QPR points' } } } };
+  const r = poison(withUnit);
   const input = { dataFile: `/data/peer${payloads[0]}.csv`, specFile: `peer${payloads[5]}.spec.json`, dataSha256: `${r.input.dataSha256}${payloads[6]}`, specSha256: `${r.input.specSha256}${payloads[7]}` };
   return { ...r, input };
 }

@@ -29,6 +29,8 @@ describe('the page with hostile values everywhere', () => {
     expect(body).not.toContain("'unsafe-eval'");
     for (const p of payloads.filter((x) => x.includes('<'))) expect(body, p).not.toContain(p);
     expect(body).toContain(esc(payloads[0]));
+    // The outcome's unit (labels.units) reaches the sentences with its payload as text.
+    expect(body).toMatch(lang === 'en' ? /difference 5\.1 QPR points [^<]*&lt;/ : /forskel 5,1 QPR-point [^<]*&lt;/);
     const own = body.replace(/<img src="charts\/[a-z-]+\.png" alt="[^"<>]*" width="100%">/g, '').replace(/<style>[^<]*<\/style>/, '');
     expect(own.match(/<(img|iframe|svg|b|base|style|meta http-equiv="refresh)\b[^>]*>/gi) ?? []).toEqual([]);
     // The diagram wraps long box lines at spaces, so the payload is checked up to its first space.
