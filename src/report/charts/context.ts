@@ -111,6 +111,12 @@ export function rowsAt(results: AnalysisResults, outcomeId: string, visit: strin
   return results.outcomes.filter((o) => o.id === outcomeId && o.visit === visit && (!c || inComparison(o, c, first)));
 }
 
+/** "Difference in lb" for an outcome that declares its unit; "Difference" otherwise (a score, or results.json before 1.6.0). */
+export function differenceTitle(ctx: ChartContext, outcomeId: string): string {
+  const unit = ctx.names.declaredUnit(outcomeId);
+  return unit ? ctx.t.msg.differenceIn(unit) : ctx.t.msg.difference;
+}
+
 /** Outcome name with "(lower is better)" where a higher score is worse. */
 export function outcomeLabel(ctx: ChartContext, o: Pick<OutcomeResult, 'name' | 'higherIsBetter'>): string {
   const name = ctx.t.loc(o.name);

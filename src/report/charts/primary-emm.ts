@@ -19,17 +19,18 @@ export const primaryEmmChart: ChartBuilder = (ctx) => {
     return { arm: a.label, armOrder: ctx.arms.indexOf(a), estimate: r6(e.estimate), lower: r6(e.lower), upper: r6(e.upper), label: t.fmt.num(e.estimate, 1), n };
   });
   const d = o.difference;
-  const subtitle = `${t.msg.difference} ${t.fmt.num(d.estimate, 1)} (${t.fmt.ci(d.lower, d.upper, 1, conf)}); ${t.fmt.p(d.p)}${o.cohensD ? `; ${t.msg.cohensD} ${t.fmt.num(o.cohensD.estimate, 2)}` : ''}`;
+  const unit = ctx.names.declaredUnit(o.id);
+  const subtitle = `${t.msg.difference} ${t.fmt.num(d.estimate, 1)}${unit ? ` ${unit}` : ''} (${t.fmt.ci(d.lower, d.upper, 1, conf)}); ${t.fmt.p(d.p)}${o.cohensD ? `; ${t.msg.cohensD} ${t.fmt.num(o.cohensD.estimate, 2)}` : ''}`;
   const title = `${outcomeLabel(ctx, o)} — ${ctx.names.visit(o.visit)}`;
   // Sorted by a number, never by a list of labels: Vega compiles such a list into an expression, which breaks on labels like "constructor".
   const y = { field: 'arm', type: 'nominal', title: null, sort: { field: 'armOrder' }, axis: { labelFontWeight: 'bold', labelFontSize: 12 } };
   const colour = { field: 'arm', type: 'nominal', scale: armScale(ctx, pair), legend: null };
-  const x = { type: 'quantitative', title: `${t.msg.adjustedMean} (${t.fmt.ciLabel(conf)})`, scale: { zero: false }, axis: { tickMinStep: 1 } };
+  const x = { type: 'quantitative', title: `${unit ? t.msg.adjustedMeanIn(unit) : t.msg.adjustedMean} (${t.fmt.ciLabel(conf)})`, scale: { zero: false }, axis: { tickMinStep: 1 } };
   const alt = t.msg.primaryAlt(
     outcomeLabel(ctx, o),
     ctx.names.visit(o.visit),
     arms.map((a) => `${a.label} ${t.fmt.num(o.emm[a.label].estimate, 1)} (${t.fmt.range(o.emm[a.label].lower, o.emm[a.label].upper, 1)})`).join(', '),
-    `${t.fmt.num(d.estimate, 1)} (${t.fmt.ci(d.lower, d.upper, 1, conf)})`,
+    `${t.fmt.num(d.estimate, 1)}${unit ? ` ${unit}` : ''} (${t.fmt.ci(d.lower, d.upper, 1, conf)})`,
   );
   return {
     id: 'primary-outcome',

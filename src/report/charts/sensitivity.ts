@@ -8,7 +8,7 @@
 import type { ChartBuilder, ChartContext } from './types.ts';
 import type { OutcomeResult } from '../../analysis/results/types.ts';
 import { base, chartWidth, colours } from './theme.ts';
-import { outcomeLabel, rowsAt } from './context.ts';
+import { differenceTitle, outcomeLabel, rowsAt } from './context.ts';
 import { r6, vl } from './spec.ts';
 import { domainThrough, MULTILINE_LABELS, noEffectLayers, wrap } from './marks.ts';
 
@@ -52,7 +52,7 @@ export const sensitivityChart: ChartBuilder = (ctx) => {
   });
   const title = `${t.msg.sensitivityTitle}: ${outcomeLabel(ctx, main)} — ${ctx.names.visit(main.visit)}`;
   const { domain, ticks } = domainThrough(data.flatMap((r) => [r.lower, r.upper]));
-  const x = { type: 'quantitative', scale: { domain, nice: false }, axis: { values: ticks }, title: `${t.msg.difference} (${ctx.intervention.label} − ${ctx.control.label}; ${t.fmt.ciLabel(ctx.results.confLevel)})` };
+  const x = { type: 'quantitative', scale: { domain, nice: false }, axis: { values: ticks }, title: `${differenceTitle(ctx, main.id)} (${ctx.intervention.label} − ${ctx.control.label}; ${t.fmt.ciLabel(ctx.results.confLevel)})` };
   const y = { field: 'estimator', type: 'nominal', title: null, sort: { field: 'order' }, axis: { labelExpr: MULTILINE_LABELS } };
   const colour = { field: 'primary', type: 'nominal', scale: { domain: [true, false], range: [colours.intervention, colours.neutral] }, legend: null };
   const layers: Array<Record<string, unknown>> = [

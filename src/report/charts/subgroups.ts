@@ -7,7 +7,7 @@
  */
 import type { ChartBuilder } from './types.ts';
 import { base, chartWidth, colours } from './theme.ts';
-import { outcomeLabel } from './context.ts';
+import { differenceTitle, outcomeLabel } from './context.ts';
 import { r6, vl } from './spec.ts';
 import { domainThrough, MULTILINE_LABELS, noEffectLayers, wrap } from './marks.ts';
 import { keyOf } from '../disclosure/model.ts';
@@ -41,7 +41,7 @@ export const subgroupChart: ChartBuilder = (ctx) => {
   const outcome = results.outcomes.find((o) => o.id === first.outcomeId);
   const title = `${t.msg.subgroupTitle}: ${outcome ? outcomeLabel(ctx, outcome) : first.outcomeId} — ${ctx.names.visit(first.visit)}`;
   const { domain, ticks } = domainThrough(data.flatMap((r) => (typeof r.lower === 'number' ? [r.lower, r.upper as number] : [])));
-  const x = { type: 'quantitative', scale: { domain, nice: false }, axis: { values: ticks }, title: [`${t.msg.difference} (${ctx.intervention.label} − ${ctx.control.label}; ${t.fmt.ciLabel(results.confLevel)})`, t.msg.dashedNoEffect] };
+  const x = { type: 'quantitative', scale: { domain, nice: false }, axis: { values: ticks }, title: [`${differenceTitle(ctx, first.outcomeId)} (${ctx.intervention.label} − ${ctx.control.label}; ${t.fmt.ciLabel(results.confLevel)})`, t.msg.dashedNoEffect] };
   const y = { field: 'level', type: 'nominal', title: null, sort: { field: 'order' }, axis: { labelExpr: MULTILINE_LABELS } };
   const ps = groups.map((g) => `${ctx.names.variable(g.variable)} ${g.interactionP === null ? '–' : t.fmt.p(g.interactionP)}`).join('; ');
   const alt = t.msg.subgroupAlt(outcome ? outcomeLabel(ctx, outcome) : first.outcomeId, ps, groups.every((g) => g.interactionP === null || g.interactionP >= results.alpha));

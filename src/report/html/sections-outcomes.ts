@@ -4,7 +4,7 @@ import type { PageModel, Section } from './model.ts';
 import { figure, para } from './model.ts';
 import { esc } from './escape.ts';
 import { estCi, num, renderTable, twoLines, type Cell } from './tables.ts';
-import { comparisonOf, mainRows, outcomeLabel } from '../charts/context.ts';
+import { comparisonOf, differenceTitle, mainRows, outcomeLabel } from '../charts/context.ts';
 import type { Comparison } from '../charts/types.ts';
 import { estimatorLabel, sensitivityRows } from '../charts/sensitivity.ts';
 import { anyResponderSuppressed, responderRateText } from '../charts/responder-text.ts';
@@ -147,7 +147,7 @@ export function sensitivitySection(m: PageModel): Section {
   if (!s) return { id: 'sensitivity', title: t.msg.sensitivityTitle, html: para(t.msg.noRows) };
   const { main } = s;
   const ci = t.fmt.ciLabel(results.confLevel);
-  const head: Cell[] = [t.msg.estimator, t.msg.whoAnalysed, num(`${t.msg.difference} (${ci})`), num(t.msg.pValue), num(t.msg.cohensD)];
+  const head: Cell[] = [t.msg.estimator, t.msg.whoAnalysed, num(`${differenceTitle(ctx, main.id)} (${ci})`), num(t.msg.pValue), num(t.msg.cohensD)];
   const rows: Cell[][] = s.shown.map((o) => [twoLines(estimatorLabel(ctx, o, main), missingDataShort(m, o)), twoLines(ctx.names.population(o.population), analysedOfRandomised(m, o)), ...differenceCells(m, o, false)]);
   const identical = s.identical.map((o) => estimatorLabel(ctx, o, main));
   const tipping = results.tippingPoints

@@ -18,6 +18,9 @@ export const outcomes = {
   ),
   adjustedMean: e('Justeret gennemsnit', 'Adjusted mean'),
   difference: e('Forskel', 'Difference'),
+  /** Axis and column titles of one outcome that declares its unit (a score's stay "Forskel"/"Justeret gennemsnit"). */
+  differenceIn: e((unit: S) => `Forskel i ${unit}`, (unit) => `Difference in ${unit}`),
+  adjustedMeanIn: e((unit: S) => `Justeret gennemsnit i ${unit}`, (unit) => `Adjusted mean in ${unit}`),
   cohensD: e('Cohens d', "Cohen's d"),
   pValue: e('p', 'p'),
   pAdjusted: e('p (justeret for multiplicitet)', 'p (adjusted for multiplicity)'),
