@@ -51,13 +51,16 @@ const cases = {
   'anorexia, no unit': () => withoutUnits(withTipping(anorexia)),
   'twin, no unit (results.json 1.4.0)': () => loadResults(),
   'twin, unit per language': () => twinWithUnit(),
+  'epilepsy, a count in seizures': () => epilepsy,
 } as const;
 type Case = keyof typeof cases;
 let anorexia: AnalysisResults;
+let epilepsy: AnalysisResults;
 
 beforeAll(async () => {
   const real = join(repoRoot, 'data-samples/real');
   anorexia = runAnalysis(await loadTrial(join(real, 'anorexia.csv'), join(real, 'anorexia.spec.json')));
+  epilepsy = runAnalysis(await loadTrial(join(real, 'epilepsy.csv'), join(real, 'epilepsy.spec.json')));
   for (const c of Object.keys(cases) as Case[]) for (const lang of ['da', 'en'] as const) pages[`${c}|${lang}`] = await pageText(cases[c](), lang);
 }, 90_000);
 
@@ -152,6 +155,9 @@ const rows: ReadonlyArray<readonly [Case, 'da' | 'en', readonly string[], RegExp
     'Forskel (QPR-point) 5,1',
     'forskydninger op til 10,8 QPR-point.',
   ], null],
+  // A count's unit is not the unit of its rate ratio: no "0.7 seizures", no "Difference in seizures".
+  ['epilepsy, a count in seizures', 'en', [], /\d seizures|\(seizures\)|in seizures|seizures (higher|lower)/],
+  ['epilepsy, a count in seizures', 'da', [], /\d seizures|\(seizures\)|i seizures|seizures (højere|lavere)/],
 ];
 
 describe('every sentence about a difference of means names the outcome\'s unit, else points', () => {

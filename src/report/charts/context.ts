@@ -11,7 +11,7 @@ import { armColours } from './theme.ts';
 import { own } from '../i18n/own.ts';
 import { publishedLabel } from '../privacy.ts';
 import { isPublishable, publish, type PublishableModel } from '../disclosure/publish.ts';
-import type { ArmInfo, ChartContext, ChartLayout, Comparison, Names } from './types.ts';
+import type { ArmInfo, ChartContext, ChartLayout, Comparison, Names, UnitRow } from './types.ts';
 
 /** results.comparisons as k-arm results carry it; absent in two-arm files. */
 type ComparisonRecord = { readonly id: string; readonly intervention: string; readonly control: string };
@@ -56,8 +56,8 @@ export function names(results: AnalysisResults, t: I18n): Names {
   const l = results.labels;
   const lang = t.lang;
   // Files before 1.6.0 carry no units: every difference of means is in points, as those reports said.
-  const declaredUnit = (outcomeId: string) => {
-    const u = own(l?.units, outcomeId)?.[lang];
+  const declaredUnit = (row: UnitRow) => {
+    const u = row.measure === undefined || row.measure === 'mean-difference' ? own(l?.units, row.id)?.[lang] : undefined;
     return u === undefined ? null : publishedLabel(u);
   };
   const variableFromBaseline = (column: string) => results.baseline.find((b) => b.variable === column)?.label[lang];
@@ -68,7 +68,7 @@ export function names(results: AnalysisResults, t: I18n): Names {
     variable: (column) => publishedLabel(own(l?.variables, column)?.[lang] ?? variableFromBaseline(column) ?? humanise(column)),
     level: (column, level) => publishedLabel(own(own(l?.levels, column), level)?.[lang] ?? humanise(level)),
     population: (id) => results.populations?.find((p) => p.id === id)?.name[lang] ?? t.label('populations', id),
-    unit: (outcomeId) => declaredUnit(outcomeId) ?? t.msg.points,
+    unit: (row) => declaredUnit(row) ?? t.msg.points,
     declaredUnit,
   };
 }
@@ -112,8 +112,8 @@ export function rowsAt(results: AnalysisResults, outcomeId: string, visit: strin
 }
 
 /** "Difference in lb" for an outcome that declares its unit; "Difference" otherwise (a score, or results.json before 1.6.0). */
-export function differenceTitle(ctx: ChartContext, outcomeId: string): string {
-  const unit = ctx.names.declaredUnit(outcomeId);
+export function differenceTitle(ctx: ChartContext, row: UnitRow): string {
+  const unit = ctx.names.declaredUnit(row);
   return unit ? ctx.t.msg.differenceIn(unit) : ctx.t.msg.difference;
 }
 

@@ -19,7 +19,7 @@ export const primaryEmmChart: ChartBuilder = (ctx) => {
     return { arm: a.label, armOrder: ctx.arms.indexOf(a), estimate: r6(e.estimate), lower: r6(e.lower), upper: r6(e.upper), label: t.fmt.num(e.estimate, 1), n };
   });
   const d = o.difference;
-  const unit = ctx.names.declaredUnit(o.id);
+  const unit = ctx.names.declaredUnit(o);
   const subtitle = `${t.msg.difference} ${t.fmt.num(d.estimate, 1)}${unit ? ` ${unit}` : ''} (${t.fmt.ci(d.lower, d.upper, 1, conf)}); ${t.fmt.p(d.p)}${o.cohensD ? `; ${t.msg.cohensD} ${t.fmt.num(o.cohensD.estimate, 2)}` : ''}`;
   const title = `${outcomeLabel(ctx, o)} — ${ctx.names.visit(o.visit)}`;
   // Sorted by a number, never by a list of labels: Vega compiles such a list into an expression, which breaks on labels like "constructor".

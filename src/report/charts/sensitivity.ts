@@ -52,7 +52,7 @@ export const sensitivityChart: ChartBuilder = (ctx) => {
   });
   const title = `${t.msg.sensitivityTitle}: ${outcomeLabel(ctx, main)} — ${ctx.names.visit(main.visit)}`;
   const { domain, ticks } = domainThrough(data.flatMap((r) => [r.lower, r.upper]));
-  const x = { type: 'quantitative', scale: { domain, nice: false }, axis: { values: ticks }, title: `${differenceTitle(ctx, main.id)} (${ctx.intervention.label} − ${ctx.control.label}; ${t.fmt.ciLabel(ctx.results.confLevel)})` };
+  const x = { type: 'quantitative', scale: { domain, nice: false }, axis: { values: ticks }, title: `${differenceTitle(ctx, main)} (${ctx.intervention.label} − ${ctx.control.label}; ${t.fmt.ciLabel(ctx.results.confLevel)})` };
   const y = { field: 'estimator', type: 'nominal', title: null, sort: { field: 'order' }, axis: { labelExpr: MULTILINE_LABELS } };
   const colour = { field: 'primary', type: 'nominal', scale: { domain: [true, false], range: [colours.intervention, colours.neutral] }, legend: null };
   const layers: Array<Record<string, unknown>> = [

@@ -41,7 +41,7 @@ export const subgroupChart: ChartBuilder = (ctx) => {
   const outcome = results.outcomes.find((o) => o.id === first.outcomeId);
   const title = `${t.msg.subgroupTitle}: ${outcome ? outcomeLabel(ctx, outcome) : first.outcomeId} — ${ctx.names.visit(first.visit)}`;
   const { domain, ticks } = domainThrough(data.flatMap((r) => (typeof r.lower === 'number' ? [r.lower, r.upper as number] : [])));
-  const x = { type: 'quantitative', scale: { domain, nice: false }, axis: { values: ticks }, title: [`${differenceTitle(ctx, first.outcomeId)} (${ctx.intervention.label} − ${ctx.control.label}; ${t.fmt.ciLabel(results.confLevel)})`, t.msg.dashedNoEffect] };
+  const x = { type: 'quantitative', scale: { domain, nice: false }, axis: { values: ticks }, title: [`${differenceTitle(ctx, outcome ?? { id: first.outcomeId })} (${ctx.intervention.label} − ${ctx.control.label}; ${t.fmt.ciLabel(results.confLevel)})`, t.msg.dashedNoEffect] };
   const y = { field: 'level', type: 'nominal', title: null, sort: { field: 'order' }, axis: { labelExpr: MULTILINE_LABELS } };
   const ps = groups.map((g) => `${ctx.names.variable(g.variable)} ${g.interactionP === null ? '–' : t.fmt.p(g.interactionP)}`).join('; ');
   const alt = t.msg.subgroupAlt(outcome ? outcomeLabel(ctx, outcome) : first.outcomeId, ps, groups.every((g) => g.interactionP === null || g.interactionP >= results.alpha));

@@ -1,6 +1,6 @@
 /** What every chart builder receives and returns: plain data in, a Vega-Lite spec out. */
 import type { TopLevelSpec } from 'vega-lite';
-import type { AnalysisResults, OutcomeResult } from '../../analysis/results/types.ts';
+import type { AnalysisResults, EffectMeasure, OutcomeResult } from '../../analysis/results/types.ts';
 import type { EconomicsResult } from '../../economics/run.ts';
 import type { Disclosure } from '../disclosure/plan.ts';
 import type { I18n } from '../i18n/index.ts';
@@ -33,10 +33,20 @@ export interface Names {
   readonly variable: (column: string) => string;
   readonly level: (column: string, level: string) => string;
   readonly population: (id: string) => string;
-  /** The unit after a difference of means of an outcome: its declared unit ("lb"), else "points" ("point"). */
-  readonly unit: (outcomeId: string) => string;
-  /** The declared unit only (null for a score or a file before 1.6.0: those speak of points). */
-  readonly declaredUnit: (outcomeId: string) => string | null;
+  /** The unit after a row's difference: the outcome's declared unit ("lb") for a difference of means, else "points" ("point"). */
+  readonly unit: (row: UnitRow) => string;
+  /** The declared unit of a difference of means only (null for a score, a file before 1.6.0 or a row of another measure). */
+  readonly declaredUnit: (row: UnitRow) => string | null;
+}
+
+/**
+ * A row whose difference is worded: its outcome and measure (absent before results.json 1.4.0, and
+ * on tipping points: a difference of means). Only a difference of means is in the outcome's unit; a
+ * count's rate ratio is not "0.7 seizures".
+ */
+export interface UnitRow {
+  readonly id: string;
+  readonly measure?: EffectMeasure;
 }
 
 export interface ChartContext {

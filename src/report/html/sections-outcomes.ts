@@ -55,7 +55,7 @@ export function primarySection(m: PageModel): Section {
   const o = ctx.primary;
   if (!o) return { id: 'primary', title: t.msg.primaryTitle, html: para(t.msg.answerNotEstimable) };
   const d = o.difference;
-  const sentence = d ? para(t.msg.primarySentence(ctx.names.visit(o.visit), ctx.intervention.label, ctx.control.label, t.loc(o.name), t.fmt.num(d.estimate, 1), ctx.names.unit(o.id), t.fmt.ci(d.lower, d.upper, 1, ctx.results.confLevel), t.fmt.p(d.p), o.cohensD ? t.fmt.num(o.cohensD.estimate, 2) : '–'), 'lead') : '';
+  const sentence = d ? para(t.msg.primarySentence(ctx.names.visit(o.visit), ctx.intervention.label, ctx.control.label, t.loc(o.name), t.fmt.num(d.estimate, 1), ctx.names.unit(o), t.fmt.ci(d.lower, d.upper, 1, ctx.results.confLevel), t.fmt.p(d.p), o.cohensD ? t.fmt.num(o.cohensD.estimate, 2) : '–'), 'lead') : '';
   const who = para(t.msg.primaryWho(analysedOfRandomised(m, o), missingDataText(m, o).replace(/\.$/, '')));
   return { id: 'primary', title: t.msg.primaryTitle, html: para(t.msg.primaryIntro(outcomeLabel(ctx, o), ctx.names.visit(o.visit))) + figure(m, 'primary-outcome', t.msg.primaryCaption) + sentence + who };
 }
@@ -147,12 +147,12 @@ export function sensitivitySection(m: PageModel): Section {
   if (!s) return { id: 'sensitivity', title: t.msg.sensitivityTitle, html: para(t.msg.noRows) };
   const { main } = s;
   const ci = t.fmt.ciLabel(results.confLevel);
-  const head: Cell[] = [t.msg.estimator, t.msg.whoAnalysed, num(`${differenceTitle(ctx, main.id)} (${ci})`), num(t.msg.pValue), num(t.msg.cohensD)];
+  const head: Cell[] = [t.msg.estimator, t.msg.whoAnalysed, num(`${differenceTitle(ctx, main)} (${ci})`), num(t.msg.pValue), num(t.msg.cohensD)];
   const rows: Cell[][] = s.shown.map((o) => [twoLines(estimatorLabel(ctx, o, main), missingDataShort(m, o)), twoLines(ctx.names.population(o.population), analysedOfRandomised(m, o)), ...differenceCells(m, o, false)]);
   const identical = s.identical.map((o) => estimatorLabel(ctx, o, main));
   const tipping = results.tippingPoints
     .filter((tp) => tp.outcomeId === main.id && tp.visit === main.visit)
-    .map((tp) => para(tp.status === 'not-applicable' ? t.msg.tippingNotApplicable(tp.arm === 'both' ? null : tp.arm) : tp.tippingDelta === null ? t.msg.tippingNever(t.fmt.num(tp.searchedUpTo ?? 0, 1), ctx.names.unit(tp.outcomeId)) : t.msg.tippingDelta(t.fmt.num(tp.tippingDelta, 1), ctx.names.unit(tp.outcomeId), tp.arm === 'both' ? null : tp.arm, tippingBetter(ctx.control.label, tp))));
+    .map((tp) => para(tp.status === 'not-applicable' ? t.msg.tippingNotApplicable(tp.arm === 'both' ? null : tp.arm) : tp.tippingDelta === null ? t.msg.tippingNever(t.fmt.num(tp.searchedUpTo ?? 0, 1), ctx.names.unit({ id: tp.outcomeId })) : t.msg.tippingDelta(t.fmt.num(tp.tippingDelta, 1), ctx.names.unit({ id: tp.outcomeId }), tp.arm === 'both' ? null : tp.arm, tippingBetter(ctx.control.label, tp))));
   const html = [
     para(t.msg.sensitivityIntro(t.loc(main.name), ctx.names.visit(main.visit))),
     figure(m, 'sensitivity', t.msg.sensitivityCaption),

@@ -32,12 +32,12 @@ function plainWords(m: PageModel): string {
   const scale = ctx.results.scales?.[o.id];
   const better = d.estimate * d.benefitSign > 0;
   const size = t.fmt.num(Math.abs(d.estimate), 1);
-  const lines = [t.msg.plainEffect(ctx.intervention.label, size, d.estimate > 0 ? t.msg.higher : t.msg.lower, t.loc(o.name), ctx.names.visit(o.visit), ctx.control.label, scale ? t.msg.plainScale(scale.instrument, t.fmt.num(scale.range[0], 0), t.fmt.num(scale.range[1], 0), scale.higherIsBetter) : null, ctx.names.declaredUnit(o.id))];
+  const lines = [t.msg.plainEffect(ctx.intervention.label, size, d.estimate > 0 ? t.msg.higher : t.msg.lower, t.loc(o.name), ctx.names.visit(o.visit), ctx.control.label, scale ? t.msg.plainScale(scale.instrument, t.fmt.num(scale.range[0], 0), t.fmt.num(scale.range[1], 0), scale.higherIsBetter) : null, ctx.names.declaredUnit(o))];
   const mcid = scale?.mcid?.betweenGroups;
   if (mcid !== undefined && better) {
     const rel = Math.abs(d.estimate) >= mcid ? 'above' : Math.abs(d.estimate) >= 0.75 * mcid ? 'about' : 'below';
     const lowEnd = d.benefitSign === 1 ? d.lower : -d.upper;
-    lines.push(t.msg.plainMcid(rel, t.fmt.num(mcid, 0), lowEnd < mcid ? t.fmt.range(d.lower, d.upper, 1) : null, ctx.names.unit(o.id)));
+    lines.push(t.msg.plainMcid(rel, t.fmt.num(mcid, 0), lowEnd < mcid ? t.fmt.range(d.lower, d.upper, 1) : null, ctx.names.unit(o)));
   }
   if (!better || (d.lower <= 0 && d.upper >= 0)) lines.push(t.msg.plainUncertain);
   return `<div class="plain"><h3>${esc(t.msg.plainTitle)}</h3>${lines.map((l) => para(l)).join('')}</div>`;
@@ -54,11 +54,11 @@ function answer(m: PageModel): string {
   const benefit = d.estimate * d.benefitSign > 0;
   const verdict = !excludesZero ? t.msg.answerUnclear : benefit ? t.msg.answerBenefit : t.msg.answerHarm;
   const parts = [para(verdict, `answer${excludesZero && benefit ? ' benefit' : ''}`)];
-  parts.push(para(t.msg.answerDetail(ctx.names.visit(o.visit), t.fmt.num(d.estimate, 1), ctx.names.unit(o.id), t.fmt.ci(d.lower, d.upper, 1, conf), t.fmt.p(d.p), o.cohensD ? t.fmt.num(o.cohensD.estimate, 2) : '–')));
+  parts.push(para(t.msg.answerDetail(ctx.names.visit(o.visit), t.fmt.num(d.estimate, 1), ctx.names.unit(o), t.fmt.ci(d.lower, d.upper, 1, conf), t.fmt.p(d.p), o.cohensD ? t.fmt.num(o.cohensD.estimate, 2) : '–')));
   // The same outcome, estimator and population at the other visits: does the effect last?
   for (const later of results.outcomes.filter((x) => x.id === o.id && x.estimator === o.estimator && x.population === o.population && x.visit !== o.visit && x.difference && (x as { comparison?: string }).comparison === (o as { comparison?: string }).comparison)) {
     const l = later.difference!;
-    parts.push(para(t.msg.laterVisit(ctx.names.visit(later.visit), t.fmt.num(l.estimate, 1), ctx.names.unit(o.id), t.fmt.ci(l.lower, l.upper, 1, conf), t.fmt.p(l.p))));
+    parts.push(para(t.msg.laterVisit(ctx.names.visit(later.visit), t.fmt.num(l.estimate, 1), ctx.names.unit(later), t.fmt.ci(l.lower, l.upper, 1, conf), t.fmt.p(l.p))));
   }
   // k arms: the question and the verdict are the first comparison's; every other comparison's
   // answer at the primary visit follows, so that no comparison is missing from the summary.
@@ -66,7 +66,7 @@ function answer(m: PageModel): string {
     const x = mainRows(results, c, false).find((r) => r.id === o.id && r.visit === o.visit && r.population === o.population);
     const label = t.msg.treatmentComparison(c.intervention.name, midSentence(c.control.name));
     const xd = x?.status === 'estimated' ? x.difference : null;
-    parts.push(para(xd ? t.msg.otherComparison(label, ctx.names.visit(o.visit), t.fmt.num(xd.estimate, 1), ctx.names.unit(o.id), t.fmt.ci(xd.lower, xd.upper, 1, conf), t.fmt.p(xd.p), x!.cohensD ? t.fmt.num(x!.cohensD.estimate, 2) : '–') : t.msg.otherComparisonNotEstimable(label, ctx.names.visit(o.visit))));
+    parts.push(para(xd ? t.msg.otherComparison(label, ctx.names.visit(o.visit), t.fmt.num(xd.estimate, 1), ctx.names.unit(x!), t.fmt.ci(xd.lower, xd.upper, 1, conf), t.fmt.p(xd.p), x!.cohensD ? t.fmt.num(x!.cohensD.estimate, 2) : '–') : t.msg.otherComparisonNotEstimable(label, ctx.names.visit(o.visit))));
   }
   const r = o.responder;
   const pair = [ctx.intervention.label, ctx.control.label];
@@ -150,7 +150,7 @@ function keyFigures(m: PageModel): string {
   const boxes: string[] = [];
   if (o?.difference) {
     const d = o.difference;
-    boxes.push(box(t.msg.keyFigureDifference(ctx.names.unit(o.id)), t.fmt.num(d.estimate, 1), t.fmt.ci(d.lower, d.upper, 1, ctx.results.confLevel)));
+    boxes.push(box(t.msg.keyFigureDifference(ctx.names.unit(o)), t.fmt.num(d.estimate, 1), t.fmt.ci(d.lower, d.upper, 1, ctx.results.confLevel)));
     boxes.push(box(t.msg.keyFigureD, o.cohensD ? t.fmt.num(o.cohensD.estimate, 2) : '–'));
     boxes.push(box(t.msg.keyFigureP, t.fmt.p(d.p).replace(/^p\s*=?\s*/, '')));
   }
