@@ -3,6 +3,7 @@
  * writes tables (analyze, economics). Numbers are written with full precision; rounding is for
  * reports. XLSX metadata is fixed so identical tables give identical workbooks.
  */
+import { visibleChar } from './visible.ts';
 
 export type Cell = string | number | boolean | null;
 
@@ -13,12 +14,51 @@ export interface FlatTable {
 }
 
 /**
- * A text cell that a spreadsheet would run as a formula (it begins with = + - @, a tab or a
- * carriage return: OWASP's CSV-injection rule) gets a leading apostrophe, which Excel and
- * LibreOffice show as text. Numbers are number cells and are never changed.
+ * A text cell that a spreadsheet would run as a formula gets an apostrophe where the spreadsheet's
+ * cell begins, which Excel and LibreOffice show as text (OWASP's CSV-injection rule: = + - @,
+ * tab, carriage return). A spreadsheet's cell begins at the start of the text, and also after a
+ * ";", a tab or a line break inside it: Danish Excel opens a comma-separated file splitting on
+ * ";" (its list separator) and, not seeing the quotes that hold our cell together, ends the row
+ * at a line break; pasted text splits on tabs. Spaces and quotes before the = are skipped, as
+ * spreadsheets do. Numbers are number cells
+ * and are never changed.
  */
+const FORMULA_AHEAD = String.raw`(?=["']*[\t\r]|[ \t"']*[=+\-@])`;
+const AFTER_BREAK = new RegExp(`([;\\t\\n\\r])${FORMULA_AHEAD}`, 'g');
+const AT_START = new RegExp(`^${FORMULA_AHEAD}`);
+
 export function neutraliseFormula(s: string): string {
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  // Breaks first: an empty match at the start would make one pass skip a break there ("\r=").
+  return s.replace(AFTER_BREAK, "$1'").replace(AT_START, "'");
+}
+
+/** Excel's limit on the characters of one cell: a longer text makes Excel report the workbook damaged. */
+export const XLSX_MAX_TEXT = 32767;
+
+// Characters XML 1.0 cannot hold: exceljs drops the C0 controls without a word and writes U+FFFE,
+// U+FFFF and lone surrogates, after which Excel calls the workbook damaged.
+const NOT_IN_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * A text cell of a workbook: characters XML cannot hold shown as \x01, \uFFFE (nothing dropped);
+ * a literal "_x0041_", which Excel would read as its escape for "A", kept literal (Excel's own
+ * escape of "_"); and a text beyond Excel's cell limit cut, saying how long it was (the CSV and
+ * JSON hold it whole). A text cell is never a formula in a workbook, so no apostrophe is needed.
+ */
+export function xlsxText(s: string): string {
+  const shown = s.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1').replace(NOT_IN_XML, visibleChar);
+  if (shown.length <= XLSX_MAX_TEXT) return shown;
+  const note = `… (${s.length.toLocaleString('en-GB')} characters in all; cut to Excel's limit for a cell)`;
+  let end = XLSX_MAX_TEXT - note.length;
+  if (/[\udc00-\udfff]/.test(shown[end])) end--; // never split a surrogate pair
+  return shown.slice(0, end) + note;
+}
+
+/** A workbook cell: text through xlsxText, a number that is not finite left empty (as in the CSV; Excel refuses "NaN"). */
+function xlsxCell(c: Cell): Cell {
+  if (typeof c === 'string') return xlsxText(c);
+  if (typeof c === 'number' && !Number.isFinite(c)) return null;
+  return c;
 }
 
 function csvCell(c: Cell): string {
@@ -44,9 +84,9 @@ export async function tablesToXlsx(tables: readonly FlatTable[]): Promise<Uint8A
   wb.modified = epoch;
   for (const t of tables) {
     const ws = wb.addWorksheet(t.name.slice(0, 31));
-    ws.addRow([...t.columns]);
+    ws.addRow(t.columns.map(xlsxCell));
     ws.getRow(1).font = { bold: true };
-    for (const r of t.rows) ws.addRow([...r]);
+    for (const r of t.rows) ws.addRow(r.map(xlsxCell));
     ws.views = [{ state: 'frozen', ySplit: 1 }];
   }
   const buf = await wb.xlsx.writeBuffer();
