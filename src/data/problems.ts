@@ -3,6 +3,8 @@
  * row 1; column; or a JSON path for spec files), the offending value, what is allowed and the
  * fix. The CLI prints `userMessage()` and exits 2 without writing anything.
  */
+import { singleLine } from './io/visible.ts';
+
 export interface DataProblem {
   readonly file: string;
   readonly row: number | null;
@@ -47,7 +49,8 @@ export function formatProblem(p: DataProblem): string {
     .join(', ');
   const value = p.value === null ? '' : ` (value: ${JSON.stringify(p.value)})`;
   const allowed = p.allowed ? ` Allowed: ${p.allowed}.` : '';
-  return `${where}: ${p.message}${value}.${allowed} Fix: ${p.fix}`;
+  // One problem, one line: a value or file name with a line break cannot print a line of its own.
+  return singleLine(`${where}: ${p.message}${value}.${allowed} Fix: ${p.fix}`);
 }
 
 export class DataValidationError extends Error {

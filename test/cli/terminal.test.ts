@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { terminalSafe } from '../../src/cli/ui/terminal.ts';
+import { printLines, singleLine, terminalSafe } from '../../src/cli/ui/terminal.ts';
+import { DataValidationError, formatProblem } from '../../src/data/problems.ts';
 import { repoRoot } from '../helpers/fixtures.ts';
+import { runCli } from './run-cli.ts';
 
 describe('terminalSafe', () => {
   it.each([
@@ -30,5 +33,63 @@ describe('every command prints through the terminal helper', () => {
       .filter((f) => !f.endsWith(join('ui', 'terminal.ts')))
       .filter((f) => /process\.(stdout|stderr)\.write\(|console\.(log|error|warn|info)\(/.test(readFileSync(f, 'utf8')));
     expect(offenders).toEqual([]);
+  });
+});
+
+describe('a value cannot print a line of its own', () => {
+  it.each([
+    ['line feed', 'Trial\nALL CHECKS PASSED', 'Trial\\nALL CHECKS PASSED'],
+    ['carriage return', 'a\rb', 'a\\rb'],
+    ['CRLF', 'a\r\nb', 'a\\r\\nb'],
+    ['tab', 'a\tb', 'a\\tb'],
+    ['NEL and the Unicode line and paragraph separators', 'a\u0085b\u2028c\u2029d', 'a\\x85b\\u2028c\\u2029d'],
+    ['Danish letters kept', 'Ærø Kommune', 'Ærø Kommune'],
+  ])('%s', (_n, input, expected) => expect(singleLine(input)).toBe(expected));
+
+  it('printLines keeps each line one line, and terminal-safe', () => {
+    let out = '';
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((s: string) => ((out += s), true)) as typeof process.stdout.write;
+    try {
+      printLines(['Trial\nALL CHECKS PASSED\u001b[2J', 'second']);
+    } finally {
+      process.stdout.write = write;
+    }
+    expect(out).toBe('Trial\\nALL CHECKS PASSED\\x1B[2J\nsecond\n');
+  });
+
+  it('one problem is one line, whatever its value, file name or message hold', () => {
+    const p = { file: 'data\nx.csv', row: 3, column: 'site\r', value: 'North\nALL CHECKS PASSED', message: 'participant P1 changes arm (was "A\nvalid" on row 2)', allowed: null, fix: 'correct it' };
+    const line = formatProblem(p);
+    expect(line).not.toMatch(/[\n\r]/);
+    expect(line).toContain('was "A\\nvalid"');
+    expect(new DataValidationError([p, p]).userMessage().split('\n')).toHaveLength(3);
+  });
+});
+
+describe('characters that hide or reorder text are made visible', () => {
+  it.each([
+    ['Arabic letter mark', 'a\u061cb', 'a\\u061Cb'],
+    ['Mongolian vowel separator', 'a\u180eb', 'a\\u180Eb'],
+    ['interlinear annotation', '\ufff9a\ufffab\ufffb', '\\uFFF9a\\uFFFAb\\uFFFB'],
+    ['tag characters (hidden ASCII)', 'ok\u{e0041}\u{e0042}', 'ok\\u{E0041}\\u{E0042}'],
+    ['an emoji is kept', 'ok \u{1F600}', 'ok \u{1F600}'],
+  ])('%s', (_n, input, expected) => expect(terminalSafe(input)).toBe(expected));
+});
+
+describe('an input title with a line break, through the real command', () => {
+  it('effekt validate prints the title on one line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'effekt-terminal-'));
+    try {
+      const base = join(repoRoot, 'test/adversarial/corpus/_base');
+      const spec = JSON.parse(readFileSync(join(base, 'spec.json'), 'utf8'));
+      spec.trial.title.en = 'Trial\nALL CHECKS PASSED\r\u001b[2J';
+      writeFileSync(join(dir, 'spec.json'), JSON.stringify(spec));
+      const r = runCli(['validate', join(base, 'data.csv'), '--spec', join(dir, 'spec.json')]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout.split('\n')[0]).toBe('Trial\\nALL CHECKS PASSED\\r\\x1B[2J [SYNTHETIC DATA]');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -8,7 +8,7 @@ import type { AnalysisResults } from '../../analysis/results/types.ts';
 import { createProgress, type Progress } from '../ui/progress.ts';
 import { parsePositiveInt } from '../options.ts';
 import { CliError } from '../errors.ts';
-import { printOut } from '../ui/terminal.ts';
+import { printLines } from '../ui/terminal.ts';
 import { loadSpec, specRelative } from '../../data/spec/load.ts';
 import { checkOutputLocation } from '../../data/io/output-folder.ts';
 import { publish } from '../../report/disclosure/publish.ts';
@@ -70,9 +70,7 @@ export async function analyzeLoaded(trial: LoadedTrial, data: string, specFile: 
   onFinal?.(results);
   const files = await writeResults(out, results, { inputs: [data, specFile, ...plan], tables });
   stage.end(`${results.outcomes.length} result rows`);
-  printOut(`${results.trial.title.en}\nPrimary-estimator results (intervention − control; ratios intervention / control):\n${primaryLines(results).join('\n')}\n`);
-  for (const w of results.warnings) printOut(`Note: ${w}\n`);
-  printOut(`Wrote ${files.length} files to ${out}\n`);
+  printLines([results.trial.title.en, 'Primary-estimator results (intervention − control; ratios intervention / control):', ...primaryLines(results), ...results.warnings.map((w) => `Note: ${w}`), `Wrote ${files.length} files to ${out}`]);
   return results;
 }
 

@@ -8,7 +8,7 @@ import { writeEconomics } from '../../economics/write.ts';
 import { createProgress, type Progress } from '../ui/progress.ts';
 import { parsePositiveInt } from '../options.ts';
 import { CliError } from '../errors.ts';
-import { printOut } from '../ui/terminal.ts';
+import { printLines, printOut } from '../ui/terminal.ts';
 import { checkOutputLocation } from '../../data/io/output-folder.ts';
 
 const MAX_DRAWS = 10_000_000;
@@ -70,7 +70,7 @@ export async function runEconomicsCommand(opts: EconomicsCliOptions, progress: P
   const result = runEconomics(scenario, { link, draws, seed, onProgress: stage.update, employment: loaded.employment });
   stage.end(`${result.psa.draws} PSA draws`);
   onFinal?.(result);
-  printEconomicsSummary(result, (l) => printOut(`${l}\n`));
+  printEconomicsSummary(result, (l) => printLines([l]));
   if (opts.out) {
     // Linked to trial results, the tables are published through the disclosure stage: figures
     // scaled from an effect rate that rests on a count of 1–4 would give the count back.

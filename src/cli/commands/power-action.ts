@@ -5,7 +5,7 @@ import { StatsError } from '../../stats/errors.ts';
 import { CliError } from '../errors.ts';
 import { parseNumberOption } from '../options.ts';
 import { powerSummaryLines } from './power-text.ts';
-import { printErr, printOut } from '../ui/terminal.ts';
+import { printErr, printLines, printOut } from '../ui/terminal.ts';
 import { writePowerOutputs } from '../../report/power/write.ts';
 import { trialDefaults } from '../../analysis/power/trial-defaults.ts';
 import { applyTrialDefaults, type TrialProvenance } from '../../analysis/power/apply-defaults.ts';
@@ -137,7 +137,7 @@ export function resolvePowerCli(opts: PowerCliOptions): { input: PowerInput; res
 export async function runPower(opts: PowerCliOptions): Promise<void> {
   const { input, result } = resolvePowerCli(opts);
   if (opts.json) printOut(`${JSON.stringify(result, null, 2)}\n`);
-  else printOut(`${powerSummaryLines(result).join('\n')}\n`);
+  else printLines(powerSummaryLines(result));
   if (opts.out !== undefined) {
     const files = await writePowerOutputs(opts.out, { input, result, fromTrial: result.fromTrial }, opts.results ? [opts.results] : []);
     (opts.json ? printErr : printOut)(`Wrote ${files.length} files to ${opts.out}\n`);

@@ -7,7 +7,7 @@ import type { Lang } from '../../analysis/results/types.ts';
 import { createFormatter } from '../../report/i18n/format.ts';
 import { openPdfPrinter, type PdfPrinter } from '../../report/render/pdf.ts';
 import { CliError } from '../errors.ts';
-import { printOut } from '../ui/terminal.ts';
+import { printLines } from '../ui/terminal.ts';
 import { checkOutputLocation } from '../../data/io/output-folder.ts';
 import { createProgress } from '../ui/progress.ts';
 
@@ -107,7 +107,7 @@ export async function runReport(opts: ReportCliOptions): Promise<void> {
   try {
     const [lines] = await writeReports({ results: opts.results, economics: opts.economics, langs: [lang], out: () => opts.out, date, pdf: opts.pdf, printer });
     stage.end(opts.lang);
-    printOut(`${lines.join('\n')}\n`);
+    printLines(lines);
   } finally {
     await printer?.close();
   }

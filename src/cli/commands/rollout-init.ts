@@ -1,6 +1,6 @@
 /** `effekt rollout init --store <file> --contract <file>`. */
 import { initStore } from '../../rollout/init.ts';
-import { printOut } from '../ui/terminal.ts';
+import { printLines } from '../ui/terminal.ts';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
@@ -13,5 +13,5 @@ export async function rolloutInit(opts: { store: string; contract: string }): Pr
     ...c.metrics.map((m) => `  ${m.id}: ${m.pricePerOutcome} DKK per citizen above ${pct(m.counterfactualUsed)} expected (${m.counterfactual.source === 'trial' ? `${m.counterfactual.arm} arm ${m.counterfactual.events}/${m.counterfactual.n}` : 'fixed'}, range ${pct(m.counterfactual.lower)}–${pct(m.counterfactual.upper)})`),
     `Periods: ${c.periods.map((p) => p.id).join(', ')}; municipalities: ${c.source.municipalities.length}`,
   ];
-  printOut(`${lines.join('\n')}\n`);
+  printLines(lines);
 }

@@ -3,7 +3,7 @@ import { openStore } from '../../rollout/store/store.ts';
 import { settle } from '../../rollout/settle/settle.ts';
 import { checkOutputLocation } from '../../data/io/output-folder.ts';
 import { writeSettlementNotes } from '../../report/rollout/write-settlement.ts';
-import { printOut } from '../ui/terminal.ts';
+import { printLines } from '../ui/terminal.ts';
 import { storeOptions } from './rollout-options.ts';
 
 const kr = (x: number) => `${new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(x)} DKK`;
@@ -26,5 +26,5 @@ export async function rolloutSettle(opts: { store: string; period: string; date:
   for (const p of written.pdf) if (!p.written) lines.push(`Note: ${p.notice}`);
   if (outcome.laterPeriodsToResettle.length) lines.push(`Note: ${outcome.laterPeriodsToResettle.join(', ')} were settled on the superseded version; settle them again to carry the change forward`);
   lines.push(`Wrote ${written.output.files.length} files to ${opts.out} (CONFIDENTIAL: exact counts)`);
-  printOut(`${lines.join('\n')}\n`);
+  printLines(lines);
 }

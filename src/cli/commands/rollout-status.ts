@@ -5,7 +5,7 @@ import { publicStatus } from '../../report/rollout/status-public.ts';
 import { statusLines } from '../../report/rollout/status-text.ts';
 import { checkOutputLocation } from '../../data/io/output-folder.ts';
 import { toJson } from '../../data/io/flat-table.ts';
-import { printOut } from '../ui/terminal.ts';
+import { printLines, printOut } from '../ui/terminal.ts';
 import { storeOptions } from './rollout-options.ts';
 
 export async function rolloutStatusCommand(opts: { store: string; municipality?: string; period?: string; json?: boolean; out?: string; wait?: string }): Promise<void> {
@@ -18,7 +18,8 @@ export async function rolloutStatusCommand(opts: { store: string; municipality?:
     store.close();
   }
   const pub = publicStatus(status);
-  printOut(opts.json ? toJson(pub) : `${statusLines(pub).join('\n')}\n`);
+  if (opts.json) printOut(toJson(pub));
+  else printLines(statusLines(pub));
   if (opts.out) {
     // vega, vega-lite and resvg load only when the funnel plots are written.
     const { writeStatusFolder } = await import('../../report/rollout/write-status.ts');

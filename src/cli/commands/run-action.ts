@@ -26,7 +26,7 @@ import type { AnalysisResults } from '../../analysis/results/types.ts';
 import type { EconomicsResult } from '../../economics/run.ts';
 import { toJson } from '../../data/io/flat-table.ts';
 import { createProgress } from '../ui/progress.ts';
-import { printErr, printOut } from '../ui/terminal.ts';
+import { printErr, printLines } from '../ui/terminal.ts';
 import { checkOutputLocation } from '../../data/io/output-folder.ts';
 
 export interface RunCliOptions {
@@ -73,7 +73,7 @@ export async function runPipeline(data: string, opts: RunCliOptions): Promise<vo
   const printer: PdfPrinter | undefined = opts.pdf && langs.length > 0 ? openPdfPrinter({ prints: langs.length }) : undefined;
   let prewarmed = 0;
   try {
-    printOut(`${formatSummary(trial).join('\n')}\n`);
+    printLines(formatSummary(trial));
 
     // The report's charts that the analysis alone determines are drawn on the chart and PNG workers
     // while this thread writes the analysis and runs the economics (report/prewarm.ts): built
@@ -93,7 +93,7 @@ export async function runPipeline(data: string, opts: RunCliOptions): Promise<vo
     stage = progress.stage('reports');
     stage.note(langs.join(', '));
     const lines = await writeReports({ results: dirs.analysis, economics: economicsFile, langs, out: dirs.report, date, pdf: opts.pdf, printer });
-    for (const l of lines) printOut(`${l.join('\n')}\n`);
+    for (const l of lines) printLines(l);
     stage.end(langs.join(', '));
     if (prewarmed > 0 && process.env.EFFEKT_DEBUG_PREWARM === '1') printErr(`prewarm: ${JSON.stringify(chartPrewarmStats())}\n`);
   } catch (e) {

@@ -4,7 +4,7 @@ import { settlementPrecision, spreadCitizens } from '../../rollout/precision/pre
 import type { PrecisionResult } from '../../rollout/precision/types.ts';
 import { CliError } from '../errors.ts';
 import { parseNumberOption, parsePositiveInt } from '../options.ts';
-import { printOut } from '../ui/terminal.ts';
+import { printLines, printOut } from '../ui/terminal.ts';
 
 export interface PrecisionCliOptions {
   contract: string;
@@ -74,5 +74,5 @@ export async function runSettlementPrecision(o: PrecisionCliOptions): Promise<vo
     seed,
   });
   if (o.json) printOut(`${JSON.stringify(result, null, 2)}\n`);
-  else printOut(`${precisionSummaryLines(result).join('\n')}\n`);
+  else printLines(precisionSummaryLines(result));
 }

@@ -6,7 +6,7 @@ import { simEstimators, type SimEstimator, type SimulatedPowerResult, type Simul
 import { CliError } from '../errors.ts';
 import { parseNumberOption, parsePositiveInt } from '../options.ts';
 import { createProgress } from '../ui/progress.ts';
-import { printOut } from '../ui/terminal.ts';
+import { printLines, printOut } from '../ui/terminal.ts';
 
 
 export interface SimulatePowerCliOptions {
@@ -80,5 +80,5 @@ export async function runSimulatePower(opts: SimulatePowerCliOptions): Promise<v
   const result = await simulatePower({ ...options, onProgress: stage.update });
   stage.end();
   if (opts.json) printOut(`${JSON.stringify(result, null, 2)}\n`);
-  else printOut(`${simulationSummaryLines(result).join('\n')}\n`);
+  else printLines(simulationSummaryLines(result));
 }

@@ -2,7 +2,7 @@
 // The data without the arquero table (load-trial-data.ts): validate never reads the table.
 import { loadTrialData, type TrialData } from '../../instruments/load-trial-data.ts';
 import { createProgress } from '../ui/progress.ts';
-import { printOut } from '../ui/terminal.ts';
+import { printLines } from '../ui/terminal.ts';
 import { resolvePlan } from '../../analysis/plan/resolve-plan.ts';
 import { outcomePlan, type AnalysisPlan } from '../../analysis/plan/schema.ts';
 import { makeComparisons } from '../../analysis/frame/frame.ts';
@@ -93,5 +93,5 @@ export async function runValidate(data: string, opts: { spec: string; quiet?: bo
   stage.end();
   const lines = [...formatSummary(trial), ...formatPlan(trial, plan)];
   if (trial.warnings.length) lines.push('', ...trial.warnings.map((w) => `Warning: ${w}`));
-  printOut(`${lines.join('\n')}\n`);
+  printLines(lines);
 }

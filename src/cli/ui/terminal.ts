@@ -7,19 +7,19 @@
  * Newlines between lines and tabs are kept.
  */
 
-// C0 controls except tab and newline, DEL, C1 controls, and the Unicode format characters that
-// reorder or hide text (bidi embeddings/overrides/isolates, zero-width and line/paragraph separators).
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/gu;
+import { singleLine, visibleChar } from '../../data/io/visible.ts';
 
-function visible(c: string): string {
-  const code = c.codePointAt(0)!;
-  if (c === '\r') return '\\r';
-  return code <= 0xff ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
-}
+export { singleLine };
+
+// C0 controls except tab and newline, DEL, C1 controls, and the Unicode format characters that
+// reorder or hide text (bidi embeddings/overrides/isolates and the Arabic letter mark, zero-width
+// and line/paragraph separators, interlinear annotations, and the invisible tag characters that
+// can carry a hidden copy of ASCII text).
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb\u{e0000}-\u{e007f}]/gu;
 
 /** Text safe for a terminal: control and reordering characters made visible; newlines and tabs kept. */
 export function terminalSafe(text: string): string {
-  return text.replace(UNSAFE, visible);
+  return text.replace(UNSAFE, visibleChar);
 }
 
 /** Writes to stdout, made terminal-safe. */
@@ -30,4 +30,13 @@ export function printOut(text: string): void {
 /** Writes to stderr, made terminal-safe. */
 export function printErr(text: string): void {
   process.stderr.write(terminalSafe(text));
+}
+
+/**
+ * Prints lines, each kept to one line: a value in it (a title, a site, a file name) with a line
+ * break shows it as \n instead of starting a line of its own — a spec title
+ * "Trial\nALL CHECKS PASSED" cannot print a fake verdict under the real one.
+ */
+export function printLines(lines: readonly string[], to: 'out' | 'err' = 'out'): void {
+  (to === 'out' ? printOut : printErr)(`${lines.map(singleLine).join('\n')}\n`);
 }
