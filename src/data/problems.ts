@@ -43,6 +43,19 @@ export function boundProblem(p: DataProblem): DataProblem {
   };
 }
 
+/**
+ * A problem's value as a message shows it: JSON (quotes and control characters escaped), cut to
+ * MAX_PROBLEM_VALUE — a whole scenario or contract object is named by its path, not echoed.
+ */
+export function shownValue(v: unknown): string {
+  return clipText(JSON.stringify(v) ?? String(v), MAX_PROBLEM_VALUE);
+}
+
+/** One problem of a JSON input (scenario, contract, results) as one bounded line. */
+export function problemLine(text: string): string {
+  return singleLine(clipText(text, MAX_PROBLEM_TEXT * 3));
+}
+
 export function formatProblem(p: DataProblem): string {
   const where = [p.file, p.row !== null ? `row ${p.row}` : null, p.column !== null ? `column "${p.column}"` : null, p.path ? `at ${p.path}` : null]
     .filter(Boolean)

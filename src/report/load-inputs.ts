@@ -3,6 +3,7 @@
  * from `effekt economics`. Every problem names the file, the JSON path and the fix; nothing is
  * rendered from a file that fails (exit code 2 in the CLI).
  */
+import { problemLine } from '../data/problems.ts';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -28,7 +29,7 @@ export class ReportInputError extends Error {
   }
 
   userMessage(): string {
-    const lines = this.problems.map((p) => `  ${p.file}${p.path ? ` at ${p.path}` : ''}: ${p.message}. Fix: ${p.fix}`);
+    const lines = this.problems.map((p) => problemLine(`  ${p.file}${p.path ? ` at ${p.path}` : ''}: ${p.message}. Fix: ${p.fix}`));
     return `effekt report: ${this.problems.length} problem(s), nothing was written:\n${lines.join('\n')}`;
   }
 }

@@ -4,6 +4,8 @@
  * `userMessage()` and exits 2. Data-file problems use the data layer's DataValidationError, so a
  * municipal export gets exactly the messages a trial file gets.
  */
+import { problemLine, shownValue } from '../data/problems.ts';
+
 export interface RolloutProblem {
   readonly file: string;
   readonly path: string;
@@ -22,8 +24,8 @@ export class RolloutInputError extends Error {
 
   userMessage(): string {
     const lines = this.problems.map((p) => {
-      const value = p.value === undefined || p.value === null ? '' : ` (value: ${JSON.stringify(p.value)})`;
-      return `  ${p.file}${p.path ? ` at ${p.path}` : ''}: ${p.message}${value}. Fix: ${p.fix}`;
+      const value = p.value === undefined || p.value === null ? '' : ` (value: ${shownValue(p.value)})`;
+      return problemLine(`  ${p.file}${p.path ? ` at ${p.path}` : ''}: ${p.message}${value}. Fix: ${p.fix}`);
     });
     return `effekt rollout: ${this.problems.length} problem(s), nothing was changed:\n${lines.join('\n')}`;
   }

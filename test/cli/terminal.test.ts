@@ -4,6 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { printLines, singleLine, terminalSafe } from '../../src/cli/ui/terminal.ts';
 import { DataValidationError, formatProblem } from '../../src/data/problems.ts';
+import { EconomicsInputError } from '../../src/economics/scenario/errors.ts';
+import { RolloutInputError } from '../../src/rollout/errors.ts';
+import { ReportInputError } from '../../src/report/load-inputs.ts';
+import { PowerInputError } from '../../src/analysis/power/errors.ts';
 import { repoRoot } from '../helpers/fixtures.ts';
 import { runCli } from './run-cli.ts';
 
@@ -91,5 +95,22 @@ describe('an input title with a line break, through the real command', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('every input-error class prints one bounded line per problem', () => {
+  const file = 'in\nput.json';
+  const message = 'Unrecognized key: "y\nALL CHECKS PASSED"';
+  const big = { whole: 'x'.repeat(100_000) };
+  it.each([
+    ['scenario', () => new EconomicsInputError([{ file, path: 'a', value: big, message, fix: 'f' }])],
+    ['roll-out', () => new RolloutInputError([{ file, path: 'a', value: big, message, fix: 'f' }])],
+    ['report input', () => new ReportInputError([{ file, path: 'a', message, fix: 'f' }])],
+    ['power input', () => new PowerInputError([{ file, path: 'a', message, fix: 'f' }])],
+  ])('%s', (_n, make) => {
+    const lines = make().userMessage().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('"y\\nALL CHECKS PASSED"');
+    expect(lines[1].length).toBeLessThan(2500);
   });
 });

@@ -1,3 +1,5 @@
+import { problemLine } from '../../data/problems.ts';
+
 /** Problems with the inputs of a power calculation that come from files (results.json, pilot data). */
 export interface PowerInputProblem {
   readonly file: string;
@@ -15,7 +17,7 @@ export class PowerInputError extends Error {
   }
 
   userMessage(): string {
-    const lines = this.problems.map((p) => `  ${p.file}${p.path ? ` at ${p.path}` : ''}: ${p.message}. Fix: ${p.fix}`);
+    const lines = this.problems.map((p) => problemLine(`  ${p.file}${p.path ? ` at ${p.path}` : ''}: ${p.message}. Fix: ${p.fix}`));
     return `effekt power: ${this.problems.length} problem(s), nothing was written:\n${lines.join('\n')}`;
   }
 }

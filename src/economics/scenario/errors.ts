@@ -1,3 +1,5 @@
+import { problemLine, shownValue } from '../../data/problems.ts';
+
 /** Scenario problems, each naming the file, the JSON path, the value, what is allowed and the fix. */
 export interface ScenarioProblem {
   readonly file: string;
@@ -17,7 +19,7 @@ export class EconomicsInputError extends Error {
 
   userMessage(): string {
     const lines = this.problems.map(
-      (p) => `  ${p.file} at ${p.path || '(top level)'}: ${p.message} (value: ${JSON.stringify(p.value)}). Fix: ${p.fix}`,
+      (p) => problemLine(`  ${p.file} at ${p.path || '(top level)'}: ${p.message} (value: ${shownValue(p.value)}). Fix: ${p.fix}`),
     );
     return `effekt economics: ${this.problems.length} problem(s), nothing was written:\n${lines.join('\n')}`;
   }
