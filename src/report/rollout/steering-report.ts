@@ -5,7 +5,9 @@
  * each payment metric against the trial's arms and the counterfactual, and the funnel plots with
  * the municipality highlighted. Self-contained HTML (inline SVG), no row-level data.
  */
+import { createHash } from 'node:crypto';
 import type { Lang } from '../../analysis/results/types.ts';
+import { rolloutProblem } from '../../rollout/errors.ts';
 import { esc } from '../html/escape.ts';
 import { rolloutCss, rolloutPage } from './page.ts';
 import { rolloutText } from './text.ts';
@@ -106,4 +108,23 @@ ${settled}
 /** ASCII file name for a municipality. */
 export function slug(name: string): string {
   return name.toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa').normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'municipality';
+}
+
+/**
+ * A file name per municipality, distinct for distinct ids: "Vejle" and "Vejle!", or "Ærø" and
+ * "Aeroe", share a slug, and would otherwise write one file twice. A shared slug gets the first
+ * 8 hex digits of the SHA-256 of the exact id; a slug of its own is kept as it is.
+ */
+export function municipalityFileNames(ids: readonly string[]): Map<string, string> {
+  const count = new Map<string, number>();
+  for (const id of new Set(ids)) count.set(slug(id), (count.get(slug(id)) ?? 0) + 1);
+  const names = new Map(ids.map((id) => [id, count.get(slug(id))! > 1 ? `${slug(id)}-${createHash('sha256').update(id).digest('hex').slice(0, 8)}` : slug(id)]));
+  // Only a contract made to collide ("Vejle 9b8d9fa3" beside "Vejle" and "Vejle!") gets here.
+  const byName = new Map<string, string>();
+  for (const [id, name] of names) {
+    const other = byName.get(name);
+    if (other !== undefined && other !== id) throw rolloutProblem('the contract', 'municipalities', [other, id], `municipalities ${JSON.stringify(other)} and ${JSON.stringify(id)} would get the same report file name "${name}"`, 'rename one of them in the contract');
+    byName.set(name, id);
+  }
+  return names;
 }

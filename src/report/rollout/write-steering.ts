@@ -10,7 +10,7 @@ import { renderPdf, type PdfOutcome } from '../render/pdf.ts';
 import { isSmallCount } from '../i18n/format.ts';
 import type { PublicStatus } from './status-public.ts';
 import { funnelChart } from './funnel-chart.ts';
-import { slug, steeringReportHtml, type SettledPayment } from './steering-report.ts';
+import { municipalityFileNames, steeringReportHtml, type SettledPayment } from './steering-report.ts';
 
 export interface SteeringOptions {
   readonly period: string;
@@ -30,6 +30,7 @@ function settledFor(municipality: string, settlements: readonly SettlementResult
 
 export async function writeSteeringReports(out: string, status: PublicStatus, municipalities: readonly string[], settlements: readonly SettlementResult[], o: SteeringOptions): Promise<{ output: WrittenOutput; pdf: PdfOutcome[] }> {
   const pdf: PdfOutcome[] = [];
+  const fileNames = municipalityFileNames(municipalities);
   const output = await writeOutputFolder(out, async (stage) => {
     for (const muni of municipalities) {
       for (const lang of ['da', 'en'] as const) {
@@ -38,7 +39,7 @@ export async function writeSteeringReports(out: string, status: PublicStatus, mu
           const m = status.metrics.find((x) => x.id === f.metric)!;
           funnels.set(f.metric, (await renderSvgWithWarnings(funnelChart(f, m.name[lang], lang, muni))).svg);
         }
-        const name = `${slug(muni)}-${o.period}.${lang}`;
+        const name = `${fileNames.get(muni)}-${o.period}.${lang}`;
         stage.write(`${name}.html`, steeringReportHtml({ status, municipality: muni, period: o.period, date: o.date, funnels, settled: settledFor(muni, settlements) }, lang));
         if (o.pdf !== false) {
           const p = await renderPdf(join(stage.dir, `${name}.html`), { date: o.date });
