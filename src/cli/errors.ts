@@ -1,4 +1,4 @@
-import { printErr } from './ui/terminal.ts';
+import { printErr, printLines, singleLine } from './ui/terminal.ts';
 
 /** CLI-level error handling: known input problems exit 2 with their message; anything else exits 1. */
 export class CliError extends Error {
@@ -27,7 +27,7 @@ export function reportError(err: unknown): number {
   if (err instanceof CliError) {
     // Every bad-input message ends with what to do; one that does not say points at the help.
     const fix = /\bFix:/.test(err.message) ? '' : '. Fix: see `effekt <command> --help` for what the options take';
-    printErr(`effekt: ${err.message}${fix}\n`);
+    printLines([`effekt: ${err.message}${fix}`], 'err');
     return err.exitCode;
   }
   if (isUserFacing(err)) {
@@ -37,6 +37,6 @@ export function reportError(err: unknown): number {
   // A stack trace helps no user and can echo data; it is shown only when asked for.
   const e = err instanceof Error ? err : new Error(String(err));
   const debug = process.env.EFFEKT_DEBUG ? `\n${e.stack ?? ''}` : '';
-  printErr(`effekt: unexpected error: ${e.message.slice(0, 2000)}. This is a bug in effekt, not a problem with your input: please report it with the command you ran (EFFEKT_DEBUG=1 shows where it happened)${debug}\n`);
+  printErr(`effekt: unexpected error: ${singleLine(e.message.slice(0, 2000))}. This is a bug in effekt, not a problem with your input: please report it with the command you ran (EFFEKT_DEBUG=1 shows where it happened)${debug}\n`);
   return 1;
 }

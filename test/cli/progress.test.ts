@@ -81,6 +81,20 @@ describe('createProgress', () => {
     expect(s.text()).toContain('\\x1B[2J.csv done in');
   });
 
+  it('a file name with a line break stays on its one line (status and final line)', () => {
+    for (const tty of [true, false]) {
+      const s = sink(tty);
+      const st = createProgress({ stream: s.stream }).stage('ingest a\nALL CHECKS PASSED.csv');
+      st.note('step\r2');
+      st.end('x\ny');
+      const lines = s.text().split('\n');
+      expect(lines.at(-1)).toBe('');
+      expect(lines).toHaveLength(2);
+      expect(s.text()).toContain('ingest a\\nALL CHECKS PASSED.csv done in');
+      expect(s.text()).toContain('(x\\ny)');
+    }
+  });
+
   it('on a terminal with counted steps: a bar replaces the status line', () => {
     const s = sink(true);
     const st = createProgress({ stream: s.stream }).stage('analyze');

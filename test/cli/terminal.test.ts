@@ -3,6 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { printLines, singleLine, terminalSafe } from '../../src/cli/ui/terminal.ts';
+import { CliError, reportError } from '../../src/cli/errors.ts';
+import { OutputError } from '../../src/data/io/output-folder.ts';
 import { DataValidationError, formatProblem } from '../../src/data/problems.ts';
 import { EconomicsInputError } from '../../src/economics/scenario/errors.ts';
 import { RolloutInputError } from '../../src/rollout/errors.ts';
@@ -112,5 +114,28 @@ describe('every input-error class prints one bounded line per problem', () => {
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain('"y\\nALL CHECKS PASSED"');
     expect(lines[1].length).toBeLessThan(2500);
+  });
+});
+
+describe('command-line and output errors are one line', () => {
+  const captureErr = (f: () => void) => {
+    let err = '';
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((s: string) => ((err += s), true)) as typeof process.stderr.write;
+    try {
+      f();
+    } finally {
+      process.stderr.write = write;
+    }
+    return err;
+  };
+  it.each([
+    ['a bad option value', () => new CliError('--out "a\nALL CHECKS PASSED" is not a folder')],
+    ['an output folder problem', () => new OutputError('--out x already holds notes\nALL CHECKS PASSED.txt, which effekt did not write', 'move it away')],
+    ['an unexpected error', () => new Error('output file a\nALL CHECKS PASSED written twice')],
+  ])('%s', (_n, make) => {
+    const err = captureErr(() => reportError(make()));
+    expect(err.split('\n')).toHaveLength(2);
+    expect(err).toContain('\\nALL CHECKS PASSED');
   });
 });

@@ -9,7 +9,7 @@
 import { loadRolloutSpec } from '../../rollout/spec/load.ts';
 import { openStore } from '../../rollout/store/store.ts';
 import { ingestFiles } from '../../rollout/ingest/ingest.ts';
-import { printErr, printOut } from '../ui/terminal.ts';
+import { printLines } from '../ui/terminal.ts';
 import { createProgress, type Stage } from '../ui/progress.ts';
 import { storeOptions } from './rollout-options.ts';
 
@@ -29,13 +29,13 @@ export async function rolloutIngest(files: readonly string[], opts: { spec: stri
       onIngested: (r) => {
         stages.shift()?.end();
         const file = files[done++];
-        printOut(r.status === 'duplicate'
-          ? `${file}: already ingested (ingest #${r.ingestId}, same SHA-256): nothing changed\n`
-          : `${file}: ingest #${r.ingestId}: ${r.rowsInFile} rows (${r.rowsAdded} added, ${r.rowsChanged} changed, ${r.rowsUnchanged} unchanged; ${r.fieldsChanged} fields audited), ${r.citizensAdded} new citizens, ${r.groupsAdded} new groups, periods ${r.periods.join(', ')}\n`);
+        printLines([r.status === 'duplicate'
+          ? `${file}: already ingested (ingest #${r.ingestId}, same SHA-256): nothing changed`
+          : `${file}: ingest #${r.ingestId}: ${r.rowsInFile} rows (${r.rowsAdded} added, ${r.rowsChanged} changed, ${r.rowsUnchanged} unchanged; ${r.fieldsChanged} fields audited), ${r.citizensAdded} new citizens, ${r.groupsAdded} new groups, periods ${r.periods.join(', ')}`]);
       },
     });
   } catch (e) {
-    if (done > 0 || files.length > 1) printErr(`Stopped at ${files[done]}: ${done} file(s) before it were ingested; it and the ${files.length - done - 1} after it were not.\n`);
+    if (done > 0 || files.length > 1) printLines([`Stopped at ${files[done]}: ${done} file(s) before it were ingested; it and the ${files.length - done - 1} after it were not.`], 'err');
     throw e;
   } finally {
     store.close();

@@ -12,7 +12,7 @@
  */
 import { createRequire } from 'node:module';
 import type cliProgress from 'cli-progress';
-import { terminalSafe } from './terminal.ts';
+import { singleLine, terminalSafe } from './terminal.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -58,7 +58,7 @@ export function createProgress(options: ProgressOptions = {}): Progress {
         if (!interactive || bar !== null || ended) return;
         // One terminal line: a long label or step is cut rather than wrapped (a wrapped line cannot be erased).
         const width = Math.max(20, ((stream as NodeJS.WriteStream).columns ?? 80) - 1);
-        const safe = terminalSafe(text);
+        const safe = terminalSafe(singleLine(text));
         stream.write(`${CLEAR_LINE}${safe.length > width ? `${safe.slice(0, width - 1)}…` : safe}`);
         status = true;
       };
@@ -75,7 +75,7 @@ export function createProgress(options: ProgressOptions = {}): Progress {
             clear();
             const bars = require('cli-progress') as typeof cliProgress;
             bar = new bars.SingleBar(
-              { format: `${terminalSafe(label)} [{bar}] {percentage}% | {value}/{total}`, stream: stream as NodeJS.WriteStream, hideCursor: true, clearOnComplete: true },
+              { format: `${terminalSafe(singleLine(label))} [{bar}] {percentage}% | {value}/{total}`, stream: stream as NodeJS.WriteStream, hideCursor: true, clearOnComplete: true },
               bars.Presets.shades_classic,
             );
             bar.start(total, 0);
@@ -92,7 +92,8 @@ export function createProgress(options: ProgressOptions = {}): Progress {
           if (bar !== null) (bar as cliProgress.SingleBar).stop();
           clear();
           const steps = last === null ? '' : ` ${last.done}/${last.total}`;
-          stream.write(terminalSafe(`effekt: ${label}${steps} done in ${seconds(performance.now() - t0)}${detail ? ` (${detail})` : ''}\n`));
+          // One line: a label holding a file name with a line break stays on it.
+          stream.write(`${terminalSafe(singleLine(`effekt: ${label}${steps} done in ${seconds(performance.now() - t0)}${detail ? ` (${detail})` : ''}`))}\n`);
         },
       };
     },

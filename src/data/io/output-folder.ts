@@ -29,6 +29,7 @@ import { randomBytes } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { cleanupOnExit } from './exit-guard.ts';
+import { singleLine } from './visible.ts';
 
 /** One file of an output folder: a path relative to the folder ('/' separated) and its bytes. */
 export interface OutputFile {
@@ -86,7 +87,8 @@ export class OutputError extends Error {
   }
 
   userMessage(): string {
-    return `effekt: ${this.message}. Fix: ${this.fix}`;
+    // One line: a path or a file name found in the folder may hold a line break.
+    return singleLine(`effekt: ${this.message}. Fix: ${this.fix}`);
   }
 }
 
