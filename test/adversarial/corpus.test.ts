@@ -20,6 +20,8 @@ import { chromiumAvailable, CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src/repor
 import { repoRoot } from '../helpers/fixtures.ts';
 import type { AdversarialCase } from './case.ts';
 import { corpusDir, fill, prepare, runChild, runInProcess, snapshot, type Prepared, type Run } from './run-case.ts';
+import { runsAsFormula, spreadsheetCells } from '../helpers/spreadsheet-csv.ts';
+import JSZip from 'jszip';
 
 const cases = JSON.parse(readFileSync(join(corpusDir, 'manifest.json'), 'utf8')) as AdversarialCase[];
 const MAX_MS = 150_000;
@@ -77,7 +79,7 @@ function allText(dir: string): string {
     .join('\n');
 }
 
-const checks: Record<string, (c: AdversarialCase, p: Prepared) => void> = {
+const checks: Record<string, (c: AdversarialCase, p: Prepared) => void | Promise<void>> = {
   'html-clean': (c, p) => {
     const html = readFileSync(join(reportDir(c, p), 'index.html'), 'utf8');
     expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-/);
@@ -90,13 +92,21 @@ const checks: Record<string, (c: AdversarialCase, p: Prepared) => void> = {
   'csv-neutralised': (c, p) => {
     const dir = analysisDir(c, p);
     const csvs = [join(dir, 'results.csv'), ...readdirSync(join(dir, 'tables')).map((f) => join(dir, 'tables', f))];
+    const number = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
     for (const f of csvs) {
       const text = readFileSync(f, 'utf8');
-      // No cell (quoted or not) may start with = + @ (a minus before a digit is a number).
-      expect(text, f).not.toMatch(/(^|,)"?[=+@]/m);
-      expect(text, f).not.toMatch(/(^|,)"?-[^0-9.]/m);
+      // No cell runs as a formula, read as a spreadsheet splits it: with "," and with ";" (Danish
+      // Excel's list separator, which also ends a row at a line break it does not see quoted).
+      for (const d of [',', ';'] as const) expect(spreadsheetCells(text, d).filter((x) => !number.test(x) && runsAsFormula(x)), `${f} read with "${d}"`).toEqual([]);
     }
     expect(csvs.map((f) => readFileSync(f, 'utf8')).join('')).toMatch(/'=/);
+  },
+  'xlsx-well-formed': async (c, p) => {
+    const zip = await JSZip.loadAsync(readFileSync(join(analysisDir(c, p), 'results.xlsx')));
+    for (const n of Object.keys(zip.files).filter((x) => x.endsWith('.xml'))) {
+      const xml = await zip.file(n)!.async('string');
+      expect(xml, n).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|<v>(NaN|-?Infinity)<\/v>|<f>/);
+    }
   },
   'logo-kept': (_c, p) => {
     expect(readFileSync(join(p.out, 'logo.png'), 'utf8')).toBe('PNG LOGO');
@@ -172,7 +182,7 @@ describe('adversarial corpus', () => {
           expect(again.code, again.stderr).toBe(0);
           expect(leftovers(p)).toEqual([]);
           expect(existsSync(join(p.out, '.effekt-output.json'))).toBe(true);
-        } else checks[k](c, p);
+        } else await checks[k](c, p);
       }
       expect(r.ms, 'bounded time').toBeLessThan(MAX_MS);
       if (Number.isFinite(r.mb)) expect(r.mb, 'bounded memory (MB)').toBeLessThan(MAX_MB);
