@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { printLines, singleLine, terminalSafe } from '../../src/cli/ui/terminal.ts';
+import { MAX_LINE, printLines, singleLine, terminalSafe } from '../../src/cli/ui/terminal.ts';
 import { CliError, reportError } from '../../src/cli/errors.ts';
 import { OutputError } from '../../src/data/io/output-folder.ts';
 import { DataValidationError, formatProblem } from '../../src/data/problems.ts';
@@ -137,5 +137,22 @@ describe('command-line and output errors are one line', () => {
     const err = captureErr(() => reportError(make()));
     expect(err.split('\n')).toHaveLength(2);
     expect(err).toContain('\\nALL CHECKS PASSED');
+  });
+});
+
+describe('a 1 MB value is not printed whole', () => {
+  it('printLines cuts a line to MAX_LINE and says how long it was', () => {
+    let out = '';
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((s: string) => ((out += s), true)) as typeof process.stdout.write;
+    try {
+      printLines([`Trial ${'T'.repeat(1_000_000)}`, 'next']);
+    } finally {
+      process.stdout.write = write;
+    }
+    const [first, second] = out.split('\n');
+    expect(first.length).toBeLessThan(MAX_LINE + 100);
+    expect(first).toMatch(/… \(1,000,006 characters in all\)$/);
+    expect(second).toBe('next');
   });
 });

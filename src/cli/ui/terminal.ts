@@ -8,6 +8,7 @@
  */
 
 import { singleLine, visibleChar } from '../../data/io/visible.ts';
+import { clipText } from '../../data/problems.ts';
 
 export { singleLine };
 
@@ -32,11 +33,15 @@ export function printErr(text: string): void {
   process.stderr.write(terminalSafe(text));
 }
 
+/** Longest line printed: the longest of the twins' summaries is under 200; a 1 MB title is not printed whole. */
+export const MAX_LINE = 10_000;
+
 /**
  * Prints lines, each kept to one line: a value in it (a title, a site, a file name) with a line
  * break shows it as \n instead of starting a line of its own — a spec title
- * "Trial\nALL CHECKS PASSED" cannot print a fake verdict under the real one.
+ * "Trial\nALL CHECKS PASSED" cannot print a fake verdict under the real one — and a line longer
+ * than MAX_LINE is cut, saying how long it was.
  */
 export function printLines(lines: readonly string[], to: 'out' | 'err' = 'out'): void {
-  (to === 'out' ? printOut : printErr)(`${lines.map(singleLine).join('\n')}\n`);
+  (to === 'out' ? printOut : printErr)(`${lines.map((l) => singleLine(clipText(l, MAX_LINE))).join('\n')}\n`);
 }
