@@ -37,6 +37,15 @@ describe('power outputs', () => {
     a.forEach((f, i) => expect(Buffer.from(f.content).equals(Buffer.from(b[i].content)), f.name).toBe(true));
   });
 
+  it('forbids scripts and remote loads (Content-Security-Policy), and holds no script', async () => {
+    for (const lang of ['da', 'en'] as const) {
+      const files = await powerOutputFiles({ input, result, fromTrial: hostile });
+      const html = String(files.find((f) => f.name === `planning-note.${lang}.html`)!.content);
+      expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">`);
+      expect(html).not.toMatch(/<script/i);
+    }
+  });
+
   it('escapes every value from a results file in the HTML', async () => {
     const files = await powerOutputFiles({ input, result, fromTrial: hostile });
     for (const lang of ['da', 'en']) {

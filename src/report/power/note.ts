@@ -146,6 +146,9 @@ export function answer(r: PowerResult, f: Formatter): string {
   return `${first} ${da ? `Med ${why} skal der rekrutteres ${recruit}${total}.` : `Allowing for ${why}, recruit ${recruit}${total}.`}`;
 }
 
+// The note has no script: should a value ever slip past esc(), the browser runs nothing and loads nothing.
+const PLANNING_NOTE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
 const row = (k: string, v: string) => `<tr><th scope="row">${esc(k)}</th><td>${esc(v)}</td></tr>`;
 
 export function planningNoteHtml(input: PlanningNoteInput, lang: Lang): string {
@@ -173,6 +176,7 @@ export function planningNoteHtml(input: PlanningNoteInput, lang: Lang): string {
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${PLANNING_NOTE_CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(t.title)}</title>
 <style>${style}</style>
