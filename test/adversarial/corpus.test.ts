@@ -108,6 +108,16 @@ const checks: Record<string, (c: AdversarialCase, p: Prepared) => void | Promise
       expect(xml, n).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|<v>(NaN|-?Infinity)<\/v>|<f>/);
     }
   },
+  'documents-clean': (c, p) => {
+    // No control, bidi-override or non-XML character in any page, chart or table: shown as \x01.
+    for (const dir of [reportDir(c, p), analysisDir(c, p)]) {
+      for (const d of readdirSync(dir, { recursive: true, withFileTypes: true }).filter((x) => x.isFile() && /\.(html|svg|csv)$/.test(x.name))) {
+        const text = readFileSync(join(d.parentPath, d.name), 'utf8');
+        expect(text, d.name).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\ufffe\uffff]/);
+      }
+    }
+    expect(readFileSync(join(reportDir(c, p), 'charts/forest.svg'), 'utf8')).toContain('WSAS\\x01\\x00x\\u202Eevil');
+  },
   'logo-kept': (_c, p) => {
     expect(readFileSync(join(p.out, 'logo.png'), 'utf8')).toBe('PNG LOGO');
     expect(readFileSync(join(p.out, 'report.pdf'), 'utf8')).toBe('%PDF user');

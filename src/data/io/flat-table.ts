@@ -3,7 +3,7 @@
  * writes tables (analyze, economics). Numbers are written with full precision; rounding is for
  * reports. XLSX metadata is fixed so identical tables give identical workbooks.
  */
-import { visibleChar } from './visible.ts';
+import { documentText } from './visible.ts';
 
 export type Cell = string | number | boolean | null;
 
@@ -35,10 +35,6 @@ export function neutraliseFormula(s: string): string {
 /** Excel's limit on the characters of one cell: a longer text makes Excel report the workbook damaged. */
 export const XLSX_MAX_TEXT = 32767;
 
-// Characters XML 1.0 cannot hold: exceljs drops the C0 controls without a word and writes U+FFFE,
-// U+FFFF and lone surrogates, after which Excel calls the workbook damaged.
-const NOT_IN_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
 /**
  * A text cell of a workbook: characters XML cannot hold shown as \x01, \uFFFE (nothing dropped);
  * a literal "_x0041_", which Excel would read as its escape for "A", kept literal (Excel's own
@@ -46,7 +42,8 @@ const NOT_IN_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800
  * JSON hold it whole). A text cell is never a formula in a workbook, so no apostrophe is needed.
  */
 export function xlsxText(s: string): string {
-  const shown = s.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1').replace(NOT_IN_XML, visibleChar);
+  // exceljs would drop the C0 controls without a word, and write U+FFFE, U+FFFF and lone surrogates.
+  const shown = documentText(s.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1'));
   if (shown.length <= XLSX_MAX_TEXT) return shown;
   const note = `… (${s.length.toLocaleString('en-GB')} characters in all; cut to Excel's limit for a cell)`;
   let end = XLSX_MAX_TEXT - note.length;
@@ -64,7 +61,8 @@ function xlsxCell(c: Cell): Cell {
 function csvCell(c: Cell): string {
   if (c === null) return '';
   if (typeof c === 'number') return Number.isFinite(c) ? String(c) : '';
-  const s = typeof c === 'string' ? neutraliseFormula(c) : String(c);
+  // documentText: a control character shown, not written (cat results.csv must not run an escape sequence).
+  const s = typeof c === 'string' ? neutraliseFormula(documentText(c)) : String(c);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -21,3 +21,29 @@ export function visibleChar(c: string): string {
 export function singleLine(value: string): string {
   return value.replace(/[\n\r\t\u2028\u2029\u0085]/g, (c) => (c === '\t' ? '\\t' : visibleChar(c)));
 }
+
+// Characters XML 1.0 cannot hold: the C0 controls but tab, line feed and carriage return,
+// U+FFFE, U+FFFF and lone surrogates.
+const NOT_IN_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Text an XML document (an SVG chart, a workbook's strings) can hold: each character XML cannot
+ * hold shown as \x01, \uFFFF. Written as itself it makes the document unreadable — resvg refuses
+ * the chart, Excel calls the workbook damaged — and dropped it would hide what the input held.
+ */
+export function xmlSafe(text: string): string {
+  return text.replace(NOT_IN_XML, visibleChar);
+}
+
+// What a document shows a reader but no text should steer: DEL and the C1 controls (0x9B is a
+// terminal's CSI), and the bidi embeddings, overrides and isolates that make "Kolding\u202Eevil"
+// display reversed.
+const STEERING = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text for a document a person reads — the report's HTML and SVG, a CSV or a workbook: xmlSafe,
+ * and the controls that steer what is shown made visible too. Text without them is unchanged.
+ */
+export function documentText(text: string): string {
+  return xmlSafe(text).replace(STEERING, visibleChar);
+}

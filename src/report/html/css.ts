@@ -4,6 +4,7 @@
  * page. Print: every page carries a running header (the synthetic-data warning when the data are
  * simulated) and "page n of N", through CSS page margin boxes (Chromium ≥ 131).
  */
+import { documentText } from '../../data/io/visible.ts';
 import { colours } from '../charts/theme.ts';
 
 export const css = `
@@ -84,9 +85,13 @@ figcaption .finding { color: var(--muted); }
 }
 `;
 
-/** A string for a CSS `content` value: quotes, backslashes and line breaks escaped, and "<" so no text can close the style element. */
+/**
+ * A string for a CSS `content` value: control and bidi characters shown as the page shows them
+ * (documentText), quotes, backslashes and line breaks (a lone CR too: CSS reads it as one)
+ * escaped, and "<" so no text can close the style element.
+ */
 export function cssString(s: string): string {
-  return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, '\\A ').replace(/</g, '\\3C ')}"`;
+  return `"${documentText(s).replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r\n|[\r\n]/g, '\\A ').replace(/</g, '\\3C ')}"`;
 }
 
 /** Print styles: A4, the running header and "page n of N" (pageOf: the words before, between and after the two numbers). */

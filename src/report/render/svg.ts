@@ -4,6 +4,7 @@
  */
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { parse, View } from 'vega';
+import { documentText } from '../../data/io/visible.ts';
 
 type CompileOptions = NonNullable<Parameters<typeof compile>[1]>;
 type Logger = NonNullable<CompileOptions['logger']>;
@@ -44,7 +45,9 @@ export async function renderSvgWithWarnings(spec: TopLevelSpec): Promise<SvgResu
   const view = new View(parse(compile(spec, { logger: collectingLogger(warnings) }).spec), { renderer: 'none' });
   try {
     // config.aria = false leaves the root group's English roledescription; the figure in the page carries the localised label.
-    return { svg: (await view.toSVG()).replace(/\s(?:aria-label|aria-roledescription|aria-hidden)="[^"]*"/g, ''), warnings };
+    // documentText: a label holding a control character (a spec text may) would make the SVG
+    // unreadable XML (resvg refuses it: effekt report failed), a bidi override would reverse it.
+    return { svg: documentText((await view.toSVG()).replace(/\s(?:aria-label|aria-roledescription|aria-hidden)="[^"]*"/g, '')), warnings };
   } finally {
     view.finalize();
   }
