@@ -54,3 +54,19 @@ export class StoreBusyError extends Error {
     return `effekt rollout: StoreBusyError: ${this.message}. Nothing was changed. Fix: wait for the other command to finish and run this one again, or give --wait <seconds> to wait longer.`;
   }
 }
+
+/**
+ * JSON paths of the strings (values or keys) in a contract or roll-out spec that hold a NUL
+ * character. The store's SQL cannot hold one: DuckDB reads a query only up to it, so a visit id
+ * "slut\u0000…" cut a quoted literal short and `rollout settle` failed with a parser error.
+ */
+export function pathsWithNul(value: unknown, path = ''): string[] {
+  const at = (k: string | number) => (path ? `${path}.${k}` : String(k));
+  if (typeof value === 'string') return value.includes('\u0000') ? [path || '(top level)'] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => pathsWithNul(v, at(i)));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]) => [...(k.includes('\u0000') ? [at(k)] : []), ...pathsWithNul(v, at(k))]);
+}
+
+export const NUL_MESSAGE = 'holds a NUL character (\\x00), which no text in a contract or spec may hold';
+export const NUL_FIX = 'remove the NUL character (an export or editor put it there)';

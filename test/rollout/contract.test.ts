@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadContract, parseContract, periodOf } from '../../src/rollout/contract/load.ts';
 import { RolloutInputError } from '../../src/rollout/errors.ts';
+import { parseRolloutSpec } from '../../src/rollout/spec/load.ts';
+import { createHash } from 'node:crypto';
 import { wilson } from '../../src/stats/effects/binary.ts';
 import { repoRoot } from '../helpers/fixtures.ts';
 
@@ -79,10 +81,28 @@ describe('roll-out contract', () => {
     expect(e.userMessage()).toMatch(/Fix:/);
   });
 
+  it.each([
+    ['a visit id (it reaches the store\'s SQL, which DuckDB reads only up to a NUL)', (c: Record<string, any>) => { c.visits.followUp = "slut\u0000' OR 1=1 --"; }, 'visits.followUp'],
+    ['a municipality id', (c: Record<string, any>) => { c.municipalities[0].id = 'Kol\u0000ding'; }, 'municipalities.0.id'],
+    ['a key', (c: Record<string, any>) => { c.parties['x\u0000'] = 'y'; }, 'parties.x\u0000'],
+  ])('refuses a NUL character in %s, naming the path', (_n, mutate, path) => {
+    const e = refused(mutate);
+    expect(e.problems.map((p) => p.path)).toEqual([path]);
+    expect(e.userMessage()).toContain('holds a NUL character (\\x00)');
+  });
+
   it('assigns a date to the period holding it', () => {
     const c = raw();
     expect(periodOf(c.periods, '2024-06-30')?.id).toBe('2024H1');
     expect(periodOf(c.periods, '2024-07-01')?.id).toBe('2024H2');
     expect(periodOf(c.periods, '2027-01-01')).toBeNull();
+  });
+});
+
+describe('roll-out spec', () => {
+  it('refuses a NUL character in any text, naming the path', () => {
+    const s = JSON.parse(readFileSync(join(dir, 'rollout.spec.json'), 'utf8'));
+    s.columns.group = 'hold\u0000';
+    expect(() => parseRolloutSpec(s, 'rollout.spec.json', createHash('sha256'))).toThrow(/rollout\.spec\.json, at columns\.group: holds a NUL character/);
   });
 });

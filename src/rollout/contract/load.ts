@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { z } from 'zod';
 import { contractSchema, type ContractParsed, type MetricRule, type Period } from './schema.ts';
-import { RolloutInputError, type RolloutProblem } from '../errors.ts';
+import { NUL_FIX, NUL_MESSAGE, pathsWithNul, RolloutInputError, type RolloutProblem } from '../errors.ts';
 import { readTrialBenchmark, type TrialBenchmark } from './benchmark.ts';
 import { loadScenario } from '../../economics/scenario/load.ts';
 import type { Scenario } from '../../economics/scenario/schema.ts';
@@ -113,6 +113,8 @@ function readJson(file: string, what: string): { json: unknown; bytes: Buffer } 
 }
 
 export function parseContract(input: unknown, file: string): ContractParsed {
+  const nul = pathsWithNul(input);
+  if (nul.length > 0) throw new RolloutInputError(nul.map((path) => ({ file, path, value: null, message: NUL_MESSAGE, fix: NUL_FIX })));
   const parsed = contractSchema.safeParse(input);
   if (!parsed.success) throw new RolloutInputError(zodProblems(file, parsed.error.issues, input));
   const problems = checkContract(parsed.data, file);

@@ -10,6 +10,7 @@ import { dirname, resolve } from 'node:path';
 import { rolloutSpecSchema, type RolloutSpecParsed } from './schema.ts';
 import { isSingleArm, parseSpec, type TrialSpec } from '../../data/spec/load.ts';
 import { DataValidationError, type DataProblem } from '../../data/problems.ts';
+import { NUL_FIX, NUL_MESSAGE, pathsWithNul } from '../errors.ts';
 
 export interface RolloutSpec extends Omit<RolloutSpecParsed, 'cohort'> {
   readonly cohort: TrialSpec;
@@ -38,6 +39,8 @@ function readJson(file: string): { json: unknown; bytes: Buffer } {
 }
 
 export function parseRolloutSpec(json: unknown, file: string, hash: ReturnType<typeof createHash>): RolloutSpec {
+  const nul = pathsWithNul(json);
+  if (nul.length > 0) throw new DataValidationError(nul.map((path) => problem(file, path, null, NUL_MESSAGE, NUL_FIX)));
   const parsed = rolloutSpecSchema.safeParse(json);
   if (!parsed.success) {
     throw new DataValidationError(parsed.error.issues.map((i) => problem(file, i.path.map(String).join('.') || '(top level)', null, i.message, 'correct the spec to match schemas/rollout-spec.schema.json')));
