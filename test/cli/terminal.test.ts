@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,6 +81,7 @@ describe('characters that hide or reorder text are made visible', () => {
     ['interlinear annotation', '\ufff9a\ufffab\ufffb', '\\uFFF9a\\uFFFAb\\uFFFB'],
     ['tag characters (hidden ASCII)', 'ok\u{e0041}\u{e0042}', 'ok\\u{E0041}\\u{E0042}'],
     ['an emoji is kept', 'ok \u{1F600}', 'ok \u{1F600}'],
+    ['lone surrogates shown, not written as U+FFFD', 'a\ud800b\udc00', 'a\\uD800b\\uDC00'],
   ])('%s', (_n, input, expected) => expect(terminalSafe(input)).toBe(expected));
 });
 
@@ -154,5 +156,12 @@ describe('a 1 MB value is not printed whole', () => {
     expect(first.length).toBeLessThan(MAX_LINE + 100);
     expect(first).toMatch(/… \(1,000,006 characters in all\)$/);
     expect(second).toBe('next');
+  });
+});
+
+describe('any string as a value on the terminal (property)', () => {
+  it('terminalSafe(singleLine(s)) holds no control, line-break, bidi or lone-surrogate character', () => {
+    const bad = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => !bad.test(terminalSafe(singleLine(s)))), { numRuns: 2000 });
   });
 });

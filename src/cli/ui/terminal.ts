@@ -15,8 +15,9 @@ export { singleLine };
 // C0 controls except tab and newline, DEL, C1 controls, and the Unicode format characters that
 // reorder or hide text (bidi embeddings/overrides/isolates and the Arabic letter mark, zero-width
 // and line/paragraph separators, interlinear annotations, and the invisible tag characters that
-// can carry a hidden copy of ASCII text).
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb\u{e0000}-\u{e007f}]/gu;
+// can carry a hidden copy of ASCII text), and lone surrogates (written as U+FFFD otherwise, hiding
+// what the file holds; in this u-mode class a surrogate pair is one character and never matches).
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb\u{e0000}-\u{e007f}\ud800-\udfff]/gu;
 
 /** Text safe for a terminal: control and reordering characters made visible; newlines and tabs kept. */
 export function terminalSafe(text: string): string {
