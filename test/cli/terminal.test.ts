@@ -14,6 +14,21 @@ import { PowerInputError } from '../../src/analysis/power/errors.ts';
 import { repoRoot } from '../helpers/fixtures.ts';
 import { runCli } from './run-cli.ts';
 
+
+/** What f writes to stdout or stderr. */
+function captured(stream: 'stdout' | 'stderr', f: () => void): string {
+  let text = '';
+  const s = process[stream];
+  const write = s.write.bind(s);
+  s.write = ((c: string) => ((text += c), true)) as typeof s.write;
+  try {
+    f();
+  } finally {
+    s.write = write;
+  }
+  return text;
+}
+
 describe('terminalSafe', () => {
   it.each([
     ['clear screen', 'Aarhus\u001b[2J\u001b[HALL CHECKS PASSED', 'Aarhus\\x1B[2J\\x1B[HALL CHECKS PASSED'],
@@ -54,14 +69,7 @@ describe('a value cannot print a line of its own', () => {
   ])('%s', (_n, input, expected) => expect(singleLine(input)).toBe(expected));
 
   it('printLines keeps each line one line, and terminal-safe', () => {
-    let out = '';
-    const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((s: string) => ((out += s), true)) as typeof process.stdout.write;
-    try {
-      printLines(['Trial\nALL CHECKS PASSED\u001b[2J', 'second']);
-    } finally {
-      process.stdout.write = write;
-    }
+    const out = captured('stdout', () => printLines(['Trial\nALL CHECKS PASSED\u001b[2J', 'second']));
     expect(out).toBe('Trial\\nALL CHECKS PASSED\\x1B[2J\nsecond\n');
   });
 
@@ -120,23 +128,12 @@ describe('every input-error class prints one bounded line per problem', () => {
 });
 
 describe('command-line and output errors are one line', () => {
-  const captureErr = (f: () => void) => {
-    let err = '';
-    const write = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((s: string) => ((err += s), true)) as typeof process.stderr.write;
-    try {
-      f();
-    } finally {
-      process.stderr.write = write;
-    }
-    return err;
-  };
   it.each([
     ['a bad option value', () => new CliError('--out "a\nALL CHECKS PASSED" is not a folder')],
     ['an output folder problem', () => new OutputError('--out x already holds notes\nALL CHECKS PASSED.txt, which effekt did not write', 'move it away')],
     ['an unexpected error', () => new Error('output file a\nALL CHECKS PASSED written twice')],
   ])('%s', (_n, make) => {
-    const err = captureErr(() => reportError(make()));
+    const err = captured('stderr', () => reportError(make()));
     expect(err.split('\n')).toHaveLength(2);
     expect(err).toContain('\\nALL CHECKS PASSED');
   });
@@ -144,14 +141,7 @@ describe('command-line and output errors are one line', () => {
 
 describe('a 1 MB value is not printed whole', () => {
   it('printLines cuts a line to MAX_LINE and says how long it was', () => {
-    let out = '';
-    const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((s: string) => ((out += s), true)) as typeof process.stdout.write;
-    try {
-      printLines([`Trial ${'T'.repeat(1_000_000)}`, 'next']);
-    } finally {
-      process.stdout.write = write;
-    }
+    const out = captured('stdout', () => printLines([`Trial ${'T'.repeat(1_000_000)}`, 'next']));
     const [first, second] = out.split('\n');
     expect(first.length).toBeLessThan(MAX_LINE + 100);
     expect(first).toMatch(/… \(1,000,006 characters in all\)$/);
