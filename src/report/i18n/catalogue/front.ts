@@ -33,6 +33,16 @@ export const front = {
         ? `Participants in the ${arm} group scored on average ${size} points ${direction} on ${outcome} at ${visit} than participants in the ${control} group${scale ? ` (${scale})` : ''}.`
         : `On average, ${outcome} at ${visit} was ${size} ${unit} ${direction} in the ${arm} group than in the ${control} group${scale ? ` (${scale})` : ''}.`,
   ),
+  /** A difference of shares (binary outcome, cumulative incidence) in plain words. */
+  plainShare: e(
+    (arm: S, size: S, direction: S, outcome: S, visit: S, control: S) => `Andelen med ${outcome} ved ${visit} var ${size} procentpoint ${direction} i ${arm}-gruppen end i ${control}-gruppen.`,
+    (arm, size, direction, outcome, visit, control) => `The share with ${outcome} at ${visit} was ${size} percentage points ${direction} in the ${arm} group than in the ${control} group.`,
+  ),
+  /** A ratio (rate, risk, odds, hazard) in plain words; `measure` with its article ("rateratioen", "the rate ratio"). */
+  plainRatio: e(
+    (arm: S, times: S, outcome: S, visit: S, control: S, measure: S) => `Ved ${visit} var ${measure} for ${outcome} i ${arm}-gruppen over for ${control}-gruppen ${times} (1 betyder ingen forskel).`,
+    (arm, times, outcome, visit, control, measure) => `At ${visit}, ${measure} for ${outcome} in the ${arm} group against the ${control} group was ${times} (1 means no difference).`,
+  ),
   /** The unit of a difference of scores when the outcome declares none. */
   points: e('point', 'points'),
   higher: e('højere', 'higher'),
@@ -58,18 +68,33 @@ export const front = {
   answerHarm: e('Nej. Indsatsgruppen klarede sig dårligere, og tilfældigheder er en usandsynlig forklaring.', 'No. The intervention group did worse, and chance is an unlikely explanation.'),
   answerUnclear: e('Ikke tydeligt. Forskellen mellem grupperne kan skyldes tilfældigheder.', 'Not clearly. The difference between the groups could be due to chance.'),
   answerNotEstimable: e('Det primære effektmål kunne ikke estimeres.', 'The primary outcome could not be estimated.'),
+  /** `effect`: the measure, its value and unit ("difference 5.1 points", "rate ratio 0.73"; summary.ts effectWords). */
   answerDetail: e(
-    (visit: S, diff: S, unit: S, ci: S, p: S, d: S) => `Ved ${visit}: forskel ${diff} ${unit} (${ci}; ${p}); standardiseret effekt (Cohens d) ${d}.`,
-    (visit, diff, unit, ci, p, d) => `At ${visit}: difference ${diff} ${unit} (${ci}; ${p}); standardised effect (Cohen's d) ${d}.`,
+    (visit: S, effect: S, ci: S, p: S, d: S) => `Ved ${visit}: ${effect} (${ci}; ${p}); standardiseret effekt (Cohens d) ${d}.`,
+    (visit, effect, ci, p, d) => `At ${visit}: ${effect} (${ci}; ${p}); standardised effect (Cohen's d) ${d}.`,
   ),
   otherComparison: e(
-    (comparison: S, visit: S, diff: S, unit: S, ci: S, p: S, d: S) => `${comparison} ved ${visit}: forskel ${diff} ${unit} (${ci}; ${p}); Cohens d ${d}.`,
-    (comparison, visit, diff, unit, ci, p, d) => `${comparison} at ${visit}: difference ${diff} ${unit} (${ci}; ${p}); Cohen's d ${d}.`,
+    (comparison: S, visit: S, effect: S, ci: S, p: S, d: S) => `${comparison} ved ${visit}: ${effect} (${ci}; ${p}); Cohens d ${d}.`,
+    (comparison, visit, effect, ci, p, d) => `${comparison} at ${visit}: ${effect} (${ci}; ${p}); Cohen's d ${d}.`,
   ),
   otherComparisonNotEstimable: e((comparison: S, visit: S) => `${comparison} ved ${visit}: kunne ikke estimeres.`, (comparison, visit) => `${comparison} at ${visit}: not estimable.`),
+  /** `measure`: the measure's name with its article ("forskellen", "the difference"); `value`: its number and unit. */
   laterVisit: e(
-    (visit: S, diff: S, unit: S, ci: S, p: S) => `Ved ${visit} var forskellen ${diff} ${unit} (${ci}; ${p}).`,
-    (visit, diff, unit, ci, p) => `At ${visit} the difference was ${diff} ${unit} (${ci}; ${p}).`,
+    (visit: S, measure: S, value: S, ci: S, p: S) => `Ved ${visit} var ${measure} ${value} (${ci}; ${p}).`,
+    (visit, measure, value, ci, p) => `At ${visit} ${measure} was ${value} (${ci}; ${p}).`,
+  ),
+  /** The summary's words for a row's effect measure: as the subject of a sentence, and after its value. */
+  measureWords: e(
+    {
+      'mean-difference': ['forskel', 'forskellen'], 'rmst-difference': ['forskel i begrænset middeltid', 'forskellen i begrænset middeltid'],
+      'risk-difference': ['risikoforskel', 'risikoforskellen'], 'incidence-difference': ['forskel i kumuleret incidens', 'forskellen i kumuleret incidens'],
+      'risk-ratio': ['relativ risiko', 'den relative risiko'], 'odds-ratio': ['oddsratio', 'oddsratioen'], 'rate-ratio': ['rateratio', 'rateratioen'], 'hazard-ratio': ['hazardratio', 'hazardratioen'],
+    } as Readonly<Record<string, readonly [string, string]>>,
+    {
+      'mean-difference': ['difference', 'the difference'], 'rmst-difference': ['difference in restricted mean time', 'the difference in restricted mean time'],
+      'risk-difference': ['risk difference', 'the risk difference'], 'incidence-difference': ['difference in cumulative incidence', 'the difference in cumulative incidence'],
+      'risk-ratio': ['risk ratio', 'the risk ratio'], 'odds-ratio': ['odds ratio', 'the odds ratio'], 'rate-ratio': ['rate ratio', 'the rate ratio'], 'hazard-ratio': ['hazard ratio', 'the hazard ratio'],
+    },
   ),
   responderLine: e(
     (def: S, il: S, i: S, cl: S, c: S, diff: S, ci: S, visit: S, nOf: S) =>
