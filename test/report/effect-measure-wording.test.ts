@@ -14,6 +14,7 @@ import { repoRoot } from '../helpers/fixtures.ts';
 
 const real = join(repoRoot, 'data-samples/real');
 const summaries: Record<string, string> = {};
+const pages: Record<string, string> = {};
 
 beforeAll(async () => {
   for (const t of ['epilepsy', 'respiratory'] as const) {
@@ -23,6 +24,7 @@ beforeAll(async () => {
       const html = String(built.artefacts.find((a) => a.name === 'index.html')!.content);
       const text = html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ').replace(/&lt;/g, '<').replace(/\s+/g, ' ');
       // The summary: from its plain-words box to the money.
+      pages[`${t}-${lang}`] = text;
       summaries[`${t}-${lang}`] = text.slice(text.search(/In plain words|Kort fortalt/), text.search(/The money|Pengene/));
     }
   }
@@ -59,5 +61,14 @@ describe('the summary speaks in the primary row’s effect measure', () => {
     const summary = summaries[`${trial}-${lang}`];
     for (const s of says) expect(summary).toContain(s);
     expect(summary).not.toMatch(/(?<!percentage )\bpoints? (higher|lower)\b|(?<!procent)point (højere|lavere)|difference 0\.\d points|forskel 0,\d point/);
+  });
+
+  it.each([
+    ['epilepsy', 'en', 'At weeks 7–8 the rate ratio in epileptic seizures between the Progabide and the placebo group was 0.74 (95% CI 0.53 to 1.03; p = 0.070', 'adjusted means: placebo 4.0 (3.5 to 4.5), Progabide 3.4 (2.9 to 3.8); rate ratio 0.74 (95% CI 0.53 to 1.03).'],
+    ['epilepsy', 'da', 'Ved uge 7–8 var rateratioen i epileptiske anfald mellem Progabide- og placebo-gruppen 0,74 (95 %-KI 0,53 til 1,03', 'rateratio 0,74 (95 %-KI 0,53 til 1,03).'],
+    ['respiratory', 'en', 'At month 4 the risk difference in good respiratory status between the treatment and the placebo group was 19.9 percentage points (95% CI 3.8 to 35.9', '; risk difference 19.9 percentage points (95% CI 3.8 to 35.9).'],
+  ] as const)('the primary-outcome section and its chart’s text alternative: %s (%s)', (trial, lang, sentence, alt) => {
+    expect(pages[`${trial}-${lang}`]).toContain(sentence);
+    expect(pages[`${trial}-${lang}`]).toContain(alt);
   });
 });

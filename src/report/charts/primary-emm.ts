@@ -2,6 +2,7 @@
 import type { ChartBuilder } from './types.ts';
 import { armScale, base, chartWidth } from './theme.ts';
 import { outcomeLabel } from './context.ts';
+import { effectWords } from './effect-words.ts';
 import { r6, vl } from './spec.ts';
 import { keyOf } from '../disclosure/model.ts';
 import { own } from '../i18n/own.ts';
@@ -20,7 +21,11 @@ export const primaryEmmChart: ChartBuilder = (ctx) => {
   });
   const d = o.difference;
   const unit = ctx.names.declaredUnit(o);
-  const subtitle = `${t.msg.difference} ${t.fmt.num(d.estimate, 1)}${unit ? ` ${unit}` : ''} (${t.fmt.ci(d.lower, d.upper, 1, conf)}); ${t.fmt.p(d.p)}${o.cohensD ? `; ${t.msg.cohensD} ${t.fmt.num(o.cohensD.estimate, 2)}` : ''}`;
+  // The effect in the row's measure ("Difference 5.1", "Rate ratio 0.74"; effect-words.ts).
+  const w = effectWords(ctx, o);
+  const measure = (o.measure ?? 'mean-difference') === 'mean-difference' ? t.msg.difference : `${w.noun.charAt(0).toUpperCase()}${w.noun.slice(1)}`;
+  const effect = `${w.value(d.estimate)}${w.chartUnit ? ` ${w.chartUnit}` : ''} (${w.ci(d.lower, d.upper)})`;
+  const subtitle = `${measure} ${effect}; ${t.fmt.p(d.p)}${o.cohensD ? `; ${t.msg.cohensD} ${t.fmt.num(o.cohensD.estimate, 2)}` : ''}`;
   const title = `${outcomeLabel(ctx, o)} — ${ctx.names.visit(o.visit)}`;
   // Sorted by a number, never by a list of labels: Vega compiles such a list into an expression, which breaks on labels like "constructor".
   const y = { field: 'arm', type: 'nominal', title: null, sort: { field: 'armOrder' }, axis: { labelFontWeight: 'bold', labelFontSize: 12 } };
@@ -30,7 +35,7 @@ export const primaryEmmChart: ChartBuilder = (ctx) => {
     outcomeLabel(ctx, o),
     ctx.names.visit(o.visit),
     arms.map((a) => `${a.label} ${t.fmt.num(o.emm[a.label].estimate, 1)} (${t.fmt.range(o.emm[a.label].lower, o.emm[a.label].upper, 1)})`).join(', '),
-    `${t.fmt.num(d.estimate, 1)}${unit ? ` ${unit}` : ''} (${t.fmt.ci(d.lower, d.upper, 1, conf)})`,
+    `${(o.measure ?? 'mean-difference') === 'mean-difference' ? t.msg.difference.toLowerCase() : w.noun} ${effect}`,
   );
   return {
     id: 'primary-outcome',

@@ -3,6 +3,7 @@ import type { OutcomeResult, TippingPointResult } from '../../analysis/results/t
 import type { PageModel, Section } from './model.ts';
 import { figure, para } from './model.ts';
 import { esc } from './escape.ts';
+import { effectWords } from '../charts/effect-words.ts';
 import { estCi, num, renderTable, twoLines, type Cell } from './tables.ts';
 import { comparisonOf, differenceTitle, mainRows, outcomeLabel } from '../charts/context.ts';
 import type { Comparison } from '../charts/types.ts';
@@ -55,7 +56,8 @@ export function primarySection(m: PageModel): Section {
   const o = ctx.primary;
   if (!o) return { id: 'primary', title: t.msg.primaryTitle, html: para(t.msg.answerNotEstimable) };
   const d = o.difference;
-  const sentence = d ? para(t.msg.primarySentence(ctx.names.visit(o.visit), ctx.intervention.label, ctx.control.label, t.loc(o.name), t.fmt.num(d.estimate, 1), ctx.names.unit(o), t.fmt.ci(d.lower, d.upper, 1, ctx.results.confLevel), t.fmt.p(d.p), o.cohensD ? t.fmt.num(o.cohensD.estimate, 2) : '–'), 'lead') : '';
+  const w = effectWords(ctx, o);
+  const sentence = d ? para(t.msg.primarySentence(ctx.names.visit(o.visit), ctx.intervention.label, ctx.control.label, t.loc(o.name), w.nounDefinite, `${w.value(d.estimate)}${w.unit ? ` ${w.unit}` : ''}`, w.ci(d.lower, d.upper), t.fmt.p(d.p), o.cohensD ? t.fmt.num(o.cohensD.estimate, 2) : '–'), 'lead') : '';
   const who = para(t.msg.primaryWho(analysedOfRandomised(m, o), missingDataText(m, o).replace(/\.$/, '')));
   return { id: 'primary', title: t.msg.primaryTitle, html: para(t.msg.primaryIntro(outcomeLabel(ctx, o), ctx.names.visit(o.visit))) + figure(m, 'primary-outcome', t.msg.primaryCaption) + sentence + who };
 }

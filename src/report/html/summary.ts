@@ -5,7 +5,6 @@
  * explained in one sentence, key figures and the money. Every sentence is generated from the
  * numbers it states.
  */
-import type { OutcomeResult } from '../../analysis/results/types.ts';
 import type { PageModel, Section } from './model.ts';
 import { para } from './model.ts';
 import { esc } from './escape.ts';
@@ -14,6 +13,7 @@ import { healthFlag, lastYear, municipalNetAt } from '../charts/economics-facts.
 import { keyOf } from '../disclosure/model.ts';
 import { mainRows } from '../charts/context.ts';
 import { midSentence } from '../i18n/mid-sentence.ts';
+import { effectWords, favoursIntervention } from '../charts/effect-words.ts';
 
 /** The banner every page of a synthetic report opens with (also in the PDF's running header and every chart). */
 export function syntheticBanner(m: PageModel): string {
@@ -23,52 +23,6 @@ export function syntheticBanner(m: PageModel): string {
   return `<div class="synthetic" role="note"><strong>${esc(ctx.t.msg.syntheticBannerTitle)}</strong> ${esc(src)} ${esc(ctx.t.msg.syntheticBannerText)}</div>`;
 }
 
-/**
- * How the summary writes a row's effect, by its measure: a difference of means in the outcome's
- * unit (points for a score), a difference of shares in percentage points, a ratio as itself (no
- * effect at 1, not 0). The summary had written every measure as a difference of means: a rate
- * ratio of 0.74 (fewer seizures, 95 % CI 0.53 to 1.03) read "0.7 points higher … did worse, and
- * chance is an unlikely explanation" (HSAUR3::epilepsy).
- */
-interface EffectWords {
-  /** The value at which the measure says "no difference": 1 for a ratio, else 0. */
-  readonly none: number;
-  readonly ratio: boolean;
-  /** A difference of shares (risks, cumulative incidences), in percentage points. */
-  readonly share: boolean;
-  readonly noun: string;
-  readonly nounDefinite: string;
-  readonly unit: string | null;
-  value(x: number): string;
-  ci(lower: number, upper: number): string;
-  /** "difference 5.1 points", "rate ratio 0.73". */
-  phrase(x: number): string;
-}
-
-function effectWords(m: PageModel, row: OutcomeResult): EffectWords {
-  const { ctx } = m;
-  const { t } = ctx;
-  const conf = ctx.results.confLevel;
-  const measure = row.measure ?? 'mean-difference';
-  const [noun, nounDefinite] = t.msg.measureWords[measure] ?? t.msg.measureWords['mean-difference'];
-  const ratio = measure.endsWith('ratio');
-  const share = measure === 'risk-difference' || measure === 'incidence-difference';
-  const timeUnit = typeof row.method.options.unit === 'string' ? row.method.options.unit : null;
-  const unit = ratio ? null : share ? t.msg.percentagePoints : measure === 'rmst-difference' ? timeUnit : ctx.names.unit(row);
-  const [scale, digits] = ratio ? [1, 2] : share ? [100, 1] : [1, 1];
-  const value = (x: number) => t.fmt.num(x * scale, digits);
-  return {
-    none: ratio ? 1 : 0, ratio, share, noun, nounDefinite, unit, value,
-    ci: (lower, upper) => t.fmt.ci(lower * scale, upper * scale, digits, conf),
-    phrase: (x) => `${noun} ${value(x)}${unit ? ` ${unit}` : ''}`,
-  };
-}
-
-/** Whether the estimate favours the intervention (a ratio on its log scale). */
-function favoursIntervention(w: EffectWords, d: NonNullable<OutcomeResult['difference']>): boolean {
-  return (w.ratio ? Math.log(d.estimate) : d.estimate) * d.benefitSign > 0;
-}
-
 /** The effect in the outcome's own terms — points on the instrument's scale (or the declared unit), percentage points of a share, a ratio as itself — and how a difference of means compares with the minimal important difference. */
 function plainWords(m: PageModel): string {
   const { ctx } = m;
@@ -76,7 +30,7 @@ function plainWords(m: PageModel): string {
   const o = ctx.primary;
   if (!o || o.status !== 'estimated' || !o.difference) return '';
   const d = o.difference;
-  const w = effectWords(m, o);
+  const w = effectWords(ctx, o);
   const scale = ctx.results.scales?.[o.id];
   const better = favoursIntervention(w, d);
   const measure = o.measure ?? 'mean-difference';
@@ -105,7 +59,7 @@ function answer(m: PageModel): string {
   const conf = results.confLevel;
   if (!o || o.status !== 'estimated' || !o.difference) return para(t.msg.answerNotEstimable, 'answer');
   const d = o.difference;
-  const w = effectWords(m, o);
+  const w = effectWords(ctx, o);
   const excludesNone = d.lower > w.none || d.upper < w.none;
   const benefit = favoursIntervention(w, d);
   const verdict = !excludesNone ? t.msg.answerUnclear : benefit ? t.msg.answerBenefit : t.msg.answerHarm;
@@ -114,7 +68,7 @@ function answer(m: PageModel): string {
   // The same outcome, estimator and population at the other visits: does the effect last?
   for (const later of results.outcomes.filter((x) => x.id === o.id && x.estimator === o.estimator && x.population === o.population && x.visit !== o.visit && x.difference && (x as { comparison?: string }).comparison === (o as { comparison?: string }).comparison)) {
     const l = later.difference!;
-    const lw = effectWords(m, later);
+    const lw = effectWords(ctx, later);
     parts.push(para(t.msg.laterVisit(ctx.names.visit(later.visit), lw.nounDefinite, `${lw.value(l.estimate)}${lw.unit ? ` ${lw.unit}` : ''}`, lw.ci(l.lower, l.upper), t.fmt.p(l.p))));
   }
   // k arms: the question and the verdict are the first comparison's; every other comparison's
@@ -123,7 +77,7 @@ function answer(m: PageModel): string {
     const x = mainRows(results, c, false).find((r) => r.id === o.id && r.visit === o.visit && r.population === o.population);
     const label = t.msg.treatmentComparison(c.intervention.name, midSentence(c.control.name));
     const xd = x?.status === 'estimated' ? x.difference : null;
-    const xw = x ? effectWords(m, x) : null;
+    const xw = x ? effectWords(ctx, x) : null;
     parts.push(para(xd && xw ? t.msg.otherComparison(label, ctx.names.visit(o.visit), xw.phrase(xd.estimate), xw.ci(xd.lower, xd.upper), t.fmt.p(xd.p), x!.cohensD ? t.fmt.num(x!.cohensD.estimate, 2) : '–') : t.msg.otherComparisonNotEstimable(label, ctx.names.visit(o.visit))));
   }
   const r = o.responder;
@@ -208,7 +162,7 @@ function keyFigures(m: PageModel): string {
   const boxes: string[] = [];
   if (o?.difference) {
     const d = o.difference;
-    const w = effectWords(m, o);
+    const w = effectWords(ctx, o);
     // Another measure's box is titled by its name (capitalised), with its unit when it has one.
     const title = (o.measure ?? 'mean-difference') === 'mean-difference' ? t.msg.keyFigureDifference(ctx.names.unit(o)) : `${w.noun.charAt(0).toUpperCase()}${w.noun.slice(1)}${w.unit ? ` (${w.unit})` : ''}`;
     boxes.push(box(title, w.value(d.estimate), w.ci(d.lower, d.upper)));

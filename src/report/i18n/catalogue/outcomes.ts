@@ -8,13 +8,13 @@ export const outcomes = {
   primaryIntro: e((o: S, v: S) => `${o} ved ${v}: justeret gennemsnit pr. gruppe med konfidensinterval.`, (o, v) => `${o} at ${v}: adjusted mean per group with confidence interval.`),
   primaryCaption: e('Det primære effektmål: justeret gennemsnit pr. gruppe', 'The primary outcome: adjusted mean per group'),
   primarySentence: e(
-    (visit: S, i: S, c: S, outcome: S, diff: S, unit: S, ci: S, p: S, d: S) => `Ved ${visit} var forskellen i ${outcome} mellem ${i}- og ${c}-gruppen ${diff} ${unit} (${ci}; ${p}; Cohens d ${d}).`,
-    (visit, i, c, outcome, diff, unit, ci, p, d) => `At ${visit} the difference in ${outcome} between the ${i} and the ${c} group was ${diff} ${unit} (${ci}; ${p}; Cohen's d ${d}).`,
+    (visit: S, i: S, c: S, outcome: S, measure: S, value: S, ci: S, p: S, d: S) => `Ved ${visit} var ${measure} i ${outcome} mellem ${i}- og ${c}-gruppen ${value} (${ci}; ${p}; Cohens d ${d}).`,
+    (visit, i, c, outcome, measure, value, ci, p, d) => `At ${visit} ${measure} in ${outcome} between the ${i} and the ${c} group was ${value} (${ci}; ${p}; Cohen's d ${d}).`,
   ),
   primaryWho: e((nOf: S, missing: S) => `Analyseret: ${nOf}. Manglende data: ${missing}.`, (nOf, missing) => `Analysed: ${nOf}. Missing data: ${missing}.`),
   primaryAlt: e(
-    (outcome: S, visit: S, means: S, diff: S) => `${outcome} ved ${visit}, justeret gennemsnit: ${means}; forskel ${diff}.`,
-    (outcome, visit, means, diff) => `${outcome} at ${visit}, adjusted means: ${means}; difference ${diff}.`,
+    (outcome: S, visit: S, means: S, effect: S) => `${outcome} ved ${visit}, justeret gennemsnit: ${means}; ${effect}.`,
+    (outcome, visit, means, effect) => `${outcome} at ${visit}, adjusted means: ${means}; ${effect}.`,
   ),
   adjustedMean: e('Justeret gennemsnit', 'Adjusted mean'),
   difference: e('Forskel', 'Difference'),

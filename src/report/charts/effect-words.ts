@@ -1,0 +1,51 @@
+import type { OutcomeResult } from '../../analysis/results/types.ts';
+import type { ChartContext } from './types.ts';
+
+/**
+ * How the report writes a row's effect, by its measure: a difference of means in the outcome's
+ * unit (points for a score), a difference of shares in percentage points, a ratio as itself (no
+ * effect at 1, not 0). The summary had written every measure as a difference of means: a rate
+ * ratio of 0.74 (fewer seizures, 95 % CI 0.53 to 1.03) read "0.7 points higher … did worse, and
+ * chance is an unlikely explanation" (HSAUR3::epilepsy).
+ */
+export interface EffectWords {
+  /** The value at which the measure says "no difference": 1 for a ratio, else 0. */
+  readonly none: number;
+  readonly ratio: boolean;
+  /** A difference of shares (risks, cumulative incidences), in percentage points. */
+  readonly share: boolean;
+  readonly noun: string;
+  readonly nounDefinite: string;
+  readonly unit: string | null;
+  /** The unit as the charts write it: a difference of means only in a declared unit (none: no unit), a share in percentage points. */
+  readonly chartUnit: string | null;
+  value(x: number): string;
+  ci(lower: number, upper: number): string;
+  /** "difference 5.1 points", "rate ratio 0.73". */
+  phrase(x: number): string;
+}
+
+export function effectWords(ctx: ChartContext, row: OutcomeResult): EffectWords {
+  const { t } = ctx;
+  const conf = ctx.results.confLevel;
+  const measure = row.measure ?? 'mean-difference';
+  const [noun, nounDefinite] = t.msg.measureWords[measure] ?? t.msg.measureWords['mean-difference'];
+  const ratio = measure.endsWith('ratio');
+  const share = measure === 'risk-difference' || measure === 'incidence-difference';
+  const timeUnit = typeof row.method.options.unit === 'string' ? row.method.options.unit : null;
+  const unit = ratio ? null : share ? t.msg.percentagePoints : measure === 'rmst-difference' ? timeUnit : ctx.names.unit(row);
+  const [scale, digits] = ratio ? [1, 2] : share ? [100, 1] : [1, 1];
+  const value = (x: number) => t.fmt.num(x * scale, digits);
+  return {
+    none: ratio ? 1 : 0, ratio, share, noun, nounDefinite, unit, value,
+    chartUnit: measure === 'mean-difference' ? ctx.names.declaredUnit(row) : unit,
+    ci: (lower, upper) => t.fmt.ci(lower * scale, upper * scale, digits, conf),
+    phrase: (x) => `${noun} ${value(x)}${unit ? ` ${unit}` : ''}`,
+  };
+}
+
+/** Whether the estimate favours the intervention (a ratio on its log scale). */
+export function favoursIntervention(w: EffectWords, d: NonNullable<OutcomeResult['difference']>): boolean {
+  return (w.ratio ? Math.log(d.estimate) : d.estimate) * d.benefitSign > 0;
+}
+
