@@ -113,6 +113,10 @@ export function rowsAt(results: AnalysisResults, outcomeId: string, visit: strin
 
 /** "Difference in lb" for an outcome that declares its unit; "Difference" otherwise (a score, or results.json before 1.6.0). */
 export function differenceTitle(ctx: ChartContext, row: UnitRow): string {
+  // A ratio or a difference of shares is titled by its own name ("Rate ratio"), not "Difference".
+  const measure = row.measure ?? 'mean-difference';
+  const own = measure === 'mean-difference' ? undefined : ctx.t.msg.measureWords[measure]?.[0];
+  if (own) return `${own.charAt(0).toUpperCase()}${own.slice(1)}`;
   const unit = ctx.names.declaredUnit(row);
   return unit ? ctx.t.msg.differenceIn(unit) : ctx.t.msg.difference;
 }
