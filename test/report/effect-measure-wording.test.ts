@@ -71,4 +71,11 @@ describe('the summary speaks in the primary row’s effect measure', () => {
     expect(pages[`${trial}-${lang}`]).toContain(sentence);
     expect(pages[`${trial}-${lang}`]).toContain(alt);
   });
+
+  it('the sensitivity table heads its column with the measure', () => {
+    expect(pages['epilepsy-en']).toContain('Rate ratio (95% CI)');
+    expect(pages['epilepsy-da']).toContain('Rateratio (95 %-KI)');
+    expect(pages['respiratory-en']).toContain('Risk difference (95% CI)');
+    expect(pages['epilepsy-en']).not.toContain('Difference (95% CI)');
+  });
 });
