@@ -4,9 +4,11 @@ import type { ChartContext } from './types.ts';
 /**
  * How the report writes a row's effect, by its measure: a difference of means in the outcome's
  * unit (points for a score), a difference of shares in percentage points, a ratio as itself (no
- * effect at 1, not 0). The summary had written every measure as a difference of means: a rate
- * ratio of 0.74 (fewer seizures, 95 % CI 0.53 to 1.03) read "0.7 points higher … did worse, and
- * chance is an unlikely explanation" (HSAUR3::epilepsy).
+ * effect at 1, not 0) — for the summary, the primary-outcome section and its chart. They had
+ * written every measure as a difference of means: a rate ratio of 0.74 (fewer seizures, 95 % CI
+ * 0.53 to 1.03) read "0.7 points higher … did worse, and chance is an unlikely explanation"
+ * (HSAUR3::epilepsy). A restricted-mean difference is in the analysis' time unit, which results.json
+ * holds in one language only.
  */
 export interface EffectWords {
   /** The value at which the measure says "no difference": 1 for a ratio, else 0. */
@@ -21,7 +23,7 @@ export interface EffectWords {
   readonly chartUnit: string | null;
   value(x: number): string;
   ci(lower: number, upper: number): string;
-  /** "difference 5.1 points", "rate ratio 0.73". */
+  /** "difference 5.1 points", "rate ratio 0.74". */
   phrase(x: number): string;
 }
 
