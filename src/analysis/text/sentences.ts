@@ -26,34 +26,45 @@ function unitOr(unit: string | Localised | null | undefined, fallback: Localised
   return typeof unit === 'string' ? { da: unit, en: unit } : unit;
 }
 
+/**
+ * How a measure's numbers are written, in results.json's sentences and in the report alike: a
+ * ratio as itself with 2 decimals (no effect at 1), a difference of shares ×100 in percentage
+ * points with 1, any other difference with 1 (`digits` null: a difference of means takes the
+ * caller's).
+ */
+export function measureNumbers(measure: EffectMeasure): { readonly ratio: boolean; readonly share: boolean; readonly none: 0 | 1; readonly scale: number; readonly digits: number | null } {
+  const ratio = measure.endsWith('ratio');
+  const share = measure === 'risk-difference' || measure === 'incidence-difference';
+  return { ratio, share, none: ratio ? 1 : 0, scale: share ? 100 : 1, digits: ratio ? 2 : measure === 'mean-difference' ? null : 1 };
+}
+
+const LABELS: Readonly<Record<EffectMeasure, Localised>> = {
+  'mean-difference': { da: 'forskel', en: 'difference' },
+  'risk-difference': { da: 'risikoforskel', en: 'risk difference' },
+  'risk-ratio': { da: 'relativ risiko', en: 'risk ratio' },
+  'odds-ratio': { da: 'oddsratio', en: 'odds ratio' },
+  'rate-ratio': { da: 'rateratio', en: 'rate ratio' },
+  'hazard-ratio': { da: 'hazardratio', en: 'hazard ratio' },
+  'rmst-difference': { da: 'forskel i begrænset middeltid (RMST)', en: 'difference in restricted mean time (RMST)' },
+  'incidence-difference': { da: 'forskel i kumuleret incidens', en: 'difference in cumulative incidence' },
+};
+
 /** How the effect is named and its numbers written, per measure and language. */
 function effectWords(s: SentenceInput): { label: Localised; value: (x: number, lang: 'da' | 'en') => string; unit: Localised } {
   const measure = s.measure ?? 'mean-difference';
-  const fmt = (digits: number, scale = 1) => (x: number, lang: 'da' | 'en') => formatNumber(x * scale, digits, lang);
-  switch (measure) {
-    case 'mean-difference':
-      return { label: { da: 'forskel', en: 'difference' }, value: fmt(s.digits), unit: unitOr(s.unit, { da: 'point', en: 'points' }) };
-    case 'risk-difference':
-      return { label: { da: 'risikoforskel', en: 'risk difference' }, value: fmt(1, 100), unit: { da: 'procentpoint', en: 'percentage points' } };
-    case 'risk-ratio':
-      return { label: { da: 'relativ risiko', en: 'risk ratio' }, value: fmt(2), unit: { da: '', en: '' } };
-    case 'odds-ratio':
-      return { label: { da: 'oddsratio', en: 'odds ratio' }, value: fmt(2), unit: { da: '', en: '' } };
-    case 'rate-ratio':
-      return { label: { da: 'rateratio', en: 'rate ratio' }, value: fmt(2), unit: { da: '', en: '' } };
-    case 'hazard-ratio':
-      return { label: { da: 'hazardratio', en: 'hazard ratio' }, value: fmt(2), unit: { da: '', en: '' } };
-    case 'rmst-difference':
-      return { label: { da: 'forskel i begrænset middeltid (RMST)', en: 'difference in restricted mean time (RMST)' }, value: fmt(1), unit: unitOr(s.unit, { da: 'tidsenheder', en: 'time units' }) };
-    case 'incidence-difference':
-      return { label: { da: 'forskel i kumuleret incidens', en: 'difference in cumulative incidence' }, value: fmt(1, 100), unit: { da: 'procentpoint', en: 'percentage points' } };
-  }
+  const n = measureNumbers(measure);
+  const value = (x: number, lang: 'da' | 'en') => formatNumber(x * n.scale, n.digits ?? s.digits, lang);
+  const unit = n.ratio
+    ? { da: '', en: '' }
+    : n.share
+      ? { da: 'procentpoint', en: 'percentage points' }
+      : unitOr(s.unit, measure === 'rmst-difference' ? { da: 'tidsenheder', en: 'time units' } : { da: 'point', en: 'points' });
+  return { label: LABELS[measure], value, unit };
 }
 
 export function outcomeSentence(s: SentenceInput): Localised {
   const d = s.difference;
-  const ratio = (s.measure ?? 'mean-difference').endsWith('ratio');
-  const none = ratio ? 1 : 0;
+  const { ratio, none } = measureNumbers(s.measure ?? 'mean-difference');
   const excludesZero = d.lower > none || d.upper < none;
   const benefit = (ratio ? Math.log(d.estimate) : d.estimate) * d.benefitSign > 0;
   const pct = Math.round(s.confLevel * 100);

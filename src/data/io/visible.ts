@@ -38,7 +38,7 @@ export function xmlSafe(text: string): string {
 // What a document shows a reader but no text should steer: DEL and the C1 controls (0x9B is a
 // terminal's CSI), and the bidi embeddings, overrides and isolates that make "Kolding\u202Eevil"
 // display reversed.
-const STEERING = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+export const STEERING = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * Text for a document a person reads — the report's HTML and SVG, a CSV or a workbook: xmlSafe,

@@ -1,5 +1,6 @@
 import type { OutcomeResult } from '../../analysis/results/types.ts';
 import type { ChartContext } from './types.ts';
+import { measureNumbers } from '../../analysis/text/sentences.ts';
 
 /**
  * How the report writes a row's effect, by its measure: a difference of means in the outcome's
@@ -32,14 +33,15 @@ export function effectWords(ctx: ChartContext, row: OutcomeResult): EffectWords 
   const conf = ctx.results.confLevel;
   const measure = row.measure ?? 'mean-difference';
   const [noun, nounDefinite] = t.msg.measureWords[measure] ?? t.msg.measureWords['mean-difference'];
-  const ratio = measure.endsWith('ratio');
-  const share = measure === 'risk-difference' || measure === 'incidence-difference';
+  // The numbers as results.json's own sentences write them; a difference of means to 1 decimal.
+  const numbers = measureNumbers(measure);
+  const { ratio, share, none, scale } = numbers;
+  const digits = numbers.digits ?? 1;
   const timeUnit = typeof row.method.options.unit === 'string' ? row.method.options.unit : null;
   const unit = ratio ? null : share ? t.msg.percentagePoints : measure === 'rmst-difference' ? timeUnit : ctx.names.unit(row);
-  const [scale, digits] = ratio ? [1, 2] : share ? [100, 1] : [1, 1];
   const value = (x: number) => t.fmt.num(x * scale, digits);
   return {
-    none: ratio ? 1 : 0, ratio, share, noun, nounDefinite, unit, value,
+    none, ratio, share, noun, nounDefinite, unit, value,
     chartUnit: measure === 'mean-difference' ? ctx.names.declaredUnit(row) : unit,
     ci: (lower, upper) => t.fmt.ci(lower * scale, upper * scale, digits, conf),
     phrase: (x) => `${noun} ${value(x)}${unit ? ` ${unit}` : ''}`,

@@ -2,7 +2,7 @@
  * Escaping for the report's sinks. Every value that reaches the page — file names, hashes,
  * labels, free text, spec fields — passes through one of these; nothing is inserted raw.
  */
-import { documentText } from '../../data/io/visible.ts';
+import { documentText, STEERING, visibleChar } from '../../data/io/visible.ts';
 
 /**
  * HTML text and attribute values (the page quotes every attribute with "): & < > " escaped, and
@@ -21,7 +21,7 @@ export function jsonForScript(value: unknown): string {
   // The bidi controls and C1 controls JSON leaves raw are written as a visible "\\u202E" (an
   // escaped backslash), so the charts drawn in the page show them as the SVG charts do.
   return JSON.stringify(value)
-    .replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`)
+    .replace(STEERING, (c) => visibleChar(c).replace(/\\/g, '\\\\'))
     .replace(/</g, '\\u003c')
     .replace(/>/g, '\\u003e')
     .replace(/&/g, '\\u0026')
