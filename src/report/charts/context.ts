@@ -12,6 +12,7 @@ import { own } from '../i18n/own.ts';
 import { publishedLabel } from '../privacy.ts';
 import { isPublishable, publish, type PublishableModel } from '../disclosure/publish.ts';
 import type { ArmInfo, ChartContext, ChartLayout, Comparison, Names, UnitRow } from './types.ts';
+import { measureTitle } from './effect-words.ts';
 
 /** results.comparisons as k-arm results carry it; absent in two-arm files. */
 type ComparisonRecord = { readonly id: string; readonly intervention: string; readonly control: string };
@@ -115,8 +116,7 @@ export function rowsAt(results: AnalysisResults, outcomeId: string, visit: strin
 export function differenceTitle(ctx: ChartContext, row: UnitRow): string {
   // A ratio or a difference of shares is titled by its own name ("Rate ratio"), not "Difference".
   const measure = row.measure ?? 'mean-difference';
-  const own = measure === 'mean-difference' ? undefined : ctx.t.msg.measureWords[measure]?.[0];
-  if (own) return `${own.charAt(0).toUpperCase()}${own.slice(1)}`;
+  if (measure !== 'mean-difference') return measureTitle(ctx, measure);
   const unit = ctx.names.declaredUnit(row);
   return unit ? ctx.t.msg.differenceIn(unit) : ctx.t.msg.difference;
 }

@@ -1,4 +1,4 @@
-import type { OutcomeResult } from '../../analysis/results/types.ts';
+import type { EffectMeasure, OutcomeResult } from '../../analysis/results/types.ts';
 import type { ChartContext } from './types.ts';
 import { measureNumbers } from '../../analysis/text/sentences.ts';
 
@@ -18,6 +18,8 @@ export interface EffectWords {
   /** A difference of shares (risks, cumulative incidences), in percentage points. */
   readonly share: boolean;
   readonly noun: string;
+  /** The measure as a heading: "Difference", "Rate ratio" (measureTitle). */
+  readonly title: string;
   readonly nounDefinite: string;
   readonly unit: string | null;
   /** The unit as the charts write it: a difference of means only in a declared unit (none: no unit), a share in percentage points. */
@@ -41,11 +43,18 @@ export function effectWords(ctx: ChartContext, row: OutcomeResult): EffectWords 
   const unit = ratio ? null : share ? t.msg.percentagePoints : measure === 'rmst-difference' ? timeUnit : ctx.names.unit(row);
   const value = (x: number) => t.fmt.num(x * scale, digits);
   return {
-    none, ratio, share, noun, nounDefinite, unit, value,
+    none, ratio, share, noun, nounDefinite, unit, value, title: measureTitle(ctx, measure),
     chartUnit: measure === 'mean-difference' ? ctx.names.declaredUnit(row) : unit,
     ci: (lower, upper) => t.fmt.ci(lower * scale, upper * scale, digits, conf),
     phrase: (x) => `${noun} ${value(x)}${unit ? ` ${unit}` : ''}`,
   };
+}
+
+/** A measure's name as a heading or column title: "Difference" for a difference of means, else its own name capitalised ("Rate ratio"). */
+export function measureTitle(ctx: ChartContext, measure: EffectMeasure): string {
+  if (measure === 'mean-difference') return ctx.t.msg.difference;
+  const [noun] = ctx.t.msg.measureWords[measure] ?? [ctx.t.msg.difference];
+  return `${noun.charAt(0).toUpperCase()}${noun.slice(1)}`;
 }
 
 /** Whether the estimate favours the intervention (a ratio on its log scale). */

@@ -23,9 +23,8 @@ export const primaryEmmChart: ChartBuilder = (ctx) => {
   const unit = ctx.names.declaredUnit(o);
   // The effect in the row's measure ("Difference 5.1", "Rate ratio 0.74"; effect-words.ts).
   const w = effectWords(ctx, o);
-  const measure = (o.measure ?? 'mean-difference') === 'mean-difference' ? t.msg.difference : `${w.noun.charAt(0).toUpperCase()}${w.noun.slice(1)}`;
   const effect = `${w.value(d.estimate)}${w.chartUnit ? ` ${w.chartUnit}` : ''} (${w.ci(d.lower, d.upper)})`;
-  const subtitle = `${measure} ${effect}; ${t.fmt.p(d.p)}${o.cohensD ? `; ${t.msg.cohensD} ${t.fmt.num(o.cohensD.estimate, 2)}` : ''}`;
+  const subtitle = `${w.title} ${effect}; ${t.fmt.p(d.p)}${o.cohensD ? `; ${t.msg.cohensD} ${t.fmt.num(o.cohensD.estimate, 2)}` : ''}`;
   const title = `${outcomeLabel(ctx, o)} — ${ctx.names.visit(o.visit)}`;
   // Sorted by a number, never by a list of labels: Vega compiles such a list into an expression, which breaks on labels like "constructor".
   const y = { field: 'arm', type: 'nominal', title: null, sort: { field: 'armOrder' }, axis: { labelFontWeight: 'bold', labelFontSize: 12 } };

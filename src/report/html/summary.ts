@@ -164,7 +164,7 @@ function keyFigures(m: PageModel): string {
     const d = o.difference;
     const w = effectWords(ctx, o);
     // Another measure's box is titled by its name (capitalised), with its unit when it has one.
-    const title = (o.measure ?? 'mean-difference') === 'mean-difference' ? t.msg.keyFigureDifference(ctx.names.unit(o)) : `${w.noun.charAt(0).toUpperCase()}${w.noun.slice(1)}${w.unit ? ` (${w.unit})` : ''}`;
+    const title = (o.measure ?? 'mean-difference') === 'mean-difference' ? t.msg.keyFigureDifference(ctx.names.unit(o)) : `${w.title}${w.unit ? ` (${w.unit})` : ''}`;
     boxes.push(box(title, w.value(d.estimate), w.ci(d.lower, d.upper)));
     boxes.push(box(t.msg.keyFigureD, o.cohensD ? t.fmt.num(o.cohensD.estimate, 2) : '–'));
     boxes.push(box(t.msg.keyFigureP, t.fmt.p(d.p).replace(/^p\s*=?\s*/, '')));
