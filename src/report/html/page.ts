@@ -138,6 +138,14 @@ ${libs}
  * is placed by vega's text-width estimate in Node rather than measured by the browser, exactly
  * as in the SVG and PNG files. Never written to the output folder.
  */
+/**
+ * The print page is only ever printed, so on screen it shows nothing: Chromium otherwise lays
+ * out (and paints) the whole report once for the tab's screen after the page is written and
+ * then again for the paper. Measured on the twin: ≈ 0.2 s less of Chromium's CPU per print, the
+ * same PDF bytes.
+ */
+const PRINT_ONLY = '<style>@media screen { body { display: none; } }</style>';
+
 export function renderPrintPage(p: PageParts, svgs: ReadonlyMap<string, string>): string {
   const byId = new Map([...svgs].map(([id, svg]) => [esc(id), svg]));
   const drawn = new Set<string>();
@@ -157,6 +165,7 @@ export function renderPrintPage(p: PageParts, svgs: ReadonlyMap<string, string>)
 <meta charset="utf-8">
 ${cspMeta([])}
 ${p.head}
+${PRINT_ONLY}
 </head>
 <body>
 <main>
