@@ -35,5 +35,6 @@ export function spreadsheetCells(text: string, delimiter: ',' | ';' | '\t'): str
 /** A cell a spreadsheet would run as a formula (OWASP's rule; spaces and quotes before it skipped); a leading apostrophe marks text. */
 export function runsAsFormula(cell: string): boolean {
   if (cell.startsWith("'")) return false;
-  return /^[\t\r]/.test(cell) || /^[ \t"']*[=+\-@]/.test(cell);
+  // The fullwidth signs as well: an East Asian input method makes them the ASCII ones.
+  return /^[\t\r]/.test(cell) || /^[ \t"']*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/.test(cell);
 }

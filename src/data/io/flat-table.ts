@@ -20,10 +20,10 @@ export interface FlatTable {
  * ";", a tab or a line break inside it: Danish Excel opens a comma-separated file splitting on
  * ";" (its list separator) and, not seeing the quotes that hold our cell together, ends the row
  * at a line break; pasted text splits on tabs. Spaces and quotes before the = are skipped, as
- * spreadsheets do. Numbers are number cells
- * and are never changed.
+ * spreadsheets do. The fullwidth signs ＝ ＋ － ＠ count too: a spreadsheet with an East Asian
+ * input method takes them as the ASCII ones. Numbers are number cells and are never changed.
  */
-const FORMULA_AHEAD = String.raw`(?=["']*[\t\r]|[ \t"']*[=+\-@])`;
+const FORMULA_AHEAD = String.raw`(?=["']*[\t\r]|[ \t"']*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])`;
 const AFTER_BREAK = new RegExp(`([;\\t\\n\\r])${FORMULA_AHEAD}`, 'g');
 const AT_START = new RegExp(`^${FORMULA_AHEAD}`);
 

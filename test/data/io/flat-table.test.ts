@@ -47,10 +47,13 @@ describe('CSV injection beyond the first character', () => {
     ['at the start and after ";"', '=a;=b', "'=a;'=b"],
     ['plain text with ";" and dashes is unchanged', 'a; b – c - d; 5', 'a; b – c - d; 5'],
     ['a hyphen inside a word is unchanged', 'wsas-responder;x', 'wsas-responder;x'],
+    ['a fullwidth ＝ (an East Asian input method makes it =)', '＝HYPERLINK("http://e.vil")', `'＝HYPERLINK("http://e.vil")`],
+    ['fullwidth ＋ － ＠ after ";"', 'a;＋1;－1;＠SUM(A1)', "a;'＋1;'－1;'＠SUM(A1)"],
+    ['a fullwidth sign inside the text is unchanged', 'a＝b', 'a＝b'],
   ])('%s', (_n, input, expected) => expect(neutraliseFormula(input)).toBe(expected));
 
   it('no text, however written, gives a cell a spreadsheet would run — read with "," or ";" (property)', () => {
-    const piece = fc.constantFrom('=', '+', '-', '@', ' ', '"', "'", ';', ',', '\n', '\r', '\t', 'cmd', '1', 'a', '–');
+    const piece = fc.constantFrom('=', '+', '-', '@', '＝', '＋', '－', '＠', ' ', '"', "'", ';', ',', '\n', '\r', '\t', 'cmd', '1', 'a', '–');
     const text = fc.oneof(fc.string(), fc.array(piece, { maxLength: 12 }).map((a) => a.join('')));
     fc.assert(
       fc.property(fc.array(text, { minLength: 1, maxLength: 4 }), (texts) => {
