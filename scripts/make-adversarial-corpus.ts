@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { stableZip } from '../src/data/io/flat-table.ts';
+import { stableZip, stampWorkbook } from '../src/data/io/flat-table.ts';
 import { encodeWindows1252 } from '../src/data/write/csv.ts';
 import type { AdversarialCase, Expect } from '../test/adversarial/case.ts';
 
@@ -217,6 +217,7 @@ add({ id: 'ansi-site-valid', category: B, title: 'a site name that clears the sc
 const C = 'xlsx';
 async function workbook(edit?: (ws: ExcelJS.Worksheet) => void, more?: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
+  stampWorkbook(wb);
   const ws = wb.addWorksheet('data');
   ws.addRow([...header]);
   for (const r of rows) ws.addRow(r.map((c) => (c === '' ? null : /^\d+$/.test(c) ? Number(c) : c)));

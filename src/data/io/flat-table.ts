@@ -72,14 +72,19 @@ export function tableToCsv(t: FlatTable): string {
   return `${lines.join('\n')}\n`;
 }
 
-export async function tablesToXlsx(tables: readonly FlatTable[]): Promise<Uint8Array> {
-  // Loaded when a workbook is written: commands that only print JSON or CSV (rollout status) skip exceljs' start-up.
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
+/** Fixed metadata (exceljs stamps the clock otherwise), so the same tables give the same bytes. */
+export function stampWorkbook(wb: Pick<import('exceljs').Workbook, 'creator' | 'created' | 'modified'>): void {
   const epoch = new Date(Date.UTC(2000, 0, 1));
   wb.creator = 'effekt';
   wb.created = epoch;
   wb.modified = epoch;
+}
+
+export async function tablesToXlsx(tables: readonly FlatTable[]): Promise<Uint8Array> {
+  // Loaded when a workbook is written: commands that only print JSON or CSV (rollout status) skip exceljs' start-up.
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  stampWorkbook(wb);
   for (const t of tables) {
     const ws = wb.addWorksheet(t.name.slice(0, 31));
     ws.addRow(t.columns.map(xlsxCell));

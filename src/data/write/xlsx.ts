@@ -5,15 +5,11 @@
  */
 import ExcelJS from 'exceljs';
 import type { CsvValue } from './csv.ts';
-import { stableZip } from '../io/flat-table.ts';
+import { stableZip, stampWorkbook } from '../io/flat-table.ts';
 
 export async function writeXlsx(header: readonly string[], rows: readonly (readonly CsvValue[])[], sheet = 'data'): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
-  // Fixed metadata (exceljs stamps the clock otherwise), so the same table gives the same bytes.
-  const epoch = new Date(Date.UTC(2000, 0, 1));
-  wb.creator = 'effekt';
-  wb.created = epoch;
-  wb.modified = epoch;
+  stampWorkbook(wb);
   const ws = wb.addWorksheet(sheet);
   ws.addRow([...header]);
   for (const r of rows) ws.addRow(r.map((v) => (v === null ? null : v)));
