@@ -231,8 +231,8 @@ async function patchSheet(bytes: Uint8Array, from: RegExp, to: string): Promise<
   const path = 'xl/worksheets/sheet1.xml';
   const xml = await zip.file(path)!.async('string');
   if (!from.test(xml)) throw new Error(`patchSheet: ${from} not found`);
-  zip.file(path, xml.replace(from, to), { date: new Date(Date.UTC(2000, 0, 1)) });
-  return new Uint8Array(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+  zip.file(path, xml.replace(from, to));
+  return stableZip(new Uint8Array(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' })));
 }
 const xlsxArgs = ['validate', '{case}/data.xlsx', '--spec', '{case}/spec.json'];
 const xlsxFiles: Array<Promise<void>> = [];
