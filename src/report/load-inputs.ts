@@ -12,6 +12,7 @@ import { resultsSchemaVersion } from '../analysis/results/types.ts';
 import type { EconomicsResult } from '../economics/run.ts';
 import { economicsSchemaVersion } from '../economics/run.ts';
 import { schemaProblems } from './input-schema.ts';
+import { parseJsonText } from '../data/io/json-text.ts';
 
 export interface ReportInputProblem {
   readonly file: string;
@@ -36,11 +37,9 @@ export class ReportInputError extends Error {
 
 function readJson(file: string, fix: string): unknown {
   if (!existsSync(file)) throw new ReportInputError([{ file, path: '', message: 'file not found', fix }]);
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new ReportInputError([{ file, path: '', message: `not valid JSON (${(e as Error).message})`, fix }]);
-  }
+  const parsed = parseJsonText(readFileSync(file, 'utf8'));
+  if (!parsed.ok) throw new ReportInputError([{ file, path: '', message: `not valid JSON (${parsed.problem})`, fix }]);
+  return parsed.value;
 }
 
 type Check = readonly [path: string, test: (v: unknown) => boolean, expected: string];

@@ -10,6 +10,7 @@ import { analysisPlanSchema, binaryEstimatorIds, continuousEstimatorIds, countEs
 import { outcomeVisits } from '../../data/spec/outcome-schema.ts';
 import { didYouMean } from '../../data/validate/suggest.ts';
 import { makeComparisons } from '../frame/frame.ts';
+import { parseJsonText } from '../../data/io/json-text.ts';
 
 export function resolvePlan(spec: TrialSpec): AnalysisPlan {
   let raw: unknown = spec.analysisPlan ?? {};
@@ -18,11 +19,15 @@ export function resolvePlan(spec: TrialSpec): AnalysisPlan {
   if (typeof raw === 'string') {
     file = specRelative(spec, raw);
     prefix = '';
+    let text: string;
     try {
-      raw = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+      text = readFileSync(file, 'utf8');
     } catch (e) {
-      throw new DataValidationError([{ file, row: null, column: null, path: 'analysisPlan', value: null, message: `cannot read the analysis plan (${(e as Error).message})`, allowed: null, fix: 'check the path in the spec’s analysisPlan' }]);
+      throw new DataValidationError([{ file, row: null, column: null, path: 'analysisPlan', value: null, message: `cannot read the analysis plan (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, allowed: null, fix: 'check the path in the spec’s analysisPlan' }]);
     }
+    const parsed = parseJsonText(text);
+    if (!parsed.ok) throw new DataValidationError([{ file, row: null, column: null, path: '', value: null, message: `the analysis plan is not valid JSON (${parsed.problem})`, allowed: null, fix: 'fix the JSON syntax' }]);
+    raw = parsed.value;
   }
   const parsed = analysisPlanSchema.safeParse(raw);
   const at = (path: string) => [prefix, path].filter(Boolean).join('.');

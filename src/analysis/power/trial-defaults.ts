@@ -16,6 +16,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { AnalysisResults, OutcomeResult, PlanningStats, SafetyResult } from '../results/types.ts';
 import { PowerInputError } from './errors.ts';
+import { parseJsonText } from '../../data/io/json-text.ts';
 
 export interface TrialDefaults {
   readonly resultsFile: string;
@@ -42,14 +43,14 @@ function readResults(path: string): { file: string; json: Results; sha256: strin
   const fix = 'point --results at the folder or results.json written by `effekt analyze`';
   if (!existsSync(file)) throw new PowerInputError([{ file, path: '', message: 'file not found', fix }]);
   let bytes: Buffer;
-  let json: unknown;
   try {
     bytes = readFileSync(file);
-    json = JSON.parse(bytes.toString('utf8'));
   } catch (e) {
-    throw new PowerInputError([{ file, path: '', message: `not readable JSON (${(e as Error).message})`, fix }]);
+    throw new PowerInputError([{ file, path: '', message: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, fix }]);
   }
-  const o = json as Partial<Results>;
+  const parsed = parseJsonText(bytes.toString('utf8'));
+  if (!parsed.ok) throw new PowerInputError([{ file, path: '', message: `not valid JSON (${parsed.problem})`, fix }]);
+  const o = parsed.value as Partial<Results>;
   if (typeof o.schemaVersion !== 'string' || !o.schemaVersion.startsWith('1.') || !Array.isArray(o.outcomes) || !Array.isArray(o.arms)) {
     throw new PowerInputError([{ file, path: 'schemaVersion', message: `not an effekt results file of schema 1.x (schemaVersion ${JSON.stringify(o.schemaVersion ?? null)})`, fix }]);
   }

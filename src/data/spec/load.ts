@@ -9,6 +9,7 @@ import { trialSpecSchema, type TrialSpecParsed } from './schema.ts';
 import { outcomeKinds, outcomeVisits, type OutcomeSpec } from './outcome-schema.ts';
 import { DataValidationError, type DataProblem } from '../problems.ts';
 import { checkRegisterPanel } from '../derive/schema.ts';
+import { parseJsonText } from '../io/json-text.ts';
 
 /** Names given to the columns effekt makes for wide data without an id / visit column. */
 export const ROW_ID_COLUMN = '(row)';
@@ -184,13 +185,9 @@ export function loadSpec(file: string): TrialSpec {
   } catch (e) {
     throw new DataValidationError([specProblem(file, '', undefined, `cannot read the spec (${(e as Error).message})`, 'check the --spec path')]);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    throw new DataValidationError([specProblem(file, '', undefined, `the spec is not valid JSON (${(e as Error).message})`, 'fix the JSON syntax')]);
-  }
-  return parseSpec(json, file);
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) throw new DataValidationError([specProblem(file, '', undefined, `the spec is not valid JSON (${parsed.problem})`, 'fix the JSON syntax')]);
+  return parseSpec(parsed.value, file);
 }
 
 /** Resolves a path written in the spec relative to the spec's folder. */

@@ -12,6 +12,7 @@ import { basename, join } from 'node:path';
 import type { EffectRate, OutcomeResult } from '../../analysis/results/types.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { EconomicsInputError, type ScenarioProblem } from '../scenario/errors.ts';
+import { parseJsonText } from '../../data/io/json-text.ts';
 
 export interface LinkedEffect {
   readonly effect: string;
@@ -43,15 +44,16 @@ export function resolveResultsFile(path: string): string {
 type OutcomeRow = Pick<OutcomeResult, 'id' | 'visit' | 'population' | 'estimator' | 'responder'>;
 
 function readResults(file: string): { rates: EffectRate[]; outcomes: OutcomeRow[]; trialId: string | null; sha256: string } {
+  const fix = 'point --results at the folder or results.json written by `effekt analyze`';
   let text: Buffer;
-  let json: unknown;
   try {
     text = readFileSync(file);
-    json = JSON.parse(text.toString('utf8'));
   } catch (e) {
-    throw new EconomicsInputError([{ file, path: '', value: null, message: `cannot read results (${(e as Error).message})`, fix: 'point --results at the folder or results.json written by `effekt analyze`' }]);
+    throw new EconomicsInputError([{ file, path: '', value: null, message: `cannot read results (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, fix }]);
   }
-  const obj = json as { effectRates?: unknown; outcomes?: unknown; trial?: { id?: unknown } };
+  const parsed = parseJsonText(text.toString('utf8'));
+  if (!parsed.ok) throw new EconomicsInputError([{ file, path: '', value: null, message: `the results are not valid JSON (${parsed.problem})`, fix }]);
+  const obj = parsed.value as { effectRates?: unknown; outcomes?: unknown; trial?: { id?: unknown } };
   if (!Array.isArray(obj.effectRates)) {
     throw new EconomicsInputError([{ file, path: 'effectRates', value: obj.effectRates ?? null, message: 'results.json has no effectRates array', fix: 're-run `effekt analyze` with a spec that defines responder (MCID) outcomes' }]);
   }

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { scenarioSchema, administrationIds, type Scenario } from './schema.ts';
 import { EconomicsInputError, type ScenarioProblem } from './errors.ts';
 import { checkDistribution } from '../psa/distributions.ts';
+import { parseJsonText } from '../../data/io/json-text.ts';
 
 const SHARE_TOLERANCE = 1e-9;
 
@@ -108,11 +109,9 @@ export function readScenarioJson(file: string): unknown {
   } catch (e) {
     throw new EconomicsInputError([{ file, path: '', value: null, message: `cannot read the file (${(e as Error).message})`, fix: 'check the path' }]);
   }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new EconomicsInputError([{ file, path: '', value: null, message: `not valid JSON (${(e as Error).message})`, fix: 'fix the JSON syntax' }]);
-  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) throw new EconomicsInputError([{ file, path: '', value: null, message: `not valid JSON (${parsed.problem})`, fix: 'fix the JSON syntax' }]);
+  return parsed.value;
 }
 
 export function loadScenario(file: string): Scenario {

@@ -15,6 +15,7 @@ import { NUL_FIX, NUL_MESSAGE, pathsWithNul, RolloutInputError, type RolloutProb
 import { readTrialBenchmark, type TrialBenchmark } from './benchmark.ts';
 import { loadScenario } from '../../economics/scenario/load.ts';
 import type { Scenario } from '../../economics/scenario/schema.ts';
+import { parseJsonText } from '../../data/io/json-text.ts';
 
 export interface ResolvedCounterfactual {
   readonly source: 'trial' | 'fixed';
@@ -105,11 +106,9 @@ function readJson(file: string, what: string): { json: unknown; bytes: Buffer } 
   } catch (e) {
     throw new RolloutInputError([{ file, path: '', value: null, message: `cannot read the ${what} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, fix: 'check the path' }]);
   }
-  try {
-    return { json: JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, '')), bytes };
-  } catch (e) {
-    throw new RolloutInputError([{ file, path: '', value: null, message: `the ${what} is not valid JSON (${(e as Error).message})`, fix: 'fix the JSON syntax' }]);
-  }
+  const parsed = parseJsonText(bytes.toString('utf8'));
+  if (!parsed.ok) throw new RolloutInputError([{ file, path: '', value: null, message: `the ${what} is not valid JSON (${parsed.problem})`, fix: 'fix the JSON syntax' }]);
+  return { json: parsed.value, bytes };
 }
 
 export function parseContract(input: unknown, file: string): ContractParsed {

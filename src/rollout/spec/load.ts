@@ -11,6 +11,7 @@ import { rolloutSpecSchema, type RolloutSpecParsed } from './schema.ts';
 import { isSingleArm, parseSpec, type TrialSpec } from '../../data/spec/load.ts';
 import { DataValidationError, type DataProblem } from '../../data/problems.ts';
 import { NUL_FIX, NUL_MESSAGE, pathsWithNul } from '../errors.ts';
+import { parseJsonText } from '../../data/io/json-text.ts';
 
 export interface RolloutSpec extends Omit<RolloutSpecParsed, 'cohort'> {
   readonly cohort: TrialSpec;
@@ -31,11 +32,9 @@ function readJson(file: string): { json: unknown; bytes: Buffer } {
   } catch (e) {
     throw new DataValidationError([problem(file, '', null, `cannot read the spec (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'check the --spec path')]);
   }
-  try {
-    return { json: JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, '')), bytes };
-  } catch (e) {
-    throw new DataValidationError([problem(file, '', null, `the spec is not valid JSON (${(e as Error).message})`, 'fix the JSON syntax')]);
-  }
+  const parsed = parseJsonText(bytes.toString('utf8'));
+  if (!parsed.ok) throw new DataValidationError([problem(file, '', null, `the spec is not valid JSON (${parsed.problem})`, 'fix the JSON syntax')]);
+  return { json: parsed.value, bytes };
 }
 
 export function parseRolloutSpec(json: unknown, file: string, hash: ReturnType<typeof createHash>): RolloutSpec {
