@@ -55,8 +55,47 @@ describe('k arms', () => {
     expect(String(built.artefacts.find((a) => a.name === 'charts/consort.vl.json')!.content)).toContain('PEER2');
   });
 
+  it.each(['da', 'en'] as const)('%s: the primary-outcome, estimands and sensitivity sections cover every comparison, each headed by its pair', async (lang) => {
+    const built = await buildReport(kArm(), null, { lang, date: '2026-11-25', png: false });
+    const html = String(built.artefacts.find((a) => a.name === 'index.html')!.content);
+    const vs = lang === 'da' ? 'over for' : 'versus';
+    const second = lang === 'da' ? 'PEER, anden udgave' : 'PEER, second version';
+    for (const id of ['primary', 'methods', 'sensitivity']) {
+      const section = sectionHtml(html, id);
+      for (const pair of [`PEER ${vs} SAU`, `PEER2 ${vs} SAU`]) expect(section, `${id}: ${pair}`).toContain(pair);
+    }
+    // The estimands: one table per comparison, its caption naming the pair by the arms' names, and the comparisons listed.
+    const methods = sectionHtml(html, 'methods');
+    expect(methods.match(/<caption><strong>[^<]*<\/strong> (Estimander for det primære effektmål|Estimands for the primary outcome)/g)).toHaveLength(2);
+    expect(methods).toContain(`${second} ${vs}`);
+    expect(methods).toContain(lang === 'da' ? 'Forsøget har 2 sammenligninger' : 'The trial has 2 comparisons');
+    // Multiplicity as the results give it (the fixture's rows keep the twin's family), nothing invented.
+    expect(methods).toMatch(lang === 'da' ? /Multiplicitet på tværs af sammenligningerne[^<]*familie primary/ : /Multiplicity across the comparisons[^<]*family primary/);
+    // Each comparison its own chart, drawn from its own rows.
+    const ids = built.charts.map((c) => c.id);
+    expect(ids).toEqual(expect.arrayContaining(['primary-outcome', 'primary-outcome-2', 'sensitivity', 'sensitivity-2']));
+    for (const id of ['primary-outcome-2', 'sensitivity-2']) {
+      expect(String(built.artefacts.find((a) => a.name === `charts/${id}.vl.json`)!.content)).toContain('PEER2');
+      expect(sectionHtml(html, id.startsWith('primary') ? 'primary' : 'sensitivity')).toContain(`data-chart="${id}"`);
+    }
+  });
+
+  it('a two-arm report has no pair headings and one chart of each', async () => {
+    const built = await buildReport(loadResults(), null, { lang: 'en', date: '2026-11-25', png: false });
+    const html = String(built.artefacts.find((a) => a.name === 'index.html')!.content);
+    for (const id of ['primary', 'methods', 'sensitivity']) expect(sectionHtml(html, id)).not.toContain('PEER versus SAU');
+    expect(built.charts.map((c) => c.id).filter((id) => /^(primary-outcome|sensitivity)/.test(id))).toEqual(['primary-outcome', 'sensitivity']);
+  });
+
   it('economics still attach to the first comparison', async () => {
     const built = await buildReport(kArm(), loadEconomics(), { lang: 'en', date: '2026-11-25', png: false });
     expect(built.charts.map((c) => c.id)).toContain('economics-break-even');
   });
 });
+
+/** One section of the page, by its id. */
+function sectionHtml(html: string, id: string): string {
+  const start = html.indexOf(`<section id="${id}">`);
+  if (start < 0) throw new Error(`no section ${id}`);
+  return html.slice(start, html.indexOf('</section>', start));
+}

@@ -100,11 +100,40 @@ export function chartContext(raw: AnalysisResults, rawEconomics: EconomicsResult
     comparisons: cs,
     control: cs[0].control,
     intervention: cs[0].intervention,
-    primary: rows.find((o) => o.role === 'primary') ?? rows[0] ?? null,
+    primary: primaryOf(rows),
     mainRows: rows,
     synthetic: results.trial.synthetic === true,
     layout,
   };
+}
+
+/** The row answering a comparison's primary question among its main rows. */
+function primaryOf(rows: readonly OutcomeResult[]): OutcomeResult | null {
+  return rows.find((o) => o.role === 'primary') ?? rows[0] ?? null;
+}
+
+/**
+ * The main rows per comparison: one block (no heading) for a two-arm trial; for k arms one block
+ * per results.comparisons entry, headed by its pair.
+ */
+export function comparisonBlocks(ctx: ChartContext): Array<[Comparison | null, OutcomeResult[]]> {
+  if (ctx.comparisons.length < 2) return [[null, [...ctx.mainRows]]];
+  return ctx.comparisons.map((c, i) => [c, mainRows(ctx.results, c, i === 0)]);
+}
+
+/**
+ * Each block of comparisonBlocks as a context of its own: the pair as control and intervention,
+ * its primary row and main rows. The primary-outcome, estimands and sensitivity sections and their
+ * charts render once per context, so a k-arm trial shows every comparison there, not only the
+ * first. A two-arm trial: the context itself, unchanged.
+ */
+export function comparisonContexts(ctx: ChartContext): Array<[Comparison | null, ChartContext]> {
+  return comparisonBlocks(ctx).map(([c, rows]): [Comparison | null, ChartContext] => [c, c === null ? ctx : { ...ctx, control: c.control, intervention: c.intervention, primary: primaryOf(rows), mainRows: rows }]);
+}
+
+/** A chart drawn once per comparison: the first keeps its id, the n-th is "<id>-n" (comparison ids hold spaces; file names must not). */
+export function comparisonChartId(id: string, index: number): string {
+  return index === 0 ? id : `${id}-${index + 1}`;
 }
 
 /** Every estimator row of one outcome at one visit (first comparison unless given), in results order. */

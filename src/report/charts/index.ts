@@ -14,6 +14,7 @@ import { cumulativeIncidenceChart, kaplanMeierChart } from './time-to-event.ts';
 import { cashFlowChart, psaChart, savingsChart, tornadoChart } from './economics.ts';
 import { breakEvenChart } from './break-even.ts';
 import { withProvenanceNote } from './provenance.ts';
+import { comparisonChartId, comparisonContexts } from './context.ts';
 
 export const chartBuilders: readonly ChartBuilder[] = [
   consortChart,
@@ -32,11 +33,21 @@ export const chartBuilders: readonly ChartBuilder[] = [
   tornadoChart,
 ];
 
+/** Charts of one comparison's primary question: a k-arm trial gets one per comparison (context.ts comparisonContexts). */
+const perComparison: ReadonlySet<ChartBuilder> = new Set([primaryEmmChart, sensitivityChart]);
+
 export function buildCharts(ctx: ChartContext): ChartDef[] {
-  const charts = chartBuilders.map((b) => b(ctx)).filter((c): c is ChartDef => c !== null);
+  const each = comparisonContexts(ctx);
+  const charts = chartBuilders
+    .flatMap((b) => (perComparison.has(b) ? each.map(([, c], i) => withId(b(c), i)) : [b(ctx)]))
+    .filter((c): c is ChartDef => c !== null);
   if (!ctx.synthetic) return charts;
   const note = ctx.t.msg.syntheticChartNote;
   return charts.map((c) => ({ ...c, spec: withProvenanceNote(c.spec, note, ctx.layout === 'narrow') }));
+}
+
+function withId(chart: ChartDef | null, index: number): ChartDef | null {
+  return chart === null || index === 0 ? chart : { ...chart, id: comparisonChartId(chart.id, index) };
 }
 
 export { consortChart, primaryEmmChart, forestChart, changeOverTimeChart, respondersChart, sensitivityChart, subgroupChart, cashFlowChart, savingsChart, breakEvenChart, psaChart, tornadoChart };

@@ -12,7 +12,8 @@ import type { PageModel, Section } from './model.ts';
 import { para } from './model.ts';
 import { esc } from './escape.ts';
 import { renderTable, twoLines, type Cell } from './tables.ts';
-import { comparisonOf, outcomeLabel, rowsAt } from '../charts/context.ts';
+import { comparisonBlocks, comparisonContexts, comparisonOf, outcomeLabel, rowsAt } from '../charts/context.ts';
+import type { ChartContext } from '../charts/types.ts';
 import { estimatorLabel } from '../charts/sensitivity.ts';
 import { keyOf } from '../disclosure/model.ts';
 import { perProtocolRule } from './sections-trial.ts';
@@ -97,28 +98,81 @@ export function modelText(m: PageModel, o: OutcomeResult): string {
 
 export function methodsSection(m: PageModel): Section {
   const { ctx } = m;
-  const { t, results } = ctx;
+  const { t } = ctx;
   const main = ctx.primary;
   const blocks: string[] = [para(t.msg.methodsIntro)];
+  const each = comparisonContexts(ctx);
   if (main) {
-    const rows: Cell[][] = rowsAt(results, main.id, main.visit)
-      .filter((o) => (o as { comparison?: string }).comparison === (main as { comparison?: string }).comparison)
-      .map((o) => [
-        estimatorLabel(ctx, o, main),
-        twoLines(ctx.names.population(o.population), `${t.msg.analysedLabel}: ${analysedOfRandomised(m, o)}`),
-        intercurrentText(m, o),
-        missingDataText(m, o),
-        summaryMeasureText(m, o),
-      ]);
-    blocks.push(
-      `<h3>${esc(t.msg.estimandsTitle(outcomeLabel(ctx, main), ctx.names.visit(main.visit)))}</h3>`,
-      renderTable({ caption: t.msg.estimandsCaption(t.msg.treatmentComparison(ctx.intervention.name, midSentence(ctx.control.name))), head: [t.msg.estimator, t.msg.whoAnalysed, t.msg.estimandFields.intercurrentEvents, t.msg.estimandFields.missingData, t.msg.estimandFields.summaryMeasure], rows, className: 'data text' }, m),
-    );
+    if (ctx.comparisons.length > 1) blocks.push(para(t.msg.comparisonsEstimands(t.fmt.int(each.length), t.msg.listWords(each.map(([, c]) => pairWords(c))))), para(t.msg.multiplicityAcross(multiplicityAcross(m, each))));
+    blocks.push(`<h3>${esc(t.msg.estimandsTitle(outcomeLabel(ctx, main), ctx.names.visit(main.visit)))}</h3>`, ...each.map(([, c]) => estimandsTable({ ...m, ctx: c })));
   }
-  const models: Cell[][] = ctx.mainRows.map((o) => [outcomeLabel(ctx, o), modelText(m, o), t.label('dfMethods', o.method.dfMethod), o.multiplicity ? t.label('multiplicity', o.multiplicity.method) : '–']);
-  blocks.push(`<h3>${esc(t.msg.modelsTitle)}</h3>`, renderTable({ caption: t.msg.modelsCaption, head: [t.msg.outcome, t.msg.estimandFields.model, t.msg.estimandFields.dfMethod, t.msg.multiplicity], rows: models, className: 'data text' }, m));
+  // k arms: each comparison's rows under its pair, as in the table of every outcome; the family says which p-values are adjusted together.
+  const withFamily = ctx.comparisons.length > 1;
+  const models: Cell[][] = [];
+  const groups = new Set<number>();
+  for (const [c, rows] of comparisonBlocks(ctx)) {
+    if (c) {
+      groups.add(models.length);
+      models.push([t.msg.comparisonHeading(c.intervention.label, c.control.label)]);
+    }
+    models.push(...rows.map((o): Cell[] => [outcomeLabel(ctx, o), modelText(m, o), t.label('dfMethods', o.method.dfMethod), multiplicityCell(m, o, withFamily)]));
+  }
+  blocks.push(`<h3>${esc(t.msg.modelsTitle)}</h3>`, renderTable({ caption: t.msg.modelsCaption, head: [t.msg.outcome, t.msg.estimandFields.model, t.msg.estimandFields.dfMethod, t.msg.multiplicity], rows: models, className: 'data text', ...(groups.size ? { groupRows: groups } : {}) }, m));
   blocks.push(`<h3>${esc(t.msg.otherMethodsTitle)}</h3>`, `<ul>${otherMethods(m).map((x) => `<li>${esc(x)}</li>`).join('')}</ul>`);
   return { id: 'methods', title: t.msg.methodsTitle, html: blocks.join('\n') };
+}
+
+/** One comparison's estimands table: every analysis of its primary row at the primary visit. */
+function estimandsTable(m: PageModel): string {
+  const { ctx } = m;
+  const { t, results } = ctx;
+  const main = ctx.primary;
+  if (!main) return para(t.msg.answerNotEstimable);
+  const rows: Cell[][] = rowsAt(results, main.id, main.visit)
+    .filter((o) => comparisonOf(o) === comparisonOf(main))
+    .map((o) => [
+      estimatorLabel(ctx, o, main),
+      twoLines(ctx.names.population(o.population), `${t.msg.analysedLabel}: ${analysedOfRandomised(m, o)}`),
+      intercurrentText(m, o),
+      missingDataText(m, o),
+      summaryMeasureText(m, o),
+    ]);
+  return renderTable({ caption: t.msg.estimandsCaption(pairWords(ctx)), head: [t.msg.estimator, t.msg.whoAnalysed, t.msg.estimandFields.intercurrentEvents, t.msg.estimandFields.missingData, t.msg.estimandFields.summaryMeasure], rows, className: 'data text' }, m);
+}
+
+/** "IPS versus service as usual": a comparison by its arms' names. */
+function pairWords(ctx: ChartContext): string {
+  return ctx.t.msg.treatmentComparison(ctx.intervention.name, midSentence(ctx.control.name));
+}
+
+/** A row's multiplicity rule; with k arms also its family, which may span comparisons. */
+function multiplicityCell(m: PageModel, o: OutcomeResult, withFamily: boolean): string {
+  const { t } = m.ctx;
+  if (!o.multiplicity) return '–';
+  const rule = t.label('multiplicity', o.multiplicity.method);
+  return withFamily && !o.multiplicity.method.startsWith('none') ? t.msg.multiplicityInFamily(rule, o.multiplicity.family) : rule;
+}
+
+/**
+ * Which comparisons' primary rows results.json adjusts together: one group per multiplicity family
+ * (its rule and its comparisons), and those it leaves unadjusted. Nothing here adjusts anything.
+ */
+function multiplicityAcross(m: PageModel, each: ReadonlyArray<[unknown, ChartContext]>): string {
+  const { t } = m.ctx;
+  const families = new Map<string, { rule: string; pairs: string[] }>();
+  const none: string[] = [];
+  for (const [, c] of each) {
+    const mult = c.primary?.multiplicity;
+    if (!mult || mult.method.startsWith('none')) none.push(pairWords(c));
+    else {
+      const f = families.get(mult.family) ?? { rule: t.label('multiplicity', mult.method), pairs: [] };
+      f.pairs.push(pairWords(c));
+      families.set(mult.family, f);
+    }
+  }
+  const groups = [...families].map(([family, f]) => t.msg.multiplicityFamilyPairs(family, f.rule, t.msg.listWords(f.pairs)));
+  if (none.length) groups.push(t.msg.multiplicityNonePairs(t.msg.listWords(none)));
+  return groups.join('; ');
 }
 
 /** One line per kind of analysis the results hold: effect sizes, responders, harms, subgroups, MNAR. */

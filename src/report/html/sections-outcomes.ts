@@ -5,7 +5,7 @@ import { figure, para } from './model.ts';
 import { esc } from './escape.ts';
 import { effectWords } from '../charts/effect-words.ts';
 import { estCi, num, renderTable, twoLines, type Cell } from './tables.ts';
-import { comparisonOf, differenceTitle, mainRows, outcomeLabel } from '../charts/context.ts';
+import { comparisonBlocks, comparisonChartId, comparisonContexts, comparisonOf, differenceTitle, outcomeLabel } from '../charts/context.ts';
 import type { Comparison } from '../charts/types.ts';
 import { estimatorLabel, sensitivityRows } from '../charts/sensitivity.ts';
 import { anyResponderSuppressed, responderRateText } from '../charts/responder-text.ts';
@@ -27,16 +27,6 @@ export function nntText(m: PageModel, nnt: Nnt): string {
   return `${label} ${t.fmt.num(nnt.estimate, 1)} (${b}${t.msg.nntInfinite}${h})`;
 }
 
-/**
- * The main rows per comparison: one block (no heading) for a two-arm trial; for k arms one block
- * per results.comparisons entry, headed by its pair.
- */
-function comparisonBlocks(m: PageModel): Array<[Comparison | null, OutcomeResult[]]> {
-  const { ctx } = m;
-  if (ctx.comparisons.length < 2) return [[null, [...ctx.mainRows]]];
-  return ctx.comparisons.map((c, i) => [c, mainRows(ctx.results, c, i === 0)]);
-}
-
 /** Difference (CI), p, adjusted p and d as compact cells. */
 function differenceCells(m: PageModel, o: OutcomeResult, withAdjusted = true): Cell[] {
   const { t } = m.ctx;
@@ -55,11 +45,26 @@ export function primarySection(m: PageModel): Section {
   const { t } = ctx;
   const o = ctx.primary;
   if (!o) return { id: 'primary', title: t.msg.primaryTitle, html: para(t.msg.answerNotEstimable) };
+  const blocks = comparisonContexts(ctx).map(([c, cctx], i) => pairHeading(m, c) + primaryBlock({ ...m, ctx: cctx }, i));
+  return { id: 'primary', title: t.msg.primaryTitle, html: para(t.msg.primaryIntro(outcomeLabel(ctx, o), ctx.names.visit(o.visit))) + blocks.join('\n') };
+}
+
+/** A k-arm block's heading, the pair as the outcome table's group rows name it; none in a two-arm trial. */
+function pairHeading(m: PageModel, c: Comparison | null): string {
+  return c ? `<h3>${esc(m.ctx.t.msg.comparisonHeading(c.intervention.label, c.control.label))}</h3>` : '';
+}
+
+/** One comparison's primary row: its chart, the difference in words, who was analysed. */
+function primaryBlock(m: PageModel, index: number): string {
+  const { ctx } = m;
+  const { t } = ctx;
+  const o = ctx.primary;
+  if (!o) return para(t.msg.answerNotEstimable);
   const d = o.difference;
   const w = effectWords(ctx, o);
   const sentence = d ? para(t.msg.primarySentence(ctx.names.visit(o.visit), ctx.intervention.label, ctx.control.label, t.loc(o.name), w.nounDefinite, `${w.value(d.estimate)}${w.unit ? ` ${w.unit}` : ''}`, w.ci(d.lower, d.upper), t.fmt.p(d.p), o.cohensD ? t.fmt.num(o.cohensD.estimate, 2) : '–'), 'lead') : '';
   const who = para(t.msg.primaryWho(analysedOfRandomised(m, o), missingDataText(m, o).replace(/\.$/, '')));
-  return { id: 'primary', title: t.msg.primaryTitle, html: para(t.msg.primaryIntro(outcomeLabel(ctx, o), ctx.names.visit(o.visit))) + figure(m, 'primary-outcome', t.msg.primaryCaption) + sentence + who };
+  return figure(m, comparisonChartId('primary-outcome', index), t.msg.primaryCaption) + sentence + who;
 }
 
 export function forestSection(m: PageModel): Section {
@@ -71,7 +76,7 @@ export function forestSection(m: PageModel): Section {
   const head: Cell[] = [t.msg.outcome, t.msg.visit, ...arms.map((a) => num(a.label)), num(`${t.msg.difference} (${ci})`), num(t.msg.pValue), num(t.msg.pAdjusted), num(t.msg.cohensD)];
   const rows: Cell[][] = [];
   const groups = new Set<number>();
-  for (const [c, mains] of comparisonBlocks(m)) {
+  for (const [c, mains] of comparisonBlocks(m.ctx)) {
     if (c) {
       groups.add(rows.length);
       rows.push([t.msg.comparisonHeading(c.intervention.label, c.control.label)]);
@@ -112,7 +117,7 @@ export function respondersSection(m: PageModel): Section {
   const head: Cell[] = [t.msg.outcome, ...arms.map((a) => num(a.label)), num(`${t.msg.riskDifferenceShort} (${ci})`), num(`${t.msg.riskRatioShort} (${ci})`), num(`${t.msg.oddsRatioShort} (${ci})`), num(t.msg.nnt)];
   const groups = new Set<number>();
   const rows: Cell[][] = [];
-  for (const [c, mains] of comparisonBlocks(m)) {
+  for (const [c, mains] of comparisonBlocks(m.ctx)) {
     const block = mains.filter((o) => o.responder);
     if (c && block.length) {
       groups.add(rows.length);
@@ -144,25 +149,34 @@ export function respondersSection(m: PageModel): Section {
 
 export function sensitivitySection(m: PageModel): Section {
   const { ctx } = m;
+  const { t } = ctx;
+  const main = ctx.primary;
+  if (!main) return { id: 'sensitivity', title: t.msg.sensitivityTitle, html: para(t.msg.noRows) };
+  const blocks = comparisonContexts(ctx).map(([c, cctx], i) => pairHeading(m, c) + sensitivityBlock({ ...m, ctx: cctx }, c, i));
+  return { id: 'sensitivity', title: t.msg.sensitivityTitle, html: [para(t.msg.sensitivityIntro(t.loc(main.name), ctx.names.visit(main.visit))), ...blocks].join('\n') };
+}
+
+/** One comparison's analyses of its primary row: the chart, the table, those identical to the primary, the tipping point. */
+function sensitivityBlock(m: PageModel, c: Comparison | null, index: number): string {
+  const { ctx } = m;
   const { t, results } = ctx;
   const s = sensitivityRows(ctx);
-  if (!s) return { id: 'sensitivity', title: t.msg.sensitivityTitle, html: para(t.msg.noRows) };
+  if (!s) return para(t.msg.noRows);
   const { main } = s;
   const ci = t.fmt.ciLabel(results.confLevel);
   const head: Cell[] = [t.msg.estimator, t.msg.whoAnalysed, num(`${differenceTitle(ctx, main)} (${ci})`), num(t.msg.pValue), num(t.msg.cohensD)];
   const rows: Cell[][] = s.shown.map((o) => [twoLines(estimatorLabel(ctx, o, main), missingDataShort(m, o)), twoLines(ctx.names.population(o.population), analysedOfRandomised(m, o)), ...differenceCells(m, o, false)]);
   const identical = s.identical.map((o) => estimatorLabel(ctx, o, main));
+  // A k-arm trial's tipping points name their comparison; a two-arm row may carry none.
   const tipping = results.tippingPoints
-    .filter((tp) => tp.outcomeId === main.id && tp.visit === main.visit)
+    .filter((tp) => tp.outcomeId === main.id && tp.visit === main.visit && (c === null || comparisonOf(tp) === comparisonOf(main)))
     .map((tp) => para(tp.status === 'not-applicable' ? t.msg.tippingNotApplicable(tp.arm === 'both' ? null : tp.arm) : tp.tippingDelta === null ? t.msg.tippingNever(t.fmt.num(tp.searchedUpTo ?? 0, 1), ctx.names.unit({ id: tp.outcomeId })) : t.msg.tippingDelta(t.fmt.num(tp.tippingDelta, 1), ctx.names.unit({ id: tp.outcomeId }), tp.arm === 'both' ? null : tp.arm, tippingBetter(ctx.control.label, tp))));
-  const html = [
-    para(t.msg.sensitivityIntro(t.loc(main.name), ctx.names.visit(main.visit))),
-    figure(m, 'sensitivity', t.msg.sensitivityCaption),
+  return [
+    figure(m, comparisonChartId('sensitivity', index), t.msg.sensitivityCaption),
     renderTable({ caption: t.msg.sensitivityTableCaption, head, rows }, m),
     identical.length ? para(t.msg.identicalToPrimary(t.msg.listWords(identical), identical.length > 1)) : '',
-    tipping.length ? `<h3>${esc(t.msg.tippingTitle)}</h3>${tipping.join('')}` : '',
+    tipping.length ? (c ? `<h4>${esc(t.msg.tippingTitle)}</h4>` : `<h3>${esc(t.msg.tippingTitle)}</h3>`) + tipping.join('') : '',
   ].join('\n');
-  return { id: 'sensitivity', title: t.msg.sensitivityTitle, html };
 }
 
 /** The missing-data approach in a few words, for the sensitivity table. */

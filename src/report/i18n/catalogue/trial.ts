@@ -86,6 +86,18 @@ export const trial = {
   group: e('gruppe', 'group'),
   modelsTitle: e('Modeller og multiplicitet', 'Models and multiplicity'),
   modelsCaption: e('Model for hvert effektmål i den primære analyse og reglen for multiplicitet', "Each outcome's model in the primary analysis and its multiplicity rule"),
+  /** k arms: which comparisons the estimand tables below cover, and multiplicity across them as results.json's families give it. */
+  comparisonsEstimands: e(
+    (n: S, list: S) => `Forsøget har ${n} sammenligninger; hver er sin egen estimand, med sin egen tabel herunder: ${list}.`,
+    (n, list) => `The trial has ${n} comparisons; each is its own estimand, with its own table below: ${list}.`,
+  ),
+  multiplicityAcross: e(
+    (groups: S) => `Multiplicitet på tværs af sammenligningerne, som resultaterne giver den for det primære effektmål: ${groups}.`,
+    (groups) => `Multiplicity across the comparisons, as the results give it for the primary outcome: ${groups}.`,
+  ),
+  multiplicityFamilyPairs: e((family: S, rule: S, pairs: S) => `familie ${family} (${rule}): ${pairs}`, (family, rule, pairs) => `family ${family} (${rule}): ${pairs}`),
+  multiplicityNonePairs: e((pairs: S) => `ikke justeret: ${pairs}`, (pairs) => `not adjusted: ${pairs}`),
+  multiplicityInFamily: e((rule: S, family: S) => `${rule}; familie ${family}`, (rule, family) => `${rule}; family ${family}`),
   otherMethodsTitle: e('Øvrige metoder', 'Other methods'),
   methodConfidence: e(
     (conf: S, alpha: S) => `Alle intervaller er ${conf}-konfidensintervaller; tests er tosidede på niveau α = ${alpha}.`,
