@@ -22,6 +22,7 @@
  */
 import type { AnalysisResults } from '../../analysis/results/types.ts';
 import { pairsWithSteps, publishedCurves } from './curves.ts';
+import { inComparison } from '../../analysis/results/tables.ts';
 
 export type Expr = ReadonlyMap<number, number>;
 
@@ -60,6 +61,10 @@ class Builder {
   }
   cell(key: string, atoms: readonly number[], value: number): void {
     if (!Number.isFinite(value)) return;
+    // Two printed numbers under one key share one state: a key set again with another value (rows
+    // that should agree and do not) would print one row's 1–4 with the other's "shown". Never shown.
+    const before = this.cells.get(key);
+    if (before !== undefined && before.value !== value) this.forcedHidden.add(key);
     this.cells.set(key, { expr: new Map(atoms.map((a) => [a, 1])), value });
   }
 }
@@ -150,7 +155,9 @@ export function countSystem(r: AnalysisResults, options: { readonly loose?: bool
     const withDataAtom = new Map<string, number>();
     // Outcome rows: the analysed n. The primary outcome's main ITT row is the CONSORT "analysed".
     for (const o of r.outcomes) {
-      const n = Object.hasOwn(o.n.analysed, a) ? o.n.analysed[a] : undefined;
+      // An arm outside the row's comparison that its (pairwise) estimator did not analyse has 0
+      // there: no count of anyone (the tables leave it empty), and not the arm's analysed n.
+      const n = Object.hasOwn(o.n.analysed, a) && !(o.n.analysed[a] === 0 && !inComparison(r, o.comparison, a)) ? o.n.analysed[a] : undefined;
       // An arm without an analysed n here (a file from another comparison) still has responder counts.
       const key = keyOf('analysed', o.id, o.visit, o.estimator, o.population, a);
       const same = main(o) && o.population === ittId ? analysedAtom.get(o.visit) : undefined;
