@@ -3,7 +3,8 @@ import type { OutcomeResult, TippingPointResult } from '../../analysis/results/t
 import type { PageModel, Section } from './model.ts';
 import { figure, para } from './model.ts';
 import { esc } from './escape.ts';
-import { effectWords } from '../charts/effect-words.ts';
+import { effectWords, measureTitle } from '../charts/effect-words.ts';
+import { measureNumbers } from '../../analysis/text/sentences.ts';
 import { estCi, num, renderTable, twoLines, type Cell } from './tables.ts';
 import { comparisonBlocks, comparisonChartId, comparisonContexts, comparisonOf, differenceTitle, outcomeLabel } from '../charts/context.ts';
 import type { Comparison } from '../charts/types.ts';
@@ -27,13 +28,14 @@ export function nntText(m: PageModel, nnt: Nnt): string {
   return `${label} ${t.fmt.num(nnt.estimate, 1)} (${b}${t.msg.nntInfinite}${h})`;
 }
 
-/** Difference (CI), p, adjusted p and d as compact cells. */
-function differenceCells(m: PageModel, o: OutcomeResult, withAdjusted = true): Cell[] {
+/** Difference (CI), p, adjusted p and d as compact cells; `measure`: the row's measure under its estimate (a table of mixed measures). */
+function differenceCells(m: PageModel, o: OutcomeResult, withAdjusted = true, measure: string | null = null): Cell[] {
   const { t } = m.ctx;
   const d = o.difference;
   if (o.status !== 'estimated' || !d) return [num(t.msg.notEstimable), num(''), ...(withAdjusted ? [num('')] : []), num('')];
+  const effect = estCi(t.fmt.num(d.estimate, 2), t.fmt.range(d.lower, d.upper, 2));
   return [
-    estCi(t.fmt.num(d.estimate, 2), t.fmt.range(d.lower, d.upper, 2)),
+    measure === null ? effect : { html: `${effect.html}<span class="sub">${esc(measure)}</span>`, className: 'num' },
     num(t.fmt.pBare(d.p)),
     ...(withAdjusted ? [num(o.multiplicity && !o.multiplicity.method.startsWith('none') ? t.fmt.pBare(d.pAdjusted) : '–')] : []),
     num(o.cohensD ? t.fmt.num(o.cohensD.estimate, 2) : '–'),
@@ -73,33 +75,53 @@ export function forestSection(m: PageModel): Section {
   const ci = t.fmt.ciLabel(results.confLevel);
   // Every arm a column (a k-arm trial: each comparison's block fills its two arms); two arms: just those.
   const arms = ctx.comparisons.length > 1 ? ctx.arms : ctx.arms.filter((a) => a.label === ctx.control.label || a.label === ctx.intervention.label);
-  const head: Cell[] = [t.msg.outcome, t.msg.visit, ...arms.map((a) => num(a.label)), num(`${t.msg.difference} (${ci})`), num(t.msg.pValue), num(t.msg.pAdjusted), num(t.msg.cohensD)];
+  const blocks = comparisonBlocks(m.ctx).map(([c, mains]) => [c, mains.map((main) => [main, results.outcomes.filter((o) => o.id === main.id && o.estimator === main.estimator && o.population === main.population && comparisonOf(o) === comparisonOf(main))] as const)] as const);
+  const heading = effectHeading(m, blocks.flatMap(([, mains]) => mains.flatMap(([, all]) => all)));
+  const head: Cell[] = [t.msg.outcome, t.msg.visit, ...arms.map((a) => num(a.label)), num(`${heading.title} (${ci})`), num(t.msg.pValue), num(t.msg.pAdjusted), num(t.msg.cohensD)];
   const rows: Cell[][] = [];
   const groups = new Set<number>();
-  for (const [c, mains] of comparisonBlocks(m.ctx)) {
+  for (const [c, mains] of blocks) {
     if (c) {
       groups.add(rows.length);
       rows.push([t.msg.comparisonHeading(c.intervention.label, c.control.label)]);
     }
     let role = '';
-    for (const main of mains) {
+    for (const [main, all] of mains) {
       if (main.role !== role) {
         role = main.role;
         groups.add(rows.length);
         rows.push([t.msg.labels.roles[main.role]]);
       }
-      const all = results.outcomes.filter((o) => o.id === main.id && o.estimator === main.estimator && o.population === main.population && comparisonOf(o) === comparisonOf(main));
       for (const o of all) {
-        rows.push([outcomeLabel(ctx, o), ctx.names.visit(o.visit), ...arms.map((a) => num(own(o.emm, a.label) ? t.fmt.num(o.emm[a.label].estimate, 2) : '–')), ...differenceCells(m, o)]);
+        rows.push([outcomeLabel(ctx, o), ctx.names.visit(o.visit), ...arms.map((a) => num(own(o.emm, a.label) ? t.fmt.num(o.emm[a.label].estimate, 2) : '–')), ...differenceCells(m, o, true, heading.perRow ? measureTitle(ctx, o.measure ?? 'mean-difference') : null)]);
       }
     }
   }
   const html = [
     para(t.msg.forestIntro(ctx.intervention.label)),
     figure(m, 'forest', t.msg.forestCaption),
-    renderTable({ caption: t.msg.outcomesTableCaption(ctx.intervention.label, ctx.control.label), head, rows, groupRows: groups }, m),
+    renderTable({ caption: heading.caption(ctx.intervention.label, ctx.control.label), head, rows, groupRows: groups }, m),
   ].join('\n');
   return { id: 'outcomes', title: t.msg.forestTitle, html };
+}
+
+/**
+ * The effect column of a table of several outcomes, true for every row: "Difference" when every
+ * row is a difference of means (in each outcome's own unit), the measure's name when every row
+ * shares another ("Rate ratio"), else "Effect" with each row's measure under its estimate. It had
+ * said "Difference" over HSAUR3::epilepsy's rate ratios (0.74) and the IPS twin's mix of risk
+ * differences, rate ratios and hazard ratios.
+ */
+function effectHeading(m: PageModel, rows: readonly OutcomeResult[]): { title: string; perRow: boolean; caption: (i: string, c: string) => string } {
+  const { ctx } = m;
+  const { t } = ctx;
+  const measures = [...new Set(rows.map((o) => o.measure ?? 'mean-difference'))];
+  if (measures.length <= 1 && (measures[0] ?? 'mean-difference') === 'mean-difference') return { title: t.msg.difference, perRow: false, caption: t.msg.outcomesTableCaption };
+  if (measures.length === 1) {
+    const [noun] = t.msg.measureWords[measures[0]] ?? [t.msg.difference];
+    return { title: measureTitle(ctx, measures[0]), perRow: false, caption: (i, c) => t.msg.outcomesTableCaptionIn(i, c, noun, measureNumbers(measures[0]).ratio) };
+  }
+  return { title: t.msg.effectEachRow, perRow: true, caption: t.msg.outcomesTableCaptionMixed };
 }
 
 export function changeSection(m: PageModel): Section | null {

@@ -33,7 +33,7 @@ function cell(tag: 'td' | 'th', c: Cell, extra = ''): string {
 export const num = (text: string): Cell => ({ text, className: 'num' });
 
 /** An estimate with its interval under it: compact columns that fit an A4 page and a phone. */
-export function estCi(estimate: string, interval: string | null): Cell {
+export function estCi(estimate: string, interval: string | null): { readonly html: string; readonly className: string } {
   return { html: interval === null ? esc(estimate) : `${esc(estimate)}<span class="ci">(${esc(interval)})</span>`, className: 'num' };
 }
 

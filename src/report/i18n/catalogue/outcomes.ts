@@ -51,6 +51,18 @@ export const outcomes = {
     (i: S, c: S) => `Alle effektmål ved hver måling, primær analyse: justeret gennemsnit pr. gruppe; forskel = ${i} − ${c} med konfidensinterval`,
     (i, c) => `Every outcome at every visit, primary analysis: adjusted mean per group; difference = ${i} − ${c} with confidence interval`,
   ),
+  /** Every row in one measure other than a difference of means: `measure` its name ("rate ratio"), `ratio` whether it divides. */
+  outcomesTableCaptionIn: e(
+    (i: S, c: S, measure: S, ratio: boolean) => `Alle effektmål ved hver måling, primær analyse: justeret gennemsnit pr. gruppe; ${measure} = ${i} ${ratio ? '/' : '−'} ${c} med konfidensinterval`,
+    (i, c, measure, ratio) => `Every outcome at every visit, primary analysis: adjusted mean per group; ${measure} = ${i} ${ratio ? '/' : '−'} ${c} with confidence interval`,
+  ),
+  /** Rows in several measures: each row names its own under its estimate. */
+  outcomesTableCaptionMixed: e(
+    (i: S, c: S) => `Alle effektmål ved hver måling, primær analyse: justeret gennemsnit pr. gruppe; effekten af ${i} over for ${c} i hver rækkes eget mål (en forskel ${i} − ${c} eller en ratio ${i} / ${c}) med konfidensinterval`,
+    (i, c) => `Every outcome at every visit, primary analysis: adjusted mean per group; the effect of ${i} against ${c} in each row's own measure (a difference ${i} − ${c} or a ratio ${i} / ${c}) with confidence interval`,
+  ),
+  /** The effect column of a table whose rows are in several measures (each row names its own under its estimate). */
+  effectEachRow: e('Effekt', 'Effect'),
 
   changeTitle: e('Udvikling over tid', 'Change over time'),
   changeIntro: e(

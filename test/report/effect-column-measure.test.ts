@@ -1,0 +1,64 @@
+/**
+ * The all-outcomes table heads its effect column with what every row is. It said "Difference" /
+ * "Forskel" over HSAUR3::epilepsy's rate ratios ("Difference (95% CI) … 0.74 (0.53 to 1.03)") and
+ * over the IPS twin's risk differences, rate ratios and hazard ratios side by side; its caption
+ * said "difference = Progabide − placebo" of a ratio. Now: the measure when every row shares one
+ * ("Rate ratio (95% CI)", "rate ratio = Progabide / placebo"), "Effect" with each row's measure
+ * under its estimate when they differ, and "Difference" as before when every row is a difference
+ * of means.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { loadTrial, runAnalysis } from '../../src/index.ts';
+import { buildReport } from '../../src/report/index.ts';
+import { repoRoot } from '../helpers/fixtures.ts';
+
+const trials = {
+  epilepsy: ['data-samples/real/epilepsy.csv', 'data-samples/real/epilepsy.spec.json'],
+  anorexia: ['data-samples/real/anorexia.csv', 'data-samples/real/anorexia.spec.json'],
+  ips: ['data-samples/ips/ips-twin.csv', 'data-samples/ips/ips.spec.json'],
+} as const;
+/** The all-outcomes section as plain text, per trial and language. */
+const sections: Record<string, string> = {};
+
+beforeAll(async () => {
+  for (const [name, [csv, spec]] of Object.entries(trials)) {
+    const results = runAnalysis(await loadTrial(join(repoRoot, csv), join(repoRoot, spec)));
+    for (const lang of ['en', 'da'] as const) {
+      const built = await buildReport(results, null, { lang, date: '2026-11-27', png: false });
+      const html = String(built.artefacts.find((a) => a.name === 'index.html')!.content);
+      const section = html.slice(html.indexOf('<section id="outcomes">'), html.indexOf('</section>', html.indexOf('<section id="outcomes">')));
+      sections[`${name}-${lang}`] = section.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
+    }
+  }
+}, 120_000);
+
+describe('the all-outcomes table’s effect column', () => {
+  it.each([
+    ['epilepsy', 'en', 'rate ratio = Progabide / placebo with confidence interval', 'Rate ratio (95% CI)'],
+    ['epilepsy', 'da', 'rateratio = Progabide / placebo med konfidensinterval', 'Rateratio (95 %-KI)'],
+  ] as const)('one ratio for every row: %s (%s) is headed by it', (trial, lang, caption, head) => {
+    const s = sections[`${trial}-${lang}`];
+    expect(s).toContain(caption);
+    expect(s).toContain(head);
+    expect(s).not.toMatch(/Difference \(95% CI\)|Forskel \(95 %-KI\)|difference = |forskel = /);
+  });
+
+  it.each([
+    ['en', 'Effect (95% CI)', 'in each row\'s own measure (a difference IPS − SAU or a ratio IPS / SAU)', ['0.11 (0.02 to 0.20) Risk difference', '1.39 (0.90 to 2.15) Rate ratio', '1.43 (1.11 to 1.85) Hazard ratio']],
+    ['da', 'Effekt (95 %-KI)', 'i hver rækkes eget mål (en forskel IPS − SAU eller en ratio IPS / SAU)', ['0,11 (0,02 til 0,20) Risikoforskel', '1,39 (0,90 til 2,15) Rateratio', '1,43 (1,11 til 1,85) Hazardratio']],
+  ] as const)('mixed measures (IPS twin, %s): "Effect" and each row names its measure', (lang, head, caption, cells) => {
+    const s = sections[`ips-${lang}`];
+    expect(s).toContain(head);
+    expect(s).toContain(caption);
+    for (const c of cells) expect(s).toContain(c);
+    expect(s).not.toMatch(/Difference \(95% CI\)|Forskel \(95 %-KI\)/);
+  });
+
+  it('a difference of means in every row keeps "Difference" and its caption (anorexia)', () => {
+    expect(sections['anorexia-en']).toContain('difference = ');
+    expect(sections['anorexia-en']).toContain('Difference (95% CI)');
+    expect(sections['anorexia-da']).toContain('Forskel (95 %-KI)');
+    expect(sections['anorexia-en']).not.toMatch(/\((?:Risk|Rate|Hazard) ratio|Effect \(95% CI\)/);
+  });
+});
