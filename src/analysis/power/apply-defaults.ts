@@ -5,6 +5,7 @@
  */
 import type { PowerInput } from '../../stats/power/types.ts';
 import type { TrialDefaults } from './trial-defaults.ts';
+import type { Localised } from '../results/types.ts';
 
 export interface DefaultUsed {
   readonly value: number;
@@ -27,6 +28,8 @@ export interface TrialProvenance {
   readonly visit: string;
   readonly used: Readonly<Record<string, DefaultUsed>>;
   readonly benchmark: DefaultUsed | null;
+  /** The outcome's declared unit, when results.json has one (absent: a score, in points). */
+  readonly unit?: Localised;
 }
 
 export interface Defaulted {
@@ -78,6 +81,6 @@ export function applyTrialDefaults(input: PowerInput, d: TrialDefaults | null, c
     else if (d && d.benchmark !== null) benchmark = { value: d.benchmark, source: `${d.resultsFile}: ${d.sources.benchmark}` };
     if (benchmark) out.delta = change.expectedChange - benchmark.value;
   }
-  const provenance: TrialProvenance | null = d ? { resultsFile: d.resultsFile, resultsSha256: d.resultsSha256, trialId: d.trialId, outcome: d.outcomeId, visit: d.visit, used, benchmark } : null;
+  const provenance: TrialProvenance | null = d ? { resultsFile: d.resultsFile, resultsSha256: d.resultsSha256, trialId: d.trialId, outcome: d.outcomeId, visit: d.visit, used, benchmark, ...(d.unit ? { unit: d.unit } : {}) } : null;
   return { input: out as unknown as PowerInput, used, benchmark, provenance };
 }

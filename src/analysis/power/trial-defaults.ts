@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { AnalysisResults, OutcomeResult, PlanningStats, SafetyResult } from '../results/types.ts';
+import type { AnalysisResults, Localised, OutcomeResult, PlanningStats, SafetyResult } from '../results/types.ts';
 import { PowerInputError } from './errors.ts';
 import { parseJsonText } from '../../data/io/json-text.ts';
 
@@ -32,11 +32,13 @@ export interface TrialDefaults {
   readonly dropout: number | null;
   readonly controlRate: number | null;
   readonly dispersion: number | null;
+  /** The outcome's declared unit (results.json ≥ 1.6.0 labels.units), so the planning note writes its delta in it, not in points. */
+  readonly unit: Localised | null;
   /** Where each number was read: its path in results.json (no counts: the path is echoed into published notes). */
   readonly sources: Readonly<Record<string, string>>;
 }
 
-type Results = Pick<AnalysisResults, 'schemaVersion' | 'arms' | 'outcomes' | 'safety'> & { planning?: readonly PlanningStats[]; trial?: { id?: string } };
+type Results = Pick<AnalysisResults, 'schemaVersion' | 'arms' | 'outcomes' | 'safety' | 'labels'> & { planning?: readonly PlanningStats[]; trial?: { id?: string } };
 
 function readResults(path: string): { file: string; json: Results; sha256: string } {
   const file = existsSync(path) && statSync(path).isDirectory() ? join(path, 'results.json') : path;
@@ -119,5 +121,7 @@ export function trialDefaults(resultsPath: string, outcomeId: string, visit?: st
       sources.dispersion = `1 / safety[${outcomeId}, ${safety.visit}].rateRatio.theta`;
     }
   }
-  return { resultsFile: name, resultsSha256: sha256, trialId: json.trial?.id ?? null, outcomeId, visit: at, sd, rho, sdChange, benchmark, dropout, controlRate, dispersion, sources };
+  const u = json.labels?.units && Object.hasOwn(json.labels.units, outcomeId) ? json.labels.units[outcomeId] : undefined;
+  const unit = u && typeof u.da === 'string' && typeof u.en === 'string' ? { da: u.da, en: u.en } : null;
+  return { resultsFile: name, resultsSha256: sha256, trialId: json.trial?.id ?? null, outcomeId, visit: at, sd, rho, sdChange, benchmark, dropout, controlRate, dispersion, unit, sources };
 }

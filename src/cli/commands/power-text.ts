@@ -23,7 +23,7 @@ function effectLine(r: PowerResult): string {
     case 'd':
       return `Effect: d = ${sig(e.d as number)}${e.delta !== null && e.sd !== null ? ` (difference ${sig(e.delta)} with SD ${sig(e.sd)})` : ''}`;
     case 'intervention-rate':
-      return `Effect: ${pct(e.interventionRate as number)} vs ${pct(e.controlRate as number)} in the control arm (difference ${((e.delta as number) * 100).toFixed(1)} points, Cohen's h = ${sig(e.h as number)})`;
+      return `Effect: ${pct(e.interventionRate as number)} vs ${pct(e.controlRate as number)} in the control arm (difference ${((e.delta as number) * 100).toFixed(1)} percentage points, Cohen's h = ${sig(e.h as number)})`;
     case 'risk-ratio':
       return `Effect: risk ratio ${sig(e.value)} (${pct(e.interventionRate as number)} vs ${pct(e.controlRate as number)})`;
     case 'rate-ratio':

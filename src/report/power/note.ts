@@ -84,17 +84,21 @@ export function methodWords(r: PowerResult, lang: Lang): string {
   }
 }
 
-/** The effect in words, e.g. "a difference of 4.0 points (d = 0.37)". */
-export function effectWords(r: PowerResult, f: Formatter): string {
+/**
+ * The effect in words, e.g. "a difference of 4.0 points (d = 0.37)"; `unit`: the trial outcome's
+ * declared unit in the note's language ("kg") — a difference of means in it, not in points (a
+ * score's). It had said "4.0 points" for every outcome the plan was taken from.
+ */
+export function effectWords(r: PowerResult, f: Formatter, unit: string | null = null): string {
   const e = r.effect;
   const da = f.lang === 'da';
   switch (e.metric) {
     case 'd': {
       const d = f.num(e.d as number, 2);
       if (e.delta === null) return da ? `en standardiseret forskel på d = ${d}` : `a standardised difference of d = ${d}`;
-      const pts = f.num(Math.abs(e.delta), 1);
-      if (r.design === 'single-arm') return da ? `en gennemsnitlig ændring, der er ${pts} point større end sammenligningsgrundlaget (d = ${d})` : `a mean change ${pts} points larger than the benchmark (d = ${d})`;
-      return da ? `en forskel på ${pts} point (d = ${d})` : `a difference of ${pts} points (d = ${d})`;
+      const pts = `${f.num(Math.abs(e.delta), 1)} ${unit ?? (da ? 'point' : 'points')}`;
+      if (r.design === 'single-arm') return da ? `en gennemsnitlig ændring, der er ${pts} større end sammenligningsgrundlaget (d = ${d})` : `a mean change ${pts} larger than the benchmark (d = ${d})`;
+      return da ? `en forskel på ${pts} (d = ${d})` : `a difference of ${pts} (d = ${d})`;
     }
     case 'intervention-rate': {
       const [p1, p0] = [f.pct(e.interventionRate as number, 1), f.pct(e.controlRate as number, 1)];
@@ -110,8 +114,8 @@ export function effectWords(r: PowerResult, f: Formatter): string {
   }
 }
 
-/** The answer paragraph. */
-export function answer(r: PowerResult, f: Formatter): string {
+/** The answer paragraph; `unit` as for effectWords. */
+export function answer(r: PowerResult, f: Formatter, unit: string | null = null): string {
   const da = f.lang === 'da';
   const s = r.sampleSize;
   const single = r.design === 'single-arm';
@@ -121,7 +125,7 @@ export function answer(r: PowerResult, f: Formatter): string {
   const recruited = single
     ? da ? `${n(s.recruit.cohort)} rekrutterede deltagere` : `${n(s.recruit.cohort)} participants recruited`
     : da ? `${n(s.recruit.control)} rekrutterede i kontrolgruppen og ${n(s.recruit.intervention)} i indsatsgruppen` : `${n(s.recruit.control)} recruited to the control arm and ${n(s.recruit.intervention)} to the intervention arm`;
-  const effect = effectWords(r, f);
+  const effect = effectWords(r, f, unit);
   const power = f.pct(r.power, 0);
   if (r.solvedFor === 'power') {
     return da ? `Med ${recruited} er sandsynligheden (styrken) for at påvise ${effect} på ${alpha}-niveau (${sided}) ${f.pct(r.power, 1)}.` : `With ${recruited}, the probability (power) of detecting ${effect} at the ${alpha} level (${sided}) is ${f.pct(r.power, 1)}.`;
@@ -156,9 +160,10 @@ export function planningNoteHtml(input: PlanningNoteInput, lang: Lang): string {
   const t = text[lang];
   const f = createFormatter(lang);
   const a = r.adjustments;
+  const unit = fromTrial?.unit?.[lang] ?? null;
   const rows = [
     row(t.design, t.designs[r.design]),
-    row(t.effect, effectWords(r, f)),
+    row(t.effect, effectWords(r, f, unit)),
     row(t.alpha, `${f.pct(r.alpha, r.alpha * 100 < 1 ? 1 : 0)} (${r.alternative === 'two.sided' ? t.twoSided : t.oneSided})`),
     row(t.power, f.pct(r.power, 1)),
     ...(r.design === 'single-arm' ? [] : [row(t.allocation, `${f.num(r.ratio, r.ratio % 1 === 0 ? 0 : 2)} : 1`)]),
@@ -184,12 +189,12 @@ export function planningNoteHtml(input: PlanningNoteInput, lang: Lang): string {
 <body>
 <main>
 <h1>${esc(t.title)}</h1>
-<p class="answer">${esc(answer(r, f))}</p>
+<p class="answer">${esc(answer(r, f, unit))}</p>
 <h2>${esc(t.assumptions)}</h2>
 <table>${rows.join('')}</table>
-<figure role="img" aria-label="${esc(t.figure(effectWords(r, f)))}">
+<figure role="img" aria-label="${esc(t.figure(effectWords(r, f, unit)))}">
 ${input.curveSvg}
-<figcaption>${esc(t.figure(effectWords(r, f)))}</figcaption>
+<figcaption>${esc(t.figure(effectWords(r, f, unit)))}</figcaption>
 </figure>
 <h2>${esc(t.readTitle)}</h2>
 <ul>${t.read.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>
