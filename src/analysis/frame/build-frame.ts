@@ -278,5 +278,5 @@ function timeToEventOf(o: Extract<OutcomeSpec, { kind: 'time-to-event' }>, ids: 
     return k >= 0 ? k + 2 : o.event.event.includes(String(v)) ? 1 : 0;
   }));
   const causes = [o.event.event.join(' / '), ...competing];
-  return { id: o.id, name: o.name, role: o.role, higherIsBetter: o.direction === 'higher-is-better', unit: o.unit ?? null, time, event, causes, competing: competing.length > 0 };
+  return { id: o.id, name: o.name, role: o.role, higherIsBetter: o.direction === 'higher-is-better', unit: unitInBothLanguages(o.unit), time, event, causes, competing: competing.length > 0 };
 }

@@ -52,7 +52,8 @@ export interface FrameTimeToEvent {
   readonly name: Localised;
   readonly role: OutcomeRole;
   readonly higherIsBetter: boolean;
-  readonly unit: string | null;
+  /** The time unit per language (the analysis and the visit id use the English one). */
+  readonly unit: Localised | null;
   /** Follow-up time per participant (NaN missing). */
   readonly time: Float64Array;
   /** 1 event, 0 censored, −1 missing; with competing causes k + 1 for the k-th competing level. */

@@ -122,7 +122,7 @@ function row(frame: AnalysisFrame, t: FrameTimeToEvent, c: FrameComparison, itt:
     estimand: {
       population: `${itt.name.en}: ${itt.description}`,
       treatment: `${I.name.en} versus ${C.name.en}`,
-      variable: `time to ${t.name.en} (${t.unit ?? 'time units'} from randomisation), followed up to ${visitName.en}`,
+      variable: `time to ${t.name.en} (${t.unit?.en ?? 'time units'} from randomisation), followed up to ${visitName.en}`,
       intercurrentEvents: t.competing ? `competing events (${t.causes.slice(1).join(', ')}) end the wait for ${t.causes[0]}: a competing-risks estimand (while-alive / cause-specific)` : 'treatment policy: analysed as randomised; end of follow-up censors',
       summaryMeasure: p.summary,
       missingData: 'participants without a follow-up time are left out (counted in results.timeToEvent); censoring assumed non-informative given arm and strata',
@@ -222,14 +222,15 @@ export function timeToEventAnalysis(frame: AnalysisFrame, plan: AnalysisPlan, it
       include: itt.include,
     };
     const comparisons = frame.comparisons.map((c) => ({ id: c.id, intervention: c.intervention, control: c.control }));
-    const base = { comparisons, ...(op.tau !== undefined ? { tau: op.tau } : {}), confLevel: plan.confLevel, ties: plan.timeToEvent.ties, stratified: strata !== undefined, ...(t.unit ? { unit: t.unit } : {}) };
+    const base = { comparisons, ...(op.tau !== undefined ? { tau: op.tau } : {}), confLevel: plan.confLevel, ties: plan.timeToEvent.ties, stratified: strata !== undefined, ...(t.unit ? { unit: t.unit.en } : {}) };
     // τ is resolved from the data first so that the landmarks always include it (per-arm proportions at τ).
     const tau = resolveOptions(data, base, usableRows(data)).tau;
     const landmarks = [...new Set([...op.landmarks.filter((x) => x <= tau), tau])].sort((x, y) => x - y);
     // Cumulative incidence keeps survfit's multi-state default limits ("log" on P); survival curves take the plan's.
     const analysis = t.competing ? analyseCompetingRisks(data, { ...base, tau, landmarks }) : analyseSurvival(data, { ...base, tau, landmarks, confType: plan.timeToEvent.confType });
-    const visit = `τ = ${tau}${t.unit ? ` ${t.unit}` : ''}`;
-    const visitName = { da: `opfølgning til ${tau}${t.unit ? ` ${t.unit}` : ''}`, en: `follow-up to ${tau}${t.unit ? ` ${t.unit}` : ''}` };
+    // The id in English (results.json's keys); the names in each language's own unit word.
+    const visit = `τ = ${tau}${t.unit ? ` ${t.unit.en}` : ''}`;
+    const visitName = { da: `opfølgning til ${tau}${t.unit ? ` ${t.unit.da}` : ''}`, en: `follow-up to ${tau}${t.unit ? ` ${t.unit.en}` : ''}` };
     visitNames[visit] = visitName;
     warnings.push(...analysis.warnings.map((w) => `${t.id}: ${w}`));
     results.push({ id: t.id, name: t.name, role: t.role, higherIsBetter: t.higherIsBetter, population: itt.id, analysis });

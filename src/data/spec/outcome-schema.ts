@@ -168,7 +168,8 @@ export const timeToEventOutcomeSchema = z
     event: eventSchema,
     /** "higher-is-worse": the event is harmful (death, relapse); "higher-is-better": it is wanted (employment). */
     direction: directionSchema,
-    unit: z.string().min(1).optional(),
+    /** The time unit ("weeks", or { "da": "uger", "en": "weeks" } so the Danish report says uger). */
+    unit: common.unit,
   })
   .strict()
   .superRefine((o, ctx) => {

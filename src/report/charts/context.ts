@@ -71,6 +71,10 @@ export function names(results: AnalysisResults, t: I18n): Names {
     population: (id) => results.populations?.find((p) => p.id === id)?.name[lang] ?? t.label('populations', id),
     unit: (row) => declaredUnit(row) ?? t.msg.points,
     declaredUnit,
+    timeUnit: (id, analysed) => {
+      const u = own(l?.units, id)?.[lang];
+      return u === undefined ? analysed : publishedLabel(u);
+    },
   };
 }
 

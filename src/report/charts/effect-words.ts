@@ -8,8 +8,8 @@ import { measureNumbers } from '../../analysis/text/sentences.ts';
  * effect at 1, not 0) — for the summary, the primary-outcome section and its chart. They had
  * written every measure as a difference of means: a rate ratio of 0.74 (fewer seizures, 95 % CI
  * 0.53 to 1.03) read "0.7 points higher … did worse, and chance is an unlikely explanation"
- * (HSAUR3::epilepsy). A restricted-mean difference is in the analysis' time unit, which results.json
- * holds in one language only.
+ * (HSAUR3::epilepsy). A restricted-mean difference is in the outcome's time unit in the report's
+ * language (names.timeUnit).
  */
 export interface EffectWords {
   /** The value at which the measure says "no difference": 1 for a ratio, else 0. */
@@ -39,7 +39,7 @@ export function effectWords(ctx: ChartContext, row: OutcomeResult): EffectWords 
   const numbers = measureNumbers(measure);
   const { ratio, share, none, scale } = numbers;
   const digits = numbers.digits ?? 1;
-  const timeUnit = typeof row.method.options.unit === 'string' ? row.method.options.unit : null;
+  const timeUnit = ctx.names.timeUnit(row.id, typeof row.method.options.unit === 'string' ? row.method.options.unit : null);
   const unit = ratio ? null : share ? t.msg.percentagePoints : measure === 'rmst-difference' ? timeUnit : ctx.names.unit(row);
   const value = (x: number) => t.fmt.num(x * scale, digits);
   return {

@@ -122,7 +122,7 @@ export const kaplanMeierChart: ChartBuilder = (ctx) => {
   const w = words[ctx.t.lang];
   const panels = outcomes.map((t) => ({
     title: panelTitle(ctx, publishedLabel(ctx.t.loc(t.name)), t.analysis.curves),
-    vconcat: [curveLayers(ctx, t.analysis.curves.flatMap((c) => points(c, true)), w.proportion, t.analysis.unit, t.analysis.tau), riskTable(ctx, t.id, t.analysis)],
+    vconcat: [curveLayers(ctx, t.analysis.curves.flatMap((c) => points(c, true)), w.proportion, ctx.names.timeUnit(t.id, t.analysis.unit), t.analysis.tau), riskTable(ctx, t.id, t.analysis)],
     spacing: 4,
   }));
   // The text alternative: each outcome's proportion with the event by τ per arm (what the curves end at).
@@ -140,7 +140,7 @@ export const cumulativeIncidenceChart: ChartBuilder = (ctx) => {
   const a = t.analysis;
   const panels = a.causes.map((cause) => ({
     title: panelTitle(ctx, `${w.cause}: ${publishedLabel(cause)}`, a.curves.filter((c) => c.state === cause)),
-    ...curveLayers(ctx, a.curves.filter((c) => c.state === cause).flatMap((c) => points(c, false)), w.incidence, a.unit, a.tau),
+    ...curveLayers(ctx, a.curves.filter((c) => c.state === cause).flatMap((c) => points(c, false)), w.incidence, ctx.names.timeUnit(t.id, a.unit), a.tau),
   }));
   const subtitle = publishedLabel(ctx.t.loc(t.name), 120);
   const alt = a.causes.map((cause) => `${cause} ${w.byTau(a.tau)}: ${a.arms.map((x) => `${x.arm} ${ctx.t.fmt.pct(x.byCause.find((b) => b.cause === cause)!.atTau.estimate, 1)}`).join(', ')}`).join('; ');

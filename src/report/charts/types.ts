@@ -37,6 +37,12 @@ export interface Names {
   readonly unit: (row: UnitRow) => string;
   /** The declared unit of a difference of means only (null for a score, a file before 1.6.0 or a row of another measure). */
   readonly declaredUnit: (row: UnitRow) => string | null;
+  /**
+   * A time-to-event outcome's time unit in the report's language: the spec's unit as results.json
+   * echoes it per language (labels.units), else `analysed` — the analysis' unit, which is English
+   * ("weeks" had reached the Danish report's visits, table heads and RMST sentences).
+   */
+  readonly timeUnit: (id: string, analysed: string | null) => string | null;
 }
 
 /**

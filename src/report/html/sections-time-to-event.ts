@@ -50,7 +50,8 @@ function survivalTables(m: PageModel, r: TimeToEventResult, a: SurvivalAnalysis,
       numCell(`${f.num(x.rmst.estimate, 1)}${ci(x.rmst.lower, x.rmst.upper, 1)}`),
     ];
   });
-  const unit = a.unit ? ` (${a.unit})` : '';
+  const timeUnit = m.ctx.names.timeUnit(r.id, a.unit);
+  const unit = timeUnit ? ` (${timeUnit})` : '';
   const armTable = renderTable({ caption: `${publishedLabel(t.loc(r.name))}: τ = ${f.num(a.tau, 0)}${unit}`, head: [w.arm, numCell(w.n), numCell(w.events), numCell(`${w.median}${unit}`), numCell(w.byTau), numCell(`${w.rmst}${unit}`)], rows: armRows }, m);
   const cmpRows: Cell[][] = a.comparisons.map((c) => {
     const row = rows.find((o) => o.comparison === c.id && o.estimator === 'cox');
@@ -72,7 +73,8 @@ function competingTables(m: PageModel, r: TimeToEventResult, a: CompetingRisksAn
   const pctCi = (x: { estimate: number; lower: number; upper: number }) => `${f.pct(x.estimate, 1)}${Number.isFinite(x.lower) && Number.isFinite(x.upper) ? ` (${f.pct(x.lower, 1)}–${f.pct(x.upper, 1)})` : ''}`;
   const head: Cell[] = [w.arm, ...a.causes.map((c) => numCell(`${publishedLabel(c)}: ${w.incidence}`))];
   const armRows: Cell[][] = a.arms.map((x) => [x.arm, ...a.causes.map((c) => numCell(pctCi(x.byCause.find((b) => b.cause === c)!.atTau)))]);
-  const unit = a.unit ? ` ${a.unit}` : '';
+  const timeUnit = m.ctx.names.timeUnit(r.id, a.unit);
+  const unit = timeUnit ? ` ${timeUnit}` : '';
   const armTable = renderTable({ caption: `${publishedLabel(t.loc(r.name))}: τ = ${f.num(a.tau, 0)}${unit}`, head, rows: armRows }, m);
   const cmpRows: Cell[][] = a.comparisons.flatMap((c) =>
     c.byCause.map((b) => [
