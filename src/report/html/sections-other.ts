@@ -1,4 +1,5 @@
 /** Harms, subgroups, and the interpretation with limitations. */
+import type { OutcomeResult } from '../../analysis/results/types.ts';
 import type { PageModel, Section } from './model.ts';
 import { figure, para } from './model.ts';
 import { esc } from './escape.ts';
@@ -7,6 +8,7 @@ import { keyOf } from '../disclosure/model.ts';
 import { sensitivityRows } from '../charts/sensitivity.ts';
 import { healthFlag } from '../charts/economics-facts.ts';
 import { own } from '../i18n/own.ts';
+import { measureNumbers } from '../../analysis/text/sentences.ts';
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -52,6 +54,21 @@ export function subgroupSection(m: PageModel): Section | null {
   return { id: 'subgroups', title: t.msg.subgroupTitle, html: para(intro) + figure(m, 'subgroups', t.msg.subgroupCaption) };
 }
 
+/** The value of "no effect" in a row's own measure: 1 for a ratio, 0 for a difference. */
+function noEffect(o: OutcomeResult): number {
+  return measureNumbers(o.measure ?? 'mean-difference').none;
+}
+
+/**
+ * Whether a row's interval excludes no effect, in its own measure. Judged against 0 for every
+ * measure, HSAUR3::epilepsy's rate ratio 0.74 (95 % CI 0.53 to 1.03) read "The intervention group
+ * did worse on epileptic seizures at weeks 7–8, and the confidence interval excludes no effect".
+ */
+function excludesNoEffect(o: OutcomeResult): boolean {
+  const d = o.difference!;
+  return d.lower > noEffect(o) || d.upper < noEffect(o);
+}
+
 /**
  * What the results mean and what limits them (CONSORT 2025 items 29–30): generated from the
  * numbers — the primary answer, what held in the sensitivity analyses, harms, the outcomes left
@@ -66,18 +83,19 @@ export function discussionSection(m: PageModel): Section {
   const limits: string[] = [];
   if (o?.difference) {
     const d = o.difference;
-    const significant = d.lower > 0 || d.upper < 0;
-    const benefit = d.estimate * d.benefitSign > 0;
+    const significant = excludesNoEffect(o);
+    const benefit = (measureNumbers(o.measure ?? 'mean-difference').ratio ? Math.log(d.estimate) : d.estimate) * d.benefitSign > 0;
     interp.push(significant ? (benefit ? t.msg.interpBenefit(t.loc(o.name), ctx.names.visit(o.visit)) : t.msg.interpHarm(t.loc(o.name), ctx.names.visit(o.visit))) : t.msg.interpUnclear(t.loc(o.name), ctx.names.visit(o.visit)));
     const s = sensitivityRows(ctx);
     if (s) {
       const all = [...s.shown, ...s.identical].filter((x) => x.difference);
-      const same = all.filter((x) => (x.difference!.lower > 0 || x.difference!.upper < 0) === significant && Math.sign(x.difference!.estimate) === Math.sign(d.estimate));
+      const side = (x: OutcomeResult) => Math.sign(x.difference!.estimate - noEffect(x));
+      const same = all.filter((x) => excludesNoEffect(x) === significant && side(x) === side(o));
       interp.push(same.length === all.length ? t.msg.interpRobust(String(all.length)) : t.msg.interpFragile(String(all.length - same.length), String(all.length)));
     }
     const others = ctx.mainRows.filter((x) => x !== o && x.difference && x.role !== 'safety');
-    const supported = others.filter((x) => x.difference!.lower > 0 || x.difference!.upper < 0).map((x) => t.loc(x.name));
-    const unsupported = others.filter((x) => !(x.difference!.lower > 0 || x.difference!.upper < 0)).map((x) => t.loc(x.name));
+    const supported = others.filter(excludesNoEffect).map((x) => t.loc(x.name));
+    const unsupported = others.filter((x) => !excludesNoEffect(x)).map((x) => t.loc(x.name));
     if (others.length) interp.push(t.msg.interpOthers(supported.length ? t.msg.listWords(supported) : null, unsupported.length ? t.msg.listWords(unsupported) : null));
     // Share not analysed per arm; an arm whose analysed n is withheld has none (the share would give it back).
     const missing = ctx.arms.map((a) => {
