@@ -9,6 +9,8 @@ import type { ChartBuilder, ChartContext } from './types.ts';
 import type { OutcomeResult } from '../../analysis/results/types.ts';
 import { base, chartWidth, colours } from './theme.ts';
 import { differenceTitle, outcomeLabel, rowsAt } from './context.ts';
+import { effectWords } from './effect-words.ts';
+import { measureNumbers } from '../../analysis/text/sentences.ts';
 import { r6, vl } from './spec.ts';
 import { domainThrough, MULTILINE_LABELS, noEffectLayers, wrap } from './marks.ts';
 
@@ -46,23 +48,30 @@ export const sensitivityChart: ChartBuilder = (ctx) => {
   const rows = s.shown.filter((o) => o.status === 'estimated' && o.difference);
   if (rows.length === 0) return null;
   const narrow = ctx.layout === 'narrow';
+  // In the primary row's own measure: a ratio against 1 (intervention / control), a share in
+  // percentage points; a difference of means as before (to 1 decimal). Every measure had been
+  // drawn and written as a difference against 0 ("forskel … 0,7 (0,5 til 1,0)" for a rate ratio).
+  const w = effectWords(ctx, main);
+  const { scale, digits } = measureNumbers(main.measure ?? 'mean-difference');
+  const places = digits ?? 1;
   const data = rows.map((o, order) => {
     const d = o.difference!;
-    return { order, estimator: wrap(estimatorLabel(ctx, o, main), narrow ? 18 : 28), primary: o.isPrimaryEstimator, estimate: r6(d.estimate), lower: r6(d.lower), upper: r6(d.upper), label: `${t.fmt.num(d.estimate, 1)} (${t.fmt.range(d.lower, d.upper, 1)})` };
+    return { order, estimator: wrap(estimatorLabel(ctx, o, main), narrow ? 18 : 28), primary: o.isPrimaryEstimator, estimate: r6(d.estimate * scale), lower: r6(d.lower * scale), upper: r6(d.upper * scale), label: `${t.fmt.num(d.estimate * scale, places)} (${t.fmt.range(d.lower * scale, d.upper * scale, places)})` };
   });
   const title = `${t.msg.sensitivityTitle}: ${outcomeLabel(ctx, main)} — ${ctx.names.visit(main.visit)}`;
-  const { domain, ticks } = domainThrough(data.flatMap((r) => [r.lower, r.upper]));
-  const x = { type: 'quantitative', scale: { domain, nice: false }, axis: { values: ticks }, title: `${differenceTitle(ctx, main)} (${ctx.intervention.label} − ${ctx.control.label}; ${t.fmt.ciLabel(ctx.results.confLevel)})` };
+  const { domain, ticks } = domainThrough(data.flatMap((r) => [r.lower, r.upper]), w.none);
+  const x = { type: 'quantitative', scale: { domain, nice: false }, axis: { values: ticks }, title: `${differenceTitle(ctx, main)}${w.share ? `, ${w.unit}` : ''} (${ctx.intervention.label} ${w.ratio ? '/' : '−'} ${ctx.control.label}; ${t.fmt.ciLabel(ctx.results.confLevel)})` };
   const y = { field: 'estimator', type: 'nominal', title: null, sort: { field: 'order' }, axis: { labelExpr: MULTILINE_LABELS } };
   const colour = { field: 'primary', type: 'nominal', scale: { domain: [true, false], range: [colours.intervention, colours.neutral] }, legend: null };
   const layers: Array<Record<string, unknown>> = [
-    ...noEffectLayers(x, t.msg.noEffect),
+    ...noEffectLayers(x, t.msg.noEffect, w.none),
     { mark: { type: 'rule', strokeWidth: 2 }, encoding: { y, x: { field: 'lower', ...x }, x2: { field: 'upper' }, color: colour } },
     { mark: { type: 'point', filled: true, size: 60, opacity: 1, shape: 'square' }, encoding: { y, x: { field: 'estimate', ...x }, color: colour } },
   ];
   if (!narrow) layers.push({ mark: { type: 'text', align: 'left', dx: 8, fontSize: 10, color: '#444444' }, encoding: { y, x: { datum: domain[1], ...x }, text: { field: 'label', type: 'nominal' } } });
   const lows = rows.map((o) => o.difference!.lower);
-  const alt = t.msg.sensitivityAlt(outcomeLabel(ctx, main), data.map((r) => `${estimatorLabel(ctx, rows[r.order], main)} ${r.label}`).join('; '), lows.every((l) => l > 0) || rows.every((o) => o.difference!.upper < 0));
+  const allSame = lows.every((l) => l > w.none) || rows.every((o) => o.difference!.upper < w.none);
+  const alt = t.msg.sensitivityAlt(outcomeLabel(ctx, main), data.map((r) => `${estimatorLabel(ctx, rows[r.order], main)} ${r.label}`).join('; '), allSame, w.share ? `${w.noun} (${w.unit})` : w.noun, String(w.none));
   return {
     id: 'sensitivity',
     title,

@@ -101,9 +101,10 @@ export const outcomes = {
   sensitivityIntro: e((o: S, v: S) => `Holder svaret for ${o} ved ${v} under andre antagelser og metoder?`, (o, v) => `Does the answer for ${o} at ${v} hold under other assumptions and methods?`),
   sensitivityCaption: e('Forskellen i det primære effektmål i hver analyse', 'The difference in the primary outcome in each analysis'),
   sensitivityTableCaption: e('Følsomhedsanalyser: analyse og håndtering af manglende data, hvem der analyseres, og forskellen', 'Sensitivity analyses: analysis and handling of missing data, who is analysed, and the difference'),
+  /** `measure`: the row's measure ("forskel", "rateratio"); `none`: its no-effect value ("0", "1"). */
   sensitivityAlt: e(
-    (o: S, list: S, allSame: boolean) => `${o}, forskel i hver analyse: ${list}. ${allSame ? 'Alle intervaller ligger på samme side af 0.' : 'Ikke alle intervaller ligger på samme side af 0.'}`,
-    (o, list, allSame) => `${o}, difference in each analysis: ${list}. ${allSame ? 'Every interval lies on the same side of 0.' : 'Not every interval lies on the same side of 0.'}`,
+    (o: S, list: S, allSame: boolean, measure: S, none: S) => `${o}, ${measure} i hver analyse: ${list}. ${allSame ? `Alle intervaller ligger på samme side af ${none}.` : `Ikke alle intervaller ligger på samme side af ${none}.`}`,
+    (o, list, allSame, measure, none) => `${o}, ${measure} in each analysis: ${list}. ${allSame ? `Every interval lies on the same side of ${none}.` : `Not every interval lies on the same side of ${none}.`}`,
   ),
   identicalToPrimary: e(
     (list: S, many: boolean) => `${list} gav præcis samme tal som den primære analyse og vises ikke for sig.`,
