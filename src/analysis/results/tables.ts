@@ -1,6 +1,8 @@
 /**
  * Flattens `results.json` into rectangular tables for CSV and Excel: one table per section,
  * one row per estimate, stable column names. Numbers stay numbers (rounding is the report's job).
+ * An outcome row's `difference*` columns hold its effect in the row's `measure` — a ratio for a
+ * ratio measure, whose `difference_se` is that of the log ratio, as in results.json.
  */
 import type { AnalysisResults, OutcomeResult } from './types.ts';
 import type { Cell, FlatTable } from '../../data/io/flat-table.ts';
@@ -49,7 +51,7 @@ export function outcomesTable(r: AnalysisResults): FlatTable {
   const columns = comparisonColumns(r, [
     'outcome', 'role', 'higher_is_better', 'visit', 'population', 'estimator', 'primary_estimator', 'status', 'reason',
     ...arms.flatMap((a) => [`n_randomised_${a}`, `n_with_data_${a}`, `n_analysed_${a}`, `emm_${a}`, `emm_se_${a}`, `emm_lower_${a}`, `emm_upper_${a}`]),
-    'difference', 'difference_se', 'difference_df', 'difference_lower', 'difference_upper', 'statistic', 'p', 'p_adjusted',
+    'measure', 'difference', 'difference_se', 'difference_df', 'difference_lower', 'difference_upper', 'statistic', 'p', 'p_adjusted',
     'multiplicity_family', 'multiplicity_method', 'favours', 'cohens_d', 'cohens_d_lower', 'cohens_d_upper',
     'estimand_population', 'estimand_variable', 'estimand_intercurrent_events', 'estimand_summary', 'missing_data',
     'method', 'model', 'df_method', 'options',
@@ -60,7 +62,7 @@ export function outcomesTable(r: AnalysisResults): FlatTable {
       const e = o.emm[a];
       return [o.n.randomised[a] ?? null, o.n.withData[a] ?? null, analysedCell(r, o, a), num(e?.estimate), num(e?.se), num(e?.lower), num(e?.upper)];
     }),
-    num(o.difference?.estimate), num(o.difference?.se), num(o.difference?.df), num(o.difference?.lower), num(o.difference?.upper),
+    o.measure, num(o.difference?.estimate), num(o.difference?.se), num(o.difference?.df), num(o.difference?.lower), num(o.difference?.upper),
     num(o.difference?.statistic), num(o.difference?.p), num(o.difference?.pAdjusted),
     o.multiplicity?.family ?? null, o.multiplicity?.method ?? null, o.difference?.favours ?? null,
     num(o.cohensD?.estimate), num(o.cohensD?.lower), num(o.cohensD?.upper),

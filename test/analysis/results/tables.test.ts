@@ -48,6 +48,13 @@ describe('flat tables by comparison', () => {
     expect(new Set(t.rows.map((row) => row[1]))).toEqual(new Set(['PEER vs SAU', 'PEER2 vs SAU']));
   });
 
+  it('the outcomes table names each row’s measure before its effect', () => {
+    const t = table(loadResults(), 'outcomes');
+    expect(t.columns[t.columns.indexOf('difference') - 1]).toBe('measure');
+    const r = loadResults();
+    t.rows.forEach((row, i) => expect(row[t.columns.indexOf('measure')]).toBe(r.outcomes[i].measure));
+  });
+
   it('a pairwise row leaves the outside arm’s analysed n empty; a joint model keeps it', () => {
     const t = table(threeArms(), 'outcomes');
     const col = (name: string) => t.columns.indexOf(name);
