@@ -1,49 +1,82 @@
 /**
- * Like with like over time: the adjusted mean per arm with its CI at every follow-up visit, from
+ * Like with like over time: the adjusted mean per arm (every arm of a k-arm trial) with its CI at every follow-up visit, from
  * each outcome's primary estimator (same population as its main row), one small panel per
  * outcome. Baseline is not a point here: the models adjust for it, so an observed baseline mean
  * beside adjusted follow-up means would compare different things (baseline means: Table 1).
  */
-import type { ChartBuilder } from './types.ts';
+import type { OutcomeResult } from '../../analysis/results/types.ts';
+import type { ArmInfo, ChartBuilder, ChartContext, Comparison } from './types.ts';
 import { armScale, base } from './theme.ts';
-import { comparisonOf, outcomeLabel } from './context.ts';
+import { inComparison, outcomeLabel } from './context.ts';
 import { r6, vl } from './spec.ts';
 import { MULTILINE_LABELS, wrap } from './marks.ts';
 import { own } from '../i18n/own.ts';
 
+/** One visit of an outcome's estimator and population, with each arm's own adjusted mean there. */
+type VisitMeans = { visit: string; emm: Map<string, Emm | undefined> };
+type Emm = OutcomeResult['emm'][string];
+
+/**
+ * Every arm's trajectory for one outcome (same estimator and population as its main row), visit
+ * by visit in results order. An arm's mean at a visit is its own estimate, taken from the first
+ * comparison (results.comparisons order) whose row there has the arm: with k arms, SAU and IPS
+ * come from IPS vs SAU and IPSE from IPSE vs SAU, never a row of one pair filed under another.
+ * A two-arm trial has one comparison, so this is its rows as they are.
+ */
+export function armTrajectories(ctx: ChartContext, main: OutcomeResult, keep: (o: OutcomeResult) => boolean): VisitMeans[] {
+  const rank = (o: OutcomeResult) => ctx.comparisons.findIndex((c, i) => inComparison(o, c, i === 0));
+  const rows = ctx.results.outcomes
+    .filter((o) => o.id === main.id && o.estimator === main.estimator && o.population === main.population && keep(o) && rank(o) >= 0)
+    .map((o, i) => ({ o, i, r: rank(o) }))
+    .sort((a, b) => a.r - b.r || a.i - b.i);
+  const visits = [...new Set(rows.map((x) => x.o.visit))];
+  return visits.map((visit) => {
+    const there = rows.filter((x) => x.o.visit === visit).map((x) => x.o);
+    return { visit, emm: new Map(trajectoryArms(ctx).map((a) => [a.label, there.map((o) => own(o.emm, a.label)).find((e) => e !== undefined)])) };
+  });
+}
+
+/** Which comparison each arm's trajectory comes from (armTrajectories): per comparison, the arms it is the first to include. */
+export function armSources(ctx: ChartContext): Array<[Comparison, ArmInfo[]]> {
+  const first = (a: ArmInfo) => ctx.comparisons.find((c) => c.control.label === a.label || c.intervention.label === a.label);
+  return ctx.comparisons.map((c): [Comparison, ArmInfo[]] => [c, trajectoryArms(ctx).filter((a) => first(a) === c)]).filter(([, arms]) => arms.length > 0);
+}
+
+/** The arms in some comparison, in results order (a two-arm trial: its pair). */
+function trajectoryArms(ctx: ChartContext): ArmInfo[] {
+  return ctx.arms.filter((a) => ctx.comparisons.some((c) => c.control.label === a.label || c.intervention.label === a.label));
+}
+
 export const changeOverTimeChart: ChartBuilder = (ctx) => {
   const { t, results } = ctx;
   const conf = results.confLevel;
-  const pair = [ctx.control.label, ctx.intervention.label];
-  const arms = ctx.arms.filter((a) => pair.includes(a.label));
+  const arms = trajectoryArms(ctx);
+  const shown = arms.map((a) => a.label);
   const narrow = ctx.layout === 'narrow';
   const data: Array<Record<string, string | number>> = [];
   const visits = new Set<string>();
   ctx.mainRows.forEach((main, order) => {
     const panel = wrap(outcomeLabel(ctx, main), narrow ? 22 : 20);
-    for (const o of results.outcomes) {
-      if (o.id !== main.id || o.estimator !== main.estimator || o.population !== main.population || o.status !== 'estimated') continue;
-      if (comparisonOf(o) !== comparisonOf(main)) continue;
-      visits.add(o.visit);
+    for (const { visit, emm } of armTrajectories(ctx, main, (o) => o.status === 'estimated')) {
+      visits.add(visit);
       for (const a of arms) {
-        const e = own(o.emm, a.label);
+        const e = emm.get(a.label);
         if (!e) continue;
-        data.push({ panel, order, visit: wrap(ctx.names.visit(o.visit), 12), visitOrder: results.visits.indexOf(o.visit), arm: a.label, armOrder: ctx.arms.indexOf(a), estimate: r6(e.estimate), lower: r6(e.lower), upper: r6(e.upper) });
+        data.push({ panel, order, visit: wrap(ctx.names.visit(visit), 12), visitOrder: results.visits.indexOf(visit), arm: a.label, armOrder: ctx.arms.indexOf(a), estimate: r6(e.estimate), lower: r6(e.lower), upper: r6(e.upper) });
       }
     }
   });
   if (data.length === 0 || visits.size < 2) return null;
   const x = { field: 'visit', type: 'ordinal', title: null, sort: { field: 'visitOrder' }, axis: { labelAngle: 0, labelExpr: MULTILINE_LABELS, labelFontSize: 10 } };
-  const colour = { field: 'arm', type: 'nominal', scale: armScale(ctx, pair), title: null };
+  const colour = { field: 'arm', type: 'nominal', scale: armScale(ctx, shown), title: null };
   const y = { type: 'quantitative', scale: { zero: false }, title: null };
   const primary = ctx.primary;
   const alt = t.msg.changeAlt(
     [...visits].map((v) => ctx.names.visit(v)).join(', '),
     primary
       ? `${outcomeLabel(ctx, primary)}: ${
-          results.outcomes
-            .filter((o) => o.id === primary.id && o.estimator === primary.estimator && o.population === primary.population && o.difference)
-            .map((o) => `${ctx.names.visit(o.visit)} ${arms.map((a) => `${a.label} ${t.fmt.num(own(o.emm, a.label)?.estimate ?? NaN, 1)}`).join(', ')}`)
+          armTrajectories(ctx, primary, (o) => Boolean(o.difference))
+            .map(({ visit, emm }) => `${ctx.names.visit(visit)} ${arms.map((a) => `${a.label} ${t.fmt.num(emm.get(a.label)?.estimate ?? NaN, 1)}`).join(', ')}`)
             .join('; ')}.`
       : '',
   );

@@ -34,7 +34,7 @@ export const chartBuilders: readonly ChartBuilder[] = [
 ];
 
 /** Charts of one comparison's primary question: a k-arm trial gets one per comparison (context.ts comparisonContexts). */
-const perComparison: ReadonlySet<ChartBuilder> = new Set([primaryEmmChart, sensitivityChart]);
+const perComparison: ReadonlySet<ChartBuilder> = new Set([primaryEmmChart, forestChart, sensitivityChart]);
 
 export function buildCharts(ctx: ChartContext): ChartDef[] {
   const each = comparisonContexts(ctx);

@@ -9,6 +9,8 @@ import { sensitivityRows } from '../charts/sensitivity.ts';
 import { healthFlag } from '../charts/economics-facts.ts';
 import { own } from '../i18n/own.ts';
 import { measureNumbers } from '../../analysis/text/sentences.ts';
+import { comparisonBlocks, comparisonContexts } from '../charts/context.ts';
+import type { ChartContext } from '../charts/types.ts';
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -82,21 +84,13 @@ export function discussionSection(m: PageModel): Section {
   const interp: string[] = [];
   const limits: string[] = [];
   if (o?.difference) {
-    const d = o.difference;
-    const significant = excludesNoEffect(o);
-    const benefit = (measureNumbers(o.measure ?? 'mean-difference').ratio ? Math.log(d.estimate) : d.estimate) * d.benefitSign > 0;
-    interp.push(significant ? (benefit ? t.msg.interpBenefit(t.loc(o.name), ctx.names.visit(o.visit)) : t.msg.interpHarm(t.loc(o.name), ctx.names.visit(o.visit))) : t.msg.interpUnclear(t.loc(o.name), ctx.names.visit(o.visit)));
-    const s = sensitivityRows(ctx);
-    if (s) {
-      const all = [...s.shown, ...s.identical].filter((x) => x.difference);
-      const side = (x: OutcomeResult) => Math.sign(x.difference!.estimate - noEffect(x));
-      const same = all.filter((x) => excludesNoEffect(x) === significant && side(x) === side(o));
-      interp.push(same.length === all.length ? t.msg.interpRobust(String(all.length)) : t.msg.interpFragile(String(all.length - same.length), String(all.length)));
+    if (ctx.comparisons.length < 2) interp.push(...interpretation(ctx, false).sentences);
+    else {
+      // k arms: one item per comparison, each naming its pair; the exploratory note once after them.
+      const items = comparisonContexts(ctx).map(([, c]) => interpretation(c, true));
+      interp.push(...items.filter((x) => x.sentences.length > 0).map((x) => x.sentences.join(' ')));
+      if (items.some((x) => x.others)) interp.push(t.msg.interpExploratory);
     }
-    const others = ctx.mainRows.filter((x) => x !== o && x.difference && x.role !== 'safety');
-    const supported = others.filter(excludesNoEffect).map((x) => t.loc(x.name));
-    const unsupported = others.filter((x) => !excludesNoEffect(x)).map((x) => t.loc(x.name));
-    if (others.length) interp.push(t.msg.interpOthers(supported.length ? t.msg.listWords(supported) : null, unsupported.length ? t.msg.listWords(unsupported) : null));
     // Share not analysed per arm; an arm whose analysed n is withheld has none (the share would give it back).
     const missing = ctx.arms.map((a) => {
       const r = results.consort[a.label]?.randomised ?? 0;
@@ -111,7 +105,7 @@ export function discussionSection(m: PageModel): Section {
   }
   if (results.safety.length) interp.push(results.safety.some((s) => s.rateRatio && (s.rateRatio.lower > 1 || s.rateRatio.upper < 1)) ? t.msg.interpHarmsSignal : t.msg.interpHarmsNone);
   if (results.populations?.some((p) => p.rule.type === 'adherence')) limits.push(t.msg.limitPerProtocol);
-  if (ctx.mainRows.some((x) => x.multiplicity?.method.startsWith('none'))) limits.push(t.msg.limitMultiplicity);
+  if (comparisonBlocks(ctx).some(([, rows]) => rows.some((x) => x.multiplicity?.method.startsWith('none')))) limits.push(t.msg.limitMultiplicity);
   if (results.trial.blinding === undefined) limits.push(t.msg.limitBlinding);
   if (ctx.economics) limits.push(t.msg.limitEconomics);
   const flag = healthFlag(ctx);
@@ -123,3 +117,34 @@ export function discussionSection(m: PageModel): Section {
   return { id: 'discussion', title: t.msg.discussionTitle, html };
 }
 
+/**
+ * One comparison's primary answer, whether it held in every analysis of the primary outcome, and
+ * its other outcomes with and without a clear difference. `named`: the sentences name the pair
+ * (k arms, where "the intervention" no longer says which arm); the note on exploratory outcomes
+ * is then left to the caller, to be said once.
+ */
+function interpretation(ctx: ChartContext, named: boolean): { sentences: string[]; others: boolean } {
+  const { t } = ctx;
+  const o = ctx.primary;
+  if (!o?.difference) return { sentences: [], others: false };
+  const d = o.difference;
+  const out: string[] = [];
+  const significant = excludesNoEffect(o);
+  const benefit = (measureNumbers(o.measure ?? 'mean-difference').ratio ? Math.log(d.estimate) : d.estimate) * d.benefitSign > 0;
+  const [name, visit, i, c] = [t.loc(o.name), ctx.names.visit(o.visit), ctx.intervention.label, ctx.control.label];
+  if (named) out.push(significant ? (benefit ? t.msg.interpBenefitPair(i, c, name, visit) : t.msg.interpHarmPair(i, c, name, visit)) : t.msg.interpUnclearPair(i, c, name, visit));
+  else out.push(significant ? (benefit ? t.msg.interpBenefit(name, visit) : t.msg.interpHarm(name, visit)) : t.msg.interpUnclear(name, visit));
+  const s = sensitivityRows(ctx);
+  if (s) {
+    const all = [...s.shown, ...s.identical].filter((x) => x.difference);
+    const side = (x: OutcomeResult) => Math.sign(x.difference!.estimate - noEffect(x));
+    const same = all.filter((x) => excludesNoEffect(x) === significant && side(x) === side(o));
+    out.push(same.length === all.length ? t.msg.interpRobust(String(all.length)) : t.msg.interpFragile(String(all.length - same.length), String(all.length)));
+  }
+  const others = ctx.mainRows.filter((x) => x !== o && x.difference && x.role !== 'safety');
+  const supported = others.filter(excludesNoEffect).map((x) => t.loc(x.name));
+  const unsupported = others.filter((x) => !excludesNoEffect(x)).map((x) => t.loc(x.name));
+  const [yes, no] = [supported.length ? t.msg.listWords(supported) : null, unsupported.length ? t.msg.listWords(unsupported) : null];
+  if (others.length) out.push(named ? t.msg.interpOthersPair(yes, no) : t.msg.interpOthers(yes, no));
+  return { sentences: out, others: others.length > 0 };
+}

@@ -10,6 +10,7 @@ import { comparisonBlocks, comparisonChartId, comparisonContexts, comparisonOf, 
 import type { Comparison } from '../charts/types.ts';
 import { estimatorLabel, sensitivityRows } from '../charts/sensitivity.ts';
 import { anyResponderSuppressed, responderRateText } from '../charts/responder-text.ts';
+import { armSources } from '../charts/change-over-time.ts';
 import { analysedOfRandomised, missingDataText } from './sections-methods.ts';
 import { own } from '../i18n/own.ts';
 
@@ -98,8 +99,7 @@ export function forestSection(m: PageModel): Section {
     }
   }
   const html = [
-    para(t.msg.forestIntro(ctx.intervention.label)),
-    figure(m, 'forest', t.msg.forestCaption),
+    ...forestFigures(m),
     renderTable({ caption: heading.caption(ctx.intervention.label, ctx.control.label), head, rows, groupRows: groups }, m),
   ].join('\n');
   return { id: 'outcomes', title: t.msg.forestTitle, html };
@@ -124,10 +124,34 @@ function effectHeading(m: PageModel, rows: readonly OutcomeResult[]): { title: s
   return { title: t.msg.effectEachRow, perRow: true, caption: t.msg.outcomesTableCaptionMixed };
 }
 
+/**
+ * The intro and the Cohen's d chart; with k arms one chart per comparison (charts/index.ts
+ * perComparison), each under its pair and turned towards its own first-named arm.
+ */
+function forestFigures(m: PageModel): string[] {
+  const { ctx } = m;
+  const { t } = ctx;
+  if (ctx.comparisons.length < 2) return [para(t.msg.forestIntro(ctx.intervention.label)), figure(m, 'forest', t.msg.forestCaption)];
+  const figures = ctx.comparisons.map((c, i) => {
+    const f = figure(m, comparisonChartId('forest', i), t.msg.forestCaption);
+    return f && pairHeading(m, c) + f;
+  });
+  return figures.some((f) => f) ? [para(t.msg.forestIntroPairs), ...figures] : [];
+}
+
 export function changeSection(m: PageModel): Section | null {
   const { t } = m.ctx;
   if (!m.charts.has('change-over-time')) return null;
-  return { id: 'change', title: t.msg.changeTitle, html: para(t.msg.changeIntro) + figure(m, 'change-over-time', t.msg.changeCaption) };
+  return { id: 'change', title: t.msg.changeTitle, html: para(changeIntro(m)) + figure(m, 'change-over-time', t.msg.changeCaption) };
+}
+
+/** The intro; with k arms it also says which comparison each arm's mean comes from (pairwise models can estimate one arm a little differently). */
+function changeIntro(m: PageModel): string {
+  const { ctx } = m;
+  const { t } = ctx;
+  if (ctx.comparisons.length < 2) return t.msg.changeIntro;
+  const sources = armSources(ctx).map(([c, arms]) => t.msg.armsFrom(t.msg.listWords(arms.map((a) => a.label)), t.msg.comparisonHeading(c.intervention.label, c.control.label)));
+  return `${t.msg.changeIntro} ${t.msg.changeArmSources(t.msg.listWords(sources))}`;
 }
 
 /** Responders: risks per arm, risk difference, risk ratio, odds ratio and NNT — absolute and relative effects (CONSORT 2025 item 26). */

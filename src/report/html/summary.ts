@@ -11,7 +11,9 @@ import { esc } from './escape.ts';
 import { anyResponderSuppressed, responderRateText } from '../charts/responder-text.ts';
 import { healthFlag, lastYear, municipalNetAt } from '../charts/economics-facts.ts';
 import { keyOf } from '../disclosure/model.ts';
-import { mainRows } from '../charts/context.ts';
+import { comparisonContexts, mainRows } from '../charts/context.ts';
+import type { ChartContext, Comparison } from '../charts/types.ts';
+import type { OutcomeResult } from '../../analysis/results/types.ts';
 import { midSentence } from '../i18n/mid-sentence.ts';
 import { effectWords, favoursIntervention } from '../charts/effect-words.ts';
 
@@ -23,12 +25,22 @@ export function syntheticBanner(m: PageModel): string {
   return `<div class="synthetic" role="note"><strong>${esc(ctx.t.msg.syntheticBannerTitle)}</strong> ${esc(src)} ${esc(ctx.t.msg.syntheticBannerText)}</div>`;
 }
 
-/** The effect in the outcome's own terms — points on the instrument's scale (or the declared unit), percentage points of a share, a ratio as itself — and how a difference of means compares with the minimal important difference. */
+/**
+ * The effect in the outcome's own terms — points on the instrument's scale (or the declared unit), percentage points of a share, a ratio as itself — and how a difference of means compares with the minimal important difference.
+ * A k-arm trial: every comparison's, each sentence naming its pair (comparisonContexts).
+ */
 function plainWords(m: PageModel): string {
-  const { ctx } = m;
+  const { t } = m.ctx;
+  const lines = comparisonContexts(m.ctx).flatMap(([, ctx]) => plainLines(ctx));
+  if (lines.length === 0) return '';
+  return `<div class="plain"><h3>${esc(t.msg.plainTitle)}</h3>${lines.map((l) => para(l)).join('')}</div>`;
+}
+
+/** One comparison's plain words: the effect, the minimal important difference, and whether chance could explain it. */
+function plainLines(ctx: ChartContext): string[] {
   const { t } = ctx;
   const o = ctx.primary;
-  if (!o || o.status !== 'estimated' || !o.difference) return '';
+  if (!o || o.status !== 'estimated' || !o.difference) return [];
   const d = o.difference;
   const w = effectWords(ctx, o);
   const scale = ctx.results.scales?.[o.id];
@@ -49,7 +61,7 @@ function plainWords(m: PageModel): string {
     lines.push(t.msg.plainMcid(rel, t.fmt.num(mcid, 0), lowEnd < mcid ? t.fmt.range(d.lower, d.upper, 1) : null, ctx.names.unit(o)));
   }
   if (!better || (d.lower <= w.none && d.upper >= w.none)) lines.push(t.msg.plainUncertain);
-  return `<div class="plain"><h3>${esc(t.msg.plainTitle)}</h3>${lines.map((l) => para(l)).join('')}</div>`;
+  return lines;
 }
 
 function answer(m: PageModel): string {
@@ -160,17 +172,33 @@ function keyFigures(m: PageModel): string {
   const o = ctx.primary;
   const box = (k: string, v: string, sub?: string) => `<div class="figure-box"><div class="k">${esc(k)}</div><div class="v">${esc(v)}</div>${sub ? `<div class="s">${esc(sub)}</div>` : ''}</div>`;
   const boxes: string[] = [];
-  if (o?.difference) {
+  if (ctx.comparisons.length > 1) boxes.push(...comparisonContexts(ctx).flatMap(([c, x]) => (c ? pairFigure(x, c, box) : [])));
+  else if (o?.difference) {
     const d = o.difference;
     const w = effectWords(ctx, o);
-    // Another measure's box is titled by its name (capitalised), with its unit when it has one.
-    const title = (o.measure ?? 'mean-difference') === 'mean-difference' ? t.msg.keyFigureDifference(ctx.names.unit(o)) : `${w.title}${w.unit ? ` (${w.unit})` : ''}`;
-    boxes.push(box(title, w.value(d.estimate), w.ci(d.lower, d.upper)));
+    boxes.push(box(effectTitle(ctx, o), w.value(d.estimate), w.ci(d.lower, d.upper)));
     boxes.push(box(t.msg.keyFigureD, o.cohensD ? t.fmt.num(o.cohensD.estimate, 2) : '–'));
     boxes.push(box(t.msg.keyFigureP, t.fmt.p(d.p).replace(/^p\s*=?\s*/, '')));
   }
   if (ctx.economics) boxes.push(box(t.msg.keyFigureNet, t.fmt.money(ctx.economics.businessCase.netPerCitizen)));
   return boxes.length ? `<div class="figures">${boxes.join('')}</div>` : '';
+}
+
+/** The effect's box title: "Difference (points)"; another measure by its name (capitalised), with its unit when it has one. */
+function effectTitle(ctx: ChartContext, o: OutcomeResult): string {
+  const w = effectWords(ctx, o);
+  return (o.measure ?? 'mean-difference') === 'mean-difference' ? ctx.t.msg.keyFigureDifference(ctx.names.unit(o)) : `${w.title}${w.unit ? ` (${w.unit})` : ''}`;
+}
+
+/** k arms: one box per comparison, its primary effect, the pair in the label, CI, p and Cohen's d below the number. */
+function pairFigure(ctx: ChartContext, c: Comparison, box: (k: string, v: string, sub?: string) => string): string[] {
+  const { t } = ctx;
+  const o = ctx.primary;
+  if (!o?.difference || o.status !== 'estimated') return [];
+  const d = o.difference;
+  const w = effectWords(ctx, o);
+  const sub = [w.ci(d.lower, d.upper), t.fmt.p(d.p), ...(o.cohensD ? [`${t.msg.keyFigureD} ${t.fmt.num(o.cohensD.estimate, 2)}`] : [])].join('; ');
+  return [box(t.msg.keyFigurePair(effectTitle(ctx, o), c.intervention.label, c.control.label), w.value(d.estimate), sub)];
 }
 
 export function summarySection(m: PageModel): Section {

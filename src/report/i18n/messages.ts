@@ -11,8 +11,9 @@ import { trial } from './catalogue/trial.ts';
 import { outcomes } from './catalogue/outcomes.ts';
 import { economics } from './catalogue/economics.ts';
 import { labels } from './catalogue/labels.ts';
+import { kArms } from './catalogue/k-arms.ts';
 
-export const catalogue = { ...front, ...trial, ...outcomes, ...economics, ...labels } as const;
+export const catalogue = { ...front, ...trial, ...outcomes, ...economics, ...labels, ...kArms } as const;
 
 export type Messages = InLanguage<typeof catalogue>;
 

@@ -1,0 +1,46 @@
+/**
+ * Sentences only a trial with more than two arms needs: where a page-1 or interpretation text
+ * covers every comparison, each names its pair, since "the intervention" and "the control" no
+ * longer say which arms are meant. Two-arm reports never use these.
+ */
+import { e } from '../entry.ts';
+
+type S = string;
+
+export const kArms = {
+  /** The change-over-time chart: which comparison each arm's own adjusted mean is taken from. */
+  changeArmSources: e(
+    (list: S) => `Med flere end to grupper er hver gruppes gennemsnit dens eget estimat fra den første sammenligning, gruppen indgår i: ${list}.`,
+    (list) => `With more than two groups, each group's mean is its own estimate from the first comparison the group is part of: ${list}.`,
+  ),
+  armsFrom: e((arms: S, comparison: S) => `${arms} fra ${comparison}`, (arms, comparison) => `${arms} from ${comparison}`),
+
+  /** Interpretation, one item per comparison: the primary answer naming both arms of the pair. */
+  interpBenefitPair: e(
+    (i: S, c: S, o: S, v: S) => `${i} forbedrede ${o} ved ${v} sammenlignet med ${c}, og konfidensintervallet udelukker ingen effekt.`,
+    (i, c, o, v) => `${i} improved ${o} at ${v} compared with ${c}, and the confidence interval excludes no effect.`,
+  ),
+  interpHarmPair: e(
+    (i: S, c: S, o: S, v: S) => `${i}-gruppen klarede sig dårligere end ${c}-gruppen på ${o} ved ${v}, og konfidensintervallet udelukker ingen effekt.`,
+    (i, c, o, v) => `The ${i} group did worse than the ${c} group on ${o} at ${v}, and the confidence interval excludes no effect.`,
+  ),
+  interpUnclearPair: e(
+    (i: S, c: S, o: S, v: S) => `Forsøget viser ingen tydelig forskel mellem ${i} og ${c} i ${o} ved ${v}; det er ikke det samme som at vise, at der ingen forskel er.`,
+    (i, c, o, v) => `The trial shows no clear difference between ${i} and ${c} in ${o} at ${v}; that is not the same as showing there is none.`,
+  ),
+  /** The other outcomes of one comparison; the note on exploratory outcomes follows once, after every comparison. */
+  interpOthersPair: e(
+    (yes: S | null, no: S | null) => `${yes ? `Øvrige effektmål med en tydelig forskel: ${yes}.` : 'Ingen øvrige effektmål viste en tydelig forskel.'}${no ? ` Ingen tydelig forskel: ${no}.` : ''}`,
+    (yes, no) => `${yes ? `Other outcomes with a clear difference: ${yes}.` : 'No other outcome showed a clear difference.'}${no ? ` No clear difference: ${no}.` : ''}`,
+  ),
+  interpExploratory: e('De udforskende effektmål er ikke justeret for multiplicitet.', 'The exploratory outcomes are not adjusted for multiplicity.'),
+
+  /** Key figures: one box per comparison, its pair in the label, CI, p and Cohen's d below the number. */
+  keyFigurePair: e((measure: S, i: S, c: S) => `${measure}, ${i} over for ${c}`, (measure, i, c) => `${measure}, ${i} versus ${c}`),
+
+  /** The forest charts: one per comparison, each turned towards its own first-named arm. */
+  forestIntroPairs: e(
+    "Cohens d med konfidensinterval, én figur pr. sammenligning, vendt så højre side altid er til fordel for den først nævnte gruppe i sammenligningen, også hvor en lavere score er bedre. Tabellen under giver gennemsnit og forskelle i effektmålenes egne enheder ved hver måling.",
+    "Cohen's d with confidence interval, one chart per comparison, turned so that the right-hand side always favours the first-named group of that comparison, also where a lower score is better. The table below gives means and differences in each outcome's own units at every visit.",
+  ),
+} as const;
