@@ -21,7 +21,18 @@ export function echoLabels(spec: TrialSpecParsed, frame: AnalysisFrame): ResultL
   for (const c of [...frame.covariates, ...frame.strata]) if (!Object.hasOwn(variables, c.column)) variables[c.column] = c.label;
   const levels: Record<string, Record<string, Localised>> = Object.create(null);
   for (const c of spec.covariates) if (c.levelLabels && Object.keys(c.levelLabels).length > 0) levels[c.column] = { ...c.levelLabels };
-  return { visits: Object.fromEntries(spec.visits.map((v) => [v.id, v.name])), variables, levels, missingReasons: Object.fromEntries(spec.missingReasons.map((m) => [m.code, m.name])), units: echoUnits(spec) };
+  const causes = echoCauses(spec);
+  return { visits: Object.fromEntries(spec.visits.map((v) => [v.id, v.name])), variables, levels, missingReasons: Object.fromEntries(spec.missingReasons.map((m) => [m.code, m.name])), units: echoUnits(spec), ...(causes ? { causes } : {}) };
+}
+
+/** Each time-to-event outcome's names of its event levels (spec event.labels); null when no outcome names any, so results.json stays as it was. */
+function echoCauses(spec: TrialSpecParsed): Record<string, Record<string, Localised>> | null {
+  const out: Record<string, Record<string, Localised>> = Object.create(null);
+  for (const o of spec.outcomes) {
+    if (o.kind !== 'time-to-event' || !o.event.labels || Object.keys(o.event.labels).length === 0) continue;
+    out[o.id] = Object.assign(Object.create(null), o.event.labels);
+  }
+  return Object.keys(out).length > 0 ? out : null;
 }
 
 /** Each outcome's declared unit in both languages (one string in the spec is the same in both). */

@@ -263,6 +263,12 @@ export interface ResultLabels {
    * report writes it after a difference of means ("4.1 lb"); without it, "points".
    */
   readonly units?: Readonly<Record<string, Localised>>;
+  /**
+   * Time-to-event outcome id → event level → its name (the spec's `event.labels`; only outcomes
+   * that declare some). The report names a competing-risks outcome's causes by them ("disability
+   * pension"); a level without one is shown as its code.
+   */
+  readonly causes?: Readonly<Record<string, Readonly<Record<string, Localised>>>>;
 }
 
 export interface OutcomeScale {

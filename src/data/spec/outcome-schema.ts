@@ -146,12 +146,25 @@ const eventSchema = z
      * incidence of each cause and cause-specific hazard ratios — instead of Kaplan–Meier.
      */
     competing: z.array(z.string()).min(1).optional(),
+    /**
+     * Names of the causes in both languages, by level: `{ "disability_pension": { "da":
+     * "førtidspension", "en": "disability pension" } }`. The report shows them for the causes of a
+     * competing-risks outcome; a level without one is shown as written in the file.
+     */
+    labels: z.record(z.string().min(1), localisedSchema).optional(),
   })
   .strict()
   .superRefine((e, ctx) => {
     const all = [...e.event, ...e.censored, ...(e.competing ?? [])];
     const dup = [...new Set(all.filter((x, i) => all.indexOf(x) !== i))];
     if (dup.length) ctx.addIssue({ code: 'custom', message: `level(s) listed twice among event, censored and competing: ${dup.join(', ')}`, path: ['censored'] });
+    if (e.labels === undefined) return;
+    // Only a cause is ever named: a label elsewhere would be declared and never shown.
+    if (e.competing === undefined) ctx.addIssue({ code: 'custom', message: 'labels name the causes of a competing-risks outcome: list the competing levels in "competing", or leave "labels" out', path: ['labels'] });
+    const causes = [...e.event, ...(e.competing ?? [])];
+    for (const level of Object.keys(e.labels)) {
+      if (!causes.includes(level)) ctx.addIssue({ code: 'custom', message: `"${level}" is not an event or competing level (${causes.join(', ')}): label only those, as written in the file`, path: ['labels', level] });
+    }
   });
 
 export const timeToEventOutcomeSchema = z

@@ -75,6 +75,11 @@ export function names(results: AnalysisResults, t: I18n): Names {
       const u = own(l?.units, id)?.[lang];
       return u === undefined ? analysed : publishedLabel(u);
     },
+    cause: (id, cause) => {
+      const named = own(l?.causes, id);
+      const one = (level: string) => own(named, level)?.[lang] ?? level;
+      return publishedLabel(own(named, cause) ? one(cause) : cause.split(' / ').map(one).join(' / '));
+    },
   };
 }
 

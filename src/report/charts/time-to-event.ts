@@ -139,10 +139,10 @@ export const cumulativeIncidenceChart: ChartBuilder = (ctx) => {
   const w = words[ctx.t.lang];
   const a = t.analysis;
   const panels = a.causes.map((cause) => ({
-    title: panelTitle(ctx, `${w.cause}: ${publishedLabel(cause)}`, a.curves.filter((c) => c.state === cause)),
+    title: panelTitle(ctx, `${w.cause}: ${ctx.names.cause(t.id, cause)}`, a.curves.filter((c) => c.state === cause)),
     ...curveLayers(ctx, a.curves.filter((c) => c.state === cause).flatMap((c) => points(c, false)), w.incidence, ctx.names.timeUnit(t.id, a.unit), a.tau),
   }));
   const subtitle = publishedLabel(ctx.t.loc(t.name), 120);
-  const alt = a.causes.map((cause) => `${cause} ${w.byTau(a.tau)}: ${a.arms.map((x) => `${x.arm} ${ctx.t.fmt.pct(x.byCause.find((b) => b.cause === cause)!.atTau.estimate, 1)}`).join(', ')}`).join('; ');
+  const alt = a.causes.map((cause) => `${ctx.names.cause(t.id, cause)} ${w.byTau(a.tau)}: ${a.arms.map((x) => `${x.arm} ${ctx.t.fmt.pct(x.byCause.find((b) => b.cause === cause)!.atTau.estimate, 1)}`).join(', ')}`).join('; ');
   return { id: 'cumulative-incidence', title: w.ciTitle, alt: `${w.ciTitle} (${subtitle}). ${alt}.`, spec: vl({ ...base(ctx, w.ciTitle, subtitle), vconcat: panels, spacing: 24, resolve: { scale: { color: 'shared' } } }) };
 };

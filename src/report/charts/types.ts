@@ -43,6 +43,11 @@ export interface Names {
    * ("weeks" had reached the Danish report's visits, table heads and RMST sentences).
    */
   readonly timeUnit: (id: string, analysed: string | null) => string | null;
+  /**
+   * A competing-risks cause of a time-to-event outcome by the spec's name for it (labels.causes),
+   * else as its code; the event's cause joins several levels with " / ", each named on its own.
+   */
+  readonly cause: (id: string, cause: string) => string;
 }
 
 /**

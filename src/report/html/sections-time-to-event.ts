@@ -71,14 +71,16 @@ function competingTables(m: PageModel, r: TimeToEventResult, a: CompetingRisksAn
   const w = words[t.lang];
   const f = t.fmt;
   const pctCi = (x: { estimate: number; lower: number; upper: number }) => `${f.pct(x.estimate, 1)}${Number.isFinite(x.lower) && Number.isFinite(x.upper) ? ` (${f.pct(x.lower, 1)}–${f.pct(x.upper, 1)})` : ''}`;
-  const head: Cell[] = [w.arm, ...a.causes.map((c) => numCell(`${publishedLabel(c)}: ${w.incidence}`))];
+  // Each cause by the spec's name for it (labels.causes), not its code ("disability_pension").
+  const cause = (c: string) => m.ctx.names.cause(r.id, c);
+  const head: Cell[] = [w.arm, ...a.causes.map((c) => numCell(`${cause(c)}: ${w.incidence}`))];
   const armRows: Cell[][] = a.arms.map((x) => [x.arm, ...a.causes.map((c) => numCell(pctCi(x.byCause.find((b) => b.cause === c)!.atTau)))]);
   const timeUnit = m.ctx.names.timeUnit(r.id, a.unit);
   const unit = timeUnit ? ` ${timeUnit}` : '';
   const armTable = renderTable({ caption: `${publishedLabel(t.loc(r.name))}: τ = ${f.num(a.tau, 0)}${unit}`, head, rows: armRows }, m);
   const cmpRows: Cell[][] = a.comparisons.flatMap((c) =>
     c.byCause.map((b) => [
-      c.id, publishedLabel(b.cause),
+      c.id, cause(b.cause),
       numCell(b.causeSpecificCox.hazardRatio === null ? '–' : `${f.num(b.causeSpecificCox.hazardRatio, 2)}${b.causeSpecificCox.lower !== null && b.causeSpecificCox.upper !== null ? ` (${f.range(b.causeSpecificCox.lower, b.causeSpecificCox.upper, 2)})` : ''}`),
       numCell(b.causeSpecificCox.p === null ? '–' : f.p(b.causeSpecificCox.p)),
       numCell(Number.isFinite(b.difference.estimate) ? `${f.num(100 * b.difference.estimate, 1)} (${f.range(100 * b.difference.lower, 100 * b.difference.upper, 1)})` : '–'),
