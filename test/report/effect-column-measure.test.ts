@@ -45,8 +45,9 @@ describe('the all-outcomes table’s effect column', () => {
   });
 
   it.each([
-    ['en', 'Effect (95% CI)', 'in each row\'s own measure (a difference IPS − SAU or a ratio IPS / SAU)', ['0.11 (0.02 to 0.20) Risk difference', '1.39 (0.90 to 2.15) Rate ratio', '1.43 (1.11 to 1.85) Hazard ratio']],
-    ['da', 'Effekt (95 %-KI)', 'i hver rækkes eget mål (en forskel IPS − SAU eller en ratio IPS / SAU)', ['0,11 (0,02 til 0,20) Risikoforskel', '1,39 (0,90 til 2,15) Rateratio', '1,43 (1,11 til 1,85) Hazardratio']],
+    // Three arms: the caption names every comparison (it had named only the first pair, IPS − SAU, over the IPSE rows too).
+    ['en', 'Effect (95% CI)', 'in each row\'s own measure, a difference (IPS − SAU, IPSE − SAU and IPSE − IPS) or a ratio (IPS / SAU, IPSE / SAU and IPSE / IPS)', ['0.11 (0.02 to 0.20) Risk difference', '1.39 (0.90 to 2.15) Rate ratio', '1.43 (1.11 to 1.85) Hazard ratio']],
+    ['da', 'Effekt (95 %-KI)', 'i hver rækkes eget mål, en forskel (IPS − SAU, IPSE − SAU og IPSE − IPS) eller en ratio (IPS / SAU, IPSE / SAU og IPSE / IPS)', ['0,11 (0,02 til 0,20) Risikoforskel', '1,39 (0,90 til 2,15) Rateratio', '1,43 (1,11 til 1,85) Hazardratio']],
   ] as const)('mixed measures (IPS twin, %s): "Effect" and each row names its measure', (lang, head, caption, cells) => {
     const s = sections[`ips-${lang}`];
     expect(s).toContain(head);

@@ -25,13 +25,15 @@ import { midSentence } from '../i18n/mid-sentence.ts';
  * outside the row's comparison that the row does not analyse (Welch and two proportions use the
  * comparison's two arms alone) is left out, not shown as "0 of 17".
  */
-export function analysedOfRandomised(m: PageModel, o: OutcomeResult): string {
+export function analysedOfRandomised(m: PageModel, o: OutcomeResult, pairOnly = false): string {
   const { ctx } = m;
   const { t, results } = ctx;
   const pair = ctx.comparisons.find((c) => c.id === comparisonOf(o));
   const inPair = (arm: string) => !pair || arm === pair.intervention.label || arm === pair.control.label;
+  // pairOnly: under a comparison's own heading only its two arms, even where one model fitted every arm.
+  const ownArm = (arm: string) => !pairOnly || arm === ctx.intervention.label || arm === ctx.control.label;
   return ctx.arms
-    .filter((a) => o.n.analysed[a.label] !== undefined && (o.n.analysed[a.label] !== 0 || inPair(a.label)))
+    .filter((a) => o.n.analysed[a.label] !== undefined && (o.n.analysed[a.label] !== 0 || inPair(a.label)) && ownArm(a.label))
     .map((a) => {
       const randomised = ctx.count(keyOf('consort', a.label, 'randomised'), results.consort[a.label]?.randomised ?? o.n.randomised[a.label] ?? Number.NaN);
       return t.msg.nOfN(ctx.count(keyOf('analysed', o.id, o.visit, o.estimator, o.population, a.label), o.n.analysed[a.label] ?? Number.NaN), randomised, a.label);

@@ -52,8 +52,10 @@ export function subgroupSection(m: PageModel): Section | null {
   const first = results.subgroups[0];
   if (!first || !m.charts.has('subgroups')) return null;
   const o = results.outcomes.find((x) => x.id === first.outcomeId);
-  const intro = t.msg.subgroupIntro(o ? t.loc(o.name) : first.outcomeId, ctx.names.visit(first.visit));
-  return { id: 'subgroups', title: t.msg.subgroupTitle, html: para(intro) + figure(m, 'subgroups', t.msg.subgroupCaption) };
+  // In the measure the subgroup chart's axis names (the outcome's first row's), not always "difference".
+  const [noun, nounDefinite] = t.msg.measureWords[o?.measure ?? 'mean-difference'] ?? t.msg.measureWords['mean-difference'];
+  const intro = t.msg.subgroupIntro(o ? t.loc(o.name) : first.outcomeId, ctx.names.visit(first.visit), noun);
+  return { id: 'subgroups', title: t.msg.subgroupTitle, html: para(intro) + figure(m, 'subgroups', t.msg.subgroupCaption(nounDefinite)) };
 }
 
 /** The value of "no effect" in a row's own measure: 1 for a ratio, 0 for a difference. */

@@ -29,12 +29,19 @@ export function nntText(m: PageModel, nnt: Nnt): string {
   return `${label} ${t.fmt.num(nnt.estimate, 1)} (${b}${t.msg.nntInfinite}${h})`;
 }
 
-/** Difference (CI), p, adjusted p and d as compact cells; `measure`: the row's measure under its estimate (a table of mixed measures). */
-function differenceCells(m: PageModel, o: OutcomeResult, withAdjusted = true, measure: string | null = null): Cell[] {
+/**
+ * Difference (CI), p, adjusted p and d as compact cells; `measure`: the row's measure under its
+ * estimate (a table of mixed measures); `notation`: the effect in its measure's own notation
+ * (measureNumbers: a share in percentage points, a ratio to 2 decimals), as its chart and
+ * sentence write it — a difference of means stays at 2 decimals either way.
+ */
+function differenceCells(m: PageModel, o: OutcomeResult, withAdjusted = true, measure: string | null = null, notation = false): Cell[] {
   const { t } = m.ctx;
   const d = o.difference;
   if (o.status !== 'estimated' || !d) return [num(t.msg.notEstimable), num(''), ...(withAdjusted ? [num('')] : []), num('')];
-  const effect = estCi(t.fmt.num(d.estimate, 2), t.fmt.range(d.lower, d.upper, 2));
+  const nums = notation ? measureNumbers(o.measure ?? 'mean-difference') : { scale: 1, digits: 2 };
+  const digits = nums.digits ?? 2;
+  const effect = estCi(t.fmt.num(d.estimate * nums.scale, digits), t.fmt.range(d.lower * nums.scale, d.upper * nums.scale, digits));
   return [
     measure === null ? effect : { html: `${effect.html}<span class="sub">${esc(measure)}</span>`, className: 'num' },
     num(t.fmt.pBare(d.p)),
@@ -66,7 +73,7 @@ function primaryBlock(m: PageModel, index: number): string {
   const d = o.difference;
   const w = effectWords(ctx, o);
   const sentence = d ? para(t.msg.primarySentence(ctx.names.visit(o.visit), ctx.intervention.label, ctx.control.label, t.loc(o.name), w.nounDefinite, `${w.value(d.estimate)}${w.unit ? ` ${w.unit}` : ''}`, w.ci(d.lower, d.upper), t.fmt.p(d.p), o.cohensD ? t.fmt.num(o.cohensD.estimate, 2) : '–'), 'lead') : '';
-  const who = para(t.msg.primaryWho(analysedOfRandomised(m, o), missingDataText(m, o).replace(/\.$/, '')));
+  const who = para(t.msg.primaryWho(analysedOfRandomised(m, o, true), missingDataText(m, o).replace(/\.$/, '')));
   return figure(m, comparisonChartId('primary-outcome', index), t.msg.primaryCaption) + sentence + who;
 }
 
@@ -99,8 +106,8 @@ export function forestSection(m: PageModel): Section {
     }
   }
   const html = [
-    ...forestFigures(m),
-    renderTable({ caption: heading.caption(ctx.intervention.label, ctx.control.label), head, rows, groupRows: groups }, m),
+    ...forestFigures(m, heading.table),
+    renderTable({ caption: heading.caption, head, rows, groupRows: groups }, m),
   ].join('\n');
   return { id: 'outcomes', title: t.msg.forestTitle, html };
 }
@@ -112,31 +119,49 @@ export function forestSection(m: PageModel): Section {
  * said "Difference" over HSAUR3::epilepsy's rate ratios (0.74) and the IPS twin's mix of risk
  * differences, rate ratios and hazard ratios.
  */
-function effectHeading(m: PageModel, rows: readonly OutcomeResult[]): { title: string; perRow: boolean; caption: (i: string, c: string) => string } {
+function effectHeading(m: PageModel, rows: readonly OutcomeResult[]): { title: string; perRow: boolean; caption: string; table: string } {
   const { ctx } = m;
   const { t } = ctx;
   const measures = [...new Set(rows.map((o) => o.measure ?? 'mean-difference'))];
-  if (measures.length <= 1 && (measures[0] ?? 'mean-difference') === 'mean-difference') return { title: t.msg.difference, perRow: false, caption: t.msg.outcomesTableCaption };
+  // The intro's sentence on the table says what its rows hold ("differences in each outcome's own units" only when they are).
+  if (measures.length <= 1 && (measures[0] ?? 'mean-difference') === 'mean-difference') return { title: t.msg.difference, perRow: false, caption: t.msg.outcomesTableCaption(pairsUnderHeadings(m, '−')), table: t.msg.forestTable(null) };
   if (measures.length === 1) {
-    const [noun] = t.msg.measureWords[measures[0]] ?? [t.msg.difference];
-    return { title: measureTitle(ctx, measures[0]), perRow: false, caption: (i, c) => t.msg.outcomesTableCaptionIn(i, c, noun, measureNumbers(measures[0]).ratio) };
+    const [noun, nounDefinite] = t.msg.measureWords[measures[0]] ?? [t.msg.difference, t.msg.difference];
+    return { title: measureTitle(ctx, measures[0]), perRow: false, caption: t.msg.outcomesTableCaptionIn(pairsUnderHeadings(m, measureNumbers(measures[0]).ratio ? '/' : '−'), noun), table: t.msg.forestTable(nounDefinite) };
   }
-  return { title: t.msg.effectEachRow, perRow: true, caption: t.msg.outcomesTableCaptionMixed };
+  const table = t.msg.forestTable(t.msg.forestTableEachRow);
+  if (ctx.comparisons.length < 2) return { title: t.msg.effectEachRow, perRow: true, caption: t.msg.outcomesTableCaptionMixed(ctx.intervention.label, ctx.control.label), table };
+  return { title: t.msg.effectEachRow, perRow: true, caption: t.msg.outcomesTableCaptionMixedPairs(pairFormulas(m, '−'), pairFormulas(m, '/')), table };
+}
+
+/**
+ * "IPS − SAU" in a caption; with k arms every comparison's pair ("IPS − SAU, IPSE − SAU and IPSE −
+ * IPS"), not the first pair's over every block of rows.
+ */
+function pairFormulas(m: PageModel, op: '−' | '/'): string {
+  const { ctx } = m;
+  if (ctx.comparisons.length < 2) return `${ctx.intervention.label} ${op} ${ctx.control.label}`;
+  return ctx.t.msg.listWords(ctx.comparisons.map((c) => `${c.intervention.label} ${op} ${c.control.label}`));
+}
+
+/** pairFormulas, with k arms saying that each row's pair is the heading above it. */
+function pairsUnderHeadings(m: PageModel, op: '−' | '/'): string {
+  return m.ctx.comparisons.length < 2 ? pairFormulas(m, op) : m.ctx.t.msg.eachUnderItsHeading(pairFormulas(m, op));
 }
 
 /**
  * The intro and the Cohen's d chart; with k arms one chart per comparison (charts/index.ts
  * perComparison), each under its pair and turned towards its own first-named arm.
  */
-function forestFigures(m: PageModel): string[] {
+function forestFigures(m: PageModel, table: string): string[] {
   const { ctx } = m;
   const { t } = ctx;
-  if (ctx.comparisons.length < 2) return [para(t.msg.forestIntro(ctx.intervention.label)), figure(m, 'forest', t.msg.forestCaption)];
+  if (ctx.comparisons.length < 2) return [para(t.msg.forestIntro(ctx.intervention.label, table)), figure(m, 'forest', t.msg.forestCaption)];
   const figures = ctx.comparisons.map((c, i) => {
     const f = figure(m, comparisonChartId('forest', i), t.msg.forestCaption);
     return f && pairHeading(m, c) + f;
   });
-  return figures.some((f) => f) ? [para(t.msg.forestIntroPairs), ...figures] : [];
+  return figures.some((f) => f) ? [para(t.msg.forestIntroPairs(table)), ...figures] : [];
 }
 
 export function changeSection(m: PageModel): Section | null {
@@ -210,16 +235,20 @@ function sensitivityBlock(m: PageModel, c: Comparison | null, index: number): st
   if (!s) return para(t.msg.noRows);
   const { main } = s;
   const ci = t.fmt.ciLabel(results.confLevel);
-  const head: Cell[] = [t.msg.estimator, t.msg.whoAnalysed, num(`${differenceTitle(ctx, main)} (${ci})`), num(t.msg.pValue), num(t.msg.cohensD)];
-  const rows: Cell[][] = s.shown.map((o) => [twoLines(estimatorLabel(ctx, o, main), missingDataShort(m, o)), twoLines(ctx.names.population(o.population), analysedOfRandomised(m, o)), ...differenceCells(m, o, false)]);
+  // The primary row's measure in its own notation, as the sensitivity chart writes it (a risk difference in percentage points, not 0.20).
+  const share = measureNumbers(main.measure ?? 'mean-difference').share;
+  // The captions name that measure too ("the rate ratio"), not "the difference".
+  const measureDefinite = effectWords(ctx, main).nounDefinite;
+  const head: Cell[] = [t.msg.estimator, t.msg.whoAnalysed, num(`${differenceTitle(ctx, main)}${share ? `, ${t.msg.percentagePoints}` : ''} (${ci})`), num(t.msg.pValue), num(t.msg.cohensD)];
+  const rows: Cell[][] = s.shown.map((o) => [twoLines(estimatorLabel(ctx, o, main), missingDataShort(m, o)), twoLines(ctx.names.population(o.population), analysedOfRandomised(m, o)), ...differenceCells(m, o, false, null, true)]);
   const identical = s.identical.map((o) => estimatorLabel(ctx, o, main));
   // A k-arm trial's tipping points name their comparison; a two-arm row may carry none.
   const tipping = results.tippingPoints
     .filter((tp) => tp.outcomeId === main.id && tp.visit === main.visit && (c === null || comparisonOf(tp) === comparisonOf(main)))
     .map((tp) => para(tp.status === 'not-applicable' ? t.msg.tippingNotApplicable(tp.arm === 'both' ? null : tp.arm) : tp.tippingDelta === null ? t.msg.tippingNever(t.fmt.num(tp.searchedUpTo ?? 0, 1), ctx.names.unit({ id: tp.outcomeId })) : t.msg.tippingDelta(t.fmt.num(tp.tippingDelta, 1), ctx.names.unit({ id: tp.outcomeId }), tp.arm === 'both' ? null : tp.arm, tippingBetter(ctx.control.label, tp))));
   return [
-    figure(m, comparisonChartId('sensitivity', index), t.msg.sensitivityCaption),
-    renderTable({ caption: t.msg.sensitivityTableCaption, head, rows }, m),
+    figure(m, comparisonChartId('sensitivity', index), t.msg.sensitivityCaption(measureDefinite)),
+    renderTable({ caption: t.msg.sensitivityTableCaption(measureDefinite), head, rows }, m),
     identical.length ? para(t.msg.identicalToPrimary(t.msg.listWords(identical), identical.length > 1)) : '',
     tipping.length ? (c ? `<h4>${esc(t.msg.tippingTitle)}</h4>` : `<h3>${esc(t.msg.tippingTitle)}</h3>`) + tipping.join('') : '',
   ].join('\n');

@@ -39,8 +39,9 @@ export const kArms = {
   keyFigurePair: e((measure: S, i: S, c: S) => `${measure}, ${i} over for ${c}`, (measure, i, c) => `${measure}, ${i} versus ${c}`),
 
   /** The forest charts: one per comparison, each turned towards its own first-named arm. */
+  /** `table`: forestTable's sentence on what the table below gives. */
   forestIntroPairs: e(
-    "Cohens d med konfidensinterval, én figur pr. sammenligning, vendt så højre side altid er til fordel for den først nævnte gruppe i sammenligningen, også hvor en lavere score er bedre. Tabellen under giver gennemsnit og forskelle i effektmålenes egne enheder ved hver måling.",
-    "Cohen's d with confidence interval, one chart per comparison, turned so that the right-hand side always favours the first-named group of that comparison, also where a lower score is better. The table below gives means and differences in each outcome's own units at every visit.",
+    (table: S) => `Cohens d med konfidensinterval, én figur pr. sammenligning, vendt så højre side altid er til fordel for den først nævnte gruppe i sammenligningen, også hvor en lavere score er bedre. ${table}`,
+    (table) => `Cohen's d with confidence interval, one chart per comparison, turned so that the right-hand side always favours the first-named group of that comparison, also where a lower score is better. ${table}`,
   ),
 } as const;

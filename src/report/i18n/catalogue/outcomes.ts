@@ -3,6 +3,8 @@ import { e } from '../entry.ts';
 
 type S = string;
 
+const upperFirst = (x: S): S => `${x.charAt(0).toUpperCase()}${x.slice(1)}`;
+
 export const outcomes = {
   primaryTitle: e('Primært effektmål', 'Primary outcome'),
   primaryIntro: e((o: S, v: S) => `${o} ved ${v}: justeret gennemsnit pr. gruppe med konfidensinterval.`, (o, v) => `${o} at ${v}: adjusted mean per group with confidence interval.`),
@@ -31,10 +33,17 @@ export const outcomes = {
   estimator: e('Analyse', 'Analysis'),
 
   forestTitle: e('Alle effektmål: standardiserede effekter', 'All outcomes: standardised effects'),
+  /** `table`: forestTable's sentence on what the table below gives. */
   forestIntro: e(
-    (i: S) => `Cohens d med konfidensinterval, vendt så højre side altid er til fordel for ${i}, også hvor en lavere score er bedre. Tabellen under giver gennemsnit og forskelle i effektmålenes egne enheder ved hver måling.`,
-    (i) => `Cohen's d with confidence interval, turned so that the right-hand side always favours ${i}, also where a lower score is better. The table below gives means and differences in each outcome's own units at every visit.`,
+    (i: S, table: S) => `Cohens d med konfidensinterval, vendt så højre side altid er til fordel for ${i}, også hvor en lavere score er bedre. ${table}`,
+    (i, table) => `Cohen's d with confidence interval, turned so that the right-hand side always favours ${i}, also where a lower score is better. ${table}`,
   ),
+  /** What the all-outcomes table gives: `effects` null when every row is a difference of means, else the measure ("rateratioen") or forestTableEachRow. */
+  forestTable: e(
+    (effects: S | null) => (effects === null ? 'Tabellen under giver gennemsnit og forskelle i effektmålenes egne enheder ved hver måling.' : `Tabellen under giver gennemsnit og ${effects} ved hver måling.`),
+    (effects) => (effects === null ? "The table below gives means and differences in each outcome's own units at every visit." : `The table below gives means and ${effects} at every visit.`),
+  ),
+  forestTableEachRow: e('hver rækkes effekt i dens eget mål (en forskel eller en ratio)', "each row's effect in its own measure (a difference or a ratio)"),
   forestCaption: e('Standardiserede effekter (Cohens d) for alle effektmål ved deres primære måling', "Standardised effects (Cohen's d) for every outcome at its primary visit"),
   forestSubtitle: e('Cohens d', "Cohen's d"),
   forestAxis: e((i: S) => `Cohens d (positiv = bedre for ${i})`, (i) => `Cohen's d (positive = better for ${i})`),
@@ -47,19 +56,27 @@ export const outcomes = {
     (i, list, favoured, total) => `Cohen's d (positive favours ${i}): ${list}. The interval lies above 0 for ${favoured} of ${total} outcomes.`,
   ),
   higherIsWorseNote: e('lavere er bedre', 'lower is better'),
+  /** `pairs`: "PEER − SAU", or with k arms every comparison's (pairFormulas). */
   outcomesTableCaption: e(
-    (i: S, c: S) => `Alle effektmål ved hver måling, primær analyse: justeret gennemsnit pr. gruppe; forskel = ${i} − ${c} med konfidensinterval`,
-    (i, c) => `Every outcome at every visit, primary analysis: adjusted mean per group; difference = ${i} − ${c} with confidence interval`,
+    (pairs: S) => `Alle effektmål ved hver måling, primær analyse: justeret gennemsnit pr. gruppe; forskel = ${pairs} med konfidensinterval`,
+    (pairs) => `Every outcome at every visit, primary analysis: adjusted mean per group; difference = ${pairs} with confidence interval`,
   ),
-  /** Every row in one measure other than a difference of means: `measure` its name ("rate ratio"), `ratio` whether it divides. */
+  /** Every row in one measure other than a difference of means: `measure` its name ("rate ratio"), `pairs` as in outcomesTableCaption ("Progabide / placebo"). */
   outcomesTableCaptionIn: e(
-    (i: S, c: S, measure: S, ratio: boolean) => `Alle effektmål ved hver måling, primær analyse: justeret gennemsnit pr. gruppe; ${measure} = ${i} ${ratio ? '/' : '−'} ${c} med konfidensinterval`,
-    (i, c, measure, ratio) => `Every outcome at every visit, primary analysis: adjusted mean per group; ${measure} = ${i} ${ratio ? '/' : '−'} ${c} with confidence interval`,
+    (pairs: S, measure: S) => `Alle effektmål ved hver måling, primær analyse: justeret gennemsnit pr. gruppe; ${measure} = ${pairs} med konfidensinterval`,
+    (pairs, measure) => `Every outcome at every visit, primary analysis: adjusted mean per group; ${measure} = ${pairs} with confidence interval`,
   ),
+  /** With k arms: the pairs in a caption, each row's comparison named by the heading row above it. */
+  eachUnderItsHeading: e((list: S) => `${list} (hver række under sin sammenlignings overskrift)`, (list) => `${list} (each row under its comparison's heading)`),
   /** Rows in several measures: each row names its own under its estimate. */
   outcomesTableCaptionMixed: e(
     (i: S, c: S) => `Alle effektmål ved hver måling, primær analyse: justeret gennemsnit pr. gruppe; effekten af ${i} over for ${c} i hver rækkes eget mål (en forskel ${i} − ${c} eller en ratio ${i} / ${c}) med konfidensinterval`,
     (i, c) => `Every outcome at every visit, primary analysis: adjusted mean per group; the effect of ${i} against ${c} in each row's own measure (a difference ${i} − ${c} or a ratio ${i} / ${c}) with confidence interval`,
+  ),
+  /** Rows of several measures and comparisons (k arms): `differences` and `ratios` as pairFormulas writes them. */
+  outcomesTableCaptionMixedPairs: e(
+    (differences: S, ratios: S) => `Alle effektmål ved hver måling, primær analyse: justeret gennemsnit pr. gruppe; effekten i hver rækkes eget mål, en forskel (${differences}) eller en ratio (${ratios}) for sammenligningen i overskriften over rækken, med konfidensinterval`,
+    (differences, ratios) => `Every outcome at every visit, primary analysis: adjusted mean per group; the effect in each row's own measure, a difference (${differences}) or a ratio (${ratios}) for the comparison in the heading above the row, with confidence interval`,
   ),
   /** The effect column of a table whose rows are in several measures (each row names its own under its estimate). */
   effectEachRow: e('Effekt', 'Effect'),
@@ -99,8 +116,9 @@ export const outcomes = {
 
   sensitivityTitle: e('Følsomhedsanalyser', 'Sensitivity analyses'),
   sensitivityIntro: e((o: S, v: S) => `Holder svaret for ${o} ved ${v} under andre antagelser og metoder?`, (o, v) => `Does the answer for ${o} at ${v} hold under other assumptions and methods?`),
-  sensitivityCaption: e('Forskellen i det primære effektmål i hver analyse', 'The difference in the primary outcome in each analysis'),
-  sensitivityTableCaption: e('Følsomhedsanalyser: analyse og håndtering af manglende data, hvem der analyseres, og forskellen', 'Sensitivity analyses: analysis and handling of missing data, who is analysed, and the difference'),
+  /** `measure`: the primary row's measure with its article ("forskellen", "the rate ratio"). */
+  sensitivityCaption: e((measure: S) => `${upperFirst(measure)} i det primære effektmål i hver analyse`, (measure) => `${upperFirst(measure)} in the primary outcome in each analysis`),
+  sensitivityTableCaption: e((measure: S) => `Følsomhedsanalyser: analyse og håndtering af manglende data, hvem der analyseres, og ${measure}`, (measure) => `Sensitivity analyses: analysis and handling of missing data, who is analysed, and ${measure}`),
   /** `measure`: the row's measure ("forskel", "rateratio"); `none`: its no-effect value ("0", "1"). */
   sensitivityAlt: e(
     (o: S, list: S, allSame: boolean, measure: S, none: S) => `${o}, ${measure} i hver analyse: ${list}. ${allSame ? `Alle intervaller ligger på samme side af ${none}.` : `Ikke alle intervaller ligger på samme side af ${none}.`}`,
@@ -131,11 +149,12 @@ export const outcomes = {
   event: e('Hændelse', 'Event'),
 
   subgroupTitle: e('Undergrupper', 'Subgroups'),
+  /** `measure`: the outcome's measure ("forskel", "rate ratio"); subgroupCaption's with its article. */
   subgroupIntro: e(
-    (o: S, v: S) => `Forskel i ${o} ved ${v} inden for undergrupper. Undergrupper er udforskende; interaktionstesten spørger, om effekten er forskellig mellem dem.`,
-    (o, v) => `Difference in ${o} at ${v} within subgroups. Subgroups are exploratory; the interaction test asks whether the effect differs between them.`,
+    (o: S, v: S, measure: S) => `${upperFirst(measure)} i ${o} ved ${v} inden for undergrupper. Undergrupper er udforskende; interaktionstesten spørger, om effekten er forskellig mellem dem.`,
+    (o, v, measure) => `${upperFirst(measure)} in ${o} at ${v} within subgroups. Subgroups are exploratory; the interaction test asks whether the effect differs between them.`,
   ),
-  subgroupCaption: e('Forskellen inden for undergrupper med interaktionstest', 'The difference within subgroups, with the interaction test'),
+  subgroupCaption: e((measure: S) => `${upperFirst(measure)} inden for undergrupper med interaktionstest`, (measure) => `${upperFirst(measure)} within subgroups, with the interaction test`),
   interactionP: e((p: S) => `interaktion ${p}`, (p) => `interaction ${p}`),
   subgroupAlt: e(
     (o: S, ps: S, none: boolean) => `${o} inden for undergrupper; interaktion: ${ps}. ${none ? 'Ingen tegn på, at effekten er forskellig mellem undergrupperne.' : 'Effekten kan være forskellig mellem undergrupperne.'}`,
