@@ -66,7 +66,7 @@ beforeAll(async () => {
 
 describe('results.json echoes the declared unit', () => {
   it('anorexia (lb): labels.units holds the spec\'s unit in both languages', () => {
-    expect(anorexia.schemaVersion).toBe('1.6.0');
+    expect(anorexia.schemaVersion).toBe('1.7.0');
     expect(anorexia.labels?.units).toEqual({ weight: { da: 'lb', en: 'lb' } });
   });
 });

@@ -13,9 +13,11 @@
 //        (curves, risk tables, medians, log-rank, competing risks); nothing renamed or removed.
 // 1.6.0: `labels.units` echoes each outcome's declared unit, so the report can write "4.1 lb" where it
 //        wrote "4.1 points" (older files have none: the report says points); nothing renamed or removed.
+// 1.7.0: `labels.causes` echoes the names a time-to-event outcome's spec gives its event levels
+//        (`event.labels`), so the report names competing causes; nothing renamed or removed.
 import type { CompetingRisksAnalysis, SurvivalAnalysis } from '../survival/types.ts';
 
-export const resultsSchemaVersion = '1.6.0';
+export const resultsSchemaVersion = '1.7.0';
 
 export type Lang = 'da' | 'en';
 export type Localised = Readonly<Record<Lang, string>>;
@@ -265,7 +267,7 @@ export interface ResultLabels {
   readonly units?: Readonly<Record<string, Localised>>;
   /**
    * Time-to-event outcome id → event level → its name (the spec's `event.labels`; only outcomes
-   * that declare some). The report names a competing-risks outcome's causes by them ("disability
+   * that declare some; ≥ 1.7.0). The report names a competing-risks outcome's causes by them ("disability
    * pension"); a level without one is shown as its code.
    */
   readonly causes?: Readonly<Record<string, Readonly<Record<string, Localised>>>>;

@@ -24,7 +24,7 @@ const noCharacteristics = { covariates: [], strata: [] } as unknown as AnalysisF
 
 describe('results.json 1.6.0: labels.units', () => {
   it('is a minor bump of 1.5.0 (nothing renamed or removed)', () => {
-    expect(resultsSchemaVersion).toBe('1.6.0');
+    expect(resultsSchemaVersion).toBe('1.7.0');
   });
 
   it.each([
