@@ -57,6 +57,15 @@ export function measureTitle(ctx: ChartContext, measure: EffectMeasure): string 
   return `${noun.charAt(0).toUpperCase()}${noun.slice(1)}`;
 }
 
+/**
+ * measureTitle with a share's unit, as the sensitivity chart and table head it: "Risk difference,
+ * percentage points" over 19.9, not a bare "Risk difference" over numbers ×100.
+ */
+export function measureTitleInNotation(ctx: ChartContext, measure: EffectMeasure): string {
+  const title = measureTitle(ctx, measure);
+  return measureNumbers(measure).share ? `${title}, ${ctx.t.msg.percentagePoints}` : title;
+}
+
 /** Whether the estimate favours the intervention (a ratio on its log scale). */
 export function favoursIntervention(w: EffectWords, d: NonNullable<OutcomeResult['difference']>): boolean {
   return (w.ratio ? Math.log(d.estimate) : d.estimate) * d.benefitSign > 0;

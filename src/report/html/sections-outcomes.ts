@@ -3,7 +3,7 @@ import type { OutcomeResult, TippingPointResult } from '../../analysis/results/t
 import type { PageModel, Section } from './model.ts';
 import { figure, para } from './model.ts';
 import { esc } from './escape.ts';
-import { effectWords, measureTitle } from '../charts/effect-words.ts';
+import { effectWords, measureTitleInNotation } from '../charts/effect-words.ts';
 import { measureNumbers } from '../../analysis/text/sentences.ts';
 import { estCi, num, renderTable, twoLines, type Cell } from './tables.ts';
 import { comparisonBlocks, comparisonChartId, comparisonContexts, comparisonOf, differenceTitle, outcomeLabel } from '../charts/context.ts';
@@ -101,7 +101,7 @@ export function forestSection(m: PageModel): Section {
         rows.push([t.msg.labels.roles[main.role]]);
       }
       for (const o of all) {
-        rows.push([outcomeLabel(ctx, o), ctx.names.visit(o.visit), ...arms.map((a) => num(own(o.emm, a.label) ? t.fmt.num(o.emm[a.label].estimate, 2) : '–')), ...differenceCells(m, o, true, heading.perRow ? measureTitle(ctx, o.measure ?? 'mean-difference') : null)]);
+        rows.push([outcomeLabel(ctx, o), ctx.names.visit(o.visit), ...arms.map((a) => num(own(o.emm, a.label) ? t.fmt.num(o.emm[a.label].estimate, 2) : '–')), ...differenceCells(m, o, true, heading.perRow ? measureTitleInNotation(ctx, o.measure ?? 'mean-difference') : null, true)]);
       }
     }
   }
@@ -117,7 +117,8 @@ export function forestSection(m: PageModel): Section {
  * row is a difference of means (in each outcome's own unit), the measure's name when every row
  * shares another ("Rate ratio"), else "Effect" with each row's measure under its estimate. It had
  * said "Difference" over HSAUR3::epilepsy's rate ratios (0.74) and the IPS twin's mix of risk
- * differences, rate ratios and hazard ratios.
+ * differences, rate ratios and hazard ratios. A share's title says "percentage points", as its
+ * cells are written in them (differenceCells `notation`), like the sensitivity table's.
  */
 function effectHeading(m: PageModel, rows: readonly OutcomeResult[]): { title: string; perRow: boolean; caption: string; table: string } {
   const { ctx } = m;
@@ -127,7 +128,7 @@ function effectHeading(m: PageModel, rows: readonly OutcomeResult[]): { title: s
   if (measures.length <= 1 && (measures[0] ?? 'mean-difference') === 'mean-difference') return { title: t.msg.difference, perRow: false, caption: t.msg.outcomesTableCaption(pairsUnderHeadings(m, '−')), table: t.msg.forestTable(null) };
   if (measures.length === 1) {
     const [noun, nounDefinite] = t.msg.measureWords[measures[0]] ?? [t.msg.difference, t.msg.difference];
-    return { title: measureTitle(ctx, measures[0]), perRow: false, caption: t.msg.outcomesTableCaptionIn(pairsUnderHeadings(m, measureNumbers(measures[0]).ratio ? '/' : '−'), noun), table: t.msg.forestTable(nounDefinite) };
+    return { title: measureTitleInNotation(ctx, measures[0]), perRow: false, caption: t.msg.outcomesTableCaptionIn(pairsUnderHeadings(m, measureNumbers(measures[0]).ratio ? '/' : '−'), noun), table: t.msg.forestTable(nounDefinite) };
   }
   const table = t.msg.forestTable(t.msg.forestTableEachRow);
   if (ctx.comparisons.length < 2) return { title: t.msg.effectEachRow, perRow: true, caption: t.msg.outcomesTableCaptionMixed(ctx.intervention.label, ctx.control.label), table };
