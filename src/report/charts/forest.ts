@@ -36,8 +36,8 @@ export const forestChart: ChartBuilder = (ctx) => {
   });
   const { domain, ticks } = domainThrough(data.flatMap((r) => [r.lower, r.upper]));
   const axisTitle = narrow
-    ? [t.msg.forestAxisShort, `← ${ctx.control.label} | ${ctx.intervention.label} →`, t.msg.dashedNoEffect]
-    : [t.msg.forestAxis(ctx.intervention.label), `← ${t.msg.favours(ctx.control.label)}  |  ${t.msg.favours(ctx.intervention.label)} →`, t.msg.dashedNoEffect];
+    ? [t.msg.forestAxisShort, `← ${ctx.control.label} | ${ctx.intervention.label} →`, t.msg.dashedNoEffect('0')]
+    : [t.msg.forestAxis(ctx.intervention.label), `← ${t.msg.favours(ctx.control.label)}  |  ${t.msg.favours(ctx.intervention.label)} →`, t.msg.dashedNoEffect('0')];
   const x = { type: 'quantitative', scale: { domain, nice: false }, axis: { values: ticks, format: '.1f' }, title: axisTitle };
   const plotWidth = narrow ? chartWidth(ctx) - 165 : chartWidth(ctx) - 380;
   // y is given per layer, not shared: the line of no effect must have none, or it shrinks to one row.

@@ -1,6 +1,9 @@
 /**
- * Subgroup forest: the difference within each level of each subgroup variable, with the
- * interaction p in the panel header and the line of no effect at 0. Level sizes are printed as
+ * Subgroup forest: the effect within each level of each subgroup variable, with the interaction p
+ * in the panel header and the line of no effect — in the outcome's measure, as the sensitivity
+ * chart draws it: a difference against 0 (intervention − control), a share in percentage points, a
+ * ratio against 1 (intervention / control) on the same linear axis. It had written "intervention −
+ * control" and drawn the line at 0 under a "Rate ratio" title. Level sizes are printed as
  * the disclosure plan decided ("<5", or "–" where Table 1 and the analysed n would give a small
  * count back), and a level with fewer than 5 people in either arm has no estimate or CI drawn
  * (they would describe a handful of people).
@@ -9,6 +12,7 @@ import type { ChartBuilder } from './types.ts';
 import { base, chartWidth, colours } from './theme.ts';
 import { differenceTitle, outcomeLabel } from './context.ts';
 import { r6, vl } from './spec.ts';
+import { measureNumbers } from '../../analysis/text/sentences.ts';
 import { domainThrough, MULTILINE_LABELS, noEffectLayers, wrap } from './marks.ts';
 import { keyOf } from '../disclosure/model.ts';
 import { SMALL_COUNT } from '../i18n/format.ts';
@@ -18,6 +22,10 @@ export const subgroupChart: ChartBuilder = (ctx) => {
   const groups = results.subgroups.filter((s) => s.levels.some((l) => l.difference));
   if (groups.length === 0) return null;
   const narrow = ctx.layout === 'narrow';
+  // The measure the axis names: the outcome's first row's, as the subgroup section's words (sections-other.ts).
+  const first = groups[0];
+  const outcome = results.outcomes.find((o) => o.id === first.outcomeId);
+  const { ratio, share, none, scale } = measureNumbers(outcome?.measure ?? 'mean-difference');
   const pair = ctx.arms.filter((a) => a.label === ctx.control.label || a.label === ctx.intervention.label).map((a) => a.label);
   const data: Array<Record<string, string | number>> = [];
   groups.forEach((g, gi) => {
@@ -34,14 +42,12 @@ export const subgroupChart: ChartBuilder = (ctx) => {
       // The model drops the estimate of a level with 1–4 in an arm; a level of 0 has none either.
       const small = pair.some((a) => !((l.n[a] ?? 0) >= SMALL_COUNT) && shown.get(a)![li] !== '–');
       if (!l.difference || small) data.push(row);
-      else data.push({ ...row, estimate: r6(l.difference.estimate), lower: r6(l.difference.lower), upper: r6(l.difference.upper) });
+      else data.push({ ...row, estimate: r6(l.difference.estimate * scale), lower: r6(l.difference.lower * scale), upper: r6(l.difference.upper * scale) });
     });
   });
-  const first = groups[0];
-  const outcome = results.outcomes.find((o) => o.id === first.outcomeId);
   const title = `${t.msg.subgroupTitle}: ${outcome ? outcomeLabel(ctx, outcome) : first.outcomeId} — ${ctx.names.visit(first.visit)}`;
-  const { domain, ticks } = domainThrough(data.flatMap((r) => (typeof r.lower === 'number' ? [r.lower, r.upper as number] : [])));
-  const x = { type: 'quantitative', scale: { domain, nice: false }, axis: { values: ticks }, title: [`${differenceTitle(ctx, outcome ?? { id: first.outcomeId })} (${ctx.intervention.label} − ${ctx.control.label}; ${t.fmt.ciLabel(results.confLevel)})`, t.msg.dashedNoEffect] };
+  const { domain, ticks } = domainThrough(data.flatMap((r) => (typeof r.lower === 'number' ? [r.lower, r.upper as number] : [])), none);
+  const x = { type: 'quantitative', scale: { domain, nice: false }, axis: { values: ticks }, title: [`${differenceTitle(ctx, outcome ?? { id: first.outcomeId })}${share ? `, ${t.msg.percentagePoints}` : ''} (${ctx.intervention.label} ${ratio ? '/' : '−'} ${ctx.control.label}; ${t.fmt.ciLabel(results.confLevel)})`, t.msg.dashedNoEffect(String(none))] };
   const y = { field: 'level', type: 'nominal', title: null, sort: { field: 'order' }, axis: { labelExpr: MULTILINE_LABELS } };
   const ps = groups.map((g) => `${ctx.names.variable(g.variable)} ${g.interactionP === null ? '–' : t.fmt.p(g.interactionP)}`).join('; ');
   const alt = t.msg.subgroupAlt(outcome ? outcomeLabel(ctx, outcome) : first.outcomeId, ps, groups.every((g) => g.interactionP === null || g.interactionP >= results.alpha));
@@ -59,7 +65,7 @@ export const subgroupChart: ChartBuilder = (ctx) => {
         width: narrow ? chartWidth(ctx) - 190 : chartWidth(ctx) - 330,
         height: { step: narrow || data.some((r) => String(r.level).includes('\n')) ? 30 : 22 },
         layer: [
-          ...noEffectLayers(x, null),
+          ...noEffectLayers(x, null, none),
           { mark: { type: 'rule', strokeWidth: 2, color: colours.intervention }, encoding: { y, x: { field: 'lower', ...x }, x2: { field: 'upper' } } },
           { mark: { type: 'point', shape: 'square', filled: true, size: 50, color: colours.intervention, opacity: 1 }, encoding: { y, x: { field: 'estimate', ...x } } },
         ],

@@ -50,7 +50,8 @@ export const outcomes = {
   forestAxisShort: e('Cohens d', "Cohen's d"),
   favours: e((arm: S) => `til fordel for ${arm}`, (arm) => `favours ${arm}`),
   noEffect: e('ingen effekt', 'no effect'),
-  dashedNoEffect: e('stiplet linje ved 0: ingen effekt', 'dashed line at 0: no effect'),
+  // At 0 for a difference, 1 for a ratio (the subgroup chart of a ratio).
+  dashedNoEffect: e((at: S) => `stiplet linje ved ${at}: ingen effekt`, (at) => `dashed line at ${at}: no effect`),
   forestAlt: e(
     (i: S, list: S, favoured: S, total: S) => `Cohens d (positiv er til fordel for ${i}): ${list}. Intervallet ligger over 0 for ${favoured} af ${total} effektmål.`,
     (i, list, favoured, total) => `Cohen's d (positive favours ${i}): ${list}. The interval lies above 0 for ${favoured} of ${total} outcomes.`,
