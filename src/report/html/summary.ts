@@ -64,17 +64,32 @@ function plainLines(ctx: ChartContext): string[] {
   return lines;
 }
 
-function answer(m: PageModel): string {
-  const { ctx } = m;
+/**
+ * The comparisons the question asks about: with k arms, every comparison whose primary row is in
+ * the multiplicity family of the first comparison's primary row (the plan's primary hypotheses,
+ * e.g. IPS vs SAU and IPSE vs SAU), in results.comparisons order. A two-arm trial, a primary row
+ * without a family, or a family holding one comparison: the first comparison alone.
+ */
+function primaryFamily(ctx: ChartContext): Array<[Comparison | null, ChartContext]> {
+  const o = ctx.primary;
+  const family = o?.multiplicity?.family;
+  const all = comparisonContexts(ctx);
+  if (ctx.comparisons.length < 2 || !o || family === undefined) return all.slice(0, 1);
+  const inFamily = all.filter(([, x]) => x.primary?.id === o.id && x.primary.visit === o.visit && x.primary.population === o.population && x.primary.multiplicity?.family === family);
+  return inFamily.length > 1 ? inFamily : all.slice(0, 1);
+}
+
+/** One comparison's verdict, its effect at the primary visit and at the later visits; `pair` names it (k arms). */
+function verdictLines(ctx: ChartContext, pair: Comparison | null): string[] {
   const { t, results } = ctx;
   const o = ctx.primary;
-  const conf = results.confLevel;
-  if (!o || o.status !== 'estimated' || !o.difference) return para(t.msg.answerNotEstimable, 'answer');
+  if (!o || o.status !== 'estimated' || !o.difference) return [pair ? para(t.msg.otherComparisonNotEstimable(t.msg.treatmentComparison(pair.intervention.name, midSentence(pair.control.name)), o ? ctx.names.visit(o.visit) : '–')) : para(t.msg.answerNotEstimable, 'answer')];
   const d = o.difference;
   const w = effectWords(ctx, o);
   const excludesNone = d.lower > w.none || d.upper < w.none;
   const benefit = favoursIntervention(w, d);
-  const verdict = !excludesNone ? t.msg.answerUnclear : benefit ? t.msg.answerBenefit : t.msg.answerHarm;
+  const [i, c] = pair ? [pair.intervention.label, pair.control.label] : ['', ''];
+  const verdict = !excludesNone ? (pair ? t.msg.answerUnclearPair(i, c) : t.msg.answerUnclear) : benefit ? (pair ? t.msg.answerBenefitPair(i, c) : t.msg.answerBenefit) : pair ? t.msg.answerHarmPair(i, c) : t.msg.answerHarm;
   const parts = [para(verdict, `answer${excludesNone && benefit ? ' benefit' : ''}`)];
   parts.push(para(t.msg.answerDetail(ctx.names.visit(o.visit), w.phrase(d.estimate), w.ci(d.lower, d.upper), t.fmt.p(d.p), o.cohensD ? t.fmt.num(o.cohensD.estimate, 2) : '–')));
   // The same outcome, estimator and population at the other visits: does the effect last?
@@ -83,9 +98,22 @@ function answer(m: PageModel): string {
     const lw = effectWords(ctx, later);
     parts.push(para(t.msg.laterVisit(ctx.names.visit(later.visit), lw.nounDefinite, `${lw.value(l.estimate)}${lw.unit ? ` ${lw.unit}` : ''}`, lw.ci(l.lower, l.upper), t.fmt.p(l.p))));
   }
-  // k arms: the question and the verdict are the first comparison's; every other comparison's
-  // answer at the primary visit follows, so that no comparison is missing from the summary.
-  for (const c of ctx.comparisons.slice(1)) {
+  return parts;
+}
+
+function answer(m: PageModel): string {
+  const { ctx } = m;
+  const { t, results } = ctx;
+  const o = ctx.primary;
+  const conf = results.confLevel;
+  if (!o || o.status !== 'estimated' || !o.difference) return para(t.msg.answerNotEstimable, 'answer');
+  const asked = primaryFamily(ctx);
+  const several = asked.length > 1;
+  const parts = asked.flatMap(([c, x]) => verdictLines(x, several ? c : null));
+  // k arms: the question and the verdicts are the primary family's comparisons'; every other
+  // comparison's answer at the primary visit follows, so that no comparison is missing from the summary.
+  const answered = new Set(asked.map(([c]) => c?.id));
+  for (const c of ctx.comparisons.slice(1).filter((x) => !answered.has(x.id))) {
     const x = mainRows(results, c, false).find((r) => r.id === o.id && r.visit === o.visit && r.population === o.population);
     const label = t.msg.treatmentComparison(c.intervention.name, midSentence(c.control.name));
     const xd = x?.status === 'estimated' ? x.difference : null;
@@ -201,11 +229,22 @@ function pairFigure(ctx: ChartContext, c: Comparison, box: (k: string, v: string
   return [box(t.msg.keyFigurePair(effectTitle(ctx, o), c.intervention.label, c.control.label), w.value(d.estimate), sub)];
 }
 
+/** The question: the first comparison's; with k arms every comparison of the primary family, as one question when they share a control. */
+function questionText(ctx: ChartContext, o: OutcomeResult): string {
+  const { t } = ctx;
+  const pairs = primaryFamily(ctx).map(([c, x]) => c ?? x);
+  const ask = (i: string, c: string) => t.msg.question(i, midSentence(c), t.loc(o.name), ctx.names.visit(o.visit));
+  if (pairs.length < 2) return ask(ctx.intervention.name, ctx.control.name);
+  const control = pairs[0].control;
+  if (pairs.every((p) => p.control.label === control.label)) return t.msg.questionArms(t.msg.listWords(pairs.map((p) => p.intervention.name)), midSentence(control.name), t.loc(o.name), ctx.names.visit(o.visit));
+  return pairs.map((p) => ask(p.intervention.name, p.control.name)).join(' ');
+}
+
 export function summarySection(m: PageModel): Section {
   const { ctx } = m;
   const { t } = ctx;
   const o = ctx.primary;
-  const question = o ? t.msg.question(ctx.intervention.name, midSentence(ctx.control.name), t.loc(o.name), ctx.names.visit(o.visit)) : '';
+  const question = o ? questionText(ctx, o) : '';
   const html = [
     syntheticBanner(m),
     plainWords(m),

@@ -35,6 +35,27 @@ export const kArms = {
   ),
   interpExploratory: e('De udforskende effektmål er ikke justeret for multiplicitet.', 'The exploratory outcomes are not adjusted for multiplicity.'),
 
+  /**
+   * Page 1 when the plan's primary family holds more than one comparison: one question naming every
+   * intervention against the shared control, and a verdict per comparison naming its pair.
+   */
+  questionArms: e(
+    (arms: S, c: S, o: S, v: S) => `Giver ${arms} bedre ${o} ved ${v} end ${c} alene?`,
+    (arms, c, o, v) => `Do ${arms} give better ${o} at ${v} than ${c} alone?`,
+  ),
+  answerBenefitPair: e(
+    (i: S, c: S) => `${i} over for ${c}: ja. ${i}-gruppen klarede sig bedre, og tilfældigheder er en usandsynlig forklaring.`,
+    (i, c) => `${i} versus ${c}: yes. The ${i} group did better, and chance is an unlikely explanation.`,
+  ),
+  answerHarmPair: e(
+    (i: S, c: S) => `${i} over for ${c}: nej. ${i}-gruppen klarede sig dårligere, og tilfældigheder er en usandsynlig forklaring.`,
+    (i, c) => `${i} versus ${c}: no. The ${i} group did worse, and chance is an unlikely explanation.`,
+  ),
+  answerUnclearPair: e(
+    (i: S, c: S) => `${i} over for ${c}: ikke tydeligt. Forskellen mellem grupperne kan skyldes tilfældigheder.`,
+    (i, c) => `${i} versus ${c}: not clearly. The difference between the groups could be due to chance.`,
+  ),
+
   /** Key figures: one box per comparison, its pair in the label, CI, p and Cohen's d below the number. */
   keyFigurePair: e((measure: S, i: S, c: S) => `${measure}, ${i} over for ${c}`, (measure, i, c) => `${measure}, ${i} versus ${c}`),
 

@@ -1,0 +1,64 @@
+/**
+ * The IPS twin (three arms; the plan's primary family holds IPS vs SAU and IPSE vs SAU):
+ * - page 1's question and answer cover every comparison whose primary row is in the primary
+ *   family, each with its own verdict; IPSE vs IPS (its own family) keeps its one line after them;
+ * - the all-outcomes table writes a share's per-arm columns as percentages, as its effect column
+ *   writes the risk difference in percentage points;
+ * - the change-over-time chart leaves out outcomes with fewer than two visits, and says so.
+ * A two-arm trial (PEER twin) keeps its texts.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { loadTrial, runAnalysis } from '../../src/index.ts';
+import type { AnalysisResults, Lang } from '../../src/analysis/results/types.ts';
+import { buildReport } from '../../src/report/index.ts';
+import { repoRoot } from '../helpers/fixtures.ts';
+import { loadResults } from './inputs.ts';
+
+type Built = Awaited<ReturnType<typeof buildReport>>;
+const built: Record<string, Built> = {};
+
+const page = (key: string) => String(built[key].artefacts.find((a) => a.name === 'index.html')!.content);
+/** A section as plain text. */
+function section(key: string, id: string): string {
+  const p = page(key);
+  const from = p.indexOf(`<section id="${id}">`);
+  return p.slice(from, p.indexOf('</section>', from)).replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
+}
+
+beforeAll(async () => {
+  const ips: AnalysisResults = runAnalysis(await loadTrial(join(repoRoot, 'data-samples/ips/ips-twin.csv'), join(repoRoot, 'data-samples/ips/ips.spec.json')));
+  for (const lang of ['en', 'da'] as Lang[]) {
+    built[`ips-${lang}`] = await buildReport(ips, null, { lang, date: '2026-11-27', png: false });
+    built[`twin-${lang}`] = await buildReport(loadResults(), null, { lang, date: '2026-11-27', png: false });
+  }
+}, 180_000);
+
+describe('page 1 of a k-arm trial: every comparison of the primary family', () => {
+  it.each([
+    ['en', 'Do IPS and IPS enhanced (IPSE) give better competitive employment or education (ever since randomisation) at week 78 (18 months) than service as usual alone?',
+      'IPS versus SAU: yes. The IPS group did better, and chance is an unlikely explanation. At week 78 (18 months): risk difference 11.3 percentage points',
+      'IPSE versus SAU: yes. The IPSE group did better, and chance is an unlikely explanation. At week 78 (18 months): risk difference 12.5 percentage points',
+      'IPS enhanced (IPSE) versus IPS at week 78 (18 months): risk difference 1.2 percentage points'],
+    ['da', 'Giver IPS og IPS udvidet (IPSE) bedre ordinært arbejde eller uddannelse (nogensinde siden randomisering) ved uge 78 (18 måneder) end sædvanlig indsats alene?',
+      'IPS over for SAU: ja. IPS-gruppen klarede sig bedre, og tilfældigheder er en usandsynlig forklaring. Ved uge 78 (18 måneder): risikoforskel 11,3 procentpoint',
+      'IPSE over for SAU: ja. IPSE-gruppen klarede sig bedre, og tilfældigheder er en usandsynlig forklaring. Ved uge 78 (18 måneder): risikoforskel 12,5 procentpoint',
+      'IPS udvidet (IPSE) over for IPS ved uge 78 (18 måneder): risikoforskel 1,2 procentpoint'],
+  ] as const)('IPS twin (%s)', (lang, question, first, second, other) => {
+    const s = section(`ips-${lang}`, 'summary');
+    for (const x of [question, first, second, other]) expect(s).toContain(x);
+    // Each primary comparison once, in order; the comparison outside the family is not given a verdict.
+    expect(s.indexOf(first)).toBeLessThan(s.indexOf(second));
+    expect(s.indexOf(second)).toBeLessThan(s.indexOf(other));
+    expect(s).not.toMatch(/IPSE (versus|over for) IPS: /);
+  });
+
+  it.each([
+    ['en', 'Does PEER + service as usual give better personal recovery (QPR-15) at end of course than service as usual (SAU) alone?', 'Yes. The intervention group did better, and chance is an unlikely explanation.'],
+    ['da', 'Giver PEER + vanlig indsats bedre personlig recovery (QPR-15) ved forløbets afslutning end vanlig indsats (SAU) alene?', 'Ja. Indsatsgruppen klarede sig bedre, og tilfældigheder er en usandsynlig forklaring.'],
+  ] as const)('two arms (%s): the question and verdict unchanged', (lang, question, verdict) => {
+    const s = section(`twin-${lang}`, 'summary');
+    expect(s).toContain(question);
+    expect(s).toContain(verdict);
+  });
+});
