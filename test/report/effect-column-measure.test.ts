@@ -62,8 +62,8 @@ describe('the all-outcomes table’s effect column', () => {
   });
 
   it.each([
-    ['en', 'Risk difference, percentage points (95% CI)', ['month 1 0.49 0.68 19.4 (4.2 to 34.5)', 'month 4 0.43 0.63 19.9 (3.8 to 35.9) 0.015'], 'risk difference = treatment − placebo'],
-    ['da', 'Risikoforskel, procentpoint (95 %-KI)', ['måned 1 0,49 0,68 19,4 (4,2 til 34,5)', 'måned 4 0,43 0,63 19,9 (3,8 til 35,9) 0,015'], 'risikoforskel = treatment − placebo'],
+    ['en', 'Risk difference, percentage points (95% CI)', ['month 1 49.1% 68.5% 19.4 (4.2 to 34.5)', 'month 4 43.2% 63.1% 19.9 (3.8 to 35.9) 0.015'], 'risk difference = treatment − placebo'],
+    ['da', 'Risikoforskel, procentpoint (95 %-KI)', ['måned 1 49,1 % 68,5 % 19,4 (4,2 til 34,5)', 'måned 4 43,2 % 63,1 % 19,9 (3,8 til 35,9) 0,015'], 'risikoforskel = treatment − placebo'],
   ] as const)('one share for every row (respiratory, %s): percentage points, as the sensitivity table', (lang, head, cells, caption) => {
     const s = sections[`respiratory-${lang}`];
     expect(s).toContain(head);

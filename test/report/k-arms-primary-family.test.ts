@@ -62,3 +62,15 @@ describe('page 1 of a k-arm trial: every comparison of the primary family', () =
     expect(s).toContain(verdict);
   });
 });
+
+describe('all-outcomes table: a share per arm as a percentage, beside its effect in percentage points', () => {
+  it.each([
+    ['en', 'week 78 (18 months) 48.7% 60.0% – 11.3 (2.4 to 20.1)', 'week 130 (30 months) 16.93 23.81 – 1.39 (0.90 to 2.15)'],
+    ['da', 'uge 78 (18 måneder) 48,7 % 60,0 % – 11,3 (2,4 til 20,1)', 'uge 130 (30 måneder) 16,93 23,81 – 1,39 (0,90 til 2,15)'],
+  ] as const)('IPS twin (%s): the risk difference row in percent, the rate ratio row’s means unchanged', (lang, share, means) => {
+    const s = section(`ips-${lang}`, 'outcomes');
+    expect(s).toContain(share);
+    expect(s).toContain(means);
+    expect(s).not.toMatch(/ 0[.,]49 0[.,]60 /);
+  });
+});

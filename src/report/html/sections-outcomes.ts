@@ -50,6 +50,18 @@ function differenceCells(m: PageModel, o: OutcomeResult, withAdjusted = true, me
   ];
 }
 
+/**
+ * An arm's adjusted mean in the all-outcomes table: a share (the row's measure a risk or
+ * incidence difference) as a percentage with the effect's decimals, beside the effect in
+ * percentage points (48.7% and 60.0% beside 11.3, not 0.49 and 0.60); a mean to 2 decimals.
+ */
+function armValue(m: PageModel, o: OutcomeResult, arm: string): string {
+  const { t } = m.ctx;
+  if (!own(o.emm, arm)) return '–';
+  const nums = measureNumbers(o.measure ?? 'mean-difference');
+  return nums.share ? t.fmt.pct(o.emm[arm].estimate, nums.digits ?? 1) : t.fmt.num(o.emm[arm].estimate, 2);
+}
+
 export function primarySection(m: PageModel): Section {
   const { ctx } = m;
   const { t } = ctx;
@@ -101,7 +113,7 @@ export function forestSection(m: PageModel): Section {
         rows.push([t.msg.labels.roles[main.role]]);
       }
       for (const o of all) {
-        rows.push([outcomeLabel(ctx, o), ctx.names.visit(o.visit), ...arms.map((a) => num(own(o.emm, a.label) ? t.fmt.num(o.emm[a.label].estimate, 2) : '–')), ...differenceCells(m, o, true, heading.perRow ? measureTitleInNotation(ctx, o.measure ?? 'mean-difference') : null, true)]);
+        rows.push([outcomeLabel(ctx, o), ctx.names.visit(o.visit), ...arms.map((a) => num(armValue(m, o, a.label))), ...differenceCells(m, o, true, heading.perRow ? measureTitleInNotation(ctx, o.measure ?? 'mean-difference') : null, true)]);
       }
     }
   }
