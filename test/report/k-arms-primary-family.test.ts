@@ -74,3 +74,39 @@ describe('all-outcomes table: a share per arm as a percentage, beside its effect
     expect(s).not.toMatch(/ 0[.,]49 0[.,]60 /);
   });
 });
+
+/** The facet panels and visits of the change-over-time chart's data. */
+function changePanels(key: string): string[] {
+  const out = new Set<string>();
+  const walk = (x: unknown): void => {
+    if (Array.isArray(x)) x.forEach(walk);
+    else if (x !== null && typeof x === 'object') {
+      const values = (x as { values?: unknown }).values;
+      if (Array.isArray(values)) for (const d of values as Array<Record<string, unknown>>) out.add(`${String(d.panel).replace(/\n/g, ' ')} @ ${String(d.visit).replace(/\n/g, ' ')}`);
+      Object.values(x).forEach(walk);
+    }
+  };
+  walk(JSON.parse(String(built[key].artefacts.find((a) => a.name === 'charts/change-over-time.vl.json')!.content)));
+  return [...out].sort();
+}
+
+describe('change over time: only outcomes with two or more visits', () => {
+  it.each([
+    ['en', 'Outcomes measured at one visit only are left out, because a change over time needs at least two visits: Weeks in competitive work (weeks 1–130), Time to first job, Time to leaving benefits (4 weeks in a row) and First job (competing: education, disability pension). Their results are in the table of all outcomes.',
+      'Adjusted mean per group at week 78 (18 months), week 130 (30 months). Competitive'],
+    ['da', 'Effektmål, der kun er målt ved ét tidspunkt, er udeladt, fordi en udvikling over tid kræver mindst to målinger: Uger i ordinært arbejde (uge 1–130), Tid til første job, Tid til at forlade offentlig forsørgelse (4 uger i træk) og Første job (konkurrerende: uddannelse, førtidspension). Deres resultater står i tabellen over alle effektmål.',
+      'Justeret gennemsnit pr. gruppe ved uge 78 (18 måneder), uge 130 (30 måneder). Ordinært'],
+  ] as const)('IPS twin (%s): one panel, two visits; the intro names what is left out', (lang, intro, alt) => {
+    const s = section(`ips-${lang}`, 'change');
+    expect(s).toContain(intro);
+    expect(s).toContain(alt);
+    const panels = changePanels(`ips-${lang}`);
+    expect(panels).toHaveLength(2);
+    expect(panels.join(' | ')).not.toMatch(/follow-up|opfølgning|Weeks in|Uger i/);
+  });
+
+  it.each(['en', 'da'] as const)('two arms (%s): every outcome has two visits, nothing is left out', (lang) => {
+    expect(section(`twin-${lang}`, 'change')).not.toMatch(/left out|udeladt/);
+    expect(changePanels(`twin-${lang}`).length).toBe(16);
+  });
+});

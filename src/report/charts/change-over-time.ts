@@ -47,6 +47,25 @@ function trajectoryArms(ctx: ChartContext): ArmInfo[] {
   return ctx.arms.filter((a) => ctx.comparisons.some((c) => c.control.label === a.label || c.intervention.label === a.label));
 }
 
+/** An outcome's estimated visits in the chart (its main row's estimator and population). */
+function estimatedVisits(ctx: ChartContext, main: OutcomeResult): VisitMeans[] {
+  return armTrajectories(ctx, main, (o) => o.status === 'estimated');
+}
+
+/**
+ * The main rows left out of the chart, one per outcome: fewer than two estimated visits, so no
+ * trajectory (a time-to-event outcome at "follow-up to 130 weeks", weeks worked at week 130).
+ * In a panel of its own it would put its one visit label on the shared x axis beside the others'.
+ */
+export function singleVisitOutcomes(ctx: ChartContext): OutcomeResult[] {
+  const seen = new Set<string>();
+  return ctx.mainRows.filter((main) => {
+    if (seen.has(main.id) || estimatedVisits(ctx, main).length >= 2) return false;
+    seen.add(main.id);
+    return true;
+  });
+}
+
 export const changeOverTimeChart: ChartBuilder = (ctx) => {
   const { t, results } = ctx;
   const conf = results.confLevel;
@@ -55,9 +74,11 @@ export const changeOverTimeChart: ChartBuilder = (ctx) => {
   const narrow = ctx.layout === 'narrow';
   const data: Array<Record<string, string | number>> = [];
   const visits = new Set<string>();
+  const leftOut = new Set(singleVisitOutcomes(ctx).map((o) => o.id));
   ctx.mainRows.forEach((main, order) => {
+    if (leftOut.has(main.id)) return;
     const panel = wrap(outcomeLabel(ctx, main), narrow ? 22 : 20);
-    for (const { visit, emm } of armTrajectories(ctx, main, (o) => o.status === 'estimated')) {
+    for (const { visit, emm } of estimatedVisits(ctx, main)) {
       visits.add(visit);
       for (const a of arms) {
         const e = emm.get(a.label);
@@ -73,7 +94,7 @@ export const changeOverTimeChart: ChartBuilder = (ctx) => {
   const primary = ctx.primary;
   const alt = t.msg.changeAlt(
     [...visits].map((v) => ctx.names.visit(v)).join(', '),
-    primary
+    primary && !leftOut.has(primary.id)
       ? `${outcomeLabel(ctx, primary)}: ${
           armTrajectories(ctx, primary, (o) => Boolean(o.difference))
             .map(({ visit, emm }) => `${ctx.names.visit(visit)} ${arms.map((a) => `${a.label} ${t.fmt.num(emm.get(a.label)?.estimate ?? NaN, 1)}`).join(', ')}`)

@@ -10,7 +10,7 @@ import { comparisonBlocks, comparisonChartId, comparisonContexts, comparisonOf, 
 import type { Comparison } from '../charts/types.ts';
 import { estimatorLabel, sensitivityRows } from '../charts/sensitivity.ts';
 import { anyResponderSuppressed, responderRateText } from '../charts/responder-text.ts';
-import { armSources } from '../charts/change-over-time.ts';
+import { armSources, singleVisitOutcomes } from '../charts/change-over-time.ts';
 import { analysedOfRandomised, missingDataText } from './sections-methods.ts';
 import { own } from '../i18n/own.ts';
 
@@ -187,9 +187,11 @@ export function changeSection(m: PageModel): Section | null {
 function changeIntro(m: PageModel): string {
   const { ctx } = m;
   const { t } = ctx;
-  if (ctx.comparisons.length < 2) return t.msg.changeIntro;
+  const single = singleVisitOutcomes(ctx);
+  const leftOut = single.length > 0 ? ` ${t.msg.changeLeftOut(t.msg.listWords(single.map((o) => outcomeLabel(ctx, o))))}` : '';
+  if (ctx.comparisons.length < 2) return `${t.msg.changeIntro}${leftOut}`;
   const sources = armSources(ctx).map(([c, arms]) => t.msg.armsFrom(t.msg.listWords(arms.map((a) => a.label)), t.msg.comparisonHeading(c.intervention.label, c.control.label)));
-  return `${t.msg.changeIntro} ${t.msg.changeArmSources(t.msg.listWords(sources))}`;
+  return `${t.msg.changeIntro} ${t.msg.changeArmSources(t.msg.listWords(sources))}${leftOut}`;
 }
 
 /** Responders: risks per arm, risk difference, risk ratio, odds ratio and NNT — absolute and relative effects (CONSORT 2025 item 26). */

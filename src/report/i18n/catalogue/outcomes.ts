@@ -87,6 +87,11 @@ export const outcomes = {
     'Justeret gennemsnit pr. gruppe ved hver opfølgningsmåling fra den primære analyse, så alle punkter er sammenlignelige. Baseline vises ikke som punkt, fordi modellerne justerer for den; gennemsnit ved baseline står i tabellen med karakteristika ved baseline.',
     'Adjusted mean per group at every follow-up visit from the primary analysis, so every point is comparable. Baseline is not a point because the models adjust for it; baseline means are in the table of baseline characteristics.',
   ),
+  /** Outcomes with fewer than two follow-up visits: a trajectory needs two points, so they are left out of the chart (their results are in the all-outcomes table). */
+  changeLeftOut: e(
+    (outcomes: S) => `Effektmål, der kun er målt ved ét tidspunkt, er udeladt, fordi en udvikling over tid kræver mindst to målinger: ${outcomes}. Deres resultater står i tabellen over alle effektmål.`,
+    (outcomes) => `Outcomes measured at one visit only are left out, because a change over time needs at least two visits: ${outcomes}. Their results are in the table of all outcomes.`,
+  ),
   changeCaption: e('Justeret gennemsnit pr. gruppe ved hver opfølgningsmåling', 'Adjusted mean per group at each follow-up visit'),
   changeChartTitle: e('Justeret gennemsnit ved hver opfølgningsmåling', 'Adjusted mean at each follow-up visit'),
   changeAxisY: e('Justeret gennemsnit', 'Adjusted mean'),
