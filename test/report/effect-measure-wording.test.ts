@@ -75,8 +75,8 @@ describe('the summary speaks in the primary row’s effect measure', () => {
   it('the sensitivity table heads its column with the measure', () => {
     expect(pages['epilepsy-en']).toContain('Rate ratio (95% CI)');
     expect(pages['epilepsy-da']).toContain('Rateratio (95 %-KI)');
-    expect(pages['respiratory-en']).toContain('Risk difference (95% CI)');
-    // (The all-outcomes table, which may mix measures, keeps its general "Difference".)
+    // A share in percentage points, as the sentence and the chart write it (4d111bc, e2da50b).
+    expect(pages['respiratory-en']).toContain('Risk difference, percentage points (95% CI)');
     expect(pages['epilepsy-en']).toMatch(/Who is analysed \(analysed of randomised\) Rate ratio \(95% CI\)/);
   });
 });
