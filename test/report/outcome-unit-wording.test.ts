@@ -76,7 +76,8 @@ const rows: ReadonlyArray<readonly [Case, 'da' | 'en', readonly string[], RegExp
   ['anorexia, unit lb', 'en', [
     'On average, weight at end of treatment was 4.1 lb higher in the CBT group than in the Cont group.',
     'At end of treatment: difference 4.1 lb (95% CI 0.3 to 7.9; p = 0.034)',
-    'Family therapy versus control at end of treatment: difference 8.7 lb (95% CI 4.3 to 13.0; p < 0.001)',
+    // Both comparisons are in the primary family: each gets its own verdict (k-arms-primary-family).
+    'FT versus Cont: yes. The FT group did better, and chance is an unlikely explanation. At end of treatment: difference 8.7 lb (95% CI 4.3 to 13.0; p < 0.001)',
     'Difference (lb), CBT versus Cont 4.1', // a key figure per comparison (three arms)
     'At end of treatment the difference in weight between the CBT and the Cont group was 4.1 lb (95% CI 0.3 to 7.9',
     'were 2.5 lb worse than assumed under missing at random (MAR)',
@@ -90,7 +91,7 @@ const rows: ReadonlyArray<readonly [Case, 'da' | 'en', readonly string[], RegExp
   ['anorexia, unit lb', 'da', [
     'I gennemsnit var vægt ved behandlingsslut 4,1 lb højere i CBT-gruppen end i Cont-gruppen.',
     'Ved behandlingsslut: forskel 4,1 lb (95 %-KI 0,3 til 7,9; p = 0,034)',
-    'Familieterapi over for kontrol ved behandlingsslut: forskel 8,7 lb (95 %-KI 4,3 til 13,0; p < 0,001)',
+    'Ved behandlingsslut: forskel 8,7 lb (95 %-KI 4,3 til 13,0; p < 0,001)',
     'Forskel (lb), CBT over for Cont 4,1',
     'Ved behandlingsslut var forskellen i vægt mellem CBT- og Cont-gruppen 4,1 lb (95 %-KI 0,3 til 7,9',
     'var 2,5 lb dårligere end under antagelsen om tilfældigt manglende data (MAR)',
@@ -103,7 +104,7 @@ const rows: ReadonlyArray<readonly [Case, 'da' | 'en', readonly string[], RegExp
   ['anorexia, no unit', 'en', [
     'Participants in the CBT group scored on average 4.1 points higher on weight at end of treatment than participants in the Cont group.',
     'At end of treatment: difference 4.1 points (95% CI 0.3 to 7.9; p = 0.034)',
-    'Family therapy versus control at end of treatment: difference 8.7 points (95% CI 4.3 to 13.0; p < 0.001)',
+    'At end of treatment: difference 8.7 points (95% CI 4.3 to 13.0; p < 0.001)',
     'Difference (points), CBT versus Cont 4.1',
     'between the CBT and the Cont group was 4.1 points (95% CI',
     'were 2.5 points worse than assumed',
@@ -115,7 +116,7 @@ const rows: ReadonlyArray<readonly [Case, 'da' | 'en', readonly string[], RegExp
   ['anorexia, no unit', 'da', [
     'Deltagerne i CBT-gruppen scorede i gennemsnit 4,1 point højere på vægt ved behandlingsslut end deltagerne i Cont-gruppen.',
     'Ved behandlingsslut: forskel 4,1 point (95 %-KI',
-    'Familieterapi over for kontrol ved behandlingsslut: forskel 8,7 point (95 %-KI',
+    'Ved behandlingsslut: forskel 8,7 point (95 %-KI',
     'Forskel (point), CBT over for Cont 4,1',
     'mellem CBT- og Cont-gruppen 4,1 point (95 %-KI',
     'var 2,5 point dårligere end',
