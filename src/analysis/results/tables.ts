@@ -31,17 +31,19 @@ function comparisonColumns(r: AnalysisResults, columns: readonly string[]): stri
 }
 
 /**
- * The analysed n of an arm on a row: empty for an arm outside the row's comparison that the row's
- * estimator did not analyse (a pairwise estimator writes 0 for the third arm, which read as "no one
- * of IPSE had data"). An arm a joint model analysed keeps its n.
+ * The analysed n of an arm on a row, or undefined: none for an arm outside the row's comparison
+ * that the row's estimator did not analyse (a pairwise estimator writes 0 for the third arm, which
+ * read as "no one of IPSE had data"; it is no count of anyone). An arm a joint model analysed keeps
+ * its n. The one rule for the tables and the disclosure plan (report/disclosure/model.ts).
  */
-function analysedCell(r: AnalysisResults, o: OutcomeResult, arm: string): Cell {
-  const n = o.n.analysed[arm] ?? null;
-  return n === 0 && !inComparison(r, o.comparison, arm) ? null : n;
+export function analysedN(r: Pick<AnalysisResults, 'comparisons'>, o: OutcomeResult, arm: string): number | undefined {
+  if (!Object.hasOwn(o.n.analysed, arm)) return undefined;
+  const n = o.n.analysed[arm];
+  return n === 0 && !armInComparison(r, o.comparison, arm) ? undefined : n;
 }
 
 /** Whether the arm is one of the comparison's two (true when the results name no comparisons: an older file). */
-export function inComparison(r: Pick<AnalysisResults, 'comparisons'>, comparison: string | undefined, arm: string): boolean {
+function armInComparison(r: Pick<AnalysisResults, 'comparisons'>, comparison: string | undefined, arm: string): boolean {
   const c = r.comparisons?.find((x) => x.id === comparison);
   return c === undefined || c.intervention === arm || c.control === arm;
 }
@@ -60,7 +62,7 @@ export function outcomesTable(r: AnalysisResults): FlatTable {
     o.id, o.role, o.higherIsBetter, o.visit, o.population, o.estimator, o.isPrimaryEstimator, o.status, o.reason,
     ...arms.flatMap((a) => {
       const e = o.emm[a];
-      return [o.n.randomised[a] ?? null, o.n.withData[a] ?? null, analysedCell(r, o, a), num(e?.estimate), num(e?.se), num(e?.lower), num(e?.upper)];
+      return [o.n.randomised[a] ?? null, o.n.withData[a] ?? null, analysedN(r, o, a) ?? null, num(e?.estimate), num(e?.se), num(e?.lower), num(e?.upper)];
     }),
     o.measure, num(o.difference?.estimate), num(o.difference?.se), num(o.difference?.df), num(o.difference?.lower), num(o.difference?.upper),
     num(o.difference?.statistic), num(o.difference?.p), num(o.difference?.pAdjusted),

@@ -58,12 +58,17 @@ export function measureTitle(ctx: ChartContext, measure: EffectMeasure): string 
 }
 
 /**
- * measureTitle with a share's unit, as the sensitivity chart and table head it: "Risk difference,
- * percentage points" over 19.9, not a bare "Risk difference" over numbers ×100.
+ * A heading with a share's unit, as the sensitivity chart heads its axis: "Risk difference,
+ * percentage points" over 19.9, not a bare "Risk difference" over numbers ×100. Any other
+ * measure's heading is returned as it is. The one place the tables and charts add that unit.
  */
+export function inShareNotation(ctx: ChartContext, title: string, measure: EffectMeasure | undefined): string {
+  return measureNumbers(measure ?? 'mean-difference').share ? `${title}, ${ctx.t.msg.percentagePoints}` : title;
+}
+
+/** measureTitle in the measure's notation (inShareNotation). */
 export function measureTitleInNotation(ctx: ChartContext, measure: EffectMeasure): string {
-  const title = measureTitle(ctx, measure);
-  return measureNumbers(measure).share ? `${title}, ${ctx.t.msg.percentagePoints}` : title;
+  return inShareNotation(ctx, measureTitle(ctx, measure), measure);
 }
 
 /** Whether the estimate favours the intervention (a ratio on its log scale). */

@@ -11,6 +11,7 @@
 import type { ChartBuilder } from './types.ts';
 import { base, chartWidth, colours } from './theme.ts';
 import { differenceTitle, outcomeLabel } from './context.ts';
+import { inShareNotation } from './effect-words.ts';
 import { r6, vl } from './spec.ts';
 import { measureNumbers } from '../../analysis/text/sentences.ts';
 import { domainThrough, MULTILINE_LABELS, noEffectLayers, wrap } from './marks.ts';
@@ -25,7 +26,7 @@ export const subgroupChart: ChartBuilder = (ctx) => {
   // The measure the axis names: the outcome's first row's, as the subgroup section's words (sections-other.ts).
   const first = groups[0];
   const outcome = results.outcomes.find((o) => o.id === first.outcomeId);
-  const { ratio, share, none, scale } = measureNumbers(outcome?.measure ?? 'mean-difference');
+  const { ratio, none, scale } = measureNumbers(outcome?.measure ?? 'mean-difference');
   const pair = ctx.arms.filter((a) => a.label === ctx.control.label || a.label === ctx.intervention.label).map((a) => a.label);
   const data: Array<Record<string, string | number>> = [];
   groups.forEach((g, gi) => {
@@ -47,7 +48,7 @@ export const subgroupChart: ChartBuilder = (ctx) => {
   });
   const title = `${t.msg.subgroupTitle}: ${outcome ? outcomeLabel(ctx, outcome) : first.outcomeId} — ${ctx.names.visit(first.visit)}`;
   const { domain, ticks } = domainThrough(data.flatMap((r) => (typeof r.lower === 'number' ? [r.lower, r.upper as number] : [])), none);
-  const x = { type: 'quantitative', scale: { domain, nice: false }, axis: { values: ticks }, title: [`${differenceTitle(ctx, outcome ?? { id: first.outcomeId })}${share ? `, ${t.msg.percentagePoints}` : ''} (${ctx.intervention.label} ${ratio ? '/' : '−'} ${ctx.control.label}; ${t.fmt.ciLabel(results.confLevel)})`, t.msg.dashedNoEffect(String(none))] };
+  const x = { type: 'quantitative', scale: { domain, nice: false }, axis: { values: ticks }, title: [`${inShareNotation(ctx, differenceTitle(ctx, outcome ?? { id: first.outcomeId }), outcome?.measure)} (${ctx.intervention.label} ${ratio ? '/' : '−'} ${ctx.control.label}; ${t.fmt.ciLabel(results.confLevel)})`, t.msg.dashedNoEffect(String(none))] };
   const y = { field: 'level', type: 'nominal', title: null, sort: { field: 'order' }, axis: { labelExpr: MULTILINE_LABELS } };
   const ps = groups.map((g) => `${ctx.names.variable(g.variable)} ${g.interactionP === null ? '–' : t.fmt.p(g.interactionP)}`).join('; ');
   const alt = t.msg.subgroupAlt(outcome ? outcomeLabel(ctx, outcome) : first.outcomeId, ps, groups.every((g) => g.interactionP === null || g.interactionP >= results.alpha));

@@ -22,7 +22,7 @@
  */
 import type { AnalysisResults } from '../../analysis/results/types.ts';
 import { pairsWithSteps, publishedCurves } from './curves.ts';
-import { inComparison } from '../../analysis/results/tables.ts';
+import { analysedN } from '../../analysis/results/tables.ts';
 
 export type Expr = ReadonlyMap<number, number>;
 
@@ -155,9 +155,9 @@ export function countSystem(r: AnalysisResults, options: { readonly loose?: bool
     const withDataAtom = new Map<string, number>();
     // Outcome rows: the analysed n. The primary outcome's main ITT row is the CONSORT "analysed".
     for (const o of r.outcomes) {
-      // An arm outside the row's comparison that its (pairwise) estimator did not analyse has 0
-      // there: no count of anyone (the tables leave it empty), and not the arm's analysed n.
-      const n = Object.hasOwn(o.n.analysed, a) && !(o.n.analysed[a] === 0 && !inComparison(r, o.comparison, a)) ? o.n.analysed[a] : undefined;
+      // An arm outside the row's comparison that its (pairwise) estimator did not analyse has no
+      // analysed n here (the tables leave it empty too).
+      const n = analysedN(r, o, a);
       // An arm without an analysed n here (a file from another comparison) still has responder counts.
       const key = keyOf('analysed', o.id, o.visit, o.estimator, o.population, a);
       const same = main(o) && o.population === ittId ? analysedAtom.get(o.visit) : undefined;

@@ -3,7 +3,7 @@ import type { OutcomeResult, TippingPointResult } from '../../analysis/results/t
 import type { PageModel, Section } from './model.ts';
 import { figure, para } from './model.ts';
 import { esc } from './escape.ts';
-import { effectWords, measureTitleInNotation } from '../charts/effect-words.ts';
+import { effectWords, inShareNotation, measureTitleInNotation } from '../charts/effect-words.ts';
 import { measureNumbers } from '../../analysis/text/sentences.ts';
 import { estCi, num, renderTable, twoLines, type Cell } from './tables.ts';
 import { comparisonBlocks, comparisonChartId, comparisonContexts, comparisonOf, differenceTitle, outcomeLabel } from '../charts/context.ts';
@@ -251,10 +251,9 @@ function sensitivityBlock(m: PageModel, c: Comparison | null, index: number): st
   const { main } = s;
   const ci = t.fmt.ciLabel(results.confLevel);
   // The primary row's measure in its own notation, as the sensitivity chart writes it (a risk difference in percentage points, not 0.20).
-  const share = measureNumbers(main.measure ?? 'mean-difference').share;
   // The captions name that measure too ("the rate ratio"), not "the difference".
   const measureDefinite = effectWords(ctx, main).nounDefinite;
-  const head: Cell[] = [t.msg.estimator, t.msg.whoAnalysed, num(`${differenceTitle(ctx, main)}${share ? `, ${t.msg.percentagePoints}` : ''} (${ci})`), num(t.msg.pValue), num(t.msg.cohensD)];
+  const head: Cell[] = [t.msg.estimator, t.msg.whoAnalysed, num(`${inShareNotation(ctx, differenceTitle(ctx, main), main.measure)} (${ci})`), num(t.msg.pValue), num(t.msg.cohensD)];
   const rows: Cell[][] = s.shown.map((o) => [twoLines(estimatorLabel(ctx, o, main), missingDataShort(m, o)), twoLines(ctx.names.population(o.population), analysedOfRandomised(m, o)), ...differenceCells(m, o, false, null, true)]);
   const identical = s.identical.map((o) => estimatorLabel(ctx, o, main));
   // A k-arm trial's tipping points name their comparison; a two-arm row may carry none.
