@@ -71,8 +71,24 @@ export function measureTitleInNotation(ctx: ChartContext, measure: EffectMeasure
   return inShareNotation(ctx, measureTitle(ctx, measure), measure);
 }
 
-/** Whether the estimate favours the intervention (a ratio on its log scale). */
-export function favoursIntervention(w: EffectWords, d: NonNullable<OutcomeResult['difference']>): boolean {
+/** The value of "no effect" in a row's own measure: 1 for a ratio, 0 for a difference. */
+export function noEffect(row: Pick<OutcomeResult, 'measure'>): number {
+  return measureNumbers(row.measure ?? 'mean-difference').none;
+}
+
+/**
+ * Whether a row's interval excludes no effect, in its own measure — the one test page 1's plain
+ * words and verdicts and the interpretation use. Judged against 0 for every measure,
+ * HSAUR3::epilepsy's rate ratio 0.74 (95 % CI 0.53 to 1.03) read "The intervention group did worse
+ * on epileptic seizures at weeks 7–8, and the confidence interval excludes no effect".
+ */
+export function excludesNoEffect(row: Pick<OutcomeResult, 'measure' | 'difference'>): boolean {
+  const d = row.difference;
+  return d !== null && (d.lower > noEffect(row) || d.upper < noEffect(row));
+}
+
+/** Whether the estimate favours the intervention (a ratio on its log scale); `w`: the effect's words, or its measure's numbers (measureNumbers). */
+export function favoursIntervention(w: Pick<EffectWords, 'ratio'>, d: NonNullable<OutcomeResult['difference']>): boolean {
   return (w.ratio ? Math.log(d.estimate) : d.estimate) * d.benefitSign > 0;
 }
 

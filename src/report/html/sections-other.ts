@@ -11,6 +11,7 @@ import { own } from '../i18n/own.ts';
 import { measureNumbers } from '../../analysis/text/sentences.ts';
 import { comparisonBlocks, comparisonContexts } from '../charts/context.ts';
 import type { ChartContext } from '../charts/types.ts';
+import { excludesNoEffect, favoursIntervention, noEffect } from '../charts/effect-words.ts';
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -56,21 +57,6 @@ export function subgroupSection(m: PageModel): Section | null {
   const [noun, nounDefinite] = t.msg.measureWords[o?.measure ?? 'mean-difference'] ?? t.msg.measureWords['mean-difference'];
   const intro = t.msg.subgroupIntro(o ? t.loc(o.name) : first.outcomeId, ctx.names.visit(first.visit), noun);
   return { id: 'subgroups', title: t.msg.subgroupTitle, html: para(intro) + figure(m, 'subgroups', t.msg.subgroupCaption(nounDefinite)) };
-}
-
-/** The value of "no effect" in a row's own measure: 1 for a ratio, 0 for a difference. */
-function noEffect(o: OutcomeResult): number {
-  return measureNumbers(o.measure ?? 'mean-difference').none;
-}
-
-/**
- * Whether a row's interval excludes no effect, in its own measure. Judged against 0 for every
- * measure, HSAUR3::epilepsy's rate ratio 0.74 (95 % CI 0.53 to 1.03) read "The intervention group
- * did worse on epileptic seizures at weeks 7–8, and the confidence interval excludes no effect".
- */
-function excludesNoEffect(o: OutcomeResult): boolean {
-  const d = o.difference!;
-  return d.lower > noEffect(o) || d.upper < noEffect(o);
 }
 
 /**
@@ -132,7 +118,7 @@ function interpretation(ctx: ChartContext, named: boolean): { sentences: string[
   const d = o.difference;
   const out: string[] = [];
   const significant = excludesNoEffect(o);
-  const benefit = (measureNumbers(o.measure ?? 'mean-difference').ratio ? Math.log(d.estimate) : d.estimate) * d.benefitSign > 0;
+  const benefit = favoursIntervention(measureNumbers(o.measure ?? 'mean-difference'), d);
   const [name, visit, i, c] = [t.loc(o.name), ctx.names.visit(o.visit), ctx.intervention.label, ctx.control.label];
   if (named) out.push(significant ? (benefit ? t.msg.interpBenefitPair(i, c, name, visit) : t.msg.interpHarmPair(i, c, name, visit)) : t.msg.interpUnclearPair(i, c, name, visit));
   else out.push(significant ? (benefit ? t.msg.interpBenefit(name, visit) : t.msg.interpHarm(name, visit)) : t.msg.interpUnclear(name, visit));

@@ -15,7 +15,7 @@ import { comparisonContexts, mainRows } from '../charts/context.ts';
 import type { ChartContext, Comparison } from '../charts/types.ts';
 import type { OutcomeResult } from '../../analysis/results/types.ts';
 import { midSentence } from '../i18n/mid-sentence.ts';
-import { effectWords, favoursIntervention } from '../charts/effect-words.ts';
+import { effectWords, excludesNoEffect, favoursIntervention } from '../charts/effect-words.ts';
 
 /** The banner every page of a synthetic report opens with (also in the PDF's running header and every chart). */
 export function syntheticBanner(m: PageModel): string {
@@ -60,7 +60,7 @@ function plainLines(ctx: ChartContext): string[] {
     const lowEnd = d.benefitSign === 1 ? d.lower : -d.upper;
     lines.push(t.msg.plainMcid(rel, t.fmt.num(mcid, 0), lowEnd < mcid ? t.fmt.range(d.lower, d.upper, 1) : null, ctx.names.unit(o)));
   }
-  if (!better || (d.lower <= w.none && d.upper >= w.none)) lines.push(t.msg.plainUncertain);
+  if (!better || !excludesNoEffect(o)) lines.push(t.msg.plainUncertain);
   return lines;
 }
 
@@ -86,7 +86,7 @@ function verdictLines(ctx: ChartContext, pair: Comparison | null): string[] {
   if (!o || o.status !== 'estimated' || !o.difference) return [pair ? para(t.msg.otherComparisonNotEstimable(t.msg.treatmentComparison(pair.intervention.name, midSentence(pair.control.name)), o ? ctx.names.visit(o.visit) : '–')) : para(t.msg.answerNotEstimable, 'answer')];
   const d = o.difference;
   const w = effectWords(ctx, o);
-  const excludesNone = d.lower > w.none || d.upper < w.none;
+  const excludesNone = excludesNoEffect(o);
   const benefit = favoursIntervention(w, d);
   const [i, c] = pair ? [pair.intervention.label, pair.control.label] : ['', ''];
   const verdict = !excludesNone ? (pair ? t.msg.answerUnclearPair(i, c) : t.msg.answerUnclear) : benefit ? (pair ? t.msg.answerBenefitPair(i, c) : t.msg.answerBenefit) : pair ? t.msg.answerHarmPair(i, c) : t.msg.answerHarm;
