@@ -92,3 +92,39 @@ export function favoursIntervention(w: Pick<EffectWords, 'ratio'>, d: NonNullabl
   return (w.ratio ? Math.log(d.estimate) : d.estimate) * d.benefitSign > 0;
 }
 
+
+/**
+ * Whether a row's family adjusts its p-values for multiple comparisons (Holm, Bonferroni, fixed
+ * sequence, …): a row outside every family, or in an exploratory family ("none …"), is not adjusted.
+ */
+export function adjustedForMultiplicity(row: Pick<OutcomeResult, 'multiplicity'>): boolean {
+  return row.multiplicity !== null && row.multiplicity !== undefined && !row.multiplicity.method.startsWith('none');
+}
+
+/**
+ * Whether a row's conclusion holds after adjustment for multiple comparisons — the one test every
+ * yes/no verdict (page 1, the interpretation) applies on top of excludesNoEffect; a confidence
+ * interval drawn in a chart stays unadjusted. True when the row's family does not adjust; else
+ * only when the analysis rejected the hypothesis (a closed gate rejects nothing) and the adjusted
+ * p is below α = 1 − confLevel. The interval alone had let a k-arm comparison read "yes" with its
+ * Holm-adjusted p at or above α.
+ */
+export function holdsAfterAdjustment(row: Pick<OutcomeResult, 'multiplicity' | 'difference'>, confLevel: number): boolean {
+  if (!adjustedForMultiplicity(row) || !row.difference) return true;
+  return row.multiplicity!.rejected !== false && row.difference.pAdjusted < 1 - confLevel;
+}
+
+/**
+ * A row's verdict: no clear difference (the interval includes no effect), a difference in either
+ * direction, or a difference the interval shows but adjustment for multiple comparisons does not
+ * confirm (`better`: which way the estimate points).
+ */
+export type Verdict = { readonly kind: 'unclear' } | { readonly kind: 'benefit' | 'harm' } | { readonly kind: 'not-confirmed'; readonly better: boolean };
+
+export function verdictOf(row: Pick<OutcomeResult, 'measure' | 'difference' | 'multiplicity'>, confLevel: number): Verdict {
+  const d = row.difference;
+  if (!d || !excludesNoEffect(row)) return { kind: 'unclear' };
+  const better = favoursIntervention(measureNumbers(row.measure ?? 'mean-difference'), d);
+  if (!holdsAfterAdjustment(row, confLevel)) return { kind: 'not-confirmed', better };
+  return { kind: better ? 'benefit' : 'harm' };
+}

@@ -8,10 +8,9 @@ import { keyOf } from '../disclosure/model.ts';
 import { sensitivityRows } from '../charts/sensitivity.ts';
 import { healthFlag } from '../charts/economics-facts.ts';
 import { own } from '../i18n/own.ts';
-import { measureNumbers } from '../../analysis/text/sentences.ts';
 import { comparisonBlocks, comparisonContexts } from '../charts/context.ts';
 import type { ChartContext } from '../charts/types.ts';
-import { excludesNoEffect, favoursIntervention, noEffect } from '../charts/effect-words.ts';
+import { excludesNoEffect, noEffect, verdictOf, type Verdict } from '../charts/effect-words.ts';
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -115,24 +114,28 @@ function interpretation(ctx: ChartContext, named: boolean): { sentences: string[
   const { t } = ctx;
   const o = ctx.primary;
   if (!o?.difference) return { sentences: [], others: false };
-  const d = o.difference;
   const out: string[] = [];
-  const significant = excludesNoEffect(o);
-  const benefit = favoursIntervention(measureNumbers(o.measure ?? 'mean-difference'), d);
+  const conf = ctx.results.confLevel;
+  // The verdict respects the family's adjustment for multiple comparisons (verdictOf).
+  const v = verdictOf(o, conf);
   const [name, visit, i, c] = [t.loc(o.name), ctx.names.visit(o.visit), ctx.intervention.label, ctx.control.label];
-  if (named) out.push(significant ? (benefit ? t.msg.interpBenefitPair(i, c, name, visit) : t.msg.interpHarmPair(i, c, name, visit)) : t.msg.interpUnclearPair(i, c, name, visit));
-  else out.push(significant ? (benefit ? t.msg.interpBenefit(name, visit) : t.msg.interpHarm(name, visit)) : t.msg.interpUnclear(name, visit));
+  if (named) out.push(v.kind === 'benefit' ? t.msg.interpBenefitPair(i, c, name, visit) : v.kind === 'harm' ? t.msg.interpHarmPair(i, c, name, visit) : v.kind === 'not-confirmed' ? t.msg.interpNotConfirmedPair(i, c, name, visit, v.better) : t.msg.interpUnclearPair(i, c, name, visit));
+  else out.push(v.kind === 'benefit' ? t.msg.interpBenefit(name, visit) : v.kind === 'harm' ? t.msg.interpHarm(name, visit) : v.kind === 'not-confirmed' ? t.msg.interpNotConfirmed(name, visit, v.better) : t.msg.interpUnclear(name, visit));
   const s = sensitivityRows(ctx);
   if (s) {
+    // Interval against interval: the sensitivity analyses are not in a multiplicity family, so the primary row's own unadjusted interval is their yardstick.
+    const significant = excludesNoEffect(o);
     const all = [...s.shown, ...s.identical].filter((x) => x.difference);
     const side = (x: OutcomeResult) => Math.sign(x.difference!.estimate - noEffect(x));
     const same = all.filter((x) => excludesNoEffect(x) === significant && side(x) === side(o));
     out.push(same.length === all.length ? t.msg.interpRobust(String(all.length)) : t.msg.interpFragile(String(all.length - same.length), String(all.length)));
   }
   const others = ctx.mainRows.filter((x) => x !== o && x.difference && x.role !== 'safety');
-  const supported = others.filter(excludesNoEffect).map((x) => t.loc(x.name));
-  const unsupported = others.filter((x) => !excludesNoEffect(x)).map((x) => t.loc(x.name));
-  const [yes, no] = [supported.length ? t.msg.listWords(supported) : null, unsupported.length ? t.msg.listWords(unsupported) : null];
-  if (others.length) out.push(named ? t.msg.interpOthersPair(yes, no) : t.msg.interpOthers(yes, no));
+  const group = (kind: (k: Verdict['kind']) => boolean) => {
+    const names = others.filter((x) => kind(verdictOf(x, conf).kind)).map((x) => t.loc(x.name));
+    return names.length ? t.msg.listWords(names) : null;
+  };
+  const [yes, no, unconfirmed] = [group((k) => k === 'benefit' || k === 'harm'), group((k) => k === 'unclear'), group((k) => k === 'not-confirmed')];
+  if (others.length) out.push(named ? t.msg.interpOthersPair(yes, no, unconfirmed) : t.msg.interpOthers(yes, no, unconfirmed));
   return { sentences: out, others: others.length > 0 };
 }

@@ -13,9 +13,9 @@ import { healthFlag, lastYear, municipalNetAt } from '../charts/economics-facts.
 import { keyOf } from '../disclosure/model.ts';
 import { comparisonContexts, mainRows } from '../charts/context.ts';
 import type { ChartContext, Comparison } from '../charts/types.ts';
-import type { OutcomeResult } from '../../analysis/results/types.ts';
+import type { EffectRate, OutcomeResult } from '../../analysis/results/types.ts';
 import { midSentence } from '../i18n/mid-sentence.ts';
-import { effectWords, excludesNoEffect, favoursIntervention } from '../charts/effect-words.ts';
+import { adjustedForMultiplicity, effectWords, excludesNoEffect, favoursIntervention, holdsAfterAdjustment, verdictOf } from '../charts/effect-words.ts';
 
 /** The banner every page of a synthetic report opens with (also in the PDF's running header and every chart). */
 export function syntheticBanner(m: PageModel): string {
@@ -61,6 +61,7 @@ function plainLines(ctx: ChartContext): string[] {
     lines.push(t.msg.plainMcid(rel, t.fmt.num(mcid, 0), lowEnd < mcid ? t.fmt.range(d.lower, d.upper, 1) : null, ctx.names.unit(o)));
   }
   if (!better || !excludesNoEffect(o)) lines.push(t.msg.plainUncertain);
+  else if (!holdsAfterAdjustment(o, ctx.results.confLevel)) lines.push(t.msg.plainUncertainAdjusted);
   return lines;
 }
 
@@ -86,12 +87,14 @@ function verdictLines(ctx: ChartContext, pair: Comparison | null): string[] {
   if (!o || o.status !== 'estimated' || !o.difference) return [pair ? para(t.msg.otherComparisonNotEstimable(t.msg.treatmentComparison(pair.intervention.name, midSentence(pair.control.name)), o ? ctx.names.visit(o.visit) : '–')) : para(t.msg.answerNotEstimable, 'answer')];
   const d = o.difference;
   const w = effectWords(ctx, o);
-  const excludesNone = excludesNoEffect(o);
-  const benefit = favoursIntervention(w, d);
+  // The interval, and the family's adjustment for multiple comparisons (verdictOf): a k-arm comparison whose Holm-adjusted p is at or above α is not a "yes".
+  const v = verdictOf(o, results.confLevel);
   const [i, c] = pair ? [pair.intervention.label, pair.control.label] : ['', ''];
-  const verdict = !excludesNone ? (pair ? t.msg.answerUnclearPair(i, c) : t.msg.answerUnclear) : benefit ? (pair ? t.msg.answerBenefitPair(i, c) : t.msg.answerBenefit) : pair ? t.msg.answerHarmPair(i, c) : t.msg.answerHarm;
-  const parts = [para(verdict, `answer${excludesNone && benefit ? ' benefit' : ''}`)];
-  parts.push(para(t.msg.answerDetail(ctx.names.visit(o.visit), w.phrase(d.estimate), w.ci(d.lower, d.upper), t.fmt.p(d.p), o.cohensD ? t.fmt.num(o.cohensD.estimate, 2) : '–')));
+  const verdict = v.kind === 'unclear' ? (pair ? t.msg.answerUnclearPair(i, c) : t.msg.answerUnclear)
+    : v.kind === 'not-confirmed' ? (pair ? t.msg.answerNotConfirmedPair(i, c, v.better) : t.msg.answerNotConfirmed(v.better))
+    : v.kind === 'benefit' ? (pair ? t.msg.answerBenefitPair(i, c) : t.msg.answerBenefit) : pair ? t.msg.answerHarmPair(i, c) : t.msg.answerHarm;
+  const parts = [para(verdict, `answer${v.kind === 'benefit' ? ' benefit' : ''}`)];
+  parts.push(para(t.msg.answerDetail(ctx.names.visit(o.visit), w.phrase(d.estimate), w.ci(d.lower, d.upper), pWithAdjusted(ctx, o, v.kind === 'not-confirmed'), o.cohensD ? t.fmt.num(o.cohensD.estimate, 2) : '–')));
   // The same outcome, estimator and population at the other visits: does the effect last?
   for (const later of results.outcomes.filter((x) => x.id === o.id && x.estimator === o.estimator && x.population === o.population && x.visit !== o.visit && x.difference && (x as { comparison?: string }).comparison === (o as { comparison?: string }).comparison)) {
     const l = later.difference!;
@@ -101,11 +104,24 @@ function verdictLines(ctx: ChartContext, pair: Comparison | null): string[] {
   return parts;
 }
 
+/**
+ * The answer's p, with the family's adjusted p beside it where they differ as printed (Holm over
+ * two comparisons) or where the adjusted p is what withholds the "yes" (`always`). A single
+ * fixed-sequence hypothesis, whose adjusted p is its p, reads as before.
+ */
+function pWithAdjusted(ctx: ChartContext, o: OutcomeResult, always: boolean): string {
+  const { t } = ctx;
+  const d = o.difference!;
+  const p = t.fmt.p(d.p);
+  if (!adjustedForMultiplicity(o)) return p;
+  const adjusted = t.fmt.p(d.pAdjusted);
+  return always || adjusted !== p ? `${p}; ${t.msg.adjustedP(adjusted, t.label('multiplicity', o.multiplicity!.method))}` : p;
+}
+
 function answer(m: PageModel): string {
   const { ctx } = m;
   const { t, results } = ctx;
   const o = ctx.primary;
-  const conf = results.confLevel;
   if (!o || o.status !== 'estimated' || !o.difference) return para(t.msg.answerNotEstimable, 'answer');
   const asked = primaryFamily(ctx);
   const several = asked.length > 1;
@@ -120,40 +136,88 @@ function answer(m: PageModel): string {
     const xw = x ? effectWords(ctx, x) : null;
     parts.push(para(xd && xw ? t.msg.otherComparison(label, ctx.names.visit(o.visit), xw.phrase(xd.estimate), xw.ci(xd.lower, xd.upper), t.fmt.p(xd.p), x!.cohensD ? t.fmt.num(x!.cohensD.estimate, 2) : '–') : t.msg.otherComparisonNotEstimable(label, ctx.names.visit(o.visit))));
   }
-  const r = o.responder;
-  const pair = [ctx.intervention.label, ctx.control.label];
-  const ri = r?.rate[ctx.intervention.label];
-  const rc = r?.rate[ctx.control.label];
-  if (r && ri && rc && anyResponderSuppressed(o)) {
-    // 1–4 responders or non-responders in an arm: the percentages and the difference would give the count back.
-    parts.push(para(t.msg.responderLineSuppressed(t.loc(r.definition), ctx.intervention.label, responderRateText(ctx, o, ctx.intervention.label, ri, false), ctx.control.label, responderRateText(ctx, o, ctx.control.label, rc, false))));
-  } else if (r && ri && rc) {
-    const rd = r.riskDifference;
-    const nOf = pair.map((a) => t.msg.nOfN(ctx.count(keyOf('responderN', o.id, o.visit, o.estimator, o.population, a), r.rate[a].n), ctx.count(keyOf('consort', a, 'randomised'), results.consort[a]?.randomised ?? Number.NaN), a));
-    const nOfText = t.msg.listWords(nOf);
-    parts.push(para(t.msg.responderLine(t.loc(r.definition), ctx.intervention.label, t.fmt.pct(ri.estimate), ctx.control.label, t.fmt.pct(rc.estimate), t.fmt.num(rd.estimate * 100, 0), t.fmt.ci(rd.lower * 100, rd.upper * 100, 0, conf), ctx.names.visit(o.visit), nOfText)));
-    const rate = effectRateFor(m);
-    if (rate) parts.push(para(rate));
-    if (r.nnt.kind === 'benefit' && !r.nnt.crossesZero && r.nnt.estimate !== null) parts.push(para(t.msg.nntLine(t.fmt.int(Math.ceil(r.nnt.estimate)))));
-  }
-  // The sentence is about the primary visit, names that visit and only the harms outcomes measured at it.
-  const atVisit = results.safety.filter((s) => s.visit === o.visit);
-  const signals = atVisit.filter((s) => s.rateRatio && (s.rateRatio.lower > 1 || s.rateRatio.upper < 1));
-  const names = [...new Set(atVisit.map((s) => t.loc(s.name)))].join(', ');
-  const safety = signals.length === 0 ? t.msg.safetyNoSignal(names) : signals.map((s) => `${t.loc(s.name)}: ${t.msg.rateRatio.toLowerCase()} ${t.fmt.num(s.rateRatio!.estimate, 2)} (${t.fmt.ci(s.rateRatio!.lower, s.rateRatio!.upper, 2, conf)})`).join('; ');
-  if (atVisit.length > 0) parts.push(para(t.msg.safetyLine(ctx.names.visit(o.visit), safety)));
+  // Responders: each asked comparison's line (k arms: named by its pair); the effect rate the
+  // economics use follows the line of the comparison it was taken from (economicsRate).
+  const er = economicsRate(ctx);
+  const rateAt = asked.findIndex(([c]) => c !== null && er?.comparison === c.id);
+  asked.forEach(([c, x], k) => parts.push(...responderLines(x, several ? c : null, er && k === Math.max(rateAt, 0) ? er : null)));
+  parts.push(...safetyLines(ctx, several ? asked.map(([c]) => c!) : null));
   return parts.join('\n');
 }
 
-/** The effect rate the economics use for the primary outcome's responder metric, explained against the observed difference. */
-function effectRateFor(m: PageModel): string | null {
-  const { ctx } = m;
+/** One comparison's observed responders, the effect rate when `er` is given, and the number needed to treat; `pair` names the comparison (k arms). */
+function responderLines(ctx: ChartContext, pair: Comparison | null, er: EffectRate | null): string[] {
   const { t, results } = ctx;
   const o = ctx.primary;
+  const r = o?.responder;
+  if (!o || !r) return [];
+  const conf = results.confLevel;
+  const [il, cl] = [ctx.intervention.label, ctx.control.label];
+  const ri = r.rate[il];
+  const rc = r.rate[cl];
+  if (!ri || !rc) return [];
+  if (anyResponderSuppressed(o)) {
+    // 1–4 responders or non-responders in an arm: the percentages and the difference would give the count back.
+    const [ti, tc] = [responderRateText(ctx, o, il, ri, false), responderRateText(ctx, o, cl, rc, false)];
+    return [para(pair ? t.msg.responderLineSuppressedPair(il, cl, t.loc(r.definition), ti, tc) : t.msg.responderLineSuppressed(t.loc(r.definition), il, ti, cl, tc))];
+  }
+  const rd = r.riskDifference;
+  const nOf = [il, cl].map((a) => t.msg.nOfN(ctx.count(keyOf('responderN', o.id, o.visit, o.estimator, o.population, a), r.rate[a].n), ctx.count(keyOf('consort', a, 'randomised'), results.consort[a]?.randomised ?? Number.NaN), a));
+  const nOfText = t.msg.listWords(nOf);
+  const [pi, pc, diff, ci, visit] = [t.fmt.pct(ri.estimate), t.fmt.pct(rc.estimate), t.fmt.num(rd.estimate * 100, 0), t.fmt.ci(rd.lower * 100, rd.upper * 100, 0, conf), ctx.names.visit(o.visit)];
+  const parts = [para(pair ? t.msg.responderLinePair(il, cl, t.loc(r.definition), pi, pc, diff, ci, visit, nOfText) : t.msg.responderLine(t.loc(r.definition), il, pi, cl, pc, diff, ci, visit, nOfText))];
+  const rate = er ? effectRateLine(ctx, er) : null;
+  if (rate) parts.push(para(rate));
+  if (r.nnt.kind === 'benefit' && !r.nnt.crossesZero && r.nnt.estimate !== null) parts.push(para(t.msg.nntLine(t.fmt.int(Math.ceil(r.nnt.estimate)))));
+  return parts;
+}
+
+/**
+ * The harms line at the primary visit. Two arms (`pairs` null): every harms row, as one sentence.
+ * k arms: one sentence per comparison of the primary family, naming its pair, and one for any
+ * other comparison whose harms show a signal — its rate ratios are not those of the asked pairs.
+ */
+function safetyLines(ctx: ChartContext, pairs: readonly Comparison[] | null): string[] {
+  const { t, results } = ctx;
+  const o = ctx.primary!;
+  const conf = results.confLevel;
+  // The sentence is about the primary visit, names that visit and only the harms outcomes measured at it.
+  const atVisit = results.safety.filter((s) => s.visit === o.visit);
+  const isSignal = (s: (typeof atVisit)[number]) => s.rateRatio !== null && (s.rateRatio.lower > 1 || s.rateRatio.upper < 1);
+  const text = (rows: typeof atVisit) => {
+    const signals = rows.filter(isSignal);
+    const names = [...new Set(rows.map((s) => t.loc(s.name)))].join(', ');
+    return signals.length === 0 ? t.msg.safetyNoSignal(names) : signals.map((s) => `${t.loc(s.name)}: ${t.msg.rateRatio.toLowerCase()} ${t.fmt.num(s.rateRatio!.estimate, 2)} (${t.fmt.ci(s.rateRatio!.lower, s.rateRatio!.upper, 2, conf)})`).join('; ');
+  };
+  if (atVisit.length === 0) return [];
+  if (!pairs) return [para(t.msg.safetyLine(ctx.names.visit(o.visit), text(atVisit)))];
+  const asked = new Set(pairs.map((c) => c.id));
+  return ctx.comparisons.flatMap((c) => {
+    const rows = atVisit.filter((s) => s.comparison === c.id);
+    if (rows.length === 0 || (!asked.has(c.id) && !rows.some(isSignal))) return [];
+    return [para(t.msg.safetyLinePair(c.intervention.label, c.control.label, ctx.names.visit(o.visit), text(rows)))];
+  });
+}
+
+/**
+ * The effect-rate row page 1 explains for the primary outcome at its visit: the one whose metric
+ * the linked economics use — the first row of that metric, as the economics link takes it — else
+ * the first row (k arms: one per comparison, in results order).
+ */
+function economicsRate(ctx: ChartContext): EffectRate | null {
+  const o = ctx.primary;
   if (!o) return null;
-  const er = results.effectRates.find((x) => x.outcomeId === o.id && x.visit === o.visit);
+  const rows = ctx.results.effectRates.filter((x) => x.outcomeId === o.id && x.visit === o.visit);
+  const linked = ctx.economics?.link?.linked ?? [];
+  return rows.find((x) => linked.some((l) => l.metric === x.metric)) ?? rows[0] ?? null;
+}
+
+/** The effect rate the economics use for the primary outcome's responder metric (`er`, economicsRate), explained against the observed difference in `ctx`'s comparison. */
+function effectRateLine(ctx: ChartContext, er: EffectRate): string | null {
+  const { t, results } = ctx;
+  const o = ctx.primary;
   // Withheld by the publishable model (a count under it is not shown): not printed.
-  if (!er || !Number.isFinite(er.estimate)) return null;
+  if (!o || !Number.isFinite(er.estimate)) return null;
   const ci = t.fmt.ci(er.lower * 100, er.upper * 100, 1, results.confLevel);
   const m_ = o.responder?.pooled?.m;
   const e = ctx.economics;

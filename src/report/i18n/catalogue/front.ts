@@ -57,6 +57,7 @@ export const front = {
     (rel, mcid, ci, unit) => `That is ${rel === 'above' ? 'more than' : rel === 'about' ? 'about' : 'less than'} the smallest difference between groups considered important (${mcid} ${unit})${ci ? `, though the confidence interval (${ci}) also includes smaller differences` : ''}.`,
   ),
   plainUncertain: e('Forskellen kan skyldes tilfældigheder.', 'The difference could be due to chance.'),
+  plainUncertainAdjusted: e('Efter justering for flere sammenligninger kan forskellen skyldes tilfældigheder.', 'After adjustment for multiple comparisons, the difference could be due to chance.'),
 
   questionTitle: e('Spørgsmålet', 'The question'),
   question: e(
@@ -68,6 +69,13 @@ export const front = {
   answerHarm: e('Nej. Indsatsgruppen klarede sig dårligere, og tilfældigheder er en usandsynlig forklaring.', 'No. The intervention group did worse, and chance is an unlikely explanation.'),
   answerUnclear: e('Ikke tydeligt. Forskellen mellem grupperne kan skyldes tilfældigheder.', 'Not clearly. The difference between the groups could be due to chance.'),
   answerNotEstimable: e('Det primære effektmål kunne ikke estimeres.', 'The primary outcome could not be estimated.'),
+  /** The interval excludes no effect, but the family's adjustment for multiple comparisons (Holm, …) does not reject; `better`: the way the estimate points. */
+  answerNotConfirmed: e(
+    (better: boolean) => `Ikke bekræftet. Indsatsgruppen klarede sig ${better ? 'bedre' : 'dårligere'}, men efter justering for flere sammenligninger kan forskellen skyldes tilfældigheder.`,
+    (better) => `Not confirmed. The intervention group did ${better ? 'better' : 'worse'}, but after adjustment for multiple comparisons the difference could be due to chance.`,
+  ),
+  /** The answer's p beside its multiplicity-adjusted p; `p`: formatted ("p = 0.011"), `method`: the family's rule ("Holm"). */
+  adjustedP: e((p: S, method: S) => `justeret ${p} (${method})`, (p, method) => `adjusted ${p} (${method})`),
   /** `effect`: the measure, its value and unit ("difference 5.1 points", "rate ratio 0.73"; summary.ts effectWords). */
   answerDetail: e(
     (visit: S, effect: S, ci: S, p: S, d: S) => `Ved ${visit}: ${effect} (${ci}; ${p}); standardiseret effekt (Cohens d) ${d}.`,

@@ -30,8 +30,8 @@ export const kArms = {
   ),
   /** The other outcomes of one comparison; the note on exploratory outcomes follows once, after every comparison. */
   interpOthersPair: e(
-    (yes: S | null, no: S | null) => `${yes ? `Øvrige effektmål med en tydelig forskel: ${yes}.` : 'Ingen øvrige effektmål viste en tydelig forskel.'}${no ? ` Ingen tydelig forskel: ${no}.` : ''}`,
-    (yes, no) => `${yes ? `Other outcomes with a clear difference: ${yes}.` : 'No other outcome showed a clear difference.'}${no ? ` No clear difference: ${no}.` : ''}`,
+    (yes: S | null, no: S | null, unconfirmed: S | null) => `${yes ? `Øvrige effektmål med en tydelig forskel: ${yes}.` : 'Ingen øvrige effektmål viste en tydelig forskel.'}${unconfirmed ? ` Ikke bekræftet efter justering for flere sammenligninger: ${unconfirmed}.` : ''}${no ? ` Ingen tydelig forskel: ${no}.` : ''}`,
+    (yes, no, unconfirmed) => `${yes ? `Other outcomes with a clear difference: ${yes}.` : 'No other outcome showed a clear difference.'}${unconfirmed ? ` Not confirmed after adjustment for multiple comparisons: ${unconfirmed}.` : ''}${no ? ` No clear difference: ${no}.` : ''}`,
   ),
   interpExploratory: e('De udforskende effektmål er ikke justeret for multiplicitet.', 'The exploratory outcomes are not adjusted for multiplicity.'),
 
@@ -54,6 +54,27 @@ export const kArms = {
   answerUnclearPair: e(
     (i: S, c: S) => `${i} over for ${c}: ikke tydeligt. Forskellen mellem grupperne kan skyldes tilfældigheder.`,
     (i, c) => `${i} versus ${c}: not clearly. The difference between the groups could be due to chance.`,
+  ),
+
+  answerNotConfirmedPair: e(
+    (i: S, c: S, better: boolean) => `${i} over for ${c}: ikke bekræftet. ${i}-gruppen klarede sig ${better ? 'bedre' : 'dårligere'}, men efter justering for flere sammenligninger kan forskellen skyldes tilfældigheder.`,
+    (i, c, better) => `${i} versus ${c}: not confirmed. The ${i} group did ${better ? 'better' : 'worse'}, but after adjustment for multiple comparisons the difference could be due to chance.`,
+  ),
+  /** Page 1's responder and harms lines, one per comparison of the primary family, each naming its pair (front.ts responderLine, safetyLine). */
+  responderLinePair: e(
+    (i: S, c: S, def: S, ri: S, rc: S, diff: S, ci: S, visit: S, nOf: S) =>
+      `Observeret, ${i} over for ${c}: ${ri} i ${i}-gruppen og ${rc} i ${c}-gruppen opfyldte responderkriteriet (${def}), en forskel på ${diff} procentpoint (${ci}). Tallet omfatter kun deltagere, der blev målt ved ${visit} (${nOf}).`,
+    (i, c, def, ri, rc, diff, ci, visit, nOf) =>
+      `Observed, ${i} versus ${c}: ${ri} in the ${i} group and ${rc} in the ${c} group met the responder criterion (${def}), a difference of ${diff} percentage points (${ci}). It counts only participants measured at ${visit} (${nOf}).`,
+  ),
+  responderLineSuppressedPair: e(
+    (i: S, c: S, def: S, ri: S, rc: S) => `${i} over for ${c}: ${ri} i ${i}-gruppen og ${rc} i ${c}-gruppen opfyldte responderkriteriet (${def}); forskellen vises ikke, da under 5 personer i én gruppe ville kunne regnes ud af den.`,
+    (i, c, def, ri, rc) => `${i} versus ${c}: ${ri} in the ${i} group and ${rc} in the ${c} group met the responder criterion (${def}); fewer than 5 people in one group make the difference too revealing to show.`,
+  ),
+  safetyLinePair: e((i: S, c: S, visit: S, text: S) => `Skadevirkninger, ${i} over for ${c}, ved ${visit}: ${text}.`, (i, c, visit, text) => `Harms, ${i} versus ${c}, at ${visit}: ${text}.`),
+  interpNotConfirmedPair: e(
+    (i: S, c: S, o: S, v: S, better: boolean) => `${i}-gruppen klarede sig ${better ? 'bedre' : 'dårligere'} end ${c}-gruppen på ${o} ved ${v}, men efter justering for flere sammenligninger er forskellen ikke bekræftet og kan skyldes tilfældigheder.`,
+    (i, c, o, v, better) => `The ${i} group did ${better ? 'better' : 'worse'} than the ${c} group on ${o} at ${v}, but after adjustment for multiple comparisons the difference is not confirmed and could be due to chance.`,
   ),
 
   /** Key figures: one box per comparison, its pair in the label, CI, p and Cohen's d below the number. */

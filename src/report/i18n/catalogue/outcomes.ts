@@ -173,11 +173,17 @@ export const outcomes = {
   interpBenefit: e((o: S, v: S) => `Indsatsen forbedrede ${o} ved ${v}, og konfidensintervallet udelukker ingen effekt.`, (o, v) => `The intervention improved ${o} at ${v}, and the confidence interval excludes no effect.`),
   interpHarm: e((o: S, v: S) => `Indsatsgruppen klarede sig dårligere på ${o} ved ${v}, og konfidensintervallet udelukker ingen effekt.`, (o, v) => `The intervention group did worse on ${o} at ${v}, and the confidence interval excludes no effect.`),
   interpUnclear: e((o: S, v: S) => `Forsøget viser ingen tydelig forskel i ${o} ved ${v}; det er ikke det samme som at vise, at der ingen forskel er.`, (o, v) => `The trial shows no clear difference in ${o} at ${v}; that is not the same as showing there is none.`),
+  /** The interval excludes no effect, but the family's adjustment for multiple comparisons does not reject (effect-words.ts holdsAfterAdjustment). */
+  interpNotConfirmed: e(
+    (o: S, v: S, better: boolean) => `Indsatsgruppen klarede sig ${better ? 'bedre' : 'dårligere'} på ${o} ved ${v}, men efter justering for flere sammenligninger er forskellen ikke bekræftet og kan skyldes tilfældigheder.`,
+    (o, v, better) => `The intervention group did ${better ? 'better' : 'worse'} on ${o} at ${v}, but after adjustment for multiple comparisons the difference is not confirmed and could be due to chance.`,
+  ),
   interpRobust: e((n: S) => `Konklusionen er den samme i alle ${n} analyser af det primære effektmål.`, (n) => `The conclusion is the same in all ${n} analyses of the primary outcome.`),
   interpFragile: e((k: S, n: S) => `Konklusionen er ikke den samme i ${k} af ${n} analyser af det primære effektmål.`, (k, n) => `The conclusion differs in ${k} of ${n} analyses of the primary outcome.`),
+  /** `unconfirmed`: outcomes whose interval excludes no effect but whose family's adjustment for multiple comparisons does not reject. */
   interpOthers: e(
-    (yes: S | null, no: S | null) => `${yes ? `Øvrige effektmål med en tydelig forskel: ${yes}.` : 'Ingen øvrige effektmål viste en tydelig forskel.'}${no ? ` Ingen tydelig forskel: ${no}.` : ''} De udforskende effektmål er ikke justeret for multiplicitet.`,
-    (yes, no) => `${yes ? `Other outcomes with a clear difference: ${yes}.` : 'No other outcome showed a clear difference.'}${no ? ` No clear difference: ${no}.` : ''} The exploratory outcomes are not adjusted for multiplicity.`,
+    (yes: S | null, no: S | null, unconfirmed: S | null) => `${yes ? `Øvrige effektmål med en tydelig forskel: ${yes}.` : 'Ingen øvrige effektmål viste en tydelig forskel.'}${unconfirmed ? ` Ikke bekræftet efter justering for flere sammenligninger: ${unconfirmed}.` : ''}${no ? ` Ingen tydelig forskel: ${no}.` : ''} De udforskende effektmål er ikke justeret for multiplicitet.`,
+    (yes, no, unconfirmed) => `${yes ? `Other outcomes with a clear difference: ${yes}.` : 'No other outcome showed a clear difference.'}${unconfirmed ? ` Not confirmed after adjustment for multiple comparisons: ${unconfirmed}.` : ''}${no ? ` No clear difference: ${no}.` : ''} The exploratory outcomes are not adjusted for multiplicity.`,
   ),
   interpHarmsSignal: e('Mindst ét mål for skadevirkninger viste en tydelig forskel mellem grupperne (se afsnittet om skadevirkninger).', 'At least one harms outcome showed a clear difference between the groups (see the harms section).'),
   interpHarmsNone: e('Målene for skadevirkninger viste ingen tydelig forskel mellem grupperne.', 'The harms outcomes showed no clear difference between the groups.'),
