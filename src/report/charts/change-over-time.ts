@@ -6,11 +6,12 @@
  */
 import type { OutcomeResult } from '../../analysis/results/types.ts';
 import type { ArmInfo, ChartBuilder, ChartContext, Comparison } from './types.ts';
-import { armScale, base } from './theme.ts';
+import { armScale, base, chartWidth } from './theme.ts';
 import { inComparison, outcomeLabel } from './context.ts';
 import { r6, vl } from './spec.ts';
 import { MULTILINE_LABELS, wrap } from './marks.ts';
 import { own } from '../i18n/own.ts';
+import { VISIT_LABEL_SIZE, visitAxisLayout } from './visit-axis.ts';
 
 /** One visit of an outcome's estimator and population, with each arm's own adjusted mean there. */
 type VisitMeans = { visit: string; emm: Map<string, Emm | undefined> };
@@ -72,23 +73,29 @@ export const changeOverTimeChart: ChartBuilder = (ctx) => {
   const arms = trajectoryArms(ctx);
   const shown = arms.map((a) => a.label);
   const narrow = ctx.layout === 'narrow';
-  const data: Array<Record<string, string | number>> = [];
-  const visits = new Set<string>();
   const leftOut = new Set(singleVisitOutcomes(ctx).map((o) => o.id));
-  ctx.mainRows.forEach((main, order) => {
-    if (leftOut.has(main.id)) return;
+  const panels = ctx.mainRows.flatMap((main, order) => (leftOut.has(main.id) ? [] : [{ main, order, means: estimatedVisits(ctx, main) }]));
+  const visits = new Set(panels.flatMap((p) => p.means.map((m) => m.visit)));
+  if (visits.size < 2) return null;
+  // The panels share one x scale, so every panel's bands hold every visit's label.
+  const visitIds = [...visits].sort((a, b) => results.visits.indexOf(a) - results.visits.indexOf(b));
+  const spacing = narrow ? 14 : 18;
+  const layout = visitAxisLayout({ visitNames: visitIds.map((v) => ctx.names.visit(v)), arms: arms.length, defaultWidth: narrow ? 110 : 118, defaultColumns: narrow ? 2 : 4, chartWidth: chartWidth(ctx), spacing, wrapAt: 12 });
+  const label = new Map(visitIds.map((v, i) => [v, layout.labels[i]]));
+  const data: Array<Record<string, string | number>> = [];
+  for (const { main, order, means } of panels) {
     const panel = wrap(outcomeLabel(ctx, main), narrow ? 22 : 20);
-    for (const { visit, emm } of estimatedVisits(ctx, main)) {
-      visits.add(visit);
+    for (const { visit, emm } of means) {
       for (const a of arms) {
         const e = emm.get(a.label);
         if (!e) continue;
-        data.push({ panel, order, visit: wrap(ctx.names.visit(visit), 12), visitOrder: results.visits.indexOf(visit), arm: a.label, armOrder: ctx.arms.indexOf(a), estimate: r6(e.estimate), lower: r6(e.lower), upper: r6(e.upper) });
+        data.push({ panel, order, visit: label.get(visit) ?? visit, visitOrder: results.visits.indexOf(visit), arm: a.label, armOrder: ctx.arms.indexOf(a), estimate: r6(e.estimate), lower: r6(e.lower), upper: r6(e.upper) });
       }
     }
-  });
-  if (data.length === 0 || visits.size < 2) return null;
-  const x = { field: 'visit', type: 'ordinal', title: null, sort: { field: 'visitOrder' }, axis: { labelAngle: 0, labelExpr: MULTILINE_LABELS, labelFontSize: 10 } };
+  }
+  if (data.length === 0) return null;
+  const slanted = layout.labelAngle !== 0 ? { labelAlign: 'right', labelBaseline: 'top' } : {};
+  const x = { field: 'visit', type: 'ordinal', title: null, sort: { field: 'visitOrder' }, axis: { labelAngle: layout.labelAngle, labelExpr: MULTILINE_LABELS, labelFontSize: VISIT_LABEL_SIZE, ...slanted } };
   const colour = { field: 'arm', type: 'nominal', scale: armScale(ctx, shown), title: null };
   const y = { type: 'quantitative', scale: { zero: false }, title: null };
   const primary = ctx.primary;
@@ -110,11 +117,11 @@ export const changeOverTimeChart: ChartBuilder = (ctx) => {
       ...base(ctx, title, `${t.msg.changeAxisY}; ${t.fmt.ciLabel(conf)}`),
       data: { values: data },
       facet: { field: 'panel', type: 'nominal', title: null, sort: { field: 'order' }, header: { labelFontSize: narrow ? 10 : 11, labelLimit: 200, labelExpr: MULTILINE_LABELS } },
-      columns: narrow ? 2 : 4,
-      spacing: { row: 14, column: narrow ? 14 : 18 },
+      columns: layout.columns,
+      spacing: { row: 14, column: spacing },
       resolve: { scale: { y: 'independent' } },
       spec: {
-        width: narrow ? 110 : 118,
+        width: layout.width,
         height: narrow ? 110 : 120,
         encoding: { x, xOffset: { field: 'arm', type: 'nominal', sort: { field: 'armOrder' }, scale: { paddingOuter: 0.6 } }, color: colour },
         layer: [
