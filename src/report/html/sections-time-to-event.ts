@@ -14,6 +14,7 @@ import { keyOf } from '../disclosure/model.ts';
 import { figure, para, type PageModel, type Section } from './model.ts';
 import { renderTable, type Cell } from './tables.ts';
 import { esc } from './escape.ts';
+import { medianDecimals, rmstDecimals, tauDecimals } from './time-decimals.ts';
 
 const words: Record<Lang, Record<string, string>> = {
   da: {
@@ -41,24 +42,27 @@ function survivalTables(m: PageModel, r: TimeToEventResult, a: SurvivalAnalysis,
   const w = words[t.lang];
   const f = t.fmt;
   const ci = (lo: number | null, hi: number | null, d: number) => (lo === null || hi === null || !Number.isFinite(lo) || !Number.isFinite(hi) ? '' : ` (${f.range(lo, hi, d)})`);
+  // Times on τ's scale (time-decimals.ts): the same decimals for each arm's RMST and their differences.
+  const rmstD = rmstDecimals(a.tau);
+  const medianD = medianDecimals(a.tau);
   const armRows: Cell[][] = a.arms.map((x) => {
     const atTau = x.landmarks.find((l) => l.time === a.tau);
-    const med = x.median.estimate === null ? w.notReached : f.num(x.median.estimate, 0);
+    const med = x.median.estimate === null ? w.notReached : f.num(x.median.estimate, medianD);
     return [
-      x.arm, numCell(m.ctx.count(keyOf('tteN', r.id, x.arm), x.n)), numCell(m.ctx.count(keyOf('tteEvents', r.id, x.arm), x.events)), numCell(`${med}${ci(x.median.lower, x.median.upper, 0)}`),
+      x.arm, numCell(m.ctx.count(keyOf('tteN', r.id, x.arm), x.n)), numCell(m.ctx.count(keyOf('tteEvents', r.id, x.arm), x.events)), numCell(`${med}${ci(x.median.lower, x.median.upper, medianD)}`),
       numCell(atTau ? `${f.pct(1 - atTau.surv, 1)}${atTau.lower !== null && atTau.upper !== null ? ` (${f.pct(1 - atTau.upper, 1)}–${f.pct(1 - atTau.lower, 1)})` : ''}` : '–'),
-      numCell(`${f.num(x.rmst.estimate, 1)}${ci(x.rmst.lower, x.rmst.upper, 1)}`),
+      numCell(`${f.num(x.rmst.estimate, rmstD)}${ci(x.rmst.lower, x.rmst.upper, rmstD)}`),
     ];
   });
   const timeUnit = m.ctx.names.timeUnit(r.id, a.unit);
   const unit = timeUnit ? ` (${timeUnit})` : '';
-  const armTable = renderTable({ caption: `${publishedLabel(t.loc(r.name))}: τ = ${f.num(a.tau, 0)}${unit}`, head: [w.arm, numCell(w.n), numCell(w.events), numCell(`${w.median}${unit}`), numCell(w.byTau), numCell(`${w.rmst}${unit}`)], rows: armRows }, m);
+  const armTable = renderTable({ caption: `${publishedLabel(t.loc(r.name))}: τ = ${f.num(a.tau, tauDecimals(a.tau))}${unit}`, head: [w.arm, numCell(w.n), numCell(w.events), numCell(`${w.median}${unit}`), numCell(w.byTau), numCell(`${w.rmst}${unit}`)], rows: armRows }, m);
   const cmpRows: Cell[][] = a.comparisons.map((c) => {
     const row = rows.find((o) => o.comparison === c.id && o.estimator === 'cox');
     const hr = c.cox.hazardRatio === null ? '–' : `${f.num(c.cox.hazardRatio, 2)}${ci(c.cox.lower, c.cox.upper, 2)}`;
     return [
       c.id, numCell(hr), numCell(c.cox.p === null ? '–' : f.p(c.cox.p)), numCell(row?.difference && row.multiplicity ? f.p(row.difference.pAdjusted) : '–'),
-      numCell(f.p(c.logRank.p)), numCell(`${f.num(c.rmstDifference.estimate, 1)}${ci(c.rmstDifference.lower, c.rmstDifference.upper, 1)}`),
+      numCell(f.p(c.logRank.p)), numCell(`${f.num(c.rmstDifference.estimate, rmstD)}${ci(c.rmstDifference.lower, c.rmstDifference.upper, rmstD)}`),
       numCell(c.cox.proportionalHazards ? f.p(c.cox.proportionalHazards.p) : '–'),
     ];
   });
@@ -77,7 +81,7 @@ function competingTables(m: PageModel, r: TimeToEventResult, a: CompetingRisksAn
   const armRows: Cell[][] = a.arms.map((x) => [x.arm, ...a.causes.map((c) => numCell(pctCi(x.byCause.find((b) => b.cause === c)!.atTau)))]);
   const timeUnit = m.ctx.names.timeUnit(r.id, a.unit);
   const unit = timeUnit ? ` ${timeUnit}` : '';
-  const armTable = renderTable({ caption: `${publishedLabel(t.loc(r.name))}: τ = ${f.num(a.tau, 0)}${unit}`, head, rows: armRows }, m);
+  const armTable = renderTable({ caption: `${publishedLabel(t.loc(r.name))}: τ = ${f.num(a.tau, tauDecimals(a.tau))}${unit}`, head, rows: armRows }, m);
   const cmpRows: Cell[][] = a.comparisons.flatMap((c) =>
     c.byCause.map((b) => [
       c.id, cause(b.cause),

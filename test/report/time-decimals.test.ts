@@ -1,0 +1,106 @@
+/**
+ * The time-to-event tables write times with decimals chosen from τ (src/report/html/time-decimals.ts),
+ * checked on a real public trial on a scale where the fixed 1 decimal failed: survival::colon
+ * (data-samples/real/colon.csv), death, time in years, τ = 5. The RMST difference Lev − Obs is
+ * −0.044 years (R: test/reference/colon-years-rmst.R → colon-years-rmst.json) and was written
+ * "0.0 (−0.3 to 0.2)"; the medians 5.70 and 5.89 years were both "6". Weeks (IPS, τ = 130) keep
+ * 1 decimal for RMST and whole weeks for medians.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadTrial, runAnalysis, type AnalysisResults } from '../../src/index.ts';
+import { buildReport } from '../../src/report/index.ts';
+import { medianDecimals, rmstDecimals, tauDecimals } from '../../src/report/html/time-decimals.ts';
+import type { SurvivalAnalysis } from '../../src/analysis/survival/types.ts';
+import { readFixture, repoRoot } from '../helpers/fixtures.ts';
+import { expectLRE } from '../helpers/lre.ts';
+
+interface Ref {
+  tau: number;
+  arms: Record<string, { rmst: number; se: number; median: number | null }>;
+  comparisons: Array<{ id: string; estimate: number; lower: number; upper: number }>;
+}
+const ref = readFixture<Ref>('colon-years-rmst.json');
+
+let results: AnalysisResults;
+/** The text of each language's time-to-event section. */
+const pages: Record<string, string> = {};
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'effekt-colon-years-'));
+  try {
+    const [head, ...lines] = readFileSync(join(repoRoot, 'data-samples/real/colon.csv'), 'utf8').trim().split('\n');
+    const col = (name: string) => head.split(',').indexOf(name);
+    const csv = ['id,rx,death_years,death', ...lines.map((l) => l.split(',')).map((c) => [c[col('id')], c[col('rx')], Number(c[col('death_days')]) / 365.25, c[col('death')]].join(','))].join('\n');
+    writeFileSync(join(dir, 'colon-years.csv'), `${csv}\n`);
+    writeFileSync(join(dir, 'colon.plan.json'), JSON.stringify({ comparisons: 'all-pairs', timeToEvent: { tau: 5, landmarks: [1, 2, 3, 4, 5] } }));
+    writeFileSync(join(dir, 'colon.spec.json'), JSON.stringify({
+      trial: { id: 'colon', title: { da: 'Colon', en: 'Colon' }, dataSource: { da: 'survival::colon', en: 'survival::colon' } },
+      data: { format: 'wide', csv: { delimiter: ',', decimal: '.' } },
+      columns: { arm: 'rx', id: 'id' },
+      arms: [
+        { label: 'Obs', role: 'control', name: { da: 'Observation', en: 'Observation' } },
+        { label: 'Lev', role: 'intervention', name: { da: 'Levamisol', en: 'Levamisole' } },
+        { label: 'Lev+5FU', role: 'intervention', name: { da: 'Levamisol + 5-FU', en: 'Levamisole + 5-FU' } },
+      ],
+      visits: [{ id: 'end', name: { da: 'slut', en: 'end' } }],
+      outcomes: [{ id: 'death', name: { da: 'død', en: 'death' }, role: 'primary', kind: 'time-to-event', time: 'death_years', event: { column: 'death', event: ['yes'], censored: ['no'] }, direction: 'higher-is-worse', unit: { da: 'år', en: 'years' } }],
+      analysisPlan: 'colon.plan.json',
+    }));
+    results = runAnalysis(await loadTrial(join(dir, 'colon-years.csv'), join(dir, 'colon.spec.json')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  for (const lang of ['da', 'en'] as const) {
+    const built = await buildReport(results, null, { lang, date: '2026-11-27', png: false });
+    const html = String(built.artefacts.find((a) => a.name === 'index.html')!.content);
+    // The time-to-event section alone: the sensitivity chart's caption elsewhere writes the RMST difference in its own notation.
+    const section = html.slice(html.indexOf('<section id="time-to-event">'));
+    pages[lang] = section.slice(0, section.indexOf('</section>')).replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+  }
+}, 120_000);
+
+/** A number as the English report writes it (true minus sign). */
+const en = (x: number, d: number) => x.toFixed(d).replace('-', '−');
+const da = (x: number, d: number) => en(x, d).replace('.', ',');
+
+describe('decimals of times from τ', () => {
+  it('three significant digits at τ, never fewer than 1 for RMST; one fewer for medians; τ exactly', () => {
+    expect([130, 127, 1826, 2920, 5, 0.5].map(rmstDecimals)).toEqual([1, 1, 1, 1, 2, 3]);
+    expect([130, 1826, 5, 0.5].map(medianDecimals)).toEqual([0, 0, 1, 2]);
+    expect([130, 5, 2.5, 1.25].map(tauDecimals)).toEqual([0, 0, 1, 2]);
+  });
+
+  it('colon in years: the analysis agrees with R (LRE ≥ 10)', () => {
+    const a = results.timeToEvent!.find((r) => r.id === 'death')!.analysis as SurvivalAnalysis;
+    expect(a.tau).toBe(ref.tau);
+    for (const x of a.arms) expectLRE(x.rmst.estimate, ref.arms[x.arm].rmst, 10, `RMST ${x.arm}`);
+    for (const c of ref.comparisons) {
+      const mine = a.comparisons.find((k) => k.id === c.id)!.rmstDifference;
+      expectLRE(mine.estimate, c.estimate, 10, `RMST difference ${c.id}`);
+      expectLRE(mine.lower!, c.lower, 10, `lower ${c.id}`);
+      expectLRE(mine.upper!, c.upper, 10, `upper ${c.id}`);
+    }
+  });
+
+  it('colon in years: the tables write R\'s RMSTs and differences to 2 decimals and medians to 1 (−0.04, not 0.0)', () => {
+    const z = 1.959963984540054;
+    for (const [arm, r] of Object.entries(ref.arms)) {
+      expect(pages.en).toContain(`${arm} `);
+      expect(pages.en).toContain(`${en(r.rmst, 2)} (${en(r.rmst - z * r.se, 2)} to ${en(r.rmst + z * r.se, 2)})`);
+      expect(pages.da).toContain(`${da(r.rmst, 2)} (${da(r.rmst - z * r.se, 2)} til ${da(r.rmst + z * r.se, 2)})`);
+    }
+    expect(pages.en).toMatch(/Obs 315 \S+ 5\.7 \(/);
+    expect(pages.en).toMatch(/Lev 310 \S+ 5\.9 /);
+    for (const c of ref.comparisons) {
+      expect(pages.en).toContain(`${en(c.estimate, 2)} (${en(c.lower, 2)} to ${en(c.upper, 2)})`);
+      expect(pages.da).toContain(`${da(c.estimate, 2)} (${da(c.lower, 2)} til ${da(c.upper, 2)})`);
+    }
+    expect(pages.en).toContain('Lev vs Obs 0.97 (0.78 to 1.21)');
+    expect(pages.en).toContain('−0.04 (−0.30 to 0.21)');
+    expect(pages.en).toContain('death: τ = 5 (years)');
+    expect(pages.da).toContain('død: τ = 5 (år)');
+  });
+});
