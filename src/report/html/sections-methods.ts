@@ -21,24 +21,33 @@ import { own } from '../i18n/own.ts';
 import { midSentence } from '../i18n/mid-sentence.ts';
 
 /**
- * "117 of 145 (PEER), 126 of 151 (SAU)": analysed of randomised per arm, in arm order. An arm
- * outside the row's comparison that the row does not analyse (Welch and two proportions use the
- * comparison's two arms alone) is left out, not shown as "0 of 17".
+ * "117 of 145 in PEER, 126 of 151 in SAU": analysed of randomised per arm, in arm order — the arms
+ * of the row's comparison, whose participants its estimate is about. An arm outside the comparison
+ * that a joint model also fitted (an MMRM or logistic model of every arm of a k-arm trial) keeps its
+ * count, as analysedN keeps it in the flat tables (analysis/results/tables.ts), but in a note after
+ * the pair ("; the model also used 240 of 240 in IPSE"): it shaped the model's estimates without
+ * being compared. An arm the row does not analyse (Welch and two proportions use the comparison's
+ * two arms alone) is left out, not shown as "0 of 240". `pairOnly`: the pair alone, no note (under
+ * a comparison's own heading, where the methods table carries the note).
  */
 export function analysedOfRandomised(m: PageModel, o: OutcomeResult, pairOnly = false): string {
   const { ctx } = m;
   const { t, results } = ctx;
   const pair = ctx.comparisons.find((c) => c.id === comparisonOf(o));
   const inPair = (arm: string) => !pair || arm === pair.intervention.label || arm === pair.control.label;
-  // pairOnly: under a comparison's own heading only its two arms, even where one model fitted every arm.
-  const ownArm = (arm: string) => !pairOnly || arm === ctx.intervention.label || arm === ctx.control.label;
-  return ctx.arms
-    .filter((a) => o.n.analysed[a.label] !== undefined && (o.n.analysed[a.label] !== 0 || inPair(a.label)) && ownArm(a.label))
-    .map((a) => {
-      const randomised = ctx.count(keyOf('consort', a.label, 'randomised'), results.consort[a.label]?.randomised ?? o.n.randomised[a.label] ?? Number.NaN);
-      return t.msg.nOfN(ctx.count(keyOf('analysed', o.id, o.visit, o.estimator, o.population, a.label), o.n.analysed[a.label] ?? Number.NaN), randomised, a.label);
-    })
-    .join(', ');
+  const nOfN = (arm: string) => {
+    const randomised = ctx.count(keyOf('consort', arm, 'randomised'), results.consort[arm]?.randomised ?? o.n.randomised[arm] ?? Number.NaN);
+    return t.msg.nOfN(ctx.count(keyOf('analysed', o.id, o.visit, o.estimator, o.population, arm), o.n.analysed[arm] ?? Number.NaN), randomised, arm);
+  };
+  const analysed = ctx.arms.map((a) => a.label).filter((arm) => o.n.analysed[arm] !== undefined && (o.n.analysed[arm] !== 0 || inPair(arm)));
+  if (pairOnly) {
+    // Under a comparison's own heading only its two arms, even where one model fitted every arm.
+    const own = (arm: string) => arm === ctx.intervention.label || arm === ctx.control.label;
+    return analysed.filter(own).map(nOfN).join(', ');
+  }
+  const compared = analysed.filter(inPair).map(nOfN).join(', ');
+  const alsoUsed = analysed.filter((arm) => !inPair(arm)).map(nOfN);
+  return alsoUsed.length ? `${compared}; ${t.msg.modelAlsoUsed(alsoUsed.join(', '))}` : compared;
 }
 
 /** A catalogue text by id, or results.json's English text (marked in Danish). */

@@ -73,6 +73,8 @@ export const trial = {
   treatmentComparison: e((i: S, c: S) => `${i} over for ${c}`, (i, c) => `${i} versus ${c}`),
   whoAnalysed: e('Hvem analyseres (analyseret af randomiseret)', 'Who is analysed (analysed of randomised)'),
   analysedLabel: e('analyseret', 'analysed'),
+  /** After a comparison's two arms: the other arms one joint model of every arm also fitted ("240 of 240 in IPSE"). */
+  modelAlsoUsed: e((others: S) => `modellen brugte også ${others}`, (others) => `the model also used ${others}`),
   primaryAnalysis: e('primær analyse', 'primary analysis'),
   estimandFields: e(
     { intercurrentEvents: 'Hændelser efter randomisering', missingData: 'Manglende data', summaryMeasure: 'Opsummeringsmål', model: 'Model', dfMethod: 'Frihedsgrader' },
