@@ -79,11 +79,11 @@ describe('page 1: the verdict after adjustment for multiple comparisons', () => 
   it.each([
     ['en', 'PEER versus SAU: yes. The PEER group did better, and chance is an unlikely explanation.',
       'PEER2 versus SAU: not confirmed. The PEER2 group did better, but after adjustment for multiple comparisons the difference could be due to chance.',
-      'p < 0.001; adjusted p = 0.080 (Holm)',
+      'p < 0.001; adjusted p = 0.080, Holm',
       'After adjustment for multiple comparisons, the difference could be due to chance.'],
     ['da', 'PEER over for SAU: ja. PEER-gruppen klarede sig bedre, og tilfældigheder er en usandsynlig forklaring.',
       'PEER2 over for SAU: ikke bekræftet. PEER2-gruppen klarede sig bedre, men efter justering for flere sammenligninger kan forskellen skyldes tilfældigheder.',
-      'p < 0,001; justeret p = 0,080 (Holm)',
+      'p < 0,001; justeret p = 0,080, Holm',
       'Efter justering for flere sammenligninger kan forskellen skyldes tilfældigheder.'],
   ] as const)('Holm, adjusted p ≥ α: "not confirmed", the adjusted p beside p (%s)', (lang, yes, no, pair, plain) => {
     const s = section(notConfirmed, lang, 'summary');
@@ -102,8 +102,8 @@ describe('page 1: the verdict after adjustment for multiple comparisons', () => 
   });
 
   it.each([
-    ['en', 'PEER2 versus SAU: yes. The PEER2 group did better, and chance is an unlikely explanation.', 'adjusted p = 0.002 (Holm)'],
-    ['da', 'PEER2 over for SAU: ja. PEER2-gruppen klarede sig bedre, og tilfældigheder er en usandsynlig forklaring.', 'justeret p = 0,002 (Holm)'],
+    ['en', 'PEER2 versus SAU: yes. The PEER2 group did better, and chance is an unlikely explanation.', 'adjusted p = 0.002, Holm'],
+    ['da', 'PEER2 over for SAU: ja. PEER2-gruppen klarede sig bedre, og tilfældigheder er en usandsynlig forklaring.', 'justeret p = 0,002, Holm'],
   ] as const)('Holm, adjusted p < α: the benefit verdict as before (%s)', (lang, yes, adjusted) => {
     const s = section(kArm(holm(0.001, true), holm(0.002, true)), lang, 'summary');
     expect(s).toContain(yes);
@@ -112,8 +112,8 @@ describe('page 1: the verdict after adjustment for multiple comparisons', () => 
   });
 
   it.each([
-    ['en', 'Not confirmed. The intervention group did better, but after adjustment for multiple comparisons the difference could be due to chance.', 'adjusted p = 0.060 (Holm)'],
-    ['da', 'Ikke bekræftet. Indsatsgruppen klarede sig bedre, men efter justering for flere sammenligninger kan forskellen skyldes tilfældigheder.', 'justeret p = 0,060 (Holm)'],
+    ['en', 'Not confirmed. The intervention group did better, but after adjustment for multiple comparisons the difference could be due to chance.', 'adjusted p = 0.060, Holm'],
+    ['da', 'Ikke bekræftet. Indsatsgruppen klarede sig bedre, men efter justering for flere sammenligninger kan forskellen skyldes tilfældigheder.', 'justeret p = 0,060, Holm'],
   ] as const)('two arms in a Holm family with adjusted p ≥ α: "not confirmed" without a pair (%s)', (lang, verdict, adjusted) => {
     const s = section(twoArmHolm(holm(0.06, false)), lang, 'summary');
     expect(s).toContain(verdict);

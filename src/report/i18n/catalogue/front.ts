@@ -74,8 +74,8 @@ export const front = {
     (better: boolean) => `Ikke bekræftet. Indsatsgruppen klarede sig ${better ? 'bedre' : 'dårligere'}, men efter justering for flere sammenligninger kan forskellen skyldes tilfældigheder.`,
     (better) => `Not confirmed. The intervention group did ${better ? 'better' : 'worse'}, but after adjustment for multiple comparisons the difference could be due to chance.`,
   ),
-  /** The answer's p beside its multiplicity-adjusted p; `p`: formatted ("p = 0.011"), `method`: the family's rule ("Holm"). */
-  adjustedP: e((p: S, method: S) => `justeret ${p} (${method})`, (p, method) => `adjusted ${p} (${method})`),
+  /** The answer's p beside its multiplicity-adjusted p; `p`: formatted ("p = 0.011"), `method`: the family's rule ("Holm"), after a comma — the line stands inside parentheses already. */
+  adjustedP: e((p: S, method: S) => `justeret ${p}, ${method}`, (p, method) => `adjusted ${p}, ${method}`),
   /** `effect`: the measure, its value and unit ("difference 5.1 points", "rate ratio 0.73"; summary.ts effectWords). */
   answerDetail: e(
     (visit: S, effect: S, ci: S, p: S, d: S) => `Ved ${visit}: ${effect} (${ci}; ${p}); standardiseret effekt (Cohens d) ${d}.`,
