@@ -92,9 +92,16 @@ export async function tablesToXlsx(tables: readonly FlatTable[]): Promise<Uint8A
     for (const r of t.rows) ws.addRow(r.map(xlsxCell));
     ws.views = [{ state: 'frozen', ySplit: 1 }];
   }
-  const buf = await wb.xlsx.writeBuffer();
+  const buf = await wb.xlsx.writeBuffer({ zip: UNCOMPRESSED });
   return stableZip(new Uint8Array(buf as ArrayBuffer));
 }
+
+/**
+ * exceljs' own zip is only read back by stableZip, which compresses every entry itself: stored
+ * uncompressed, it is neither deflated nor inflated in between (both in JavaScript, by JSZip's
+ * pako) — the final bytes are the same, since stableZip writes them from the entries' contents.
+ */
+export const UNCOMPRESSED = { compression: 'STORE' } as const;
 
 const ZIP_EPOCH = new Date(Date.UTC(2000, 0, 1));
 

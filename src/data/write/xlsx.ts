@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { CsvValue } from './csv.ts';
-import { stableZip, stampWorkbook } from '../io/flat-table.ts';
+import { stableZip, stampWorkbook, UNCOMPRESSED } from '../io/flat-table.ts';
 
 export async function writeXlsx(header: readonly string[], rows: readonly (readonly CsvValue[])[], sheet = 'data'): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -13,6 +13,6 @@ export async function writeXlsx(header: readonly string[], rows: readonly (reado
   const ws = wb.addWorksheet(sheet);
   ws.addRow([...header]);
   for (const r of rows) ws.addRow(r.map((v) => (v === null ? null : v)));
-  const buf = await wb.xlsx.writeBuffer();
+  const buf = await wb.xlsx.writeBuffer({ zip: UNCOMPRESSED });
   return stableZip(new Uint8Array(buf as ArrayBuffer));
 }
