@@ -15,14 +15,14 @@ import { outcomePlan, type AnalysisPlan } from '../plan/schema.ts';
 import type { AnalysisFrame, FrameOutcome } from '../frame/frame.ts';
 import { populations, type Population } from '../populations.ts';
 import type { OutcomeResult, SafetyResult } from '../results/types.ts';
-import { outcomeRows } from './outcome-rows.ts';
+import { outcomeRowPlan, outcomeRows, type PlannedRow } from './outcome-rows.ts';
 import { eventCounts, safetyItems, safetyResult, type SafetyItem } from './safety.ts';
 import { baselineTable } from '../describe/baseline-table.ts';
 import { planningStats } from '../describe/planning-stats.ts';
 import { fileSha256 } from './file-hash.ts';
 import { threadsAvailable } from '../../stats/threads.ts';
 import { resolvePlan } from '../plan/resolve-plan.ts';
-import { preloadHelpers, type PreloadedHelpers } from './task-pool.ts';
+import { preloadHelpers, type PreloadedHelpers, type Settled } from './task-pool.ts';
 
 /** Outcomes that get estimate rows: all but the safety counts (summarised in results.safety). */
 export function rowOutcomes(frame: AnalysisFrame): FrameOutcome[] {
@@ -72,6 +72,48 @@ export function taskContext(spec: TrialSpec, plan: AnalysisPlan, frame: Analysis
   const pp = pops.find((p) => p !== itt) ?? null;
   const visitNames = Object.fromEntries(spec.visits.map((v) => [v.id, v.name]));
   return { frame, plan, pops, itt, pp, visitNames, seed, analysed: rowOutcomes(frame), safety: safetyItems(frame), dataFile };
+}
+
+/**
+ * Every analysed outcome's rows on this thread, in runTask's order, computed in two passes: first
+ * the rows that do not read imputations, then those that do. The imputations of every outcome were
+ * handed to the imputation helpers before (run-analysis.ts, prefetchOutcome), and this thread
+ * computes those a helper has not yet taken when a row asks for them; with the rows that need
+ * none first, the helpers have that much longer, and this thread — the analysis' critical path —
+ * imputes less. A row's value does not depend on when it is computed (outcomeRowPlan); an error
+ * is thrown as the outcome-by-outcome order would have met it first. `onOutcome` is called as
+ * each outcome's rows are all computed; `between` runs after the first pass (other work that
+ * reads the first outcomes' imputations: the tipping points).
+ */
+export function rowsImputationsLast(ctx: TaskContext, onOutcome?: () => void, between?: () => void): OutcomeResult[][] {
+  const { frame, plan, itt, pp, visitNames, seed, analysed } = ctx;
+  return computeImputingLast(analysed.map((o) => outcomeRowPlan(frame, o, plan, itt, pp, visitNames, seed)), onOutcome, between);
+}
+
+/** rowsImputationsLast's two passes over planned rows (one list per outcome). */
+export function computeImputingLast(planned: readonly (readonly PlannedRow[])[], onOutcome?: () => void, between?: () => void): OutcomeResult[][] {
+  const settled = planned.map((rows) => rows.map((): Settled<OutcomeResult> | null => null));
+  const left = planned.map((rows) => rows.length);
+  for (const imputes of [false, true]) {
+    if (imputes) between?.();
+    planned.forEach((rows, k) => {
+      rows.forEach((r, j) => {
+        if (r.imputes !== imputes) return;
+        try {
+          settled[k][j] = { ok: true, value: r.compute() };
+        } catch (error) {
+          settled[k][j] = { ok: false, error };
+        }
+        if (--left[k] === 0) onOutcome?.();
+      });
+    });
+  }
+  return settled.map((rows) =>
+    rows.map((s) => {
+      if (!s!.ok) throw s!.error;
+      return s!.value;
+    }),
+  );
 }
 
 /** Task t: outcome t's rows for t < analysed.length, then the safety items in order, then the side tasks. */

@@ -147,6 +147,22 @@ function countSpecs(frame: AnalysisFrame, outcome: FrameOutcome, op: ResolvedOut
 }
 
 export function outcomeRows(frame: AnalysisFrame, outcome: FrameOutcome, plan: AnalysisPlan, itt: Population, pp: Population | null, visitNames: Record<string, { da: string; en: string }>, seed: number): OutcomeResult[] {
+  return outcomeRowPlan(frame, outcome, plan, itt, pp, visitNames, seed).map((r) => r.compute());
+}
+
+/** One of an outcome's rows, not yet computed: whether it reads the outcome's imputations, and how to compute it. */
+export interface PlannedRow {
+  /** The MI ANCOVA, or a primary row that also pools its responders over the imputations. */
+  readonly imputes: boolean;
+  readonly compute: () => OutcomeResult;
+}
+
+/**
+ * The outcome's rows in outcomeRows' order, each to be computed when the caller chooses: every
+ * row is computed from the same inputs by the same code whenever it is computed (the fits and
+ * imputations they share are cached by their inputs), so the order cannot change a value.
+ */
+export function outcomeRowPlan(frame: AnalysisFrame, outcome: FrameOutcome, plan: AnalysisPlan, itt: Population, pp: Population | null, visitNames: Record<string, { da: string; en: string }>, seed: number): PlannedRow[] {
   const op = outcomePlan(plan, outcome.id, outcome.kind);
   const adjust = adjustmentFor(frame, op);
   const visits = (op.visits ?? outcome.visits.filter((v) => v !== frame.visits[frame.baselineVisit])).map((v) => frame.visits.indexOf(v));
@@ -158,7 +174,7 @@ export function outcomeRows(frame: AnalysisFrame, outcome: FrameOutcome, plan: A
   const sensitivity = [...(op.primary === 'mmrm' ? ['ancova' as const] : []), ...op.sensitivity.filter((e) => rowEstimators.includes(e) && e !== op.primary && e in specs)]
     .map((e) => specs[e])
     .filter((s) => s.estimator !== 'per-protocol' || pp !== null);
-  const rows: OutcomeResult[] = [];
+  const rows: PlannedRow[] = [];
   for (const comparison of frame.comparisons) {
     for (const v of visits) {
       const atPrimary = frame.visits[v] === outcome.primaryVisit;
@@ -167,7 +183,10 @@ export function outcomeRows(frame: AnalysisFrame, outcome: FrameOutcome, plan: A
       for (const r of list) {
         const isPrimary = r === primary && atPrimary;
         const miForResponders = isPrimary && sensitivity.some((s) => s.estimator === 'mi-ancova') ? mi : null;
-        rows.push(row(frame, outcome, v, r, isPrimary, comparison, adjust, { confLevel: plan.confLevel, visitNames, mi: miForResponders, standardiser: plan.cohensDStandardiser }));
+        rows.push({
+          imputes: r.estimator === 'mi-ancova' || (miForResponders !== null && outcome.responder !== null),
+          compute: () => row(frame, outcome, v, r, isPrimary, comparison, adjust, { confLevel: plan.confLevel, visitNames, mi: miForResponders, standardiser: plan.cohensDStandardiser }),
+        });
       }
     }
   }

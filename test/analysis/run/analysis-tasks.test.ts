@@ -6,7 +6,8 @@ import { parseSpec } from '../../../src/data/spec/load.ts';
 import { runAnalysis } from '../../../src/analysis/run/run-analysis.ts';
 import { buildFrame } from '../../../src/analysis/frame/build-frame.ts';
 import { resolvePlan } from '../../../src/analysis/plan/resolve-plan.ts';
-import { preloadTaskHelpers, sharedFrame, specImputes, taskContext, taskHelpers, taskTesting, MIN_PARALLEL_WORK } from '../../../src/analysis/run/analysis-tasks.ts';
+import { computeImputingLast, preloadTaskHelpers, rowsImputationsLast, runTask, sharedFrame, specImputes, taskContext, taskHelpers, taskTesting, MIN_PARALLEL_WORK } from '../../../src/analysis/run/analysis-tasks.ts';
+import type { OutcomeResult } from '../../../src/analysis/results/types.ts';
 import { discardHelpers, lastPoolRun, poolTesting, runPool } from '../../../src/analysis/run/task-pool.ts';
 import { repoRoot } from '../../helpers/fixtures.ts';
 
@@ -112,5 +113,37 @@ describe('the shared frame', () => {
     expect(shared.covariates[0].values.buffer).toBeInstanceOf(SharedArrayBuffer);
     const plain = (f: typeof frame) => JSON.stringify(f, (_, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array, (x) => (Number.isNaN(x) ? 'NaN' : x)) : v));
     expect(plain(shared)).toBe(plain(frame));
+  });
+});
+
+// The twin's plan with fewer imputations (the order, not the imputations, is under test).
+const small = parseSpec({ ...json, analysisPlan: { ...json.analysisPlan, imputation: { ...json.analysisPlan.imputation, m: 4 }, tippingPoint: { ...json.analysisPlan.tippingPoint, m: 4 } } }, specFile);
+const smallTrial = await loadTrial(dataFile, small);
+
+describe('the rows on one thread, those that read imputations last', () => {
+  const ctx = taskContext(small, resolvePlan(small), buildFrame(smallTrial), 20240601, dataFile);
+
+  it('gives every outcome’s rows, bit for bit and in order, as computing them outcome by outcome does', { timeout: 120_000 }, () => {
+    const byOutcome = JSON.stringify(ctx.analysed.map((_, k) => runTask(ctx, k)));
+    let between = 0;
+    let outcomes = 0;
+    expect(JSON.stringify(rowsImputationsLast(ctx, () => outcomes++, () => between++))).toBe(byOutcome);
+    expect(between).toBe(1);
+    expect(outcomes).toBe(ctx.analysed.length);
+  });
+
+  it('computes the rows that need no imputations first, runs `between` next, and reports each outcome once its rows are done', () => {
+    const log: string[] = [];
+    const row = (name: string, imputes: boolean) => ({ imputes, compute: () => (log.push(name), { id: name } as unknown as OutcomeResult) });
+    const out = computeImputingLast([[row('a-mi', true), row('a', false)], [row('b', false)], [row('c-mi', true)]], () => log.push('outcome'), () => log.push('between'));
+    expect(log).toEqual(['a', 'b', 'outcome', 'between', 'a-mi', 'outcome', 'c-mi', 'outcome']);
+    expect(out.map((rows) => rows.map((r) => r.id))).toEqual([['a-mi', 'a'], ['b'], ['c-mi']]);
+  });
+
+  it('throws the error the outcome-by-outcome order meets first, after every row was tried', () => {
+    const tried: string[] = [];
+    const failing = (name: string, imputes: boolean) => ({ imputes, compute: (): OutcomeResult => { tried.push(name); throw new Error(name); } });
+    expect(() => computeImputingLast([[failing('first in row order', true), failing('computed first', false)]])).toThrow('first in row order');
+    expect(tried).toEqual(['computed first', 'first in row order']);
   });
 });
