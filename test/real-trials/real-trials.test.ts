@@ -13,7 +13,7 @@
  *     ANCOVA at every visit, complete case and Welch at month 8, and the MMRM (unstructured, REML)
  *     against nlme::gls polished to the REML optimum;
  *   anorexia — three arms, wide pre/post, no id column: ANCOVA and Welch per comparison vs Cont,
- *     fixed sequence over the two comparisons.
+ *     Holm over the two comparisons (the default when no order is declared).
  * Tolerances: LRE ≥ 10 for estimates, SEs and CI limits, ≥ 8 for p-values. The MMRM (an iterative
  * fit) is held to what the two optimisers share: logLik LRE ≥ 10, estimates and EMMs ≥ 9, SEs ≥ 8
  * (measured 9.2 and 8.3), Satterthwaite df within 1e-4 (measured 1e-5: R's df differentiates a
@@ -108,7 +108,7 @@ describe('carData::Baumann — three arms, pre/post, continuous', () => {
     expect(results.baumann.comparisons.map((c) => c.id)).toEqual(['DRTA vs Basal', 'Strat vs Basal']);
   });
   it.each(fx.baumann.rows.map((r) => [`${r.outcome} ${r.comparison} ${r.estimator}`, r] as const))('%s', (_l, r) => checkContinuous('baumann', results.baumann, r));
-  it('adjusts p for multiplicity: fixed sequence over the primary, Holm over the secondaries (gated)', () => {
+  it('adjusts p for multiplicity: Holm over the primary\'s two comparisons (no order declared), Holm over the secondaries (gated)', () => {
     checkAdjustedP('baumann', results.baumann, fx.baumann.pAdjusted, 'post');
   });
 });
@@ -144,7 +144,7 @@ describe('MASS::anorexia — three arms, pre/post weight, no id column', () => {
     expect(results.anorexia.comparisons.map((c) => c.id)).toEqual(['CBT vs Cont', 'FT vs Cont']);
   });
   it.each(fx.anorexia.rows.map((r) => [`${r.comparison} ${r.estimator}`, r] as const))('%s', (_l, r) => checkContinuous('anorexia', results.anorexia, r));
-  it('adjusts p for multiplicity: fixed sequence over the two comparisons', () => {
+  it('adjusts p for multiplicity: Holm over the two comparisons (no order declared)', () => {
     checkAdjustedP('anorexia', results.anorexia, fx.anorexia.pAdjusted, 'post');
   });
 });

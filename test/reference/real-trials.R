@@ -4,8 +4,9 @@
 # the documented models (docs/spec.md, docs/analysis.md, docs/binary-and-count.md):
 #   Baumann (3 arms, wide, pre/post): ANCOVA lm(post ~ group + pre) with emmeans EMMs and
 #     trt.vs.ctrl contrasts vs Basal (all arms in one model); test 3 has no pretest: lm(post ~ group);
-#     Welch t.test of each comparison's two arms; fixed sequence over the primary's comparisons and
-#     Holm over the secondary outcomes x comparisons (gated by the primary family).
+#     Welch t.test of each comparison's two arms; Holm over the primary's two comparisons (no
+#     plan declares their order, so no fixed sequence) and Holm over the secondary outcomes x
+#     comparisons (gated by the primary family).
 #   respiratory (binary, months 1-4, strata centre, covariates age, gender, baseline status):
 #     glm(binomial) y ~ arm + base + age + gender + centre to 1e-14, marginal standardisation
 #     (predict under each arm, average), the unconditional variance of Ye et al. (2023) with the
@@ -27,8 +28,8 @@
 #     REML optimum by Newton steps (below), emmeans' contrasts at each visit, the Satterthwaite df
 #     written out (satterthwaite-un.R).
 #   anorexia (3 arms, wide, Prewt/Postwt, no missing values): ANCOVA lm(Postwt ~ Treat + Prewt),
-#     emmeans trt.vs.ctrl contrasts vs Cont; Welch per comparison; fixed sequence over the
-#     primary's two comparisons (CBT first, the spec's arm order).
+#     emmeans trt.vs.ctrl contrasts vs Cont; Welch per comparison; Holm over the primary's two
+#     comparisons (the default when no order of the comparisons is declared).
 # Run from the repository root: Rscript test/reference/real-trials.R
 suppressMessages({ library(emmeans); library(MASS); library(sandwich); library(nlme) })
 source("test/reference/json16.R")
@@ -72,7 +73,7 @@ for (k in 1:3) {
 pA <- sapply(Filter(function(r) r$estimator == "ancova", brows), function(r) r$p)
 names(pA) <- sapply(Filter(function(r) r$estimator == "ancova", brows), function(r) paste(r$outcome, r$comparison))
 prim <- pA[1:2]; sec <- pA[3:6]
-padj <- c(cummax(prim), if (all(cummax(prim) <= 0.05)) p.adjust(sec, "holm") else rep(1, 4))
+padj <- c(p.adjust(prim, "holm"), if (all(p.adjust(prim, "holm") <= 0.05)) p.adjust(sec, "holm") else rep(1, 4))
 baumann <- list(rows = brows, pAdjusted = lapply(as.list(padj), identity))
 
 ## ---------------------------------------------------------------- binary helpers
@@ -320,7 +321,7 @@ for (j in 1:2) {
   anorexia[[length(anorexia) + 1]] <- c(base[c("trial", "outcome", "visit", "comparison")], list(n = as.list(table(an$arm)[ix]), estimator = "welch",
     diff = unname(tt$estimate[1] - tt$estimate[2]), se = tt$stderr, df = unname(tt$parameter), p = tt$p.value, lower = tt$conf.int[1], upper = tt$conf.int[2]))
 }
-anorexiaPAdjusted <- as.list(setNames(cummax(act$p.value), paste("weight", levels(an$arm)[2:3], "vs Cont")))
+anorexiaPAdjusted <- as.list(setNames(p.adjust(act$p.value, "holm"), paste("weight", levels(an$arm)[2:3], "vs Cont")))
 
 ver <- function(p) as.character(packageVersion(p))
 write_json16(list(R = R.version.string, packages = list(emmeans = ver("emmeans"), MASS = ver("MASS"), sandwich = ver("sandwich"),

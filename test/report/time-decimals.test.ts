@@ -7,14 +7,12 @@
  * 1 decimal for RMST and whole weeks for medians.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { loadTrial, runAnalysis, type AnalysisResults } from '../../src/index.ts';
+import type { AnalysisResults } from '../../src/index.ts';
 import { buildReport } from '../../src/report/index.ts';
 import { medianDecimals, rmstDecimals, tauDecimals } from '../../src/report/html/time-decimals.ts';
 import type { SurvivalAnalysis } from '../../src/analysis/survival/types.ts';
-import { readFixture, repoRoot } from '../helpers/fixtures.ts';
+import { readFixture } from '../helpers/fixtures.ts';
+import { analyseColonYears } from '../helpers/colon-years.ts';
 import { expectLRE } from '../helpers/lre.ts';
 
 interface Ref {
@@ -29,30 +27,7 @@ let results: AnalysisResults;
 const pages: Record<string, string> = {};
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'effekt-colon-years-'));
-  try {
-    const [head, ...lines] = readFileSync(join(repoRoot, 'data-samples/real/colon.csv'), 'utf8').trim().split('\n');
-    const col = (name: string) => head.split(',').indexOf(name);
-    const csv = ['id,rx,death_years,death', ...lines.map((l) => l.split(',')).map((c) => [c[col('id')], c[col('rx')], Number(c[col('death_days')]) / 365.25, c[col('death')]].join(','))].join('\n');
-    writeFileSync(join(dir, 'colon-years.csv'), `${csv}\n`);
-    writeFileSync(join(dir, 'colon.plan.json'), JSON.stringify({ comparisons: 'all-pairs', timeToEvent: { tau: 5, landmarks: [1, 2, 3, 4, 5] } }));
-    writeFileSync(join(dir, 'colon.spec.json'), JSON.stringify({
-      trial: { id: 'colon', title: { da: 'Colon', en: 'Colon' }, dataSource: { da: 'survival::colon', en: 'survival::colon' } },
-      data: { format: 'wide', csv: { delimiter: ',', decimal: '.' } },
-      columns: { arm: 'rx', id: 'id' },
-      arms: [
-        { label: 'Obs', role: 'control', name: { da: 'Observation', en: 'Observation' } },
-        { label: 'Lev', role: 'intervention', name: { da: 'Levamisol', en: 'Levamisole' } },
-        { label: 'Lev+5FU', role: 'intervention', name: { da: 'Levamisol + 5-FU', en: 'Levamisole + 5-FU' } },
-      ],
-      visits: [{ id: 'end', name: { da: 'slut', en: 'end' } }],
-      outcomes: [{ id: 'death', name: { da: 'død', en: 'death' }, role: 'primary', kind: 'time-to-event', time: 'death_years', event: { column: 'death', event: ['yes'], censored: ['no'] }, direction: 'higher-is-worse', unit: { da: 'år', en: 'years' } }],
-      analysisPlan: 'colon.plan.json',
-    }));
-    results = runAnalysis(await loadTrial(join(dir, 'colon-years.csv'), join(dir, 'colon.spec.json')));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  results = await analyseColonYears();
   for (const lang of ['da', 'en'] as const) {
     const built = await buildReport(results, null, { lang, date: '2026-11-27', png: false });
     const html = String(built.artefacts.find((a) => a.name === 'index.html')!.content);

@@ -6,23 +6,38 @@
  * another is tested only when every hypothesis of the gate was rejected — otherwise its
  * hypotheses are not rejected whatever their p (gatekeeping). Outcomes in no family are
  * reported unadjusted and labelled so.
+ *
+ * Without declared families the defaults below apply. A fixed sequence needs an order fixed in
+ * advance: the spec's order of the primary outcomes is one (documented), but the comparisons of a
+ * k-arm trial have none — neither "vs-control" nor "all-pairs" says which pair is tested first —
+ * so the primary family is Holm (R's p.adjust default) as soon as it holds more than one
+ * comparison. Testing comparisons in comparison order had let the first pair (survival::colon, Lev
+ * vs Obs, p = 0.81) stop the others (Lev+5FU vs Obs p = 0.0017 and Lev+5FU vs Lev p = 0.0044,
+ * both adjusted to 0.81 and not rejected). An order that is meant is declared as a family with
+ * method "fixed-sequence" and its `comparisons` listed in testing order.
  */
 import { fixedSequence, pAdjust } from '../../stats/multiplicity/adjust.ts';
 import type { AnalysisPlan, MultiplicityFamily } from '../plan/schema.ts';
 import type { OutcomeResult } from '../results/types.ts';
 
-export function defaultFamilies(outcomes: readonly { id: string; role: string }[]): MultiplicityFamily[] {
+/**
+ * The families when the plan declares none: primary (fixed sequence over the primary outcomes in
+ * spec order with one comparison; Holm with several, whose order nothing declares) → secondary
+ * (Holm, gated by primary) → exploratory (unadjusted). `comparisons`: how many comparisons the
+ * trial has.
+ */
+export function defaultFamilies(outcomes: readonly { id: string; role: string }[], comparisons: number): MultiplicityFamily[] {
   // Each outcome once, however many rows (visits, estimators, comparisons) it has: a repeated id would count its hypotheses again.
   const by = (role: string) => [...new Set(outcomes.filter((o) => o.role === role).map((o) => o.id))];
   const fam: MultiplicityFamily[] = [];
-  if (by('primary').length) fam.push({ id: 'primary', outcomes: by('primary'), method: 'fixed-sequence' });
+  if (by('primary').length) fam.push({ id: 'primary', outcomes: by('primary'), method: comparisons > 1 ? 'holm' : 'fixed-sequence' });
   if (by('secondary').length) fam.push({ id: 'secondary', outcomes: by('secondary'), method: 'holm', gatedBy: fam.length ? 'primary' : undefined });
   if (by('exploratory').length) fam.push({ id: 'exploratory', outcomes: by('exploratory'), method: 'none' });
   return fam;
 }
 
 export function applyMultiplicity(rows: OutcomeResult[], plan: AnalysisPlan): OutcomeResult[] {
-  const families = plan.multiplicity ?? defaultFamilies(rows.map((r) => ({ id: r.id, role: r.role })));
+  const families = plan.multiplicity ?? defaultFamilies(rows.map((r) => ({ id: r.id, role: r.role })), new Set(rows.map((r) => r.comparison)).size);
   const key = (r: OutcomeResult) => r.isPrimaryEstimator && r.difference !== null;
   const passed = new Map<string, boolean>();
   const updates = new Map<OutcomeResult, { family: string; method: string; pAdjusted: number; rejected: boolean | null }>();
