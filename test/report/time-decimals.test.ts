@@ -1,15 +1,16 @@
 /**
- * The time-to-event tables write times with decimals chosen from τ (src/report/html/time-decimals.ts),
+ * The time-to-event tables write times with decimals chosen from τ (src/analysis/text/time-decimals.ts),
  * checked on a real public trial on a scale where the fixed 1 decimal failed: survival::colon
  * (data-samples/real/colon.csv), death, time in years, τ = 5. The RMST difference Lev − Obs is
  * −0.044 years (R: test/reference/colon-years-rmst.R → colon-years-rmst.json) and was written
  * "0.0 (−0.3 to 0.2)"; the medians 5.70 and 5.89 years were both "6". Weeks (IPS, τ = 130) keep
- * 1 decimal for RMST and whole weeks for medians.
+ * 1 decimal for RMST and whole weeks for medians. The same rule writes the RMST difference in
+ * results.json's sentences and the sensitivity tables, which had kept 1 decimal ("-0.0 years").
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResults } from '../../src/index.ts';
 import { buildReport } from '../../src/report/index.ts';
-import { medianDecimals, rmstDecimals, tauDecimals } from '../../src/report/html/time-decimals.ts';
+import { medianDecimals, rmstDecimals, tauDecimals } from '../../src/analysis/text/time-decimals.ts';
 import type { SurvivalAnalysis } from '../../src/analysis/survival/types.ts';
 import { readFixture } from '../helpers/fixtures.ts';
 import { analyseColonYears } from '../helpers/colon-years.ts';
@@ -25,15 +26,21 @@ const ref = readFixture<Ref>('colon-years-rmst.json');
 let results: AnalysisResults;
 /** The text of each language's time-to-event section. */
 const pages: Record<string, string> = {};
+/** The text of each language's sensitivity section (its chart descriptions and tables). */
+const sensitivity: Record<string, string> = {};
 
 beforeAll(async () => {
   results = await analyseColonYears();
   for (const lang of ['da', 'en'] as const) {
     const built = await buildReport(results, null, { lang, date: '2026-11-27', png: false });
     const html = String(built.artefacts.find((a) => a.name === 'index.html')!.content);
-    // The time-to-event section alone: the sensitivity chart's caption elsewhere writes the RMST difference in its own notation.
-    const section = html.slice(html.indexOf('<section id="time-to-event">'));
-    pages[lang] = section.slice(0, section.indexOf('</section>')).replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    // Each section alone, so a number is found where it is meant to be.
+    const text = (id: string) => {
+      const section = html.slice(html.indexOf(`<section id="${id}">`));
+      return section.slice(0, section.indexOf('</section>')).replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    };
+    pages[lang] = text('time-to-event');
+    sensitivity[lang] = text('sensitivity');
   }
 }, 120_000);
 
@@ -77,5 +84,21 @@ describe('decimals of times from τ', () => {
     expect(pages.en).toContain('−0.04 (−0.30 to 0.21)');
     expect(pages.en).toContain('death: τ = 5 (years)');
     expect(pages.da).toContain('død: τ = 5 (år)');
+  });
+
+  it('colon in years: results.json\'s sentences and the sensitivity tables write the RMST difference with τ\'s 2 decimals too (−0.04, not −0.0)', () => {
+    const rmst = results.outcomes.filter((o) => o.estimator === 'rmst');
+    expect(rmst.map((o) => o.comparison)).toEqual(ref.comparisons.map((c) => c.id));
+    rmst.forEach((o, k) => {
+      const c = ref.comparisons[k];
+      // results.json writes a hyphen-minus.
+      const [e, l, u] = [c.estimate, c.lower, c.upper].map((x) => x.toFixed(2));
+      expect(o.sentence.en).toContain(`difference in restricted mean time (RMST) ${e} years (95% CI ${l} to ${u};`);
+      expect(o.sentence.da).toContain(`forskel i begrænset middeltid (RMST) ${e.replace('.', ',')} år (95 %-KI ${l.replace('.', ',')} til ${u.replace('.', ',')};`);
+      expect(sensitivity.en).toContain(`${en(c.estimate, 2)} (${en(c.lower, 2)} to ${en(c.upper, 2)}) Difference in restricted mean time, years`);
+      expect(sensitivity.da).toContain(`${da(c.estimate, 2)} (${da(c.lower, 2)} til ${da(c.upper, 2)}) Forskel i begrænset middeltid, år`);
+      expect(sensitivity.en).toContain(`RMST ${en(c.estimate, 2)} (${en(c.lower, 2)} to ${en(c.upper, 2)})`);
+    });
+    expect(rmst[0].sentence.en).toContain('(RMST) -0.04 years (95% CI -0.30 to 0.21; p = 0.74)');
   });
 });

@@ -97,7 +97,7 @@ function row(frame: AnalysisFrame, t: FrameTimeToEvent, c: FrameComparison, itt:
   const inArms = [...Array(frame.n).keys()].filter((i) => itt.include(i) && (frame.arm[i] === c.intervention || frame.arm[i] === c.control));
   const withData = countArms(frame, inArms.filter((i) => Number.isFinite(t.time[i]) && t.event[i] >= 0));
   const sentence = p.difference
-    ? outcomeSentence({ outcome: t.name, visit: visitName, intervention: I.label, control: C.label, difference: p.difference, cohensD: null, digits: 1, confLevel, measure: p.measure, unit: t.unit })
+    ? outcomeSentence({ outcome: t.name, visit: visitName, intervention: I.label, control: C.label, difference: p.difference, cohensD: null, digits: 1, confLevel, measure: p.measure, unit: t.unit, tau: typeof p.options.tau === 'number' ? p.options.tau : null })
     : notEstimableSentence(t.name, p.reason ?? 'unknown reason');
   return {
     id: t.id,

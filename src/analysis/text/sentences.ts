@@ -3,7 +3,8 @@
  * numbers only (no hand-written claims): the direction is read off the estimate and whether
  * higher is better, "significant" off the CI, so the words can never disagree with the table.
  */
-import type { Difference, EffectMeasure, Interval, Localised } from '../results/types.ts';
+import type { Difference, EffectMeasure, Interval, Localised, OutcomeResult } from '../results/types.ts';
+import { rmstDecimals } from './time-decimals.ts';
 import { formatNumber, formatP } from './format-number.ts';
 
 export interface SentenceInput {
@@ -18,6 +19,8 @@ export interface SentenceInput {
   /** Default a difference of means, in "points" unless a unit is given. */
   readonly measure?: EffectMeasure;
   readonly unit?: string | Localised | null;
+  /** A time-to-event row's τ: the decimals of a restricted-mean difference (measureNumbers). */
+  readonly tau?: number | null;
 }
 
 /** The declared unit in both languages (one string is the same in both), else the fallback word. */
@@ -29,13 +32,22 @@ function unitOr(unit: string | Localised | null | undefined, fallback: Localised
 /**
  * How a measure's numbers are written, in results.json's sentences and in the report alike: a
  * ratio as itself with 2 decimals (no effect at 1), a difference of shares ×100 in percentage
- * points with 1, any other difference with 1 (`digits` null: a difference of means takes the
- * caller's).
+ * points with 1, a difference of restricted mean times with τ's decimals (rmstDecimals: 2 for
+ * τ = 5 years, 1 for τ = 130 weeks — a fixed 1 decimal wrote colon's −0.04 years as "−0.0"), any
+ * other difference with 1 (`digits` null: a difference of means takes the caller's). `tau`: the
+ * row's τ (method.options.tau); without it an RMST difference keeps 1 decimal.
  */
-export function measureNumbers(measure: EffectMeasure): { readonly ratio: boolean; readonly share: boolean; readonly none: 0 | 1; readonly scale: number; readonly digits: number | null } {
+export function measureNumbers(measure: EffectMeasure, tau: number | null = null): { readonly ratio: boolean; readonly share: boolean; readonly none: 0 | 1; readonly scale: number; readonly digits: number | null } {
   const ratio = measure.endsWith('ratio');
   const share = measure === 'risk-difference' || measure === 'incidence-difference';
-  return { ratio, share, none: ratio ? 1 : 0, scale: share ? 100 : 1, digits: ratio ? 2 : measure === 'mean-difference' ? null : 1 };
+  const digits = ratio ? 2 : measure === 'mean-difference' ? null : measure === 'rmst-difference' && tau !== null ? rmstDecimals(tau) : 1;
+  return { ratio, share, none: ratio ? 1 : 0, scale: share ? 100 : 1, digits };
+}
+
+/** measureNumbers of a result row: its measure, and τ from its method options (time-to-event rows). */
+export function rowMeasureNumbers(row: Pick<OutcomeResult, 'measure' | 'method'>): ReturnType<typeof measureNumbers> {
+  const tau = row.method.options.tau;
+  return measureNumbers(row.measure ?? 'mean-difference', typeof tau === 'number' ? tau : null);
 }
 
 const LABELS: Readonly<Record<EffectMeasure, Localised>> = {
@@ -52,7 +64,7 @@ const LABELS: Readonly<Record<EffectMeasure, Localised>> = {
 /** How the effect is named and its numbers written, per measure and language. */
 function effectWords(s: SentenceInput): { label: Localised; value: (x: number, lang: 'da' | 'en') => string; unit: Localised } {
   const measure = s.measure ?? 'mean-difference';
-  const n = measureNumbers(measure);
+  const n = measureNumbers(measure, s.tau ?? null);
   const value = (x: number, lang: 'da' | 'en') => formatNumber(x * n.scale, n.digits ?? s.digits, lang);
   const unit = n.ratio
     ? { da: '', en: '' }

@@ -1,6 +1,6 @@
 import type { EffectMeasure, OutcomeResult } from '../../analysis/results/types.ts';
 import type { ChartContext } from './types.ts';
-import { measureNumbers } from '../../analysis/text/sentences.ts';
+import { measureNumbers, rowMeasureNumbers } from '../../analysis/text/sentences.ts';
 
 /**
  * How the report writes a row's effect, by its measure: a difference of means in the outcome's
@@ -35,8 +35,9 @@ export function effectWords(ctx: ChartContext, row: OutcomeResult): EffectWords 
   const conf = ctx.results.confLevel;
   const measure = row.measure ?? 'mean-difference';
   const [noun, nounDefinite] = t.msg.measureWords[measure] ?? t.msg.measureWords['mean-difference'];
-  // The numbers as results.json's own sentences write them; a difference of means to 1 decimal.
-  const numbers = measureNumbers(measure);
+  // The numbers as results.json's own sentences write them; a difference of means to 1 decimal,
+  // a difference of restricted means with τ's decimals.
+  const numbers = rowMeasureNumbers(row);
   const { ratio, share, none, scale } = numbers;
   const digits = numbers.digits ?? 1;
   const timeUnit = ctx.names.timeUnit(row.id, typeof row.method.options.unit === 'string' ? row.method.options.unit : null);

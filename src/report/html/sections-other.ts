@@ -11,6 +11,7 @@ import { own } from '../i18n/own.ts';
 import { comparisonBlocks, comparisonContexts } from '../charts/context.ts';
 import type { ChartContext } from '../charts/types.ts';
 import { excludesNoEffect, noEffect, verdictOf, type Verdict } from '../charts/effect-words.ts';
+import { measureNumbers } from '../../analysis/text/sentences.ts';
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -126,8 +127,15 @@ function interpretation(ctx: ChartContext, named: boolean): { sentences: string[
     // Interval against interval: the sensitivity analyses are not in a multiplicity family, so the primary row's own unadjusted interval is their yardstick.
     const significant = excludesNoEffect(o);
     const all = [...s.shown, ...s.identical].filter((x) => x.difference);
-    const side = (x: OutcomeResult) => Math.sign(x.difference!.estimate - noEffect(x));
-    const same = all.filter((x) => excludesNoEffect(x) === significant && side(x) === side(o));
+    // Which side of no effect, as benefit or harm: a Cox row's hazard ratio 0.69 and its RMST
+    // difference +0.31 years point the same way (survival::colon), though one is below 1 and the other above 0.
+    const side = (x: OutcomeResult) => {
+      const d = x.difference!;
+      return Math.sign((measureNumbers(x.measure ?? 'mean-difference').ratio ? Math.log(d.estimate) : d.estimate - noEffect(x)) * d.benefitSign);
+    };
+    // Two intervals that both include no effect say the same ("no clear difference") whichever
+    // way their estimates lean: colon's Lev vs Obs, hazard ratio 0.97 and RMST difference −0.04 years.
+    const same = all.filter((x) => excludesNoEffect(x) === significant && (!significant || side(x) === side(o)));
     out.push(same.length === all.length ? t.msg.interpRobust(String(all.length)) : t.msg.interpFragile(String(all.length - same.length), String(all.length)));
   }
   const others = ctx.mainRows.filter((x) => x !== o && x.difference && x.role !== 'safety');

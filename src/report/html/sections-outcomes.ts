@@ -4,11 +4,11 @@ import type { PageModel, Section } from './model.ts';
 import { figure, para } from './model.ts';
 import { esc } from './escape.ts';
 import { effectWords, inShareNotation, measureTitleInNotation } from '../charts/effect-words.ts';
-import { measureNumbers } from '../../analysis/text/sentences.ts';
+import { measureNumbers, rowMeasureNumbers } from '../../analysis/text/sentences.ts';
 import { estCi, num, renderTable, twoLines, type Cell } from './tables.ts';
 import { comparisonBlocks, comparisonChartId, comparisonContexts, comparisonOf, differenceTitle, outcomeLabel } from '../charts/context.ts';
 import type { Comparison } from '../charts/types.ts';
-import { estimatorLabel, sensitivityRows } from '../charts/sensitivity.ts';
+import { estimatorLabel, measureGroups, sensitivityMeasureTitle, sensitivityRows } from '../charts/sensitivity.ts';
 import { anyResponderSuppressed, responderRateText } from '../charts/responder-text.ts';
 import { armSources, singleVisitOutcomes } from '../charts/change-over-time.ts';
 import { analysedOfRandomised, missingDataText } from './sections-methods.ts';
@@ -39,7 +39,7 @@ function differenceCells(m: PageModel, o: OutcomeResult, withAdjusted = true, me
   const { t } = m.ctx;
   const d = o.difference;
   if (o.status !== 'estimated' || !d) return [num(t.msg.notEstimable), num(''), ...(withAdjusted ? [num('')] : []), num('')];
-  const nums = notation ? measureNumbers(o.measure ?? 'mean-difference') : { scale: 1, digits: 2 };
+  const nums = notation ? rowMeasureNumbers(o) : { scale: 1, digits: 2 };
   const digits = nums.digits ?? 2;
   const effect = estCi(t.fmt.num(d.estimate * nums.scale, digits), t.fmt.range(d.lower * nums.scale, d.upper * nums.scale, digits));
   return [
@@ -251,10 +251,14 @@ function sensitivityBlock(m: PageModel, c: Comparison | null, index: number): st
   const { main } = s;
   const ci = t.fmt.ciLabel(results.confLevel);
   // The primary row's measure in its own notation, as the sensitivity chart writes it (a risk difference in percentage points, not 0.20).
-  // The captions name that measure too ("the rate ratio"), not "the difference".
-  const measureDefinite = effectWords(ctx, main).nounDefinite;
-  const head: Cell[] = [t.msg.estimator, t.msg.whoAnalysed, num(`${inShareNotation(ctx, differenceTitle(ctx, main), main.measure)} (${ci})`), num(t.msg.pValue), num(t.msg.cohensD)];
-  const rows: Cell[][] = s.shown.map((o) => [twoLines(estimatorLabel(ctx, o, main), missingDataShort(m, o)), twoLines(ctx.names.population(o.population), analysedOfRandomised(m, o)), ...differenceCells(m, o, false, null, true)]);
+  // The captions name that measure too ("the rate ratio"), not "the difference". Rows of other
+  // measures (a Cox trial's RMST difference) are drawn in their own panel; the captions name every
+  // measure and the table heads its column "Effect", each row's measure under its estimate.
+  const groups = measureGroups(main, s.shown);
+  const mixed = groups.length > 1;
+  const measureDefinite = mixed ? t.msg.listWords(groups.map((g) => effectWords(ctx, g[0]).nounDefinite)) : effectWords(ctx, main).nounDefinite;
+  const head: Cell[] = [t.msg.estimator, t.msg.whoAnalysed, num(`${mixed ? t.msg.effectEachRow : inShareNotation(ctx, differenceTitle(ctx, main), main.measure)} (${ci})`), num(t.msg.pValue), num(t.msg.cohensD)];
+  const rows: Cell[][] = s.shown.map((o) => [twoLines(estimatorLabel(ctx, o, main), missingDataShort(m, o)), twoLines(ctx.names.population(o.population), analysedOfRandomised(m, o)), ...differenceCells(m, o, false, mixed ? sensitivityMeasureTitle(ctx, o) : null, true)]);
   const identical = s.identical.map((o) => estimatorLabel(ctx, o, main));
   // A k-arm trial's tipping points name their comparison; a two-arm row may carry none.
   const tipping = results.tippingPoints

@@ -14,7 +14,7 @@ import { keyOf } from '../disclosure/model.ts';
 import { figure, para, type PageModel, type Section } from './model.ts';
 import { renderTable, type Cell } from './tables.ts';
 import { esc } from './escape.ts';
-import { medianDecimals, rmstDecimals, tauDecimals } from './time-decimals.ts';
+import { medianDecimals, rmstDecimals, tauDecimals } from '../../analysis/text/time-decimals.ts';
 
 const words: Record<Lang, Record<string, string>> = {
   da: {

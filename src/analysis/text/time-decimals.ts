@@ -1,6 +1,7 @@
 /**
- * How many decimals the time-to-event tables write a time with, chosen from the outcome's τ
- * rather than fixed: a restricted mean, its difference and a median are times between 0 and τ,
+ * How many decimals a time of a time-to-event outcome is written with — in results.json's
+ * sentences and in every table, chart and sentence of the report alike — chosen from the outcome's
+ * τ rather than fixed: a restricted mean, its difference and a median are times between 0 and τ,
  * so they need the precision of τ's own scale. With a fixed 1 decimal a trial in years (τ = 5)
  * wrote a difference of −0.04 years as "0.0" and medians of 5.7 and 5.9 years both as "6", while
  * weeks (τ = 130) and days (τ = 1826) were fine.
