@@ -10,6 +10,8 @@ export function consortFlow(
   frame: AnalysisFrame,
   primary: FrameOutcome | null,
   analysedAt: (visit: string) => Readonly<Record<string, number>>,
+  /** Where "analysed" is counted: by default each follow-up visit; a time-to-event primary's one follow-up to τ. */
+  analysedVisits: readonly string[] = frame.visits.filter((_, v) => v !== frame.baselineVisit),
 ): Record<string, ConsortArmFlow> {
   // Arm labels and loss reasons are data: maps without a prototype, so "__proto__" or "toString" count like any label.
   const out: Record<string, ConsortArmFlow> = Object.create(null);
@@ -36,8 +38,7 @@ export function consortFlow(
         }
         return { visit, n, reasons };
       });
-    const analysed = frame.visits
-      .filter((_, v) => v !== frame.baselineVisit)
+    const analysed = analysedVisits
       .map((visit) => { const at = analysedAt(visit); return { visit, n: Object.hasOwn(at, arm.label) ? at[arm.label] : 0 }; });
     out[arm.label] = { randomised: members.length, receivedAllocated: received, lostToFollowUp: lost, analysed };
   }

@@ -214,12 +214,19 @@ function analyse(trial: LoadedTrial, options: AnalyzeOptions, plan: AnalysisPlan
     const cov = [...frame.covariates, ...frame.strata].find((c) => c.column === s.column)!;
     return frame.comparisons.map((c) => subgroupEffect(frame, primaryOutcome, primaryVisit, cov, itt.include, plan.confLevel, c, adjustmentFor(frame, primaryPlan!)));
   }) : [];
+  // A time-to-event primary has no value at a visit: CONSORT's "analysed" is everyone in its Cox
+  // analysis (all with a follow-up time), listed at its follow-up ("τ = 5 years"). It had said
+  // "0 analysed at end" for every arm of survival::colon.
+  const primaryTimeToEvent = primaryOutcome ? undefined : frame.timeToEvent.find((t) => t.role === 'primary');
+  const primaryId = primaryOutcome?.id ?? primaryTimeToEvent?.id;
+  const isPrimaryEstimator = (r: OutcomeResult) => (primaryPlan ? r.estimator === primaryPlan.primary : r.isPrimaryEstimator);
+  const timeToEventVisit = primaryTimeToEvent ? rows.find((r) => r.id === primaryTimeToEvent.id && r.isPrimaryEstimator && r.population === itt.id)?.visit : undefined;
   // CONSORT "analysed": from the primary outcome's primary-estimator rows (an arm in several comparisons: its first).
   const analysedAt = (visit: string) => {
     // A null-prototype map: an arm may be labelled "__proto__" or "constructor".
     const out: Record<string, number> = Object.create(null);
     for (const r of rows) {
-      if (r.id !== primaryOutcome?.id || r.visit !== visit || r.estimator !== primaryPlan!.primary || r.population !== itt.id) continue;
+      if (primaryId === undefined || r.id !== primaryId || r.visit !== visit || !isPrimaryEstimator(r) || r.population !== itt.id) continue;
       for (const [arm, n] of Object.entries(r.n.analysed)) if (!Object.hasOwn(out, arm)) out[arm] = n;
     }
     return out;
@@ -241,7 +248,7 @@ function analyse(trial: LoadedTrial, options: AnalyzeOptions, plan: AnalysisPlan
     labels: ((l) => ({ ...l, visits: { ...l.visits, ...tte.visitNames } }))(echoLabels(spec, frame)),
     populations: echoPopulations(spec),
     scales: echoScales(spec, trial.instruments),
-    consort: consortFlow(frame, primaryOutcome ?? null, analysedAt),
+    consort: consortFlow(frame, primaryOutcome ?? null, analysedAt, timeToEventVisit === undefined ? undefined : [timeToEventVisit]),
     baseline: side<AnalysisResults['baseline']>('baseline'),
     outcomes: rows,
     effectRates,

@@ -10,6 +10,7 @@
  *                    cumulative incidence at τ; per arm the RMST or the incidence.
  * The rows' `visit` is the follow-up "τ = <tau> <unit>", named in results.labels.visits.
  */
+import { timeToEventMissingData } from '../text/time-to-event-missing.ts';
 import type { AnalysisPlan } from '../plan/schema.ts';
 import type { AnalysisFrame, FrameComparison, FrameTimeToEvent } from '../frame/frame.ts';
 import type { Population } from '../populations.ts';
@@ -125,7 +126,7 @@ function row(frame: AnalysisFrame, t: FrameTimeToEvent, c: FrameComparison, itt:
       variable: `time to ${t.name.en} (${t.unit?.en ?? 'time units'} from randomisation), followed up to ${visitName.en}`,
       intercurrentEvents: t.competing ? `competing events (${t.causes.slice(1).join(', ')}) end the wait for ${t.causes[0]}: a competing-risks estimand (while-alive / cause-specific)` : 'treatment policy: analysed as randomised; end of follow-up censors',
       summaryMeasure: p.summary,
-      missingData: 'participants without a follow-up time are left out (counted in results.timeToEvent); censoring assumed non-informative given arm and strata',
+      missingData: timeToEventMissingData,
     },
     method: { name: p.estimator, model: p.model, covariates: p.covariates, dfMethod: 'none (normal approximation)', confLevel, options: p.options },
     responder: null,

@@ -18,6 +18,7 @@ import { estimatorLabel } from '../charts/sensitivity.ts';
 import { keyOf } from '../disclosure/model.ts';
 import { perProtocolRule } from './sections-trial.ts';
 import { own } from '../i18n/own.ts';
+import { timeToEventMissingData } from '../../analysis/text/time-to-event-missing.ts';
 import { midSentence } from '../i18n/mid-sentence.ts';
 
 /**
@@ -73,6 +74,8 @@ type Words = { readonly missingData: Readonly<Record<string, string>>; readonly 
 function catalogueWords(m: PageModel, o: OutcomeResult): Words {
   const { t, names } = m.ctx;
   if (o.estimator === 'welch') return t.msg.estimandText;
+  // Time to event: the analysis' one missing-data text, in the report's language (only that text; another stays as results.json has it).
+  if (o.kind === 'time-to-event') return { missingData: o.estimand.missingData === timeToEventMissingData ? { [o.estimator]: t.msg.timeToEventMissing } : {}, summaryMeasure: {} };
   if (!o.method.covariates.includes('baseline')) return { missingData: {}, summaryMeasure: {} };
   const own = `${o.estimand.summaryMeasure} ${o.estimand.missingData}`;
   // Adjustment covariates are named in the summary measure ("covariates (drug, length)"); the MI

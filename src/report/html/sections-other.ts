@@ -80,7 +80,10 @@ export function discussionSection(m: PageModel): Section {
       if (items.some((x) => x.others)) interp.push(t.msg.interpExploratory);
     }
     // Share not analysed per arm; an arm whose analysed n is withheld has none (the share would give it back).
-    const missing = ctx.arms.map((a) => {
+    // A time-to-event outcome has no value "missing at random": its missing follow-up is censoring,
+    // which its estimand and methods describe; the sentence (MAR, "0%–100% lack the primary outcome"
+    // on survival::colon, the third arm counted as missing) is not said.
+    const missing = o.kind === 'time-to-event' ? [] : ctx.arms.map((a) => {
       const r = results.consort[a.label]?.randomised ?? 0;
       const n = o.n.analysed[a.label] ?? 0;
       return r > 0 ? (r - n) / r : 0;
@@ -88,7 +91,8 @@ export function discussionSection(m: PageModel): Section {
     // Said only when something is missing; one share when the arms' round to the same.
     if (missing.length && Math.max(...missing) > 0) {
       const [lo, hi] = [t.fmt.pct(Math.min(...missing)), t.fmt.pct(Math.max(...missing))];
-      limits.push(t.msg.limitMissing(lo === hi ? lo : `${lo}–${hi}`, ctx.names.visit(o.visit)));
+      // "…and the tipping point show…" only where the analysis computed one for the primary outcome.
+      limits.push(t.msg.limitMissing(lo === hi ? lo : `${lo}–${hi}`, ctx.names.visit(o.visit), results.tippingPoints.some((tp) => tp.outcomeId === o.id)));
     }
   }
   if (results.safety.length) interp.push(results.safety.some((s) => s.rateRatio && (s.rateRatio.lower > 1 || s.rateRatio.upper < 1)) ? t.msg.interpHarmsSignal : t.msg.interpHarmsNone);

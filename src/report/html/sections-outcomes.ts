@@ -4,6 +4,7 @@ import type { PageModel, Section } from './model.ts';
 import { figure, para } from './model.ts';
 import { esc } from './escape.ts';
 import { effectWords, inShareNotation, measureTitleInNotation } from '../charts/effect-words.ts';
+import { armFigures, tableArmFigures } from '../charts/arm-figures.ts';
 import { measureNumbers, rowMeasureNumbers } from '../../analysis/text/sentences.ts';
 import { estCi, num, renderTable, twoLines, type Cell } from './tables.ts';
 import { comparisonBlocks, comparisonChartId, comparisonContexts, comparisonOf, differenceTitle, outcomeLabel } from '../charts/context.ts';
@@ -58,6 +59,8 @@ function differenceCells(m: PageModel, o: OutcomeResult, withAdjusted = true, me
 function armValue(m: PageModel, o: OutcomeResult, arm: string): string {
   const { t } = m.ctx;
   if (!own(o.emm, arm)) return '–';
+  const fig = armFigures(m.ctx, o);
+  if (fig) return fig.value(o.emm[arm].estimate);
   const nums = measureNumbers(o.measure ?? 'mean-difference');
   return nums.share ? t.fmt.pct(o.emm[arm].estimate, nums.digits ?? 1) : t.fmt.num(o.emm[arm].estimate, 2);
 }
@@ -68,7 +71,7 @@ export function primarySection(m: PageModel): Section {
   const o = ctx.primary;
   if (!o) return { id: 'primary', title: t.msg.primaryTitle, html: para(t.msg.answerNotEstimable) };
   const blocks = comparisonContexts(ctx).map(([c, cctx], i) => pairHeading(m, c) + primaryBlock({ ...m, ctx: cctx }, i));
-  return { id: 'primary', title: t.msg.primaryTitle, html: para(t.msg.primaryIntro(outcomeLabel(ctx, o), ctx.names.visit(o.visit))) + blocks.join('\n') };
+  return { id: 'primary', title: t.msg.primaryTitle, html: para(t.msg.primaryIntro(outcomeLabel(ctx, o), ctx.names.visit(o.visit), armFigures(ctx, o)?.name ?? null)) + blocks.join('\n') };
 }
 
 /** A k-arm block's heading, the pair as the outcome table's group rows name it; none in a two-arm trial. */
@@ -86,7 +89,7 @@ function primaryBlock(m: PageModel, index: number): string {
   const w = effectWords(ctx, o);
   const sentence = d ? para(t.msg.primarySentence(ctx.names.visit(o.visit), ctx.intervention.label, ctx.control.label, t.loc(o.name), w.nounDefinite, `${w.value(d.estimate)}${w.unit ? ` ${w.unit}` : ''}`, w.ci(d.lower, d.upper), t.fmt.p(d.p), o.cohensD ? t.fmt.num(o.cohensD.estimate, 2) : '–'), 'lead') : '';
   const who = para(t.msg.primaryWho(analysedOfRandomised(m, o, true), missingDataText(m, o).replace(/\.$/, '')));
-  return figure(m, comparisonChartId('primary-outcome', index), t.msg.primaryCaption) + sentence + who;
+  return figure(m, comparisonChartId('primary-outcome', index), t.msg.primaryCaption(armFigures(ctx, o)?.name ?? null)) + sentence + who;
 }
 
 export function forestSection(m: PageModel): Section {
@@ -136,15 +139,17 @@ function effectHeading(m: PageModel, rows: readonly OutcomeResult[]): { title: s
   const { ctx } = m;
   const { t } = ctx;
   const measures = [...new Set(rows.map((o) => o.measure ?? 'mean-difference'))];
+  // What the arms' columns hold: adjusted means (null), or a time-to-event row's own figure (arm-figures.ts).
+  const per = tableArmFigures(ctx, rows);
   // The intro's sentence on the table says what its rows hold ("differences in each outcome's own units" only when they are).
-  if (measures.length <= 1 && (measures[0] ?? 'mean-difference') === 'mean-difference') return { title: t.msg.difference, perRow: false, caption: t.msg.outcomesTableCaption(pairsUnderHeadings(m, '−')), table: t.msg.forestTable(null) };
+  if (measures.length <= 1 && (measures[0] ?? 'mean-difference') === 'mean-difference') return { title: t.msg.difference, perRow: false, caption: t.msg.outcomesTableCaption(pairsUnderHeadings(m, '−'), per), table: t.msg.forestTable(null) };
   if (measures.length === 1) {
     const [noun, nounDefinite] = t.msg.measureWords[measures[0]] ?? [t.msg.difference, t.msg.difference];
-    return { title: measureTitleInNotation(ctx, measures[0]), perRow: false, caption: t.msg.outcomesTableCaptionIn(pairsUnderHeadings(m, measureNumbers(measures[0]).ratio ? '/' : '−'), noun), table: t.msg.forestTable(nounDefinite) };
+    return { title: measureTitleInNotation(ctx, measures[0]), perRow: false, caption: t.msg.outcomesTableCaptionIn(pairsUnderHeadings(m, measureNumbers(measures[0]).ratio ? '/' : '−'), noun, per), table: t.msg.forestTable(nounDefinite) };
   }
   const table = t.msg.forestTable(t.msg.forestTableEachRow);
-  if (ctx.comparisons.length < 2) return { title: t.msg.effectEachRow, perRow: true, caption: t.msg.outcomesTableCaptionMixed(ctx.intervention.label, ctx.control.label), table };
-  return { title: t.msg.effectEachRow, perRow: true, caption: t.msg.outcomesTableCaptionMixedPairs(pairFormulas(m, '−'), pairFormulas(m, '/')), table };
+  if (ctx.comparisons.length < 2) return { title: t.msg.effectEachRow, perRow: true, caption: t.msg.outcomesTableCaptionMixed(ctx.intervention.label, ctx.control.label, per), table };
+  return { title: t.msg.effectEachRow, perRow: true, caption: t.msg.outcomesTableCaptionMixedPairs(pairFormulas(m, '−'), pairFormulas(m, '/'), per), table };
 }
 
 /**

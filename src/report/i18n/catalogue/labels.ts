@@ -6,6 +6,7 @@
  * `populations`, echoed from the spec, never from here.
  */
 import { e } from '../entry.ts';
+import { timeToEventMissingData } from '../../../analysis/text/time-to-event-missing.ts';
 
 type Table = Readonly<Record<string, string>>;
 const t = (da: Table, en: Table) => e<Table>(da, en);
@@ -125,6 +126,14 @@ export const labels = {
         welch: "Welch's t-test (unadjusted)",
       },
     },
+  ),
+  /**
+   * A time-to-event row's missing data (analysis/run/time-to-event.ts writes the English, which
+   * the English side repeats word for word); the Danish report had printed the English "(kun på engelsk)".
+   */
+  timeToEventMissing: e(
+    'deltagere uden en opfølgningstid er udeladt (talt i results.timeToEvent); censurering antages ikke-informativ givet arm og strata',
+    timeToEventMissingData,
   ),
   /**
    * The estimand words for a model the catalogue's fixed texts do not describe (no strata, or

@@ -7,17 +7,27 @@ const upperFirst = (x: S): S => `${x.charAt(0).toUpperCase()}${x.slice(1)}`;
 
 export const outcomes = {
   primaryTitle: e('Primært effektmål', 'Primary outcome'),
-  primaryIntro: e((o: S, v: S) => `${o} ved ${v}: justeret gennemsnit pr. gruppe med konfidensinterval.`, (o, v) => `${o} at ${v}: adjusted mean per group with confidence interval.`),
-  primaryCaption: e('Det primære effektmål: justeret gennemsnit pr. gruppe', 'The primary outcome: adjusted mean per group'),
+  /** `per`: what each group's figure is, when not an adjusted mean (armFigures: "proportion with the event by τ = 5"). */
+  primaryIntro: e(
+    (o: S, v: S, per: S | null = null) => `${o} ved ${v}: ${per ?? 'justeret gennemsnit'} pr. gruppe med konfidensinterval.`,
+    (o, v, per = null) => `${o} at ${v}: ${per ?? 'adjusted mean'} per group with confidence interval.`,
+  ),
+  primaryCaption: e((per: S | null = null) => `Det primære effektmål: ${per ?? 'justeret gennemsnit'} pr. gruppe`, (per = null) => `The primary outcome: ${per ?? 'adjusted mean'} per group`),
   primarySentence: e(
     (visit: S, i: S, c: S, outcome: S, measure: S, value: S, ci: S, p: S, d: S) => `Ved ${visit} var ${measure} i ${outcome} mellem ${i}- og ${c}-gruppen ${value} (${ci}; ${p}; Cohens d ${d}).`,
     (visit, i, c, outcome, measure, value, ci, p, d) => `At ${visit} ${measure} in ${outcome} between the ${i} and the ${c} group was ${value} (${ci}; ${p}; Cohen's d ${d}).`,
   ),
   primaryWho: e((nOf: S, missing: S) => `Analyseret: ${nOf}. Manglende data: ${missing}.`, (nOf, missing) => `Analysed: ${nOf}. Missing data: ${missing}.`),
   primaryAlt: e(
-    (outcome: S, visit: S, means: S, effect: S) => `${outcome} ved ${visit}, justeret gennemsnit: ${means}; ${effect}.`,
-    (outcome, visit, means, effect) => `${outcome} at ${visit}, adjusted means: ${means}; ${effect}.`,
+    (outcome: S, visit: S, means: S, effect: S, per: S | null = null) => `${outcome} ved ${visit}, ${per ?? 'justeret gennemsnit'}: ${means}; ${effect}.`,
+    (outcome, visit, means, effect, per = null) => `${outcome} at ${visit}, ${per ?? 'adjusted means'}: ${means}; ${effect}.`,
   ),
+  /** A time-to-event row's figures per arm (charts/arm-figures.ts): `tau` "τ = 5" or a bare "τ". */
+  armEventByTau: e((tau: S) => `andel med hændelsen ved ${tau}`, (tau) => `proportion with the event by ${tau}`),
+  armRmstToTau: e((tau: S, unit: S | null) => `begrænset middeltid til hændelsen op til ${tau}${unit ? ` (${unit})` : ''}`, (tau, unit) => `restricted mean time to the event up to ${tau}${unit ? ` (${unit})` : ''}`),
+  /** The all-outcomes table's "adjusted mean per group" with time-to-event rows among others. */
+  perGroupWithTimeToEvent: e((tte: S) => `justeret gennemsnit pr. gruppe (tid til hændelse: ${tte})`, (tte) => `adjusted mean per group (time to event: ${tte})`),
+  perGroup: e((per: S) => `${per} pr. gruppe`, (per) => `${per} per group`),
   adjustedMean: e('Justeret gennemsnit', 'Adjusted mean'),
   difference: e('Forskel', 'Difference'),
   /** Axis and column titles of one outcome that declares its unit (a score's stay "Forskel"/"Justeret gennemsnit"). */
@@ -59,25 +69,25 @@ export const outcomes = {
   higherIsWorseNote: e('lavere er bedre', 'lower is better'),
   /** `pairs`: "PEER − SAU", or with k arms every comparison's (pairFormulas). */
   outcomesTableCaption: e(
-    (pairs: S) => `Alle effektmål ved hver måling, primær analyse: justeret gennemsnit pr. gruppe; forskel = ${pairs} med konfidensinterval`,
-    (pairs) => `Every outcome at every visit, primary analysis: adjusted mean per group; difference = ${pairs} with confidence interval`,
+    (pairs: S, per: S | null = null) => `Alle effektmål ved hver måling, primær analyse: ${per ?? 'justeret gennemsnit pr. gruppe'}; forskel = ${pairs} med konfidensinterval`,
+    (pairs, per = null) => `Every outcome at every visit, primary analysis: ${per ?? 'adjusted mean per group'}; difference = ${pairs} with confidence interval`,
   ),
   /** Every row in one measure other than a difference of means: `measure` its name ("rate ratio"), `pairs` as in outcomesTableCaption ("Progabide / placebo"). */
   outcomesTableCaptionIn: e(
-    (pairs: S, measure: S) => `Alle effektmål ved hver måling, primær analyse: justeret gennemsnit pr. gruppe; ${measure} = ${pairs} med konfidensinterval`,
-    (pairs, measure) => `Every outcome at every visit, primary analysis: adjusted mean per group; ${measure} = ${pairs} with confidence interval`,
+    (pairs: S, measure: S, per: S | null = null) => `Alle effektmål ved hver måling, primær analyse: ${per ?? 'justeret gennemsnit pr. gruppe'}; ${measure} = ${pairs} med konfidensinterval`,
+    (pairs, measure, per = null) => `Every outcome at every visit, primary analysis: ${per ?? 'adjusted mean per group'}; ${measure} = ${pairs} with confidence interval`,
   ),
   /** With k arms: the pairs in a caption, each row's comparison named by the heading row above it. */
   eachUnderItsHeading: e((list: S) => `${list} (hver række under sin sammenlignings overskrift)`, (list) => `${list} (each row under its comparison's heading)`),
   /** Rows in several measures: each row names its own under its estimate. */
   outcomesTableCaptionMixed: e(
-    (i: S, c: S) => `Alle effektmål ved hver måling, primær analyse: justeret gennemsnit pr. gruppe; effekten af ${i} over for ${c} i hver rækkes eget mål (en forskel ${i} − ${c} eller en ratio ${i} / ${c}) med konfidensinterval`,
-    (i, c) => `Every outcome at every visit, primary analysis: adjusted mean per group; the effect of ${i} against ${c} in each row's own measure (a difference ${i} − ${c} or a ratio ${i} / ${c}) with confidence interval`,
+    (i: S, c: S, per: S | null = null) => `Alle effektmål ved hver måling, primær analyse: ${per ?? 'justeret gennemsnit pr. gruppe'}; effekten af ${i} over for ${c} i hver rækkes eget mål (en forskel ${i} − ${c} eller en ratio ${i} / ${c}) med konfidensinterval`,
+    (i, c, per = null) => `Every outcome at every visit, primary analysis: ${per ?? 'adjusted mean per group'}; the effect of ${i} against ${c} in each row's own measure (a difference ${i} − ${c} or a ratio ${i} / ${c}) with confidence interval`,
   ),
   /** Rows of several measures and comparisons (k arms): `differences` and `ratios` as pairFormulas writes them. */
   outcomesTableCaptionMixedPairs: e(
-    (differences: S, ratios: S) => `Alle effektmål ved hver måling, primær analyse: justeret gennemsnit pr. gruppe; effekten i hver rækkes eget mål, en forskel (${differences}) eller en ratio (${ratios}) for sammenligningen i overskriften over rækken, med konfidensinterval`,
-    (differences, ratios) => `Every outcome at every visit, primary analysis: adjusted mean per group; the effect in each row's own measure, a difference (${differences}) or a ratio (${ratios}) for the comparison in the heading above the row, with confidence interval`,
+    (differences: S, ratios: S, per: S | null = null) => `Alle effektmål ved hver måling, primær analyse: ${per ?? 'justeret gennemsnit pr. gruppe'}; effekten i hver rækkes eget mål, en forskel (${differences}) eller en ratio (${ratios}) for sammenligningen i overskriften over rækken, med konfidensinterval`,
+    (differences, ratios, per = null) => `Every outcome at every visit, primary analysis: ${per ?? 'adjusted mean per group'}; the effect in each row's own measure, a difference (${differences}) or a ratio (${ratios}) for the comparison in the heading above the row, with confidence interval`,
   ),
   /** The effect column of a table whose rows are in several measures (each row names its own under its estimate). */
   effectEachRow: e('Effekt', 'Effect'),
@@ -188,8 +198,8 @@ export const outcomes = {
   interpHarmsSignal: e('Mindst ét mål for skadevirkninger viste en tydelig forskel mellem grupperne (se afsnittet om skadevirkninger).', 'At least one harms outcome showed a clear difference between the groups (see the harms section).'),
   interpHarmsNone: e('Målene for skadevirkninger viste ingen tydelig forskel mellem grupperne.', 'The harms outcomes showed no clear difference between the groups.'),
   limitMissing: e(
-    (share: S, visit: S) => `${share} af de randomiserede i hver gruppe mangler det primære effektmål ved ${visit}; den primære analyse antager, at de mangler tilfældigt givet det observerede (MAR). Følsomhedsanalyserne og vendepunktet viser, hvor meget det betyder.`,
-    (share, visit) => `${share} of those randomised in each group lack the primary outcome at ${visit}; the primary analysis assumes they are missing at random given what was observed (MAR). The sensitivity analyses and the tipping point show how much that matters.`,
+    (share: S, visit: S, tipping = true) => `${share} af de randomiserede i hver gruppe mangler det primære effektmål ved ${visit}; den primære analyse antager, at de mangler tilfældigt givet det observerede (MAR). ${tipping ? 'Følsomhedsanalyserne og vendepunktet viser' : 'Følsomhedsanalyserne viser'}, hvor meget det betyder.`,
+    (share, visit, tipping = true) => `${share} of those randomised in each group lack the primary outcome at ${visit}; the primary analysis assumes they are missing at random given what was observed (MAR). ${tipping ? 'The sensitivity analyses and the tipping point show' : 'The sensitivity analyses show'} how much that matters.`,
   ),
   limitPerProtocol: e('Per protokol-analysen sammenligner ikke længere randomiserede grupper og kan være skæv; den er kun en støtte til hovedanalysen.', 'The per-protocol analysis no longer compares randomised groups and may be biased; it only supports the main analysis.'),
   limitMultiplicity: e('Mange effektmål er analyseret; de udforskende er ikke justeret for multiplicitet og bør læses som hypotesegenererende.', 'Many outcomes were analysed; the exploratory ones are not adjusted for multiplicity and should be read as hypothesis-generating.'),
