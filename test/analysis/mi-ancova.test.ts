@@ -5,7 +5,7 @@ import { loadTrial } from '../../src/instruments/load-trial.ts';
 import { buildFrame } from '../../src/analysis/frame/build-frame.ts';
 import type { AnalysisFrame } from '../../src/analysis/frame/frame.ts';
 import type { EstimatorContext } from '../../src/analysis/estimators/common.ts';
-import { imputeOutcome, miAncova, miResponderRiskDifference, pooledAncova } from '../../src/analysis/estimators/mi-ancova.ts';
+import { imputeOutcome, miAncova, miResponderRiskDifference, pooledAncova, shiftedDifference } from '../../src/analysis/estimators/mi-ancova.ts';
 import { expectStatsError } from '../helpers/errors.ts';
 import { miFixtureSettings, twinQprImputationsCsv } from '../reference/mi-imputations.ts';
 import { readFixture, repoRoot } from '../helpers/fixtures.ts';
@@ -104,6 +104,27 @@ describe('MI ANCOVA behaviour', () => {
     for (const k of ['difference', 'control', 'intervention'] as const) {
       for (const f of ['estimate', 'se', 'df', 'fmi', 'riv', 'lower', 'upper'] as const) expectLRE(fast[k][f], full[k][f], 12, `${k} ${f}`);
     }
+  });
+
+  it('gives the δ-shifted pooled difference for any δ from one solve per dataset, as full refits do (LRE ≥ 12)', () => {
+    const ctx = ctxAt('fu6');
+    const imp = imputeOutcome(ctx, miFixtureSettings);
+    const shift = (r: number) => (r % 3 === 0 ? -1 : r % 3 === 1 ? 0.5 : 0);
+    const at = shiftedDifference(ctx, imp, shift)!;
+    for (const delta of [0, 1.5, -4, 12.25]) {
+      const full = pooledAncova(ctx, imp, (r) => delta * shift(r), { reuseDesign: false }).difference;
+      const fast = at(delta);
+      for (const f of ['estimate', 'se', 'df', 'statistic', 'p', 'lower', 'upper'] as const) expectLRE(fast[f], full[f], 12, `δ = ${delta}: ${f}`);
+    }
+  });
+
+  it('leaves the δ-shifted differences to full refits when a baseline value was imputed (the designs differ)', () => {
+    const outcome = frame.outcomes.find((o) => o.id === 'qpr15')!;
+    const base = Float64Array.from(outcome.values[0]);
+    for (let i = 0; i < frame.n; i += 10) base[i] = Number.NaN;
+    const holed = { ...frame, outcomes: frame.outcomes.map((o) => (o === outcome ? { ...o, values: [base, o.values[1], o.values[2]] } : o)) };
+    const ctx = { frame: holed, outcome: holed.outcomes.find((o) => o.id === 'qpr15')!, visit: 1, include: everyone, confLevel: 0.95, comparison: holed.comparisons[0] };
+    expect(shiftedDifference(ctx, imputeOutcome(ctx, { ...miFixtureSettings, m: 3 }), () => 1)).toBeNull();
   });
 
   it('imputes missing baseline values too (full refit per dataset)', () => {

@@ -334,6 +334,64 @@ export function pooledAncova(ctx: EstimatorContext, imp: ImputedOutcome, shiftOf
   return { difference: poolScalar(q, u, opts), control: poolScalar(e[0], e[1], opts), intervention: poolScalar(e[2], e[3], opts), covariates: [...(withBaseline ? ['baseline'] : []), ...adjusters.map((s) => s.name)], warnings };
 }
 
+/**
+ * The pooled arm difference of the completed datasets with δ·shift(row) added at the imputed rows
+ * of the visit, for any number of δ (the tipping-point search). When no baseline value was imputed
+ * the design is the same in every completed dataset, and least squares is linear in y: dataset
+ * k's coefficients and residuals at δ are those at 0 plus δ times those of the shift vector
+ * itself. So each dataset is solved once, the shift once, and every δ costs a sum over the
+ * residuals — instead of a refit of every dataset at every δ. The same estimates as pooledAncova
+ * with that shift up to rounding (the sums are formed in another order); Rubin's rules as there.
+ * Null when the designs differ (an imputed baseline value): then pooledAncova refits per δ.
+ */
+export function shiftedDifference(ctx: EstimatorContext, imp: ImputedOutcome, shift: (row: number) => number): ((delta: number) => PooledScalar) | null {
+  const withBaseline = adjustedBaseline(ctx) !== null;
+  if (withBaseline && imputedRows(imp, ctx.frame.baselineVisit).length > 0) return null;
+  const m = imp.result.imputations.length;
+  const warnings: string[] = [];
+  const adjusters = [...strataFactors(ctx.frame, imp.members, warnings), ...covariateVariables(ctx.adjust, imp.members, warnings)];
+  const arm = armFactor(ctx.frame, imp.members);
+  const baseline = withBaseline ? completedVisit(imp, ctx.frame.baselineVisit, 0) : null;
+  const s = fitCompleted(ctx, arm, completedVisit(imp, ctx.visit, 0), baseline, adjusters).shared;
+  const p = s.x.cols;
+  const solve = (y: Float64Array) => {
+    const coef = qrCoef(s.qr, y).map((b) => (Number.isNaN(b) ? 0 : b));
+    const fitted = linearPredictor(s.x, coef);
+    return { coef, residual: y.map((v, i) => v - fitted[i]) };
+  };
+  const unit = new Float64Array(imp.members.length);
+  const rows = imputedRows(imp, ctx.visit);
+  for (let t = 0; t < rows.length; t++) unit[rows[t]] = shift(rows[t]);
+  const byUnit = solve(unit);
+  const datasets = Array.from({ length: m }, (_, k) => solve(completedVisit(imp, ctx.visit, k)));
+  const dot = (a: Float64Array, b: Float64Array) => {
+    let t = 0;
+    for (let j = 0; j < p; j++) t += a[j] * b[j];
+    return t;
+  };
+  const [lDiff] = s.l;
+  const lVl = dot(lDiff, quadratic(lDiff, s.unscaled, p));
+  return (delta: number) => {
+    const q = new Float64Array(m);
+    const u = new Float64Array(m);
+    for (let k = 0; k < m; k++) {
+      const d = datasets[k];
+      let rss = 0;
+      for (let i = 0; i < d.residual.length; i++) rss += (d.residual[i] + delta * byUnit.residual[i]) ** 2;
+      q[k] = dot(lDiff, d.coef) + delta * dot(lDiff, byUnit.coef);
+      u[k] = (rss / s.dfCom) * lVl;
+    }
+    return poolScalar(q, u, { dfCom: s.dfCom, confLevel: ctx.confLevel });
+  };
+}
+
+/** (XᵀX)⁻¹ l for the quadratic form lᵀ(XᵀX)⁻¹l (column-major p × p). */
+function quadratic(l: Float64Array, unscaled: Float64Array, p: number): Float64Array {
+  const out = new Float64Array(p);
+  for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) out[a] += unscaled[a + b * p] * l[b];
+  return out;
+}
+
 export function miAncova(ctx: EstimatorContext, options: MiAncovaOptions): EstimatorOutput {
   const { frame, outcome, comparison } = ctx;
   const withBaseline = adjustedBaseline(ctx) !== null;

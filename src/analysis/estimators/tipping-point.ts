@@ -7,8 +7,10 @@
  * arm, or both (plan option tippingPoint.arm). When the shifted arm has no missing value at the
  * visit there is nothing to shift: the result is "not applicable" with that reason, never a δ.
  * Towards the intervention instead when
- * the MAR result is significant harm (`direction`) — the ANCOVA is refitted
- * on every completed dataset and pooled. δ runs over a grid 0 … maxDelta; the tipping point is the
+ * the MAR result is significant harm (`direction`) — the ANCOVA of every completed dataset is
+ * pooled at each δ: at δ = 0 fitted as the MI ANCOVA fits it, at other δ from the fits at 0 and
+ * of the shift vector (least squares is linear in y: mi-ancova.ts shiftedDifference), or refitted
+ * when a baseline value was imputed. δ runs over a grid 0 … maxDelta; the tipping point is the
  * smallest δ at which the conclusion at the two-sided level α changes (significant benefit ↔ not
  * significant ↔ significant harm), located by bisection between the last grid point with the
  * original conclusion and the first without it.
@@ -22,7 +24,7 @@ import { StatsError } from '../../stats/errors.ts';
 import { deltaGrid } from '../../stats/mi/delta.ts';
 import type { TippingPointResult } from '../results/types.ts';
 import type { EstimatorContext } from './common.ts';
-import { armSelector, imputeOutcome, pooledAncova, type DeltaArm, type MiSettings } from './mi-ancova.ts';
+import { armSelector, imputeOutcome, pooledAncova, shiftedDifference, type DeltaArm, type MiSettings } from './mi-ancova.ts';
 
 export interface TippingPointOptions extends MiSettings {
   /** Largest δ searched (outcome units, > 0); default one pooled SD of the observed outcome at the visit. */
@@ -76,9 +78,12 @@ export function tippingPoint(ctx: EstimatorContext, options: TippingPointOptions
   let toward = 1;
   const shiftI = arm === 'control' ? 0 : -benefit;
   const shiftC = arm === 'intervention' ? 0 : benefit;
+  // δ = 0 is the MAR analysis itself, fitted as the MI ANCOVA fits it (the same bits); every other
+  // δ from the fits at 0 and of the shift (shiftedDifference), where the design allows.
+  const unitShift = (row: number) => (inI(row) ? shiftI : inC(row) ? shiftC : 0);
+  const linear = shiftedDifference(ctx, imp, unitShift);
   const evaluate = (delta: number) => {
-    const pooled = pooledAncova(ctx, imp, (row) => toward * delta * (inI(row) ? shiftI : inC(row) ? shiftC : 0));
-    const d = pooled.difference;
+    const d = delta !== 0 && linear ? linear(toward * delta) : pooledAncova(ctx, imp, (row) => toward * delta * unitShift(row)).difference;
     const conclusion: Conclusion = d.p < options.alpha ? (d.estimate * benefit > 0 ? 1 : -1) : 0;
     return { point: { delta, estimate: d.estimate, lower: d.lower, upper: d.upper, p: d.p }, conclusion };
   };
