@@ -82,20 +82,18 @@ export function taskContext(spec: TrialSpec, plan: AnalysisPlan, frame: Analysis
  * none first, the helpers have that much longer, and this thread — the analysis' critical path —
  * imputes less. A row's value does not depend on when it is computed (outcomeRowPlan); an error
  * is thrown as the outcome-by-outcome order would have met it first. `onOutcome` is called as
- * each outcome's rows are all computed; `between` runs after the first pass (other work that
- * reads the first outcomes' imputations: the tipping points).
+ * each outcome's rows are all computed.
  */
-export function rowsImputationsLast(ctx: TaskContext, onOutcome?: () => void, between?: () => void): OutcomeResult[][] {
+export function rowsImputationsLast(ctx: TaskContext, onOutcome?: () => void): OutcomeResult[][] {
   const { frame, plan, itt, pp, visitNames, seed, analysed } = ctx;
-  return computeImputingLast(analysed.map((o) => outcomeRowPlan(frame, o, plan, itt, pp, visitNames, seed)), onOutcome, between);
+  return computeImputingLast(analysed.map((o) => outcomeRowPlan(frame, o, plan, itt, pp, visitNames, seed)), onOutcome);
 }
 
 /** rowsImputationsLast's two passes over planned rows (one list per outcome). */
-export function computeImputingLast(planned: readonly (readonly PlannedRow[])[], onOutcome?: () => void, between?: () => void): OutcomeResult[][] {
+export function computeImputingLast(planned: readonly (readonly PlannedRow[])[], onOutcome?: () => void): OutcomeResult[][] {
   const settled = planned.map((rows) => rows.map((): Settled<OutcomeResult> | null => null));
   const left = planned.map((rows) => rows.length);
   for (const imputes of [false, true]) {
-    if (imputes) between?.();
     planned.forEach((rows, k) => {
       rows.forEach((r, j) => {
         if (r.imputes !== imputes) return;

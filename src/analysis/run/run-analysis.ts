@@ -142,41 +142,8 @@ function analyse(trial: LoadedTrial, options: AnalyzeOptions, plan: AnalysisPlan
     return p.value as T;
   };
   const side = <T>(name: SideTask): T => (pieces ? piece<T>(analysed.length + ctx.safety.length + sideTasks.indexOf(name)) : (runSide(ctx, name) as T));
-  // MNAR sensitivity for the confirmatory outcomes: δ against the intervention until the conclusion changes.
-  // Computed where the rows let it run soonest (see below); its warnings and any error of its own
-  // come out here, after the rows', as when it ran after them.
-  const tippingPoints: TippingPointResult[] = [];
-  const tippingWarnings: string[] = [];
-  let tippingError: { readonly error: unknown } | null = null;
   let done = 0;
-  const computeTipping = () => {
-    try {
-      for (const o of tipped) {
-        const op = outcomePlan(plan, o.id, o.kind);
-        for (const comparison of frame.comparisons) {
-          const { maxDelta, steps: gridSteps, m, arm } = plan.tippingPoint;
-          try {
-            tippingPoints.push(tippingPoint({ frame, outcome: o, visit: frame.visits.indexOf(o.primaryVisit), include: itt.include, confLevel: plan.confLevel, comparison, adjust: adjustmentFor(frame, op) }, { ...miSettings(plan, seed), m, maxDelta, steps: gridSteps, alpha: plan.alpha, arm }));
-          } catch (e) {
-            if (!(e instanceof StatsError)) throw e;
-            tippingWarnings.push(`tipping-point analysis for ${o.id}${frame.comparisons.length > 1 ? ` (${comparison.id})` : ''} not estimable: ${e.message}`);
-          }
-          options.onProgress?.(++done, steps);
-        }
-      }
-    } catch (error) {
-      tippingError = { error };
-    }
-  };
-  // On this thread the tipping points run between the rows that need no imputations and those
-  // that do (rowsImputationsLast): they read only the imputations of the first outcomes, which the
-  // helpers have finished by then, while the helpers go on with the others'. With task helpers
-  // (no outcome imputes) they run after the rows.
-  let rows: OutcomeResult[] = (pieces ? analysed.map((_, k) => piece<OutcomeResult[]>(k)) : rowsImputationsLast(ctx, () => options.onProgress?.(++done, steps), computeTipping)).flat();
-  if (pieces) {
-    done = analysed.length;
-    computeTipping();
-  }
+  let rows: OutcomeResult[] = (pieces ? analysed.map((_, k) => piece<OutcomeResult[]>(k)) : rowsImputationsLast(ctx, () => options.onProgress?.(++done, steps))).flat();
   const tte = timeToEventAnalysis(frame, plan, itt);
   rows.push(...tte.rows);
   warnings.push(...tte.warnings);
@@ -202,8 +169,24 @@ function analyse(trial: LoadedTrial, options: AnalyzeOptions, plan: AnalysisPlan
     .map((r) => effectRate(frame, frame.comparisons.find((c) => c.id === r.comparison)!, frame.outcomes.find((x) => x.id === r.id)!.responder!.metric, r.id, r.visit, r.population, r.estimator, r.responder!))
     .concat(countRates);
 
-  if (tippingError) throw (tippingError as { readonly error: unknown }).error;
-  warnings.push(...tippingWarnings);
+  // MNAR sensitivity for the confirmatory outcomes: δ against the intervention until the conclusion changes.
+  // After the rows: the MI ANCOVA's imputations are cached by then, and the tipping points' fewer
+  // (plan.tippingPoint.m) are their first ones.
+  const tippingPoints: TippingPointResult[] = [];
+  done = analysed.length;
+  for (const o of tipped) {
+    const op = outcomePlan(plan, o.id, o.kind);
+    for (const comparison of frame.comparisons) {
+      const { maxDelta, steps: gridSteps, m, arm } = plan.tippingPoint;
+      try {
+        tippingPoints.push(tippingPoint({ frame, outcome: o, visit: frame.visits.indexOf(o.primaryVisit), include: itt.include, confLevel: plan.confLevel, comparison, adjust: adjustmentFor(frame, op) }, { ...miSettings(plan, seed), m, maxDelta, steps: gridSteps, alpha: plan.alpha, arm }));
+      } catch (e) {
+        if (!(e instanceof StatsError)) throw e;
+        warnings.push(`tipping-point analysis for ${o.id}${frame.comparisons.length > 1 ? ` (${comparison.id})` : ''} not estimable: ${e.message}`);
+      }
+      options.onProgress?.(++done, steps);
+    }
+  }
 
   cancelPrefetchedFcs(); // runs nobody joined (an outcome not estimable) stop
 
