@@ -57,7 +57,7 @@ describe('report formatting', () => {
 describe('the message catalogue (one entry per key, Danish beside English)', () => {
   // Terms that are the same in both languages on purpose: names, symbols and international abbreviations.
   const same = new Set(['htmlLang', 'pValue', 'nnt', 'nntBenefit', 'nntHarm', 'nntInfinite', 'nPercent', 'software', 'keyFigureD', 'cohensD', 'forestSubtitle', 'forestAxisShort', 'payerInvestor', 'designLabel', 'dataSourceLabel', 'blindingLabel', 'checklistStatusLabel', 'economicsAbbreviations', 'stratumWord']);
-  const sameValues = new Set(['ANCOVA', 'Holm', 'Hochberg', 'Bonferroni', 'Barnard–Rubin', 'Welch–Satterthwaite', 'Satterthwaite', 'Kenward–Roger', 'Model', 'Population', 'Status', 'NNT', 'Design', 'Blinding', 'Data', 'Investor', 'SD', 'p']);
+  const sameValues = new Set(['ANCOVA', 'Cox', 'RMST', 'Holm', 'Hochberg', 'Bonferroni', 'Barnard–Rubin', 'Welch–Satterthwaite', 'Satterthwaite', 'Kenward–Roger', 'Model', 'Population', 'Status', 'NNT', 'Design', 'Blinding', 'Data', 'Investor', 'SD', 'p']);
   const sample = ['X', 'Y', 'Z', 'W', 'V', 'U', 'T', 'S', 'R'];
   /** A function entry called with sample arguments (booleans and lists where the entry takes them). */
   const call = (f: unknown): string => {
