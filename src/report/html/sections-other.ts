@@ -12,6 +12,7 @@ import { comparisonBlocks, comparisonContexts } from '../charts/context.ts';
 import type { ChartContext } from '../charts/types.ts';
 import { excludesNoEffect, noEffect, verdictOf, type Verdict } from '../charts/effect-words.ts';
 import { measureNumbers } from '../../analysis/text/sentences.ts';
+import { primaryMissingShares } from './missing-shares.ts';
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -79,15 +80,11 @@ export function discussionSection(m: PageModel): Section {
       interp.push(...items.filter((x) => x.sentences.length > 0).map((x) => x.sentences.join(' ')));
       if (items.some((x) => x.others)) interp.push(t.msg.interpExploratory);
     }
-    // Share not analysed per arm; an arm whose analysed n is withheld has none (the share would give it back).
+    // Share not analysed per arm, each from a row that compares it (missing-shares.ts); an arm whose analysed n is withheld has none (the share would give it back).
     // A time-to-event outcome has no value "missing at random": its missing follow-up is censoring,
     // which its estimand and methods describe; the sentence (MAR, "0%–100% lack the primary outcome"
     // on survival::colon, the third arm counted as missing) is not said.
-    const missing = o.kind === 'time-to-event' ? [] : ctx.arms.map((a) => {
-      const r = results.consort[a.label]?.randomised ?? 0;
-      const n = o.n.analysed[a.label] ?? 0;
-      return r > 0 ? (r - n) / r : 0;
-    }).filter((x) => Number.isFinite(x));
+    const missing = o.kind === 'time-to-event' ? [] : primaryMissingShares(ctx, o);
     // Said only when something is missing; one share when the arms' round to the same.
     if (missing.length && Math.max(...missing) > 0) {
       const [lo, hi] = [t.fmt.pct(Math.min(...missing)), t.fmt.pct(Math.max(...missing))];
