@@ -1,4 +1,4 @@
-/** The primary outcome: adjusted mean per arm (a time-to-event row: its own figure, arm-figures.ts) with its CI; the difference, d and p in the subtitle. */
+/** The primary outcome: adjusted mean per arm (a binary, count or time-to-event row: its own figure, arm-figures.ts) with its CI; the difference, d and p in the subtitle. */
 import type { ChartBuilder } from './types.ts';
 import { armScale, base, chartWidth } from './theme.ts';
 import { outcomeLabel } from './context.ts';
@@ -15,7 +15,7 @@ export const primaryEmmChart: ChartBuilder = (ctx) => {
   const conf = ctx.results.confLevel;
   const pair = [ctx.control.label, ctx.intervention.label];
   const arms = ctx.arms.filter((a) => pair.includes(a.label) && own(o.emm, a.label));
-  // A time-to-event row's figures per arm in their own words and numbers (a proportion in percent); else adjusted means.
+  // A binary, count or time-to-event row's figures per arm in their own words and numbers (a proportion in percent); else adjusted means.
   const fig = armFigures(ctx, o);
   const scale = fig?.scale ?? 1;
   const armValue = (x: number) => (fig ? fig.value(x) : t.fmt.num(x, 1));

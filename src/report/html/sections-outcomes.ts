@@ -52,9 +52,10 @@ function differenceCells(m: PageModel, o: OutcomeResult, withAdjusted = true, me
 }
 
 /**
- * An arm's adjusted mean in the all-outcomes table: a share (the row's measure a risk or
- * incidence difference) as a percentage with the effect's decimals, beside the effect in
- * percentage points (48.7% and 60.0% beside 11.3, not 0.49 and 0.60); a mean to 2 decimals.
+ * An arm's figure in the all-outcomes table: a binary, count or time-to-event row's own
+ * (arm-figures.ts: a proportion in percent, 48.7% and 60.0% beside a risk difference of 11.3 or
+ * a risk ratio of 1.23, not 0.49 and 0.60); an adjusted mean to 2 decimals, or in percent when
+ * the row's measure is a share.
  */
 function armValue(m: PageModel, o: OutcomeResult, arm: string): string {
   const { t } = m.ctx;
@@ -139,7 +140,7 @@ function effectHeading(m: PageModel, rows: readonly OutcomeResult[]): { title: s
   const { ctx } = m;
   const { t } = ctx;
   const measures = [...new Set(rows.map((o) => o.measure ?? 'mean-difference'))];
-  // What the arms' columns hold: adjusted means (null), or a time-to-event row's own figure (arm-figures.ts).
+  // What the arms' columns hold: adjusted means (null), or a binary, count or time-to-event row's own figure (arm-figures.ts).
   const per = tableArmFigures(ctx, rows);
   // The intro's sentence on the table says what its rows hold ("differences in each outcome's own units" only when they are).
   if (measures.length <= 1 && (measures[0] ?? 'mean-difference') === 'mean-difference') return { title: t.msg.difference, perRow: false, caption: t.msg.outcomesTableCaption(pairsUnderHeadings(m, '−'), per), table: t.msg.forestTable(null) };

@@ -7,7 +7,7 @@ const upperFirst = (x: S): S => `${x.charAt(0).toUpperCase()}${x.slice(1)}`;
 
 export const outcomes = {
   primaryTitle: e('Primært effektmål', 'Primary outcome'),
-  /** `per`: what each group's figure is, when not an adjusted mean (armFigures: "proportion with the event by τ = 5"). */
+  /** `per`: what each group's figure is, when not an adjusted mean (armFigures: "standardised proportion", "proportion with the event by τ = 5"). */
   primaryIntro: e(
     (o: S, v: S, per: S | null = null) => `${o} ved ${v}: ${per ?? 'justeret gennemsnit'} pr. gruppe med konfidensinterval.`,
     (o, v, per = null) => `${o} at ${v}: ${per ?? 'adjusted mean'} per group with confidence interval.`,
@@ -25,8 +25,21 @@ export const outcomes = {
   /** A time-to-event row's figures per arm (charts/arm-figures.ts): `tau` "τ = 5" or a bare "τ". */
   armEventByTau: e((tau: S) => `andel med hændelsen ved ${tau}`, (tau) => `proportion with the event by ${tau}`),
   armRmstToTau: e((tau: S, unit: S | null) => `begrænset middeltid til hændelsen op til ${tau}${unit ? ` (${unit})` : ''}`, (tau, unit) => `restricted mean time to the event up to ${tau}${unit ? ` (${unit})` : ''}`),
-  /** The all-outcomes table's "adjusted mean per group" with time-to-event rows among others. */
-  perGroupWithTimeToEvent: e((tte: S) => `justeret gennemsnit pr. gruppe (tid til hændelse: ${tte})`, (tte) => `adjusted mean per group (time to event: ${tte})`),
+  /** A binary row's figures per arm, in percent: the logistic model's standardised risks, or the observed proportions (charts/arm-figures.ts). */
+  armStandardisedProportion: e('standardiseret andel', 'standardised proportion'),
+  armObservedProportion: e('observeret andel', 'observed proportion'),
+  /** A count row's figures per arm: the observed mean count (no exposure) or rate per `per` ("week"; null: an exposure declared without a unit); `unit` the count's ("seizures"). */
+  armObservedMeanCount: e((unit: S | null) => `observeret gennemsnitligt antal${unit ? ` (${unit})` : ''}`, (unit) => `observed mean count${unit ? ` (${unit})` : ''}`),
+  armObservedRate: e(
+    (per: S | null, unit: S | null) => (unit ? `observeret rate (${unit} pr. ${per ?? 'eksponeringsenhed'})` : `observeret rate pr. ${per ?? 'eksponeringsenhed'}`),
+    (per, unit) => (unit ? `observed rate (${unit} per ${per ?? 'unit of exposure'})` : `observed rate per ${per ?? 'unit of exposure'}`),
+  ),
+  /** The kinds of rows named in the all-outcomes table's caption beside their figures ("time to event: proportion with the event by τ"). */
+  armKinds: e({ binary: 'binære', count: 'tællinger', 'time-to-event': 'tid til hændelse' }, { binary: 'binary', count: 'counts', 'time-to-event': 'time to event' }),
+  /** The all-outcomes table's "adjusted mean per group" with rows of other figures among others (`others`: "kind: figure" per armKinds, "; "-joined). */
+  perGroupWithOthers: e((others: S) => `justeret gennemsnit pr. gruppe (${others})`, (others) => `adjusted mean per group (${others})`),
+  /** No row with adjusted means, rows of several figures. */
+  figuresPerGroup: e((figures: S) => `tal pr. gruppe (${figures})`, (figures) => `figures per group (${figures})`),
   perGroup: e((per: S) => `${per} pr. gruppe`, (per) => `${per} per group`),
   adjustedMean: e('Justeret gennemsnit', 'Adjusted mean'),
   difference: e('Forskel', 'Difference'),
