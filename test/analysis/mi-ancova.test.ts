@@ -106,6 +106,15 @@ describe('MI ANCOVA behaviour', () => {
     }
   });
 
+  /** QPR-15 at end with every 10th participant's baseline value missing (so it is imputed too). */
+  const holedBaselineCtx = () => {
+    const outcome = frame.outcomes.find((o) => o.id === 'qpr15')!;
+    const base = Float64Array.from(outcome.values[0]);
+    for (let i = 0; i < frame.n; i += 10) base[i] = Number.NaN;
+    const holed = { ...frame, outcomes: frame.outcomes.map((o) => (o === outcome ? { ...o, values: [base, o.values[1], o.values[2]] } : o)) };
+    return { frame: holed, outcome: holed.outcomes.find((o) => o.id === 'qpr15')!, visit: 1, include: everyone, confLevel: 0.95, comparison: holed.comparisons[0] };
+  };
+
   it('gives the δ-shifted pooled difference for any δ from one solve per dataset, as full refits do (LRE ≥ 12)', () => {
     const ctx = ctxAt('fu6');
     const imp = imputeOutcome(ctx, miFixtureSettings);
@@ -119,20 +128,12 @@ describe('MI ANCOVA behaviour', () => {
   });
 
   it('leaves the δ-shifted differences to full refits when a baseline value was imputed (the designs differ)', () => {
-    const outcome = frame.outcomes.find((o) => o.id === 'qpr15')!;
-    const base = Float64Array.from(outcome.values[0]);
-    for (let i = 0; i < frame.n; i += 10) base[i] = Number.NaN;
-    const holed = { ...frame, outcomes: frame.outcomes.map((o) => (o === outcome ? { ...o, values: [base, o.values[1], o.values[2]] } : o)) };
-    const ctx = { frame: holed, outcome: holed.outcomes.find((o) => o.id === 'qpr15')!, visit: 1, include: everyone, confLevel: 0.95, comparison: holed.comparisons[0] };
+    const ctx = holedBaselineCtx();
     expect(shiftedDifference(ctx, imputeOutcome(ctx, { ...miFixtureSettings, m: 3 }), () => 1)).toBeNull();
   });
 
   it('imputes missing baseline values too (full refit per dataset)', () => {
-    const outcome = frame.outcomes.find((o) => o.id === 'qpr15')!;
-    const base = Float64Array.from(outcome.values[0]);
-    for (let i = 0; i < frame.n; i += 10) base[i] = Number.NaN;
-    const holed = { ...frame, outcomes: frame.outcomes.map((o) => (o === outcome ? { ...o, values: [base, o.values[1], o.values[2]] } : o)) };
-    const ctx = { frame: holed, outcome: holed.outcomes.find((o) => o.id === "qpr15")!, visit: 1, include: everyone, confLevel: 0.95, comparison: holed.comparisons[0] };
+    const ctx = holedBaselineCtx();
     const out = miAncova(ctx, { ...miFixtureSettings, m: 5 });
     expect(out.status).toBe('estimated');
     expect(imputeOutcome(ctx, { ...miFixtureSettings, m: 5 }).result.missing[0].length).toBe(30);
