@@ -1,7 +1,8 @@
 /**
  * The analysis' independent pieces as numbered tasks: each outcome's estimate rows (its ANCOVA,
  * MMRM, responders… — nothing one outcome computes is used by another) and each safety rate
- * ratio. runAnalysis computes them one by one on its own thread, or, for a large trial, on
+ * ratio. runAnalysis computes them on its own thread (the outcomes' rows that read no
+ * imputations first: rowsImputationsLast), or, for a large trial, on
  * helper threads (analysis-worker.ts, one per core) at once while it waits (task-pool.ts): every
  * thread builds the same context from the same spec, frame and seed with the functions below and
  * runs the same code per task, so a task's value is the same bits wherever it runs.
