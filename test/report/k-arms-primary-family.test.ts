@@ -4,7 +4,8 @@
  *   family, each with its own verdict; IPSE vs IPS (its own family) keeps its one line after them;
  * - the all-outcomes table writes a share's per-arm columns as percentages, as its effect column
  *   writes the risk difference in percentage points;
- * - the change-over-time chart leaves out outcomes with fewer than two visits, and says so.
+ * - the change-over-time chart leaves out outcomes with fewer than two visits, and says so; its one
+ *   panel (a binary outcome) is of standardised proportions (charts/change-figures.ts).
  * A two-arm trial (PEER twin) keeps its texts.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -93,9 +94,9 @@ function changePanels(key: string): string[] {
 describe('change over time: only outcomes with two or more visits', () => {
   it.each([
     ['en', 'Outcomes measured at one visit only are left out, because a change over time needs at least two visits: Weeks in competitive work (weeks 1–130), Time to first job, Time to leaving benefits (4 weeks in a row) and First job (competing: education, disability pension). Their results are in the table of all outcomes.',
-      'Adjusted mean per group at week 78 (18 months), week 130 (30 months). Competitive'],
+      'Standardised proportion per group at week 78 (18 months), week 130 (30 months). Competitive'],
     ['da', 'Effektmål, der kun er målt ved ét tidspunkt, er udeladt, fordi en udvikling over tid kræver mindst to målinger: Uger i ordinært arbejde (uge 1–130), Tid til første job, Tid til at forlade offentlig forsørgelse (4 uger i træk) og Første job (konkurrerende: uddannelse, førtidspension). Deres resultater står i tabellen over alle effektmål.',
-      'Justeret gennemsnit pr. gruppe ved uge 78 (18 måneder), uge 130 (30 måneder). Ordinært'],
+      'Standardiseret andel pr. gruppe ved uge 78 (18 måneder), uge 130 (30 måneder). Ordinært'],
   ] as const)('IPS twin (%s): one panel, two visits; the intro names what is left out', (lang, intro, alt) => {
     const s = section(`ips-${lang}`, 'change');
     expect(s).toContain(intro);

@@ -1,5 +1,5 @@
 /**
- * Like with like over time: the adjusted mean per arm (every arm of a k-arm trial) with its CI at every follow-up visit, from
+ * Like with like over time: the adjusted mean per arm (a binary or count outcome: its own figure, change-figures.ts) (every arm of a k-arm trial) with its CI at every follow-up visit, from
  * each outcome's primary estimator (same population as its main row), one small panel per
  * outcome. Baseline is not a point here: the models adjust for it, so an observed baseline mean
  * beside adjusted follow-up means would compare different things (baseline means: Table 1).
@@ -12,6 +12,7 @@ import { r6, vl } from './spec.ts';
 import { MULTILINE_LABELS, wrap } from './marks.ts';
 import { own } from '../i18n/own.ts';
 import { VISIT_LABEL_SIZE, visitAxisLayout } from './visit-axis.ts';
+import { changeFigures } from './change-figures.ts';
 
 /** One visit of an outcome's estimator and population, with each arm's own adjusted mean there. */
 type VisitMeans = { visit: string; emm: Map<string, Emm | undefined> };
@@ -67,6 +68,12 @@ export function singleVisitOutcomes(ctx: ChartContext): OutcomeResult[] {
   });
 }
 
+/** The main rows the chart draws, one panel per outcome: every main row but the single-visit ones. */
+export function changePanelRows(ctx: ChartContext): OutcomeResult[] {
+  const leftOut = new Set(singleVisitOutcomes(ctx).map((o) => o.id));
+  return ctx.mainRows.filter((main) => !leftOut.has(main.id));
+}
+
 export const changeOverTimeChart: ChartBuilder = (ctx) => {
   const { t, results } = ctx;
   const conf = results.confLevel;
@@ -75,6 +82,8 @@ export const changeOverTimeChart: ChartBuilder = (ctx) => {
   const narrow = ctx.layout === 'narrow';
   const leftOut = new Set(singleVisitOutcomes(ctx).map((o) => o.id));
   const panels = ctx.mainRows.flatMap((main, order) => (leftOut.has(main.id) ? [] : [{ main, order, means: estimatedVisits(ctx, main) }]));
+  // What each panel plots: adjusted means, proportions in percent, rates (change-figures.ts).
+  const figs = changeFigures(ctx, panels.map((p) => p.main));
   const visits = new Set(panels.flatMap((p) => p.means.map((m) => m.visit)));
   if (visits.size < 2) return null;
   // The panels share one x scale, so every panel's bands hold every visit's label.
@@ -84,12 +93,14 @@ export const changeOverTimeChart: ChartBuilder = (ctx) => {
   const label = new Map(visitIds.map((v, i) => [v, layout.labels[i]]));
   const data: Array<Record<string, string | number>> = [];
   for (const { main, order, means } of panels) {
-    const panel = wrap(outcomeLabel(ctx, main), narrow ? 22 : 20);
+    const note = figs.panelNote(main);
+    const panel = [outcomeLabel(ctx, main), ...(note ? [note] : [])].map((x) => wrap(x, narrow ? 22 : 20)).join('\n');
+    const at = (x: number) => r6(figs.plotted(main, x));
     for (const { visit, emm } of means) {
       for (const a of arms) {
         const e = emm.get(a.label);
         if (!e) continue;
-        data.push({ panel, order, visit: label.get(visit) ?? visit, visitOrder: results.visits.indexOf(visit), arm: a.label, armOrder: ctx.arms.indexOf(a), estimate: r6(e.estimate), lower: r6(e.lower), upper: r6(e.upper) });
+        data.push({ panel, order, visit: label.get(visit) ?? visit, visitOrder: results.visits.indexOf(visit), arm: a.label, armOrder: ctx.arms.indexOf(a), estimate: at(e.estimate), lower: at(e.lower), upper: at(e.upper) });
       }
     }
   }
@@ -99,22 +110,22 @@ export const changeOverTimeChart: ChartBuilder = (ctx) => {
   const colour = { field: 'arm', type: 'nominal', scale: armScale(ctx, shown), title: null };
   const y = { type: 'quantitative', scale: { zero: false }, title: null };
   const primary = ctx.primary;
-  const alt = t.msg.changeAlt(
+  const alt = figs.alt(
     [...visits].map((v) => ctx.names.visit(v)).join(', '),
     primary && !leftOut.has(primary.id)
       ? `${outcomeLabel(ctx, primary)}: ${
           armTrajectories(ctx, primary, (o) => Boolean(o.difference))
-            .map(({ visit, emm }) => `${ctx.names.visit(visit)} ${arms.map((a) => `${a.label} ${t.fmt.num(emm.get(a.label)?.estimate ?? NaN, 1)}`).join(', ')}`)
+            .map(({ visit, emm }) => `${ctx.names.visit(visit)} ${arms.map((a) => `${a.label} ${figs.value(primary, emm.get(a.label)?.estimate ?? NaN)}`).join(', ')}`)
             .join('; ')}.`
       : '',
   );
-  const title = t.msg.changeChartTitle;
+  const title = figs.title;
   return {
     id: 'change-over-time',
     title,
     alt,
     spec: vl({
-      ...base(ctx, title, `${t.msg.changeAxisY}; ${t.fmt.ciLabel(conf)}`),
+      ...base(ctx, title, `${figs.axis}; ${t.fmt.ciLabel(conf)}`),
       data: { values: data },
       facet: { field: 'panel', type: 'nominal', title: null, sort: { field: 'order' }, header: { labelFontSize: narrow ? 10 : 11, labelLimit: 200, labelExpr: MULTILINE_LABELS } },
       columns: layout.columns,

@@ -11,7 +11,8 @@ import { comparisonBlocks, comparisonChartId, comparisonContexts, comparisonOf, 
 import type { Comparison } from '../charts/types.ts';
 import { estimatorLabel, measureGroups, sensitivityMeasureTitle, sensitivityRows } from '../charts/sensitivity.ts';
 import { anyResponderSuppressed, responderRateText } from '../charts/responder-text.ts';
-import { armSources, singleVisitOutcomes } from '../charts/change-over-time.ts';
+import { armSources, changePanelRows, singleVisitOutcomes } from '../charts/change-over-time.ts';
+import { changeFigures } from '../charts/change-figures.ts';
 import { analysedOfRandomised, missingDataText } from './sections-methods.ts';
 import { own } from '../i18n/own.ts';
 
@@ -186,7 +187,7 @@ function forestFigures(m: PageModel, table: string): string[] {
 export function changeSection(m: PageModel): Section | null {
   const { t } = m.ctx;
   if (!m.charts.has('change-over-time')) return null;
-  return { id: 'change', title: t.msg.changeTitle, html: para(changeIntro(m)) + figure(m, 'change-over-time', t.msg.changeCaption) };
+  return { id: 'change', title: t.msg.changeTitle, html: para(changeIntro(m)) + figure(m, 'change-over-time', changeFigures(m.ctx, changePanelRows(m.ctx)).caption) };
 }
 
 /** The intro; with k arms it also says which comparison each arm's mean comes from (pairwise models can estimate one arm a little differently). */
@@ -194,10 +195,12 @@ function changeIntro(m: PageModel): string {
   const { ctx } = m;
   const { t } = ctx;
   const single = singleVisitOutcomes(ctx);
+  // What the chart plots (adjusted means, proportions, rates), as its caption says it.
+  const figs = changeFigures(ctx, changePanelRows(ctx));
   const leftOut = single.length > 0 ? ` ${t.msg.changeLeftOut(t.msg.listWords(single.map((o) => outcomeLabel(ctx, o))))}` : '';
-  if (ctx.comparisons.length < 2) return `${t.msg.changeIntro}${leftOut}`;
+  if (ctx.comparisons.length < 2) return `${figs.intro}${leftOut}`;
   const sources = armSources(ctx).map(([c, arms]) => t.msg.armsFrom(t.msg.listWords(arms.map((a) => a.label)), t.msg.comparisonHeading(c.intervention.label, c.control.label)));
-  return `${t.msg.changeIntro} ${t.msg.changeArmSources(t.msg.listWords(sources))}${leftOut}`;
+  return `${figs.intro} ${t.msg.changeArmSources(t.msg.listWords(sources), figs.means)}${leftOut}`;
 }
 
 /** Responders: risks per arm, risk difference, risk ratio, odds ratio and NNT — absolute and relative effects (CONSORT 2025 item 26). */

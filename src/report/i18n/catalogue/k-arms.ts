@@ -9,9 +9,10 @@ type S = string;
 
 export const kArms = {
   /** The change-over-time chart: which comparison each arm's own adjusted mean is taken from. */
+  /** `means` false: the chart's figures are not adjusted means (proportions, rates: charts/change-figures.ts). */
   changeArmSources: e(
-    (list: S) => `Med flere end to grupper er hver gruppes gennemsnit dens eget estimat fra den første sammenligning, gruppen indgår i: ${list}.`,
-    (list) => `With more than two groups, each group's mean is its own estimate from the first comparison the group is part of: ${list}.`,
+    (list: S, means = true) => `Med flere end to grupper er hver gruppes ${means ? 'gennemsnit' : 'tal'} dens eget estimat fra den første sammenligning, gruppen indgår i: ${list}.`,
+    (list, means = true) => `With more than two groups, each group's ${means ? 'mean' : 'figure'} is its own estimate from the first comparison the group is part of: ${list}.`,
   ),
   armsFrom: e((arms: S, comparison: S) => `${arms} fra ${comparison}`, (arms, comparison) => `${arms} from ${comparison}`),
 

@@ -119,6 +119,27 @@ export const outcomes = {
   changeChartTitle: e('Justeret gennemsnit ved hver opfølgningsmåling', 'Adjusted mean at each follow-up visit'),
   changeAxisY: e('Justeret gennemsnit', 'Adjusted mean'),
   changeAlt: e((visits: S, primary: S) => `Justeret gennemsnit pr. gruppe ved ${visits}. ${primary}`, (visits, primary) => `Adjusted mean per group at ${visits}. ${primary}`),
+  /**
+   * The same words when a panel's figures are not adjusted means (charts/change-figures.ts): `per`
+   * is every panel's one figure ("standardised proportion"), or null when panels differ (each
+   * panel then names its own under its outcome). No claim that the models adjust for baseline:
+   * observed proportions and rates are not adjusted at all.
+   */
+  changeIntroOf: e(
+    (per: S | null) => `${per ? `${upperFirst(per)} pr. gruppe` : 'Tal pr. gruppe'} ved hver opfølgningsmåling fra den primære analyse, så alle punkter er sammenlignelige${per ? '' : '; hvert panel har sit eget tal, navngivet under effektmålet'}. Baseline vises ikke som punkt; figuren viser den primære analyses opfølgningsmålinger.`,
+    (per) => `${per ? `${upperFirst(per)} per group` : 'Figures per group'} at every follow-up visit from the primary analysis, so every point is comparable${per ? '' : "; each panel has its own figure, named under its outcome"}. Baseline is not a point; the chart shows the primary analysis's follow-up visits.`,
+  ),
+  changeCaptionOf: e(
+    (per: S | null) => `${per ? `${upperFirst(per)} pr. gruppe` : 'Tal pr. gruppe'} ved hver opfølgningsmåling${per ? '' : ' (hvert panel sit eget tal)'}`,
+    (per) => `${per ? `${upperFirst(per)} per group` : 'Figures per group'} at each follow-up visit${per ? '' : " (each panel its own figure)"}`,
+  ),
+  changeChartTitleOf: e((per: S | null) => `${per ? upperFirst(per) : 'Tal pr. gruppe'} ved hver opfølgningsmåling`, (per) => `${per ? upperFirst(per) : 'Figures per group'} at each follow-up visit`),
+  /** The y axis when panels plot different figures (one figure: its own name, charts/change-figures.ts). */
+  changeAxisYMixed: e('Hvert panels eget tal', "Each panel's own figure"),
+  changeAltOf: e(
+    (per: S | null, visits: S, primary: S) => `${per ? `${upperFirst(per)} pr. gruppe` : 'Tal pr. gruppe'} ved ${visits}. ${primary}`,
+    (per, visits, primary) => `${per ? `${upperFirst(per)} per group` : 'Figures per group'} at ${visits}. ${primary}`,
+  ),
 
   respondersTitle: e('Respondere', 'Responders'),
   respondersIntro: e(
