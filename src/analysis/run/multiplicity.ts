@@ -36,6 +36,19 @@ export function defaultFamilies(outcomes: readonly { id: string; role: string }[
   return fam;
 }
 
+/**
+ * Warnings for declared fixed-sequence families that test several comparisons in an order nobody
+ * declared: without `comparisons` the family takes the trial's comparisons in their own order
+ * (the spec's arm order), so a first pair that fails stops the others. Said, not refused — the
+ * spec's arm order may be the intended one — with the fix. `comparisons`: the trial's, in order.
+ */
+export function implicitOrderWarnings(families: readonly MultiplicityFamily[] | undefined, comparisons: readonly string[]): string[] {
+  if (!families || comparisons.length < 2) return [];
+  return families
+    .filter((f) => f.method === 'fixed-sequence' && f.comparisons === undefined)
+    .map((f) => `multiplicity family "${f.id}" is a fixed sequence over ${comparisons.length} comparisons in no declared order: they were tested in the trial's order (${comparisons.join(', then ')}), and a comparison that is not rejected stops those after it; list them in the family's "comparisons" in the order meant, or use "holm"`);
+}
+
 export function applyMultiplicity(rows: OutcomeResult[], plan: AnalysisPlan): OutcomeResult[] {
   const families = plan.multiplicity ?? defaultFamilies(rows.map((r) => ({ id: r.id, role: r.role })), new Set(rows.map((r) => r.comparison)).size);
   const key = (r: OutcomeResult) => r.isPrimaryEstimator && r.difference !== null;

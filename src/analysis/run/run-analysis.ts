@@ -21,7 +21,7 @@ import { tippingPoint } from '../estimators/tipping-point.ts';
 import { prefetchOutcome } from '../estimators/mi-ancova.ts';
 import { cancelPrefetchedFcs } from '../../stats/mi/fcs.ts';
 import { StatsError } from '../../stats/errors.ts';
-import { applyMultiplicity } from './multiplicity.ts';
+import { applyMultiplicity, implicitOrderWarnings } from './multiplicity.ts';
 import { timeToEventAnalysis } from './time-to-event.ts';
 import { preloadTaskHelpers, rowsImputationsLast, runSide, runTask, sharedFrame, sideTasks, taskContext, taskCount, taskHelpers, frameForTasks, workerModule, type SideTask } from './analysis-tasks.ts';
 import { discardHelpers, runPool, type PreloadedHelpers } from './task-pool.ts';
@@ -151,6 +151,7 @@ function analyse(trial: LoadedTrial, options: AnalyzeOptions, plan: AnalysisPlan
   throwIfIncomplete(completeness);
   warnings.push(...completeness.warnings);
   rows = applyMultiplicity(rows, plan);
+  warnings.push(...implicitOrderWarnings(plan.multiplicity, frame.comparisons.map((c) => c.id)));
 
   // Count outcomes with a responder rule (e.g. "no admission") yield an effect rate but no estimate rows.
   const countRates: EffectRate[] = frame.outcomes

@@ -9,7 +9,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResults } from '../../../src/index.ts';
-import { defaultFamilies } from '../../../src/analysis/run/multiplicity.ts';
+import { defaultFamilies, implicitOrderWarnings } from '../../../src/analysis/run/multiplicity.ts';
 import { readFixture } from '../../helpers/fixtures.ts';
 import { analyseColonYears } from '../../helpers/colon-years.ts';
 import { expectLRE } from '../../helpers/lre.ts';
@@ -56,5 +56,23 @@ describe('default multiplicity families', () => {
 
   it('colon: the RMST rows are sensitivity analyses, outside every family', () => {
     for (const o of results.outcomes.filter((x) => x.estimator === 'rmst')) expect(o.multiplicity).toBeNull();
+  });
+});
+
+describe('a declared fixed sequence over several comparisons without an order', () => {
+  const comparisons = ['Lev vs Obs', 'Lev+5FU vs Obs', 'Lev+5FU vs Lev'];
+
+  it('is said in a warning naming the family, the order used and the fix', () => {
+    const [w] = implicitOrderWarnings([{ id: 'primary', outcomes: ['death'], method: 'fixed-sequence' }], comparisons);
+    expect(w).toContain('"primary"');
+    expect(w).toContain('Lev vs Obs, then Lev+5FU vs Obs, then Lev+5FU vs Lev');
+    expect(w).toContain('"comparisons"');
+  });
+
+  it('is not said for a declared order, another method, one comparison or no declared families', () => {
+    expect(implicitOrderWarnings([{ id: 'primary', outcomes: ['death'], method: 'fixed-sequence', comparisons: ['Lev+5FU vs Obs', 'Lev vs Obs'] }], comparisons)).toEqual([]);
+    expect(implicitOrderWarnings([{ id: 'primary', outcomes: ['death'], method: 'holm' }], comparisons)).toEqual([]);
+    expect(implicitOrderWarnings([{ id: 'primary', outcomes: ['qpr15'], method: 'fixed-sequence' }], ['PEER vs SAU'])).toEqual([]);
+    expect(implicitOrderWarnings(undefined, comparisons)).toEqual([]);
   });
 });
