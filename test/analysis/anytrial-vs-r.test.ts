@@ -139,4 +139,14 @@ describe('three arms, covariates and every outcome kind: effekt equals R', () =>
     for (const o of cox) if (o.status !== 'estimated') expect(results.warnings.join(' ')).toContain(`time-to-event outcome "death" (${o.comparison}): no hazard ratio`);
     expect(results.timeToEvent?.map((t) => t.id)).toEqual(['death']);
   });
+
+  it('the fixed sequence over two comparisons in no declared order is said in the warnings', () => {
+    expect(results.warnings.join(' ')).toContain('multiplicity family "primary" is a fixed sequence over 2 comparisons in no declared order');
+  });
+
+  it('names the Cox model’s covariates on its rows, and none on the RMST rows (Kaplan–Meier areas are unadjusted)', () => {
+    const death = results.outcomes.filter((o) => o.id === 'death');
+    for (const o of death.filter((x) => x.estimator === 'cox')) expect(o.method.covariates).toEqual(['age', 'sex']);
+    for (const o of death.filter((x) => x.estimator === 'rmst')) expect(o.method.covariates).toEqual([]);
+  });
 });

@@ -163,7 +163,8 @@ function survivalRows(frame: AnalysisFrame, t: FrameTimeToEvent, a: SurvivalAnal
         warnings: cox.warnings,
       }),
       row(frame, t, c, itt, visit, visitName, confLevel, {
-        ...common, estimator: 'rmst', measure: 'rmst-difference', primary: false, emm: rmst,
+        // Kaplan–Meier areas are unadjusted: the Cox model's covariates are not this row's.
+        ...common, covariates: [], estimator: 'rmst', measure: 'rmst-difference', primary: false, emm: rmst,
         // Restricted mean time to the event: less time is better when the event is wanted.
         difference: waldDifference(cmp.rmstDifference, t.higherIsBetter ? -1 : 1, labels[0], labels[1]), reason: 'the RMST difference has no finite SE',
         summary: `difference in restricted mean time to the event up to τ = ${a.tau} (${labels[0]} − ${labels[1]}; Kaplan–Meier areas, Wald)`,
