@@ -88,9 +88,17 @@ export function excludesNoEffect(row: Pick<OutcomeResult, 'measure' | 'differenc
   return d !== null && (d.lower > noEffect(row) || d.upper < noEffect(row));
 }
 
-/** Whether the estimate favours the intervention (a ratio on its log scale); `w`: the effect's words, or its measure's numbers (measureNumbers). */
+/**
+ * Which side of no effect the estimate lies on, as benefit (1) or harm (−1) — a ratio on its log
+ * scale — and 0 exactly at no effect; `w`: the effect's words, or its measure's numbers (measureNumbers).
+ */
+export function benefitSide(w: Pick<EffectWords, 'ratio'>, d: NonNullable<OutcomeResult['difference']>): number {
+  return Math.sign((w.ratio ? Math.log(d.estimate) : d.estimate) * d.benefitSign);
+}
+
+/** Whether the estimate favours the intervention (benefitSide 1). */
 export function favoursIntervention(w: Pick<EffectWords, 'ratio'>, d: NonNullable<OutcomeResult['difference']>): boolean {
-  return (w.ratio ? Math.log(d.estimate) : d.estimate) * d.benefitSign > 0;
+  return benefitSide(w, d) > 0;
 }
 
 

@@ -10,7 +10,7 @@ import { healthFlag } from '../charts/economics-facts.ts';
 import { own } from '../i18n/own.ts';
 import { comparisonBlocks, comparisonContexts } from '../charts/context.ts';
 import type { ChartContext } from '../charts/types.ts';
-import { excludesNoEffect, noEffect, verdictOf, type Verdict } from '../charts/effect-words.ts';
+import { benefitSide, excludesNoEffect, verdictOf, type Verdict } from '../charts/effect-words.ts';
 import { measureNumbers } from '../../analysis/text/sentences.ts';
 import { primaryMissingShares } from './missing-shares.ts';
 
@@ -130,10 +130,7 @@ function interpretation(ctx: ChartContext, named: boolean): { sentences: string[
     const all = [...s.shown, ...s.identical].filter((x) => x.difference);
     // Which side of no effect, as benefit or harm: a Cox row's hazard ratio 0.69 and its RMST
     // difference +0.31 years point the same way (survival::colon), though one is below 1 and the other above 0.
-    const side = (x: OutcomeResult) => {
-      const d = x.difference!;
-      return Math.sign((measureNumbers(x.measure ?? 'mean-difference').ratio ? Math.log(d.estimate) : d.estimate - noEffect(x)) * d.benefitSign);
-    };
+    const side = (x: OutcomeResult) => benefitSide(measureNumbers(x.measure ?? 'mean-difference'), x.difference!);
     // Two intervals that both include no effect say the same ("no clear difference") whichever
     // way their estimates lean: colon's Lev vs Obs, hazard ratio 0.97 and RMST difference −0.04 years.
     const same = all.filter((x) => excludesNoEffect(x) === significant && (!significant || side(x) === side(o)));
