@@ -371,6 +371,8 @@ export function shiftedDifference(ctx: EstimatorContext, imp: ImputedOutcome, sh
   };
   const [lDiff] = s.l;
   const lVl = dot(lDiff, quadratic(lDiff, s.unscaled, p));
+  const perUnit = dot(lDiff, byUnit.coef);
+  const atZero = datasets.map((d) => dot(lDiff, d.coef));
   return (delta: number) => {
     const q = new Float64Array(m);
     const u = new Float64Array(m);
@@ -378,7 +380,7 @@ export function shiftedDifference(ctx: EstimatorContext, imp: ImputedOutcome, sh
       const d = datasets[k];
       let rss = 0;
       for (let i = 0; i < d.residual.length; i++) rss += (d.residual[i] + delta * byUnit.residual[i]) ** 2;
-      q[k] = dot(lDiff, d.coef) + delta * dot(lDiff, byUnit.coef);
+      q[k] = atZero[k] + delta * perUnit;
       u[k] = (rss / s.dfCom) * lVl;
     }
     return poolScalar(q, u, { dfCom: s.dfCom, confLevel: ctx.confLevel });
