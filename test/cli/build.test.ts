@@ -183,4 +183,26 @@ describe('scripts/build.mjs', () => {
       expect(built.fontsFor(svg(other))?.fontFiles?.[0]).toMatch(/DejaVuSans\.ttf$/);
     }
   }, 120_000);
+
+  // The PNG worker draws one job per turn of its event loop, with a minor collection after each (so
+  // resvg's memory is reused), and resvg's allocator options are set before it loads (png.ts).
+  it('the compiled PNG worker draws a burst of PNGs in order with this thread\'s bytes; resvg\'s allocator options are set, a user\'s own kept', async () => {
+    const saved = [process.env.MIMALLOC_PURGE_DELAY, process.env.MIMALLOC_ALLOW_LARGE_OS_PAGES] as const;
+    delete process.env.MIMALLOC_PURGE_DELAY;
+    process.env.MIMALLOC_ALLOW_LARGE_OS_PAGES = '0'; // the user's
+    const built = (await import(pathToFileURL(join(out, 'report/render/png.js')).href)) as typeof import('../../src/report/render/png.ts');
+    try {
+      const colours = ['#3366cc', '#dc3912', '#ff9900', '#109618', '#990099', '#0099c6'];
+      const svgs = colours.flatMap((c, i) => [0, 1].map((k) => `<svg xmlns="http://www.w3.org/2000/svg" width="${60 + 10 * i}" height="${30 + 5 * k}"><rect width="40" height="20" fill="${c}"/><circle cx="20" cy="10" r="${4 + k}" fill="#fff"/></svg>`));
+      const pngs = await Promise.all(svgs.map((s) => built.renderPngAsync(s)));
+      expect(process.env.MIMALLOC_PURGE_DELAY).toBe('-1');
+      expect(process.env.MIMALLOC_ALLOW_LARGE_OS_PAGES).toBe('0');
+      svgs.forEach((s, i) => expect(Buffer.from(pngs[i]).equals(Buffer.from(built.renderPng(s))), `PNG ${i}`).toBe(true));
+    } finally {
+      await built.stopPngWorker();
+      const restore = (name: string, v: string | undefined) => (v === undefined ? delete process.env[name] : (process.env[name] = v));
+      restore('MIMALLOC_PURGE_DELAY', saved[0]);
+      restore('MIMALLOC_ALLOW_LARGE_OS_PAGES', saved[1]);
+    }
+  }, 120_000);
 });
