@@ -72,7 +72,7 @@ function* walk(dir, folders) {
 }
 
 /** Packages bundled into dist/_vendor/ (exact specifiers, or a scope prefix ending in '/'). */
-const VENDOR = ['arquero', 'zod', 'csv-parse/sync', 'commander', 'vega', 'vega-lite', 'exceljs', 'jszip', '@stdlib/'];
+const VENDOR = ['arquero', 'zod', 'csv-parse/sync', 'commander', 'vega', 'vega-lite', 'exceljs/lib/doc/workbook.js', 'jszip', '@stdlib/'];
 const isVendored = (spec) => VENDOR.some((v) => (v.endsWith('/') ? spec.startsWith(v) : spec === v));
 const vendorFile = (spec) => `${spec.replace(/^@/, '').replace(/\//g, '__')}.js`;
 // A static `from '…'` / `import '…'` / dynamic `import('…')` of a bare specifier in emitted JavaScript.

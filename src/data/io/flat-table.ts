@@ -82,8 +82,8 @@ export function stampWorkbook(wb: Pick<import('exceljs').Workbook, 'creator' | '
 
 export async function tablesToXlsx(tables: readonly FlatTable[]): Promise<Uint8Array> {
   // Loaded when a workbook is written: commands that only print JSON or CSV (rollout status) skip exceljs' start-up.
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
+  const { Workbook } = await import('./excel-workbook.ts');
+  const wb = new Workbook();
   stampWorkbook(wb);
   for (const t of tables) {
     const ws = wb.addWorksheet(t.name.slice(0, 31));

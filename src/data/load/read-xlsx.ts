@@ -4,7 +4,8 @@
  * A formula cell gives the value Excel saved for it (0 included, read from the sheet XML when
  * exceljs drops it); a formula with no saved value is a problem naming the cell; an error value (#DIV/0!) is kept as text for validation to report.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { Workbook } from '../io/excel-workbook.ts';
 import { DataValidationError, ProblemList } from '../problems.ts';
 import type { RawTable } from './raw-table.ts';
 import { cachedFormulaValues } from './xlsx-cached.ts';
@@ -33,7 +34,7 @@ function cellText(v: ExcelJS.CellValue, cached: string | null | undefined): Text
 }
 
 export async function readXlsx(bytes: Uint8Array, file: string, sheet?: string): Promise<RawTable> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch (e) {

@@ -3,12 +3,12 @@
  * cells left empty. The inverse of the XLSX loader; used for round-trip tests and exports.
  * Deterministic: the same rows give the same bytes.
  */
-import ExcelJS from 'exceljs';
+import { Workbook } from '../io/excel-workbook.ts';
 import type { CsvValue } from './csv.ts';
 import { stableZip, stampWorkbook, UNCOMPRESSED } from '../io/flat-table.ts';
 
 export async function writeXlsx(header: readonly string[], rows: readonly (readonly CsvValue[])[], sheet = 'data'): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   stampWorkbook(wb);
   const ws = wb.addWorksheet(sheet);
   ws.addRow([...header]);
