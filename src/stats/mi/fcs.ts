@@ -54,7 +54,10 @@ function validate(data: FcsData): readonly (readonly number[])[] {
   if (data.names.length !== p || data.methods.length !== p) throw new StatsError('LENGTH_MISMATCH', `${p} columns but ${data.names.length} names and ${data.methods.length} methods`);
   for (let j = 0; j < p; j++) {
     if (data.columns[j].length !== n) throw new StatsError('LENGTH_MISMATCH', `column ${data.names[j]} has ${data.columns[j].length} rows, expected ${n}`);
-    for (const v of data.columns[j]) if (v === Infinity || v === -Infinity) throw new StatsError('NON_FINITE', `column ${data.names[j]} has an infinite value`);
+    const c = data.columns[j];
+    // Indexed, not for-of: this runs once per imputation run, mostly before the code is optimised,
+    // where a typed array's iterator costs a call per value (≈ 40 ms of `effekt run` on the twin).
+    for (let i = 0; i < n; i++) if (c[i] === Infinity || c[i] === -Infinity) throw new StatsError('NON_FINITE', `column ${data.names[j]} has an infinite value`);
   }
   if (data.groups && data.groups.length !== n) throw new StatsError('LENGTH_MISMATCH', `groups has ${data.groups.length} rows, expected ${n}`);
   const predictors = data.predictors ?? data.columns.map((_, j) => data.columns.map((__, k) => k).filter((k) => k !== j));
@@ -74,7 +77,7 @@ function validate(data: FcsData): readonly (readonly number[])[] {
 
 function countMissing(x: Float64Array): number {
   let c = 0;
-  for (const v of x) if (Number.isNaN(v)) c++;
+  for (let i = 0; i < x.length; i++) if (Number.isNaN(x[i])) c++;
   return c;
 }
 
