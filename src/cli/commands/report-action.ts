@@ -55,6 +55,8 @@ export interface ReportsJob {
   readonly pdf: boolean;
   /** The Chromium that prints every PDF (openPdfPrinter), started before this is called. */
   readonly printer?: PdfPrinter;
+  /** Called once every report's charts are drawn as SVG, and once all their PNGs are rasterised (PDFs may still be printing). */
+  readonly onChartsDrawn?: { readonly svgs?: () => void; readonly pngs?: () => void };
 }
 
 /**
@@ -71,17 +73,24 @@ export async function writeReports(job: ReportsJob): Promise<string[][]> {
   if (economics && job.economics) checkEconomicsLink(economics, results, resultsSource(job.results), job.economics);
   const source = reportSource(results, economics);
   const inputs = reportInputs(job);
+  const drawings: Array<Promise<unknown>> = [];
+  const chartFiles: Array<Promise<unknown>> = [];
   const writing = job.langs.map(async (lang) => {
     // Each language's charts are asked for as soon as its page is built, and drawn in that order
     // (the first report is printed as early as it can be); the next page is built, the PNGs
     // rasterised and the PDFs printed while the chart worker draws.
     const page = reportPage(source, { lang, date: job.date });
     const { drawn, files } = startChartFiles(page.charts);
+    drawings.push(drawn);
+    chartFiles.push(files);
     const print = drawn.then((d) => page.printPage(d.svgs));
     print.catch(() => undefined); // awaited through writeReportParts
     const w = writeReportParts(job.out(page.lang), { date: page.date, page: page.html, print, rest: async () => (await files).artefacts }, { pdf: job.pdf, printer: job.printer, inputs });
     return reportLines(page, await w, job.date);
   });
+  const { svgs, pngs } = job.onChartsDrawn ?? {};
+  if (svgs) void Promise.all(drawings).then(svgs, () => undefined);
+  if (pngs) void Promise.all(chartFiles).then(pngs, () => undefined);
   // Every report finishes (written whole, or its folder left as it was) before an error is raised.
   const settled = await Promise.allSettled(writing);
   const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');

@@ -21,7 +21,7 @@ import { unchangingGram, type GramCache } from './methods/norm-draw.ts';
 import type { Matrix } from '../linalg/matrix.ts';
 import { imputePmm } from './methods/pmm.ts';
 import { imputeLogreg } from './methods/logreg.ts';
-import { cancelPrefetched, prefetchImputations, runImputations, startHelpers } from './parallel.ts';
+import { cancelPrefetched, prefetchImputations, runImputations, startHelpers, stopHelpers } from './parallel.ts';
 
 export interface FcsData {
   /** Columns of equal length n; NaN = missing. Categorical predictors come dummy-coded. */
@@ -357,6 +357,11 @@ export function prefetchFcs(data: FcsData, options: MiOptions): void {
 /** Starts the helper threads of parallel runs ahead of the first one (e.g. while the data are read). */
 export function startImputationHelpers(): void {
   startHelpers();
+}
+
+/** Ends the helper threads (nothing left to impute); a later run starts new ones. */
+export function stopImputationHelpers(): Promise<void> {
+  return stopHelpers();
 }
 
 /** Stops the prefetched runs that no fcs call joined (the helpers' time is not spent on them). */

@@ -100,6 +100,18 @@ export function startHelpers(): void {
   if (threads > 1) helpersFor(threads - 1);
 }
 
+/**
+ * Ends the helper threads; a later parallel run starts new ones. For a process with no imputation
+ * left to do (effekt run after its analysis): each thread's teardown then happens beside the
+ * remaining work, not one after another when the process exits, where it was ≈ 0.1 s of wall time.
+ */
+export function stopHelpers(): Promise<void> {
+  cancelPrefetched();
+  const ending = helpers;
+  helpers = [];
+  return Promise.all(ending.map((h) => h.worker.terminate())).then(() => undefined);
+}
+
 function cellUpdates(plan: FcsPlan, m: number): number {
   let active = 0;
   for (const rows of plan.missing) if (rows.length > 0) active++;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/stats/random/rng.ts';
-import { cancelPrefetchedFcs, fcs, prefetchFcs, type FcsData } from '../../../src/stats/mi/fcs.ts';
+import { cancelPrefetchedFcs, fcs, prefetchFcs, stopImputationHelpers, type FcsData } from '../../../src/stats/mi/fcs.ts';
 import { imputationThreads, lastParallelRun, testing } from '../../../src/stats/mi/parallel.ts';
 import { expectStatsError } from '../../helpers/errors.ts';
 
@@ -42,6 +42,18 @@ describe('imputations on helper threads', () => {
     expect(ticks).toEqual(Array.from({ length: 12 }, (_, k) => k + 1));
     const groups = Int32Array.from(data.columns[2]);
     expect(bytes(fcs({ ...data, groups }, { m: 6, maxit: 5, seed: 7, threads: 2 }))).toBe(bytes(fcs({ ...data, groups }, { m: 6, maxit: 5, seed: 7, threads: 1 })));
+  });
+
+  it('ended (stopImputationHelpers, as effekt run does after its analysis), they are started anew by the next run, with the same values', { timeout: 120_000 }, async () => {
+    const one = fcs(data, { m: 6, maxit: 5, seed: 11, threads: 1 });
+    expect(bytes(fcs(data, { m: 6, maxit: 5, seed: 11, threads: 2 }))).toBe(bytes(one));
+    await stopImputationHelpers();
+    let helped = 0;
+    for (const until = Date.now() + 60_000; helped === 0 && Date.now() < until; ) {
+      expect(bytes(fcs(data, { m: 6, maxit: 5, seed: 11, threads: 2 }))).toBe(bytes(one));
+      helped = lastParallelRun.helperImputations;
+    }
+    expect(helped).toBeGreaterThan(0); // a new helper took part
   });
 
   it('never hang on a helper that does not reply: this thread redoes its imputations, with the same values', { timeout: 120_000 }, () => {
