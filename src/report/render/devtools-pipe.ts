@@ -61,6 +61,10 @@ export async function launchBrowser(executablePath: string, switches: readonly s
     child = spawn(executablePath, [...switches, `--user-data-dir=${profile}`, '--remote-debugging-pipe', '--no-startup-window'], {
       stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
       env: { ...process.env, TMPDIR: scratch },
+      // A process group of its own (see endGroup): an ordinary (multi-process) Chromium's helper
+      // processes can outlive the browser process by a moment and write into its folder after
+      // the folder was removed — the test suite left an effekt-chromium-* folder in /tmp each run.
+      detached: true,
     });
   } catch (e) {
     rmSync(folder, { recursive: true, force: true });
@@ -101,10 +105,18 @@ function connect(child: ChildProcess, folder: string): DevToolsBrowser {
   const listeners = new Set<(event: DevToolsEvent) => void>();
 
   const removeFolder = () => rmSync(folder, { recursive: true, force: true });
+  // Every process of the browser's group, the browser's helpers included (spawned detached: the group is the browser's pid).
+  const endGroup = () => {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // the group has ended
+    }
+  };
   // If this process exits (or is ended by a signal) with the browser still running: end it and
   // remove its folder, as Playwright did. A browser whose pipe closes ends by itself as well.
   const releaseGuard = cleanupOnExit(() => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    endGroup();
     removeFolder();
   });
 
@@ -176,7 +188,7 @@ function connect(child: ChildProcess, folder: string): DevToolsBrowser {
           let timer: NodeJS.Timeout | undefined;
           const late = new Promise<void>((resolve) => {
             timer = setTimeout(() => {
-              child.kill('SIGKILL');
+              endGroup();
               resolve();
             }, CLOSE_GRACE_MS);
           });
@@ -184,6 +196,7 @@ function connect(child: ChildProcess, folder: string): DevToolsBrowser {
           clearTimeout(timer);
           await ended;
         }
+        endGroup(); // helpers still ending write no more into the folder
         releaseGuard();
         removeFolder();
       })()),

@@ -314,6 +314,7 @@ export function openPdfPrinter(options: { chromiumPath?: string; prints?: number
     } catch (e) {
       if (!s.single || s.browser.connected || closing) throw e;
       tab = null;
+      void s.browser.close(); // the ended browser's folder goes now, not when this process exits
       const again = start(false);
       session = again;
       session.catch(() => undefined);
