@@ -12,8 +12,8 @@ import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
  * A chart's pixmap (up to ≈ 7.5 MB at 2× zoom) and tree live in resvg's own memory, held by small
  * JavaScript objects and freed only when a garbage collection finds those dead. This thread makes
  * almost no JavaScript garbage, so no collection came: each PNG left ≈ 8.5 MB behind, and the next
- * drew into fresh memory the system had to fault in and zero (the twin's 24 PNGs: ≈ 140 MB, about
- * a third of this thread's CPU). A minor collection after each PNG (a fraction of a millisecond on
+ * drew into fresh memory the system had to fault in and zero (the twin's run: 67 huge pages,
+ * ≈ 134 MB; now 16, ≈ 32 MB). A minor collection after each PNG (a fraction of a millisecond on
  * this small heap) lets resvg reuse the same memory. `gc` is reached the way leak detectors reach
  * it: --expose-gc set at run time applies to contexts made afterwards (V8 flags are per process;
  * effekt makes no other vm contexts).

@@ -103,7 +103,7 @@ export function startHelpers(): void {
 /**
  * Ends the helper threads; a later parallel run starts new ones. For a process with no imputation
  * left to do (effekt run after its analysis): each thread's teardown then happens beside the
- * remaining work, not one after another when the process exits, where it was ≈ 0.1 s of wall time.
+ * remaining work, not one after another when the process exits.
  */
 export function stopHelpers(): Promise<void> {
   cancelPrefetched();
