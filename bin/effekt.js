@@ -60,14 +60,17 @@ function useDist() {
 // budget let only the really hot code (the MI, MMRM and OLS loops) be optimised, a little later:
 // ≈ 17.5 → 14.5 s of CPU per run (GNU time, 3 runs each, docs/performance.md). Eight times it
 // (session 12, once the run's CPU had come down to ≈ 8 s): 8 interleaved pairs, median wall
-// 5.33 → 5.16 s, CPU 9.5 → 9.1 s (cgroup, Chromium included); 16 times was no better. The flag
+// 5.33 → 5.16 s, CPU 9.5 → 9.1 s (cgroup, Chromium included); 16 times was no better. Twelve
+// times (session 13, the run's CPU down to ≈ 6.6 s): 13 interleaved pairs against eight times,
+// faster in 10 and cheaper in CPU in 12, medians 3.82 → 3.71 s and 6.77 → 6.58 s (8 pairs);
+// five times was slower, sixteen no better than twelve. The flag
 // changes when code is optimised, never what it computes: every output is byte-identical. Set
 // here, before any of effekt's modules is loaded; V8 flags hold for the whole process, worker
 // threads included.
 const BATCH_COMMANDS = new Set(['run']);
 if (BATCH_COMMANDS.has(process.argv[2]) && process.env.EFFEKT_V8_DEFAULTS !== '1') {
   const { setFlagsFromString } = await import('node:v8');
-  setFlagsFromString('--interrupt-budget=540672');
+  setFlagsFromString('--interrupt-budget=811008');
 }
 
 // `effekt analyze` runs with a larger young generation (64 MB semi-spaces instead of V8's 16 MB):
