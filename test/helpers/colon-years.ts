@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadTrial, runAnalysis, type AnalysisResults } from '../../src/index.ts';
 import { repoRoot } from './fixtures.ts';
+import { reportHtml } from './report-text.ts';
 
 /** The analysis of colon in years with the plan `{comparisons: "all-pairs", timeToEvent: {tau: 5, landmarks: [1, …, 5]}}` and no multiplicity declared. */
 export async function analyseColonYears(): Promise<AnalysisResults> {
@@ -36,4 +37,10 @@ export async function analyseColonYears(): Promise<AnalysisResults> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** analyseColonYears() and its report page (index.html) in each language. */
+export async function colonYearsReports(): Promise<{ results: AnalysisResults; html: Record<'da' | 'en', string> }> {
+  const results = await analyseColonYears();
+  return { results, html: { en: await reportHtml(results, 'en'), da: await reportHtml(results, 'da') } };
 }

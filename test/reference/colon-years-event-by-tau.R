@@ -6,11 +6,7 @@
 # and CONSORT's "analysed" must show.
 # Run from the repo root: Rscript test/reference/colon-years-event-by-tau.R
 source("test/reference/json16.R")
-suppressMessages(library(survival))
-d <- read.csv("data-samples/real/colon.csv")
-d$t <- d$death_days / 365.25
-d$e <- d$death == "yes"
-tau <- 5
+source("test/reference/colon-years-data.R")
 fit <- survfit(Surv(t, e) ~ rx, data = d, conf.type = "log-log")
 s <- summary(fit, times = tau)
 arms <- c("Obs", "Lev", "Lev+5FU")

@@ -5,11 +5,7 @@
 # variance) and the median (quantile.survfit); per comparison: the RMST difference, Wald limits.
 # Run from the repo root: Rscript test/reference/colon-years-rmst.R
 source("test/reference/json16.R")
-suppressMessages(library(survival))
-d <- read.csv("data-samples/real/colon.csv")
-d$t <- d$death_days / 365.25
-d$e <- d$death == "yes"
-tau <- 5
+source("test/reference/colon-years-data.R")
 fit <- survfit(Surv(t, e) ~ rx, data = d, conf.type = "log-log")
 tab <- summary(fit, rmean = tau)$table
 arms <- c("Obs", "Lev", "Lev+5FU")

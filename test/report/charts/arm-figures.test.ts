@@ -7,8 +7,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResults, OutcomeResult } from '../../../src/analysis/results/types.ts';
-import { analyseColonYears } from '../../helpers/colon-years.ts';
-import { reportHtml, sectionText } from '../../helpers/report-text.ts';
+import { colonYearsReports } from '../../helpers/colon-years.ts';
+import { sectionText } from '../../helpers/report-text.ts';
 import { readFixture } from '../../helpers/fixtures.ts';
 import { expectLRE } from '../../helpers/lre.ts';
 import { loadResults } from '../inputs.ts';
@@ -19,11 +19,10 @@ interface Ref { tau: number; arms: Record<string, { n: number; eventBy: number; 
 const ref = readFixture<Ref>('colon-years-event-by-tau.json');
 
 let results: AnalysisResults;
-const html: Record<string, string> = {};
+let html: Record<'da' | 'en', string>;
 
 beforeAll(async () => {
-  results = await analyseColonYears();
-  for (const lang of ['en', 'da'] as const) html[lang] = await reportHtml(results, lang);
+  ({ results, html } = await colonYearsReports());
 }, 120_000);
 
 const coxRows = () => results.outcomes.filter((o) => o.id === 'death' && o.estimator === 'cox');

@@ -7,15 +7,14 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResults } from '../../../src/analysis/results/types.ts';
-import { analyseColonYears } from '../../helpers/colon-years.ts';
-import { reportHtml, sectionText } from '../../helpers/report-text.ts';
+import { colonYearsReports } from '../../helpers/colon-years.ts';
+import { sectionText } from '../../helpers/report-text.ts';
 import { timeToEventMissingData } from '../../../src/analysis/text/time-to-event-missing.ts';
 
 let results: AnalysisResults;
-const html: Record<string, string> = {};
+let html: Record<'da' | 'en', string>;
 beforeAll(async () => {
-  results = await analyseColonYears();
-  for (const lang of ['en', 'da'] as const) html[lang] = await reportHtml(results, lang);
+  ({ results, html } = await colonYearsReports());
 }, 120_000);
 
 const danish = 'deltagere uden en opfølgningstid er udeladt (talt i results.timeToEvent); censurering antages ikke-informativ givet arm og strata';
