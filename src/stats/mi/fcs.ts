@@ -201,11 +201,14 @@ function setupBlock(columns: readonly Float64Array[], names: readonly string[], 
 /** One chain over a block of rows (all rows, or one group): returns the imputed values per column. */
 function chain(columns: readonly Float64Array[], setup: BlockSetup, methods: readonly MiMethod[], predictors: readonly (readonly number[])[], maxit: number, donors: number, rng: Rng): Float64Array[] {
   const { miss, obs, active, yObsOf } = setup;
-  // Only imputed columns are written; the others are read as they are.
-  const work = columns.map((c, j) => (miss[j].length > 0 ? c.slice() : c));
+  // Only imputed columns are written; the others are read as they are. Built by push, so the
+  // array is packed whatever `columns` is (see packed()).
+  const work: Float64Array[] = [];
+  for (let j = 0; j < columns.length; j++) work.push(miss[j].length > 0 ? columns[j].slice() : columns[j]);
   for (const j of active) {
     // Starting values: random draws from the observed values (mice's default initialisation).
-    for (const i of miss[j]) work[j][i] = columns[j][obs[j][rng.int(obs[j].length)]];
+    const mj = miss[j];
+    for (let t = 0; t < mj.length; t++) work[j][mj[t]] = columns[j][obs[j][rng.int(obs[j].length)]];
   }
   for (let it = 0; it < maxit; it++) {
     for (const j of active) {
@@ -227,12 +230,15 @@ function chain(columns: readonly Float64Array[], setup: BlockSetup, methods: rea
       for (let r = 0; r < mRows.length; r++) work[j][mRows[r]] = values[r];
     }
   }
-  return work.map((w, j) => {
+  const values: Float64Array[] = []; // by push, not map(): packed (see packed())
+  for (let j = 0; j < work.length; j++) {
     const rows = miss[j];
+    const w = work[j];
     const out = new Float64Array(rows.length);
     for (let r = 0; r < rows.length; r++) out[r] = w[rows[r]];
-    return out;
-  });
+    values.push(out);
+  }
+  return values;
 }
 
 /** What every imputation of one run shares: the blocks of rows, the imputed rows and their slots. */
@@ -257,8 +263,25 @@ function checkBlock(columns: readonly Float64Array[], names: readonly string[], 
   }
 }
 
+/**
+ * A packed copy of `xs`. The chains ran with lists from the caller and lists from a structured
+ * clone (the helpers' plans), which makes holey arrays — as does Array.prototype.map once the
+ * function calling it is optimised (TurboFan's inlined map allocates the result at its full
+ * length), while the builtin's result is packed: code optimised for one kind met the other, was
+ * thrown away ("wrong map") and compiled again — chain and imputeOne twice on every thread.
+ * Pushed one by one, an array is packed (small integers kept as such).
+ */
+function packed<T>(xs: readonly T[]): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < xs.length; i++) out.push(xs[i]);
+  return out;
+}
+
 /** Splits the rows into blocks (groups) and locates the cells to impute; no random draws. */
-export function planFcs(data: FcsData, predictors: readonly (readonly number[])[], resolved: ResolvedMiOptions): FcsPlan {
+export function planFcs(input: FcsData, given: readonly (readonly number[])[], resolved: ResolvedMiOptions): FcsPlan {
+  // Every list the chains read is packed, and so is every list mapped from one (see packed()).
+  const data: FcsData = { ...input, columns: packed(input.columns), names: packed(input.names), methods: packed(input.methods) };
+  const predictors = packed(given.map(packed));
   const n = data.columns[0].length;
   const { methods } = data;
   const groupIds = data.groups ? [...new Set(data.groups)].sort((a, b) => a - b) : [0];
@@ -313,7 +336,8 @@ export function imputeOne(plan: FcsPlan, k: number): Float64Array[] {
   const { data, predictors, missing, slot } = plan;
   const p = data.columns.length;
   const stream = forkRng(plan.seed, `imputation:${k}`);
-  const out = missing.map((rows) => new Float64Array(rows.length));
+  const out: Float64Array[] = []; // by push, not map(): packed (see packed())
+  for (let j = 0; j < missing.length; j++) out.push(new Float64Array(missing[j].length));
   for (const b of plan.blocks) {
     const rng = data.groups ? stream.fork(`group:${b.g}`) : stream;
     const values = chain(b.columns, b.setup, data.methods, predictors, plan.maxit, plan.donors, rng);
