@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumAvailable, chromiumSwitches, openPdfPrinter, OWN_DISABLED_FEATURES, PLAYWRIGHT_DISABLED_FEATURES, SINGLE_PROCESS_ARG } from '../../../src/report/render/pdf.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumAvailable, chromiumSwitches, NO_SOFTWARE_GPU_ARG, openPdfPrinter, OWN_DISABLED_FEATURES, PLAYWRIGHT_DISABLED_FEATURES, SINGLE_PROCESS_ARG } from '../../../src/report/render/pdf.ts';
 import { launchBrowser } from '../../../src/report/render/devtools-pipe.ts';
 
 const linux = existsSync(`/proc/${process.pid}/task`);
@@ -79,7 +79,7 @@ describe.skipIf(!chromiumAvailable() || !linux)('Chromium launch switches', () =
     expect(browsers()).toEqual([]);
   }, 120_000);
 
-  it('gives Chromium the switches the installed playwright-core gives it (update PLAYWRIGHT_SWITCHES when this fails)', async () => {
+  it('gives Chromium the switches the installed playwright-core gives it, and no software GPU (update PLAYWRIGHT_SWITCHES when this fails)', async () => {
     // The PDFs' bytes were made under Playwright's switches; a Playwright upgrade that changes
     // them is worth a look (and a byte comparison) before the printer follows.
     const { chromium } = await import('playwright-core');
@@ -98,7 +98,8 @@ describe.skipIf(!chromiumAvailable() || !linux)('Chromium launch switches', () =
       await ours.close();
     }
     const plain = (args: string[]) => new Set(args.slice(1).filter((a) => !a.startsWith('--user-data-dir=') && !a.startsWith('--disable-features=')));
-    expect([...plain(mine)].sort()).toEqual([...plain(theirs)].sort());
+    // Theirs, and ours besides: no software GPU (the printer composites nothing).
+    expect([...plain(mine)].sort()).toEqual([...plain(theirs), NO_SOFTWARE_GPU_ARG].sort());
     const features = (args: string[]) => args.find((a) => a.startsWith('--disable-features='))!.slice('--disable-features='.length).split(',');
     expect(features(mine)).toEqual([...features(theirs), ...OWN_DISABLED_FEATURES]);
   }, 120_000);
