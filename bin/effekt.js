@@ -81,10 +81,23 @@ if (BATCH_COMMANDS.has(process.argv[2]) && process.env.EFFEKT_V8_DEFAULTS !== '1
 // main thread's heap is fixed when Node starts (v8.setFlagsFromString later reached only the
 // worker threads), so the command runs again in a child Node with the flag (≈ 90 ms more
 // start-up), which gets the terminal, the exit code and any signal sent to this process; if the
-// child cannot be started, the command runs here as before. `effekt run` is not respawned: on
-// the twin the flag did not pay (7.57/7.68/7.54 s against 7.47/7.06/7.31 s).
+// child cannot be started, the command runs here as before.
+//
+// `effekt run` runs with V8 on its own threads (--single-threaded: each isolate compiles its hot
+// functions and collects its garbage itself, instead of handing the work to V8's helper threads)
+// and a young generation of 4 MB semi-spaces instead of 16 MB. On two cores the run's four
+// threads and Chromium already keep both busy; the helpers' work came on top, with its
+// hand-over and, for the larger young generation, more memory faulted in and out of cache.
+// Session 14, interleaved runs of the twin: --single-threaded-gc alone −0.12 s wall, −0.16 s CPU
+// (12 pairs); with --single-threaded and 4 MB semi-spaces a further −0.23 s and −0.6 s of CPU
+// (10 of 10 faster); 2 MB was no better, 1 MB worse, 8 and 16 MB a little less good. At N = 10⁶
+// (the 807 MB scale target as one run): 35.6 s and 58 s of CPU instead of 39.7 s and 67 s, peak
+// RSS 2.63 GB instead of 2.56 GB. Outputs byte-identical. V8 takes these only at start-up (the
+// GC ones set at run time abort it), so `npm start` gives them on Node's command line and a
+// direct `effekt run` is respawned with them (≈ 0.1 s).
 // EFFEKT_V8_DEFAULTS=1 keeps V8's defaults, as it does for the tier-up budget above.
-const RESPAWN_FLAGS = new Map([['analyze', ['--max-semi-space-size=64']]]);
+const RUN_NODE_FLAGS = ['--single-threaded', '--max-semi-space-size=4'];
+const RESPAWN_FLAGS = new Map([['analyze', ['--max-semi-space-size=64']], ['run', RUN_NODE_FLAGS]]);
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /** Runs this command in a child Node with `flags`: its exit code and signal, or null if it could not start. */

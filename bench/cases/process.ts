@@ -18,11 +18,8 @@ const built = spawnSync(process.execPath, ['scripts/build.mjs', '--quiet'], { cw
 if (built.status !== 0) throw new Error(`build failed: ${built.stderr}`);
 
 const effekt = (...args: string[]) => [process.execPath, 'bin/effekt.js', ...args];
-/**
- * `npm start`'s command line (package.json): Node started with --single-threaded-gc, which V8
- * takes only at start-up (set later from bin/effekt.js, V8 aborts).
- */
-const npmStart = (...args: string[]) => [process.execPath, '--single-threaded-gc', 'bin/effekt.js', ...args];
+/** `npm start`'s command line (package.json): Node started with the flags bin/effekt.js would otherwise respawn `run` with. */
+const npmStart = (...args: string[]) => [process.execPath, '--single-threaded', '--max-semi-space-size=4', 'bin/effekt.js', ...args];
 const twin = ['data-samples/peer-trial.csv', '--spec', 'data-samples/peer-trial.spec.json'];
 const out = mkdtempSync(join(tmpdir(), 'effekt-bench-run-'));
 
