@@ -7,7 +7,7 @@
  * dist/ is rebuilt first so the timed command runs the current sources (as `npm ci`'s prepare does).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,8 +18,9 @@ const built = spawnSync(process.execPath, ['scripts/build.mjs', '--quiet'], { cw
 if (built.status !== 0) throw new Error(`build failed: ${built.stderr}`);
 
 const effekt = (...args: string[]) => [process.execPath, 'bin/effekt.js', ...args];
-/** `npm start`'s command line (package.json): Node started with the flags bin/effekt.js would otherwise respawn `run` with. */
-const npmStart = (...args: string[]) => [process.execPath, '--single-threaded', '--max-semi-space-size=4', 'bin/effekt.js', ...args];
+/** `npm start`'s Node flags, from package.json's start script (the flags bin/effekt.js would otherwise respawn `run` with). */
+const startFlags = (/\bnode((?: --\S+)*) bin\/effekt\.js run\b/.exec((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start)?.[1] ?? '').split(' ').filter(Boolean);
+const npmStart = (...args: string[]) => [process.execPath, ...startFlags, 'bin/effekt.js', ...args];
 const twin = ['data-samples/peer-trial.csv', '--spec', 'data-samples/peer-trial.spec.json'];
 const out = mkdtempSync(join(tmpdir(), 'effekt-bench-run-'));
 

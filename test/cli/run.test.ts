@@ -74,6 +74,16 @@ describe('effekt run', () => {
   });
 });
 
+describe('npm start', () => {
+  it('starts Node with the flags effekt run would otherwise restart itself with (bin/effekt.js RUN_NODE_FLAGS)', () => {
+    const start = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+    const given = /\bnode((?: --\S+)*) bin\/effekt\.js run\b/.exec(start)?.[1].trim().split(' ') ?? [];
+    const respawned = /const RUN_NODE_FLAGS = (\[[^\]]*\]);/.exec(readFileSync(join(repoRoot, 'bin/effekt.js'), 'utf8'))?.[1].replace(/'/g, '"');
+    expect(respawned).toBeDefined();
+    expect(given).toEqual(JSON.parse(respawned!) as string[]);
+  });
+});
+
 describe('progress', () => {
   it('prints one plain line per stage when not on a terminal, and nothing with --quiet', () => {
     const args = ['validate', s('kolding-2025.csv'), '--spec', s('kolding-2025.spec.json')];
