@@ -3,10 +3,30 @@
  * text layout, raster and PNG encoding — so the main thread draws the next chart meanwhile.
  * Messages: { id, svg, scale, font } in, { id, png } or { id, error } out.
  */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
 import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+
+/**
+ * This thread runs at the lowest priority (nice 19; Linux gives each thread its own). Nothing
+ * waits for a PNG until the report's folder is written, while the chart worker's SVGs and
+ * Chromium's prints are what the run waits for — and on two cores all of them, and the main
+ * thread, want the CPU at once. At the lowest priority the PNGs are drawn in the time the others
+ * leave: the second PDF was printed ≈ 0.2 s sooner, its PNGs drawn while it printed. The twin's
+ * `effekt run`, 12 interleaved pairs: faster in 9, median 3.42 → 3.32 s; the PNGs are the same
+ * bytes. The thread's id is the last part of /proc/thread-self; elsewhere nothing changes.
+ */
+function lowestPriority(): void {
+  try {
+    setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), 19);
+  } catch {
+    // not Linux, or no /proc: the PNGs are drawn at the usual priority
+  }
+}
+lowestPriority();
 
 /**
  * A chart's pixmap (up to ≈ 7.5 MB at 2× zoom) and tree live in resvg's own memory, held by small
