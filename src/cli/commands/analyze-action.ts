@@ -64,10 +64,12 @@ export function parseSeed(value: string): number {
 export async function analyzeLoaded(trial: LoadedTrial, data: string, specFile: string, out: string, seed: number, progress: Progress, onFinal?: (results: AnalysisResults) => void): Promise<AnalysisResults> {
   const stage = progress.stage('analyze');
   const results = runAnalysis(trial, { seed, onProgress: stage.update });
+  // Before the tables are published: effekt run's chart worker starts drawing meanwhile, on the
+  // core the imputation helper has left.
+  onFinal?.(results);
   const plan = typeof trial.spec.analysisPlan === 'string' ? [specRelative(trial.spec, trial.spec.analysisPlan)] : [];
   // The CSV/XLSX tables are a published sink: rendered from the publishable model (counts of 1–4 "<5").
   const tables = publishedTables(publish(results));
-  onFinal?.(results);
   const files = await writeResults(out, results, { inputs: [data, specFile, ...plan], tables });
   stage.end(`${results.outcomes.length} result rows`);
   printLines([results.trial.title.en, 'Primary-estimator results (intervention − control; ratios intervention / control):', ...primaryLines(results), ...results.warnings.map((w) => `Note: ${w}`), `Wrote ${files.length} files to ${out}`]);
